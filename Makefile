@@ -1,0 +1,67 @@
+# The two commands: `make run` (serve the portal with demo data) and `make test` (the whole suite).
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+# The embedded default: SQLite file, eager Celery, local media, console e-mail.
+DEV_ENV := DEBUG=1 DJANGO_SETTINGS_MODULE=ogp_portal.settings.local
+
+.PHONY: run test setup setup-dev system-deps messages lint bench bench-smoke clean
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.runtime
+
+setup: $(VENV)/.runtime
+
+setup-dev: $(VENV)/.dev
+
+## run: set up, migrate, load demo data, create the superuser, serve on 127.0.0.1:$(PORT)
+run: setup
+	$(DEV_ENV) $(PY) manage.py migrate --noinput
+	$(DEV_ENV) $(PY) manage.py seed_demo
+	$(DEV_ENV) $(PY) manage.py ensure_superuser
+	@echo "Serving on http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
+	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+## test: set up and run the whole pytest suite (services it needs skip when absent, unless REQUIRE_SERVICES=1)
+test: setup-dev system-deps messages
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+## system-deps: Debian packages the suite uses (Chromium, gettext, Pango, poppler), installed when missing
+system-deps:
+	@bash bin/system-deps
+
+## messages: compile the translation catalogues (the compiled files are also committed)
+messages: setup
+	@if command -v msgfmt >/dev/null; then $(DEV_ENV) $(PY) manage.py compilemessages --ignore=.venv -v0; \
+	else echo "msgfmt not found: using the committed .mo files"; fi
+
+## makemessages: refresh the French and Spanish catalogues from the code and templates
+makemessages: setup
+	$(DEV_ENV) $(PY) manage.py makemessages -l fr -l es --ignore=.venv --ignore=test-artifacts --no-obsolete
+
+## lint: style (ruff) and security (bandit: medium severity and above) of the project's code
+## bench: national-scale dataset in PostgreSQL, gunicorn + wrk, floors and targets (docs/PERFORMANCE.md)
+bench: setup-dev system-deps
+	$(PY) -m bench.run $(BENCH_ARGS)
+
+## bench-smoke: the same harness on tiny data in a few seconds (no targets judged)
+bench-smoke: setup-dev system-deps
+	$(PY) -m bench.run --smoke
+
+lint: setup-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/bandit -q -r ogp_portal commitments consultations irm_reports -x "*/migrations/*" -ll
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media staticfiles test-artifacts

@@ -1,0 +1,68 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from ogp_portal.models import Organisation, OutgoingEmail, User
+from ogp_portal.services import email_outbox_sweep, user_set_role
+
+
+@admin.register(User)
+class UserAdmin(SimpleHistoryAdmin, BaseUserAdmin):
+    ordering = ["email"]
+    list_display = ["email", "full_name", "role", "member", "is_staff", "is_active", "date_joined"]
+    list_filter = ["role", "is_staff", "is_active", "member__kind"]
+    search_fields = ["email", "full_name", "member__name"]
+    autocomplete_fields = ["member", "organisation"]
+    list_select_related = ["member"]
+    readonly_fields = ["last_login", "date_joined", "is_staff"]
+    fieldsets = (
+        (None, {"fields": ("email", "password")}),
+        (_("Person"), {"fields": ("full_name", "organisation", "notifications_enabled")}),
+        (_("Role"), {"fields": ("role", "member", "is_active", "is_staff", "is_superuser")}),
+        (_("Permissions"), {"classes": ("collapse",), "fields": ("groups", "user_permissions")}),
+        (_("Dates"), {"fields": ("last_login", "date_joined")}),
+    )
+    add_fieldsets = (
+        (None, {"classes": ("wide",), "fields": ("email", "full_name", "role", "member", "password1", "password2")}),
+    )
+
+    def get_readonly_fields(self, request, obj=None):
+        # Only a superuser grants superuser status or raw permissions; staff work through roles.
+        if request.user.is_superuser:
+            return self.readonly_fields
+        return [*self.readonly_fields, "is_superuser", "groups", "user_permissions"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        user_set_role(user=obj, role=obj.role, member=obj.member)
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "kind", "member", "country"]
+    list_filter = ["kind", "member__kind"]
+    search_fields = ["name", "member__name"]
+    autocomplete_fields = ["member"]
+    list_select_related = ["member"]
+
+
+@admin.register(OutgoingEmail)
+class OutgoingEmailAdmin(admin.ModelAdmin):
+    list_display = ["subject", "recipients", "status", "attempts", "created_at", "sent_at"]
+    list_filter = ["status"]
+    search_fields = ["subject", "to"]
+    readonly_fields = [f.name for f in OutgoingEmail._meta.fields]
+    actions = ["resend_pending"]
+
+    @admin.display(description=_("recipients"))
+    def recipients(self, obj):
+        return ", ".join(obj.to)
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.action(description=_("Queue the pending e-mails again"))
+    def resend_pending(self, request, queryset):
+        count = email_outbox_sweep(older_than_seconds=0)
+        self.message_user(request, _("%(count)d e-mails queued again.") % {"count": count})

@@ -1,0 +1,22 @@
+"""The API's routes under /api/v1/: each app registers its viewsets here."""
+
+from django.urls import include, path
+from rest_framework.routers import DefaultRouter
+
+from commitments.api.views import ActionPlanViewSet, CommitmentViewSet, MemberViewSet
+from consultations.api.views import ConsultationViewSet, ProposalViewSet
+from irm_reports.api.views import ReportViewSet
+from ogp_portal.api.views import TokenView
+
+router = DefaultRouter()
+router.register("members", MemberViewSet, basename="member")
+router.register("action-plans", ActionPlanViewSet, basename="actionplan")
+router.register("commitments", CommitmentViewSet, basename="commitment")
+router.register("consultations", ConsultationViewSet, basename="consultation")
+router.register("proposals", ProposalViewSet, basename="proposal")
+router.register("reports", ReportViewSet, basename="report")
+
+urlpatterns = [
+    path("auth/token/", TokenView.as_view(), name="auth-token"),
+    path("", include(router.urls)),
+]

@@ -1,0 +1,69 @@
+"""A fixed-window rate limiter on Django's cache (Redis in production, local memory on the embedded default).
+
+Limits are read from settings.RATE_LIMITS: {scope: {"user": (count, seconds), "ip": (count, seconds)}}.
+`check()` refuses once a window is full; `hit()` counts an action that was done. Only what succeeded is
+counted, so a form sent back with errors does not use up anyone's allowance.
+"""
+
+import math
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+
+class RateLimited(ValidationError):
+    """Too many actions of one kind in the window; nothing was saved. `wait`: seconds until it reopens."""
+
+    wait: int | None = None
+
+
+def _buckets(scope: str, user_id: int | None, ip: str) -> list[tuple[str, int, int, int]]:
+    """(cache key, limit, window, seconds left in it) of each counter that applies."""
+    limits = settings.RATE_LIMITS.get(scope, {})
+    now = time.time()
+    buckets = []
+    for kind, ident in (("user", user_id), ("ip", ip)):
+        if not ident or kind not in limits:
+            continue
+        count, window = limits[kind]
+        slot = int(now // window)
+        buckets.append((f"ratelimit:{scope}:{kind}:{ident}:{slot}", count, window, math.ceil(window - now % window)))
+    return buckets
+
+
+def check(scope: str, *, user_id: int | None = None, ip: str = "") -> None:
+    """Raise RateLimited when the user or the address has used up the allowance of this window."""
+    for key, limit, _window, left in _buckets(scope, user_id, ip):
+        if (cache.get(key) or 0) >= limit:
+            minutes = max(1, math.ceil(left / 60))
+            error = RateLimited(
+                _("You have done this too many times in a short while. Please try again in %(wait)s.")
+                % {"wait": ngettext("%(n)d minute", "%(n)d minutes", minutes) % {"n": minutes}},
+                code="rate_limited",
+            )
+            error.wait = left
+            raise error
+
+
+def hit(scope: str, *, user_id: int | None = None, ip: str = "") -> None:
+    """Count one action for the user and the address."""
+    for key, _limit, window, _left in _buckets(scope, user_id, ip):
+        cache.add(key, 0, timeout=window + 5)
+        try:
+            cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, timeout=window + 5)
+
+
+def client_ip(request) -> str:
+    """The client's address: REMOTE_ADDR, or the address the trusted proxies put in X-Forwarded-For."""
+    proxies = settings.RATE_LIMIT_PROXY_COUNT
+    if proxies:
+        forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if a.strip()]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "")

@@ -1,0 +1,31 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ogp_portal.models import User
+
+
+class SignupForm(forms.Form):
+    """Extra fields of the registration form (allauth adds e-mail and password)."""
+
+    full_name = forms.CharField(label=_("Full name"), max_length=150)
+    organisation_name = forms.CharField(
+        label=_("Organisation (optional)"),
+        max_length=300,
+        required=False,
+        help_text=_("The civil society organisation you take part for, if any."),
+    )
+
+    def signup(self, request, user: User) -> None:
+        from ogp_portal.services import user_complete_signup
+
+        user_complete_signup(
+            user=user,
+            full_name=self.cleaned_data["full_name"],
+            organisation_name=self.cleaned_data.get("organisation_name", ""),
+        )
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["full_name", "notifications_enabled"]

@@ -1,0 +1,184 @@
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
+
+from ogp_portal.common.models import TimeStampedModel
+
+
+class Organisation(TimeStampedModel):
+    """A civil society organisation, a government institution or another actor of open government."""
+
+    class Kind(models.TextChoices):
+        GOVERNMENT = "government", _("Government institution")
+        CIVIL_SOCIETY = "civil_society", _("Civil society organisation")
+        PRIVATE_SECTOR = "private_sector", _("Private sector")
+        ACADEMIA = "academia", _("Academia")
+        MULTILATERAL = "multilateral", _("Multilateral organisation")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(_("name"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.GOVERNMENT)
+    member = models.ForeignKey(
+        "commitments.Member",
+        verbose_name=_("member"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="organisations",
+        help_text=_("The OGP member (country or locality) this organisation works in."),
+    )
+    country = CountryField(_("country"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(Lower("name"), "member", name="organisation_unique_name_per_member"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.update(is_staff=True, is_superuser=True, role=User.Role.SUPPORT_STAFF)
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person with an account; the e-mail address is the login."""
+
+    class Role(models.TextChoices):
+        PARTICIPANT = "participant", _("Participant (civil society)")
+        POINT_OF_CONTACT = "point_of_contact", _("Point of contact (government)")
+        IRM_RESEARCHER = "irm_researcher", _("IRM researcher")
+        SUPPORT_STAFF = "support_staff", _("Support unit staff")
+
+    email = models.EmailField(_("e-mail address"), unique=True)
+    full_name = models.CharField(_("full name"), max_length=150, blank=True)
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.PARTICIPANT)
+    member = models.ForeignKey(
+        "commitments.Member",
+        verbose_name=_("member"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="contacts",
+        help_text=_("For a point of contact: the member whose action plans this person manages."),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="people",
+    )
+    notifications_enabled = models.BooleanField(_("receive e-mail notifications"), default=True)
+    is_staff = models.BooleanField(
+        _("staff status"), default=False, help_text=_("Can log into the admin site (support unit).")
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+
+    objects = UserManager()
+    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+
+    EMAIL_FIELD = "email"
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = []
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        ordering = ["email"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(role="point_of_contact") | models.Q(member__isnull=False),
+                name="user_point_of_contact_has_member",
+                violation_error_message=_("A point of contact must be linked to a member."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(role="point_of_contact") | models.Q(member__isnull=True),
+                name="user_only_point_of_contact_has_member",
+                violation_error_message=_("Only a point of contact is linked to a member."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.full_name or self.email
+
+    def get_full_name(self):
+        return self.full_name or self.email
+
+    def get_short_name(self):
+        return self.full_name.split(" ")[0] if self.full_name else self.email
+
+    @property
+    def public_name(self) -> str:
+        """The name shown on public pages: never the e-mail address."""
+        return self.full_name or str(_("Participant"))
+
+    @property
+    def is_point_of_contact(self) -> bool:
+        return self.role == self.Role.POINT_OF_CONTACT and self.member_id is not None
+
+
+class OutgoingEmail(models.Model):
+    """Transactional outbox: an e-mail is stored with the change that causes it, then sent by a task.
+
+    A message that could not be queued (broker down) or sent (SMTP down) stays pending and is
+    picked up again by the periodic sweep, so nothing is lost and nothing is sent twice.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+
+    to = models.JSONField(_("recipients"))
+    subject = models.CharField(_("subject"), max_length=998)
+    body_text = models.TextField(_("text body"))
+    body_html = models.TextField(_("HTML body"), blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outgoing e-mails")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "created_at"], name="outgoingemail_status_created")]
+
+    def __str__(self):
+        return self.subject
+
+    def get_absolute_url(self):
+        return reverse("admin:ogp_portal_outgoingemail_change", args=[self.pk])

@@ -1,0 +1,128 @@
+"""Writes of the accounts app: roles, and the e-mail outbox."""
+
+import logging
+
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage, EmailMultiAlternatives
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ogp_portal.common.tasks import enqueue_on_commit
+from ogp_portal.models import OutgoingEmail, User
+
+logger = logging.getLogger(__name__)
+
+SUPPORT_UNIT_GROUP = "Support unit"
+EMAIL_MAX_ATTEMPTS = 5
+
+
+@transaction.atomic
+def user_set_role(*, user: User, role: str, member=None) -> User:
+    """Give a user a role; support staff get the admin and the support unit's permissions."""
+    user.role = role
+    user.member = member if role == User.Role.POINT_OF_CONTACT else None
+    user.is_staff = role == User.Role.SUPPORT_STAFF or user.is_superuser
+    user.full_clean(exclude=["password"])
+    user.save()
+    group, _created = Group.objects.get_or_create(name=SUPPORT_UNIT_GROUP)
+    if role == User.Role.SUPPORT_STAFF:
+        user.groups.add(group)
+    else:
+        user.groups.remove(group)
+    return user
+
+
+def email_enqueue(*, to: list[str], subject: str, body_text: str, body_html: str = "") -> OutgoingEmail:
+    """Store an e-mail in the outbox; it is sent by a task once the current transaction commits."""
+    from ogp_portal.tasks import email_send_task
+
+    if not to:
+        raise ValidationError(_("An e-mail needs at least one recipient."))
+    email = OutgoingEmail.objects.create(
+        to=list(to), subject=subject.replace("\n", " ")[:998], body_text=body_text, body_html=body_html
+    )
+    enqueue_on_commit(email_send_task, email.pk)
+    return email
+
+
+def email_enqueue_message(message: EmailMessage) -> OutgoingEmail:
+    """Put a rendered Django e-mail message (for instance from allauth) in the outbox."""
+    html = ""
+    if isinstance(message, EmailMultiAlternatives):
+        html = next((content for content, mimetype in message.alternatives if mimetype == "text/html"), "")
+    body_text = message.body
+    if message.content_subtype == "html":
+        body_text, html = "", message.body
+    return email_enqueue(to=message.to, subject=message.subject, body_text=body_text, body_html=html)
+
+
+def email_send(*, email_id: int) -> OutgoingEmail | None:
+    """Send one outbox e-mail. Sending twice is a no-op: the row is locked and marked sent.
+
+    A failure is recorded (attempts, error) before it is raised again for the task to retry.
+    """
+    failure = None
+    with transaction.atomic():
+        email = OutgoingEmail.objects.select_for_update().filter(pk=email_id).first()
+        if email is None or email.status != OutgoingEmail.Status.PENDING:
+            return email
+        message = EmailMultiAlternatives(subject=email.subject, body=email.body_text, to=email.to)
+        if email.body_html:
+            message.attach_alternative(email.body_html, "text/html")
+        email.attempts += 1
+        try:
+            message.send()
+        except OSError as exc:  # SMTP and network errors
+            failure = exc
+            email.last_error = str(exc)[:2000]
+            if email.attempts >= EMAIL_MAX_ATTEMPTS:
+                email.status = OutgoingEmail.Status.FAILED
+            email.save(update_fields=["attempts", "last_error", "status"])
+        else:
+            email.status = OutgoingEmail.Status.SENT
+            email.sent_at = timezone.now()
+            email.save(update_fields=["attempts", "status", "sent_at"])
+    if failure is not None:
+        logger.warning("E-mail %s not sent (attempt %s): %s", email.pk, email.attempts, failure)
+        raise failure
+    return email
+
+
+def email_outbox_sweep(*, older_than_seconds: int = 120) -> int:
+    """Queue again the e-mails still pending after a while (broker was down, worker died)."""
+    from ogp_portal.tasks import email_send_task
+
+    cutoff = timezone.now() - timezone.timedelta(seconds=older_than_seconds)
+    ids = list(
+        OutgoingEmail.objects.filter(status=OutgoingEmail.Status.PENDING, created_at__lt=cutoff).values_list(
+            "pk", flat=True
+        )[:1000]
+    )
+    for pk in ids:
+        email_send_task.delay(pk)
+    return len(ids)
+
+
+@transaction.atomic
+def user_complete_signup(*, user: User, full_name: str, organisation_name: str = "") -> User:
+    """Fill in what the registration form asks besides e-mail and password."""
+    from ogp_portal.models import Organisation
+
+    user.full_name = full_name.strip()
+    if organisation_name.strip():
+        organisation = Organisation.objects.filter(
+            name__iexact=organisation_name.strip(), member__isnull=True
+        ).first() or Organisation.objects.create(name=organisation_name.strip(), kind=Organisation.Kind.CIVIL_SOCIETY)
+        user.organisation = organisation
+    user.save(update_fields=["full_name", "organisation"])
+    return user
+
+
+def user_update_profile(*, user: User, full_name: str, notifications_enabled: bool) -> User:
+    user.full_name = full_name.strip()
+    user.notifications_enabled = notifications_enabled
+    user.full_clean(exclude=["password"])
+    user.save(update_fields=["full_name", "notifications_enabled"])
+    return user

@@ -1,0 +1,19 @@
+from django.db.models.signals import post_migrate
+from django.dispatch import receiver
+
+SUPPORT_UNIT_APPS = ("ogp_portal", "commitments", "consultations", "irm_reports", "account", "sites", "axes")
+
+
+@receiver(post_migrate)
+def grant_support_unit_permissions(sender, app_config, using, **kwargs):
+    """The support unit group holds every permission of the portal's apps (kept up to date)."""
+    if app_config.label not in SUPPORT_UNIT_APPS:
+        return
+    from django.contrib.auth.models import Group, Permission
+
+    from ogp_portal.services import SUPPORT_UNIT_GROUP
+
+    group, _created = Group.objects.using(using).get_or_create(name=SUPPORT_UNIT_GROUP)
+    # auth's own post_migrate receiver, connected earlier, has just created this app's permissions.
+    perms = Permission.objects.using(using).filter(content_type__app_label=app_config.label)
+    group.permissions.add(*perms)

@@ -1,0 +1,42 @@
+/* IRM report page: while the PDF is rendered, poll the status endpoint and update the page in place. */
+(function () {
+  "use strict";
+  var panel = document.querySelector("[data-status-url]");
+  if (!panel || panel.getAttribute("data-in-progress") !== "1") return;
+  var url = panel.getAttribute("data-status-url");
+  var delay = 1500;
+
+  function part(role) { return panel.querySelector('[data-role="' + role + '"]'); }
+
+  function show(status) {
+    var badge = part("status");
+    badge.textContent = status.status_label;
+    badge.className = "badge badge-report-" + status.status;
+    part("step").textContent = status.in_progress ? status.step_label : "";
+    part("progress").hidden = !status.in_progress;
+    panel.querySelectorAll("[data-step]").forEach(function (item) {
+      var index = parseInt(item.getAttribute("data-step"), 10);
+      item.className = index < status.step_index ? "done" : (index === status.step_index ? "current" : "");
+    });
+    part("error").hidden = !status.error;
+    part("error-text").textContent = status.error;
+    if (status.download_url) {
+      part("download-link").href = status.download_url;
+      part("pages").textContent = status.pages ? status.pages + " p." : "";
+      part("download").hidden = false;
+    }
+    var publish = part("publish");
+    if (publish) publish.hidden = status.status !== "ready";
+  }
+
+  function poll() {
+    fetch(url, { headers: { "Accept": "application/json" }, credentials: "same-origin", cache: "no-store" })
+      .then(function (response) { if (!response.ok) throw new Error(response.status); return response.json(); })
+      .then(function (status) {
+        show(status);
+        if (status.in_progress) window.setTimeout(poll, delay);
+      })
+      .catch(function () { window.setTimeout(poll, delay * 4); });
+  }
+  window.setTimeout(poll, delay);
+})();

@@ -1,0 +1,107 @@
+"""Settings come from the environment; production settings pass Django's deployment checks."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+BASE_ENV = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "DATABASE_URL", "REDIS_URL"}}
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "ogp_portal.settings.production",
+    "SECRET_KEY": "k3y-" + "x9Qz!p" * 10,
+    "ALLOWED_HOSTS": "portal.example.org",
+}
+
+
+def _settings(env: dict, *names: str) -> dict:
+    """Read settings in a fresh interpreter with exactly this environment."""
+    code = (
+        "import json, django; from django.conf import settings; django.setup(); "
+        f"print(json.dumps({{n: str(getattr(settings, n)) for n in {list(names)!r}}}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env={**BASE_ENV, **env}, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_debug_is_off_unless_set_and_then_a_secret_key_is_required():
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        cwd=ROOT,
+        env={**BASE_ENV, "DJANGO_SETTINGS_MODULE": "ogp_portal.settings.local"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0 and "SECRET_KEY" in result.stderr
+    values = _settings({"DJANGO_SETTINGS_MODULE": "ogp_portal.settings.local", "SECRET_KEY": "s" * 50}, "DEBUG")
+    assert values["DEBUG"] == "False"
+
+
+def test_embedded_default_is_sqlite_eager_celery_and_console_email():
+    values = _settings(
+        {"DJANGO_SETTINGS_MODULE": "ogp_portal.settings.local", "DEBUG": "1"},
+        "DATABASES",
+        "CELERY_TASK_ALWAYS_EAGER",
+        "EMAIL_BACKEND",
+        "MEDIA_ROOT",
+    )
+    assert "sqlite3" in values["DATABASES"] and "db.sqlite3" in values["DATABASES"]
+    assert values["CELERY_TASK_ALWAYS_EAGER"] == "True"
+    assert values["EMAIL_BACKEND"] == "django.core.mail.backends.console.EmailBackend"
+    assert values["MEDIA_ROOT"] == str(ROOT / "media")
+
+
+def test_service_urls_switch_to_postgresql_and_a_redis_broker():
+    values = _settings(
+        {
+            "DJANGO_SETTINGS_MODULE": "ogp_portal.settings.local",
+            "DEBUG": "1",
+            "DATABASE_URL": "postgres://portal:pw@db.internal:5432/portal",
+            "REDIS_URL": "redis://cache.internal:6379/0",
+            "MEDIA_ROOT": "/srv/media",
+            "ALLOWED_HOSTS": "a.example.org,b.example.org",
+        },
+        "DATABASES",
+        "CELERY_BROKER_URL",
+        "CELERY_TASK_ALWAYS_EAGER",
+        "MEDIA_ROOT",
+        "ALLOWED_HOSTS",
+    )
+    assert "postgresql" in values["DATABASES"] and "db.internal" in values["DATABASES"]
+    assert values["CELERY_BROKER_URL"] == "redis://cache.internal:6379/0"
+    assert values["CELERY_TASK_ALWAYS_EAGER"] == "False"
+    assert values["MEDIA_ROOT"] == "/srv/media"
+    assert values["ALLOWED_HOSTS"] == "['a.example.org', 'b.example.org']"
+
+
+def test_production_settings_pass_the_deployment_checks():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env={**BASE_ENV, **PRODUCTION_ENV},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+@pytest.mark.parametrize("module", ["ogp_portal.wsgi", "ogp_portal.celery"])
+def test_entry_points_import_with_production_settings(module):
+    result = subprocess.run(
+        [sys.executable, "-c", f"import {module}"],
+        cwd=ROOT,
+        env={**BASE_ENV, **PRODUCTION_ENV},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
