@@ -1,0 +1,25 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CommitmentsConfig(AppConfig):
+    name = "commitments"
+    verbose_name = _("Members, action plans and commitments")
+
+    def ready(self):
+        from commitments.models import (
+            ActionPlan,
+            Commitment,
+            Member,
+            MemberStatusEvent,
+            Milestone,
+            PolicyArea,
+            ProgressUpdate,
+        )
+        from ogp_portal.common.cache import register_content_models
+        from ogp_portal.models import Organisation
+
+        # Cached pages and API responses (ogp_portal.common.cache) follow every change of these.
+        register_content_models(
+            Member, MemberStatusEvent, ActionPlan, Commitment, Milestone, ProgressUpdate, PolicyArea, Organisation
+        )

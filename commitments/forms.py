@@ -1,0 +1,161 @@
+"""Input shapes of the point-of-contact workspace; forms validate, services save."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from commitments.models import ActionPlan, Commitment, Milestone, PolicyArea, ProgressUpdate
+from ogp_portal.models import Organisation
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class PolicyAreaField(forms.ModelMultipleChoiceField):
+    """Policy areas as checkboxes grouped by top-level area, then mechanisms, sectors, legacy tags."""
+
+    widget = forms.CheckboxSelectMultiple(attrs={"class": "grouped-checkboxes"})
+
+    def __init__(self, **kwargs):
+        super().__init__(queryset=PolicyArea.objects.select_related("parent"), **kwargs)
+
+    def grouped_choices(self) -> list:
+        groups: dict[str, list] = {}
+        areas = sorted(self.queryset, key=lambda a: (a.parent_id is not None, a.display_name))
+        for area in areas:
+            if area.kind == PolicyArea.Kind.POLICY_AREA:
+                label = (area.parent or area).display_name
+            else:
+                label = PolicyArea.Kind(area.kind).label
+            groups.setdefault(str(label), []).append((area.pk, area.display_name))
+        # Top-level areas first (alphabetically), then mechanisms, sectors and legacy tags.
+        kinds = [str(k.label) for k in PolicyArea.Kind if k != PolicyArea.Kind.POLICY_AREA]
+
+        def order(item):
+            label = item[0]
+            return (kinds.index(label) + 1 if label in kinds else 0, label)
+
+        return sorted(groups.items(), key=order)
+
+
+def _names(text: str) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+class ActionPlanForm(forms.ModelForm):
+    class Meta:
+        model = ActionPlan
+        fields = ["number", "title", "description", "start_date", "end_date", "document_url"]
+        widgets = {
+            "start_date": DateInput(),
+            "end_date": DateInput(),
+            "description": forms.Textarea(attrs={"rows": 4}),
+        }
+
+
+class CommitmentForm(forms.ModelForm):
+    lead_institution_name = forms.CharField(
+        label=_("Lead institution"),
+        max_length=300,
+        required=False,
+        help_text=_("Choose an institution of this member or type the name of a new one."),
+        widget=forms.TextInput(attrs={"list": "institution-names", "autocomplete": "off"}),
+    )
+    supporting_institutions = forms.CharField(
+        label=_("Supporting government institutions"),
+        required=False,
+        help_text=_("One per line."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    supporting_csos = forms.CharField(
+        label=_("Supporting civil society organisations"),
+        required=False,
+        help_text=_("One per line."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    policy_areas = PolicyAreaField(label=_("Policy areas"), required=False)
+
+    class Meta:
+        model = Commitment
+        fields = [
+            "number",
+            "title",
+            "problem",
+            "status_quo",
+            "objective",
+            "expected_results",
+            "policy_areas",
+            "access_to_information",
+            "civic_participation",
+            "public_accountability",
+            "technology_innovation",
+            "start_date",
+            "end_date",
+        ]
+        widgets = {
+            "start_date": DateInput(),
+            "end_date": DateInput(),
+            "problem": forms.Textarea(attrs={"rows": 4}),
+            "status_quo": forms.Textarea(attrs={"rows": 4}),
+            "objective": forms.Textarea(attrs={"rows": 4}),
+            "expected_results": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["policy_areas"].choices = self.fields["policy_areas"].grouped_choices()
+        commitment = self.instance
+        if commitment.pk:
+            self.initial["lead_institution_name"] = (
+                commitment.lead_institution.name if commitment.lead_institution else ""
+            )
+            supporting = list(commitment.supporting_organisations.all())
+            self.initial["supporting_institutions"] = "\n".join(
+                o.name for o in supporting if o.kind == Organisation.Kind.GOVERNMENT
+            )
+            self.initial["supporting_csos"] = "\n".join(
+                o.name for o in supporting if o.kind != Organisation.Kind.GOVERNMENT
+            )
+
+    def service_data(self) -> dict:
+        """cleaned_data in the shape commitment_create / commitment_update take."""
+        data = dict(self.cleaned_data)
+        data["lead_institution_name"] = data.pop("lead_institution_name", "").strip()
+        data["supporting_names"] = {
+            Organisation.Kind.GOVERNMENT: _names(data.pop("supporting_institutions", "")),
+            Organisation.Kind.CIVIL_SOCIETY: _names(data.pop("supporting_csos", "")),
+        }
+        return data
+
+
+class MilestoneForm(forms.ModelForm):
+    """A milestone as planned during co-creation."""
+
+    class Meta:
+        model = Milestone
+        fields = ["order", "description", "expected_output", "due_date"]
+        widgets = {"due_date": DateInput(), "description": forms.Textarea(attrs={"rows": 3})}
+
+
+class MilestoneStatusForm(forms.ModelForm):
+    """During implementation only the status of a milestone moves."""
+
+    class Meta:
+        model = Milestone
+        fields = ["status", "completed_on"]
+        widgets = {"completed_on": DateInput()}
+        help_texts = {"completed_on": _("Left empty for a completed milestone, today's date is used.")}
+
+
+class ProgressUpdateForm(forms.ModelForm):
+    class Meta:
+        model = ProgressUpdate
+        fields = ["reported_on", "completion", "text", "evidence_url"]
+        widgets = {"reported_on": DateInput(), "text": forms.Textarea(attrs={"rows": 6})}
+
+
+class TransitionForm(forms.Form):
+    to_status = forms.ChoiceField(choices=ActionPlan.Status.choices)

@@ -1,0 +1,544 @@
+import re
+from datetime import date
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import OuterRef, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
+
+from ogp_portal.common.db import count_of
+from ogp_portal.common.models import LocalizedNameModel, TimeStampedModel
+from ogp_portal.models import Organisation
+
+
+class Region(models.TextChoices):
+    AFRICA_MIDDLE_EAST = "africa_middle_east", _("Africa and the Middle East")
+    AMERICAS = "americas", _("Americas")
+    ASIA_PACIFIC = "asia_pacific", _("Asia and the Pacific")
+    EUROPE = "europe", _("Europe")
+
+
+class PolicyArea(LocalizedNameModel):
+    """A tag of OGP's two-level policy-area taxonomy."""
+
+    class Kind(models.TextChoices):
+        POLICY_AREA = "policy_area", _("Policy area")
+        MECHANISM = "mechanism", _("Mechanism")
+        SECTOR = "sector", _("Sector")
+        LEGACY = "legacy", _("Legacy tag")
+
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent area"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.POLICY_AREA)
+
+    class Meta:
+        verbose_name = _("policy area")
+        verbose_name_plural = _("policy areas")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.display_name
+
+    def get_absolute_url(self):
+        return reverse("commitments:commitment-list") + f"?policy_area={self.slug}"
+
+
+class Institution(Organisation):
+    """Government institutions: the organisations that can lead a commitment."""
+
+    class InstitutionManager(models.Manager):
+        def get_queryset(self):
+            return super().get_queryset().filter(kind=Organisation.Kind.GOVERNMENT)
+
+    objects = InstitutionManager()
+
+    class Meta:
+        proxy = True
+        verbose_name = _("institution")
+        verbose_name_plural = _("institutions")
+
+
+class MemberQuerySet(models.QuerySet):
+    def national(self):
+        return self.filter(kind=Member.Kind.NATIONAL)
+
+    def local(self):
+        return self.filter(kind=Member.Kind.LOCAL)
+
+    def search(self, text: str):
+        text = text.strip()
+        if not text:
+            return self
+        return self.filter(Q(name__icontains=text) | Q(name_fr__icontains=text) | Q(code__iexact=text))
+
+    def with_counts(self):
+        plans = ActionPlan.objects.filter(member=OuterRef("pk"))
+        commitments = Commitment.objects.filter(action_plan__member=OuterRef("pk"))
+        return self.annotate(plan_count=count_of(plans), commitment_count=count_of(commitments))
+
+
+class Member(LocalizedNameModel, TimeStampedModel):
+    """A national or local government taking part in OGP."""
+
+    class Kind(models.TextChoices):
+        NATIONAL = "national", _("National")
+        LOCAL = "local", _("Local")
+        # OGP's data has a few members that are neither (its `National Or Local` column says "Other").
+        OTHER = "other", _("Other")
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Active")
+        UNDER_REVIEW = "under_procedural_review", _("Under procedural review")
+        INACTIVE = "inactive", _("Inactive")
+        SUSPENDED = "suspended", _("Suspended")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    country = CountryField(_("country"), blank=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("national member"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="local_members",
+        limit_choices_to={"kind": "national"},
+        help_text=_("For a local member: the national member of its country, if that country takes part."),
+    )
+    region = models.CharField(_("OGP region"), max_length=20, choices=Region.choices)
+    joined_year = models.PositiveSmallIntegerField(
+        _("year joined"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(2011), MaxValueValidator(2100)],
+    )
+    code = models.CharField(_("OGP code"), max_length=20, blank=True)
+    status = models.CharField(
+        _("current status"),
+        max_length=30,
+        choices=Status.choices,
+        default=Status.ACTIVE,
+        editable=False,
+        help_text=_("The status of the latest status event."),
+    )
+    website_url = models.URLField(_("OGP website"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    objects = MemberQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("member")
+        verbose_name_plural = _("members")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["code"], condition=~Q(code=""), name="member_unique_code"),
+            models.CheckConstraint(
+                condition=Q(kind="local") | Q(parent__isnull=True),
+                name="member_only_local_has_parent",
+                violation_error_message=_("Only a local member has a national member."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["kind", "region"], name="member_kind_region"),
+            models.Index(fields=["country"], name="member_country"),
+        ]
+
+    def __str__(self):
+        return self.display_name
+
+    def get_absolute_url(self):
+        return reverse("commitments:member-detail", args=[self.slug])
+
+    def clean(self):
+        if not self.country and self.kind in (self.Kind.NATIONAL, self.Kind.LOCAL):
+            raise ValidationError({"country": _("A national or local member has a country.")})
+        if self.parent_id:
+            if self.parent_id == self.pk:
+                raise ValidationError({"parent": _("A member cannot be its own national member.")})
+            if self.parent.kind != self.Kind.NATIONAL:
+                raise ValidationError({"parent": _("The national member must be a national member.")})
+            if self.country and self.parent.country != self.country:
+                raise ValidationError({"parent": _("The national member must be of the same country.")})
+
+
+class MemberStatusEvent(models.Model):
+    """One dated change of a member's status; the history is kept, the latest one is current."""
+
+    class Reason(models.TextChoices):
+        NONE = "", _("—")
+        LATE_ACTION_PLAN = "late_action_plan", _("Action plan not delivered on time")
+        MIN_REQUIREMENTS = "min_requirements_not_met", _("Minimum requirements not met")
+        NO_PROGRESS = "no_progress_on_commitments", _("No progress on commitments")
+        RESPONSE_POLICY = "response_policy", _("Response Policy")
+        VOLUNTARY = "voluntary", _("Voluntary")
+
+    member = models.ForeignKey(Member, verbose_name=_("member"), on_delete=models.CASCADE, related_name="status_events")
+    status = models.CharField(_("status"), max_length=30, choices=Member.Status.choices)
+    effective_on = models.DateField(_("effective on"))
+    reason = models.CharField(_("reason"), max_length=30, choices=Reason.choices, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), on_delete=models.SET_NULL, null=True, blank=True
+    )
+    created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("status event")
+        verbose_name_plural = _("status history")
+        ordering = ["-effective_on", "-id"]
+
+    def __str__(self):
+        return f"{self.get_status_display()} ({self.effective_on})"
+
+
+class ActionPlanQuerySet(models.QuerySet):
+    def with_counts(self):
+        commitments = Commitment.objects.filter(action_plan=OuterRef("pk"))
+        milestones = Milestone.objects.filter(commitment__action_plan=OuterRef("pk"))
+        return self.annotate(
+            commitment_count=count_of(commitments),
+            milestone_count=count_of(milestones),
+            milestones_completed=count_of(milestones.filter(status=Milestone.Status.COMPLETED)),
+        )
+
+
+class ActionPlan(TimeStampedModel):
+    """A member's action plan: a set of commitments over two to four years."""
+
+    class Status(models.TextChoices):
+        CO_CREATION = "co_creation", _("Co-creation")
+        SUBMITTED = "submitted", _("Submitted")
+        IMPLEMENTATION = "implementation", _("Implementation")
+        COMPLETED = "completed", _("Completed")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    # The only status changes the portal allows; action_plan_transition() enforces them.
+    TRANSITIONS = {
+        Status.CO_CREATION: (Status.SUBMITTED, Status.WITHDRAWN),
+        Status.SUBMITTED: (Status.CO_CREATION, Status.IMPLEMENTATION, Status.WITHDRAWN),
+        Status.IMPLEMENTATION: (Status.COMPLETED, Status.WITHDRAWN),
+        Status.COMPLETED: (),
+        Status.WITHDRAWN: (),
+    }
+
+    member = models.ForeignKey(Member, verbose_name=_("member"), on_delete=models.PROTECT, related_name="action_plans")
+    number = models.PositiveSmallIntegerField(_("number"), validators=[MinValueValidator(1)])
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("summary"), blank=True)
+    start_date = models.DateField(_("period start"))
+    end_date = models.DateField(_("period end"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.CO_CREATION, editable=False
+    )
+    submitted_on = models.DateField(_("submitted on"), null=True, blank=True, editable=False)
+    document_url = models.URLField(_("link to the published plan"), blank=True)
+    ogp_id = models.CharField(_("OGP action plan ID"), max_length=40, blank=True)
+    # As in OGP's commitments data (`Year Of Submission`, `Action Plan End Year`, `… Duration (Years)`).
+    submission_year = models.PositiveSmallIntegerField(
+        _("year of submission"), null=True, blank=True, validators=[MinValueValidator(2011), MaxValueValidator(2100)]
+    )
+    end_year = models.PositiveSmallIntegerField(
+        _("end year"), null=True, blank=True, validators=[MinValueValidator(2011), MaxValueValidator(2100)]
+    )
+    duration_years = models.PositiveSmallIntegerField(
+        _("duration (years)"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(10)]
+    )
+
+    objects = ActionPlanQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("action plan")
+        verbose_name_plural = _("action plans")
+        ordering = ["member__name", "-start_date"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["member", "number"],
+                name="actionplan_unique_number_per_member",
+                violation_error_message=_("This member already has an action plan with this number."),
+            ),
+            models.UniqueConstraint(fields=["ogp_id"], condition=~Q(ogp_id=""), name="actionplan_unique_ogp_id"),
+            models.CheckConstraint(
+                condition=Q(end_date__gt=models.F("start_date")),
+                name="actionplan_period_order",
+                violation_error_message=_("The period must end after it starts."),
+            ),
+        ]
+        indexes = [models.Index(fields=["status"], name="actionplan_status")]
+
+    def __str__(self):
+        return f"{self.member} — {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("commitments:actionplan-detail", args=[self.pk])
+
+    def get_workspace_url(self):
+        return reverse("commitments:workspace-plan", args=[self.pk])
+
+    @property
+    def period_label(self) -> str:
+        return f"{self.start_date.year}–{self.end_date.year}"
+
+    @property
+    def accepts_commitment_changes(self) -> bool:
+        """Commitments and their milestones are written during co-creation only."""
+        return self.status == self.Status.CO_CREATION
+
+    @property
+    def accepts_progress(self) -> bool:
+        """Progress is reported while the plan is being implemented."""
+        return self.status == self.Status.IMPLEMENTATION
+
+    def allowed_transitions(self) -> tuple:
+        return self.TRANSITIONS[self.Status(self.status)]
+
+
+class CommitmentQuerySet(models.QuerySet):
+    def with_milestone_progress(self):
+        milestones = Milestone.objects.filter(commitment=OuterRef("pk"))
+        return self.annotate(
+            milestone_count=count_of(milestones),
+            milestones_completed=count_of(milestones.filter(status=Milestone.Status.COMPLETED)),
+        )
+
+    def search(self, text: str):
+        text = text.strip()
+        if not text:
+            return self
+        return self.filter(Q(title__icontains=text) | Q(ogp_id__iexact=text) | Q(objective__icontains=text))
+
+
+def commitment_sort_key(number: str) -> str:
+    """Natural order for commitment numbers: "2.10" after "2.9", "10" after "9"."""
+    parts = re.findall(r"\d+|[^\d.\s]+", number or "")
+    return ".".join(p.zfill(6) if p.isdigit() else p.lower() for p in parts)[:60]
+
+
+class Completion(models.TextChoices):
+    """Completion level on OGP's self-assessment scale."""
+
+    NOT_STARTED = "not_started", _("Not started")
+    LIMITED = "limited", _("Limited")
+    SUBSTANTIAL = "substantial", _("Substantial")
+    COMPLETE = "complete", _("Complete")
+
+
+class Commitment(TimeStampedModel):
+    """A concrete, time-bound reform promised in an action plan."""
+
+    action_plan = models.ForeignKey(
+        ActionPlan, verbose_name=_("action plan"), on_delete=models.CASCADE, related_name="commitments"
+    )
+    number = models.CharField(_("number"), max_length=20, help_text=_("As in the plan, e.g. 3.1."))
+    sort_key = models.CharField(max_length=60, editable=False, default="")
+    ogp_id = models.CharField(
+        _("OGP unique identifier"), max_length=40, blank=True, help_text=_("e.g. UK0107, when OGP has assigned one.")
+    )
+    title = models.CharField(_("title"), max_length=500)
+    short_title = models.CharField(_("short title"), max_length=500, blank=True)
+    full_text = models.TextField(_("full text"), blank=True, help_text=_("The commitment as written in the plan."))
+    theme = models.CharField(_("theme"), max_length=500, blank=True)
+    problem = models.TextField(_("problem addressed"), blank=True)
+    status_quo = models.TextField(_("status quo"), blank=True)
+    objective = models.TextField(_("objective"), blank=True)
+    expected_results = models.TextField(_("expected results"), blank=True)
+    lead_institution = models.ForeignKey(
+        Organisation,
+        verbose_name=_("lead institution"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="led_commitments",
+        limit_choices_to={"kind": Organisation.Kind.GOVERNMENT},
+    )
+    lead_institution_text = models.TextField(
+        _("lead institution (as written)"), blank=True, help_text=_("As given in OGP's data, when imported.")
+    )
+    supporting_organisations = models.ManyToManyField(
+        Organisation,
+        verbose_name=_("supporting institutions and CSOs"),
+        blank=True,
+        related_name="supported_commitments",
+    )
+    supporting_institutions_text = models.TextField(
+        _("supporting institutions (as written)"), blank=True, help_text=_("As given in OGP's data, when imported.")
+    )
+    policy_areas = models.ManyToManyField(
+        PolicyArea, verbose_name=_("policy areas"), blank=True, related_name="commitments"
+    )
+    access_to_information = models.BooleanField(_("access to information"), default=False)
+    civic_participation = models.BooleanField(_("civic participation"), default=False)
+    public_accountability = models.BooleanField(_("public accountability"), default=False)
+    technology_innovation = models.BooleanField(_("technology and innovation"), default=False)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    # The dates as OGP's data gives them ("July 2014", "I quarter of 2021"…), when imported.
+    start_date_text = models.TextField(_("start date (as written)"), blank=True)
+    end_date_text = models.TextField(_("end date (as written)"), blank=True)
+    ogp_url = models.URLField(_("page on OGP's website"), max_length=500, blank=True)
+    completion = models.CharField(
+        _("completion (self-reported)"),
+        max_length=20,
+        choices=Completion.choices,
+        blank=True,
+        editable=False,
+        help_text=_("From the latest progress update."),
+    )
+
+    objects = CommitmentQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("commitment")
+        verbose_name_plural = _("commitments")
+        ordering = ["action_plan", "sort_key"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["action_plan", "number"],
+                name="commitment_unique_number_per_plan",
+                violation_error_message=_("This plan already has a commitment with this number."),
+            ),
+            models.UniqueConstraint(fields=["ogp_id"], condition=~Q(ogp_id=""), name="commitment_unique_ogp_id"),
+            models.CheckConstraint(
+                condition=Q(start_date__isnull=True)
+                | Q(end_date__isnull=True)
+                | Q(end_date__gte=models.F("start_date")),
+                name="commitment_dates_order",
+                violation_error_message=_("The end date must not be before the start date."),
+            ),
+        ]
+        indexes = [models.Index(fields=["action_plan", "sort_key"], name="commitment_plan_sort")]
+
+    def __str__(self):
+        return f"{self.number}. {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("commitments:commitment-detail", args=[self.pk])
+
+    def save(self, *args, **kwargs):
+        # Derived, never edited: keeps "2.10" after "2.9" in every listing.
+        self.sort_key = commitment_sort_key(self.number)
+        super().save(*args, **kwargs)
+
+    @property
+    def ogp_values(self) -> list[str]:
+        flags = [
+            (self.access_to_information, _("Access to information")),
+            (self.civic_participation, _("Civic participation")),
+            (self.public_accountability, _("Public accountability")),
+            (self.technology_innovation, _("Technology and innovation")),
+        ]
+        return [label for on, label in flags if on]
+
+
+class Milestone(TimeStampedModel):
+    """A verifiable step of a commitment with its due date."""
+
+    class Status(models.TextChoices):
+        NOT_STARTED = "not_started", _("Not started")
+        IN_PROGRESS = "in_progress", _("In progress")
+        COMPLETED = "completed", _("Completed")
+        DELAYED = "delayed", _("Delayed")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    commitment = models.ForeignKey(
+        Commitment, verbose_name=_("commitment"), on_delete=models.CASCADE, related_name="milestones"
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    description = models.TextField(_("description"))
+    expected_output = models.CharField(_("expected output"), max_length=500, blank=True)
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
+    completed_on = models.DateField(_("completed on"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+        ordering = ["commitment", "order", "due_date", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(status="completed") & Q(completed_on__isnull=False))
+                | (~Q(status="completed") & Q(completed_on__isnull=True)),
+                name="milestone_completed_has_date",
+                violation_error_message=_("A completed milestone has a completion date, and only a completed one."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.description[:80]
+
+    def clean(self):
+        errors = {}
+        if self.due_date and self.commitment_id:
+            plan = self.commitment.action_plan
+            if not plan.start_date <= self.due_date <= plan.end_date:
+                errors["due_date"] = _("The due date must fall within the action plan period (%(period)s).") % {
+                    "period": f"{plan.start_date:%Y-%m-%d} – {plan.end_date:%Y-%m-%d}"
+                }
+        if self.completed_on and self.completed_on > date.today():
+            errors["completed_on"] = _("The completion date cannot be in the future.")
+        if self.status == self.Status.COMPLETED and not self.completed_on:
+            errors["completed_on"] = _("Give the date the milestone was completed.")
+        if self.status != self.Status.COMPLETED and self.completed_on:
+            errors["completed_on"] = _("Only a completed milestone has a completion date.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_overdue(self) -> bool:
+        return bool(
+            self.due_date
+            and self.due_date < date.today()
+            and self.status not in (self.Status.COMPLETED, self.Status.CANCELLED)
+        )
+
+
+class ProgressUpdate(models.Model):
+    """A dated report on a commitment's implementation; updates are never edited, they accumulate."""
+
+    commitment = models.ForeignKey(
+        Commitment, verbose_name=_("commitment"), on_delete=models.CASCADE, related_name="progress_updates"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="progress_updates",
+    )
+    reported_on = models.DateField(_("date"), default=date.today)
+    text = models.TextField(_("progress"))
+    completion = models.CharField(_("completion level"), max_length=20, choices=Completion.choices)
+    evidence_url = models.URLField(_("link to evidence"), blank=True)
+    created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("progress update")
+        verbose_name_plural = _("progress updates")
+        ordering = ["-reported_on", "-id"]
+
+    def __str__(self):
+        return f"{self.commitment.number} — {self.reported_on}"
+
+    def clean(self):
+        if self.reported_on and self.reported_on > date.today():
+            raise ValidationError({"reported_on": _("The date of a progress update cannot be in the future.")})

@@ -1,0 +1,293 @@
+"""The point of contact's workspace: write their own member's plans, commitments and progress.
+
+Every view checks its rule on the object it acts on (see commitments/rules.py) and hands the
+valid form to one service.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView, ListView, TemplateView, View
+
+from commitments import selectors, services
+from commitments.forms import (
+    ActionPlanForm,
+    CommitmentForm,
+    MilestoneForm,
+    MilestoneStatusForm,
+    ProgressUpdateForm,
+    TransitionForm,
+)
+from commitments.models import ActionPlan, Commitment, Member, Milestone, ProgressUpdate
+from ogp_portal.common.views import ObjectPermissionMixin, ServiceFormMixin
+
+
+class WorkspaceHomeView(LoginRequiredMixin, ListView):
+    """Points of contact go to their member; support staff pick one."""
+
+    template_name = "commitments/workspace/home.html"
+    context_object_name = "members"
+    paginate_by = 50
+
+    def dispatch(self, request, *args, **kwargs):
+        user = request.user
+        if user.is_authenticated and user.is_point_of_contact:
+            return redirect("commitments:workspace-member", slug=user.member.slug)
+        if user.is_authenticated and not user.has_perm("commitments.use_workspace"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return Member.objects.search(self.request.GET.get("search", "")).order_by("name")
+
+
+class WorkspaceMemberView(ObjectPermissionMixin, TemplateView):
+    template_name = "commitments/workspace/member.html"
+    permission_required = "commitments.add_actionplan"
+
+    def get_target(self):
+        if not hasattr(self, "member"):
+            self.member = selectors.member_get(slug=self.kwargs["slug"])
+        return self.member
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["member"] = self.member
+        context["action_plans"] = selectors.member_action_plans(member=self.member)
+        return context
+
+
+class WorkspacePlanView(ObjectPermissionMixin, TemplateView):
+    """A plan with its commitments and milestones, and the actions its status allows."""
+
+    template_name = "commitments/workspace/plan.html"
+    permission_required = "commitments.transition_actionplan"
+
+    def get_target(self):
+        if not hasattr(self, "plan"):
+            self.plan = selectors.action_plan_get(pk=self.kwargs["pk"])
+        return self.plan
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["plan"] = self.plan
+        context["commitments"] = selectors.workspace_plan_commitments(plan=self.plan)
+        context["transitions"] = [ActionPlan.Status(s) for s in self.plan.allowed_transitions()]
+        return context
+
+
+class ActionPlanCreateView(ObjectPermissionMixin, ServiceFormMixin, FormView):
+    template_name = "commitments/workspace/actionplan_form.html"
+    form_class = ActionPlanForm
+    permission_required = "commitments.add_actionplan"
+    success_message = _("The action plan was created. Add its commitments next.")
+
+    def get_target(self):
+        if not hasattr(self, "member"):
+            self.member = selectors.member_get(slug=self.kwargs["slug"])
+        return self.member
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": ActionPlan(member=self.member)}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(member=self.member, **kwargs)
+
+    def perform(self, form):
+        return services.action_plan_create(member=self.member, **form.cleaned_data)
+
+    def get_success_url(self):
+        return self.object.get_workspace_url()
+
+
+class ActionPlanUpdateView(ObjectPermissionMixin, ServiceFormMixin, FormView):
+    template_name = "commitments/workspace/actionplan_form.html"
+    form_class = ActionPlanForm
+    permission_required = "commitments.change_actionplan"
+    success_message = _("The action plan was saved.")
+
+    def get_target(self):
+        if not hasattr(self, "plan"):
+            self.plan = get_object_or_404(ActionPlan.objects.select_related("member"), pk=self.kwargs["pk"])
+        return self.plan
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.plan}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(member=self.plan.member, plan=self.plan, **kwargs)
+
+    def perform(self, form):
+        return services.action_plan_update(plan=self.plan, **form.cleaned_data)
+
+    def get_success_url(self):
+        return self.object.get_workspace_url()
+
+
+class ActionPlanTransitionView(ObjectPermissionMixin, View):
+    permission_required = "commitments.transition_actionplan"
+    http_method_names = ["post"]
+
+    def get_target(self):
+        if not hasattr(self, "plan"):
+            self.plan = get_object_or_404(ActionPlan.objects.select_related("member"), pk=self.kwargs["pk"])
+        return self.plan
+
+    def post(self, request, *args, **kwargs):
+        form = TransitionForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Choose a valid status."))
+            return redirect(self.plan.get_workspace_url())
+        try:
+            plan = services.action_plan_transition(plan=self.plan, to_status=form.cleaned_data["to_status"])
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+            return redirect(self.plan.get_workspace_url())
+        messages.success(request, _("The action plan is now “%(status)s”.") % {"status": plan.get_status_display()})
+        return redirect(plan.get_workspace_url())
+
+
+class CommitmentFormMixin(ObjectPermissionMixin, ServiceFormMixin):
+    template_name = "commitments/workspace/commitment_form.html"
+    form_class = CommitmentForm
+
+    def get_context_data(self, **kwargs):
+        plan = self.get_plan()
+        return super().get_context_data(
+            plan=plan,
+            member=plan.member,
+            institution_names=selectors.member_institution_names(member=plan.member),
+            **kwargs,
+        )
+
+    def get_success_url(self):
+        return self.object.action_plan.get_workspace_url() + f"#commitment-{self.object.pk}"
+
+
+class CommitmentCreateView(CommitmentFormMixin, FormView):
+    permission_required = "commitments.add_commitment"
+    success_message = _("The commitment was added.")
+
+    def get_target(self):
+        return self.get_plan()
+
+    def get_plan(self):
+        if not hasattr(self, "plan"):
+            self.plan = get_object_or_404(ActionPlan.objects.select_related("member"), pk=self.kwargs["pk"])
+        return self.plan
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": Commitment(action_plan=self.plan)}
+
+    def perform(self, form):
+        return services.commitment_create(action_plan=self.plan, **form.service_data())
+
+
+class CommitmentUpdateView(CommitmentFormMixin, FormView):
+    permission_required = "commitments.change_commitment"
+    success_message = _("The commitment was saved.")
+
+    def get_target(self):
+        if not hasattr(self, "commitment"):
+            self.commitment = get_object_or_404(
+                Commitment.objects.select_related("action_plan__member", "lead_institution"), pk=self.kwargs["pk"]
+            )
+        return self.commitment
+
+    def get_plan(self):
+        return self.commitment.action_plan
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.commitment}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(commitment=self.commitment, **kwargs)
+
+    def perform(self, form):
+        return services.commitment_update(commitment=self.commitment, **form.service_data())
+
+
+class CommitmentChildMixin(ObjectPermissionMixin, ServiceFormMixin):
+    """Views that add something to a commitment (milestone, progress update)."""
+
+    def get_target(self):
+        if not hasattr(self, "commitment"):
+            self.commitment = get_object_or_404(
+                Commitment.objects.select_related("action_plan__member"), pk=self.kwargs["pk"]
+            )
+        return self.commitment
+
+    def get_context_data(self, **kwargs):
+        plan = self.commitment.action_plan
+        return super().get_context_data(commitment=self.commitment, plan=plan, member=plan.member, **kwargs)
+
+    def get_success_url(self):
+        return self.commitment.action_plan.get_workspace_url() + f"#commitment-{self.commitment.pk}"
+
+
+class MilestoneCreateView(CommitmentChildMixin, FormView):
+    template_name = "commitments/workspace/milestone_form.html"
+    form_class = MilestoneForm
+    permission_required = "commitments.add_milestone"
+    success_message = _("The milestone was added.")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": Milestone(commitment=self.commitment)}
+
+    def perform(self, form):
+        return services.milestone_create(commitment=self.commitment, **form.cleaned_data)
+
+
+class MilestoneUpdateView(ObjectPermissionMixin, ServiceFormMixin, FormView):
+    """The whole milestone during co-creation, its status during implementation."""
+
+    template_name = "commitments/workspace/milestone_form.html"
+    permission_required = "commitments.change_milestone"
+    success_message = _("The milestone was saved.")
+
+    def get_target(self):
+        if not hasattr(self, "milestone"):
+            self.milestone = selectors.milestone_get(pk=self.kwargs["pk"])
+        return self.milestone
+
+    def get_form_class(self):
+        plan = self.milestone.commitment.action_plan
+        return MilestoneForm if plan.accepts_commitment_changes else MilestoneStatusForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.milestone}
+
+    def get_context_data(self, **kwargs):
+        commitment = self.milestone.commitment
+        plan = commitment.action_plan
+        return super().get_context_data(
+            milestone=self.milestone, commitment=commitment, plan=plan, member=plan.member, **kwargs
+        )
+
+    def perform(self, form):
+        return services.milestone_update(milestone=self.milestone, **form.cleaned_data)
+
+    def get_success_url(self):
+        commitment = self.milestone.commitment
+        return commitment.action_plan.get_workspace_url() + f"#commitment-{commitment.pk}"
+
+
+class ProgressUpdateCreateView(CommitmentChildMixin, FormView):
+    template_name = "commitments/workspace/progressupdate_form.html"
+    form_class = ProgressUpdateForm
+    permission_required = "commitments.add_progressupdate"
+    success_message = _("The progress update was published.")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": ProgressUpdate(commitment=self.commitment)}
+
+    def get_initial(self):
+        return {"completion": self.commitment.completion}
+
+    def perform(self, form):
+        return services.progress_update_create(
+            commitment=self.commitment, author=self.request.user, **form.cleaned_data
+        )
