@@ -1,0 +1,165 @@
+"""The co-creation standards' minimum requirements for one action plan: met, not met or not yet assessable.
+
+Computed from the portal's data where it can be (forum, consultations, responses, website); set by
+support staff where it cannot, and a staff assessment prevails over the computed one.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from commitments.models import ActionPlan
+from consultations.models import Consultation, Forum, ForumMeeting, ForumSeat, Proposal, RequirementMark, Sector
+from irm_reports.models import StandardRequirement
+
+MET, NOT_MET, PENDING = (
+    RequirementMark.Status.MET,
+    RequirementMark.Status.NOT_MET,
+    RequirementMark.Status.NOT_ASSESSABLE,
+)
+MIN_CONSULTATION_DAYS = 14
+MIN_IMPLEMENTATION_MEETINGS = 2
+
+
+@dataclass
+class ChecklistItem:
+    requirement: StandardRequirement
+    status: str
+    explanation: str
+    source: str  # "computed", "staff" or "" (nobody has assessed it yet)
+    mark: RequirementMark | None = None
+
+    def get_status_display(self) -> str:
+        return RequirementMark.Status(self.status).label
+
+
+def _unless_still_possible(plan: ActionPlan, phase_open: bool) -> str:
+    return PENDING if phase_open and plan.status != ActionPlan.Status.WITHDRAWN else NOT_MET
+
+
+def _forum_item(plan: ActionPlan, facts: dict) -> tuple[str, str]:
+    forum, seats, meetings = facts["forum"], facts["seats"], facts["meetings"]
+    if forum is None:
+        return _unless_still_possible(plan, plan.accepts_commitment_changes), _("No multi-stakeholder forum recorded.")
+    missing = []
+    if not (seats.get(Sector.GOVERNMENT) and (seats.get(Sector.CIVIL_SOCIETY) or seats.get(Sector.OTHER))):
+        missing.append(_("members from both government and civil society"))
+    if not forum.rules_url:
+        missing.append(_("published rules on participation"))
+    if not meetings["co_creation"]:
+        missing.append(_("a meeting during the co-creation of this plan"))
+    if not missing:
+        return MET, _("Forum with government and civil society members, public rules, met during co-creation.")
+    return _unless_still_possible(plan, plan.accepts_commitment_changes), _("Missing: %(items)s.") % {
+        "items": "; ".join(missing)
+    }
+
+
+def _website_item(plan: ActionPlan, facts: dict) -> tuple[str, str]:
+    if plan.member.website_url:
+        return MET, _("OGP website: %(url)s") % {"url": plan.member.website_url}
+    return NOT_MET, _("No OGP website recorded for this member.")
+
+
+def _consultation_item(plan: ActionPlan, facts: dict) -> tuple[str, str]:
+    now = timezone.now()
+    held = [c for c in facts["consultations"] if c.status != Consultation.Status.CANCELLED and c.opens_at <= now]
+    done = [c for c in held if c.ended_at <= now]
+    if any(c.duration_days >= MIN_CONSULTATION_DAYS for c in done):
+        return MET, _("A consultation was open for at least two weeks.")
+    running = [c for c in held if c.ended_at > now]
+    if running:
+        return PENDING, _("A consultation is open until %(date)s.") % {
+            "date": timezone.localdate(running[0].ended_at).isoformat()
+        }
+    if done:
+        return _unless_still_possible(plan, plan.accepts_commitment_changes), _(
+            "No consultation was open for at least two weeks."
+        )
+    return _unless_still_possible(plan, plan.accepts_commitment_changes), _("No consultation has been held yet.")
+
+
+def _response_item(plan: ActionPlan, facts: dict) -> tuple[str, str]:
+    total, answered = facts["to_answer"], facts["answered"]
+    if total == 0:
+        return PENDING, _("No proposal to answer yet.")
+    summary = ngettext(
+        "%(answered)d of %(total)d proposal answered with reasons.",
+        "%(answered)d of %(total)d proposals answered with reasons.",
+        total,
+    ) % {"answered": answered, "total": total}
+    if answered == total:
+        return MET, summary
+    still_open = plan.accepts_commitment_changes or any(c.is_open for c in facts["consultations"])
+    return _unless_still_possible(plan, still_open), summary
+
+
+def _implementation_item(plan: ActionPlan, facts: dict) -> tuple[str, str]:
+    count = facts["meetings"]["implementation"]
+    summary = ngettext(
+        "%(count)d forum meeting on implementation recorded (two are required).",
+        "%(count)d forum meetings on implementation recorded (two are required).",
+        count,
+    ) % {"count": count}
+    if count >= MIN_IMPLEMENTATION_MEETINGS:
+        return MET, summary
+    return _unless_still_possible(plan, plan.status != ActionPlan.Status.COMPLETED), summary
+
+
+COMPUTED = {
+    "1.1": _forum_item,
+    "2.1": _website_item,
+    "3.3": _consultation_item,
+    "4.1": _response_item,
+    "5.1": _implementation_item,
+}
+
+
+def _facts(plan: ActionPlan) -> dict:
+    """Everything the computed items need, in a fixed number of queries."""
+    forum = Forum.objects.filter(member_id=plan.member_id).first()
+    seats = {}
+    if forum is not None:
+        rows = ForumSeat.objects.current().filter(forum=forum).values("sector").annotate(n=Count("pk"))
+        seats = {row["sector"]: row["n"] for row in rows}
+    meetings = ForumMeeting.objects.filter(action_plan=plan).aggregate(
+        co_creation=Count("pk", filter=Q(phase=ForumMeeting.Phase.CO_CREATION)),
+        implementation=Count("pk", filter=Q(phase=ForumMeeting.Phase.IMPLEMENTATION)),
+    )
+    proposals = Proposal.objects.filter(consultation__action_plan=plan).exclude(
+        consultation__status=Consultation.Status.CANCELLED
+    )
+    counts = proposals.to_answer().aggregate(
+        total=Count("pk"), answered=Count("pk", filter=Q(status__in=Proposal.ANSWERED))
+    )
+    return {
+        "forum": forum,
+        "seats": seats,
+        "meetings": meetings,
+        "consultations": list(plan.consultations.order_by("opens_at")),
+        "to_answer": counts["total"],
+        "answered": counts["answered"],
+    }
+
+
+def plan_checklist(plan: ActionPlan) -> list[ChecklistItem]:
+    """One item per minimum requirement of the 2021 standards, in their order."""
+    requirements = StandardRequirement.objects.filter(
+        version=StandardRequirement.Version.V2021, is_minimum=True
+    ).order_by("order", "code")
+    marks = {m.requirement_id: m for m in RequirementMark.objects.filter(action_plan=plan)}
+    facts = _facts(plan)
+    items = []
+    for requirement in requirements:
+        mark = marks.get(requirement.pk)
+        if mark is not None:
+            items.append(ChecklistItem(requirement, mark.status, mark.note, "staff", mark))
+        elif requirement.code in COMPUTED:
+            status, explanation = COMPUTED[requirement.code](plan, facts)
+            items.append(ChecklistItem(requirement, status, explanation, "computed"))
+        else:
+            items.append(ChecklistItem(requirement, PENDING, _("Awaiting the support unit's assessment."), ""))
+    return items

@@ -1,0 +1,141 @@
+"""Filters of the consultation and proposal lists (shared with the API)."""
+
+import functools
+
+import django_filters
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.choices import CallableChoiceIterator
+from django.utils.translation import gettext_lazy as _
+
+from commitments.models import Member, PolicyArea
+from consultations.models import Consultation, Proposal
+from ogp_portal.common.widgets import FastSelect
+
+PUBLIC_STATUSES = [(s.value, s.label) for s in Proposal.Status if s != Proposal.Status.DRAFT]
+SORTS = {
+    "newest": ("-submitted_at", "-id"),
+    "supported": ("-support_count", "-submitted_at", "-id"),
+    "oldest": ("submitted_at", "id"),
+}
+
+
+class ProposalFilter(django_filters.FilterSet):
+    search = django_filters.CharFilter(label=_("Search"), method="filter_search")
+    consultation = django_filters.ModelChoiceFilter(
+        widget=FastSelect,
+        label=_("Consultation"),
+        queryset=Consultation.objects.exclude(status=Consultation.Status.CANCELLED).order_by("-opens_at"),
+        empty_label=_("All consultations"),
+    )
+    policy_area = django_filters.ModelChoiceFilter(
+        widget=FastSelect,
+        label=_("Policy area"),
+        queryset=PolicyArea.objects.order_by("name"),
+        to_field_name="slug",
+        empty_label=_("All policy areas"),
+    )
+    status = django_filters.ChoiceFilter(
+        widget=FastSelect, label=_("Status"), choices=PUBLIC_STATUSES, empty_label=_("Any status")
+    )
+    sort = django_filters.ChoiceFilter(
+        widget=FastSelect,
+        label=_("Sort by"),
+        method="filter_sort",
+        choices=[("newest", _("Newest")), ("supported", _("Most supported")), ("oldest", _("Oldest"))],
+        empty_label=None,
+    )
+
+    class Meta:
+        model = Proposal
+        fields = ["search", "consultation", "policy_area", "status", "sort"]
+
+    def __init__(self, data=None, *args, consultation: Consultation | None = None, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        if consultation is not None:
+            del self.filters["consultation"]
+            areas = consultation.policy_areas.all()
+            if areas:
+                self.filters["policy_area"].queryset = areas
+
+    CONSULTATION_CHOICES_LIMIT = 100
+
+    @property
+    def form(self):
+        form = super().form
+        field = form.fields.get("consultation")
+        if field is not None and not isinstance(field.widget.choices, CallableChoiceIterator):
+            chosen = form.data.get("consultation") if form.is_bound else None
+            # Offer the latest consultations (and the chosen one), not every consultation ever held;
+            # any consultation id is still accepted, e.g. from a link. Read only when rendered.
+            field.widget.choices = CallableChoiceIterator(
+                functools.cache(lambda: self._consultation_choices(field, chosen))
+            )
+        return form
+
+    def _consultation_choices(self, field, chosen):
+        recent = list(field.queryset[: self.CONSULTATION_CHOICES_LIMIT])
+        if chosen and str(chosen).isdigit() and all(str(c.pk) != chosen for c in recent):
+            recent += list(field.queryset.filter(pk=chosen))
+        return [("", field.empty_label), *((c.pk, str(c)) for c in recent)]
+
+    def filter_search(self, queryset, name, value):
+        return queryset.search(value)
+
+    def filter_sort(self, queryset, name, value):
+        return queryset.order_by(*SORTS.get(value, SORTS["newest"]))
+
+    @property
+    def qs(self):
+        queryset = super().qs
+        if not (self.is_bound and self.form.is_valid() and self.form.cleaned_data.get("sort")):
+            queryset = queryset.order_by(*SORTS["newest"])
+        return queryset
+
+
+class ConsultationFilter(django_filters.FilterSet):
+    search = django_filters.CharFilter(label=_("Search"), method="filter_search")
+    state = django_filters.ChoiceFilter(
+        widget=FastSelect,
+        label=_("State"),
+        choices=Consultation.State.choices,
+        method="filter_state",
+        empty_label=_("Any state"),
+    )
+    member = django_filters.ModelChoiceFilter(
+        widget=FastSelect,
+        label=_("Member"),
+        queryset=Member.objects.filter(action_plans__consultations__isnull=False).distinct().order_by("name"),
+        field_name="action_plan__member",
+        to_field_name="slug",
+        empty_label=_("All members"),
+    )
+
+    class Meta:
+        model = Consultation
+        fields = ["search", "state", "member"]
+
+    def filter_search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(title__icontains=value)
+            | Q(action_plan__member__name__icontains=value)
+            | Q(action_plan__title__icontains=value)
+        )
+
+    def filter_state(self, queryset, name, value):
+        now = timezone.now()
+        scheduled = Q(status=Consultation.Status.SCHEDULED)
+        if value == Consultation.State.OPEN:
+            return queryset.open_now(now)
+        if value == Consultation.State.UPCOMING:
+            return queryset.filter(scheduled, opens_at__gt=now)
+        if value == Consultation.State.CLOSED:
+            return queryset.filter(
+                Q(status=Consultation.Status.CLOSED_EARLY) | (scheduled & Q(closes_at__lte=now)), opens_at__lte=now
+            )
+        if value == Consultation.State.CANCELLED:
+            return queryset.filter(status=Consultation.Status.CANCELLED)
+        return queryset

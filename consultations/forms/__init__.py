@@ -1,0 +1,51 @@
+"""Input shapes of the consultations pages; forms validate, services save."""
+
+from consultations.forms.participation import (
+    CommentEditForm,
+    CommentForm,
+    FlagForm,
+    HoneypotField,
+    HoneypotMixin,
+    ModerationForm,
+    MultipleFileField,
+    MultipleFileInput,
+    ProposalForm,
+    WithdrawForm,
+)
+from consultations.forms.workspace import (
+    BulkResponseForm,
+    ConsultationEndForm,
+    ConsultationForm,
+    DateTimeInput,
+    ForumForm,
+    ForumMeetingForm,
+    ForumSeatForm,
+    OpinionForm,
+    ReferralForm,
+    ResponseForm,
+    ResponseTemplateForm,
+)
+
+__all__ = [
+    "BulkResponseForm",
+    "CommentEditForm",
+    "CommentForm",
+    "ConsultationEndForm",
+    "ConsultationForm",
+    "DateTimeInput",
+    "FlagForm",
+    "ForumForm",
+    "ForumMeetingForm",
+    "ForumSeatForm",
+    "HoneypotField",
+    "HoneypotMixin",
+    "ModerationForm",
+    "MultipleFileField",
+    "MultipleFileInput",
+    "OpinionForm",
+    "ProposalForm",
+    "ReferralForm",
+    "ResponseForm",
+    "ResponseTemplateForm",
+    "WithdrawForm",
+]

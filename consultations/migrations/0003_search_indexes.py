@@ -1,0 +1,9 @@
+from django.db import migrations
+
+from ogp_portal.common.migrations import PostgresTrigramIndexes
+
+
+class Migration(migrations.Migration):
+    dependencies = [("consultations", "0002_proposal_list_indexes")]
+
+    operations = [PostgresTrigramIndexes("consultations_proposal", ["title", "problem", "solution"])]

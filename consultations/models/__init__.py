@@ -1,0 +1,28 @@
+"""Co-creation: consultations, proposals and their reasoned responses, participation, the forum, standards."""
+
+from consultations.models.consultation import Consultation, ResponseReminder
+from consultations.models.forum import Forum, ForumMeeting, ForumSeat, Sector
+from consultations.models.participation import Comment, Flag, Follow, ModerationEvent, Support
+from consultations.models.proposal import Proposal, ProposalAttachment, ProposalResponse, Referral, ResponseTemplate
+from consultations.models.standards import CoCreationChecklist, RequirementMark
+
+__all__ = [
+    "CoCreationChecklist",
+    "Comment",
+    "Consultation",
+    "Flag",
+    "Follow",
+    "Forum",
+    "ForumMeeting",
+    "ForumSeat",
+    "ModerationEvent",
+    "Proposal",
+    "ProposalAttachment",
+    "ProposalResponse",
+    "Referral",
+    "RequirementMark",
+    "ResponseReminder",
+    "ResponseTemplate",
+    "Sector",
+    "Support",
+]

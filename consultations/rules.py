@@ -1,0 +1,211 @@
+"""Who may do what in co-creation: one predicate per rule, for the web views, the API, templates and admin."""
+
+import rules
+
+from commitments.models import ActionPlan
+from commitments.rules import is_support_staff
+from commitments.rules import member_id_of as commitments_member_id_of
+from consultations.models import (
+    Comment,
+    Consultation,
+    Forum,
+    ForumMeeting,
+    ForumSeat,
+    Proposal,
+    ProposalAttachment,
+    ProposalResponse,
+    Referral,
+    ResponseTemplate,
+)
+from ogp_portal.models import User
+
+
+def member_id_of(obj) -> int | None:
+    """The member a co-creation object belongs to (objects are expected with their parents select_related)."""
+    if isinstance(obj, Consultation):
+        return obj.action_plan.member_id
+    if isinstance(obj, Proposal):
+        return obj.consultation.action_plan.member_id
+    if isinstance(obj, Comment | ProposalAttachment | ProposalResponse | Referral):
+        return obj.proposal.consultation.action_plan.member_id
+    if isinstance(obj, Forum | ResponseTemplate):
+        return obj.member_id
+    if isinstance(obj, ForumSeat | ForumMeeting):
+        return obj.forum.member_id
+    return commitments_member_id_of(obj)
+
+
+def proposal_of(obj) -> Proposal | None:
+    if isinstance(obj, Proposal):
+        return obj
+    if isinstance(obj, Comment | ProposalAttachment):
+        return obj.proposal
+    return None
+
+
+def _active(user) -> bool:
+    return user.is_authenticated and user.is_active
+
+
+@rules.predicate
+def is_participant(user) -> bool:
+    """Civil society: a registered participant (e-mail verified at sign-up)."""
+    return _active(user) and user.role == User.Role.PARTICIPANT
+
+
+@rules.predicate
+def is_point_of_contact(user, obj) -> bool:
+    """The point of contact of the member whose plan the object belongs to."""
+    return obj is not None and _active(user) and user.is_point_of_contact and user.member_id == member_id_of(obj)
+
+
+is_manager = is_support_staff | is_point_of_contact
+
+
+@rules.predicate
+def is_author(user, obj) -> bool:
+    author_id = getattr(obj, "author_id", None)
+    if isinstance(obj, ProposalAttachment):
+        author_id = obj.proposal.author_id
+    return _active(user) and author_id is not None and author_id == user.pk
+
+
+def consultation_of(obj) -> Consultation | None:
+    if isinstance(obj, Consultation):
+        return obj
+    proposal = proposal_of(obj)
+    return proposal.consultation if proposal is not None else None
+
+
+def _proposal_status_in(obj, statuses) -> bool:
+    proposal = proposal_of(obj)
+    return proposal is not None and proposal.status in statuses
+
+
+@rules.predicate
+def is_consultation_open(user, obj) -> bool:
+    consultation = consultation_of(obj)
+    return consultation is not None and consultation.is_open
+
+
+@rules.predicate
+def can_end_early(user, obj) -> bool:
+    return isinstance(obj, Consultation) and obj.can_end_early
+
+
+@rules.predicate
+def is_not_cancelled(user, obj) -> bool:
+    return isinstance(obj, Consultation) and obj.status != Consultation.Status.CANCELLED
+
+
+@rules.predicate
+def is_plan_running(user, plan) -> bool:
+    return isinstance(plan, ActionPlan) and plan.status not in (
+        ActionPlan.Status.COMPLETED,
+        ActionPlan.Status.WITHDRAWN,
+    )
+
+
+@rules.predicate
+def is_draft(user, obj) -> bool:
+    return _proposal_status_in(obj, (Proposal.Status.DRAFT,))
+
+
+@rules.predicate
+def is_editable(user, obj) -> bool:
+    return _proposal_status_in(obj, (Proposal.Status.DRAFT, Proposal.Status.SUBMITTED))
+
+
+@rules.predicate
+def is_hidden(user, obj) -> bool:
+    return bool(getattr(obj, "is_hidden", False))
+
+
+@rules.predicate
+def is_withdrawable(user, obj) -> bool:
+    return _proposal_status_in(obj, (Proposal.Status.SUBMITTED, Proposal.Status.UNDER_REVIEW))
+
+
+@rules.predicate
+def is_public(user, obj) -> bool:
+    proposal = proposal_of(obj)
+    return proposal is not None and proposal.is_public and not getattr(obj, "is_hidden", False)
+
+
+@rules.predicate
+def is_answerable(user, obj) -> bool:
+    return _proposal_status_in(obj, Proposal.TO_ANSWER)
+
+
+@rules.predicate
+def is_comment_editable(user, obj) -> bool:
+    return isinstance(obj, Comment) and not obj.is_hidden and obj.is_editable_now
+
+
+@rules.predicate
+def is_top_level_comment(user, obj) -> bool:
+    return isinstance(obj, Comment) and obj.parent_id is None
+
+
+@rules.predicate
+def may_see_proposal(user, proposal) -> bool:
+    """Drafts are their author's; hidden proposals are their author's and the moderators'."""
+    if not isinstance(proposal, Proposal):
+        return False
+    if proposal.status == Proposal.Status.DRAFT:
+        return is_author(user, proposal)
+    if proposal.is_hidden:
+        return is_author(user, proposal) or is_manager(user, proposal)
+    return True
+
+
+rules.add_perm("consultations.read_proposal", may_see_proposal)
+# obj: the action plan
+rules.add_perm("consultations.open_consultation", is_manager & is_plan_running)
+# obj: the consultation
+rules.add_perm("consultations.manage_consultation", is_manager)
+rules.add_perm("consultations.edit_consultation", is_manager & is_not_cancelled)
+rules.add_perm("consultations.end_consultation", is_manager & can_end_early)
+rules.add_perm("consultations.write_proposal", is_participant & is_consultation_open)
+# Who may use a form at all; the state (open, editable) is then checked by the service, so a form sent
+# just after the consultation closed gets a message on the form instead of a refusal page.
+rules.add_perm("consultations.participate", is_participant)
+# obj: the proposal
+rules.add_perm("consultations.edit_proposal", is_author & is_consultation_open & is_editable & ~is_hidden)
+rules.add_perm("consultations.submit_proposal", is_author & is_consultation_open & is_draft)
+rules.add_perm("consultations.discard_proposal", is_author & is_draft)
+rules.add_perm("consultations.withdraw_proposal", is_author & is_consultation_open & is_withdrawable)
+rules.add_perm(
+    "consultations.support_proposal", is_participant & ~is_author & is_public & is_consultation_open & is_answerable
+)
+rules.add_perm("consultations.follow_proposal", rules.is_authenticated & is_public)
+rules.add_perm("consultations.flag_proposal", rules.is_authenticated & ~is_author & is_public)
+rules.add_perm(
+    "consultations.comment_proposal",
+    (is_participant | is_point_of_contact | is_support_staff) & is_public & is_consultation_open,
+)
+rules.add_perm("consultations.own_proposal", is_author)
+rules.add_perm("consultations.discuss_proposal", (is_participant | is_point_of_contact | is_support_staff) & is_public)
+rules.add_perm("consultations.respond_proposal", is_manager & is_answerable)
+rules.add_perm("consultations.route_proposal", is_manager & is_withdrawable)
+# obj: the attachment
+rules.add_perm("consultations.remove_proposalattachment", is_author & is_consultation_open & is_editable & ~is_hidden)
+# obj: the comment
+rules.add_perm("consultations.edit_comment", is_author & is_comment_editable)
+rules.add_perm(
+    "consultations.reply_comment",
+    (is_participant | is_point_of_contact | is_support_staff) & is_top_level_comment & is_public & is_consultation_open,
+)
+rules.add_perm("consultations.flag_comment", rules.is_authenticated & ~is_author & is_public)
+# obj: the referral
+rules.add_perm("consultations.record_referral", is_manager)
+# obj: the member
+rules.add_perm("consultations.manage_forum", is_manager)
+rules.add_perm("consultations.manage_responsetemplates", is_manager)
+# obj: a seat, a meeting, a template
+rules.add_perm("consultations.manage_forumseat", is_manager)
+rules.add_perm("consultations.manage_forummeeting", is_manager)
+rules.add_perm("consultations.manage_responsetemplate", is_manager)
+# no object
+rules.add_perm("consultations.moderate", is_support_staff)
+rules.add_perm("consultations.assess_requirements", is_support_staff)

@@ -1,0 +1,249 @@
+"""Reads of the consultations app: what each page shows, in a number of queries that does not grow with rows."""
+
+import re
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import OuterRef, Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+
+from commitments.models import ActionPlan, Commitment, Member
+from consultations.filters import ConsultationFilter, ProposalFilter
+from consultations.models import (
+    Comment,
+    Consultation,
+    Flag,
+    Follow,
+    Forum,
+    ForumMeeting,
+    ForumSeat,
+    Proposal,
+    Referral,
+    Sector,
+    Support,
+)
+from ogp_portal.common.db import count_of
+
+PROPOSAL_RELATED = ("consultation__action_plan__member", "author", "organisation", "policy_area", "response")
+
+
+def _visible_comments():
+    return Comment.objects.filter(proposal=OuterRef("pk"), is_hidden=False)
+
+
+def consultation_list(*, filters: dict | None = None) -> tuple[QuerySet, ConsultationFilter]:
+    queryset = Consultation.objects.select_related("action_plan__member").with_counts().order_by("-opens_at", "-id")
+    consultation_filter = ConsultationFilter(filters or {}, queryset=queryset)
+    return consultation_filter.qs, consultation_filter
+
+
+def consultation_get(*, pk: int) -> Consultation:
+    queryset = Consultation.objects.select_related("action_plan__member").with_counts().prefetch_related("policy_areas")
+    return get_object_or_404(queryset, pk=pk)
+
+
+def proposal_list(
+    *, filters: dict | None = None, consultation: Consultation | None = None
+) -> tuple[QuerySet, ProposalFilter]:
+    """Public proposals with their response, author and comment count; filtered, searched and sorted."""
+    queryset = (
+        Proposal.objects.public()
+        .select_related(*PROPOSAL_RELATED)
+        .annotate(comment_count=count_of(_visible_comments()))
+    )
+    if consultation is not None:
+        queryset = queryset.filter(consultation=consultation)
+    proposal_filter = ProposalFilter(filters or {}, queryset=queryset, consultation=consultation)
+    return proposal_filter.qs, proposal_filter
+
+
+def proposal_get(*, pk: int) -> Proposal:
+    queryset = (
+        Proposal.objects.select_related(*PROPOSAL_RELATED)
+        .prefetch_related(
+            "attachments",
+            Prefetch("response__commitments", queryset=Commitment.objects.select_related("action_plan")),
+        )
+        .annotate(comment_count=count_of(_visible_comments()))
+    )
+    return get_object_or_404(queryset, pk=pk)
+
+
+def proposal_viewer_state(*, proposal: Proposal, user) -> dict:
+    """Whether the user supports, follows or has flagged the proposal (one query)."""
+    if not user.is_authenticated:
+        return {"supported": False, "following": False, "flagged": False}
+    row = (
+        Proposal.objects.filter(pk=proposal.pk)
+        .annotate(
+            supported=count_of(Support.objects.filter(proposal=OuterRef("pk"), user=user)),
+            following=count_of(Follow.objects.filter(proposal=OuterRef("pk"), user=user)),
+            flagged=count_of(Flag.objects.filter(proposal=OuterRef("pk"), user=user, resolved_at__isnull=True)),
+        )
+        .values("supported", "following", "flagged")
+        .get()
+    )
+    return {key: bool(value) for key, value in row.items()}
+
+
+def proposal_comment_page(*, proposal: Proposal, page: str | int | None, user=None):
+    """One page of top-level comments with their replies: two queries at any number of comments."""
+    replies = Comment.objects.select_related("author").order_by("created_at", "id")
+    threads = (
+        Comment.objects.filter(proposal=proposal, parent__isnull=True)
+        .select_related("author")
+        .prefetch_related(Prefetch("replies", queryset=replies))
+        .order_by("created_at", "id")
+    )
+    paginator = Paginator(threads, settings.CONSULTATION_COMMENTS_PER_PAGE)
+    return paginator.get_page(page)
+
+
+def comment_url(*, comment: Comment) -> str:
+    """The proposal's page that shows the comment's thread, anchored on the comment."""
+    thread = comment.parent or comment
+    earlier = (
+        Comment.objects.filter(proposal_id=comment.proposal_id, parent__isnull=True)
+        .filter(Q(created_at__lt=thread.created_at) | Q(created_at=thread.created_at, id__lt=thread.pk))
+        .count()
+    )
+    page = earlier // settings.CONSULTATION_COMMENTS_PER_PAGE + 1
+    return f"{comment.proposal.get_absolute_url()}?comments={page}#comment-{comment.pk}"
+
+
+_STOPWORDS = (
+    "about after also because before being between could every from have into more most other over should "
+    "some such than that their them then there these they this those through under very what when where "
+    "which while with would your open public government"
+)
+STOPWORDS = frozenset(_STOPWORDS.split(" "))
+
+
+def similar_proposals(*, consultation: Consultation, text: str, exclude_pk: int | None = None, limit: int = 5) -> list:
+    """Submitted proposals of the consultation sharing the most significant words with the text."""
+    words = sorted({w for w in re.findall(r"\w{4,}", (text or "").lower()) if w not in STOPWORDS}, key=len)[-8:]
+    if not words:
+        return []
+    query = Q()
+    for word in words:
+        query |= Q(title__icontains=word)
+    candidates = (
+        Proposal.objects.public()
+        .filter(consultation=consultation)
+        .filter(query)
+        .exclude(pk=exclude_pk)
+        .only("pk", "title", "status", "support_count")[:50]
+    )
+
+    def score(proposal):
+        title = proposal.title.lower()
+        return sum(word in title for word in words)
+
+    ranked = sorted(candidates, key=lambda p: (-score(p), -p.support_count))
+    return [p for p in ranked if score(p) >= min(2, len(words))][:limit]
+
+
+def my_proposals(*, user) -> QuerySet:
+    return (
+        Proposal.objects.filter(author=user)
+        .select_related("consultation__action_plan__member", "response")
+        .order_by("-updated_at", "-id")
+    )
+
+
+def workspace_proposals(*, consultation: Consultation, status: str = "") -> QuerySet:
+    """Every submitted proposal of a consultation for its point of contact, hidden ones included."""
+    queryset = (
+        consultation.proposals.exclude(status=Proposal.Status.DRAFT)
+        .select_related("author", "organisation", "policy_area", "response")
+        .annotate(
+            referral_count=count_of(Referral.objects.filter(proposal=OuterRef("pk"))),
+            opinion_count=count_of(Referral.objects.filter(proposal=OuterRef("pk")).exclude(opinion="")),
+        )
+        .order_by("submitted_at", "id")
+    )
+    if status == "unanswered":
+        queryset = queryset.filter(status__in=(Proposal.Status.SUBMITTED, Proposal.Status.UNDER_REVIEW))
+    elif status:
+        queryset = queryset.filter(status=status)
+    return queryset
+
+
+def plan_consultations(*, plan: ActionPlan) -> list:
+    return list(plan.consultations.with_counts().order_by("-opens_at", "-id"))
+
+
+def plan_commitments(*, plan: ActionPlan) -> QuerySet:
+    return plan.commitments.order_by("sort_key")
+
+
+def commitment_source_proposals(*, commitment: Commitment) -> list:
+    """Public proposals whose published response links this commitment."""
+    return list(
+        Proposal.objects.public()
+        .filter(response__commitments=commitment, response__status="published")
+        .select_related("consultation", "organisation", "author")
+        .order_by("submitted_at", "id")
+        .distinct()
+    )
+
+
+def forum_get(*, member: Member) -> Forum | None:
+    return Forum.objects.select_related("member").filter(member=member).first()
+
+
+def forum_balance(*, forum: Forum) -> dict:
+    """Current seats by sector: {"government": n, "civil_society": n, "other": n, "total": n}."""
+    balance = {sector.value: 0 for sector in Sector}
+    for sector in ForumSeat.objects.current().filter(forum=forum).values_list("sector", flat=True):
+        balance[sector] += 1
+    balance["total"] = sum(balance.values())
+    balance["non_government"] = balance["total"] - balance[Sector.GOVERNMENT]
+    return balance
+
+
+def forum_seats(*, forum: Forum) -> QuerySet:
+    return ForumSeat.objects.current().filter(forum=forum)
+
+
+def forum_meetings(*, forum: Forum) -> QuerySet:
+    return forum.meetings.select_related("action_plan").order_by("-held_on", "-id")
+
+
+def forum_meeting_get(*, pk: int) -> ForumMeeting:
+    return get_object_or_404(ForumMeeting.objects.select_related("forum__member", "action_plan"), pk=pk)
+
+
+def moderation_queue(*, kind: str) -> QuerySet:
+    """Proposals or comments with open flags, or hidden automatically and not reviewed yet."""
+    open_flags = Flag.objects.filter(resolved_at__isnull=True)
+    if kind == "comment":
+        flags = open_flags.filter(comment=OuterRef("pk"))
+        return (
+            Comment.objects.filter(pk__in=open_flags.values("comment"))
+            .select_related("author", "proposal")
+            .annotate(open_flags=count_of(flags))
+            .order_by("-open_flags", "created_at")
+        )
+    flags = open_flags.filter(proposal=OuterRef("pk"))
+    return (
+        Proposal.objects.filter(pk__in=open_flags.values("proposal"))
+        .select_related("author", "consultation")
+        .annotate(open_flags=count_of(flags))
+        .order_by("-open_flags", "submitted_at")
+    )
+
+
+def workspace_forum_url(*, member: Member) -> str:
+    return reverse("consultations:workspace-forum", args=[member.slug])
+
+
+def member_open_consultations(*, member: Member) -> list:
+    return list(
+        Consultation.objects.open_now()
+        .filter(action_plan__member=member)
+        .select_related("action_plan")
+        .with_counts()
+        .order_by("closes_at")[:10]
+    )

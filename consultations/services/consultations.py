@@ -1,0 +1,93 @@
+"""Consultations: opened on an action plan by its point of contact, closed by their dates or early."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from commitments.models import ActionPlan
+from consultations.models import Consultation
+from consultations.services._common import assign, lock_consultation
+from ogp_portal.models import User
+
+CONSULTATION_FIELDS = (
+    "title",
+    "description",
+    "kind",
+    "opens_at",
+    "closes_at",
+    "response_due_on",
+    "max_proposals_per_participant",
+)
+CLOSED_PLAN_STATUSES = (ActionPlan.Status.COMPLETED, ActionPlan.Status.WITHDRAWN)
+
+
+@transaction.atomic
+def consultation_create(
+    *, action_plan: ActionPlan, created_by: User | None = None, policy_areas=(), **data
+) -> Consultation:
+    """Open a consultation on a plan that is still running; it must close in the future."""
+    plan = ActionPlan.objects.select_for_update().get(pk=action_plan.pk)
+    if plan.status in CLOSED_PLAN_STATUSES:
+        raise ValidationError(
+            _("The action plan is “%(status)s”: it cannot be consulted on any more.")
+            % {"status": plan.get_status_display()}
+        )
+    consultation = Consultation(action_plan=plan, created_by=created_by)
+    assign(consultation, data, CONSULTATION_FIELDS)
+    if consultation.closes_at and consultation.closes_at <= timezone.now():
+        raise ValidationError({"closes_at": _("The closing date must be in the future.")})
+    if consultation.closes_at and not consultation.response_due_on:
+        consultation.response_due_on = Consultation.default_response_due_on(consultation.closes_at)
+    consultation.full_clean()
+    consultation.save()
+    consultation.policy_areas.set(policy_areas)
+    return consultation
+
+
+@transaction.atomic
+def consultation_update(*, consultation: Consultation, policy_areas=None, **data) -> Consultation:
+    """Edit a consultation; dates already passed stay as they are, and a cancelled one is frozen."""
+    current = lock_consultation(consultation.pk)
+    if current.status == Consultation.Status.CANCELLED:
+        raise ValidationError(_("This consultation was cancelled; it can no longer be edited."))
+    now = timezone.now()
+    errors = {}
+    if "opens_at" in data and data["opens_at"] != current.opens_at and current.opens_at <= now:
+        errors["opens_at"] = _("The consultation has opened: its opening date cannot change.")
+    if "closes_at" in data and data["closes_at"] != current.closes_at:
+        if current.status == Consultation.Status.CLOSED_EARLY:
+            errors["closes_at"] = _("The consultation was closed early: its closing date cannot change.")
+        elif data["closes_at"] <= now:
+            errors["closes_at"] = _("The closing date must be in the future. To close it now, use “Close early”.")
+    if errors:
+        raise ValidationError(errors)
+    assign(current, data, CONSULTATION_FIELDS)
+    if not current.response_due_on:
+        current.response_due_on = Consultation.default_response_due_on(current.closes_at)
+    current.full_clean()
+    current.save()
+    if policy_areas is not None:
+        current.policy_areas.set(policy_areas)
+    return current
+
+
+@transaction.atomic
+def consultation_end(*, consultation: Consultation, reason: str, cancel: bool = False) -> Consultation:
+    """Close an open consultation early, or cancel one that is open or not open yet; a reason is required."""
+    current = lock_consultation(consultation.pk)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Give the reason; it is shown on the consultation's page.")})
+    if not current.can_end_early:
+        raise ValidationError(
+            _("This consultation is already %(state)s.") % {"state": current.get_state_display().lower()}
+        )
+    if not cancel and current.state == Consultation.State.UPCOMING:
+        raise ValidationError(_("This consultation has not opened yet: cancel it instead of closing it."))
+    current.status = Consultation.Status.CANCELLED if cancel else Consultation.Status.CLOSED_EARLY
+    current.status_reason = reason
+    current.status_changed_at = timezone.now()
+    current.full_clean()
+    current.save(update_fields=["status", "status_reason", "status_changed_at", "updated_at"])
+    return current

@@ -1,0 +1,113 @@
+"""E-mails of the consultations: responses to authors and followers, reminders to points of contact."""
+
+from datetime import date
+
+from django.conf import settings
+from django.contrib.sites.models import Site
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from consultations.models import Consultation, ProposalResponse, ResponseReminder
+from ogp_portal.models import User
+from ogp_portal.services import email_enqueue
+
+
+def absolute_url(path: str) -> str:
+    return f"{settings.ACCOUNT_DEFAULT_HTTP_PROTOCOL}://{Site.objects.get_current().domain}{path}"
+
+
+def _send(user: User, template: str, subject: str, context: dict) -> None:
+    context = {**context, "user": user, "profile_url": absolute_url("/accounts/profile/")}
+    email_enqueue(
+        to=[user.email],
+        subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}",
+        body_text=render_to_string(f"consultations/emails/{template}.txt", context),
+        body_html=render_to_string(f"consultations/emails/{template}.html", context),
+    )
+
+
+def _wants_mail(users) -> list[User]:
+    return [u for u in users if u is not None and u.is_active and u.notifications_enabled and u.email]
+
+
+@transaction.atomic
+def response_notify(*, response_id: int) -> int:
+    """E-mail the author and the followers of a proposal whose response was published; once only.
+
+    The response row is locked and stamped, so a task run twice sends nothing the second time.
+    """
+    response = (
+        ProposalResponse.objects.select_for_update(of=("self",))
+        .select_related("proposal__author", "proposal__consultation")
+        .filter(pk=response_id)
+        .first()
+    )
+    if response is None or not response.is_published or response.notified_at is not None:
+        return 0
+    proposal = response.proposal
+    followers = User.objects.filter(follows__proposal=proposal).order_by("pk")
+    recipients = {u.pk: u for u in _wants_mail([proposal.author, *followers])}
+    context = {
+        "proposal": proposal,
+        "response": response,
+        "commitments": list(response.commitments.order_by("sort_key")),
+        "proposal_url": absolute_url(proposal.get_absolute_url()),
+    }
+    for user in recipients.values():
+        _send(user, "response_published", _("A response to “%(title)s”") % {"title": proposal.title}, context)
+    response.notified_at = timezone.now()
+    response.save(update_fields=["notified_at"])
+    return len(recipients)
+
+
+def _step_for(days_left: int) -> int | None:
+    """The most urgent reminder step reached: 7 days before, 2 days before, on the day (and after)."""
+    reached = [step for step in settings.CONSULTATION_REMINDER_DAYS if days_left <= step]
+    return min(reached) if reached else None
+
+
+def response_reminders_send(*, today: date | None = None) -> int:
+    """Remind points of contact of consultations whose responses fall due; one e-mail per deadline step."""
+    today = today or timezone.localdate()
+    horizon = max(settings.CONSULTATION_REMINDER_DAYS)
+    consultations = (
+        Consultation.objects.exclude(status=Consultation.Status.CANCELLED)
+        .filter(response_due_on__lte=today + timezone.timedelta(days=horizon), opens_at__lte=timezone.now())
+        .filter(Q(closes_at__lte=timezone.now()) | Q(status=Consultation.Status.CLOSED_EARLY))
+        .select_related("action_plan__member")
+        .with_counts()
+    )
+    sent = 0
+    for consultation in consultations:
+        unanswered = consultation.proposal_count - consultation.answered_count
+        step = _step_for((consultation.response_due_on - today).days)
+        if unanswered <= 0 or step is None:
+            continue
+        sent += _remind(consultation, step, unanswered, today)
+    return sent
+
+
+@transaction.atomic
+def _remind(consultation: Consultation, step: int, unanswered: int, today: date) -> int:
+    try:
+        with transaction.atomic():
+            ResponseReminder.objects.create(
+                consultation=consultation, due_on=consultation.response_due_on, days_before=step
+            )
+    except IntegrityError:  # this step was already reminded
+        return 0
+    contacts = _wants_mail(
+        User.objects.filter(role=User.Role.POINT_OF_CONTACT, member=consultation.action_plan.member, is_active=True)
+    )
+    context = {
+        "consultation": consultation,
+        "unanswered": unanswered,
+        "days_left": (consultation.response_due_on - today).days,
+        "workspace_url": absolute_url(consultation.get_workspace_url()),
+    }
+    for user in contacts:
+        _send(user, "response_reminder", _("Responses due: “%(title)s”") % {"title": consultation.title}, context)
+    return len(contacts)

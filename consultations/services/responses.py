@@ -1,0 +1,182 @@
+"""Reasoned responses: the point of contact answers every proposal, with reasons, and links the commitments it fed."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from commitments.models import Commitment, Member
+from commitments.services import organisation_for_name
+from consultations.models import Proposal, ProposalResponse, Referral, ResponseTemplate
+from consultations.services._common import assign, lock_proposal
+from ogp_portal.common.tasks import enqueue_on_commit
+from ogp_portal.models import Organisation, User
+
+
+def _check_commitments(proposal: Proposal, outcome: str, commitments: list[Commitment]) -> None:
+    plan_id = proposal.consultation.action_plan_id
+    foreign = [c for c in commitments if c.action_plan_id != plan_id]
+    if foreign:
+        raise ValidationError(
+            {"commitments": _("Link only commitments of the consulted action plan (%(numbers)s is not).")
+             % {"numbers": ", ".join(c.number for c in foreign)}}
+        )  # fmt: skip
+    if outcome == ProposalResponse.Outcome.MERGED and not commitments:
+        raise ValidationError({"commitments": _("A merged proposal names the commitments it was merged into.")})
+    if outcome == ProposalResponse.Outcome.NOT_ACCEPTED and commitments:
+        raise ValidationError({"commitments": _("A proposal that was not accepted did not feed any commitment.")})
+
+
+@transaction.atomic
+def response_save(
+    *,
+    proposal: Proposal,
+    outcome: str,
+    reasons: str,
+    commitments=(),
+    publish: bool = False,
+    written_by: User | None = None,
+) -> ProposalResponse:
+    """Draft or publish the response to a proposal.
+
+    A draft puts the proposal under review; publishing gives the proposal its outcome and, the first
+    time, e-mails its author and followers (after commit). A published response stays published:
+    saving it again corrects it in public.
+    """
+    current = lock_proposal(proposal.pk)
+    current.consultation = proposal.consultation
+    if current.status not in Proposal.TO_ANSWER:
+        raise ValidationError(
+            _("A proposal that is “%(status)s” is not answered.") % {"status": current.get_status_display()}
+        )
+    commitments = list(commitments)
+    _check_commitments(current, outcome, commitments)
+    response = ProposalResponse.objects.filter(proposal=current).first() or ProposalResponse(proposal=current)
+    assign(response, {"outcome": outcome, "reasons": reasons}, ("outcome", "reasons"))
+    response.written_by = written_by or response.written_by
+    first_publication = False
+    if publish or response.is_published:
+        first_publication = response.published_at is None
+        response.status = ProposalResponse.Status.PUBLISHED
+        response.published_at = response.published_at or timezone.now()
+        current.status = outcome
+    elif current.status == Proposal.Status.SUBMITTED:
+        current.status = Proposal.Status.UNDER_REVIEW
+    response.full_clean()
+    response.save()
+    response.commitments.set(commitments)
+    current.save(update_fields=["status", "updated_at"])
+    if first_publication:
+        from consultations.tasks import response_published_notify_task
+
+        enqueue_on_commit(response_published_notify_task, response.pk)
+    return response
+
+
+@transaction.atomic
+def response_publish(*, response: ProposalResponse, written_by: User | None = None) -> ProposalResponse:
+    """Publish a drafted response as it stands."""
+    return response_save(
+        proposal=response.proposal,
+        outcome=response.outcome,
+        reasons=response.reasons,
+        commitments=list(response.commitments.all()),
+        publish=True,
+        written_by=written_by,
+    )
+
+
+@transaction.atomic
+def response_bulk_save(
+    *, proposals, outcome: str, reasons: str, commitments=(), publish: bool = False, written_by: User | None = None
+) -> list[ProposalResponse]:
+    """The same response for many proposals at once: all are saved, or none (the first refusal says which)."""
+    proposals = list(proposals)
+    if not proposals:
+        raise ValidationError(_("Select at least one proposal."))
+    responses = []
+    for proposal in proposals:
+        try:
+            responses.append(
+                response_save(
+                    proposal=proposal,
+                    outcome=outcome,
+                    reasons=reasons,
+                    commitments=commitments,
+                    publish=publish,
+                    written_by=written_by,
+                )
+            )
+        except ValidationError as error:
+            raise ValidationError(
+                _("“%(title)s”: %(error)s") % {"title": proposal.title, "error": " ".join(error.messages)}
+            ) from error
+    return responses
+
+
+@transaction.atomic
+def proposal_mark_under_review(*, proposal: Proposal) -> Proposal:
+    """Submitted → under review: the author can no longer edit it."""
+    current = lock_proposal(proposal.pk)
+    if current.status == Proposal.Status.SUBMITTED:
+        current.status = Proposal.Status.UNDER_REVIEW
+        current.save(update_fields=["status", "updated_at"])
+    return current
+
+
+@transaction.atomic
+def referral_create(
+    *, proposal: Proposal, institution_name: str, question: str = "", requested_by: User | None = None
+) -> Referral:
+    """Route a proposal to a government institution of the member for an internal opinion."""
+    current = lock_proposal(proposal.pk)
+    if current.status not in (Proposal.Status.SUBMITTED, Proposal.Status.UNDER_REVIEW):
+        raise ValidationError(_("Only a proposal awaiting its response can be sent for an opinion."))
+    if not (institution_name or "").strip():
+        raise ValidationError({"institution_name": _("Name the institution.")})
+    member = proposal.consultation.action_plan.member
+    institution = organisation_for_name(member=member, name=institution_name, kind=Organisation.Kind.GOVERNMENT)
+    if institution.kind != Organisation.Kind.GOVERNMENT:
+        raise ValidationError({"institution_name": _("“%(name)s” is not a government institution.") % {
+            "name": institution.name}})  # fmt: skip
+    referral = Referral(proposal=current, institution=institution, question=(question or "").strip())
+    referral.requested_by = requested_by
+    referral.full_clean()
+    referral.save()
+    if current.status == Proposal.Status.SUBMITTED:
+        current.status = Proposal.Status.UNDER_REVIEW
+        current.save(update_fields=["status", "updated_at"])
+    return referral
+
+
+@transaction.atomic
+def referral_record_opinion(*, referral: Referral, opinion: str, received_on=None) -> Referral:
+    """Record the institution's opinion (internal: seen by the point of contact and support staff)."""
+    current = Referral.objects.select_for_update().get(pk=referral.pk)
+    current.opinion = (opinion or "").strip()
+    if not current.opinion:
+        raise ValidationError({"opinion": _("Write the opinion received.")})
+    current.opinion_received_on = received_on or timezone.localdate()
+    current.full_clean()
+    current.save()
+    return current
+
+
+TEMPLATE_FIELDS = ("title", "outcome", "reasons")
+
+
+@transaction.atomic
+def response_template_save(*, member: Member, template: ResponseTemplate | None = None, **data) -> ResponseTemplate:
+    """Create or rewrite one of the member's response templates."""
+    template = template or ResponseTemplate(member=member)
+    if template.member_id != member.pk:
+        raise ValueError("The template belongs to another member.")
+    assign(template, data, TEMPLATE_FIELDS)
+    template.full_clean()
+    template.save()
+    return template
+
+
+@transaction.atomic
+def response_template_delete(*, template: ResponseTemplate) -> None:
+    template.delete()

@@ -1,0 +1,47 @@
+"""Panels the consultations app adds to the pages of members, action plans and commitments.
+
+Each tag costs a fixed number of queries, whatever the number of consultations, proposals or meetings.
+"""
+
+from django import template
+
+from consultations import selectors
+from consultations.checklist import plan_checklist
+
+register = template.Library()
+
+
+@register.inclusion_tag("consultations/includes/_plan_consultations.html", takes_context=True)
+def consultations_plan_panel(context, plan):
+    """The plan's consultations and its co-creation standards checklist."""
+    return {
+        "plan": plan,
+        "consultations": selectors.plan_consultations(plan=plan),
+        "checklist": plan_checklist(plan),
+        "user": context.get("user"),
+    }
+
+
+@register.inclusion_tag("consultations/includes/_commitment_proposals.html")
+def consultations_commitment_panel(commitment):
+    """The proposals whose reasoned response says they fed this commitment."""
+    return {"commitment": commitment, "proposals": selectors.commitment_source_proposals(commitment=commitment)}
+
+
+@register.inclusion_tag("consultations/includes/_member_forum.html", takes_context=True)
+def consultations_member_panel(context, member):
+    """The member's forum (balance, latest meetings) and its open consultations."""
+    forum = selectors.forum_get(member=member)
+    return {
+        "member": member,
+        "forum": forum,
+        "balance": selectors.forum_balance(forum=forum) if forum else None,
+        "meetings": list(selectors.forum_meetings(forum=forum)[:3]) if forum else [],
+        "consultations": selectors.member_open_consultations(member=member),
+        "user": context.get("user"),
+    }
+
+
+@register.simple_tag
+def proposal_status_class(status: str) -> str:
+    return f"badge badge-proposal-{status}"

@@ -1,0 +1,105 @@
+"""Attachments: PDF documents and images only, recognised from their content, within a size limit."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import SuspiciousFileOperation, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.template.defaultfilters import filesizeformat
+from django.utils.text import get_valid_filename
+from django.utils.translation import gettext as _
+from PIL import Image, UnidentifiedImageError
+
+IMAGE_FORMATS = {
+    "PNG": ("image/png", ".png"),
+    "JPEG": ("image/jpeg", ".jpg"),
+    "GIF": ("image/gif", ".gif"),
+    "WEBP": ("image/webp", ".webp"),
+}
+
+
+@dataclass(frozen=True)
+class CheckedUpload:
+    upload: UploadedFile
+    name: str
+    content_type: str
+    size: int
+
+
+def _safe_stem(name: str | None) -> str:
+    try:
+        return get_valid_filename(Path(name or "").stem)[:100]
+    except SuspiciousFileOperation:  # nothing usable left of the name
+        return ""
+
+
+def _sniff_pdf(upload: UploadedFile, size: int) -> bool:
+    upload.seek(0)
+    if not upload.read(1024).lstrip(b"\r\n\t ").startswith(b"%PDF-"):
+        return False
+    # A real PDF ends with its end-of-file marker; a renamed text file that starts with %PDF- does not.
+    upload.seek(max(0, size - 2048))
+    if b"%%EOF" not in upload.read():
+        raise ValidationError(_("“%(name)s” is not a valid PDF document.") % {"name": upload.name})
+    return True
+
+
+def _sniff_image(upload: UploadedFile) -> str | None:
+    upload.seek(0)
+    try:
+        with Image.open(upload) as image:
+            image_format = image.format
+            image.verify()
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError, ValueError):
+        return None
+    return image_format if image_format in IMAGE_FORMATS else None
+
+
+def check_attachment(upload: UploadedFile) -> CheckedUpload:
+    """The upload's real type and a safe file name, or a ValidationError saying what is wrong with it."""
+    size = upload.size or 0
+    limit = settings.CONSULTATION_ATTACHMENT_MAX_BYTES
+    if size == 0:
+        raise ValidationError(_("“%(name)s” is empty.") % {"name": upload.name})
+    if size > limit:
+        raise ValidationError(
+            _("“%(name)s” is %(size)s; attachments are limited to %(limit)s.")
+            % {"name": upload.name, "size": filesizeformat(size), "limit": filesizeformat(limit)}
+        )
+    if _sniff_pdf(upload, size):
+        content_type, extension = "application/pdf", ".pdf"
+    else:
+        image_format = _sniff_image(upload)
+        if image_format is None:
+            raise ValidationError(
+                _("“%(name)s” is neither a PDF document nor an image (PNG, JPEG, GIF, WebP): it cannot be attached.")
+                % {"name": upload.name}
+            )
+        content_type, extension = IMAGE_FORMATS[image_format]
+    upload.seek(0)
+    return CheckedUpload(
+        upload=upload,
+        name=f"{_safe_stem(upload.name) or 'attachment'}{extension}",
+        content_type=content_type,
+        size=size,
+    )
+
+
+def check_attachments(uploads, *, already: int = 0) -> list[CheckedUpload]:
+    """Check every upload first, so that a bad one leaves nothing saved."""
+    uploads = [u for u in uploads if u]
+    limit = settings.CONSULTATION_ATTACHMENT_MAX_COUNT
+    if already + len(uploads) > limit:
+        raise ValidationError(
+            {"attachments": _("A proposal can have at most %(limit)d attachments.") % {"limit": limit}}
+        )
+    errors, checked = [], []
+    for upload in uploads:
+        try:
+            checked.append(check_attachment(upload))
+        except ValidationError as error:
+            errors.extend(error.messages)
+    if errors:
+        raise ValidationError({"attachments": errors})
+    return checked

@@ -1,0 +1,80 @@
+"""Support staff's moderation queue: flagged proposals and comments, hidden or restored with a reason."""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView, TemplateView
+
+from consultations import selectors, services
+from consultations.forms import ModerationForm
+from consultations.models import Comment, Proposal
+from ogp_portal.common.views import ObjectPermissionMixin, ServiceFormMixin
+
+
+class ModerationQueueView(ObjectPermissionMixin, TemplateView):
+    template_name = "consultations/moderation/queue.html"
+    permission_required = "consultations.moderate"
+
+    def get_target(self):
+        return None
+
+    def get_context_data(self, **kwargs):
+        kind = "comment" if self.request.GET.get("kind") == "comment" else "proposal"
+        page = Paginator(selectors.moderation_queue(kind=kind), settings.PAGE_SIZE).get_page(
+            self.request.GET.get("page")
+        )
+        return super().get_context_data(kind=kind, page_obj=page, items=page.object_list, **kwargs)
+
+
+class ModerateMixin(ObjectPermissionMixin, ServiceFormMixin):
+    template_name = "consultations/moderation/moderate.html"
+    form_class = ModerationForm
+    permission_required = "consultations.moderate"
+    field = ""
+
+    def get_target(self):
+        return None
+
+    def get_item(self):
+        raise NotImplementedError
+
+    def get_context_data(self, **kwargs):
+        item = self.get_item()
+        return super().get_context_data(
+            item=item,
+            kind=self.field,
+            flags=item.flags.select_related("user").order_by("-created_at")[:100],
+            history=item.moderation.select_related("actor").order_by("-created_at")[:100],
+            **kwargs,
+        )
+
+    def perform(self, form):
+        action = services.moderation_hide if form.cleaned_data["action"] == "hide" else services.moderation_restore
+        action(reason=form.cleaned_data["reason"], actor=self.request.user, **{self.field: self.get_item()})
+        self.success_message = _("The decision is recorded.")
+        return self.get_item()
+
+    def get_success_url(self):
+        return reverse("consultations:moderation-queue") + ("?kind=comment" if self.field == "comment" else "")
+
+
+class ModerateProposalView(ModerateMixin, FormView):
+    field = "proposal"
+
+    def get_item(self):
+        if not hasattr(self, "item"):
+            self.item = get_object_or_404(
+                Proposal.objects.select_related("author", "consultation"), pk=self.kwargs["pk"]
+            )
+        return self.item
+
+
+class ModerateCommentView(ModerateMixin, FormView):
+    field = "comment"
+
+    def get_item(self):
+        if not hasattr(self, "item"):
+            self.item = get_object_or_404(Comment.objects.select_related("author", "proposal"), pk=self.kwargs["pk"])
+        return self.item

@@ -1,0 +1,153 @@
+"""Public pages: consultations, proposals with their responses, the forum. Anyone may read them."""
+
+from django.conf import settings
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.paginator import Paginator
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.views.generic import DetailView, ListView, TemplateView, View
+
+from commitments.models import Member
+from consultations import selectors
+from consultations.filters import SORTS
+from consultations.forms import CommentForm
+from consultations.models import Consultation
+from ogp_portal.common.pagination import keyset_page
+from ogp_portal.common.views import FilteredListView, KeysetListView
+
+
+class ConsultationListView(FilteredListView):
+    template_name = "consultations/consultation_list.html"
+    context_object_name = "consultations"
+    selector = selectors.consultation_list
+
+
+class ConsultationDetailView(DetailView):
+    """The consultation with every proposal and its response, filtered and paginated."""
+
+    template_name = "consultations/consultation_detail.html"
+    context_object_name = "consultation"
+
+    def get_object(self, queryset=None):
+        return selectors.consultation_get(pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        proposals, proposal_filter = selectors.proposal_list(filters=self.request.GET, consultation=self.object)
+        ordering = SORTS.get(self.request.GET.get("sort") or "newest", SORTS["newest"])
+        page = keyset_page(proposals, ordering=ordering, cursor=self.request.GET.get("cursor"))
+        query = self.request.GET.copy()
+        query.pop("cursor", None)
+        context.update(
+            filter=proposal_filter,
+            page=page,
+            proposals=page.object_list,
+            is_filtered=any(v for v in query.values()),
+            unanswered=self.object.proposal_count - self.object.answered_count,
+        )
+        return context
+
+
+class ProposalListView(KeysetListView):
+    template_name = "consultations/proposal_list.html"
+    context_object_name = "proposals"
+    selector = selectors.proposal_list
+
+    def get_ordering_keys(self):
+        return SORTS.get(self.request.GET.get("sort") or "newest", SORTS["newest"])
+
+
+class ProposalDetailView(DetailView):
+    """A proposal, its response and its discussion; a draft is its author's preview."""
+
+    context_object_name = "proposal"
+
+    def get_object(self, queryset=None):
+        proposal = selectors.proposal_get(pk=self.kwargs["pk"])
+        if proposal.status == proposal.Status.DRAFT and not self.request.user.has_perm(
+            "consultations.read_proposal", proposal
+        ):
+            raise Http404
+        return proposal
+
+    def get_template_names(self):
+        if not self.request.user.has_perm("consultations.read_proposal", self.object):
+            return ["consultations/proposal_hidden.html"]
+        return ["consultations/proposal_detail.html"]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        proposal, user = self.object, self.request.user
+        response = getattr(proposal, "response", None)
+        context.update(
+            consultation=proposal.consultation,
+            response=response if response is not None and response.is_published else None,
+            draft_response=response if response is not None and not response.is_published else None,
+            viewer=selectors.proposal_viewer_state(proposal=proposal, user=user),
+        )
+        if proposal.status == proposal.Status.DRAFT:
+            context["similar"] = selectors.similar_proposals(
+                consultation=proposal.consultation, text=proposal.title, exclude_pk=proposal.pk
+            )
+        else:
+            context["comments_page"] = selectors.proposal_comment_page(
+                proposal=proposal, page=self.request.GET.get("comments")
+            )
+            context["comment_form"] = CommentForm(proposal=proposal)
+        return context
+
+
+class MyProposalsView(LoginRequiredMixin, ListView):
+    template_name = "consultations/proposal_mine.html"
+    context_object_name = "proposals"
+    paginate_by = settings.PAGE_SIZE
+
+    def get_queryset(self):
+        return selectors.my_proposals(user=self.request.user)
+
+
+class SimilarProposalsView(View):
+    """JSON for the proposal form: proposals of the consultation with a similar title."""
+
+    def get(self, request, pk):
+        consultation = get_object_or_404(Consultation, pk=pk)
+        exclude = request.GET.get("exclude", "")
+        similar = selectors.similar_proposals(
+            consultation=consultation,
+            text=request.GET.get("title", "")[:300],
+            exclude_pk=int(exclude) if exclude.isdigit() else None,
+        )
+        return JsonResponse(
+            {"results": [{"title": p.title, "url": p.get_absolute_url(), "supports": p.support_count} for p in similar]}
+        )
+
+
+class ForumDetailView(TemplateView):
+    template_name = "consultations/forum_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        member = get_object_or_404(Member, slug=self.kwargs["slug"])
+        forum = selectors.forum_get(member=member)
+        if forum is None:
+            raise Http404
+        page = Paginator(selectors.forum_meetings(forum=forum), settings.PAGE_SIZE).get_page(
+            self.request.GET.get("page")
+        )
+        context.update(
+            member=member,
+            forum=forum,
+            balance=selectors.forum_balance(forum=forum),
+            seats=selectors.forum_seats(forum=forum),
+            page_obj=page,
+            meetings=page.object_list,
+        )
+        return context
+
+
+class ForumMeetingDetailView(DetailView):
+    template_name = "consultations/forummeeting_detail.html"
+    context_object_name = "meeting"
+
+    def get_object(self, queryset=None):
+        return selectors.forum_meeting_get(pk=self.kwargs["pk"])

@@ -1,0 +1,86 @@
+"""The point of contact's response templates: reasons given often, reused one by one or in bulk."""
+
+from django import forms
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView, TemplateView
+
+from consultations import services
+from consultations.forms import ResponseTemplateForm
+from consultations.models import ResponseTemplate
+from consultations.views.workspace import MemberTargetMixin
+from ogp_portal.common.views import ObjectPermissionMixin, ServiceFormMixin
+
+
+class ResponseTemplateListView(MemberTargetMixin, ObjectPermissionMixin, TemplateView):
+    template_name = "consultations/workspace/responsetemplate_list.html"
+    permission_required = "consultations.manage_responsetemplates"
+
+    def get_context_data(self, **kwargs):
+        page = Paginator(self.member.response_templates.order_by("title"), settings.PAGE_SIZE).get_page(
+            self.request.GET.get("page")
+        )
+        return super().get_context_data(member=self.member, page_obj=page, templates=page.object_list, **kwargs)
+
+
+class ResponseTemplateFormMixin(ObjectPermissionMixin, ServiceFormMixin):
+    template_name = "consultations/workspace/responsetemplate_form.html"
+    form_class = ResponseTemplateForm
+
+    def get_success_url(self):
+        return reverse("consultations:workspace-responsetemplate-list", args=[self.object.member.slug])
+
+
+class ResponseTemplateCreateView(MemberTargetMixin, ResponseTemplateFormMixin, FormView):
+    permission_required = "consultations.manage_responsetemplates"
+    success_message = _("The template is saved.")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": ResponseTemplate(member=self.member)}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(member=self.member, **kwargs)
+
+    def perform(self, form):
+        return services.response_template_save(member=self.member, **form.cleaned_data)
+
+
+class ResponseTemplateTargetMixin:
+    def get_target(self):
+        if not hasattr(self, "template"):
+            self.template = get_object_or_404(ResponseTemplate.objects.select_related("member"), pk=self.kwargs["pk"])
+        return self.template
+
+
+class ResponseTemplateUpdateView(ResponseTemplateTargetMixin, ResponseTemplateFormMixin, FormView):
+    permission_required = "consultations.manage_responsetemplate"
+    success_message = _("The template is saved.")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.template}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(member=self.template.member, template=self.template, **kwargs)
+
+    def perform(self, form):
+        return services.response_template_save(member=self.template.member, template=self.template, **form.cleaned_data)
+
+
+class ResponseTemplateDeleteView(ResponseTemplateTargetMixin, ObjectPermissionMixin, ServiceFormMixin, FormView):
+    template_name = "consultations/workspace/responsetemplate_confirm_delete.html"
+    form_class = forms.Form
+    permission_required = "consultations.manage_responsetemplate"
+    success_message = _("The template is deleted.")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(member=self.template.member, template=self.template, **kwargs)
+
+    def perform(self, form):
+        services.response_template_delete(template=self.template)
+        return self.template
+
+    def get_success_url(self):
+        return reverse("consultations:workspace-responsetemplate-list", args=[self.template.member.slug])

@@ -1,0 +1,113 @@
+"""The co-creation journey in headless Chromium: register, propose with an attachment, support, comment,
+answer with a commitment, and read the response as an anonymous visitor."""
+
+import re
+
+import pytest
+
+from consultations.models import Proposal
+from tests.consultations.files import MINIMAL_PDF
+from tests.factories import ActionPlanFactory, CommitmentFactory, MemberFactory, UserFactory
+from tests.factories.accounts import DEFAULT_PASSWORD
+from tests.factories.consultations import ConsultationFactory
+
+pytestmark = [pytest.mark.browser]
+
+
+@pytest.fixture
+def new_page(browser, live_server, transactional_db):
+    contexts = []
+
+    def make(width=1280):
+        context = browser.new_context(locale="en-GB", viewport={"width": width, "height": 900})
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15000)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def _sign_in(page, base, email):
+    page.goto(f"{base}/accounts/login/")
+    page.fill("input[name=login]", email)
+    page.fill("input[name=password]", DEFAULT_PASSWORD)
+    page.click("form.form button[type=submit]")
+    page.wait_for_url(f"{base}/")
+
+
+def test_the_co_creation_journey_in_a_browser(new_page, live_server, mailoutbox):
+    base = live_server.url
+    member = MemberFactory(name="Madrid", slug="madrid", kind="local", country="ES")
+    UserFactory(email="contact@madrid.example", point_of_contact_of=member)
+    UserFactory(email="carlos@example.org", full_name="Carlos Ruiz")
+    plan = ActionPlanFactory(member=member, title="Madrid 2026–2028")
+    commitment = CommitmentFactory(action_plan=plan, number="3.1", title="Lobby register for district boards")
+    consultation = ConsultationFactory(action_plan=plan, title="Your proposals for Madrid")
+
+    # Register and verify the e-mail address.
+    page = new_page()
+    page.goto(f"{base}/accounts/signup/")
+    page.fill("input[name=email]", "amina@example.org")
+    page.fill("input[name=full_name]", "Amina Bello")
+    page.fill("input[name=password1]", "a-strong-passphrase-42")
+    page.fill("input[name=password2]", "a-strong-passphrase-42")
+    page.click("form.form button[type=submit]")
+    page.wait_for_url("**/accounts/confirm-email/")
+    link = re.search(r"https?://[^/\s]+(/\S+)", mailoutbox[0].body).group(1)
+    page.goto(f"{base}{link}")
+    page.click("form button[type=submit]")
+    page.wait_for_url(f"{base}/")
+
+    # Write the proposal with an attachment, preview it, submit it.
+    page.goto(f"{base}{consultation.get_absolute_url()}")
+    page.click("text=Submit a proposal")
+    page.fill("#id_title", "Publish district board agendas a week ahead")
+    page.fill("#id_problem", "Residents learn about decisions too late.")
+    page.fill("#id_solution", "Publish every agenda **seven days** before the meeting.")
+    page.set_input_files(
+        "#id_attachments", files=[{"name": "survey.pdf", "mimeType": "application/pdf", "buffer": MINIMAL_PDF}]
+    )
+    page.click("text=Save the draft and preview")
+    page.wait_for_selector("text=Preview of your draft")
+    assert "seven days" in page.locator(".prose strong").first.inner_text()
+    page.click("text=Submit the proposal")
+    page.wait_for_selector("text=Your proposal is submitted")
+    proposal = Proposal.objects.get(title="Publish district board agendas a week ahead")
+    assert proposal.status == Proposal.Status.SUBMITTED and proposal.attachments.count() == 1
+
+    # Another participant supports it and comments.
+    other = new_page(width=390)
+    _sign_in(other, base, "carlos@example.org")
+    other.goto(f"{base}{proposal.get_absolute_url()}")
+    other.click("text=Support this proposal")
+    other.wait_for_selector("text=You support this proposal.")
+    other.fill("#id_body", "Yes, and send them by e-mail too.")
+    other.click("text=Post the comment")
+    other.wait_for_selector("text=Your comment is posted.")
+    assert "send them by e-mail too" in other.locator(".comments").inner_text()
+
+    # The point of contact publishes the response, linked to commitment 3.1.
+    mailoutbox.clear()
+    contact = new_page()
+    _sign_in(contact, base, "contact@madrid.example")
+    contact.goto(f"{base}{proposal.get_absolute_url()}")
+    contact.click("text=Write the response")
+    contact.check("input[name=outcome][value=merged]")
+    contact.fill("#id_reasons", "Merged into commitment 3.1: agendas will be published seven days ahead.")
+    contact.check(f"input[name=commitments][value='{commitment.pk}']")
+    contact.click("text=Publish the response")
+    contact.wait_for_selector("text=The response is published.")
+
+    # The author gets the e-mail; an anonymous visitor reads the response where it belongs.
+    assert [m.to for m in mailoutbox] == [["amina@example.org"]]
+    visitor = new_page()
+    visitor.goto(f"{base}{consultation.get_absolute_url()}")
+    assert "Merged into commitment 3.1" in visitor.locator(".proposal-card").first.inner_text()
+    visitor.goto(f"{base}{commitment.get_absolute_url()}")
+    assert "Publish district board agendas a week ahead" in visitor.locator(".source-proposals").inner_text()
+    visitor.click("text=Publish district board agendas a week ahead")
+    assert "Became commitment 3.1" in visitor.locator(".became-badge").inner_text()
+    assert visitor.locator(".attachments a").inner_text() == "survey.pdf"

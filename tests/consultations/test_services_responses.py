@@ -1,0 +1,125 @@
+"""Reasoned responses: drafted, published, linked to commitments, in bulk; internal opinions; templates."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from consultations import services
+from consultations.models import Proposal, ProposalResponse
+from ogp_portal.models import OutgoingEmail
+from tests.factories import CommitmentFactory, UserFactory
+from tests.factories.consultations import ProposalFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_draft_response_puts_the_proposal_under_review(proposal, point_of_contact):
+    response = services.response_save(
+        proposal=proposal, outcome="accepted", reasons="Good idea.", written_by=point_of_contact
+    )
+    proposal.refresh_from_db()
+    assert response.status == ProposalResponse.Status.DRAFT and proposal.status == Proposal.Status.UNDER_REVIEW
+
+
+def test_publishing_gives_the_proposal_its_outcome_and_links_commitments(proposal, plan):
+    commitment = CommitmentFactory(action_plan=plan, number="3.1")
+    response = services.response_save(
+        proposal=proposal, outcome="merged", reasons="Merged into 3.1.", commitments=[commitment], publish=True
+    )
+    proposal.refresh_from_db()
+    assert proposal.status == Proposal.Status.MERGED
+    assert response.is_published and list(response.commitments.all()) == [commitment]
+    assert list(commitment.source_responses.all()) == [response]
+
+
+def test_reasons_are_always_required(proposal):
+    with pytest.raises(ValidationError) as error:
+        services.response_save(proposal=proposal, outcome="not_accepted", reasons="  ", publish=True)
+    assert "reasons" in error.value.message_dict
+    proposal.refresh_from_db()
+    assert proposal.status == Proposal.Status.SUBMITTED and not ProposalResponse.objects.exists()
+
+
+def test_a_merged_proposal_names_its_commitments_of_the_same_plan(proposal):
+    with pytest.raises(ValidationError, match="names the commitments"):
+        services.response_save(proposal=proposal, outcome="merged", reasons="Merged.", publish=True)
+    foreign = CommitmentFactory(number="9")
+    with pytest.raises(ValidationError, match="consulted action plan"):
+        services.response_save(
+            proposal=proposal, outcome="accepted", reasons="Yes.", commitments=[foreign], publish=True
+        )
+
+
+def test_a_rejection_feeds_no_commitment(proposal, plan):
+    with pytest.raises(ValidationError, match="did not feed"):
+        services.response_save(
+            proposal=proposal,
+            outcome="not_accepted",
+            reasons="No.",
+            commitments=[CommitmentFactory(action_plan=plan)],
+            publish=True,
+        )
+
+
+@pytest.mark.parametrize("state", ["draft", "withdrawn"])
+def test_drafts_and_withdrawn_proposals_are_not_answered(consultation, state):
+    proposal = ProposalFactory(consultation=consultation, **{state: True})
+    with pytest.raises(ValidationError, match="is not answered"):
+        services.response_save(proposal=proposal, outcome="accepted", reasons="Yes.", publish=True)
+
+
+def test_the_first_publication_notifies_after_commit_and_corrections_do_not(
+    proposal, author, django_capture_on_commit_callbacks, mailoutbox
+):
+    follower = UserFactory()
+    services.proposal_follow(proposal=proposal, user=follower)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.response_save(proposal=proposal, outcome="not_accepted", reasons="No budget.", publish=True)
+    assert sorted(m.to[0] for m in mailoutbox) == sorted([author.email, follower.email])
+    assert "No budget." in mailoutbox[0].body
+    with django_capture_on_commit_callbacks(execute=True):
+        services.response_save(proposal=proposal, outcome="not_accepted", reasons="No budget in 2027.")
+    assert len(mailoutbox) == 2
+    assert proposal.response.is_published  # saving again keeps it published
+
+
+def test_nobody_is_emailed_before_the_transaction_commits(proposal, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        services.response_save(proposal=proposal, outcome="not_accepted", reasons="No.", publish=True)
+    assert len(callbacks) == 1 and not OutgoingEmail.objects.exists()
+
+
+def test_bulk_answers_are_all_saved_or_none(consultation, plan):
+    proposals = ProposalFactory.create_batch(3, consultation=consultation)
+    responses = services.response_bulk_save(
+        proposals=proposals, outcome="not_accepted", reasons="National competence.", publish=True
+    )
+    assert len(responses) == 3
+    assert set(Proposal.objects.values_list("status", flat=True)) == {"not_accepted"}
+
+    fresh = ProposalFactory(consultation=consultation)
+    withdrawn = ProposalFactory(consultation=consultation, withdrawn=True, title="Already withdrawn")
+    with pytest.raises(ValidationError, match="Already withdrawn"):
+        services.response_bulk_save(proposals=[fresh, withdrawn], outcome="accepted", reasons="Yes.", publish=True)
+    fresh.refresh_from_db()
+    assert fresh.status == Proposal.Status.SUBMITTED and not hasattr(fresh, "response")
+
+
+def test_routing_to_an_institution_records_an_internal_opinion(proposal, member, point_of_contact):
+    referral = services.referral_create(
+        proposal=proposal, institution_name=" Urban  Planning Department ", requested_by=point_of_contact
+    )
+    proposal.refresh_from_db()
+    assert proposal.status == Proposal.Status.UNDER_REVIEW
+    assert referral.institution.name == "Urban Planning Department" and referral.institution.member == member
+    with pytest.raises(ValidationError, match="already sent"):
+        services.referral_create(proposal=proposal, institution_name="urban planning department")
+    referral = services.referral_record_opinion(referral=referral, opinion="Feasible within the 2027 budget.")
+    assert referral.opinion_received_on is not None
+    with pytest.raises(ValidationError, match="Write the opinion"):
+        services.referral_record_opinion(referral=referral, opinion="")
+
+
+def test_response_templates_are_per_member_and_uniquely_named(member):
+    services.response_template_save(member=member, title="National competence", outcome="not_accepted", reasons="…")
+    with pytest.raises(ValidationError, match="already exists"):
+        services.response_template_save(member=member, title="National competence", outcome="accepted", reasons="…")
