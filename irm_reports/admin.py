@@ -1,0 +1,143 @@
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from irm_reports import services
+from irm_reports.models import (
+    CommitmentAssessment,
+    PublishedVersion,
+    Recommendation,
+    Report,
+    RequirementAssessment,
+    ResearcherAssignment,
+    StandardRequirement,
+)
+
+
+@admin.register(StandardRequirement)
+class StandardRequirementAdmin(admin.ModelAdmin):
+    list_display = ["code", "version", "standard_no", "is_minimum", "phase", "text"]
+    list_filter = ["version", "is_minimum", "phase"]
+    search_fields = ["code", "text", "text_fr"]
+
+
+@admin.register(ResearcherAssignment)
+class ResearcherAssignmentAdmin(admin.ModelAdmin):
+    """The support unit assigns IRM researchers to the action plans they assess."""
+
+    list_display = ["researcher", "action_plan", "assigned_by", "created_at"]
+    list_filter = ["action_plan__status", "action_plan__member__kind"]
+    search_fields = ["researcher__email", "researcher__full_name", "action_plan__title", "action_plan__member__name"]
+    autocomplete_fields = ["action_plan", "researcher"]
+    list_select_related = ["researcher", "action_plan__member", "assigned_by"]
+    readonly_fields = ["assigned_by", "created_at"]
+
+    def save_model(self, request, obj, form, change):
+        obj.pk = services.researcher_assign(
+            plan=obj.action_plan, researcher=obj.researcher, assigned_by=request.user
+        ).pk
+
+
+class RecommendationInline(admin.TabularInline):
+    model = Recommendation
+    extra = 0
+    fields = ["order", "kind", "title", "follow_up_status"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class PublishedVersionInline(admin.TabularInline):
+    model = PublishedVersion
+    extra = 0
+    fields = ["version", "language", "pdf", "sha256", "size", "published_at", "published_by"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Report)
+class ReportAdmin(admin.ModelAdmin):
+    """Reports are written in the researcher's workspace; here the support unit follows and unblocks them."""
+
+    list_display = ["__str__", "language", "status", "version", "progress_step", "requested_by", "updated_at"]
+    list_filter = ["status", "report_type", "methodology", "language"]
+    search_fields = ["action_plan__title", "action_plan__member__name"]
+    list_select_related = ["action_plan__member", "requested_by"]
+    readonly_fields = [
+        "status",
+        "version",
+        "pdf",
+        "pdf_sha256",
+        "pdf_size",
+        "pdf_pages",
+        "rendered_version",
+        "requested_by",
+        "requested_at",
+        "render_started_at",
+        "render_finished_at",
+        "heartbeat_at",
+        "render_attempts",
+        "progress_step",
+        "error",
+        "published_at",
+    ]
+    inlines = [RecommendationInline, PublishedVersionInline]
+    actions = ["request_render", "requeue_stale"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Content is written through the workspace, whose services check every rule.
+        return [f.name for f in Report._meta.fields if f.name != "id"]
+
+    def has_add_permission(self, request):
+        return False  # researchers and staff start reports from the action plan's page
+
+    @admin.action(description=_("Render the PDF of the selected reports"))
+    def request_render(self, request, queryset):
+        for report in queryset:
+            try:
+                services.report_request_render(report=report, requested_by=request.user)
+            except ValidationError as error:
+                self.message_user(request, f"{report}: {' '.join(error.messages)}", messages.ERROR)
+            else:
+                self.message_user(request, _("%(report)s: rendering queued.") % {"report": report})
+
+    @admin.action(description=_("Queue again the reports stuck in rendering"))
+    def requeue_stale(self, request, queryset):
+        count = services.report_requeue_stale()
+        self.message_user(request, _("%(count)d report(s) queued again.") % {"count": count})
+
+
+@admin.register(CommitmentAssessment)
+class CommitmentAssessmentAdmin(admin.ModelAdmin):
+    list_display = ["commitment", "report", "completion", "starred", "high_completion", "ambitious", "strong_results"]
+    list_filter = ["report__report_type", "starred", "high_completion", "ambitious", "strong_results"]
+    search_fields = ["commitment__title", "commitment__ogp_id", "report__action_plan__member__name"]
+    list_select_related = ["commitment", "report__action_plan__member"]
+
+    def has_change_permission(self, request, obj=None):
+        return False  # written through the workspace, where the derived flags are computed
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(RequirementAssessment)
+class RequirementAssessmentAdmin(admin.ModelAdmin):
+    list_display = ["requirement", "report", "phase", "status"]
+    list_filter = ["status", "phase", "requirement__version"]
+    search_fields = ["report__action_plan__member__name", "evidence"]
+    list_select_related = ["requirement", "report__action_plan__member"]
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_add_permission(self, request):
+        return False
+
+
+from irm_reports import admin_imports  # noqa: E402, F401  (registers the import runs' admin)

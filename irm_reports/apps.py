@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class IrmReportsConfig(AppConfig):
+    name = "irm_reports"
+    verbose_name = _("IRM assessments and reports")
+
+    def ready(self):
+        from irm_reports.models import CommitmentAssessment, PublishedVersion
+        from ogp_portal.common.cache import register_content_models
+
+        # A commitment's latest assessment shows in cached commitment pages and API responses.
+        register_content_models(CommitmentAssessment, PublishedVersion)

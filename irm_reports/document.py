@@ -1,0 +1,231 @@
+"""The content of a report's PDF: its rows, the "at a glance" figures and the charts.
+
+`report_document()` reads everything in a fixed number of queries; the figures are computed in
+Python from the rows it read, so the cost does not grow with the number of commitments.
+Labels are translated when this runs: call it inside `translation.override(language)`.
+"""
+
+from collections import Counter
+
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from commitments.models import PolicyArea
+from irm_reports import charts, fieldsets, selectors
+from irm_reports.models import Report
+from irm_reports.scales import (
+    Answer,
+    DidItOpenGovernment,
+    EarlyResults,
+    Methodology,
+    PotentialForResults,
+    PotentialImpact,
+    ReportType,
+)
+
+COMPLETION_TONES = {"complete": "strong", "substantial": "good", "limited": "mid", "not_started": "weak"}
+
+
+def _count(assessments, field: str) -> Counter:
+    return Counter(getattr(a, field) for a in assessments if getattr(a, field))
+
+
+def _bars(counter: Counter, values) -> list[charts.Bar]:
+    tones = ["strong", "good", "mid", "weak", "none", "none", "none"]
+    return [charts.Bar(label=str(v.label), count=counter.get(v.value, 0), tone=tones[i]) for i, v in enumerate(values)]
+
+
+def _pct(part: int, whole: int) -> int:
+    return round(100 * part / whole) if whole else 0
+
+
+def glance(report: Report, assessments: list, total: int) -> dict:
+    """The "at a glance" figures of the report's type."""
+    figures = {
+        "total": total,
+        "starred": sum(1 for a in assessments if a.starred),
+        "high_completion": sum(1 for a in assessments if a.high_completion),
+        "ambitious": sum(1 for a in assessments if a.ambitious),
+        "strong_results": sum(1 for a in assessments if a.strong_results),
+        "promising": sum(1 for a in assessments if a.promising == Answer.YES),
+        "verifiable": sum(1 for a in assessments if a.verifiable == Answer.YES),
+        "lens": sum(1 for a in assessments if a.open_gov_lens == Answer.YES),
+        "specific": sum(1 for a in assessments if a.specificity in ("medium", "high")),
+        "relevant": sum(1 for a in assessments if Answer.YES in (a.relevance_ati, a.relevance_cp, a.relevance_pa)),
+    }
+    figures["lens_pct"] = _pct(figures["lens"], total)
+    figures["ambitious_pct"] = _pct(figures["ambitious"], total)
+    figures["high_completion_pct"] = _pct(figures["high_completion"], total)
+    early = _count(assessments, "early_results")
+    figures["early_results"] = [
+        (str(v.label), early.get(v.value, 0))
+        for v in (EarlyResults.SIGNIFICANT, EarlyResults.MODERATE, EarlyResults.NO_NOTABLE)
+    ]
+    figures["early_results_assessed"] = sum(early.values())
+    figures["completion_rows"] = _completion_rows(report, _count(assessments, "completion"))
+    return figures
+
+
+def report_charts(report: Report, assessments: list, total: int, figures: dict) -> list:
+    """The charts of the report's type, as inline SVG."""
+    result = []
+    rtype = ReportType(report.report_type)
+    if rtype in (ReportType.ACTION_PLAN_REVIEW, ReportType.RESULTS_REPORT):
+        values = (PotentialForResults.SUBSTANTIAL, PotentialForResults.MODEST, PotentialForResults.UNCLEAR)
+        result.append(
+            charts.bar_chart(
+                title=_("Commitments by potential for results"),
+                bars=_bars(_count(assessments, "potential_for_results"), values),
+                total=total,
+            )
+        )
+    else:
+        values = (
+            PotentialImpact.TRANSFORMATIVE,
+            PotentialImpact.MODERATE,
+            PotentialImpact.MINOR,
+            PotentialImpact.NONE,
+        )
+        result.append(
+            charts.bar_chart(
+                title=_("Commitments by potential impact"),
+                bars=_bars(_count(assessments, "potential_impact"), values),
+                total=total,
+            )
+        )
+    if rtype != ReportType.ACTION_PLAN_REVIEW:
+        completion = _count(assessments, "completion")
+        bars = [
+            charts.Bar(label=label, count=count, tone=COMPLETION_TONES.get(value, "none"))
+            for value, label, count in _completion_rows(report, completion)
+        ]
+        result.append(charts.bar_chart(title=_("Commitments by completion"), bars=bars, total=total))
+    if rtype == ReportType.RESULTS_REPORT and report.methodology == Methodology.REFRESH_2021:
+        values = (EarlyResults.SIGNIFICANT, EarlyResults.MODERATE, EarlyResults.NO_NOTABLE)
+        result.append(
+            charts.bar_chart(
+                title=_("Early results of the commitments assessed"),
+                bars=_bars(_count(assessments, "early_results"), values),
+                total=figures["early_results_assessed"],
+            )
+        )
+    elif rtype in (ReportType.END_OF_TERM_REPORT, ReportType.RESULTS_REPORT):
+        values = (
+            DidItOpenGovernment.OUTSTANDING,
+            DidItOpenGovernment.MAJOR,
+            DidItOpenGovernment.MARGINAL,
+            DidItOpenGovernment.DID_NOT_CHANGE,
+            DidItOpenGovernment.WORSENED,
+        )
+        result.append(
+            charts.bar_chart(
+                title=_("Did it open government?"), bars=_bars(_count(assessments, "diog_overall"), values), total=total
+            )
+        )
+    if rtype != ReportType.ACTION_PLAN_REVIEW:
+        result.append(
+            charts.star_chart(
+                title=_("Starred commitments"),
+                starred=figures["starred"],
+                total=total,
+                caption=_("commitments are starred"),
+            )
+        )
+    return result
+
+
+def _completion_rows(report: Report, counter: Counter) -> list[tuple[str, str, int]]:
+    order = ["complete", "substantial", "limited", "not_started", "no_evidence", "withdrawn", "unclear"]
+    choices = dict(fieldsets.field_choices("completion", report.methodology) or [])
+    return [(value, choices[value], counter.get(value, 0)) for value in order if value in choices]
+
+
+def _section(key: str, title, children=()) -> dict:
+    return {"id": key, "title": title, "template": f"irm_reports/pdf/sections/{key}.html", "children": list(children)}
+
+
+def _entries(rows) -> list[dict]:
+    return [
+        {"id": f"commitment-{r.commitment.pk}", "title": f"{r.commitment.number}. {r.commitment.title}"} for r in rows
+    ]
+
+
+def outline(
+    report: Report, promising_rows: list, analysed_rows: list, requirements_assessed: bool = True
+) -> tuple[list[dict], list[dict]]:
+    """The sections and annexes of the report's type (DOMAIN §8), in order, for the body and the contents."""
+    rtype = ReportType(report.report_type)
+    methodology = _section("methodology", _("Methodology and IRM indicators"))
+    if rtype == ReportType.ACTION_PLAN_REVIEW:
+        sections = [
+            _section("overview", _("Overview of the action plan")),
+            _section("promising", _("Promising commitments"), _entries(promising_rows)),
+            _section("recommendations", _("Recommendations")),
+            methodology,
+        ]
+        annexes = [
+            _section("annex_commitments", _("Annex 1. Commitment-by-commitment data")),
+            _section("annex_requirements", _("Annex 2. Minimum requirements")),
+        ]
+    elif rtype == ReportType.RESULTS_REPORT:
+        sections = [
+            _section("key_observations", _("Key observations")),
+            _section("results", _("Results of promising commitments"), _entries(promising_rows)),
+            _section("participation", _("Participation and co-creation during implementation")),
+            _section("recommendations", _("Lessons and recommendations")),
+            methodology,
+        ]
+        annexes = [_section("annex_commitments", _("Annex. Commitment data"))]
+    else:
+        sections = [
+            _section("process", _("Participation and co-creation")),
+            _section("analysis", _("Analysis of the commitments"), _entries(analysed_rows)),
+            _section("recommendations", _("Recommendations")),
+            methodology,
+        ]
+        annexes = [_section("annex_commitments", _("Annex 1. Commitment data"))]
+        if requirements_assessed:  # the 2017 standards table is optional in legacy reports
+            annexes.append(_section("annex_requirements", _("Annex 2. Participation and Co-Creation Standards")))
+    return sections, annexes
+
+
+def report_document(*, report: Report) -> dict:
+    """Everything the PDF template shows (a fixed number of queries)."""
+    report = selectors.report_get(pk=report.pk)
+    plan = report.action_plan
+    rows = selectors.commitment_rows(report=report)
+    assessments = [row.assessment for row in rows if row.assessment]
+    total = len(rows)
+    figures = glance(report, assessments, total)
+    policy_areas = list(
+        PolicyArea.objects.filter(commitments__action_plan=plan)
+        .annotate(commitment_count=Count("commitments"))
+        .order_by("-commitment_count", "name")[:4]
+    )
+    promising_rows = [r for r in rows if r.assessment and r.assessment.promising == Answer.YES]
+    analysed_rows = [r for r in rows if r.assessment and _has_narrative(r.assessment)]
+    requirements = selectors.requirement_rows(report=report)
+    sections, annexes = outline(report, promising_rows, analysed_rows, any(a for _r, a in requirements))
+    return {
+        "report": report,
+        "sections": sections,
+        "annexes": annexes,
+        "plan": plan,
+        "member": plan.member,
+        "rows": rows,
+        "promising_rows": promising_rows,
+        "analysed_rows": analysed_rows,
+        "requirements": requirements,
+        "recommendations": list(selectors.recommendations_of(report=report)),
+        "researchers": list(selectors.plan_researchers(plan=plan)),
+        "glance": figures,
+        "charts": report_charts(report, assessments, total, figures),
+        "policy_areas": policy_areas,
+        "fields": set(fieldsets.assessment_fields(report.report_type, report.methodology)),
+        "generated_at": timezone.now(),
+    }
+
+
+def _has_narrative(assessment) -> bool:
+    return any(getattr(assessment, name).strip() for name in assessment.NARRATIVES)

@@ -1,0 +1,296 @@
+"""One row of OGP's sheet as the data of its member, action plan, commitment and IRM ratings.
+
+A cell the importer cannot use makes the row an error (reported with its row, column and value,
+and skipped); a cell it had to interpret is a warning (reported, and the row imported).
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.utils.translation import gettext as _
+from django_countries import countries
+
+from commitments.models import Member, Region
+from irm_reports.importing import columns as col
+from irm_reports.importing import values
+from irm_reports.importing.reader import SheetRow
+from irm_reports.importing.summary import Issue
+from irm_reports.models import CommitmentAssessment
+from irm_reports.scales import SENTINELS, Answer, from_spreadsheet
+
+KINDS = {
+    "national": Member.Kind.NATIONAL,
+    "local": Member.Kind.LOCAL,
+    "legacy local": Member.Kind.LOCAL,
+    "other": Member.Kind.OTHER,
+}
+REGIONS = {**{str(label).lower(): value for value, label in Region.choices}, **{v: v for v in Region.values}}
+# Cells kept as written, to quote them when a row cannot be written.
+RAW_KEPT = (col.CODE, col.MEMBER_NAME, col.PLAN_ID, col.PLAN_NUMBER, col.COMMITMENT_NUMBER, col.IDENTIFIER)
+TITLE_MAX = 500
+CLUSTER_MAX = 100
+
+
+@dataclass
+class MemberData:
+    code: str
+    name: str
+    kind: str
+    region: str
+    country: str
+
+
+@dataclass
+class PlanData:
+    ogp_id: str
+    number: int
+    submission_year: int
+    end_year: int
+    duration: int | None
+
+
+@dataclass
+class RowData:
+    row: int
+    line: int
+    identifier: str
+    member: MemberData
+    plan: PlanData
+    commitment: dict
+    policy_areas: frozenset
+    design_year: int | None
+    results_year: int | None
+    design: dict
+    results: dict
+    ogp_flags: dict = field(default_factory=dict)
+    raw: dict = field(default_factory=dict)
+
+
+class RowParser:
+    """Reads rows of one sheet; `area_columns` maps the policy-area columns to PolicyArea ids."""
+
+    def __init__(self, area_columns: dict[str, int]):
+        self.area_columns = area_columns
+
+    def parse(self, sheet_row: SheetRow) -> tuple[RowData | None, list[Issue], list[Issue]]:
+        self.cells = sheet_row.cells
+        self.sheet_row = sheet_row
+        self.identifier = values.one_line(self.cells.get(col.IDENTIFIER))
+        self.errors: list[Issue] = []
+        self.warnings: list[Issue] = []
+        data = self._parse()
+        return (None if self.errors else data), self.errors, self.warnings
+
+    # Issues ---------------------------------------------------------------------------------------
+    def _issue(self, column: str, message: str, *, value: str | None = None) -> Issue:
+        raw = self.cells.get(column, "") if value is None else value
+        return Issue(self.sheet_row.row, self.sheet_row.line, column, values.clean(raw), message, self.identifier)
+
+    def error(self, column: str, message: str, **kwargs) -> None:
+        self.errors.append(self._issue(column, message, **kwargs))
+
+    def warn(self, column: str, message: str, **kwargs) -> None:
+        self.warnings.append(self._issue(column, message, **kwargs))
+
+    # Cells ----------------------------------------------------------------------------------------
+    def required(self, column: str, max_length: int) -> str:
+        value = values.one_line(self.cells.get(column))
+        if not value:
+            self.error(column, _("This cell is required."))
+        elif len(value) > max_length:
+            self.error(column, _("Longer than %(max)s characters.") % {"max": max_length})
+        return value
+
+    def year(self, column: str, *, required: bool = False) -> int | None:
+        try:
+            value = values.year(self.cells.get(column))
+        except ValueError:
+            self.error(column, _("Not a year."))
+            return None
+        if value is None and required:
+            self.error(column, _("This cell is required."))
+        return value
+
+    def date(self, column: str, *, end: bool) -> tuple[date | None, str]:
+        raw = values.clean(self.cells.get(column))
+        parsed, note = values.parse_date(raw, end=end)
+        if note:
+            self.warn(column, note)
+        return parsed, ("" if values.is_placeholder(raw) else raw)
+
+    def bounded_text(self, column: str, max_length: int) -> str:
+        value = values.one_line(self.cells.get(column))
+        if len(value) > max_length:
+            self.warn(column, _("Shortened to %(max)s characters.") % {"max": max_length})
+            value = value[: max_length - 1].rstrip() + "…"
+        return value
+
+    def rating(self, spec: col.Rating):
+        """The rating from its code column; the label must agree (a more precise label wins)."""
+        codes = spec.codes if spec.codes is not None else getattr(spec.scale, "CODES", {})
+        code_raw = values.clean(self.cells.get(spec.code)) if spec.code else ""
+        label_raw = values.clean(self.cells.get(spec.label)) if spec.label else ""
+        code_value = self._scale_value(spec, spec.code, code_raw, codes) if code_raw else None
+        label_value = self._scale_value(spec, spec.label, label_raw, {}) if label_raw else None
+        if code_value is None:
+            return label_value
+        if label_value is not None and label_value != code_value:
+            if label_value not in {str(v) for v in codes.values()} | SENTINELS:
+                return label_value  # e.g. "No early results to report yet", which has no code of its own
+            self.warn(
+                spec.label,
+                _("The label disagrees with the code “%(code)s” in “%(column)s”; the code is used.")
+                % {"code": code_raw, "column": spec.code},
+            )
+        return code_value
+
+    def _scale_value(self, spec: col.Rating, column: str, raw: str, codes: dict):
+        try:
+            return from_spreadsheet(spec.scale, raw, codes=codes)
+        except ValueError:
+            if raw.upper() in ("NA", "N/A"):
+                self.warn(column, _("“Not applicable” does not apply to this rating; left empty."))
+                return None
+            rating = CommitmentAssessment._meta.get_field(spec.field).verbose_name
+            if codes:
+                self.error(column, _("Not a code of “%(rating)s”.") % {"rating": rating})
+            else:
+                self.error(column, _("Not a label of “%(rating)s”.") % {"rating": rating})
+            return None
+
+    # Row ------------------------------------------------------------------------------------------
+    def _parse(self) -> RowData:
+        identifier = self.required(col.IDENTIFIER, 40)
+        member = self._member()
+        plan = self._plan()
+        commitment = self._commitment()
+        design = {spec.field: self.rating(spec) for spec in col.DESIGN_RATINGS}
+        design["cluster"] = self._cluster()
+        results = {spec.field: self.rating(spec) for spec in col.RESULTS_RATINGS}
+        commitment.update({flag: design[f"relevance_{short}"] == Answer.YES for flag, short in _VALUE_FLAGS.items()})
+        return RowData(
+            row=self.sheet_row.row,
+            line=self.sheet_row.line,
+            identifier=identifier,
+            member=member,
+            plan=plan,
+            commitment=commitment,
+            policy_areas=self._policy_areas(),
+            design_year=self.year(col.DESIGN_YEAR),
+            results_year=self.year(col.RESULTS_YEAR),
+            design=design,
+            results=results,
+            ogp_flags={name: values.clean(self.cells.get(name)) for name in col.OGP_FLAGS},
+            raw={name: values.clean(self.cells.get(name)) for name in RAW_KEPT},
+        )
+
+    def _member(self) -> MemberData:
+        code = self.required(col.CODE, 20).upper()
+        name = self.required(col.MEMBER_NAME, 200)
+        kind = KINDS.get(values.one_line(self.cells.get(col.KIND)).lower())
+        if kind is None:
+            self.error(col.KIND, _("Expected National, Local, Legacy Local or Other."))
+        region = REGIONS.get(values.one_line(self.cells.get(col.REGION)).lower())
+        if region is None:
+            self.error(col.REGION, _("Unknown OGP region."))
+        country = ""
+        if kind != Member.Kind.LOCAL:
+            country = countries.alpha2(code) or countries.by_name(name) or ""
+        if "," in name:  # "South Cotabato, Philippines": the locality, then its country
+            locality, _sep, country_name = name.rpartition(",")
+            found = countries.by_name(country_name.strip())
+            if found:
+                name, country = locality.strip(), country or found
+        return MemberData(code=code, name=name, kind=kind or "", region=region or "", country=country)
+
+    def _plan(self) -> PlanData:
+        ogp_id = self.required(col.PLAN_ID, 40)
+        try:
+            number = values.integer(self.cells.get(col.PLAN_NUMBER))
+        except ValueError:
+            number = None
+        if not number:
+            self.error(col.PLAN_NUMBER, _("Expected a whole number from 1."))
+        submission = self.year(col.SUBMISSION_YEAR, required=True)
+        end = self.year(col.END_YEAR, required=True)
+        if submission and end and end < submission:
+            message = _("The plan ends before the year it was submitted (%(year)s).") % {"year": submission}
+            self.error(col.END_YEAR, message)
+        try:
+            duration = values.integer(self.cells.get(col.DURATION))
+        except ValueError:
+            duration = None
+            self.warn(col.DURATION, _("Not a number of years; ignored."))
+        return PlanData(ogp_id=ogp_id, number=number or 0, submission_year=submission, end_year=end, duration=duration)
+
+    def _commitment(self) -> dict:
+        number = values.number_text(self.cells.get(col.COMMITMENT_NUMBER))
+        if not number:
+            self.error(col.COMMITMENT_NUMBER, _("This cell is required."))
+        elif len(number) > 20:
+            self.error(col.COMMITMENT_NUMBER, _("Longer than %(max)s characters.") % {"max": 20})
+        title = self.bounded_text(col.TITLE, TITLE_MAX) or self.bounded_text(col.SHORT_TITLE, TITLE_MAX)
+        if not title:
+            self.error(col.TITLE, _("A commitment needs a title (or a short title)."))
+        start, start_text = self.date(col.START_DATE, end=False)
+        end, end_text = self.date(col.END_DATE, end=True)
+        if start and end and end < start:
+            self.warn(col.END_DATE, _("Ends before it starts; the dates are kept as written only."))
+            start = end = None
+        return {
+            "number": number,
+            "title": title,
+            "short_title": self.bounded_text(col.SHORT_TITLE, TITLE_MAX),
+            "full_text": values.text(self.cells.get(col.FULL_TEXT)),
+            "theme": self.bounded_text(col.THEME, TITLE_MAX),
+            "start_date": start,
+            "end_date": end,
+            "start_date_text": start_text,
+            "end_date_text": end_text,
+            "lead_institution_text": values.text(self.cells.get(col.LEAD)),
+            "supporting_institutions_text": values.text(self.cells.get(col.SUPPORTING)),
+            "ogp_url": self._url(),
+        }
+
+    def _url(self) -> str:
+        url = values.one_line(self.cells.get(col.URL))
+        if not url:
+            return ""
+        try:
+            URLValidator()(url)
+        except ValidationError:
+            self.warn(col.URL, _("Not a web address; ignored."))
+            return ""
+        if len(url) > 500:
+            self.warn(col.URL, _("Longer than %(max)s characters; ignored.") % {"max": 500})
+            return ""
+        return url
+
+    def _cluster(self) -> str:
+        in_cluster = self.rating(col.Rating("cluster", Answer, code=col.AP_REVIEW_CLUSTER))
+        column = col.CLUSTER_IDS if in_cluster == Answer.YES else col.CLUSTER
+        value = values.number_text(self.cells.get(column))
+        if len(value) > CLUSTER_MAX:
+            self.warn(column, _("Shortened to %(max)s characters.") % {"max": CLUSTER_MAX})
+            value = value[: CLUSTER_MAX - 1] + "…"
+        return value
+
+    def _policy_areas(self) -> frozenset:
+        tagged = set()
+        for column, area_id in self.area_columns.items():
+            value = values.clean(self.cells.get(column))
+            if value in ("1", "1.0"):
+                tagged.add(area_id)
+            elif value not in ("0", "0.0") and not values.is_placeholder(value):
+                self.error(column, _("A policy-area column holds 0 or 1."))
+        return frozenset(tagged)
+
+
+_VALUE_FLAGS = {
+    "access_to_information": "ati",
+    "civic_participation": "cp",
+    "public_accountability": "pa",
+    "technology_innovation": "tech",
+}

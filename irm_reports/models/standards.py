@@ -1,0 +1,44 @@
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+class StandardRequirement(models.Model):
+    """A requirement of OGP's Participation and Co-Creation Standards (reference data, loaded by a migration).
+
+    2021 version: the minimum requirements (codes 1.1 to 5.1) that the IRM marks met / in progress /
+    not met. 2017 version: the standards table of the IRM reports of 2018–2021 (codes 1a to 5a).
+    """
+
+    class Version(models.TextChoices):
+        V2017 = "2017", _("2017 standards")
+        V2021 = "2021", _("2021 standards")
+
+    class Phase(models.TextChoices):
+        CO_CREATION = "co_creation", _("Co-creation")
+        IMPLEMENTATION = "implementation", _("Implementation")
+        BOTH = "both", _("Co-creation and implementation")
+
+    version = models.CharField(_("version"), max_length=4, choices=Version.choices)
+    code = models.CharField(_("code"), max_length=10)
+    standard_no = models.PositiveSmallIntegerField(_("standard"))
+    text = models.TextField(_("requirement (English)"))
+    text_fr = models.TextField(_("requirement (French)"), blank=True)
+    is_minimum = models.BooleanField(_("minimum requirement"), default=False)
+    phase = models.CharField(_("phase assessed"), max_length=20, choices=Phase.choices)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("standards requirement")
+        verbose_name_plural = _("standards requirements")
+        ordering = ["version", "order", "code"]
+        constraints = [models.UniqueConstraint(fields=["version", "code"], name="requirement_unique_code")]
+
+    def __str__(self):
+        return f"{self.code} {self.display_text[:80]}"
+
+    @property
+    def display_text(self) -> str:
+        if self.text_fr and (get_language() or "").startswith("fr"):
+            return self.text_fr
+        return self.text

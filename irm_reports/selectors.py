@@ -1,0 +1,230 @@
+"""Reads of the IRM app: what each page, the completeness check and the PDF show.
+
+Every selector costs a fixed number of queries, whatever the number of commitments.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import F, Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from commitments.models import ActionPlan, Commitment, Member
+from irm_reports import fieldsets
+from irm_reports.models import (
+    CommitmentAssessment,
+    PublishedVersion,
+    Recommendation,
+    Report,
+    RequirementAssessment,
+    StandardRequirement,
+)
+from irm_reports.scales import Answer, ReportType
+from ogp_portal.models import User
+
+
+@dataclass
+class CommitmentRow:
+    """A commitment of the report's plan with its assessment (None when not started) and what is missing."""
+
+    commitment: Commitment
+    assessment: CommitmentAssessment | None
+    missing: list[str] = field(default_factory=list)
+
+    @property
+    def missing_labels(self) -> list[str]:
+        return [str(CommitmentAssessment._meta.get_field(f).verbose_name) for f in self.missing]
+
+
+@dataclass
+class MissingItem:
+    """Something that must be filled in before the report can be rendered, with where to do it."""
+
+    label: str
+    fields: list[str]
+    url: str
+
+
+def report_get(*, pk: int) -> Report:
+    return get_object_or_404(Report.objects.select_related("action_plan__member", "requested_by"), pk=pk)
+
+
+def report_list_for(*, user: User) -> QuerySet:
+    """The reports a researcher works on (support staff: all of them)."""
+    queryset = Report.objects.select_related("action_plan__member").order_by("-updated_at")
+    if user.is_staff:
+        return queryset
+    return queryset.assigned_to(user).distinct()
+
+
+def assigned_plans(*, user: User) -> QuerySet:
+    """The plans a researcher is assigned to, with their reports."""
+    queryset = ActionPlan.objects.select_related("member").prefetch_related(
+        Prefetch("reports", queryset=Report.objects.order_by("report_type", "language"))
+    )
+    return queryset.filter(researcher_assignments__researcher=user).distinct().order_by("-start_date", "pk")
+
+
+def plan_researchers(*, plan: ActionPlan) -> QuerySet:
+    return User.objects.filter(irm_assignments__action_plan=plan).order_by("full_name", "email")
+
+
+def commitment_rows(*, report: Report) -> list[CommitmentRow]:
+    """Every commitment of the plan, in order, with its assessment in this report (two queries)."""
+    commitments = list(
+        Commitment.objects.filter(action_plan_id=report.action_plan_id)
+        .select_related("lead_institution")
+        .order_by("sort_key")
+    )
+    assessments = {a.commitment_id: a for a in CommitmentAssessment.objects.filter(report=report)}
+    rows = []
+    for commitment in commitments:
+        assessment = assessments.get(commitment.pk)
+        ratings = assessment.ratings() if assessment else {}
+        missing = fieldsets.missing_fields(report.report_type, report.methodology, ratings)
+        rows.append(CommitmentRow(commitment=commitment, assessment=assessment, missing=missing))
+    return rows
+
+
+def requirement_rows(*, report: Report) -> list[tuple[StandardRequirement, RequirementAssessment | None]]:
+    """The standards' requirements this report assesses, with their assessment (two queries)."""
+    version, phase, _required = fieldsets.REQUIREMENT_SCOPE[ReportType(report.report_type)]
+    requirements = StandardRequirement.objects.filter(version=version, phase__in=[phase, "both"]).order_by("order")
+    found = {a.requirement_id: a for a in report.requirement_assessments.all()}
+    return [(requirement, found.get(requirement.pk)) for requirement in requirements]
+
+
+def report_missing(*, report: Report) -> list[MissingItem]:
+    """Everything still missing before the report can be rendered (empty when it is complete)."""
+    items = []
+    report_fields = [
+        str(Report._meta.get_field(f).verbose_name)
+        for f in fieldsets.REPORT_REQUIRED[ReportType(report.report_type)]
+        if getattr(report, f) in (None, "")
+    ]
+    edit_url = reverse("irm_reports:report-edit", args=[report.pk])
+    if report_fields:
+        items.append(MissingItem(label=_("Report"), fields=report_fields, url=edit_url))
+    for row in commitment_rows(report=report):
+        if row.missing:
+            items.append(
+                MissingItem(
+                    label=_("Commitment %(number)s: %(title)s")
+                    % {"number": row.commitment.number, "title": row.commitment.title},
+                    fields=row.missing_labels,
+                    url=reverse("irm_reports:assessment-edit", args=[report.pk, row.commitment.pk]),
+                )
+            )
+    _version, _phase, required = fieldsets.REQUIREMENT_SCOPE[ReportType(report.report_type)]
+    if required:
+        unassessed = [f"{r.code}" for r, assessment in requirement_rows(report=report) if assessment is None]
+        if unassessed:
+            items.append(
+                MissingItem(
+                    label=_("Minimum requirements"),
+                    fields=unassessed,
+                    url=reverse("irm_reports:requirements-edit", args=[report.pk]),
+                )
+            )
+    if not report.recommendations.exists():
+        items.append(
+            MissingItem(
+                label=_("Recommendations"),
+                fields=[_("at least one recommendation")],
+                url=reverse("irm_reports:recommendations-edit", args=[report.pk]),
+            )
+        )
+    return items
+
+
+def previous_design_assessments(*, report: Report) -> dict[int, CommitmentAssessment]:
+    """For a Results Report: the Action Plan Review's assessments of the same plan, by commitment."""
+    if report.report_type != ReportType.RESULTS_REPORT:
+        return {}
+    review = (
+        Report.objects.filter(action_plan_id=report.action_plan_id, report_type=ReportType.ACTION_PLAN_REVIEW)
+        .order_by(F("published_at").desc(nulls_last=True), "-updated_at")
+        .first()
+    )
+    if review is None:
+        return {}
+    return {a.commitment_id: a for a in review.assessments.all()}
+
+
+def assessment_initial(*, report: Report, commitment: Commitment) -> dict:
+    """What a new assessment's form starts with: the commitment's declared values and self-reported
+    completion, and for a Results Report the design ratings of the plan's Action Plan Review."""
+    yes_no = {True: Answer.YES, False: Answer.NO}
+    initial = {
+        "relevance_ati": yes_no[commitment.access_to_information],
+        "relevance_cp": yes_no[commitment.civic_participation],
+        "relevance_pa": yes_no[commitment.public_accountability],
+        "relevance_tech": yes_no[commitment.technology_innovation],
+    }
+    if commitment.completion:
+        initial["completion"] = commitment.completion
+    design = previous_design_assessments(report=report).get(commitment.pk)
+    if design is not None:
+        for name in ("verifiable", "open_gov_lens", "potential_for_results", "promising", "cluster"):
+            if getattr(design, name):
+                initial[name] = getattr(design, name)
+    fields = set(fieldsets.assessment_fields(report.report_type, report.methodology))
+    return {k: str(v) for k, v in initial.items() if k in fields}
+
+
+def _public_reports() -> QuerySet:
+    """Reports with a published PDF, and OGP's published history imported from its data (which has none)."""
+    return (
+        Report.objects.filter(
+            Q(published_versions__isnull=False) | Q(source=Report.Source.IMPORTED, status=Report.Status.PUBLISHED)
+        )
+        .distinct()
+        .prefetch_related(Prefetch("published_versions", queryset=PublishedVersion.objects.order_by("-version")))
+    )
+
+
+def public_reports_of_plan(*, plan: ActionPlan) -> list[Report]:
+    """A plan's public reports with their published versions, newest first (two queries)."""
+    return list(_public_reports().filter(action_plan=plan).order_by("-published_at", "report_type", "language"))
+
+
+def public_reports_of_member(*, member: Member) -> list[Report]:
+    """The public reports of every plan of a member (two queries)."""
+    return list(
+        _public_reports()
+        .filter(action_plan__member=member)
+        .select_related("action_plan")
+        .order_by("-action_plan__start_date", "-published_at", "report_type", "language")
+    )
+
+
+def latest_published_assessment(*, commitment: Commitment) -> CommitmentAssessment | None:
+    """The commitment's assessment in its most recently published report (one query)."""
+    return CommitmentAssessment.objects.filter(commitment=commitment, is_latest=True).select_related("report").first()
+
+
+def published_report_list() -> QuerySet:
+    """Reports with at least one published version, for the public list (two queries a page)."""
+    return (
+        Report.objects.filter(published_versions__isnull=False)
+        .distinct()
+        .select_related("action_plan__member")
+        .prefetch_related(Prefetch("published_versions", queryset=PublishedVersion.objects.order_by("-version")))
+        .order_by("-published_at", "-pk")
+    )
+
+
+def recommendations_of(*, report: Report) -> QuerySet:
+    return Recommendation.objects.filter(report=report).order_by("order", "id")
+
+
+def report_api_queryset(*, user: User) -> QuerySet:
+    """Reports the API shows: published ones for everyone, plus those of the plans a researcher works on."""
+    queryset = Report.objects.select_related("action_plan__member")
+    if user.is_authenticated and user.is_active and user.is_staff:
+        return queryset
+    published = Q(status=Report.Status.PUBLISHED)
+    if user.is_authenticated and user.is_active:
+        published |= Q(action_plan__researcher_assignments__researcher=user)
+    return queryset.filter(published).distinct()

@@ -1,0 +1,208 @@
+"""Writes of the IRM app: reports, researcher assignments, render requests and publication."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from commitments.models import ActionPlan
+from irm_reports import selectors
+from irm_reports.models import CommitmentAssessment, PublishedVersion, Report, ResearcherAssignment
+from irm_reports.scales import ReportType
+from ogp_portal.common.cache import bump_content_version
+from ogp_portal.common.tasks import enqueue_on_commit
+from ogp_portal.models import User
+
+REPORT_CONTENT_FIELDS = (
+    "overview",
+    "implementation_factors",
+    "participation",
+    "methodology_text",
+    "acted_according_to_process",
+    "iap2_level_development",
+    "iap2_level_implementation",
+)
+
+
+def lock_report(report_id: int) -> Report:
+    """The report's current row, locked for the rest of the transaction."""
+    return Report.objects.select_for_update().select_related("action_plan__member").get(pk=report_id)
+
+
+def require_editable(report: Report) -> None:
+    """Content is written while the report is not being rendered nor published; a change to a
+    rendered or failed report makes it a draft again (its PDF no longer matches)."""
+    if report.status in Report.IN_PROGRESS:
+        raise ValidationError(_("The report is being rendered; wait until the PDF is ready to change it."))
+    if report.status == Report.Status.PUBLISHED:
+        raise ValidationError(_("This report is published. Start a new version to change it."))
+
+
+def mark_changed(report: Report) -> None:
+    if report.status != Report.Status.DRAFT:
+        report.status = Report.Status.DRAFT
+        report.error = ""
+        report.save(update_fields=["status", "error", "updated_at"])
+
+
+@transaction.atomic
+def researcher_assign(*, plan: ActionPlan, researcher: User, assigned_by: User | None = None) -> ResearcherAssignment:
+    """Assign an IRM researcher to a plan; assigning again changes nothing."""
+    if researcher.role != User.Role.IRM_RESEARCHER:
+        raise ValidationError({"researcher": _("Only an IRM researcher can be assigned to assess a plan.")})
+    assignment = ResearcherAssignment.objects.filter(action_plan=plan, researcher=researcher).first()
+    if assignment is None:
+        assignment = ResearcherAssignment(action_plan=plan, researcher=researcher, assigned_by=assigned_by)
+        assignment.full_clean()
+        assignment.save()
+    return assignment
+
+
+@transaction.atomic
+def researcher_unassign(*, plan: ActionPlan, researcher: User) -> int:
+    deleted, _rows = ResearcherAssignment.objects.filter(action_plan=plan, researcher=researcher).delete()
+    return deleted
+
+
+@transaction.atomic
+def report_create(*, plan: ActionPlan, report_type: str, methodology: str, language: str, **content) -> Report:
+    """Start a report on a plan; an Action Plan Review needs a submitted plan, a Results Report an ended one."""
+    plan = ActionPlan.objects.select_for_update().get(pk=plan.pk)
+    if plan.status == ActionPlan.Status.CO_CREATION:
+        raise ValidationError(_("The IRM assesses an action plan once it has been submitted."))
+    ended = plan.status in (ActionPlan.Status.COMPLETED, ActionPlan.Status.WITHDRAWN)
+    if report_type in (ReportType.RESULTS_REPORT, ReportType.END_OF_TERM_REPORT) and not ended:
+        raise ValidationError(
+            {
+                "report_type": _(
+                    "A report on results is written once the action plan has ended (it is now “%(status)s”)."
+                )
+                % {"status": plan.get_status_display()}
+            }
+        )
+    report = Report(action_plan=plan, report_type=report_type, methodology=methodology, language=language)
+    _assign(report, content)
+    report.full_clean()
+    report.save()
+    return report
+
+
+def _assign(report: Report, content: dict) -> None:
+    unknown = set(content) - set(REPORT_CONTENT_FIELDS)
+    if unknown:
+        raise ValueError(f"Fields not writable here: {', '.join(sorted(unknown))}")
+    for name, value in content.items():
+        setattr(report, name, value)
+
+
+@transaction.atomic
+def report_update(*, report: Report, **content) -> Report:
+    """Write the report-level content (narratives, process ratings)."""
+    report = lock_report(report.pk)
+    require_editable(report)
+    _assign(report, content)
+    report.full_clean()
+    report.save()
+    mark_changed(report)
+    return report
+
+
+def missing_message(items) -> list[str]:
+    lines = [_("The report cannot be rendered yet; fill in what is missing first:")]
+    lines += [f"{item.label}: {', '.join(str(f) for f in item.fields)}" for item in items]
+    return lines
+
+
+@transaction.atomic
+def report_request_render(*, report: Report, requested_by: User | None, enqueue: bool = True) -> Report:
+    """Queue the rendering of the report's PDF, once everything required is filled in.
+
+    A report rendered before gets a new version number, so each version is rendered once and
+    its file is never overwritten by another version's.
+    """
+    from irm_reports.tasks import render_report
+
+    report = lock_report(report.pk)
+    if report.status in Report.IN_PROGRESS:
+        return report
+    if report.status == Report.Status.PUBLISHED:
+        raise ValidationError(_("This report is published. Start a new version to render it again."))
+    missing = selectors.report_missing(report=report)
+    if missing:
+        raise ValidationError(missing_message(missing))
+    if report.rendered_version == report.version:
+        report.version += 1
+    now = timezone.now()
+    report.status = Report.Status.QUEUED
+    report.progress_step = Report.Step.NONE
+    report.error = ""
+    report.requested_by = requested_by
+    report.requested_at = now
+    report.heartbeat_at = now
+    report.render_started_at = report.render_finished_at = None
+    report.render_attempts = 0
+    report.save()
+    if enqueue:
+        enqueue_on_commit(render_report, report.pk)
+    return report
+
+
+@transaction.atomic
+def report_publish(*, report: Report, published_by: User | None) -> PublishedVersion:
+    """Publish the rendered PDF of the current version; earlier published versions stay available."""
+    report = lock_report(report.pk)
+    if report.status != Report.Status.READY or report.rendered_version != report.version:
+        raise ValidationError(_("Only a report whose PDF is ready can be published."))
+    now = timezone.now()
+    version = PublishedVersion(
+        report=report,
+        version=report.version,
+        language=report.language,
+        pdf=report.pdf.name,
+        sha256=report.pdf_sha256,
+        size=report.pdf_size or 0,
+        published_at=now,
+        published_by=published_by,
+    )
+    version.full_clean()
+    version.save()
+    report.status = Report.Status.PUBLISHED
+    report.published_at = now
+    report.save(update_fields=["status", "published_at", "updated_at"])
+    latest_assessments_refresh(plan_id=report.action_plan_id)
+    return version
+
+
+@transaction.atomic
+def report_new_version(*, report: Report) -> Report:
+    """Reopen a published report as a draft of its next version (the published PDF stays public)."""
+    report = lock_report(report.pk)
+    if report.status != Report.Status.PUBLISHED:
+        raise ValidationError(_("Only a published report is reopened for a new version."))
+    report.status = Report.Status.DRAFT
+    report.version += 1
+    report.save(update_fields=["status", "version", "updated_at"])
+    latest_assessments_refresh(plan_id=report.action_plan_id)
+    return report
+
+
+def latest_assessments_refresh(*, plan_id: int) -> int:
+    """Mark, for each commitment of the plan, its assessment in the most recently published report.
+
+    Returns the number of commitments that have one. Run whenever a report of the plan is published
+    or reopened.
+    """
+    assessments = CommitmentAssessment.objects.filter(report__action_plan_id=plan_id)
+    published = (
+        assessments.filter(report__status=Report.Status.PUBLISHED)
+        .order_by("commitment_id", F("report__published_at").desc(nulls_last=True), "-report_id")
+        .values_list("pk", "commitment_id")
+    )
+    latest: dict[int, int] = {}
+    for pk, commitment_id in published:
+        latest.setdefault(commitment_id, pk)
+    assessments.filter(is_latest=True).exclude(pk__in=latest.values()).update(is_latest=False)
+    assessments.filter(pk__in=latest.values(), is_latest=False).update(is_latest=True)
+    bump_content_version()
+    return len(latest)

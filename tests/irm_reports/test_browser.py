@@ -1,0 +1,46 @@
+"""The report page in headless Chromium: the PDF's progress updates without a reload."""
+
+import pytest
+
+from irm_reports import services
+from tests.factories import UserFactory
+from tests.factories.accounts import DEFAULT_PASSWORD
+from tests.factories.irm_reports import complete_results_report
+
+pytestmark = [pytest.mark.browser]
+
+
+@pytest.fixture
+def page(browser, live_server, transactional_db):
+    context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(20000)
+    yield page
+    context.close()
+
+
+def test_the_report_page_follows_the_rendering_and_then_offers_the_download(page, live_server):
+    researcher = UserFactory(email="researcher@irm.example", researcher=True)
+    report = complete_results_report(commitments=3, researcher=researcher)
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("input[name=login]", "researcher@irm.example")
+    page.fill("input[name=password]", DEFAULT_PASSWORD)
+    page.click("form.form button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/")
+
+    services.report_request_render(
+        report=report, requested_by=researcher, enqueue=False
+    )  # queued, as in a worker's queue
+    page.goto(f"{live_server.url}{report.get_absolute_url()}")
+    assert page.locator("[data-role=status]").inner_text() == "Queued for rendering"
+    assert page.locator("[data-role=download]").is_hidden()
+    page.evaluate("window.stillTheSamePage = true")
+
+    services.report_render(report_id=report.pk)  # what the worker does
+    page.wait_for_selector("[data-role=download]:not([hidden])")
+    assert page.locator("[data-role=status]").inner_text() == "Ready to publish"
+    assert page.locator("[data-role=progress]").is_hidden()
+    assert page.locator("[data-role=publish]").is_visible()
+    assert page.evaluate("window.stillTheSamePage") is True
+    href = page.locator("[data-role=download-link]").get_attribute("href")
+    assert href.endswith(f"/irm-reports/{report.pk}/pdf/")

@@ -1,0 +1,71 @@
+"""Who may do what with a report: role × report status, checked on the server by the rules."""
+
+import pytest
+
+from irm_reports.models import Report
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["anonymous", "participant", "point_of_contact", "unassigned_researcher", "assigned_researcher", "staff"]
+TEAM = {"assigned_researcher", "staff"}
+
+
+@pytest.fixture
+def users(researcher, other_researcher, point_of_contact, participant, staff_user, assigned):
+    from django.contrib.auth.models import AnonymousUser
+
+    return {
+        "anonymous": AnonymousUser(),
+        "participant": participant,
+        "point_of_contact": point_of_contact,
+        "unassigned_researcher": other_researcher,
+        "assigned_researcher": researcher,
+        "staff": staff_user,
+    }
+
+
+def expected(perm: str, role: str, status: str) -> bool:
+    team = role in TEAM
+    return {
+        "irm_reports.view_report": team or status == "published",
+        "irm_reports.work_on_report": team,
+        "irm_reports.change_report": team and status in ("draft", "ready", "failed"),
+        "irm_reports.render_report": team and status in ("draft", "ready", "failed"),
+        "irm_reports.publish_report": team and status == "ready",
+        "irm_reports.reopen_report": team and status == "published",
+    }[perm]
+
+
+@pytest.mark.parametrize("status", [s.value for s in Report.Status])
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize(
+    "perm",
+    [
+        "irm_reports.view_report",
+        "irm_reports.work_on_report",
+        "irm_reports.change_report",
+        "irm_reports.render_report",
+        "irm_reports.publish_report",
+        "irm_reports.reopen_report",
+    ],
+)
+def test_report_permissions(users, report, perm, role, status):
+    report.status = status
+    assert users[role].has_perm(perm, report) is expected(perm, role, status)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_only_the_plan_team_starts_a_report(users, completed_plan, role):
+    assert users[role].has_perm("irm_reports.add_report", completed_plan) is (role in TEAM)
+
+
+def test_an_inactive_researcher_loses_access(researcher, report):
+    researcher.is_active = False
+    assert not researcher.has_perm("irm_reports.work_on_report", report)
+
+
+def test_the_workspace_is_for_researchers_and_staff(researcher, staff_user, point_of_contact):
+    assert researcher.has_perm("irm_reports.use_workspace") and staff_user.has_perm("irm_reports.use_workspace")
+    assert not point_of_contact.has_perm("irm_reports.use_workspace")
+    assert not UserFactory().has_perm("irm_reports.use_workspace")
