@@ -1,0 +1,57 @@
+"""Fill a benchmark database and prepare what the load needs (tokens, reports, URLs).
+
+`python -m bench.setup_data full|smoke OUTPUT.json` with DATABASE_URL pointing at an empty, migrated database.
+"""
+
+import base64
+import json
+import sys
+import time
+from urllib.parse import urlencode
+
+
+def main(scale_name: str, output: str) -> None:
+    import django
+
+    django.setup()
+    from rest_framework.authtoken.models import Token
+
+    from bench import datagen, reports
+    from commitments.models import Commitment, PolicyArea
+    from ogp_portal.models import User
+
+    scale = datagen.FULL if scale_name == "full" else datagen.SMOKE
+    start = time.perf_counter()
+    generated = datagen.generate(scale)
+    generated["seconds"] = time.perf_counter() - start
+
+    tokens = [Token.objects.create(user=user).key for user in User.objects.order_by("pk")[:200]]
+    area = PolicyArea.objects.order_by("id").values_list("slug", flat=True).first()  # see datagen.tags()
+    from ogp_portal.common.pagination import cursor_at
+
+    n_commitments = Commitment.objects.count()
+    deep_cursor = base64.b64encode(urlencode({"p": str(n_commitments - 30)}).encode()).decode()
+    # The HTML list runs newest first: the page after the 31st row from the end is its last page.
+    html_deep_cursor = cursor_at([31])
+    start = time.perf_counter()
+    sized = {n: reports.complete_report(commitments=n, tag=f"sized-{n}").pk for n in (10, 60, 100)}
+    workers = [reports.complete_report(commitments=20, tag=f"worker-{i}").pk for i in range(10)]
+    generated["reports_seconds"] = time.perf_counter() - start
+    prepared = {
+        "generated": generated,
+        "tokens": tokens,
+        "policy_area": area,
+        "commitments": n_commitments,
+        "html_deep_cursor": html_deep_cursor,
+        "deep_cursor": deep_cursor,
+        "proposals": scale.proposals,
+        "hot_proposal": generated["hot_proposal"],
+        "report_ids": sized,
+        "worker_report_ids": workers,
+    }
+    with open(output, "w") as handle:
+        json.dump(prepared, handle)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])
