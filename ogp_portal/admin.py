@@ -18,7 +18,7 @@ class UserAdmin(SimpleHistoryAdmin, BaseUserAdmin):
     readonly_fields = ["last_login", "date_joined", "is_staff"]
     fieldsets = (
         (None, {"fields": ("email", "password")}),
-        (_("Person"), {"fields": ("full_name", "organisation", "notifications_enabled")}),
+        (_("Person"), {"fields": ("full_name", "organisation", "notifications_enabled", "language")}),
         (_("Role"), {"fields": ("role", "member", "is_active", "is_staff", "is_superuser")}),
         (_("Permissions"), {"classes": ("collapse",), "fields": ("groups", "user_permissions")}),
         (_("Dates"), {"fields": ("last_login", "date_joined")}),

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from ogp_portal.models import User
@@ -22,10 +23,11 @@ class SignupForm(forms.Form):
             user=user,
             full_name=self.cleaned_data["full_name"],
             organisation_name=self.cleaned_data.get("organisation_name", ""),
+            language=translation.get_language() or "",
         )
 
 
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["full_name", "notifications_enabled"]
+        fields = ["full_name", "notifications_enabled", "language"]

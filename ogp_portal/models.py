@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.db.models.functions import Lower
@@ -100,6 +101,13 @@ class User(AbstractBaseUser, PermissionsMixin):
         related_name="people",
     )
     notifications_enabled = models.BooleanField(_("receive e-mail notifications"), default=True)
+    language = models.CharField(
+        _("language of e-mails"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_("The portal writes to you in this language; by default, the one you last used on the site."),
+    )
     is_staff = models.BooleanField(
         _("staff status"), default=False, help_text=_("Can log into the admin site (support unit).")
     )

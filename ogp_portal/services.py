@@ -2,6 +2,7 @@
 
 import logging
 
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage, EmailMultiAlternatives
@@ -106,8 +107,8 @@ def email_outbox_sweep(*, older_than_seconds: int = 120) -> int:
 
 
 @transaction.atomic
-def user_complete_signup(*, user: User, full_name: str, organisation_name: str = "") -> User:
-    """Fill in what the registration form asks besides e-mail and password."""
+def user_complete_signup(*, user: User, full_name: str, organisation_name: str = "", language: str = "") -> User:
+    """Fill in what the registration form asks besides e-mail and password, and the language used."""
     from ogp_portal.models import Organisation
 
     user.full_name = full_name.strip()
@@ -116,13 +117,27 @@ def user_complete_signup(*, user: User, full_name: str, organisation_name: str =
             name__iexact=organisation_name.strip(), member__isnull=True
         ).first() or Organisation.objects.create(name=organisation_name.strip(), kind=Organisation.Kind.CIVIL_SOCIETY)
         user.organisation = organisation
-    user.save(update_fields=["full_name", "organisation"])
+    user.language = language if language in dict(settings.LANGUAGES) else ""
+    user.save(update_fields=["full_name", "organisation", "language"])
     return user
 
 
-def user_update_profile(*, user: User, full_name: str, notifications_enabled: bool) -> User:
+def user_update_profile(*, user: User, full_name: str, notifications_enabled: bool, language: str = "") -> User:
     user.full_name = full_name.strip()
     user.notifications_enabled = notifications_enabled
+    user.language = language
     user.full_clean(exclude=["password"])
-    user.save(update_fields=["full_name", "notifications_enabled"])
+    user.save(update_fields=["full_name", "notifications_enabled", "language"])
     return user
+
+
+def user_set_language(*, user: User, language: str) -> None:
+    """Remember the language a signed-in person chose on the site, for the e-mails sent to them later."""
+    if language in dict(settings.LANGUAGES) and user.language != language:
+        user.language = language
+        user.save(update_fields=["language"])
+
+
+def user_language(user: User | None) -> str:
+    """The language to write to someone in: theirs if known, else the portal's default."""
+    return (user.language if user is not None else "") or settings.LANGUAGE_CODE

@@ -2,13 +2,15 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db import connection
 from django.http import JsonResponse
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from django.views import defaults
+from django.views import defaults, i18n
+from django.views.decorators.http import require_POST
 from django.views.generic import FormView
 
 from ogp_portal.common.views import ServiceFormMixin
 from ogp_portal.forms import ProfileForm
-from ogp_portal.services import user_update_profile
+from ogp_portal.services import user_set_language, user_update_profile
 
 
 def healthz(request):
@@ -16,6 +18,16 @@ def healthz(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+@require_POST
+def language_set(request):
+    """Django's language switch, which also remembers a signed-in person's choice for their e-mails."""
+    response = i18n.set_language(request)
+    language = request.POST.get(i18n.LANGUAGE_QUERY_PARAMETER, "")
+    if request.user.is_authenticated and translation.check_for_language(language):
+        user_set_language(user=request.user, language=language)
+    return response
 
 
 class ProfileView(LoginRequiredMixin, ServiceFormMixin, FormView):

@@ -7,26 +7,28 @@ from django.contrib.sites.models import Site
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
-from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 
 from consultations.models import Consultation, ProposalResponse, ResponseReminder
 from ogp_portal.models import User
-from ogp_portal.services import email_enqueue
+from ogp_portal.services import email_enqueue, user_language
 
 
 def absolute_url(path: str) -> str:
     return f"{settings.ACCOUNT_DEFAULT_HTTP_PROTOCOL}://{Site.objects.get_current().domain}{path}"
 
 
-def _send(user: User, template: str, subject: str, context: dict) -> None:
+def _send(user: User, template: str, subject: str, context: dict, **subject_args) -> None:
+    """Queue one e-mail, written in the recipient's language (`subject` is a lazy translation)."""
     context = {**context, "user": user, "profile_url": absolute_url("/accounts/profile/")}
-    email_enqueue(
-        to=[user.email],
-        subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}",
-        body_text=render_to_string(f"consultations/emails/{template}.txt", context),
-        body_html=render_to_string(f"consultations/emails/{template}.html", context),
-    )
+    with translation.override(user_language(user)):
+        email_enqueue(
+            to=[user.email],
+            subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject % subject_args}",
+            body_text=render_to_string(f"consultations/emails/{template}.txt", context),
+            body_html=render_to_string(f"consultations/emails/{template}.html", context),
+        )
 
 
 def _wants_mail(users) -> list[User]:
@@ -57,7 +59,7 @@ def response_notify(*, response_id: int) -> int:
         "proposal_url": absolute_url(proposal.get_absolute_url()),
     }
     for user in recipients.values():
-        _send(user, "response_published", _("A response to “%(title)s”") % {"title": proposal.title}, context)
+        _send(user, "response_published", _("A response to “%(title)s”"), context, title=proposal.title)
     response.notified_at = timezone.now()
     response.save(update_fields=["notified_at"])
     return len(recipients)
@@ -109,5 +111,5 @@ def _remind(consultation: Consultation, step: int, unanswered: int, today: date)
         "workspace_url": absolute_url(consultation.get_workspace_url()),
     }
     for user in contacts:
-        _send(user, "response_reminder", _("Responses due: “%(title)s”") % {"title": consultation.title}, context)
+        _send(user, "response_reminder", _("Responses due: “%(title)s”"), context, title=consultation.title)
     return len(contacts)

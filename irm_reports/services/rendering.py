@@ -185,7 +185,7 @@ def _notify(report: Report, event: str, subject: str) -> None:
     user = report.requested_by
     if user is None or not user.notifications_enabled or not user.email:
         return
-    with translation.override(report.language):
+    with translation.override(user.language or report.language):
         context = {"report": report, "user": user, "url": absolute_url(report.get_absolute_url())}
         email_enqueue(
             to=[user.email],
