@@ -174,7 +174,9 @@ def user_delete_account(*, user: User) -> User:
     drafts = list(Proposal.objects.filter(author=user, status=Proposal.Status.DRAFT))
     for draft in drafts:
         proposal_discard(proposal=draft)
-    Proposal.history.filter(id__in=[d.pk for d in drafts]).delete()  # drafts were never public
+    # Drafts were never public: neither deleted drafts nor the draft versions of published proposals stay.
+    Proposal.history.filter(id__in=[d.pk for d in drafts]).delete()
+    Proposal.history.filter(author=user, status=Proposal.Status.DRAFT).delete()
     for proposal_id in Support.objects.filter(user=user).values_list("proposal_id", flat=True):
         Proposal.objects.filter(pk=proposal_id, support_count__gt=0).update(support_count=F("support_count") - 1)
     Support.objects.filter(user=user).delete()

@@ -39,7 +39,9 @@ def footprint(person, plan):
     """Everything a participant leaves: a public proposal, a draft with an upload, a comment, a support,
     a follow, a flag, an API token and an e-mail in the outbox."""
     consultation = ConsultationFactory(action_plan=plan)
-    public = ProposalFactory(consultation=consultation, author=person, title="Open the district budgets")
+    public = ProposalFactory(consultation=consultation, author=person, draft=True, title="Open the district budgets")
+    public.status, public.submitted_at = Proposal.Status.SUBMITTED, public.created_at
+    public.save()
     draft = ProposalFactory(consultation=consultation, author=person, draft=True, title="Half-written idea")
     ProposalAttachment.objects.create(
         proposal=draft,
@@ -155,6 +157,7 @@ def test_deleting_the_account_keeps_public_work_under_a_deleted_participant(
     assert not Proposal.objects.filter(pk=footprint["draft"].pk).exists()
     assert not Proposal.history.filter(id=footprint["draft"].pk).exists()
     assert not Proposal.history.filter(title="Half-written idea").exists()
+    assert list(Proposal.history.filter(id=public.pk).values_list("status", flat=True)) == ["submitted"]
     assert User.history.filter(id=person.pk).exclude(email=person.email).count() == 0
     for model in (Support, Follow, EmailAddress, Token):
         assert not model.objects.filter(user=person).exists()
