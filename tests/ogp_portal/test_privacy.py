@@ -122,6 +122,7 @@ def test_deleting_the_account_keeps_public_work_under_a_deleted_participant(
     client.force_login(person)
     page = client.get(reverse("profile-delete"))
     assert page.status_code == 200 and 'name="password"' in page.content.decode()
+    assert f'href="{reverse("profile-data")}"' in page.content.decode()  # a copy can be kept first
     attachment_path = footprint["draft"].attachments.get().file.path
 
     with django_capture_on_commit_callbacks(execute=True):
