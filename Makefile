@@ -6,7 +6,7 @@ PORT ?= 8000
 # The embedded default: SQLite file, eager Celery, local media, console e-mail.
 DEV_ENV := DEBUG=1 DJANGO_SETTINGS_MODULE=ogp_portal.settings.local
 
-.PHONY: run test setup setup-dev system-deps messages lint bench bench-smoke clean
+.PHONY: run test setup setup-dev system-deps messages lint bench bench-smoke clean audit
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,14 @@ lint: setup-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/bandit -q -r ogp_portal commitments consultations irm_reports -x "*/migrations/*" -ll
+
+## audit: supply chain — Django's deployment checks with the production settings, then pip-audit over the
+## pinned requirements with the waivers of .ci/audit-waivers.txt (bandit runs in `make lint`)
+audit: setup-dev
+	env -u DEBUG -u SECRET_KEY DJANGO_SETTINGS_MODULE=ogp_portal.settings.production ALLOWED_HOSTS=portal.example.org \
+		SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))')" \
+		$(PY) manage.py check --deploy --fail-level WARNING
+	$(PY) bin/audit-deps requirements.txt requirements-dev.txt
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles test-artifacts

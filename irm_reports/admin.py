@@ -1,6 +1,7 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from irm_reports import services
 from irm_reports.models import (
@@ -15,14 +16,14 @@ from irm_reports.models import (
 
 
 @admin.register(StandardRequirement)
-class StandardRequirementAdmin(admin.ModelAdmin):
+class StandardRequirementAdmin(SimpleHistoryAdmin):
     list_display = ["code", "version", "standard_no", "is_minimum", "phase", "text"]
     list_filter = ["version", "is_minimum", "phase"]
     search_fields = ["code", "text", "text_fr"]
 
 
 @admin.register(ResearcherAssignment)
-class ResearcherAssignmentAdmin(admin.ModelAdmin):
+class ResearcherAssignmentAdmin(SimpleHistoryAdmin):
     """The support unit assigns IRM researchers to the action plans they assess."""
 
     list_display = ["researcher", "action_plan", "assigned_by", "created_at"]
@@ -61,7 +62,7 @@ class PublishedVersionInline(admin.TabularInline):
 
 
 @admin.register(Report)
-class ReportAdmin(admin.ModelAdmin):
+class ReportAdmin(SimpleHistoryAdmin):
     """Reports are written in the researcher's workspace; here the support unit follows and unblocks them."""
 
     list_display = ["__str__", "language", "status", "version", "progress_step", "requested_by", "updated_at"]
@@ -113,7 +114,7 @@ class ReportAdmin(admin.ModelAdmin):
 
 
 @admin.register(CommitmentAssessment)
-class CommitmentAssessmentAdmin(admin.ModelAdmin):
+class CommitmentAssessmentAdmin(SimpleHistoryAdmin):
     list_display = ["commitment", "report", "completion", "starred", "high_completion", "ambitious", "strong_results"]
     list_filter = ["report__report_type", "starred", "high_completion", "ambitious", "strong_results"]
     search_fields = ["commitment__title", "commitment__ogp_id", "report__action_plan__member__name"]
@@ -127,7 +128,7 @@ class CommitmentAssessmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(RequirementAssessment)
-class RequirementAssessmentAdmin(admin.ModelAdmin):
+class RequirementAssessmentAdmin(SimpleHistoryAdmin):
     list_display = ["requirement", "report", "phase", "status"]
     list_filter = ["status", "phase", "requirement__version"]
     search_fields = ["report__action_plan__member__name", "evidence"]

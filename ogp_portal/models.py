@@ -113,6 +113,13 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    deleted_at = models.DateTimeField(
+        _("account deleted at"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Set when the person deleted their account: what they made public stays, without their name."),
+    )
 
     objects = UserManager()
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
@@ -150,6 +157,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def public_name(self) -> str:
         """The name shown on public pages: never the e-mail address."""
+        if self.deleted_at:
+            return str(_("Deleted participant"))
         return self.full_name or str(_("Participant"))
 
     @property

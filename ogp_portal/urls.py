@@ -17,6 +17,8 @@ urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
     path("i18n/setlang/", views.language_set, name="set_language"),
     path("accounts/profile/", views.ProfileView.as_view(), name="profile"),
+    path("accounts/profile/my-data.json", views.DataDownloadView.as_view(), name="profile-data"),
+    path("accounts/profile/delete/", views.AccountDeleteView.as_view(), name="profile-delete"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("", include("consultations.urls")),

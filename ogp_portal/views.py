@@ -1,15 +1,21 @@
+import json
+
+from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
-from django.views import defaults, i18n
+from django.views import View, defaults, i18n
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView
 
 from ogp_portal.common.views import ServiceFormMixin
-from ogp_portal.forms import ProfileForm
+from ogp_portal.forms import AccountDeleteForm, ProfileForm
+from ogp_portal.privacy import user_can_delete_account, user_data_export, user_delete_account
 from ogp_portal.services import user_set_language, user_update_profile
 
 
@@ -43,6 +49,47 @@ class ProfileView(LoginRequiredMixin, ServiceFormMixin, FormView):
 
     def get_success_url(self):
         return reverse("profile")
+
+
+class DataDownloadView(LoginRequiredMixin, View):
+    """“Download my data”: a JSON file of everything the portal holds about the signed-in person."""
+
+    def get(self, request):
+        data = user_data_export(user=request.user)
+        response = HttpResponse(
+            json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+            content_type="application/json; charset=utf-8",
+        )
+        filename = f"ogp-portal-my-data-{timezone.localdate():%Y-%m-%d}.json"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        response["Cache-Control"] = "no-store"
+        return response
+
+
+class AccountDeleteView(LoginRequiredMixin, ServiceFormMixin, FormView):
+    """The participant deletes their account after typing their password; they are signed out."""
+
+    template_name = "account/account_confirm_delete.html"
+    form_class = AccountDeleteForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(can_delete=user_can_delete_account(self.request.user), **kwargs)
+
+    def perform(self, form):
+        return user_delete_account(user=self.request.user)
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        if isinstance(response, HttpResponseRedirect):
+            logout(self.request)
+            messages.success(self.request, _("Your account is deleted. What you published stays, without your name."))
+        return response
+
+    def get_success_url(self):
+        return reverse("home")
 
 
 def page_not_found(request, exception=None):

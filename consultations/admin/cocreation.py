@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import admin
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from consultations import services
 from consultations.checklist import plan_checklist
@@ -26,7 +27,7 @@ class ForumSeatInline(admin.TabularInline):
 
 
 @admin.register(Forum)
-class ForumAdmin(admin.ModelAdmin):
+class ForumAdmin(SimpleHistoryAdmin):
     list_display = ["name", "member", "established_on"]
     search_fields = ["name", "member__name"]
     autocomplete_fields = ["member"]
@@ -35,7 +36,7 @@ class ForumAdmin(admin.ModelAdmin):
 
 
 @admin.register(ForumMeeting)
-class ForumMeetingAdmin(admin.ModelAdmin):
+class ForumMeetingAdmin(SimpleHistoryAdmin):
     list_display = ["title", "forum", "held_on", "phase", "action_plan", "minutes_published"]
     list_filter = ["phase", "modality", "minutes_published"]
     search_fields = ["title", "forum__name", "forum__member__name"]
@@ -45,7 +46,7 @@ class ForumMeetingAdmin(admin.ModelAdmin):
 
 
 @admin.register(ResponseTemplate)
-class ResponseTemplateAdmin(admin.ModelAdmin):
+class ResponseTemplateAdmin(SimpleHistoryAdmin):
     list_display = ["title", "member", "outcome"]
     list_filter = ["outcome"]
     search_fields = ["title", "reasons", "member__name"]
@@ -54,7 +55,7 @@ class ResponseTemplateAdmin(admin.ModelAdmin):
 
 
 @admin.register(Referral)
-class ReferralAdmin(admin.ModelAdmin):
+class ReferralAdmin(SimpleHistoryAdmin):
     list_display = ["proposal", "institution", "created_at", "opinion_received_on"]
     search_fields = ["proposal__title", "institution__name"]
     autocomplete_fields = ["proposal", "institution"]
@@ -136,7 +137,7 @@ class CoCreationChecklistAdmin(admin.ModelAdmin):
 
 
 @admin.register(RequirementMark)
-class RequirementMarkAdmin(admin.ModelAdmin):
+class RequirementMarkAdmin(SimpleHistoryAdmin):
     list_display = ["action_plan", "requirement", "status", "set_by", "updated_at"]
     list_filter = ["status", "requirement"]
     search_fields = ["action_plan__title", "action_plan__member__name", "note"]

@@ -5,6 +5,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from consultations import services
 from consultations.models import (
@@ -77,7 +78,7 @@ class ModerationActionsMixin:
 
 
 @admin.register(Consultation)
-class ConsultationAdmin(admin.ModelAdmin):
+class ConsultationAdmin(SimpleHistoryAdmin):
     list_display = ["title", "action_plan", "kind", "opens_at", "closes_at", "state", "answered"]
     list_filter = ["kind", "status", "action_plan__member__kind"]
     search_fields = ["title", "action_plan__title", "action_plan__member__name"]
@@ -121,7 +122,7 @@ class ResponseInline(admin.StackedInline):
 
 
 @admin.register(Proposal)
-class ProposalAdmin(ModerationActionsMixin, admin.ModelAdmin):
+class ProposalAdmin(ModerationActionsMixin, SimpleHistoryAdmin):
     list_display = ["title", "consultation", "author", "status", "support_count", "is_hidden", "submitted_at"]
     list_filter = ["status", "is_hidden", "consultation__action_plan__member__kind", "policy_area"]
     search_fields = ["title", "problem", "author__email", "consultation__title"]
@@ -154,6 +155,25 @@ class ProposalAdmin(ModerationActionsMixin, admin.ModelAdmin):
         for proposal in queryset:
             services.proposal_mark_under_review(proposal=proposal)
         self.message_user(request, _("Done."), messages.SUCCESS)
+
+
+@admin.register(ProposalResponse)
+class ProposalResponseAdmin(SimpleHistoryAdmin):
+    """Read-only: responses change through the point of contact's workspace; this page shows their history."""
+
+    list_display = ["proposal", "outcome", "status", "published_at", "written_by"]
+    list_filter = ["outcome", "status"]
+    search_fields = ["proposal__title", "reasons"]
+    list_select_related = ["proposal", "written_by"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Comment)

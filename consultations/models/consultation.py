@@ -8,6 +8,7 @@ from django.db.models import OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from commitments.models import ActionPlan, PolicyArea
 from ogp_portal.common.db import count_of
@@ -95,6 +96,8 @@ class Consultation(TimeStampedModel):
     )
 
     objects = ConsultationQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("consultation")

@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from commitments.models import ActionPlan, Member
 from ogp_portal.common.markdown import validate_no_markup
@@ -29,6 +30,8 @@ class Forum(TimeStampedModel):
     rules_url = models.URLField(
         _("published rules on participation"), blank=True, help_text=_("A link to the forum's public rules.")
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("multi-stakeholder forum")
@@ -66,6 +69,8 @@ class ForumSeat(models.Model):
     until = models.DateField(_("until"), null=True, blank=True)
 
     objects = ForumSeatQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("forum seat")
@@ -119,6 +124,8 @@ class ForumMeeting(TimeStampedModel):
     )
     minutes = models.TextField(_("minutes"), blank=True, validators=MARKDOWN_VALIDATORS)
     minutes_published = models.BooleanField(_("minutes published"), default=False)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("forum meeting")

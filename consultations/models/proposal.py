@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from simple_history.models import HistoricalRecords
 
 from commitments.models import Commitment, Member, PolicyArea
 from consultations.models.consultation import Consultation
@@ -108,6 +109,8 @@ class Proposal(TimeStampedModel):
     submission_key = models.UUIDField(_("submission key"), default=uuid.uuid4, unique=True, editable=False)
 
     objects = ProposalQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("proposal")
@@ -232,6 +235,8 @@ class ProposalResponse(TimeStampedModel):
         related_name="+",
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("reasoned response")
         verbose_name_plural = _("reasoned responses")
@@ -270,6 +275,8 @@ class Referral(TimeStampedModel):
         settings.AUTH_USER_MODEL, verbose_name=_("requested by"), on_delete=models.SET_NULL, null=True, related_name="+"
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("internal opinion")
         verbose_name_plural = _("internal opinions")
@@ -305,6 +312,8 @@ class ResponseTemplate(TimeStampedModel):
     title = models.CharField(_("name"), max_length=200)
     outcome = models.CharField(_("outcome"), max_length=20, choices=ProposalResponse.Outcome.choices)
     reasons = models.TextField(_("reasons"), validators=[MaxLengthValidator(10000), validate_no_markup])
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("response template")

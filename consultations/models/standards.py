@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from commitments.models import ActionPlan
 from irm_reports.models import StandardRequirement
@@ -30,6 +31,8 @@ class RequirementMark(TimeStampedModel):
     set_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("set by"), on_delete=models.SET_NULL, null=True, blank=True
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("requirement assessment")

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from irm_reports.scales import (
     Answer,
@@ -118,6 +119,8 @@ class CommitmentAssessment(TimeStampedModel):
         editable=False,
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("commitment assessment")
         verbose_name_plural = _("commitment assessments")
@@ -168,6 +171,8 @@ class RequirementAssessment(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=RequirementStatus.choices)
     evidence = models.TextField(_("evidence"), blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("requirement assessment")
         verbose_name_plural = _("requirement assessments")
@@ -205,6 +210,8 @@ class Recommendation(models.Model):
     title = models.CharField(_("recommendation"), max_length=300)
     text = models.TextField(_("explanation"), blank=True)
     follow_up_status = models.CharField(_("follow-up"), max_length=20, choices=FollowUp.choices, null=True, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("recommendation")

@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from irm_reports.scales import METHODOLOGIES_BY_TYPE, Answer, Iap2Level, Methodology, ReportType
 from ogp_portal.common.models import TimeStampedModel
@@ -34,6 +35,8 @@ class ResearcherAssignment(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("assigned at"), auto_now_add=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("researcher assignment")
@@ -138,6 +141,8 @@ class Report(TimeStampedModel):
     published_at = models.DateTimeField(_("published at"), null=True, blank=True, editable=False)
 
     objects = ReportQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("IRM report")

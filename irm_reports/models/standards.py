@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class StandardRequirement(models.Model):
@@ -27,6 +28,8 @@ class StandardRequirement(models.Model):
     is_minimum = models.BooleanField(_("minimum requirement"), default=False)
     phase = models.CharField(_("phase assessed"), max_length=20, choices=Phase.choices)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("standards requirement")

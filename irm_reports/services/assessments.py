@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from commitments.models import Commitment
 from irm_reports import fieldsets
@@ -130,6 +131,6 @@ def recommendations_save(*, report: Report, items: list[dict]) -> list[Recommend
     if errors:
         raise ValidationError(errors)
     report.recommendations.all().delete()
-    Recommendation.objects.bulk_create(recommendations)
+    bulk_create_with_history(recommendations, Recommendation)
     mark_changed(report)
     return recommendations

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('ogp_portal', '0002_history'),
+        ('ogp_portal', '0003_user_deleted_at'),
     ]
 
     operations = [
