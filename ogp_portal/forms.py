@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -31,6 +32,10 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["full_name", "notifications_enabled", "language"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [("", _("The portal's default language")), *settings.LANGUAGES]
 
 
 class AccountDeleteForm(forms.Form):

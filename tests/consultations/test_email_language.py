@@ -78,7 +78,7 @@ def test_the_profile_lets_people_choose_the_language_of_their_e_mails(client):
     user = UserFactory(full_name="Amina Bello", language="fr")
     client.force_login(user)
     page = client.get(reverse("profile")).content.decode()
-    assert 'name="language"' in page
+    assert 'name="language"' in page and "The portal&#x27;s default language" in page
     client.post(reverse("profile"), {"full_name": "Amina Bello", "notifications_enabled": "on", "language": "en"})
     user.refresh_from_db()
     assert user.language == "en"
