@@ -331,6 +331,8 @@ RATE_LIMITS = {
 # CONSULTATIONS ------------------------------------------------------------------------------------
 CONSULTATION_ATTACHMENT_MAX_BYTES = env.int("CONSULTATION_ATTACHMENT_MAX_BYTES", default=5 * 1024 * 1024)
 CONSULTATION_ATTACHMENT_MAX_COUNT = 5
+# All the attachments one participant may store, over all their proposals.
+UPLOAD_QUOTA_BYTES_PER_USER = env.int("UPLOAD_QUOTA_BYTES_PER_USER", default=50 * 1024 * 1024)
 CONSULTATION_COMMENT_EDIT_MINUTES = 15
 CONSULTATION_COMMENTS_PER_PAGE = 20
 # Distinct users whose open flags hide a proposal or a comment until support staff review it.
