@@ -41,7 +41,7 @@ class RejectNulBytesMiddleware:
     def _has_nul(self, request) -> bool:
         if "\x00" in request.path or _any_nul(request.GET):
             return True
-        if request.method in ("POST", "PUT", "PATCH") and request.content_type == self.FORM:
+        if request.method == "POST" and request.content_type == self.FORM:
             return _any_nul(request.POST)
         return False
 
