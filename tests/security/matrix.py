@@ -17,6 +17,7 @@ from consultations.models import Referral
 from irm_reports.models import Report
 from ogp_portal.models import Organisation
 from tests.factories import ActionPlanFactory, CommitmentFactory, MemberFactory, MilestoneFactory, UserFactory
+from tests.factories.accounts import DEFAULT_PASSWORD
 from tests.factories.consultations import (
     CommentFactory,
     ConsultationFactory,
@@ -101,7 +102,7 @@ EXCLUDED_PREFIXES = {
     "admin/": "Django's admin: its own model permissions, tested in tests/*/test_admin.py",
     "accounts/": "allauth's sign-in, sign-up, password and e-mail views act on the signed-in account only",
 }
-EXCLUDED_NAMES = {"profile": None}  # under accounts/ but ours: declared below, not excluded
+OURS_UNDER_ACCOUNTS = {"profile", "profile-data", "profile-delete"}  # declared below, not excluded
 
 ENDPOINTS: dict[str, Endpoint] = {
     # Site ----------------------------------------------------------------------------------------
@@ -109,6 +110,8 @@ ENDPOINTS: dict[str, Endpoint] = {
     "healthz": Endpoint(),
     "set_language": Endpoint(read=None, writes={"post": PUBLIC}, payload={"language": "fr", "next": "/"}),
     "profile": Endpoint(read=SIGNED_IN, writes={"post": SIGNED_IN}, payload={"full_name": "Renamed"}),
+    "profile-data": Endpoint(read=SIGNED_IN),  # the signed-in person's own data only
+    "profile-delete": Endpoint(read=SIGNED_IN, writes={"post": SIGNED_IN}, payload={"password": DEFAULT_PASSWORD}),
     "api-schema": Endpoint(),
     "api-docs": Endpoint(),
     # API -----------------------------------------------------------------------------------------
@@ -345,7 +348,7 @@ def url_patterns(resolver=None, prefix: str = "", namespace: str | None = None):
 
 
 def is_excluded(route: str, name: str | None) -> bool:
-    return name not in EXCLUDED_NAMES and any(route.startswith(p) for p in EXCLUDED_PREFIXES)
+    return name not in OURS_UNDER_ACCOUNTS and any(route.startswith(p) for p in EXCLUDED_PREFIXES)
 
 
 def declared_write_methods(callback) -> set[str]:
