@@ -1,4 +1,4 @@
-"""Attachments: PDF documents and images only, recognised from their content, within a size limit."""
+"""Attachments: PDF documents and images only, recognised from their content, within a size limit and a quota."""
 
 from dataclasses import dataclass
 from pathlib import Path
@@ -6,6 +6,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation, ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.db.models import Sum
 from django.template.defaultfilters import filesizeformat
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
@@ -84,6 +85,34 @@ def check_attachment(upload: UploadedFile) -> CheckedUpload:
         content_type=content_type,
         size=size,
     )
+
+
+def check_upload_quota(*, user, checked: list[CheckedUpload], freed: int = 0) -> None:
+    """A participant's stored attachments stay within UPLOAD_QUOTA_BYTES_PER_USER, all proposals together.
+
+    The user's row is locked so that two uploads sent at once cannot both squeeze under the quota.
+    `freed`: bytes of the user's attachments that the same change removes.
+    """
+    from consultations.models import ProposalAttachment
+    from ogp_portal.models import User
+
+    incoming = sum(item.size for item in checked)
+    if not incoming:
+        return
+    User.objects.select_for_update().filter(pk=user.pk).exists()
+    stored = ProposalAttachment.objects.filter(proposal__author=user).aggregate(total=Sum("size"))["total"] or 0
+    quota = settings.UPLOAD_QUOTA_BYTES_PER_USER
+    if stored - freed + incoming > quota:
+        raise ValidationError(
+            {
+                "attachments": _(
+                    "Your attachments would take %(total)s; each participant may store at most %(quota)s. "
+                    "Remove some attachments from your proposals first."
+                )
+                % {"total": filesizeformat(stored - freed + incoming), "quota": filesizeformat(quota)}
+            },
+            code="quota",
+        )
 
 
 def check_attachments(uploads, *, already: int = 0) -> list[CheckedUpload]:

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from consultations.models import Consultation, Proposal, ProposalAttachment
 from consultations.services._common import assign, lock_consultation, lock_proposal, require_open
-from consultations.uploads import CheckedUpload, check_attachments
+from consultations.uploads import CheckedUpload, check_attachments, check_upload_quota
 from ogp_portal.common import ratelimit
 from ogp_portal.models import Organisation, User
 
@@ -80,6 +80,7 @@ def proposal_create(
     ratelimit.check("consultations.proposal", user_id=author.pk, ip=client_ip)
     _check_organisation(author, organisation)
     checked = check_attachments(attachments)
+    check_upload_quota(user=author, checked=checked)
     proposal = Proposal(consultation=consultation, author=author, organisation=organisation, submission_key=key)
     assign(proposal, data, PROPOSAL_FIELDS)
     if submit:
@@ -122,6 +123,7 @@ def proposal_update(*, proposal: Proposal, organisation=..., attachments=(), rem
         current.organisation = organisation
     removed = list(current.attachments.filter(pk__in=[a.pk for a in remove_attachments]))
     checked = check_attachments(attachments, already=current.attachments.count() - len(removed))
+    check_upload_quota(user=current.author, checked=checked, freed=sum(a.size for a in removed))
     assign(current, data, PROPOSAL_FIELDS)
     current.full_clean(exclude=["submission_key"])
     current.save()

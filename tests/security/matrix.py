@@ -1,0 +1,422 @@
+"""The permission matrix: every named URL of the site, who may read it and who may write through it.
+
+One table (`ENDPOINTS`) declares each URL pattern found by walking the URLconf, the DRF router included.
+The tests in this folder build one `world` of objects owned by known users and read the table to know
+what to send where; a URL pattern missing from the table fails the suite (see test_permission_matrix).
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.core.files.base import ContentFile
+from django.urls import URLPattern, URLResolver, get_resolver
+from django.views.generic.edit import ProcessFormView
+
+from commitments.models import ActionPlan
+from consultations.models import Referral
+from irm_reports.models import Report
+from ogp_portal.models import Organisation
+from tests.factories import ActionPlanFactory, CommitmentFactory, MemberFactory, MilestoneFactory, UserFactory
+from tests.factories.accounts import DEFAULT_PASSWORD
+from tests.factories.consultations import (
+    CommentFactory,
+    ConsultationFactory,
+    ForumFactory,
+    ForumMeetingFactory,
+    ForumSeatFactory,
+    ProposalFactory,
+    ResponseTemplateFactory,
+)
+from tests.factories.irm_reports import ReportFactory, ResearcherAssignmentFactory
+
+ANONYMOUS = "anonymous"
+ROLES = (
+    ANONYMOUS,
+    "owner",  # the participant who wrote the proposal, the draft and the comment
+    "participant",  # another participant
+    "poc",  # point of contact of the member that owns the plan, consultation, forum…
+    "other_poc",  # point of contact of another member
+    "researcher",  # IRM researcher assigned to the member's completed plan
+    "other_researcher",  # IRM researcher assigned to nothing here
+    "staff",  # support unit (is_staff); the superuser's powers are a superset
+)
+PUBLIC = frozenset(ROLES)
+SIGNED_IN = PUBLIC - {ANONYMOUS}
+NOBODY = frozenset()
+MANAGERS = frozenset({"poc", "staff"})
+OWNER = frozenset({"owner"})
+PARTICIPANTS = frozenset({"owner", "participant"})
+DISCUSSANTS = frozenset({"owner", "participant", "poc", "staff"})
+REPORT_TEAM = frozenset({"researcher", "staff"})
+STAFF = frozenset({"staff"})
+
+# Text only the owner (or the member's team) may see: a denied response must never contain it.
+SECRETS = {
+    "draft": "Confidential draft about the harbour tender",
+    "template": "Internal wording kept by the point of contact",
+    "report": "Unpublished IRM findings on the water utility",
+    "referral": "Private opinion of the urban planning office",
+}
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """How to reach one URL pattern and who may use it.
+
+    kwargs: world key of the object the URL takes (its pk, or slug for members), or a function of the world.
+    read: who may GET it (None: not a page to read, e.g. a button or a file download).
+    writes: method -> who may send it. payload: what a legitimate user would send.
+    """
+
+    kwargs: object = None
+    read: frozenset | None = PUBLIC
+    writes: dict = field(default_factory=dict)
+    payload: dict = field(default_factory=dict)
+    api: bool = False
+    refused_methods: tuple = ()  # methods the view declares but answers 405 to everyone
+
+    def url_kwargs(self, world) -> dict:
+        if self.kwargs is None:
+            return {}
+        if callable(self.kwargs):
+            return self.kwargs(world)
+        obj = world[self.kwargs]
+        return {"slug": obj.slug} if hasattr(obj, "slug") else {"pk": obj.pk}
+
+
+def pk(key: str):
+    return lambda world: {"pk": world[key].pk}
+
+
+PROPOSAL_TEXT = {"title": "Hijacked", "problem": "Hijacked", "solution": "Hijacked", "website": ""}
+TEMPLATE = {"title": "Hijacked", "outcome": "accepted", "reasons": "Hijacked"}
+SEAT = {"organisation_name": "Hijacked", "sector": "other", "role": "member"}
+MEETING = {"title": "Hijacked", "held_on": "2026-01-01", "agenda": "Hijacked"}
+PLAN = {"number": "9", "title": "Hijacked", "start_date": "2027-01-01", "end_date": "2028-12-31"}
+COMMITMENT = {"number": "9.9", "title": "Hijacked", "objective": "Hijacked"}
+MILESTONE = {"order": "9", "description": "Hijacked", "due_date": "2025-06-30"}
+PROGRESS = {"reported_on": "2025-02-01", "completion": "substantial", "text": "Hijacked"}
+
+# Excluded on purpose, with the reason; everything else must be in ENDPOINTS.
+EXCLUDED_PREFIXES = {
+    "admin/": "Django's admin: its own model permissions, tested in tests/*/test_admin.py",
+    "accounts/": "allauth's sign-in, sign-up, password and e-mail views act on the signed-in account only",
+}
+OURS_UNDER_ACCOUNTS = {"profile", "profile-data", "profile-delete"}  # declared below, not excluded
+
+ENDPOINTS: dict[str, Endpoint] = {
+    # Site ----------------------------------------------------------------------------------------
+    "home": Endpoint(),
+    "healthz": Endpoint(),
+    "set_language": Endpoint(read=None, writes={"post": PUBLIC}, payload={"language": "fr", "next": "/"}),
+    "profile": Endpoint(read=SIGNED_IN, writes={"post": SIGNED_IN}, payload={"full_name": "Renamed"}),
+    "profile-data": Endpoint(read=SIGNED_IN),  # the signed-in person's own data only
+    "profile-delete": Endpoint(read=SIGNED_IN, writes={"post": SIGNED_IN}, payload={"password": DEFAULT_PASSWORD}),
+    "api-schema": Endpoint(),
+    "api-docs": Endpoint(),
+    # API -----------------------------------------------------------------------------------------
+    "api:api-root": Endpoint(api=True),
+    "api:auth-token": Endpoint(
+        read=None, api=True, writes={"post": PUBLIC}, payload={"email": "nobody@example.org", "password": "wrong"}
+    ),
+    "api:member-list": Endpoint(api=True),
+    "api:member-detail": Endpoint(pk("member"), api=True),
+    "api:actionplan-list": Endpoint(api=True),
+    "api:actionplan-detail": Endpoint(pk("plan"), api=True),
+    "api:commitment-list": Endpoint(api=True),
+    "api:commitment-detail": Endpoint(pk("commitment"), api=True),
+    "api:commitment-progress-updates": Endpoint(
+        pk("implemented"), api=True, writes={"post": MANAGERS}, payload=PROGRESS
+    ),
+    "api:consultation-list": Endpoint(api=True),
+    "api:consultation-detail": Endpoint(pk("consultation"), api=True),
+    "api:proposal-list": Endpoint(
+        api=True,
+        writes={"post": PARTICIPANTS},
+        payload=lambda w: {"consultation": w["consultation"].pk, **PROPOSAL_TEXT, "submit": True},
+    ),
+    "api:proposal-detail": Endpoint(
+        pk("draft"),
+        read=OWNER,
+        api=True,
+        writes={"patch": OWNER},
+        payload={"title": "Hijacked"},
+        refused_methods=("put",),
+    ),
+    "api:proposal-comments": Endpoint(pk("proposal"), api=True, writes={"post": DISCUSSANTS}, payload={"body": "Hi"}),
+    "api:proposal-respond": Endpoint(
+        pk("proposal"),
+        read=None,
+        api=True,
+        writes={"post": MANAGERS},
+        payload={"outcome": "not_accepted", "reasons": "Hijacked", "publish": True},
+    ),
+    "api:proposal-submit": Endpoint(pk("draft"), read=None, api=True, writes={"post": OWNER}),
+    "api:proposal-support": Endpoint(
+        pk("proposal"), read=None, api=True, writes={"post": frozenset({"participant"}), "delete": PARTICIPANTS}
+    ),
+    "api:proposal-withdraw": Endpoint(
+        pk("proposal"), read=None, api=True, writes={"post": OWNER}, payload={"reason": "duplicate"}
+    ),
+    "api:report-list": Endpoint(api=True),
+    "api:report-detail": Endpoint(pk("report"), read=REPORT_TEAM, api=True),
+    "api:report-pdf": Endpoint(pk("report"), read=None, api=True),  # a file: tests/irm_reports/test_api.py
+    "api:report-render": Endpoint(pk("report"), read=None, api=True, writes={"post": REPORT_TEAM}),
+    # Co-creation: public pages -------------------------------------------------------------------
+    "consultations:consultation-list": Endpoint(),
+    "consultations:consultation-detail": Endpoint("consultation"),
+    "consultations:proposal-similar": Endpoint("consultation"),
+    "consultations:proposal-list": Endpoint(),
+    "consultations:proposal-mine": Endpoint(read=SIGNED_IN),
+    "consultations:proposal-detail": Endpoint("draft", read=OWNER),
+    "consultations:forum-detail": Endpoint("member"),
+    "consultations:forummeeting-detail": Endpoint("meeting"),
+    # Co-creation: participants -------------------------------------------------------------------
+    "consultations:proposal-create": Endpoint(
+        "consultation", read=PARTICIPANTS, writes={"post": PARTICIPANTS}, payload=PROPOSAL_TEXT
+    ),
+    "consultations:proposal-update": Endpoint("draft", read=OWNER, writes={"post": OWNER}, payload=PROPOSAL_TEXT),
+    "consultations:proposal-submit": Endpoint("draft", read=None, writes={"post": OWNER}),
+    "consultations:proposal-withdraw": Endpoint(
+        "proposal", read=OWNER, writes={"post": OWNER}, payload={"withdrawal_reason": "duplicate"}
+    ),
+    "consultations:proposal-delete": Endpoint("draft", read=OWNER, writes={"post": OWNER}),
+    "consultations:proposal-support": Endpoint("proposal", read=None, writes={"post": frozenset({"participant"})}),
+    "consultations:proposal-unsupport": Endpoint("proposal", read=None, writes={"post": frozenset({"participant"})}),
+    "consultations:proposal-follow": Endpoint("proposal", read=None, writes={"post": SIGNED_IN}),
+    "consultations:proposal-unfollow": Endpoint("proposal", read=None, writes={"post": SIGNED_IN}),
+    "consultations:proposal-flag": Endpoint(
+        "proposal", read=SIGNED_IN - OWNER, writes={"post": SIGNED_IN - OWNER}, payload={"reason": "spam"}
+    ),
+    "consultations:comment-create": Endpoint(
+        "proposal", read=None, writes={"post": DISCUSSANTS}, payload={"body": "Hijacked", "website": ""}
+    ),
+    "consultations:comment-update": Endpoint("comment", read=OWNER, writes={"post": OWNER}, payload={"body": "Edited"}),
+    "consultations:comment-flag": Endpoint(
+        "comment", read=SIGNED_IN - OWNER, writes={"post": SIGNED_IN - OWNER}, payload={"reason": "spam"}
+    ),
+    # Co-creation: moderation ---------------------------------------------------------------------
+    "consultations:moderation-queue": Endpoint(read=STAFF),
+    "consultations:moderation-proposal": Endpoint(
+        "proposal", read=STAFF, writes={"post": STAFF}, payload={"action": "hide", "reason": "x"}
+    ),
+    "consultations:moderation-comment": Endpoint(
+        "comment", read=STAFF, writes={"post": STAFF}, payload={"action": "hide", "reason": "x"}
+    ),
+    # Co-creation: the point of contact's workspace -----------------------------------------------
+    "consultations:workspace-cocreation": Endpoint("member", read=MANAGERS),
+    "consultations:workspace-consultation-create": Endpoint(
+        "plan",
+        read=MANAGERS,
+        writes={"post": MANAGERS},
+        payload={
+            "title": "Hijacked",
+            "kind": "proposals",
+            "description": "x",
+            "opens_at": "2030-01-01T10:00",
+            "closes_at": "2030-02-01T10:00",
+        },
+    ),
+    "consultations:workspace-consultation": Endpoint(
+        "consultation", read=MANAGERS, writes={"post": MANAGERS}, payload={"outcome": "not_accepted", "reasons": "x"}
+    ),
+    "consultations:workspace-consultation-update": Endpoint(
+        "consultation", read=MANAGERS, writes={"post": MANAGERS}, payload={"title": "Hijacked", "kind": "proposals"}
+    ),
+    "consultations:workspace-consultation-end": Endpoint(
+        "consultation", read=MANAGERS, writes={"post": MANAGERS}, payload={"action": "cancel", "reason": "Hijacked"}
+    ),
+    "consultations:workspace-response": Endpoint(
+        "proposal",
+        read=MANAGERS,
+        writes={"post": MANAGERS},
+        payload={"outcome": "not_accepted", "reasons": "x", "action": "publish"},
+    ),
+    "consultations:workspace-referral-create": Endpoint(
+        "proposal", read=MANAGERS, writes={"post": MANAGERS}, payload={"institution_name": "Hijacked"}
+    ),
+    "consultations:workspace-referral-opinion": Endpoint(
+        "referral", read=MANAGERS, writes={"post": MANAGERS}, payload={"opinion": "Hijacked"}
+    ),
+    "consultations:workspace-responsetemplate-list": Endpoint("member", read=MANAGERS),
+    "consultations:workspace-responsetemplate-create": Endpoint(
+        "member", read=MANAGERS, writes={"post": MANAGERS}, payload=TEMPLATE
+    ),
+    "consultations:workspace-responsetemplate-update": Endpoint(
+        "template", read=MANAGERS, writes={"post": MANAGERS}, payload=TEMPLATE
+    ),
+    "consultations:workspace-responsetemplate-delete": Endpoint("template", read=MANAGERS, writes={"post": MANAGERS}),
+    "consultations:workspace-forum": Endpoint(
+        "member", read=MANAGERS, writes={"post": MANAGERS}, payload={"name": "H"}
+    ),
+    "consultations:workspace-forumseat-create": Endpoint(
+        "member", read=MANAGERS, writes={"post": MANAGERS}, payload=SEAT
+    ),
+    "consultations:workspace-forumseat-update": Endpoint(
+        "seat", read=MANAGERS, writes={"post": MANAGERS}, payload=SEAT
+    ),
+    "consultations:workspace-forumseat-delete": Endpoint("seat", read=MANAGERS, writes={"post": MANAGERS}),
+    "consultations:workspace-forummeeting-create": Endpoint(
+        "member", read=MANAGERS, writes={"post": MANAGERS}, payload=MEETING
+    ),
+    "consultations:workspace-forummeeting-update": Endpoint(
+        "meeting", read=MANAGERS, writes={"post": MANAGERS}, payload=MEETING
+    ),
+    # IRM reports ---------------------------------------------------------------------------------
+    "irm_reports:report-list": Endpoint(),
+    "irm_reports:report-version-pdf": Endpoint(read=None, kwargs=lambda w: {"pk": w["published"].pk, "version": 1}),
+    "irm_reports:workspace": Endpoint(read=frozenset({"researcher", "other_researcher", "staff"})),
+    "irm_reports:report-create": Endpoint(
+        "completed_plan",
+        read=REPORT_TEAM,
+        writes={"post": REPORT_TEAM},
+        payload={"report_type": "results_report", "methodology": "refresh_2021", "language": "fr"},
+    ),
+    "irm_reports:report-detail": Endpoint(pk("report"), read=REPORT_TEAM),
+    "irm_reports:report-status": Endpoint(pk("report"), read=REPORT_TEAM),
+    "irm_reports:report-edit": Endpoint(
+        pk("report"), read=REPORT_TEAM, writes={"post": REPORT_TEAM}, payload={"overview": "Hijacked"}
+    ),
+    "irm_reports:assessment-edit": Endpoint(
+        lambda w: {"pk": w["report"].pk, "commitment_pk": w["assessed"].pk},
+        read=REPORT_TEAM,
+        writes={"post": REPORT_TEAM},
+        payload={"cluster": "Hijacked"},
+    ),
+    "irm_reports:requirements-edit": Endpoint(pk("report"), read=REPORT_TEAM, writes={"post": REPORT_TEAM}),
+    "irm_reports:recommendations-edit": Endpoint(
+        pk("report"),
+        read=REPORT_TEAM,
+        writes={"post": REPORT_TEAM},
+        payload={"form-TOTAL_FORMS": "1", "form-INITIAL_FORMS": "0", "form-0-kind": "implementation"}
+        | {"form-0-title": "Hijacked", "form-0-text": "Hijacked"},
+    ),
+    "irm_reports:report-render": Endpoint(pk("report"), read=None, writes={"post": REPORT_TEAM}),
+    "irm_reports:report-publish": Endpoint(pk("ready"), read=None, writes={"post": REPORT_TEAM}),
+    "irm_reports:report-reopen": Endpoint(pk("published"), read=None, writes={"post": REPORT_TEAM}),
+    "irm_reports:report-pdf": Endpoint(pk("report"), read=None),  # a file: tests/irm_reports/test_views.py
+    # Commitments: public pages and open data -----------------------------------------------------
+    "commitments:member-list": Endpoint(),
+    "commitments:member-detail": Endpoint("member"),
+    "commitments:actionplan-detail": Endpoint("plan"),
+    "commitments:commitment-list": Endpoint(),
+    "commitments:commitment-detail": Endpoint("commitment"),
+    "commitments:open-data": Endpoint(),
+    "commitments:open-data-csv": Endpoint(),
+    "commitments:open-data-json": Endpoint(),
+    # Commitments: the point of contact's workspace -----------------------------------------------
+    "commitments:workspace": Endpoint(read=frozenset({"poc", "other_poc", "staff"})),
+    "commitments:workspace-member": Endpoint("member", read=MANAGERS),
+    "commitments:workspace-actionplan-create": Endpoint(
+        "member", read=MANAGERS, writes={"post": MANAGERS}, payload=PLAN
+    ),
+    "commitments:workspace-plan": Endpoint("plan", read=MANAGERS),
+    "commitments:workspace-actionplan-update": Endpoint("plan", read=MANAGERS, writes={"post": MANAGERS}, payload=PLAN),
+    "commitments:workspace-actionplan-transition": Endpoint(
+        "plan", read=None, writes={"post": MANAGERS}, payload={"to_status": ActionPlan.Status.WITHDRAWN}
+    ),
+    "commitments:workspace-commitment-create": Endpoint(
+        "plan", read=MANAGERS, writes={"post": MANAGERS}, payload=COMMITMENT
+    ),
+    "commitments:workspace-commitment-update": Endpoint(
+        "commitment", read=MANAGERS, writes={"post": MANAGERS}, payload=COMMITMENT
+    ),
+    "commitments:workspace-milestone-create": Endpoint(
+        "commitment", read=MANAGERS, writes={"post": MANAGERS}, payload=MILESTONE
+    ),
+    "commitments:workspace-progressupdate-create": Endpoint(
+        "implemented", read=MANAGERS, writes={"post": MANAGERS}, payload=PROGRESS
+    ),
+    "commitments:workspace-milestone-update": Endpoint(
+        "milestone", read=MANAGERS, writes={"post": MANAGERS}, payload=MILESTONE
+    ),
+}
+
+
+def url_patterns(resolver=None, prefix: str = "", namespace: str | None = None):
+    """(route, qualified name, callback) of every URL pattern, the API router's included."""
+    resolver = resolver or get_resolver()
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = namespace
+            if pattern.namespace:
+                inner = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
+            yield from url_patterns(pattern, prefix + str(pattern.pattern), inner)
+        elif isinstance(pattern, URLPattern):
+            name = f"{namespace}:{pattern.name}" if namespace and pattern.name else pattern.name
+            yield prefix + str(pattern.pattern), name, pattern.callback
+
+
+def is_excluded(route: str, name: str | None) -> bool:
+    return name not in OURS_UNDER_ACCOUNTS and any(route.startswith(p) for p in EXCLUDED_PREFIXES)
+
+
+def declared_write_methods(callback) -> set[str]:
+    """The non-GET methods a view answers: DRF's action map, or the handlers a class-based view defines."""
+    actions = getattr(callback, "actions", None)
+    if actions is not None:
+        return {m for m in actions if m not in ("get", "head", "options")}
+    view_class = getattr(callback, "view_class", None) or getattr(callback, "cls", None)
+    if view_class is None:
+        return set()
+    allowed = getattr(view_class, "http_method_names", [])
+    methods = {m for m in ("post", "put", "patch", "delete") if m in allowed and hasattr(view_class, m)}
+    if getattr(view_class, "put", None) is ProcessFormView.put:
+        methods.discard("put")  # Django's form views hand PUT to post(): the POST rule covers it
+    return methods
+
+
+def _pdf() -> dict:
+    return {"pdf": ContentFile(b"%PDF-1.4\n%%EOF\n", name="report.pdf"), "pdf_sha256": "0" * 64}
+
+
+def build_world() -> dict:
+    """Objects of one member (Madrid) owned by known users, and the users of every role."""
+    member = MemberFactory(name="Madrid", slug="madrid", kind="local", country="ES")
+    other_member = MemberFactory(name="Paris", slug="paris", kind="local", country="FR")
+    owner = UserFactory(full_name="Amina Bello", email="amina.private@example.org")
+    users = {
+        "owner": owner,
+        "participant": UserFactory(),
+        "poc": UserFactory(point_of_contact_of=member),
+        "other_poc": UserFactory(point_of_contact_of=other_member),
+        "researcher": UserFactory(researcher=True),
+        "other_researcher": UserFactory(researcher=True),
+        "staff": UserFactory(staff=True),
+    }
+    plan = ActionPlanFactory(member=member, title="Madrid plan 2024–2026")
+    commitment = CommitmentFactory(action_plan=plan, number="1")
+    implementing = ActionPlanFactory(member=member, implementing=True, start_date=date(2022, 1, 1))
+    completed_plan = ActionPlanFactory(member=member, completed=True, start_date=date(2020, 1, 1))
+    ResearcherAssignmentFactory(action_plan=completed_plan, researcher=users["researcher"])
+    consultation = ConsultationFactory(action_plan=plan, title="Proposals for Madrid")
+    proposal = ProposalFactory(consultation=consultation, author=owner, title="Publish district agendas")
+    forum = ForumFactory(member=member)
+    report = ReportFactory(action_plan=completed_plan, overview=SECRETS["report"])
+    world = {
+        **users,
+        "member": member,
+        "plan": plan,
+        "commitment": commitment,
+        "milestone": MilestoneFactory(commitment=commitment),
+        "implemented": CommitmentFactory(action_plan=implementing, number="2"),
+        "completed_plan": completed_plan,
+        "assessed": CommitmentFactory(action_plan=completed_plan, number="3"),
+        "consultation": consultation,
+        "proposal": proposal,
+        "draft": ProposalFactory(consultation=consultation, author=owner, draft=True, title=SECRETS["draft"]),
+        "comment": CommentFactory(proposal=proposal, author=owner),
+        "template": ResponseTemplateFactory(member=member, reasons=SECRETS["template"]),
+        "seat": ForumSeatFactory(forum=forum),
+        "meeting": ForumMeetingFactory(forum=forum),
+        "referral": Referral.objects.create(
+            proposal=proposal,
+            institution=Organisation.objects.create(name="Urban Planning", kind="government", member=member),
+            opinion=SECRETS["referral"],
+            opinion_received_on=date(2024, 3, 1),
+        ),
+        "report": report,
+        "ready": ReportFactory(action_plan=completed_plan, review=True, status=Report.Status.READY, **_pdf()),
+        "published": ReportFactory(action_plan=completed_plan, progress=True, status=Report.Status.PUBLISHED, **_pdf()),
+    }
+    return world
