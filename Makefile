@@ -58,6 +58,15 @@ bench: setup-dev system-deps
 bench-smoke: setup-dev system-deps
 	$(PY) -m bench.run --smoke
 
+.PHONY: load load-smoke
+## load: 200 simulated participants (locust) against gunicorn + PostgreSQL for 150 s; no 5xx, no write lost
+load: setup-dev
+	$(PY) -m bench.load_run $(LOAD_ARGS)
+
+## load-smoke: the same run with 20 participants for 20 s (CI); exits non-zero on any 5xx or mismatch
+load-smoke: setup-dev
+	$(PY) -m bench.load_run --smoke
+
 lint: setup-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .

@@ -45,6 +45,15 @@ def _recreate(args, name: str) -> None:
     admin.close()
 
 
+def _drop(args, name: str) -> None:
+    admin = psycopg2.connect(f"{args.postgres}/postgres")
+    admin.autocommit = True
+    with admin.cursor() as cursor:
+        cursor.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", [name])
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+    admin.close()
+
+
 def _run(command: list[str], env: dict, timeout: float = 3600) -> str:
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout)
     if result.returncode != 0:
@@ -70,14 +79,16 @@ def _build(args, name: str, scale: str) -> dict:
 
 
 class Server:
-    def __init__(self, env: dict, port: int):
-        self.port, self.env, self.process = port, env, None
+    def __init__(self, env: dict, port: int, workers: int = 2, error_log=None):
+        self.port, self.env, self.process, self.workers = port, env, None, workers
+        self.error_log = error_log  # an open file for gunicorn's error log (default: a pipe)
 
     def __enter__(self):
-        command = [PYTHON, "-m", "gunicorn", "ogp_portal.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{self.port}",
+        command = [PYTHON, "-m", "gunicorn", "ogp_portal.wsgi", "--workers", str(self.workers),
+                   "--bind", f"127.0.0.1:{self.port}",
                    "--access-logfile", "/dev/null", "--error-logfile", "-", "--timeout", "120"]  # fmt: skip
         self.process = subprocess.Popen(
-            command, cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+            command, cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=self.error_log or subprocess.PIPE
         )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
