@@ -1,7 +1,7 @@
 """The database side of `make load`: participants before the run, the rows they wrote after it.
 
 `python -m bench.load_data prepare USERS OUTPUT.json`: create USERS participant accounts (e-mail verified,
-one shared password) and pick the open call for proposals of the demo data.
+one shared password) and pick the open call for proposals of the demo data (at most two proposals each).
 `python -m bench.load_data found MARKER OUTPUT.json`: the keys of every proposal, submission, support and
 comment the load participants wrote (see bench.ledger), and the proposals whose support counter disagrees
 with their supports.
@@ -11,6 +11,7 @@ import json
 import sys
 
 DOMAIN = "load.ogp.example"
+PROPOSALS_PER_PARTICIPANT = 2
 PASSWORD = "load-run-participant-password"  # noqa: S105 (throw-away accounts of a throw-away database)
 
 
@@ -27,6 +28,9 @@ def prepare(users: int, output: str) -> None:
     consultation = Consultation.objects.open_now().filter(kind=Consultation.Kind.PROPOSALS).order_by("pk").first()
     if consultation is None:
         raise SystemExit("No open call for proposals in the demo data.")
+    # The consultation's own rule, as a point of contact may set it: a participant's third submission
+    # (bench.locustfile tries three) is refused, and must leave no submitted proposal behind.
+    Consultation.objects.filter(pk=consultation.pk).update(max_proposals_per_participant=PROPOSALS_PER_PARTICIPANT)
     hashed = make_password(PASSWORD)  # one hash for all: the accounts differ by e-mail only
     emails = [f"participant{i:04d}@{DOMAIN}" for i in range(users)]
     created = User.objects.bulk_create(

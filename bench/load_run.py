@@ -105,9 +105,11 @@ def main() -> int:
         print(f"{args.users} participants for {args.seconds} s against gunicorn ({args.workers} workers, "
               f"port {args.port})…", flush=True)  # fmt: skip
         with open(work / "gunicorn.log", "w") as log, Server(env, args.port, workers=args.workers, error_log=log):
-            load_started = time.perf_counter()
+            load_started, load_before = time.perf_counter(), os.getloadavg()[0]
             result = _locust(args, locust_env, work)
-            load_seconds = time.perf_counter() - load_started
+            load_seconds, load_after = time.perf_counter() - load_started, os.getloadavg()[0]
+        print(f"Machine: {os.cpu_count()} cores, load average {load_before:.1f} before and {load_after:.1f} after "
+              "the run (the participants, gunicorn and PostgreSQL share them)")  # fmt: skip
         if not (work / "figures.json").exists():
             print(result.stdout[-3000:], result.stderr[-3000:])
             return 1
@@ -119,10 +121,18 @@ def main() -> int:
                        load_seconds)  # fmt: skip
     finally:
         _drop(args, DATABASE)
+        redis.Redis.from_url(args.redis).flushdb()  # queued notifications of throw-away accounts
     errors = (work / "gunicorn.log").read_text() if (work / "gunicorn.log").exists() else ""
     if "Traceback" in errors:
         print("Server errors logged by gunicorn:\n" + errors[-4000:])
         clean = False
+    results = ROOT / "bench" / "results"
+    results.mkdir(exist_ok=True)
+    summary = {"users": args.users, "seconds": args.seconds, "workers": args.workers, "clean": clean,
+               "figures": figures, "outcomes": ledger.outcomes(records), "load_average": [load_before, load_after]}  # fmt: skip
+    (results / f"load-{'smoke' if args.smoke else 'full'}-{time.strftime('%Y%m%d-%H%M%S')}.json").write_text(
+        json.dumps(summary, indent=1)
+    )
     print(f"\n{'CLEAN' if clean else 'FAILED'}: total {time.perf_counter() - started:.0f} s (files in {work}).")
     return 0 if clean else 1
 
