@@ -16,6 +16,7 @@ from pathlib import Path
 
 OUTCOMES = ("ok", "refused", "rate_limited", "error")
 KINDS = ("proposal", "submission", "support", "comment")
+RATE_LIMITED_TEXT = "too many times"  # the portal's message (in English) when a rate limit refuses
 
 
 class Ledger:
@@ -29,6 +30,29 @@ class Ledger:
             raise ValueError(f"unknown write {kind!r} / {outcome!r}")
         self.handle.write(json.dumps({"kind": kind, "outcome": outcome, "key": key, **extra}) + "\n")
         self.handle.flush()
+
+
+def classify(status: int, messages: list[tuple[str, str]] | None, text: str = "") -> str:
+    """The outcome of a write from the portal's answer.
+
+    `status`: the answer to the POST (0: no answer). `messages`: for buttons, which always redirect, the
+    (level, text) messages of the page redirected to; None for forms, which redirect only on success and
+    otherwise answer 200 with the form and its errors (`text`).
+    """
+    if status == 429:
+        return "rate_limited"
+    if status not in (200, 302):
+        return "error"  # a server error, a lost connection, a refusal page: the write's fate is unknown
+    if status == 302 and messages is None:
+        return "ok"
+    if status == 302:
+        levels = {level for level, _text in messages}
+        if "success" in levels:
+            return "ok"
+        if "error" not in levels:
+            return "error"  # no message at all: the outcome cannot be told
+        text = " ".join(message for _level, message in messages)
+    return "rate_limited" if RATE_LIMITED_TEXT in text else "refused"
 
 
 def read(paths) -> list[dict]:

@@ -19,10 +19,10 @@ from pathlib import Path
 
 from locust import FastHttpUser, between, events, task
 
-from bench.ledger import Ledger
+from bench import ledger
 
 ACCOUNTS = json.loads(Path(os.environ["LOAD_ACCOUNTS"]).read_text(encoding="utf-8"))
-LEDGER = Ledger(os.environ["LOAD_LEDGER"])
+LEDGER = ledger.Ledger(os.environ["LOAD_LEDGER"])
 MARKER = os.environ["LOAD_MARKER"]
 CONSULTATION = ACCOUNTS["consultation"]
 PLAN = ACCOUNTS["plan"]
@@ -35,7 +35,6 @@ SUBMISSION_KEY = re.compile(r'name="submission_key" value="([^"]+)"')
 MESSAGE = re.compile(r'class="message message-(\w+)">([^<]*)<')
 PROPOSAL_LINK = re.compile(r'href="/proposals/(\d+)/"')
 PROPOSAL_PAGE = re.compile(r"^/proposals/(\d+)/")
-RATE_LIMITED_TEXT = "too many times"
 
 
 @events.quit.add_listener
@@ -99,14 +98,15 @@ class Participant(FastHttpUser):
                 response.failure(f"HTTP {response.status_code}")
             return response
 
-    def post(self, path: str, data: dict, name: str):
-        """POST a form; a redirect (success) or 200 (the form again, with its errors) is a fine answer."""
+    def post(self, path: str, data: dict, name: str, expected=(200, 302)):
+        """POST a form. A redirect (success) or 200 (the form again, with its errors) is a fine answer,
+        and so is a 429 (a rate limit); anything else is a failure."""
         with self.client.post(
             path, data=data, name=name, headers=self.headers, catch_response=True, allow_redirects=False
         ) as response:
             if response.status_code == 429:
                 response.success()
-            elif response.status_code not in (200, 302):
+            elif response.status_code not in expected:
                 response.failure(f"HTTP {response.status_code}")
             return response
 
@@ -116,22 +116,8 @@ class Participant(FastHttpUser):
         return MESSAGE.findall(page.text) if page.status_code == 200 else []
 
     def outcome(self, response, messages=None) -> str:
-        if response.status_code == 429:
-            return "rate_limited"
-        if response.status_code >= 500 or response.status_code == 0:
-            return "error"
-        if response.status_code == 302 and messages is None:
-            return "ok"
-        if response.status_code == 302:
-            levels = {level for level, _text in messages}
-            if "success" in levels:
-                return "ok"
-            if "error" not in levels:
-                return "error"  # no message at all: the outcome cannot be told
-            text = " ".join(t for _level, t in messages)
-        else:
-            text = response.text
-        return "rate_limited" if RATE_LIMITED_TEXT in text else "refused"
+        text = response.text if response.status_code == 200 else ""
+        return ledger.classify(response.status_code, messages, text)
 
     def learn(self, ids) -> None:
         self.known.update(int(i) for i in ids)
@@ -140,7 +126,7 @@ class Participant(FastHttpUser):
     def login(self) -> bool:
         page = self.get("/accounts/login/", "GET login")
         data = {"csrfmiddlewaretoken": _first(CSRF, page.text), "login": self.email, "password": ACCOUNTS["password"]}
-        response = self.post("/accounts/login/", data, "POST login")
+        response = self.post("/accounts/login/", data, "POST login", expected=(302,))
         if response.status_code != 302:
             return False
         self.get(response.headers["Location"], "GET home")

@@ -103,6 +103,26 @@ def test_the_database_side_reads_only_what_the_load_participants_wrote(tmp_path)
     assert json.loads((tmp_path / "found.json").read_text())["counter_drift"] == [other.pk]
 
 
+@pytest.mark.parametrize(
+    ("status", "messages", "text", "outcome"),
+    [
+        (302, None, "", "ok"),  # a form redirects only when it saved
+        (200, None, "<ul class='errorlist'><li>This consultation accepts at most 2 proposals", "refused"),
+        (200, None, "You have done this too many times in a short while.", "rate_limited"),
+        (302, [("success", "Thank you: your support is counted.")], "", "ok"),  # a button and its message
+        (302, [("error", "You cannot support your own proposal.")], "", "refused"),
+        (302, [("error", "You have done this too many times in a short while.")], "", "rate_limited"),
+        (302, [], "", "error"),  # a button with no message: what happened cannot be told
+        (429, None, "", "rate_limited"),
+        (500, None, "", "error"),
+        (0, None, "", "error"),  # no answer at all
+        (403, None, "", "error"),
+    ],
+)
+def test_each_answer_of_the_portal_is_one_outcome(status, messages, text, outcome):
+    assert ledger.classify(status, messages, text) == outcome
+
+
 def _figures(failures=()):
     total = {"name": "Aggregated", "requests": 10, "failures": sum(f["occurrences"] for f in failures), "p50_ms": 5,
              "p95_ms": 9, "max_ms": 12, "rps": 2.0}  # fmt: skip
