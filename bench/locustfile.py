@@ -2,8 +2,9 @@
 
 Each participant uses the portal as a person would, through its HTML forms (CSRF token and the
 proposal form's one-time submission key included), and appends the outcome of every write to the
-process's ledger (bench.ledger). A server error (5xx) is a failure in locust's figures; a rate limit
-(a 429, or the form's "too many times" message) is recorded apart: neither a failure nor a success.
+process's ledger (bench.ledger). A server error (5xx), or any other unexpected answer, is a failure in
+locust's figures; a rate limit (a 429, or the form's "too many times" message) is recorded apart:
+neither a failure nor a success.
 
 Configured by the environment bench.load_run sets: LOAD_ACCOUNTS (the JSON of bench.load_data prepare),
 LOAD_LEDGER (this process's ledger file), LOAD_MARKER (the prefix of everything written in this run) and
@@ -26,7 +27,7 @@ LEDGER = ledger.Ledger(os.environ["LOAD_LEDGER"])
 MARKER = os.environ["LOAD_MARKER"]
 CONSULTATION = ACCOUNTS["consultation"]
 PLAN = ACCOUNTS["plan"]
-MAX_PROPOSALS = 3  # each participant's attempts; the portal allows 5 an hour
+MAX_PROPOSALS = 3  # attempts each: the consultation takes two (bench.load_data), the third is refused
 
 _next_account = itertools.count()
 RUN = None  # locust's environment, set at start
