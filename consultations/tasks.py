@@ -22,3 +22,11 @@ def response_reminders_task() -> int:
     from consultations.services import response_reminders_send
 
     return response_reminders_send()
+
+
+@shared_task
+def response_notify_sweep_task() -> int:
+    """Periodic: notify the published responses whose notification was never queued or was lost."""
+    from consultations.services import response_notify_sweep
+
+    return response_notify_sweep()

@@ -91,10 +91,12 @@ def email_send(*, email_id: int) -> OutgoingEmail | None:
     return email
 
 
-def email_outbox_sweep(*, older_than_seconds: int = 120) -> int:
+def email_outbox_sweep(*, older_than_seconds: int | None = None) -> int:
     """Queue again the e-mails still pending after a while (broker was down, worker died)."""
     from ogp_portal.tasks import email_send_task
 
+    if older_than_seconds is None:
+        older_than_seconds = settings.EMAIL_OUTBOX_SWEEP_SECONDS
     cutoff = timezone.now() - timezone.timedelta(seconds=older_than_seconds)
     ids = list(
         OutgoingEmail.objects.filter(status=OutgoingEmail.Status.PENDING, created_at__lt=cutoff).values_list(

@@ -65,6 +65,27 @@ def response_notify(*, response_id: int) -> int:
     return len(recipients)
 
 
+def response_notify_sweep(*, older_than_seconds: int | None = None) -> int:
+    """Queue the notification of responses published a while ago and still not notified
+    (the broker refused the message, or it was lost with a restarted Redis). Returns how many."""
+    from consultations.tasks import response_published_notify_task
+
+    if older_than_seconds is None:
+        older_than_seconds = settings.CONSULTATION_NOTIFY_SWEEP_SECONDS
+    now = timezone.now()
+    ids = list(
+        ProposalResponse.objects.filter(
+            status=ProposalResponse.Status.PUBLISHED,
+            notified_at__isnull=True,
+            published_at__lte=now - timezone.timedelta(seconds=older_than_seconds),
+            published_at__gte=now - timezone.timedelta(days=settings.CONSULTATION_NOTIFY_SWEEP_HORIZON_DAYS),
+        ).values_list("pk", flat=True)[:500]
+    )
+    for response_id in ids:
+        response_published_notify_task.delay(response_id)
+    return len(ids)
+
+
 def _step_for(days_left: int) -> int | None:
     """The most urgent reminder step reached: 7 days before, 2 days before, on the day (and after)."""
     reached = [step for step in settings.CONSULTATION_REMINDER_DAYS if days_left <= step]

@@ -205,7 +205,14 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # CACHE AND CELERY ---------------------------------------------------------------------------------
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # Redis away is a cache miss, not an error page (ogp_portal/common/redis_cache.py).
+    CACHES = {
+        "default": {
+            "BACKEND": "ogp_portal.common.redis_cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
+        }
+    }
     CELERY_BROKER_URL = REDIS_URL
     CELERY_RESULT_BACKEND = REDIS_URL
     CELERY_TASK_ALWAYS_EAGER = False
@@ -225,7 +232,17 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 15 * 60
 CELERY_TASK_SOFT_TIME_LIMIT = 10 * 60
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# Short socket timeouts and few retries: with Redis unreachable, queuing a task fails within about a
+# second (the work is already recorded in the database, and a periodic sweep queues it later).
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600, "socket_connect_timeout": 2, "socket_timeout": 5}
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 2
+CELERY_REDIS_SOCKET_TIMEOUT = 5
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {
+    "retry_policy": {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
+}
+# A worker waits for the broker as long as it is away, rather than exiting after a number of tries.
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # A web request that queues a task must not hang when the broker is down (see enqueue_on_commit).
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
@@ -233,11 +250,21 @@ CELERY_BEAT_SCHEDULE = {
     "email-outbox-sweep": {"task": "ogp_portal.tasks.email_outbox_sweep_task", "schedule": 300.0},
     "irm-requeue-stale-reports": {"task": "irm_reports.tasks.requeue_stale_reports", "schedule": 120.0},
     "irm-requeue-stale-imports": {"task": "irm_reports.tasks.requeue_stale_imports", "schedule": 300.0},
+    "consultation-response-notifications": {
+        "task": "consultations.tasks.response_notify_sweep_task",
+        "schedule": 300.0,
+    },
     "consultation-response-reminders": {
         "task": "consultations.tasks.response_reminders_task",
         "schedule": 3600.0,
     },
 }
+# Outbox e-mails still pending this long after they were written are queued again (message lost).
+EMAIL_OUTBOX_SWEEP_SECONDS = env.int("EMAIL_OUTBOX_SWEEP_SECONDS", default=120)
+# Published responses whose notification has not gone out after this long are notified again;
+# older than the horizon they are left alone (a late e-mail about an old decision helps nobody).
+CONSULTATION_NOTIFY_SWEEP_SECONDS = env.int("CONSULTATION_NOTIFY_SWEEP_SECONDS", default=300)
+CONSULTATION_NOTIFY_SWEEP_HORIZON_DAYS = 7
 # A report queued or rendering without progress for this long is re-queued (its worker or message was lost).
 IRM_RENDER_STALE_SECONDS = env.int("IRM_RENDER_STALE_SECONDS", default=600)
 # Imports of OGP's data sheet (admin upload): up to this size they run in the request, above it in a worker.
