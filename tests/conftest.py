@@ -120,7 +120,7 @@ def raw_postgres(name: str | None = None):
     return conn
 
 
-def start_celery_worker(redis_url: str, folder: Path, extra_env: dict | None = None) -> dict:
+def start_celery_worker(redis_url: str, folder: Path, extra_env: dict | None = None, concurrency: int = 1) -> dict:
     """Start a real `celery worker` process (in its own process group) on the test database and Redis.
 
     Returns a dict with the worker's process, the folder its file-based e-mail backend writes to
@@ -143,8 +143,9 @@ def start_celery_worker(redis_url: str, folder: Path, extra_env: dict | None = N
     }
     hostname = f"test-{os.getpid()}-{time.monotonic_ns()}@%h"
     log = open(folder / "worker.log", "w+")  # noqa: SIM115 (closed by stop_celery_worker)
+    command = [sys.executable, "-m", "celery", "-A", "ogp_portal", "worker", "-c", str(concurrency)]
     process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "ogp_portal", "worker", "-c", "1", "-n", hostname, "-l", "info"],
+        [*command, "-n", hostname, "-l", "info"],
         cwd=ROOT,
         env=env,
         stdout=log,
@@ -159,8 +160,11 @@ def start_celery_worker(redis_url: str, folder: Path, extra_env: dict | None = N
             log.seek(0)
             stop_celery_worker(worker)
             pytest.fail(f"The Celery worker exited at start-up:\n{log.read()[-3000:]}")
-        if app.control.ping(destination=[hostname.replace("%h", socket.gethostname())], timeout=0.5):
+        # The worker says so once it consumes (read from its log: its broker may not be this process's).
+        log.seek(0)
+        if f"{hostname.replace('%h', socket.gethostname())} ready." in log.read():
             return worker
+        time.sleep(0.2)
     stop_celery_worker(worker)
     pytest.fail("The Celery worker did not answer within 60 s")
 
