@@ -27,8 +27,6 @@ from django.db import connection
 
 from tests.conftest import ROOT, database_url, require, wait_for
 
-pytestmark = pytest.mark.integration
-
 
 def free_port() -> int:
     with socket.socket() as sock:

@@ -1,0 +1,75 @@
+"""Redis unreachable as a cache: pages, sign-in, rate limits and API throttles carry on without it."""
+
+import time
+
+import pytest
+from django.urls import reverse
+
+from ogp_portal.common import ratelimit
+from ogp_portal.common.redis_cache import ResilientRedisCache
+from tests.factories import UserFactory
+from tests.factories.accounts import DEFAULT_PASSWORD
+from tests.factories.consultations import ConsultationFactory
+from tests.reliability.conftest import free_port
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(autouse=True)
+def _cache_healthy_at_start(monkeypatch):
+    """The 'Redis is away' pause is shared by the process: each test starts without one."""
+    monkeypatch.setattr(ResilientRedisCache, "_down_until", 0.0)
+
+
+@pytest.fixture
+def dead_redis_cache(settings):
+    """The default cache points at a port where nothing listens."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "ogp_portal.common.redis_cache.ResilientRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
+        }
+    }
+    from django.core.cache import cache
+
+    return cache
+
+
+def test_an_unreachable_redis_is_a_cache_miss(dead_redis_cache):
+    cache = dead_redis_cache
+    assert cache.get("key", "default") == "default"
+    cache.set("key", "value")
+    assert cache.get("key") is None and cache.get_many(["key"]) == {}
+    assert cache.get_or_set("computed", lambda: 42) == 42
+    assert cache.add("lock", True) is True  # a lock on the cache is granted, never waited for
+    assert cache.incr("counter") == 1
+
+
+def test_redis_is_tried_again_after_a_pause_and_used_once_back(private_redis, monkeypatch):
+    cache = ResilientRedisCache(private_redis.url, {})
+    cache.set("key", "before")
+    private_redis.stop()
+    assert cache.get("key") is None  # the failure starts a pause
+    private_redis.start()  # empty (no persistence)
+    cache.set("key", "during the pause")
+    assert cache.get("key") is None  # not tried yet
+    monkeypatch.setattr(ResilientRedisCache, "_down_until", time.monotonic() - 1)  # the pause is over
+    cache.set("key", "after")
+    assert cache.get("key") == "after"
+
+
+def test_pages_sign_in_rate_limits_and_the_api_work_without_the_cache(dead_redis_cache, client, db):
+    consultation = ConsultationFactory()
+    user = UserFactory()
+    started = time.monotonic()
+    assert client.get("/").status_code == 200
+    assert client.get(consultation.get_absolute_url()).status_code == 200
+    assert client.get("/api/v1/members/").status_code == 200  # DRF throttles count in the cache
+    response = client.post(reverse("account_login"), {"login": user.email, "password": DEFAULT_PASSWORD})
+    assert response.status_code == 302  # allauth's rate limit takes a lock in the cache
+    assert client.get(reverse("consultations:proposal-create", args=[consultation.pk])).status_code == 200
+    for _ in range(10):  # over the limit of 5, but nobody can be counted while the cache is away
+        ratelimit.check("consultations.proposal", user_id=user.pk, ip="192.0.2.1")
+        ratelimit.hit("consultations.proposal", user_id=user.pk, ip="192.0.2.1")
+    assert time.monotonic() - started < 5
