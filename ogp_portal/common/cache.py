@@ -11,6 +11,8 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from ogp_portal.common.redis_cache import cache_recovered
+
 VERSION_KEY = "content-version"
 
 
@@ -30,6 +32,14 @@ def bump_content_version(**_signal_kwargs) -> None:
     not-yet-committed state in between would otherwise keep its stale value under the new version."""
     _bump()
     transaction.on_commit(_bump)
+
+
+def _bump_after_outage(**_signal_kwargs) -> None:
+    """Writes made while Redis was unreachable could not bump the version: bump it now."""
+    _bump()
+
+
+cache_recovered.connect(_bump_after_outage, dispatch_uid="content-version-after-cache-outage")
 
 
 def cached(key: str, compute: Callable, *, timeout: int = 600):

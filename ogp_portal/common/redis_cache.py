@@ -4,6 +4,8 @@ The cache only holds what can be computed again (derived pages, rate-limit count
 so while Redis is away every read misses, every write is dropped and the request carries on against
 the database. After a failure the backend does not try Redis again for RETRY_SECONDS, so a
 blackholed server costs one connect timeout per process and pause, not one per cache call.
+When Redis answers again, `cache_recovered` is sent before any other cache call, for whatever must
+catch up with the writes that were dropped (the content version: ogp_portal/common/cache.py).
 """
 
 import logging
@@ -11,11 +13,15 @@ import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
+from django.dispatch import Signal
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
 
 RETRY_SECONDS = 5.0
+
+# Sent when Redis answers again after a failure: what was written to it meanwhile was dropped.
+cache_recovered = Signal()
 
 
 class ResilientRedisCache(RedisCache):
@@ -24,19 +30,29 @@ class ResilientRedisCache(RedisCache):
 
     def _call(self, method: str, fallback, *args, **kwargs):
         cls = type(self)
-        if time.monotonic() < cls._down_until:
+        if cls._down_until and not self._recovered():
             return fallback
         try:
-            result = getattr(super(), method)(*args, **kwargs)
+            return getattr(super(), method)(*args, **kwargs)
         except RedisError as exc:
-            if cls._down_until == 0.0:
-                logger.warning("Cache unavailable, serving without it: %s", exc)
+            logger.warning("Cache unavailable, serving without it: %s", exc)
             cls._down_until = time.monotonic() + RETRY_SECONDS
             return fallback
-        if cls._down_until:
-            logger.warning("Cache available again")
-            cls._down_until = 0.0
-        return result
+
+    def _recovered(self) -> bool:
+        """After the pause, whether Redis answers again; if so, cache_recovered is sent first of all."""
+        cls = type(self)
+        if time.monotonic() < cls._down_until:
+            return False
+        try:
+            self._cache.get_client(write=True).ping()
+        except RedisError:
+            cls._down_until = time.monotonic() + RETRY_SECONDS
+            return False
+        cls._down_until = 0.0
+        logger.warning("Cache available again")
+        cache_recovered.send(sender=cls)
+        return True
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         # As if stored (and lost at once): a lock taken with add() (allauth's rate limits) is granted,

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from ogp_portal.common import ratelimit
+from ogp_portal.common.cache import bump_content_version, cached
 from ogp_portal.common.redis_cache import ResilientRedisCache
 from tests.factories import UserFactory
 from tests.factories.accounts import DEFAULT_PASSWORD
@@ -73,3 +74,19 @@ def test_pages_sign_in_rate_limits_and_the_api_work_without_the_cache(dead_redis
         ratelimit.check("consultations.proposal", user_id=user.pk, ip="192.0.2.1")
         ratelimit.hit("consultations.proposal", user_id=user.pk, ip="192.0.2.1")
     assert time.monotonic() - started < 5
+
+
+def test_a_write_made_while_redis_was_unreachable_shows_in_cached_pages_once_it_is_back(
+    private_redis, settings, monkeypatch, db
+):
+    """Redis cut off but keeping its data: the content version could not be bumped during the cut,
+    so it is bumped when Redis answers again, before anything cached is read."""
+    settings.CACHES = {
+        "default": {"BACKEND": "ogp_portal.common.redis_cache.ResilientRedisCache", "LOCATION": private_redis.url}
+    }
+    assert cached("figure", lambda: "before") == "before"
+    monkeypatch.setattr(ResilientRedisCache, "_down_until", time.monotonic() + 60)  # cut off
+    bump_content_version()  # a write: its bump is dropped
+    assert cached("figure", lambda: "after") == "after"  # computed, not cached
+    monkeypatch.setattr(ResilientRedisCache, "_down_until", time.monotonic() - 1)  # the pause is over
+    assert cached("figure", lambda: "after") == "after"
