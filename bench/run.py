@@ -35,23 +35,20 @@ def _env(database: str, args) -> dict:
     }
 
 
+def _drop(args, name: str, *, create: bool = False) -> None:
+    """Drop a database (closing its connections first), and create it empty again if asked."""
+    admin = psycopg2.connect(f"{args.postgres}/postgres")
+    admin.autocommit = True
+    with admin.cursor() as cursor:
+        cursor.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", [name])
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        if create:
+            cursor.execute(f'CREATE DATABASE "{name}"')
+    admin.close()
+
+
 def _recreate(args, name: str) -> None:
-    admin = psycopg2.connect(f"{args.postgres}/postgres")
-    admin.autocommit = True
-    with admin.cursor() as cursor:
-        cursor.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", [name])
-        cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        cursor.execute(f'CREATE DATABASE "{name}"')
-    admin.close()
-
-
-def _drop(args, name: str) -> None:
-    admin = psycopg2.connect(f"{args.postgres}/postgres")
-    admin.autocommit = True
-    with admin.cursor() as cursor:
-        cursor.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", [name])
-        cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
-    admin.close()
+    _drop(args, name, create=True)
 
 
 def _run(command: list[str], env: dict, timeout: float = 3600) -> str:
