@@ -113,6 +113,21 @@ class ReportAdmin(SimpleHistoryAdmin):
         self.message_user(request, _("%(count)d report(s) queued again.") % {"count": count})
 
 
+@admin.register(Recommendation)
+class RecommendationAdmin(SimpleHistoryAdmin):
+    """Researchers write recommendations in their workspace; here the support unit reads them and their history."""
+
+    list_display = ["title", "kind", "report", "follow_up_status"]
+    list_filter = ["kind", "follow_up_status"]
+    search_fields = ["title", "report__action_plan__title", "report__action_plan__member__name"]
+    list_select_related = ["report__action_plan__member"]
+    fields = ["report", "order", "kind", "title", "text", "follow_up_status"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+
 @admin.register(CommitmentAssessment)
 class CommitmentAssessmentAdmin(SimpleHistoryAdmin):
     list_display = ["commitment", "report", "completion", "starred", "high_completion", "ambitious", "strong_results"]

@@ -35,6 +35,17 @@ class ForumAdmin(SimpleHistoryAdmin):
     inlines = [ForumSeatInline]
 
 
+@admin.register(ForumSeat)
+class ForumSeatAdmin(SimpleHistoryAdmin):
+    """Seats are edited with their forum; here each seat also has its history."""
+
+    list_display = ["organisation_name", "person_name", "sector", "role", "forum", "since", "until"]
+    list_filter = ["sector", "role"]
+    search_fields = ["organisation_name", "person_name", "forum__name", "forum__member__name"]
+    autocomplete_fields = ["forum"]
+    list_select_related = ["forum"]
+
+
 @admin.register(ForumMeeting)
 class ForumMeetingAdmin(SimpleHistoryAdmin):
     list_display = ["title", "forum", "held_on", "phase", "action_plan", "minutes_published"]

@@ -99,3 +99,20 @@ def test_a_moderation_decision_is_in_the_proposals_history(client, staff_user, p
     latest = Proposal.history.filter(id=proposal.pk).first()
     assert latest.is_hidden and latest.history_user == staff_user
     assert str(staff_user) in _admin_history(client, staff_user, "proposal", proposal.pk)
+
+
+def test_a_forum_seat_changed_by_a_point_of_contact_has_its_history_in_the_admin(
+    client, point_of_contact, staff_user, member
+):
+    from consultations.models import ForumSeat
+    from tests.factories.consultations import ForumFactory
+
+    ForumFactory(member=member)
+    client.force_login(point_of_contact)
+    seat = {"organisation_name": "Transparencia Madrid", "sector": "civil_society", "role": "member"}
+    client.post(reverse("consultations:workspace-forumseat-create", args=[member.slug]), seat)
+    created = ForumSeat.objects.get(organisation_name="Transparencia Madrid")
+    client.post(reverse("consultations:workspace-forumseat-update", args=[created.pk]), {**seat, "role": "co_chair"})
+    assert [r.role for r in created.history.all()] == ["co_chair", "member"]
+    page = _admin_history(client, staff_user, "forumseat", created.pk)
+    assert str(point_of_contact) in page and "Transparencia Madrid" in page

@@ -42,6 +42,8 @@ def test_recommendations_replaced_in_bulk_keep_their_history(researcher_client, 
         ("Publish progress quarterly", "+"),
     ]
     assert {r.history_user for r in history} == {researcher}
+    current = Recommendation.objects.get()
+    assert str(researcher) in _admin_history(researcher_client, "recommendation", current.pk)
 
 
 def test_the_support_unit_assigning_a_researcher_is_recorded(client, completed_plan):
