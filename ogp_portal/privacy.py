@@ -82,6 +82,7 @@ def user_data_export(*, user: User) -> dict:
             "member": user.member.name if user.member else None,
             "organisation": user.organisation.name if user.organisation else None,
             "receives_notifications": user.notifications_enabled,
+            "language_of_emails": user.language or None,
             "date_joined": _time(user.date_joined),
             "last_login": _time(user.last_login),
             "api_token_created_at": _time(token.created) if token else None,

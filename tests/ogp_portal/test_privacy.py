@@ -31,7 +31,9 @@ def _media(settings, tmp_path):
 
 @pytest.fixture
 def person(db):
-    return UserFactory(email=EMAIL, full_name=NAME, organisation=OrganisationFactory(name="Residents of Lavapiés"))
+    return UserFactory(
+        email=EMAIL, full_name=NAME, organisation=OrganisationFactory(name="Residents of Lavapiés"), language="es"
+    )
 
 
 @pytest.fixture
@@ -73,7 +75,7 @@ def test_download_my_data_returns_everything_about_the_person(client, person, fo
     assert response["Content-Disposition"].startswith("attachment;")
     data = json.loads(response.content)
     assert data["account"]["email"] == EMAIL and data["account"]["full_name"] == NAME
-    assert data["account"]["api_token_created_at"]
+    assert data["account"]["api_token_created_at"] and data["account"]["language_of_emails"] == "es"
     assert [a["email"] for a in data["email_addresses"]] == [EMAIL]
     assert [o["name"] for o in data["organisations"]] == ["Residents of Lavapiés"]
     by_title = {p["title"]: p for p in data["proposals"]}
