@@ -6,11 +6,12 @@ from django.utils.translation import gettext_lazy as _
 from commitments.models import ActionPlan, Commitment, Completion, Member, PolicyArea, Region
 from irm_reports.scales import Completion as IrmCompletion
 from irm_reports.scales import PotentialForResults
+from ogp_portal.common.filters import SearchFilter
 from ogp_portal.common.widgets import FastSelect, country_choices
 
 
 class MemberFilter(django_filters.FilterSet):
-    search = django_filters.CharFilter(label=_("Search"), method="filter_search")
+    search = SearchFilter()
     kind = django_filters.ChoiceFilter(
         widget=FastSelect, label=_("Kind"), choices=Member.Kind.choices, empty_label=_("All kinds")
     )
@@ -37,7 +38,7 @@ class MemberFilter(django_filters.FilterSet):
 
 
 class CommitmentFilter(django_filters.FilterSet):
-    search = django_filters.CharFilter(label=_("Search"), method="filter_search")
+    search = SearchFilter()
     member = django_filters.ModelChoiceFilter(
         widget=FastSelect, label=_("Member"), queryset=Member.objects.all(), field_name="action_plan__member"
     )

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from commitments.models import Member, PolicyArea
 from consultations.models import Consultation, Proposal
+from ogp_portal.common.filters import SearchFilter
 from ogp_portal.common.widgets import FastSelect
 
 PUBLIC_STATUSES = [(s.value, s.label) for s in Proposal.Status if s != Proposal.Status.DRAFT]
@@ -21,7 +22,7 @@ SORTS = {
 
 
 class ProposalFilter(django_filters.FilterSet):
-    search = django_filters.CharFilter(label=_("Search"), method="filter_search")
+    search = SearchFilter()
     consultation = django_filters.ModelChoiceFilter(
         widget=FastSelect,
         label=_("Consultation"),
@@ -94,7 +95,7 @@ class ProposalFilter(django_filters.FilterSet):
 
 
 class ConsultationFilter(django_filters.FilterSet):
-    search = django_filters.CharFilter(label=_("Search"), method="filter_search")
+    search = SearchFilter()
     state = django_filters.ChoiceFilter(
         widget=FastSelect,
         label=_("State"),

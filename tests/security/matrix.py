@@ -420,3 +420,13 @@ def build_world() -> dict:
         "published": ReportFactory(action_plan=completed_plan, progress=True, status=Report.Status.PUBLISHED, **_pdf()),
     }
     return world
+
+
+# Every (URL name, write method) of the table, in a stable order for parametrised tests.
+WRITES = sorted((name, method) for name, endpoint in ENDPOINTS.items() for method in endpoint.writes)
+# Whom a test acts as to use a write: a signed-in role where one may (what forms and CSRF serve).
+PREFERRED = ("owner", "participant", "poc", "staff", "researcher", ANONYMOUS)
+
+
+def acting_role(allowed) -> str:
+    return next(role for role in PREFERRED if role in allowed)

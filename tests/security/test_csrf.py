@@ -14,8 +14,8 @@ from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
-from tests.security.matrix import ANONYMOUS, ENDPOINTS, ROLES
-from tests.security.test_permission_matrix import WRITES, _send, _snapshot
+from tests.security.matrix import ANONYMOUS, ENDPOINTS, WRITES, acting_role
+from tests.security.test_permission_matrix import _send, _snapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -27,23 +27,10 @@ EXEMPT = {
 CHECKED = [(name, method) for name, method in WRITES if name not in EXEMPT]
 
 
-@pytest.fixture
-def world(settings, tmp_path):
-    from tests.security.matrix import build_world
-
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return build_world()
-
-
-def _signed_in_role(allowed) -> str:
-    """The first role of the table allowed to write (a session is what CSRF protects)."""
-    return next((role for role in ROLES if role in allowed and role != ANONYMOUS), ANONYMOUS)
-
-
 @pytest.mark.parametrize(("name", "method"), CHECKED, ids=[f"{n}-{m}" for n, m in CHECKED])
 def test_a_write_without_the_csrf_token_is_refused(world, name, method):
     endpoint = ENDPOINTS[name]
-    role = _signed_in_role(endpoint.writes[method])
+    role = acting_role(endpoint.writes[method])
     client = Client(enforce_csrf_checks=True)
     if role != ANONYMOUS:
         client.force_login(world[role])

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from consultations.models import Comment
 from ogp_portal.common.markdown import render_markdown
 from tests.factories.consultations import CommentFactory, ProposalFactory
-from tests.security.matrix import ANONYMOUS, ENDPOINTS, build_world
+from tests.security.matrix import ANONYMOUS, ENDPOINTS, WRITES, acting_role
 
 pytestmark = pytest.mark.django_db
 
@@ -90,8 +90,6 @@ corpus_text = st.one_of(
 form_value = st.one_of(corpus_text, st.lists(corpus_text, min_size=2, max_size=3))
 json_value = st.one_of(corpus_text, st.sampled_from(WRONG_TYPES), st.lists(corpus_text, max_size=3))
 
-PREFERRED = ("owner", "participant", "poc", "staff", "researcher", ANONYMOUS)
-WRITES = sorted((name, method) for name, endpoint in ENDPOINTS.items() for method in endpoint.writes)
 FUZZ = settings(
     max_examples=12,
     deadline=None,
@@ -146,16 +144,6 @@ def executable_markup(html: str) -> list[str]:
     return parser.found
 
 
-@pytest.fixture
-def world(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return build_world()
-
-
-def _role(allowed) -> str:
-    return next(role for role in PREFERRED if role in allowed)
-
-
 @pytest.mark.parametrize(("name", "method"), WRITES, ids=[f"{n}-{m}" for n, m in WRITES])
 @FUZZ
 @given(data=st.data())
@@ -168,7 +156,7 @@ def test_hostile_values_in_every_write_never_cause_a_server_error(client, world,
     chosen = data.draw(st.lists(st.sampled_from(keys), min_size=1, unique=True), label="fields")
     value = json_value if endpoint.api else form_value
     hostile = {**payload, **{key: data.draw(value, label=key) for key in chosen}}
-    role = _role(endpoint.writes[method])
+    role = acting_role(endpoint.writes[method])
     cache.clear()
     client.logout()
     if role != ANONYMOUS:
@@ -205,7 +193,7 @@ def test_undecodable_or_absurd_bodies_get_a_client_error(client, world, content_
     failures = []
     for (name, method), endpoint in [((n, m), ENDPOINTS[n]) for n, m in WRITES]:
         url = reverse(name, kwargs=endpoint.url_kwargs(world))
-        role = _role(endpoint.writes[method])
+        role = acting_role(endpoint.writes[method])
         cache.clear()
         client.logout()
         if role != ANONYMOUS:

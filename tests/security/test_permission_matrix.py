@@ -20,6 +20,7 @@ from tests.security.matrix import (
     ENDPOINTS,
     ROLES,
     SECRETS,
+    WRITES,
     declared_write_methods,
     is_excluded,
     url_patterns,
@@ -29,7 +30,6 @@ pytestmark = pytest.mark.django_db
 
 LOGIN_PATH = "/accounts/login/"
 SNAPSHOT_APPS = ("commitments", "consultations", "irm_reports", "ogp_portal")
-WRITES = sorted((name, method) for name, endpoint in ENDPOINTS.items() for method in endpoint.writes)
 PRIVATE_READS = sorted(name for name, endpoint in ENDPOINTS.items() if endpoint.read not in (None, frozenset(ROLES)))
 
 
@@ -56,14 +56,6 @@ def test_every_write_method_a_view_answers_is_in_the_matrix():
             if method not in endpoint.writes and method not in endpoint.refused_methods:
                 undeclared.append(f"{name} {method.upper()}")
     assert not undeclared, f"write methods without a rule in the matrix: {sorted(set(undeclared))}"
-
-
-@pytest.fixture
-def world(settings, tmp_path):
-    from tests.security.matrix import build_world
-
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return build_world()
 
 
 def _snapshot() -> dict:
