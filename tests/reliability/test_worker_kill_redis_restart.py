@@ -9,11 +9,12 @@ from collections import Counter
 
 import pytest
 import redis
+from django.db import connection
 
 from irm_reports import services
 from irm_reports.models import Report
 from ogp_portal.models import OutgoingEmail
-from tests.conftest import start_celery_worker, stop_celery_worker, wait_for
+from tests.conftest import require, start_celery_worker, stop_celery_worker, wait_for
 from tests.factories import UserFactory
 from tests.factories.irm_reports import complete_results_report
 from tests.reliability.conftest import delivered_emails, run_beat_once, send_tasks, text_of
@@ -30,6 +31,7 @@ STALE_SECONDS = 20  # a render without a sign of life for this long is taken ove
 def test_killed_worker_and_restarted_redis_still_render_each_report_once_and_send_each_email_once(
     transactional_db, private_redis, media_root, tmp_path
 ):
+    require(connection.vendor == "postgresql", "the worker shares the test database: needs PostgreSQL")
     researcher = UserFactory(researcher=True)
     reports = [complete_results_report(commitments=1, researcher=researcher) for _ in range(REPORTS)]
     for report in reports:
