@@ -8,6 +8,7 @@ is stored as null. `CODES` maps the spreadsheet's underscore columns (`_Specific
 """
 
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 NOT_REVIEWED = "not_reviewed"
@@ -213,7 +214,8 @@ def from_spreadsheet(scale, raw: str | None, *, codes: dict | None = None):
     mapping = codes if codes is not None else getattr(scale, "CODES", {})
     if text in mapping:
         return str(mapping[text])
-    labels = {str(label).lower(): value for value, label in scale.choices}
+    with translation.override("en"):  # OGP's sheets are in English, whatever the language of who imports
+        labels = {str(label).lower(): value for value, label in scale.choices}
     labels.update({k.lower(): str(v) for k, v in getattr(scale, "LABELS", {}).items()})
     if text.lower() in labels:
         return labels[text.lower()]

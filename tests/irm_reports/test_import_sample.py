@@ -51,6 +51,17 @@ def test_the_sample_imports_its_members_plans_commitments_areas_and_assessments(
     assert Report.objects.filter(source=Report.Source.IMPORTED, status=Report.Status.PUBLISHED, pdf="").count() == 153
 
 
+@pytest.mark.parametrize("language", ["fr", "es"])
+def test_the_import_reads_ogps_english_labels_whatever_language_the_importer_uses(language):
+    """An upload in the admin runs in the uploader's language (at once, without a worker): same result."""
+    from django.utils import translation
+
+    with translation.override(language):
+        summary = import_ogp_data(OGP_SAMPLE)
+    assert summary.rows_imported == 269 and summary.errors == []
+    assert CommitmentAssessment.objects.filter(starred=True).exists()
+
+
 def test_the_sheet_is_imported_as_written(imported):
     """Text fields, dates read leniently next to their raw text, sentinels and labels through codes."""
     rows = rows_by_id(sample()[1])
