@@ -41,6 +41,16 @@ def _fresh_cache():
     yield
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the portal's default language: a request leaves its language active in the thread."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
 # Users by role ------------------------------------------------------------------------------------
 @pytest.fixture
 def member(db):
