@@ -1,10 +1,12 @@
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from ogp_portal.models import Organisation, OutgoingEmail, User
 from ogp_portal.services import email_outbox_sweep, user_set_role
+from ogp_portal.tokens import api_tokens_revoke
 
 
 @admin.register(User)
@@ -34,8 +36,19 @@ class UserAdmin(SimpleHistoryAdmin, BaseUserAdmin):
         return [*self.readonly_fields, "is_superuser", "groups", "user_permissions"]
 
     def save_model(self, request, obj, form, change):
+        # The role is set before the form's other changes are saved: the service compares it with the
+        # stored one (a changed role revokes the API tokens).
+        if change:
+            user_set_role(user=obj, role=obj.role, member=obj.member)
         super().save_model(request, obj, form, change)
-        user_set_role(user=obj, role=obj.role, member=obj.member)
+        if not change:
+            user_set_role(user=obj, role=obj.role, member=obj.member)
+
+    def user_change_password(self, request, id, form_url=""):
+        response = super().user_change_password(request, id, form_url)
+        if request.method == "POST" and response.status_code == 302:  # the new password was saved
+            api_tokens_revoke(user=self.get_object(request, unquote(id)))
+        return response
 
 
 @admin.register(Organisation)

@@ -1,3 +1,4 @@
+from allauth.account.signals import password_changed, password_reset, password_set
 from django.db.models.signals import post_migrate
 from django.dispatch import receiver
 
@@ -17,3 +18,13 @@ def grant_support_unit_permissions(sender, app_config, using, **kwargs):
     # auth's own post_migrate receiver, connected earlier, has just created this app's permissions.
     perms = Permission.objects.using(using).filter(content_type__app_label=app_config.label)
     group.permissions.add(*perms)
+
+
+@receiver(password_changed)
+@receiver(password_set)
+@receiver(password_reset)
+def revoke_api_tokens_on_new_password(sender, request, user, **kwargs):
+    """A new password (changed, set, or reset by e-mail) ends the API tokens issued under the old one."""
+    from ogp_portal.tokens import api_tokens_revoke
+
+    api_tokens_revoke(user=user)

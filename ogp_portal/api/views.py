@@ -3,13 +3,13 @@ from django.contrib.auth.signals import user_login_failed
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
-from rest_framework.authtoken.models import Token
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from ogp_portal.api.exceptions import invalid_input_response
 from ogp_portal.api.throttling import ScopedThrottle
+from ogp_portal.tokens import api_token_issue
 
 
 class TokenInputSerializer(serializers.Serializer):
@@ -18,11 +18,13 @@ class TokenInputSerializer(serializers.Serializer):
 
 
 class TokenOutputSerializer(serializers.Serializer):
-    token = serializers.CharField(help_text=_("Send it as `Authorization: Token <token>`."))
+    token = serializers.CharField(
+        help_text=_("Send it as `Authorization: Token <token>`. It expires, and asking for a new one revokes it.")
+    )
 
 
 class TokenView(APIView):
-    """Exchange an e-mail address and password for the account's API token."""
+    """Exchange an e-mail address and password for a new API token (the account's previous ones stop working)."""
 
     permission_classes = [AllowAny]
     authentication_classes = []
@@ -44,5 +46,4 @@ class TokenView(APIView):
             # Answered, not raised: an exception would roll back the request's transaction and with it the
             # failure django-axes has just recorded, leaving password guessing unlimited.
             return invalid_input_response({"non_field_errors": [_("Unknown e-mail address or wrong password.")]})
-        token, _created = Token.objects.get_or_create(user=user)
-        return Response({"token": token.key}, status=status.HTTP_200_OK)
+        return Response({"token": api_token_issue(user=user)}, status=status.HTTP_200_OK)

@@ -43,7 +43,7 @@ THIRD_PARTY_APPS = [
     "django_countries",
     "rules.apps.AutodiscoverRulesConfig",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -280,7 +280,7 @@ IRM_IMPORT_STALE_SECONDS = env.int("IRM_IMPORT_STALE_SECONDS", default=900)
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # Token first: an anonymous write then gets 401 with a WWW-Authenticate header, not 403.
-        "rest_framework.authentication.TokenAuthentication",
+        "knox.auth.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
@@ -301,6 +301,13 @@ REST_FRAMEWORK = {
     },
     "EXCEPTION_HANDLER": "ogp_portal.api.exceptions.exception_handler",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
+}
+# API tokens (django-rest-knox, ogp_portal/tokens.py): stored as a digest, sent as `Authorization: Token <key>`,
+# valid API_TOKEN_TTL_DAYS from their issue, one per account.
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(days=env.int("API_TOKEN_TTL_DAYS", default=30)),
+    "AUTH_HEADER_PREFIX": "Token",
+    "AUTO_REFRESH": False,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "OGP portal API",
