@@ -1,6 +1,8 @@
 """Sign-in as an attacker sees it: the client address behind proxies, the lockout shared by the web form
 and the API token endpoint, and what a refused token request reveals."""
 
+import re
+
 import pytest
 from axes.utils import reset as axes_reset
 from django.core.cache import cache
@@ -136,3 +138,18 @@ def test_an_unverified_account_answers_like_a_wrong_password():
     wrong = _api_token(user.email, "wrong", REMOTE_ADDR="10.0.14.2")
     assert right.status_code == wrong.status_code == 400
     assert right.json() == wrong.json()
+
+
+def test_the_web_sign_in_answers_an_unknown_address_like_a_wrong_password(client):
+    """allauth's form does not tell which accounts exist; a right password on an unverified address
+    leads to its standard "verify your e-mail" step, which sends the link to the address's owner."""
+    UserFactory(email="known@example.org")
+    pages = []
+    for email in ("known@example.org", "unknown@example.org"):
+        response = client.post(reverse("account_login"), {"login": email, "password": "wrong"}, REMOTE_ADDR="10.0.15.1")
+        pages.append((response.status_code, _errors(response.content.decode())))
+    assert pages[0] == pages[1] and pages[0][0] == 200 and pages[0][1]
+
+
+def _errors(page: str) -> list[str]:
+    return re.findall(r'class="[^"]*error[^"]*"[^>]*>(.*?)<', page, flags=re.S)
