@@ -1,5 +1,5 @@
 from django.contrib.auth import authenticate
-from django.contrib.auth.signals import user_login_failed
+from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
@@ -46,4 +46,7 @@ class TokenView(APIView):
             # Answered, not raised: an exception would roll back the request's transaction and with it the
             # failure django-axes has just recorded, leaving password guessing unlimited.
             return invalid_input_response({"non_field_errors": [_("Unknown e-mail address or wrong password.")]})
-        return Response({"token": api_token_issue(user=user)}, status=status.HTTP_200_OK)
+        token = api_token_issue(user=user)
+        # A sign-in like the web form's: django-axes clears the account's failures, last_login moves.
+        user_logged_in.send(sender=user.__class__, request=request, user=user)
+        return Response({"token": token}, status=status.HTTP_200_OK)

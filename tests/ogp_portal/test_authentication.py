@@ -89,6 +89,17 @@ def test_web_and_api_failures_count_against_the_same_account(client):
     assert "token" not in _api_token(user.email, DEFAULT_PASSWORD, REMOTE_ADDR="10.0.10.2").json()
 
 
+def test_a_token_obtained_with_the_right_password_clears_the_accounts_failures_as_the_web_form_does():
+    """Signing in through the API is a sign-in: the account's earlier failures stop counting."""
+    user = UserFactory(email="carla@example.org")
+    for _round in range(2):
+        for attempt in range(4):
+            assert _api_token(user.email, "wrong", REMOTE_ADDR=f"10.0.16.{attempt}").status_code == 400
+        assert _api_token(user.email, DEFAULT_PASSWORD, REMOTE_ADDR="10.0.16.9").status_code == 200
+    user.refresh_from_db()
+    assert user.last_login
+
+
 def test_one_attacker_address_does_not_lock_out_the_people_sharing_a_proxy_or_another_address(client, settings):
     """Failures on many accounts from one address lock that address only once they reach the address
     limit; before it, other people at that address still sign in, and after it, people elsewhere do."""
