@@ -129,3 +129,29 @@ def test_deleting_the_account_revokes_the_tokens():
     token = _token(user)
     user_delete_account(user=user)
     assert not _works(token)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_upgrade_drops_the_clear_text_tokens_of_drf():
+    """A database upgraded from DRF's tokens keeps no clear-text key: migration ogp_portal 0005 drops the
+    table, its content type and its migration records."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    executor.migrate([("ogp_portal", "0004_user_language")])
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TABLE authtoken_token (key varchar(40) PRIMARY KEY, user_id bigint NOT NULL)")
+        cursor.execute("INSERT INTO authtoken_token VALUES ('0123456789abcdef0123456789abcdef01234567', 1)")
+        cursor.execute(
+            "INSERT INTO django_migrations (app, name, applied) VALUES ('authtoken', '0001_initial', %s)",
+            [timezone.now()],
+        )
+    ContentType.objects.get_or_create(app_label="authtoken", model="token")
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+    assert "authtoken_token" not in connection.introspection.table_names()
+    assert not ContentType.objects.filter(app_label="authtoken").exists()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT COUNT(*) FROM django_migrations WHERE app = 'authtoken'")
+        assert cursor.fetchone()[0] == 0
