@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from consultations.models import Consultation, ProposalResponse, ResponseReminder
+from ogp_portal.common.text import single_line
 from ogp_portal.models import User
 from ogp_portal.services import email_enqueue, user_language
 
@@ -20,8 +21,12 @@ def absolute_url(path: str) -> str:
 
 
 def _send(user: User, template: str, subject: str, context: dict, **subject_args) -> None:
-    """Queue one e-mail, written in the recipient's language (`subject` is a lazy translation)."""
+    """Queue one e-mail, written in the recipient's language (`subject` is a lazy translation).
+
+    The values put in the subject (titles people typed) are taken on one line.
+    """
     context = {**context, "user": user, "profile_url": absolute_url("/accounts/profile/")}
+    subject_args = {name: single_line(value) for name, value in subject_args.items()}
     with translation.override(user_language(user)):
         email_enqueue(
             to=[user.email],
