@@ -150,6 +150,7 @@ def test_every_email_names_the_portal_and_links_only_to_its_public_address(
         assert "example.com" not in text and "testserver" not in text, where
         assert "Hello from !" not in text and "Thank you for using !" not in text, where
         assert SITE_NAME in message.body, where
+        assert all(SITE_NAME in content for content, _m in getattr(message, "alternatives", [])), where
         for link in _links(message):
             assert link == f"{SITE_URL}/" or link.startswith(f"{SITE_URL}/"), f"{link} in {where}"
             resolve(unquote(urlsplit(link).path))  # leads to a page of the portal
