@@ -76,6 +76,7 @@ lint: setup-dev
 ## pinned requirements with the waivers of .ci/audit-waivers.txt (bandit runs in `make lint`)
 audit: setup-dev
 	env -u DEBUG -u SECRET_KEY DJANGO_SETTINGS_MODULE=ogp_portal.settings.production ALLOWED_HOSTS=portal.example.org \
+		SITE_URL=https://portal.example.org \
 		SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))')" \
 		$(PY) manage.py check --deploy --fail-level WARNING
 	$(PY) bin/audit-deps requirements.txt requirements-dev.txt

@@ -170,7 +170,9 @@ class OutgoingEmail(models.Model):
     """Transactional outbox: an e-mail is stored with the change that causes it, then sent by a task.
 
     A message that could not be queued (broker down) or sent (SMTP down) stays pending and is
-    picked up again by the periodic sweep, so nothing is lost and nothing is sent twice.
+    picked up again by the periodic sweep, so nothing is lost and nothing is sent twice. Each attempt
+    is counted with its error; a message that can never be sent, or still fails after the last
+    attempt, is failed and left alone.
     """
 
     class Status(models.TextChoices):

@@ -5,12 +5,13 @@ import logging
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage, EmailMultiAlternatives
+from django.core.mail import BadHeaderError, EmailMessage, EmailMultiAlternatives
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ogp_portal.common.tasks import enqueue_on_commit
+from ogp_portal.common.text import single_line
 from ogp_portal.models import OutgoingEmail, User
 
 logger = logging.getLogger(__name__)
@@ -42,7 +43,7 @@ def email_enqueue(*, to: list[str], subject: str, body_text: str, body_html: str
     if not to:
         raise ValidationError(_("An e-mail needs at least one recipient."))
     email = OutgoingEmail.objects.create(
-        to=list(to), subject=subject.replace("\n", " ")[:998], body_text=body_text, body_html=body_html
+        to=list(to), subject=single_line(subject)[:998], body_text=body_text, body_html=body_html
     )
     enqueue_on_commit(email_send_task, email.pk)
     return email
@@ -62,22 +63,29 @@ def email_enqueue_message(message: EmailMessage) -> OutgoingEmail:
 def email_send(*, email_id: int) -> OutgoingEmail | None:
     """Send one outbox e-mail. Sending twice is a no-op: the row is locked and marked sent.
 
-    A failure is recorded (attempts, error) before it is raised again for the task to retry.
+    Every attempt is counted and its error recorded. A mail server or network failure is raised again
+    for the task to retry, until EMAIL_MAX_ATTEMPTS marks the e-mail failed; a message that can never be
+    sent (a line break in a header, an address that cannot be encoded) is marked failed at once.
     """
     failure = None
     with transaction.atomic():
         email = OutgoingEmail.objects.select_for_update().filter(pk=email_id).first()
         if email is None or email.status != OutgoingEmail.Status.PENDING:
             return email
-        message = EmailMultiAlternatives(subject=email.subject, body=email.body_text, to=email.to)
-        if email.body_html:
-            message.attach_alternative(email.body_html, "text/html")
         email.attempts += 1
         try:
+            message = EmailMultiAlternatives(subject=single_line(email.subject), body=email.body_text, to=email.to)
+            if email.body_html:
+                message.attach_alternative(email.body_html, "text/html")
             message.send()
-        except OSError as exc:  # SMTP and network errors
+        except (BadHeaderError, ValueError) as exc:  # the message itself is malformed: no retry can help
+            email.status = OutgoingEmail.Status.FAILED
+            email.last_error = f"{type(exc).__name__}: {exc}"[:2000]
+            email.save(update_fields=["attempts", "last_error", "status"])
+            logger.error("E-mail %s cannot be sent: %s", email.pk, exc)
+        except Exception as exc:  # SMTP and network errors (OSError), or anything unforeseen: retried
             failure = exc
-            email.last_error = str(exc)[:2000]
+            email.last_error = f"{type(exc).__name__}: {exc}"[:2000]
             if email.attempts >= EMAIL_MAX_ATTEMPTS:
                 email.status = OutgoingEmail.Status.FAILED
             email.save(update_fields=["attempts", "last_error", "status"])

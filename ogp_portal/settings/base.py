@@ -6,6 +6,7 @@ e-mail on the console. `DATABASE_URL` and `REDIS_URL` switch to PostgreSQL and a
 
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from csp.constants import NONE, SELF, UNSAFE_INLINE
@@ -25,6 +26,9 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if 
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_ID = 1
 SITE_NAME = env("SITE_NAME", default="Open Government Partnership portal")
+# The portal's public address (scheme, host and port if any; no path): every e-mail and every absolute link
+# starts with it, whatever address a request came in on (ogp_portal/common/site.py).
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 # APPS ---------------------------------------------------------------------------------------------
 DJANGO_APPS = [
@@ -153,7 +157,7 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = env("EMAIL_SUBJECT_PREFIX", default="[OGP] ")
-ACCOUNT_DEFAULT_HTTP_PROTOCOL = env("ACCOUNT_DEFAULT_HTTP_PROTOCOL", default="http")
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = urlsplit(SITE_URL).scheme or "https"
 
 # CONTENT SECURITY POLICY --------------------------------------------------------------------------
 # No inline script anywhere (see tests/ogp_portal/test_security.py); inline style attributes are allowed.
