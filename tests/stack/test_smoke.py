@@ -137,6 +137,11 @@ def _journey(stack: Stack) -> None:
     css = anonymous.get(stylesheet)
     assert css.status_code == 200 and css.headers["Content-Type"].startswith("text/css") and css.content
 
+    # Plain HTTP only redirects to HTTPS.
+    plain_url = f"http://127.0.0.1:{stack.http_port}/consultations/"
+    plain = anonymous.session.get(plain_url, allow_redirects=False, timeout=30)
+    assert plain.status_code == 301 and plain.headers["Location"] == f"{stack.url}/consultations/"
+
     # A participant signs in and proposes, with a PDF, to the open consultation.
     amina = Browser(stack, certificate)
     amina.sign_in(people["participant"], people["password"])
@@ -165,6 +170,8 @@ def _journey(stack: Stack) -> None:
         download = who.get(link)
         assert download.status_code == 200 and download.content == MINIMAL_PDF
         assert download.headers["Content-Type"] == "application/pdf" and "X-Accel-Redirect" not in download.headers
+        assert "private" in download.headers["Cache-Control"]
+        assert "survey.pdf" in download.headers["Content-Disposition"]
     stored = _stored_name(stack, "SELECT file FROM consultations_proposalattachment")
     for path in (f"/media/{stored}", f"/_private/{stored}"):
         assert anonymous.get(quote(path)).status_code == 404, path
