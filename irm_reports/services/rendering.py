@@ -34,10 +34,12 @@ def stale_after() -> timedelta:
 
 
 def report_pdf_name(report: Report) -> str:
-    """The file of a report's current version: the same name every time this version is rendered."""
+    """The file of a report's current version: the same name every time this version is rendered,
+    in the report's folder named by its random token (see Report.file_token)."""
     plan = report.action_plan
     slug = slugify(f"{plan.member.name}-{plan.start_date.year}-{plan.end_date.year}")[:80]
-    return f"irm_reports/{report.pk}/{slug}-{report.report_type}-v{report.version}-{report.language}.pdf"
+    name = f"{slug}-{report.report_type}-v{report.version}-{report.language}.pdf"
+    return f"irm_reports/{report.pk}/{report.file_token}/{name}"
 
 
 @transaction.atomic

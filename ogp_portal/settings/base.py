@@ -189,7 +189,12 @@ STATIC_URL = "/static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
+# Every stored file is private (proposal attachments, IRM report PDFs, imported sheets): no web server
+# publishes MEDIA_ROOT; views check the permission, then serve the file (ogp_portal/common/files.py).
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# Behind nginx: the internal location that aliases MEDIA_ROOT (e.g. /_private/); views answer with
+# X-Accel-Redirect and nginx streams the file. Empty: Django streams it (embedded default).
+PRIVATE_FILES_ACCEL_PREFIX = env("PRIVATE_FILES_ACCEL_PREFIX", default="")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

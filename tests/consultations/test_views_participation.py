@@ -63,7 +63,7 @@ def test_a_proposal_with_attachments(author_client, consultation):
     proposal = Proposal.objects.get()
     assert sorted(proposal.attachments.values_list("content_type", flat=True)) == ["application/pdf", "image/png"]
     page = author_client.get(proposal.get_absolute_url()).content.decode()
-    assert proposal.attachments.first().file.url in page
+    assert reverse("consultations:proposal-attachment", args=[proposal.attachments.first().pk]) in page
 
 
 @pytest.mark.parametrize(

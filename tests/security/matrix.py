@@ -13,7 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.views.generic.edit import ProcessFormView
 
 from commitments.models import ActionPlan
-from consultations.models import Referral
+from consultations.models import ProposalAttachment, Referral
 from irm_reports.models import Report
 from ogp_portal.models import Organisation
 from tests.factories import ActionPlanFactory, CommitmentFactory, MemberFactory, MilestoneFactory, UserFactory
@@ -169,6 +169,7 @@ ENDPOINTS: dict[str, Endpoint] = {
     "consultations:proposal-list": Endpoint(),
     "consultations:proposal-mine": Endpoint(read=SIGNED_IN),
     "consultations:proposal-detail": Endpoint("draft", read=OWNER),
+    "consultations:proposal-attachment": Endpoint("draft_attachment", read=OWNER),  # a draft's file
     "consultations:forum-detail": Endpoint("member"),
     "consultations:forummeeting-detail": Endpoint("meeting"),
     # Co-creation: participants -------------------------------------------------------------------
@@ -393,6 +394,7 @@ def build_world() -> dict:
     proposal = ProposalFactory(consultation=consultation, author=owner, title="Publish district agendas")
     forum = ForumFactory(member=member)
     report = ReportFactory(action_plan=completed_plan, overview=SECRETS["report"])
+    draft = ProposalFactory(consultation=consultation, author=owner, draft=True, title=SECRETS["draft"])
     world = {
         **users,
         "member": member,
@@ -404,7 +406,14 @@ def build_world() -> dict:
         "assessed": CommitmentFactory(action_plan=completed_plan, number="3"),
         "consultation": consultation,
         "proposal": proposal,
-        "draft": ProposalFactory(consultation=consultation, author=owner, draft=True, title=SECRETS["draft"]),
+        "draft": draft,
+        "draft_attachment": ProposalAttachment.objects.create(
+            proposal=draft,
+            file=ContentFile(SECRETS["draft"].encode(), name="draft.pdf"),
+            original_name="draft.pdf",
+            content_type="application/pdf",
+            size=len(SECRETS["draft"]),
+        ),
         "comment": CommentFactory(proposal=proposal, author=owner),
         "template": ResponseTemplateFactory(member=member, reasons=SECRETS["template"]),
         "seat": ForumSeatFactory(forum=forum),
