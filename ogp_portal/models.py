@@ -9,6 +9,7 @@ from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from ogp_portal.common.models import TimeStampedModel
+from ogp_portal.email_address import EmailAddressField, normalize_email
 
 
 class Organisation(TimeStampedModel):
@@ -56,7 +57,7 @@ class UserManager(BaseUserManager):
     def _create_user(self, email, password, **extra_fields):
         if not email:
             raise ValueError("An e-mail address is required.")
-        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user = self.model(email=normalize_email(email), **extra_fields)
         user.set_password(password)
         user.save(using=self._db)
         return user
@@ -80,7 +81,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         IRM_RESEARCHER = "irm_researcher", _("IRM researcher")
         SUPPORT_STAFF = "support_staff", _("Support unit staff")
 
-    email = models.EmailField(_("e-mail address"), unique=True)
+    email = EmailAddressField(_("e-mail address"), unique=True)
     full_name = models.CharField(_("full name"), max_length=150, blank=True)
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.PARTICIPANT)
     member = models.ForeignKey(
