@@ -78,6 +78,12 @@ class EmailAddressField(models.EmailField):
         value = super().to_python(value)
         return clean_email(value) if value else value
 
+    def pre_save(self, model_instance, add):
+        """The instance holds the stored form after a save, as the database does."""
+        value = self.get_prep_value(super().pre_save(model_instance, add))
+        setattr(model_instance, self.attname, value)
+        return value
+
     def get_prep_value(self, value):
         value = super().get_prep_value(value)
         if not value:

@@ -136,6 +136,15 @@ def test_createsuperuser_stores_the_normal_form():
     assert User.objects.get().email == "root@example.org"
 
 
+def test_accounts_made_in_code_hold_the_normal_form_and_are_found_by_any_spelling():
+    """Factories, data imports and shell sessions save through the same field as the forms."""
+    user = User.objects.create_user(email="Person@EXAM\u00adPLE.org", password=DEFAULT_PASSWORD)
+    made = UserFactory(email="Other@\uff25xample.org")
+    assert user.email == "person@example.org" and made.email == "other@example.org"
+    assert User.objects.get(email="PERSON@example.org\u200b") == user
+    assert made.emailaddress_set.get().email == "other@example.org"
+
+
 def test_failed_sign_ins_count_against_one_account_whatever_the_spelling(rf):
     """django-axes keys lockouts by this identifier: spelling variants must not escape it."""
     identifiers = {login_identifier(rf.post("/"), {"email": variant}) for variant in [ADDRESS, *SAME_MAILBOX]}
