@@ -175,7 +175,7 @@ def organisation_membership_request(*, user: User, organisation: Organisation) -
 
 
 def _locked_request(member: User) -> User:
-    member = User.objects.select_for_update().select_related("organisation").get(pk=member.pk)
+    member = User.objects.select_for_update(of=("self",)).select_related("organisation").get(pk=member.pk)
     if not member.organisation_pending:
         raise ValidationError(_("This person has no membership awaiting confirmation."))
     return member
