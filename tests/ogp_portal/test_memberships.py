@@ -183,3 +183,20 @@ def test_memberships_recorded_before_confirmation_existed_stay_confirmed(organis
     earlier.refresh_from_db()
     assert earlier.confirmed_organisation == organisation and earlier.organisation_requested_at
     assert Organisation.objects.count() == 1 and earlier.organisation_confirmed_at <= timezone.now()
+
+
+def test_the_requests_page_costs_the_same_queries_whatever_the_number_of_requests(client, organisation, member_of_it):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(member_of_it)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(reverse("profile-organisation")).status_code == 200
+        return len(context)
+
+    UserFactory(asking_to_join=organisation)
+    one = queries()
+    UserFactory.create_batch(6, asking_to_join=organisation)
+    assert queries() == one
