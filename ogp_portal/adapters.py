@@ -1,7 +1,9 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.core import context as allauth_context
 
 from ogp_portal.common.site import current_site, on_site_url
+from ogp_portal.email_address import clean_email, normalize_email_or_none
 from ogp_portal.services import email_enqueue_message
 
 
@@ -10,6 +12,8 @@ class AccountAdapter(DefaultAccountAdapter):
 
     They name the portal (SITE_NAME) and link to its public address (SITE_URL): allauth builds its
     links from the host of the request, which behind a proxy is not the address people know.
+    Addresses are brought to their normal form (`ogp_portal.email_address`) before allauth checks that
+    they are free, stores them or looks an account up by them.
     """
 
     def send_mail(self, template_prefix, email, context):
@@ -18,3 +22,14 @@ class AccountAdapter(DefaultAccountAdapter):
             if key.endswith("_url") and isinstance(value, str) and value.startswith(("http://", "https://")):
                 ctx[key] = on_site_url(value)
         email_enqueue_message(self.render_mail(template_prefix, email, ctx))
+
+    def clean_email(self, email):
+        return super().clean_email(clean_email(email))
+
+
+class LoginForm(AllauthLoginForm):
+    """allauth's sign-in form, looking the account up by the normal form of the address typed."""
+
+    def clean_login(self) -> str:
+        login = super().clean_login()
+        return normalize_email_or_none(login) or login

@@ -1,3 +1,6 @@
+from ogp_portal.email_address import normalize_email_or_none
+
+
 def login_identifier(request, credentials) -> str:
     """The account a sign-in attempt targets, whatever the form calls it (allauth, admin, API token)."""
     credentials = credentials or {}
@@ -5,5 +8,5 @@ def login_identifier(request, credentials) -> str:
     for key in ("email", "username", "login"):
         value = credentials.get(key) or data.get(key)
         if value:
-            return str(value).strip().lower()
+            return normalize_email_or_none(str(value)) or str(value).strip().lower()
     return ""

@@ -1,4 +1,4 @@
-"""Writes of the accounts app: roles, and the e-mail outbox."""
+"""Writes of the accounts app: roles, organisation memberships, and the e-mail outbox."""
 
 import logging
 
@@ -7,12 +7,15 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.mail import BadHeaderError, EmailMessage, EmailMultiAlternatives
 from django.db import transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from ogp_portal.common.site import absolute_url, email_render
 from ogp_portal.common.tasks import enqueue_on_commit
 from ogp_portal.common.text import single_line
-from ogp_portal.models import OutgoingEmail, User
+from ogp_portal.models import Organisation, OutgoingEmail, User
 
 logger = logging.getLogger(__name__)
 
@@ -118,17 +121,123 @@ def email_outbox_sweep(*, older_than_seconds: int | None = None) -> int:
 
 @transaction.atomic
 def user_complete_signup(*, user: User, full_name: str, organisation_name: str = "", language: str = "") -> User:
-    """Fill in what the registration form asks besides e-mail and password, and the language used."""
-    from ogp_portal.models import Organisation
+    """Fill in what the registration form asks besides e-mail and password, and the language used.
 
+    An organisation named here is only asked for: the person speaks for it once a confirmed member of
+    it, or the support unit, confirms them (`organisation_membership_request`).
+    """
     user.full_name = full_name.strip()
+    user.language = language if language in dict(settings.LANGUAGES) else ""
+    user.save(update_fields=["full_name", "language"])
     if organisation_name.strip():
         organisation = Organisation.objects.filter(
             name__iexact=organisation_name.strip(), member__isnull=True
         ).first() or Organisation.objects.create(name=organisation_name.strip(), kind=Organisation.Kind.CIVIL_SOCIETY)
-        user.organisation = organisation
-    user.language = language if language in dict(settings.LANGUAGES) else ""
-    user.save(update_fields=["full_name", "organisation", "language"])
+        organisation_membership_request(user=user, organisation=organisation)
+    return user
+
+
+def _membership_mail(user: User, template: str, subject, context: dict) -> None:
+    """One e-mail about a membership, written in the recipient's language (`subject` is a lazy translation)."""
+    context = {**context, "user": user, "requests_url": absolute_url(reverse("profile-organisation"))}
+    with translation.override(user_language(user)):
+        body_text, body_html = email_render(f"account/emails/{template}", context)
+        email_enqueue(
+            to=[user.email],
+            subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject % {'name': context['organisation'].name}}",
+            body_text=body_text,
+            body_html=body_html,
+        )
+
+
+@transaction.atomic
+def organisation_membership_request(*, user: User, organisation: Organisation) -> User:
+    """`user` asks to speak for `organisation`; the request waits for confirmation.
+
+    Its confirmed members are told (the support unit when it has none yet).
+    """
+    user.organisation = organisation
+    user.organisation_requested_at = timezone.now()
+    user.organisation_confirmed_at = None
+    user.organisation_confirmed_by = None
+    user.save(
+        update_fields=[
+            "organisation",
+            "organisation_requested_at",
+            "organisation_confirmed_at",
+            "organisation_confirmed_by",
+        ]
+    )
+    deciders = list(organisation.people.filter(organisation_confirmed_at__isnull=False).exclude(pk=user.pk))
+    if not deciders:
+        deciders = list(User.objects.filter(role=User.Role.SUPPORT_STAFF))
+    for decider in deciders:
+        if decider.is_active and decider.notifications_enabled and decider.email:
+            _membership_mail(
+                decider,
+                "membership_requested",
+                gettext_lazy("%(name)s: a membership to confirm"),
+                {"organisation": organisation, "requester": user},
+            )
+    return user
+
+
+def _locked_request(member: User) -> User:
+    member = User.objects.select_for_update(of=("self",)).select_related("organisation").get(pk=member.pk)
+    if not member.organisation_pending:
+        raise ValidationError(_("This person has no membership awaiting confirmation."))
+    return member
+
+
+@transaction.atomic
+def organisation_membership_confirm(*, member: User, by: User) -> User:
+    """Confirm a pending membership (the caller checked `ogp_portal.decide_membership`); the person is told."""
+    member = _locked_request(member)
+    member.organisation_confirmed_at = timezone.now()
+    member.organisation_confirmed_by = by
+    member.save(update_fields=["organisation_confirmed_at", "organisation_confirmed_by"])
+    _membership_mail(
+        member,
+        "membership_confirmed",
+        gettext_lazy("You now speak for %(name)s"),
+        {"organisation": member.organisation},
+    )
+    return member
+
+
+@transaction.atomic
+def organisation_membership_refuse(*, member: User, by: User) -> User:
+    """Refuse a pending membership: the person no longer asks for the organisation, and is told."""
+    member = _locked_request(member)
+    organisation = member.organisation
+    member.organisation = None
+    member.organisation_requested_at = None
+    member.save(update_fields=["organisation", "organisation_requested_at"])
+    _membership_mail(
+        member,
+        "membership_refused",
+        gettext_lazy("Your membership of %(name)s was not confirmed"),
+        {"organisation": organisation},
+    )
+    return member
+
+
+@transaction.atomic
+def organisation_membership_set(*, user: User, organisation: Organisation | None, by: User | None) -> User:
+    """The support unit sets a person's organisation (in the admin, or the demo data): confirmed at once."""
+    now = timezone.now()
+    user.organisation = organisation
+    user.organisation_requested_at = now if organisation else None
+    user.organisation_confirmed_at = now if organisation else None
+    user.organisation_confirmed_by = by if organisation else None
+    user.save(
+        update_fields=[
+            "organisation",
+            "organisation_requested_at",
+            "organisation_confirmed_at",
+            "organisation_confirmed_by",
+        ]
+    )
     return user
 
 

@@ -15,6 +15,12 @@ urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
     path("i18n/setlang/", views.language_set, name="set_language"),
     path("accounts/profile/", views.ProfileView.as_view(), name="profile"),
+    path("accounts/profile/organisation/", views.MembershipRequestListView.as_view(), name="profile-organisation"),
+    path(
+        "accounts/profile/organisation/<int:pk>/decide/",
+        views.MembershipDecideView.as_view(),
+        name="profile-organisation-decide",
+    ),
     path("accounts/profile/my-data.json", views.DataDownloadView.as_view(), name="profile-data"),
     path("accounts/profile/delete/", views.AccountDeleteView.as_view(), name="profile-delete"),
     path("accounts/", include("allauth.urls")),

@@ -83,7 +83,7 @@ class ProposalForm(HoneypotMixin, forms.ModelForm):
         scope = consultation.policy_areas.all()
         self.fields["policy_area"].queryset = scope if scope else self.fields["policy_area"].queryset.order_by("name")
         self.fields["policy_area"].empty_label = _("None in particular")
-        organisation = user.organisation
+        organisation = user.confirmed_organisation
         if organisation is None:
             del self.fields["on_behalf"]
         else:
@@ -101,7 +101,7 @@ class ProposalForm(HoneypotMixin, forms.ModelForm):
     def service_data(self, user) -> dict:
         data = dict(self.cleaned_data)
         if "on_behalf" in data:
-            data["organisation"] = user.organisation if data.pop("on_behalf") else None
+            data["organisation"] = user.confirmed_organisation if data.pop("on_behalf") else None
         return data
 
 

@@ -25,8 +25,9 @@ from django.utils import timezone
 
 from consultations import services as consultation_services
 from irm_reports.models import Report
+from ogp_portal import services as ogp_services
 from tests.factories import UserFactory
-from tests.factories.accounts import DEFAULT_PASSWORD
+from tests.factories.accounts import DEFAULT_PASSWORD, OrganisationFactory
 from tests.factories.consultations import ConsultationFactory, ProposalFactory
 from tests.factories.irm_reports import complete_results_report, render_now
 
@@ -125,6 +126,16 @@ def send_report_emails():
         assert render_now(complete_results_report(commitments=1), researcher).status == Report.Status.FAILED
 
 
+def send_membership_emails():
+    organisation = OrganisationFactory(name="Vecinos de Lavapiés")
+    member = UserFactory(member_of=organisation)
+    confirmed, refused = UserFactory(), UserFactory()
+    ogp_services.organisation_membership_request(user=confirmed, organisation=organisation)  # requested
+    ogp_services.organisation_membership_confirm(member=confirmed, by=member)  # confirmed
+    ogp_services.organisation_membership_request(user=refused, organisation=organisation)  # requested
+    ogp_services.organisation_membership_refuse(member=refused, by=member)  # refused
+
+
 def _links(message) -> list[str]:
     html = "".join(content for content, mimetype in getattr(message, "alternatives", []) if mimetype == "text/html")
     if message.content_subtype == "html":
@@ -139,11 +150,14 @@ def test_every_email_names_the_portal_and_links_only_to_its_public_address(
         send_account_emails(client)
         send_consultation_emails()
         send_report_emails()
+        send_membership_emails()
 
     missing = {name for name in email_templates() if name not in rendered}
     # The base templates of allauth's e-mails are rendered through the e-mails that extend them.
     assert not missing, f"e-mail templates no scenario sent: {sorted(missing)}"
-    assert len(mailoutbox) == 17  # 13 from allauth, 2 from consultations, 2 from IRM reports
+    # 13 from allauth, 2 from consultations, 2 from IRM reports, 5 about organisation memberships (the
+    # second request reaches both confirmed members)
+    assert len(mailoutbox) == 22, [m.subject for m in mailoutbox]
     for message in mailoutbox:
         where = f"{message.subject!r} to {message.to}"
         text = "\n".join([message.subject, message.body, *(c for c, _m in getattr(message, "alternatives", []))])

@@ -17,7 +17,7 @@ from consultations.models import ProposalAttachment, Referral
 from irm_reports.models import Report
 from ogp_portal.models import Organisation
 from tests.factories import ActionPlanFactory, CommitmentFactory, MemberFactory, MilestoneFactory, UserFactory
-from tests.factories.accounts import DEFAULT_PASSWORD
+from tests.factories.accounts import DEFAULT_PASSWORD, OrganisationFactory
 from tests.factories.consultations import (
     CommentFactory,
     ConsultationFactory,
@@ -102,7 +102,13 @@ EXCLUDED_PREFIXES = {
     "admin/": "Django's admin: its own model permissions, tested in tests/*/test_admin.py",
     "accounts/": "allauth's sign-in, sign-up, password and e-mail views act on the signed-in account only",
 }
-OURS_UNDER_ACCOUNTS = {"profile", "profile-data", "profile-delete"}  # declared below, not excluded
+OURS_UNDER_ACCOUNTS = {
+    "profile",
+    "profile-data",
+    "profile-delete",
+    "profile-organisation",
+    "profile-organisation-decide",
+}  # declared below, not excluded
 
 ENDPOINTS: dict[str, Endpoint] = {
     # Site ----------------------------------------------------------------------------------------
@@ -111,6 +117,11 @@ ENDPOINTS: dict[str, Endpoint] = {
     "set_language": Endpoint(read=None, writes={"post": PUBLIC}, payload={"language": "fr", "next": "/"}),
     "profile": Endpoint(read=SIGNED_IN, writes={"post": SIGNED_IN}, payload={"full_name": "Renamed"}),
     "profile-data": Endpoint(read=SIGNED_IN),  # the signed-in person's own data only
+    # Memberships awaiting confirmation: decided by a confirmed member of the organisation (the owner) or staff.
+    "profile-organisation": Endpoint(read=SIGNED_IN),
+    "profile-organisation-decide": Endpoint(
+        kwargs="membership_request", read=None, writes={"post": OWNER | STAFF}, payload={"decision": "confirm"}
+    ),
     "profile-delete": Endpoint(read=SIGNED_IN, writes={"post": SIGNED_IN}, payload={"password": DEFAULT_PASSWORD}),
     "api-schema": Endpoint(),
     "api-docs": Endpoint(),
@@ -375,7 +386,8 @@ def build_world() -> dict:
     """Objects of one member (Madrid) owned by known users, and the users of every role."""
     member = MemberFactory(name="Madrid", slug="madrid", kind="local", country="ES")
     other_member = MemberFactory(name="Paris", slug="paris", kind="local", country="FR")
-    owner = UserFactory(full_name="Amina Bello", email="amina.private@example.org")
+    organisation = OrganisationFactory(name="Vecinos de Lavapiés")
+    owner = UserFactory(full_name="Amina Bello", email="amina.private@example.org", member_of=organisation)
     users = {
         "owner": owner,
         "participant": UserFactory(),
@@ -397,6 +409,7 @@ def build_world() -> dict:
     draft = ProposalFactory(consultation=consultation, author=owner, draft=True, title=SECRETS["draft"])
     world = {
         **users,
+        "membership_request": UserFactory(asking_to_join=organisation),
         "member": member,
         "plan": plan,
         "commitment": commitment,
