@@ -23,7 +23,7 @@ class OrganisationSerializer(serializers.ModelSerializer):
 
 
 class PolicyAreaSerializer(serializers.ModelSerializer):
-    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
 
     class Meta:
         model = PolicyArea
