@@ -137,14 +137,14 @@ class RequestBodyLimitMiddleware:
             if request.META.get("HTTP_TRANSFER_ENCODING", "").strip().lower() in ("", "identity"):
                 return None
             detail = _("The request's body has no declared length (Content-Length); send it with one.")
-            return _error_response(request, 411, "length_required", detail, _("Length required"))
+            return error_response(request, 411, "length_required", detail, _("Length required"))
         try:
             size = int(declared)
         except ValueError:
             size = -1
         if size < 0:
             detail = _("The request's declared length (Content-Length) is not a number of bytes.")
-            return _error_response(request, 400, "parse_error", detail, _("Bad request"))
+            return error_response(request, 400, "parse_error", detail, _("Bad request"))
         if size <= settings.REQUEST_BODY_MAX_BYTES:
             return None
         limit = request_body_limit(request)
@@ -155,10 +155,10 @@ class RequestBodyLimitMiddleware:
             "size": filesizeformat(size),
             "limit": filesizeformat(limit),
         }
-        return _error_response(request, 413, "request_too_large", detail, _("Request too large"))
+        return error_response(request, 413, "request_too_large", detail, _("Request too large"))
 
 
-def _error_response(request, status: int, code: str, detail: str, title: str):
+def error_response(request, status: int, code: str, detail: str, title: str):
     """The API's error format under /api/, the portal's plain error page elsewhere."""
     if request.path.startswith("/api/"):
         response = JsonResponse({"status": status, "code": code, "detail": detail, "errors": {}}, status=status)

@@ -32,4 +32,5 @@ urlpatterns = [
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+handler400 = "ogp_portal.views.bad_request"
 handler404 = "ogp_portal.views.page_not_found"

@@ -103,3 +103,36 @@ def test_the_largest_limit_fits_the_web_server():
     assert django_settings.REQUEST_BODY_UPLOAD_MAX_BYTES >= (
         django_settings.CONSULTATION_ATTACHMENT_MAX_BYTES * django_settings.CONSULTATION_ATTACHMENT_MAX_COUNT
     )
+
+
+@pytest.mark.parametrize(
+    ("content_type", "body"),
+    [
+        ("application/json", b'{"title": "' + b"a" * (3 * MB) + b'"}'),
+        ("application/x-www-form-urlencoded", b"title=" + b"a" * (3 * MB)),
+    ],
+    ids=["json", "form"],
+)
+def test_api_fields_over_django_s_memory_limit_get_a_json_413(client, settings, participant, content_type, body):
+    """Above DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB of fields) the API answers in its own format, saying why."""
+    settings.REQUEST_BODY_MAX_BYTES = 10 * MB
+    client.force_login(participant)
+    response = client.generic("POST", "/api/v1/proposals/", body, content_type=content_type)
+    assert response.status_code == 413
+    error = response.json()
+    assert error["code"] == "request_too_large" and "2.5\xa0MB" in error["detail"]
+
+
+def test_api_requests_django_cannot_read_get_a_json_400(client):
+    """Too many form fields (DATA_UPLOAD_MAX_NUMBER_FIELDS): a 400 in the API's error format, not an HTML page."""
+    body = "&".join(f"f{i}=1" for i in range(2000)).encode()
+    response = client.generic("POST", "/api/v1/proposals/", body, content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 400
+    assert response.json()["code"] == "bad_request"
+
+
+def test_web_form_fields_over_django_s_memory_limit_get_the_413_page(client, settings):
+    settings.REQUEST_BODY_MAX_BYTES = 10 * MB
+    response = client.post("/accounts/login/", {"login": "a" * (3 * MB), "password": "x"})
+    assert response.status_code == 413
+    assert "Request too large" in response.content.decode()
