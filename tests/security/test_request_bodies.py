@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from consultations.models import Proposal
-from tests.consultations.files import MINIMAL_PDF
+from tests.consultations.files import pdf_bytes
 from tests.factories import UserFactory
 from tests.factories.consultations import ConsultationFactory, ProposalFactory
 
@@ -16,9 +16,8 @@ MB = 1024 * 1024
 
 
 def _padded_pdf(size: int) -> SimpleUploadedFile:
-    """A valid PDF grown to `size` bytes (padding before the end-of-file marker is allowed)."""
-    body = MINIMAL_PDF.replace(b"%%EOF", b"%" + b"0" * (size - len(MINIMAL_PDF)) + b"\n%%EOF")
-    return SimpleUploadedFile("large.pdf", body, content_type="application/pdf")
+    """A valid PDF of about `size` bytes (a long subject in its metadata)."""
+    return SimpleUploadedFile("large.pdf", pdf_bytes(padding=size), content_type="application/pdf")
 
 
 def test_an_anonymous_post_claiming_a_gigabyte_is_refused_before_it_is_read(client):
