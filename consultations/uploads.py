@@ -110,6 +110,7 @@ def _clean_image(upload: UploadedFile, image: Image.Image) -> ContentFile:
                 pictures = [ImageOps.exif_transpose(image)]
     except (Image.DecompressionBombWarning, Image.DecompressionBombError, OSError, SyntaxError, ValueError):
         raise ValidationError(_("“%(name)s” could not be read as an image.") % {"name": upload.name}) from None
+    durations = [picture.info.get("duration", 100) for picture in pictures]
     for picture in pictures:
         picture.info = {key: value for key, value in picture.info.items() if key in KEPT_IMAGE_INFO}
     first, *others = pictures
@@ -118,9 +119,7 @@ def _clean_image(upload: UploadedFile, image: Image.Image) -> ContentFile:
     if image.format == "JPEG":
         options["quality"] = 90
     if others:
-        options.update(save_all=True, append_images=others, loop=image.info.get("loop", 0))
-    if image.format in ("GIF", "WEBP") and "duration" in image.info:
-        options["duration"] = image.info["duration"]
+        options.update(save_all=True, append_images=others, loop=image.info.get("loop", 0), duration=durations)
     first.save(output, **options)
     return ContentFile(output.getvalue())
 

@@ -129,7 +129,14 @@ def test_png_text_chunks_are_removed():
 def test_an_animation_keeps_its_frames():
     buffer = io.BytesIO()
     frames = [Image.new("RGB", (10, 10), colour) for colour in ((255, 0, 0), (0, 255, 0), (0, 0, 255))]
-    frames[0].save(buffer, format="GIF", save_all=True, append_images=frames[1:], comment=b"secret place")
+    frames[0].save(
+        buffer, format="GIF", save_all=True, append_images=frames[1:], duration=[100, 200, 300], comment=b"secret place"
+    )
     stored = check_attachment(SimpleUploadedFile("anim.gif", buffer.getvalue())).upload.read()
     with Image.open(io.BytesIO(stored)) as image:
         assert image.n_frames == 3 and "comment" not in image.info
+        durations = []
+        for frame in range(3):
+            image.seek(frame)
+            durations.append(image.info["duration"])
+        assert durations == [100, 200, 300]
