@@ -232,3 +232,31 @@ def check_attachments(uploads, *, already: int = 0) -> list[CheckedUpload]:
     if errors:
         raise ValidationError({"attachments": errors})
     return checked
+
+
+# Information Pillow reads from an image's format itself, not written about the picture by a person or a device.
+FORMAT_INFO = KEPT_IMAGE_INFO | {"jfif", "jfif_version", "jfif_unit", "jfif_density", "progressive", "progression"}
+
+
+def attachment_strip_metadata(*, attachment) -> bool:
+    """Store an image attachment saved before uploads were cleaned again, upright and without its metadata.
+
+    True when the file changed; an image without metadata is left as it is, so running this twice changes
+    nothing the second time. The file keeps its name (and address); its recorded size follows.
+    """
+    if not attachment.content_type.startswith("image/"):
+        return False
+    storage, name = attachment.file.storage, attachment.file.name
+    with storage.open(name, "rb") as handle:
+        upload = File(io.BytesIO(handle.read()), name=attachment.original_name)
+    image = _open_image(upload)
+    if image is None:
+        return False
+    with image:
+        if not (set(image.info) - FORMAT_INFO) and not image.getexif():
+            return False
+        cleaned = _clean_image(upload, image)
+    storage.delete(name)
+    stored = storage.save(name, cleaned)
+    type(attachment).objects.filter(pk=attachment.pk).update(file=stored, size=cleaned.size)
+    return True

@@ -140,3 +140,36 @@ def test_an_animation_keeps_its_frames():
             image.seek(frame)
             durations.append(image.info["duration"])
         assert durations == [100, 200, 300]
+
+
+@pytest.mark.django_db
+def test_images_stored_before_cleaning_lose_their_metadata_once(settings, tmp_path):
+    """`manage.py strip_image_metadata` cleans a photo already stored with its GPS position, under the same
+    address; a second run, and PDF documents, are left alone."""
+    from django.core.files.base import ContentFile
+    from django.core.management import call_command
+
+    from consultations.models import ProposalAttachment
+    from tests.factories.consultations import ProposalFactory
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    proposal = ProposalFactory()
+    photo = ProposalAttachment(proposal=proposal, original_name="street.jpg", content_type="image/jpeg", size=1)
+    photo.file.save("street.jpg", ContentFile(camera_jpeg()), save=True)
+    document = ProposalAttachment(proposal=proposal, original_name="plan.pdf", content_type="application/pdf", size=1)
+    document.file.save("plan.pdf", ContentFile(MINIMAL_PDF), save=True)
+    name = photo.file.name
+
+    call_command("strip_image_metadata", stdout=io.StringIO())
+    photo.refresh_from_db()
+    stored = photo.file.read()
+    assert photo.file.name == name and photo.size == len(stored)
+    assert b"PhoneMaker" not in stored and b"Madrid" not in stored
+    with Image.open(io.BytesIO(stored)) as image:
+        assert image.size == (20, 40) and not image.getexif()
+
+    output = io.StringIO()
+    call_command("strip_image_metadata", stdout=output)
+    assert output.getvalue().startswith("0 ")
+    document.refresh_from_db()
+    assert document.file.read() == MINIMAL_PDF
