@@ -10,12 +10,12 @@ import time
 from urllib.parse import urlencode
 
 
-def supportable_proposals(holder_ids: list[int], *, last: int) -> list[int]:
-    """Proposals 2..last that none of the token holders wrote: the benchmark sends supports from any holder to
-    any of them, and an author supporting their own proposal is rightly refused (403), not a success."""
+def supportable_proposals(holder_ids: list[int], *, first: int = 2, last: int) -> list[int]:
+    """Proposals first..last that none of the token holders wrote: the benchmark sends supports from any holder
+    to any of them, and an author supporting their own proposal is rightly refused (403), not a success."""
     from consultations.models import Proposal
 
-    proposals = Proposal.objects.filter(pk__range=(2, last)).exclude(author_id__in=holder_ids)
+    proposals = Proposal.objects.filter(pk__range=(first, last)).exclude(author_id__in=holder_ids)
     return list(proposals.order_by("pk").values_list("pk", flat=True))
 
 
