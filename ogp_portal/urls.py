@@ -33,4 +33,5 @@ urlpatterns = [
     path("", include("commitments.urls")),
 ]
 
+handler400 = "ogp_portal.views.bad_request"
 handler404 = "ogp_portal.views.page_not_found"

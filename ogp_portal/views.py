@@ -131,6 +131,28 @@ class AccountDeleteView(LoginRequiredMixin, ServiceFormMixin, FormView):
         return reverse("home")
 
 
+def bad_request(request, exception=None):
+    """A request Django could not read: JSON under /api/ (the API's error format), the HTML page elsewhere.
+
+    Form fields over DATA_UPLOAD_MAX_MEMORY_SIZE are a body too large (413), said with the limit.
+    """
+    from django.core.exceptions import RequestDataTooBig
+    from django.template.defaultfilters import filesizeformat
+    from django.utils.translation import gettext
+
+    from ogp_portal.middleware import error_response
+
+    if isinstance(exception, RequestDataTooBig):
+        detail = gettext(
+            "The fields of this request take more than %(limit)s (files apart), the most accepted. Nothing was saved."
+        ) % {"limit": filesizeformat(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)}
+        return error_response(request, 413, "request_too_large", detail, gettext("Request too large"))
+    if request.path.startswith("/api/"):
+        detail = gettext("The portal could not read this request. Nothing was saved: go back and try again.")
+        return JsonResponse({"status": 400, "code": "bad_request", "detail": detail, "errors": {}}, status=400)
+    return defaults.bad_request(request, exception)
+
+
 def page_not_found(request, exception=None):
     """JSON under /api/ (the API's error format), the HTML page elsewhere."""
     if request.path.startswith("/api/"):

@@ -68,6 +68,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Before anything reads the body (the NUL check reads forms): an oversized body is refused unread.
+    "ogp_portal.middleware.RequestBodyLimitMiddleware",
     "ogp_portal.middleware.RejectNulBytesMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -378,6 +380,18 @@ CONSULTATION_ATTACHMENT_MAX_BYTES = env.int("CONSULTATION_ATTACHMENT_MAX_BYTES",
 CONSULTATION_ATTACHMENT_MAX_COUNT = 5
 # All the attachments one participant may store, over all their proposals.
 UPLOAD_QUOTA_BYTES_PER_USER = env.int("UPLOAD_QUOTA_BYTES_PER_USER", default=50 * 1024 * 1024)
+# Images larger than this many pixels are refused (read from the header, before any decoding).
+CONSULTATION_IMAGE_MAX_PIXELS = env.int("CONSULTATION_IMAGE_MAX_PIXELS", default=40_000_000)
+
+# REQUEST BODIES ------------------------------------------------------------------------------------
+# Refused with 413 before they are read (ogp_portal.middleware.RequestBodyLimitMiddleware). Every request
+# gets the small limit; the upload views get more for who may upload there. nginx allows 60 MB at most.
+REQUEST_BODY_MAX_BYTES = env.int("REQUEST_BODY_MAX_BYTES", default=1024 * 1024)
+REQUEST_BODY_UPLOAD_MAX_BYTES = env.int(
+    "REQUEST_BODY_UPLOAD_MAX_BYTES",
+    default=CONSULTATION_ATTACHMENT_MAX_BYTES * CONSULTATION_ATTACHMENT_MAX_COUNT + REQUEST_BODY_MAX_BYTES,
+)
+REQUEST_BODY_IMPORT_MAX_BYTES = env.int("REQUEST_BODY_IMPORT_MAX_BYTES", default=IRM_IMPORT_MAX_BYTES + 1024 * 1024)
 CONSULTATION_COMMENT_EDIT_MINUTES = 15
 CONSULTATION_COMMENTS_PER_PAGE = 20
 # Distinct users whose open flags hide a proposal or a comment until support staff review it.
