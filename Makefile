@@ -6,7 +6,7 @@ PORT ?= 8000
 # The embedded default: SQLite file, eager Celery, local media, console e-mail.
 DEV_ENV := DEBUG=1 DJANGO_SETTINGS_MODULE=ogp_portal.settings.local
 
-.PHONY: run test setup setup-dev system-deps messages lint bench bench-smoke clean audit
+.PHONY: run test stack-smoke setup setup-dev system-deps messages lint bench bench-smoke clean audit
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,12 @@ run: setup
 ## test: set up and run the whole pytest suite (services it needs skip when absent, unless REQUIRE_SERVICES=1)
 test: setup-dev system-deps messages
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+## stack-smoke: the production topology for real — nginx (deploy/nginx/) with TLS on 127.0.0.1 in front of two
+## gunicorn instances, two Celery workers and one beat, on PostgreSQL (DATABASE_URL's server, database
+## h_stack_smoke, created and dropped) and Redis (REDIS_URL's server, db 2) — and a journey through nginx
+stack-smoke: setup-dev system-deps
+	$(PY) -m pytest -m stack tests/stack $(PYTEST_ARGS)
 
 ## system-deps: Debian packages the suite uses (Chromium, gettext, Pango, poppler), installed when missing
 system-deps:
@@ -76,6 +82,7 @@ lint: setup-dev
 ## pinned requirements with the waivers of .ci/audit-waivers.txt (bandit runs in `make lint`)
 audit: setup-dev
 	env -u DEBUG -u SECRET_KEY DJANGO_SETTINGS_MODULE=ogp_portal.settings.production ALLOWED_HOSTS=portal.example.org \
+		SITE_URL=https://portal.example.org \
 		SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))')" \
 		$(PY) manage.py check --deploy --fail-level WARNING
 	$(PY) bin/audit-deps requirements.txt requirements-dev.txt

@@ -162,9 +162,9 @@ def measure_http(args, prepared: dict, env: dict) -> dict:
     tokens = Path(tempfile.gettempdir()) / "ogp-bench-tokens.txt"
     tokens.write_text("\n".join(prepared["tokens"]))
     support_paths = Path(tempfile.gettempdir()) / "ogp-bench-support-paths.txt"
-    support_paths.write_text(
-        "\n".join(f"/api/v1/proposals/{i}/support/" for i in range(2, min(prepared["proposals"], 5000)))
-    )
+    # Only proposals no token holder wrote: supporting one's own proposal is a 403, not what is measured.
+    supportable = prepared.get("supportable") or range(2, min(prepared["proposals"], 5000))
+    support_paths.write_text("\n".join(f"/api/v1/proposals/{i}/support/" for i in supportable))
     with Server(env, args.port):
         for name, path in [("B0 constant JSON", "/bench/b0/"), ("B1 values() + JsonResponse", "/bench/b1/"),
                            ("B2 plain template", "/bench/b2/"), *_pages(prepared)]:  # fmt: skip

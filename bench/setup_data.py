@@ -10,6 +10,15 @@ import time
 from urllib.parse import urlencode
 
 
+def supportable_proposals(holder_ids: list[int], *, first: int = 2, last: int) -> list[int]:
+    """Proposals first..last that none of the token holders wrote: the benchmark sends supports from any holder
+    to any of them, and an author supporting their own proposal is rightly refused (403), not a success."""
+    from consultations.models import Proposal
+
+    proposals = Proposal.objects.filter(pk__range=(first, last)).exclude(author_id__in=holder_ids)
+    return list(proposals.order_by("pk").values_list("pk", flat=True))
+
+
 def main(scale_name: str, output: str) -> None:
     import django
 
@@ -25,7 +34,8 @@ def main(scale_name: str, output: str) -> None:
     generated = datagen.generate(scale)
     generated["seconds"] = time.perf_counter() - start
 
-    tokens = [AuthToken.objects.create(user=user)[1] for user in User.objects.order_by("pk")[:200]]
+    holders = list(User.objects.order_by("pk")[:200])
+    tokens = [AuthToken.objects.create(user=user)[1] for user in holders]
     area = PolicyArea.objects.order_by("id").values_list("slug", flat=True).first()  # see datagen.tags()
     from ogp_portal.common.pagination import cursor_at
 
@@ -45,6 +55,7 @@ def main(scale_name: str, output: str) -> None:
         "html_deep_cursor": html_deep_cursor,
         "deep_cursor": deep_cursor,
         "proposals": scale.proposals,
+        "supportable": supportable_proposals([user.pk for user in holders], last=min(scale.proposals, 5000) - 1),
         "hot_proposal": generated["hot_proposal"],
         "report_ids": sized,
         "worker_report_ids": workers,

@@ -3,7 +3,6 @@
 Rows are produced from a server-side iterator in chunks, so memory stays flat whatever the table size.
 """
 
-import csv
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -14,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from commitments.models import Commitment, Milestone, PolicyArea
 from irm_reports.models import CommitmentAssessment
 from ogp_portal.common.db import count_of
+from ogp_portal.common.spreadsheets import SpreadsheetSafeDictWriter
 from ogp_portal.models import Organisation
 
 EXPORT_CHUNK_SIZE = 2000
@@ -178,7 +178,8 @@ class _Line:
 
 
 def csv_chunks(rows: Iterator[dict], *, bom: bool = False) -> Iterator[str]:
-    writer = csv.DictWriter(_Line(), fieldnames=[c.name for c in COLUMNS])
+    """The CSV, line by line; a cell a spreadsheet would run as a formula is written as text."""
+    writer = SpreadsheetSafeDictWriter(_Line(), fieldnames=[c.name for c in COLUMNS])
     if bom:
         yield "\ufeff"
     yield writer.writeheader()

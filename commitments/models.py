@@ -407,8 +407,11 @@ class Commitment(TimeStampedModel):
         verbose_name_plural = _("commitments")
         ordering = ["action_plan", "sort_key"]
         constraints = [
+            # Numbers are unique among the portal's own commitments; OGP's data has plans where two
+            # commitments share one, and keys them on OGP's identifier (commitment_unique_ogp_id).
             models.UniqueConstraint(
                 fields=["action_plan", "number"],
+                condition=Q(ogp_id=""),
                 name="commitment_unique_number_per_plan",
                 violation_error_message=_("This plan already has a commitment with this number."),
             ),

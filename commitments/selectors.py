@@ -65,7 +65,7 @@ def headline_figures() -> dict:
     members = Member.objects.aggregate(
         national=Count("pk", filter=Q(kind=Member.Kind.NATIONAL)),
         local=Count("pk", filter=Q(kind=Member.Kind.LOCAL)),
-        countries=Count("country", distinct=True),
+        countries=Count("country", distinct=True, filter=~Q(country="")),
     )
     plans = ActionPlan.objects.aggregate(
         total=Count("pk"), implementing=Count("pk", filter=Q(status=ActionPlan.Status.IMPLEMENTATION))

@@ -13,6 +13,7 @@ from commitments.models import ActionPlan, Member, PolicyArea
 from consultations import services
 from consultations.models import Consultation, Forum, ProposalResponse
 from ogp_portal.models import Organisation, User
+from ogp_portal.services import organisation_membership_set
 
 AMINA = "participant@demo.ogp.example"
 CONSULTATION_TITLE = "Your proposals for Madrid's 2026–2028 open government plan"
@@ -79,8 +80,7 @@ def _participants() -> dict[str, User]:
             organisation, _created = Organisation.objects.get_or_create(
                 name=organisation_name, member=None, defaults={"kind": Organisation.Kind.CIVIL_SOCIETY}
             )
-            user.organisation = organisation
-            user.save(update_fields=["organisation"])
+            organisation_membership_set(user=user, organisation=organisation, by=None)
         users[email] = user
     return users
 
@@ -109,7 +109,7 @@ def _seed_consultation(plan: ActionPlan, contact: User | None) -> bool:
         proposal = services.proposal_create(
             consultation=consultation,
             author=author,
-            organisation=author.organisation,
+            organisation=author.confirmed_organisation,
             title=spec["title"],
             problem=spec["problem"],
             solution=spec["solution"],

@@ -159,6 +159,12 @@ def may_see_proposal(user, proposal) -> bool:
     return True
 
 
+@rules.predicate
+def may_see_attachment(user, attachment) -> bool:
+    """An attachment is seen by whoever may see its proposal."""
+    return isinstance(attachment, ProposalAttachment) and may_see_proposal(user, attachment.proposal)
+
+
 rules.add_perm("consultations.read_proposal", may_see_proposal)
 # obj: the action plan
 rules.add_perm("consultations.open_consultation", is_manager & is_plan_running)
@@ -189,6 +195,7 @@ rules.add_perm("consultations.discuss_proposal", (is_participant | is_point_of_c
 rules.add_perm("consultations.respond_proposal", is_manager & is_answerable)
 rules.add_perm("consultations.route_proposal", is_manager & is_withdrawable)
 # obj: the attachment
+rules.add_perm("consultations.read_proposalattachment", may_see_attachment)
 rules.add_perm("consultations.remove_proposalattachment", is_author & is_consultation_open & is_editable & ~is_hidden)
 # obj: the comment
 rules.add_perm("consultations.edit_comment", is_author & is_comment_editable)

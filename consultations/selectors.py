@@ -19,6 +19,7 @@ from consultations.models import (
     ForumMeeting,
     ForumSeat,
     Proposal,
+    ProposalAttachment,
     Referral,
     Sector,
     Support,
@@ -68,6 +69,11 @@ def proposal_get(*, pk: int) -> Proposal:
         .annotate(comment_count=count_of(_visible_comments()))
     )
     return get_object_or_404(queryset, pk=pk)
+
+
+def attachment_get(*, pk: int) -> ProposalAttachment:
+    """An attachment with what its permission looks at (proposal, consultation, plan)."""
+    return get_object_or_404(ProposalAttachment.objects.select_related("proposal__consultation__action_plan"), pk=pk)
 
 
 def proposal_viewer_state(*, proposal: Proposal, user) -> dict:

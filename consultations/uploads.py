@@ -1,16 +1,24 @@
-"""Attachments: PDF documents and images only, recognised from their content, within a size limit and a quota."""
+"""Attachments: PDF documents and images only, recognised from their content, within a size limit and a quota.
 
+PDF documents are parsed; images are checked by their size in pixels, then stored without their metadata.
+"""
+
+import io
+import re
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation, ValidationError
+from django.core.files.base import ContentFile, File
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Sum
 from django.template.defaultfilters import filesizeformat
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
+from pypdf import PdfReader
 
 IMAGE_FORMATS = {
     "PNG": ("image/png", ".png"),
@@ -18,11 +26,16 @@ IMAGE_FORMATS = {
     "GIF": ("image/gif", ".gif"),
     "WEBP": ("image/webp", ".webp"),
 }
+# What an image keeps of its metadata when stored again: how to draw it, nothing about who, where or how.
+KEPT_IMAGE_INFO = {"icc_profile", "transparency", "dpi", "background", "loop", "duration"}
+# Names that only scripts, actions and attached files use in a PDF; found anywhere in the raw bytes, the file
+# is refused (objects inside compressed streams are checked by the parser on the document's catalog).
+ACTIVE_PDF_MARKERS = re.compile(rb"/(JavaScript|JS[\s(<\[]|EmbeddedFile|Launch|RichMedia)")
 
 
 @dataclass(frozen=True)
 class CheckedUpload:
-    upload: UploadedFile
+    upload: File
     name: str
     content_type: str
     size: int
@@ -35,30 +48,111 @@ def _safe_stem(name: str | None) -> str:
         return ""
 
 
-def _sniff_pdf(upload: UploadedFile, size: int) -> bool:
+def _pdf_problem(upload: UploadedFile) -> str | None:
+    """Why the PDF cannot be attached (it does not parse, has no page, is encrypted, carries scripts or
+    files), or None. The document is parsed for real: a header and an end marker prove nothing."""
     upload.seek(0)
-    if not upload.read(1024).lstrip(b"\r\n\t ").startswith(b"%PDF-"):
-        return False
-    # A real PDF ends with its end-of-file marker; a renamed text file that starts with %PDF- does not.
-    upload.seek(max(0, size - 2048))
-    if b"%%EOF" not in upload.read():
-        raise ValidationError(_("“%(name)s” is not a valid PDF document.") % {"name": upload.name})
-    return True
-
-
-def _sniff_image(upload: UploadedFile) -> str | None:
+    if ACTIVE_PDF_MARKERS.search(upload.read()):
+        return _("“%(name)s” contains scripts or embedded files, which attachments may not carry.")
     upload.seek(0)
     try:
-        with Image.open(upload) as image:
-            image_format = image.format
-            image.verify()
-    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError, ValueError):
+        reader = PdfReader(upload, strict=False)
+        if reader.is_encrypted:
+            return _("“%(name)s” is protected by a password or encrypted: attach a version that opens freely.")
+        pages = len(reader.pages)
+        catalog = reader.trailer["/Root"]
+        names = catalog.get("/Names")
+        opening = catalog.get("/OpenAction")
+        opening = opening.get_object() if opening is not None else None
+        active = (
+            "/AA" in catalog
+            or (isinstance(opening, dict) and opening.get("/S") in ("/JavaScript", "/Launch"))
+            or (names is not None and ("/JavaScript" in names or "/EmbeddedFiles" in names))
+        )
+    except Exception:  # noqa: BLE001 - a hostile file may break the parser in any way: it is not a PDF we can show
+        return _("“%(name)s” is not a valid PDF document.")
+    if active:
+        return _("“%(name)s” contains scripts or embedded files, which attachments may not carry.")
+    if not pages:
+        return _("“%(name)s” is a PDF document without any page.")
+    return None
+
+
+def _open_image(upload: UploadedFile) -> Image.Image | None:
+    """The image, opened from its header only (no pixel decoded yet), or None when it is no known image."""
+    upload.seek(0)
+    try:
+        with warnings.catch_warnings():  # the pixel limit is checked right after, below Pillow's warning
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            image = Image.open(upload)
+    except Image.DecompressionBombError:  # Pillow's own guard, far above the portal's limit
+        raise ValidationError(
+            _("“%(name)s” is an image of too many pixels; images are limited to %(limit)s megapixels.")
+            % {"name": upload.name, "limit": settings.CONSULTATION_IMAGE_MAX_PIXELS // 1_000_000}
+        ) from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         return None
-    return image_format if image_format in IMAGE_FORMATS else None
+    if image.format not in IMAGE_FORMATS:
+        image.close()
+        return None
+    return image
+
+
+def _clean_image(upload: UploadedFile, image: Image.Image) -> ContentFile:
+    """The image decoded and encoded again, turned upright, without its metadata (EXIF with GPS, XMP, comments,
+    PNG text chunks): what a camera or an editor wrote about the picture is not published with it."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            if getattr(image, "n_frames", 1) > 1:  # animations are kept as they are drawn, frame by frame
+                pictures = [frame.copy() for frame in ImageSequence.Iterator(image)]
+            else:
+                pictures = [ImageOps.exif_transpose(image)]
+    except (Image.DecompressionBombWarning, Image.DecompressionBombError, OSError, SyntaxError, ValueError):
+        raise ValidationError(_("“%(name)s” could not be read as an image.") % {"name": upload.name}) from None
+    durations = [picture.info.get("duration", 100) for picture in pictures]
+    for picture in pictures:
+        picture.info = {key: value for key, value in picture.info.items() if key in KEPT_IMAGE_INFO}
+    first, *others = pictures
+    output = io.BytesIO()
+    options = {"format": image.format}
+    if image.format == "JPEG":
+        options["quality"] = 90
+    if others:
+        options.update(save_all=True, append_images=others, loop=image.info.get("loop", 0), duration=durations)
+    first.save(output, **options)
+    return ContentFile(output.getvalue())
+
+
+def _check_image(upload: UploadedFile) -> tuple[str, ContentFile] | None:
+    """(format, cleaned content) of an image within the pixel limit; None when it is no image."""
+    image = _open_image(upload)
+    if image is None:
+        return None
+    with image:
+        limit = settings.CONSULTATION_IMAGE_MAX_PIXELS
+        sizes = {"name": upload.name, "width": image.width, "height": image.height, "limit": limit // 1_000_000}
+        if image.width * image.height > limit:
+            raise ValidationError(
+                _("“%(name)s” is %(width)d × %(height)d pixels; images are limited to %(limit)s megapixels.") % sizes
+            )
+        frames = getattr(image, "n_frames", 1)
+        if image.width * image.height * frames > limit:
+            raise ValidationError(
+                _(
+                    "“%(name)s” is an animation of %(frames)d images of %(width)d × %(height)d pixels; "
+                    "images are limited to %(limit)s megapixels in all."
+                )
+                % {**sizes, "frames": frames}
+            )
+        return image.format, _clean_image(upload, image)
 
 
 def check_attachment(upload: UploadedFile) -> CheckedUpload:
-    """The upload's real type and a safe file name, or a ValidationError saying what is wrong with it."""
+    """The upload's real type and a safe file name, or a ValidationError saying what is wrong with it.
+
+    A PDF is stored as sent once parsed; an image is stored decoded again, upright and without metadata.
+    """
     size = upload.size or 0
     limit = settings.CONSULTATION_ATTACHMENT_MAX_BYTES
     if size == 0:
@@ -68,19 +162,25 @@ def check_attachment(upload: UploadedFile) -> CheckedUpload:
             _("“%(name)s” is %(size)s; attachments are limited to %(limit)s.")
             % {"name": upload.name, "size": filesizeformat(size), "limit": filesizeformat(limit)}
         )
-    if _sniff_pdf(upload, size):
-        content_type, extension = "application/pdf", ".pdf"
+    upload.seek(0)
+    if upload.read(1024).lstrip(b"\r\n\t ").startswith(b"%PDF-"):
+        problem = _pdf_problem(upload)
+        if problem:
+            raise ValidationError(problem % {"name": upload.name})
+        content_type, extension, content = "application/pdf", ".pdf", upload
     else:
-        image_format = _sniff_image(upload)
-        if image_format is None:
+        checked_image = _check_image(upload)
+        if checked_image is None:
             raise ValidationError(
                 _("“%(name)s” is neither a PDF document nor an image (PNG, JPEG, GIF, WebP): it cannot be attached.")
                 % {"name": upload.name}
             )
+        image_format, content = checked_image
         content_type, extension = IMAGE_FORMATS[image_format]
-    upload.seek(0)
+        size = content.size
+    content.seek(0)
     return CheckedUpload(
-        upload=upload,
+        upload=content,
         name=f"{_safe_stem(upload.name) or 'attachment'}{extension}",
         content_type=content_type,
         size=size,
@@ -132,3 +232,31 @@ def check_attachments(uploads, *, already: int = 0) -> list[CheckedUpload]:
     if errors:
         raise ValidationError({"attachments": errors})
     return checked
+
+
+# Information Pillow reads from an image's format itself, not written about the picture by a person or a device.
+FORMAT_INFO = KEPT_IMAGE_INFO | {"jfif", "jfif_version", "jfif_unit", "jfif_density", "progressive", "progression"}
+
+
+def attachment_strip_metadata(*, attachment) -> bool:
+    """Store an image attachment saved before uploads were cleaned again, upright and without its metadata.
+
+    True when the file changed; an image without metadata is left as it is, so running this twice changes
+    nothing the second time. The file keeps its name (and address); its recorded size follows.
+    """
+    if not attachment.content_type.startswith("image/"):
+        return False
+    storage, name = attachment.file.storage, attachment.file.name
+    with storage.open(name, "rb") as handle:
+        upload = File(io.BytesIO(handle.read()), name=attachment.original_name)
+    image = _open_image(upload)
+    if image is None:
+        return False
+    with image:
+        if not (set(image.info) - FORMAT_INFO) and not image.getexif():
+            return False
+        cleaned = _clean_image(upload, image)
+    storage.delete(name)
+    stored = storage.save(name, cleaned)
+    type(attachment).objects.filter(pk=attachment.pk).update(file=stored, size=cleaned.size)
+    return True

@@ -12,6 +12,7 @@ urlpatterns = [
     path("proposals/", public.ProposalListView.as_view(), name="proposal-list"),
     path("proposals/mine/", public.MyProposalsView.as_view(), name="proposal-mine"),
     path("proposals/<int:pk>/", public.ProposalDetailView.as_view(), name="proposal-detail"),
+    path("proposals/attachments/<int:pk>/", public.ProposalAttachmentView.as_view(), name="proposal-attachment"),
     path("members/<slug:slug>/forum/", public.ForumDetailView.as_view(), name="forum-detail"),
     path("forum-meetings/<int:pk>/", public.ForumMeetingDetailView.as_view(), name="forummeeting-detail"),
     # Participants

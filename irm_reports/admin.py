@@ -1,5 +1,7 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -53,12 +55,21 @@ class RecommendationInline(admin.TabularInline):
 class PublishedVersionInline(admin.TabularInline):
     model = PublishedVersion
     extra = 0
-    fields = ["version", "language", "pdf", "sha256", "size", "published_at", "published_by"]
+    fields = ["version", "language", "pdf_link", "sha256", "size", "published_at", "published_by"]
     readonly_fields = fields
     can_delete = False
 
     def has_add_permission(self, request, obj=None):
         return False
+
+    @admin.display(description=_("PDF"))
+    def pdf_link(self, obj):
+        return pdf_link(obj.get_absolute_url(), obj.pdf)
+
+
+def pdf_link(url: str, field) -> str:
+    """A link to the view that serves the file (files are never linked at their storage path)."""
+    return format_html('<a href="{}">{}</a>', url, field.name.rsplit("/", 1)[-1]) if field else "—"
 
 
 @admin.register(Report)
@@ -92,7 +103,12 @@ class ReportAdmin(SimpleHistoryAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         # Content is written through the workspace, whose services check every rule.
-        return [f.name for f in Report._meta.fields if f.name != "id"]
+        hidden = ("id", "file_token")
+        return [("pdf_link" if f.name == "pdf" else f.name) for f in Report._meta.fields if f.name not in hidden]
+
+    @admin.display(description=_("PDF"))
+    def pdf_link(self, obj):
+        return pdf_link(reverse("irm_reports:report-pdf", args=[obj.pk]), obj.pdf)
 
     def has_add_permission(self, request):
         return False  # researchers and staff start reports from the action plan's page

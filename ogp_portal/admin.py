@@ -5,22 +5,62 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from ogp_portal.models import Organisation, OutgoingEmail, User
-from ogp_portal.services import email_outbox_sweep, user_set_role
+from ogp_portal.services import (
+    email_outbox_sweep,
+    organisation_membership_confirm,
+    organisation_membership_refuse,
+    organisation_membership_set,
+    user_set_role,
+)
 from ogp_portal.tokens import api_tokens_revoke
+
+
+class MembershipListFilter(admin.SimpleListFilter):
+    title = _("organisation membership")
+    parameter_name = "membership"
+
+    def lookups(self, request, model_admin):
+        return [("pending", _("Awaiting confirmation")), ("confirmed", _("Confirmed"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "pending":
+            return queryset.filter(organisation__isnull=False, organisation_confirmed_at__isnull=True)
+        if self.value() == "confirmed":
+            return queryset.filter(organisation_confirmed_at__isnull=False)
+        return queryset
 
 
 @admin.register(User)
 class UserAdmin(SimpleHistoryAdmin, BaseUserAdmin):
     ordering = ["email"]
     list_display = ["email", "full_name", "role", "member", "is_staff", "is_active", "date_joined"]
-    list_filter = ["role", "is_staff", "is_active", "member__kind"]
+    list_filter = ["role", MembershipListFilter, "is_staff", "is_active", "member__kind"]
     search_fields = ["email", "full_name", "member__name"]
     autocomplete_fields = ["member", "organisation"]
     list_select_related = ["member"]
-    readonly_fields = ["last_login", "date_joined", "is_staff"]
+    readonly_fields = [
+        "last_login",
+        "date_joined",
+        "is_staff",
+        "organisation_requested_at",
+        "organisation_confirmed_at",
+        "organisation_confirmed_by",
+    ]
+    actions = ["confirm_memberships", "refuse_memberships"]
     fieldsets = (
         (None, {"fields": ("email", "password")}),
-        (_("Person"), {"fields": ("full_name", "organisation", "notifications_enabled", "language")}),
+        (_("Person"), {"fields": ("full_name", "notifications_enabled", "language")}),
+        (
+            _("Organisation"),
+            {
+                "fields": (
+                    "organisation",
+                    "organisation_requested_at",
+                    "organisation_confirmed_at",
+                    "organisation_confirmed_by",
+                )
+            },
+        ),
         (_("Role"), {"fields": ("role", "member", "is_active", "is_staff", "is_superuser")}),
         (_("Permissions"), {"classes": ("collapse",), "fields": ("groups", "user_permissions")}),
         (_("Dates"), {"fields": ("last_login", "date_joined")}),
@@ -43,12 +83,28 @@ class UserAdmin(SimpleHistoryAdmin, BaseUserAdmin):
         super().save_model(request, obj, form, change)
         if not change:
             user_set_role(user=obj, role=obj.role, member=obj.member)
+        if "organisation" in form.changed_data:  # chosen by the support unit: confirmed by them
+            organisation_membership_set(user=obj, organisation=obj.organisation, by=request.user)
 
     def user_change_password(self, request, id, form_url=""):
         response = super().user_change_password(request, id, form_url)
         if request.method == "POST" and response.status_code == 302:  # the new password was saved
             api_tokens_revoke(user=self.get_object(request, unquote(id)))
         return response
+
+    @admin.action(description=_("Confirm their organisation membership"), permissions=["change"])
+    def confirm_memberships(self, request, queryset):
+        pending = list(queryset.filter(organisation__isnull=False, organisation_confirmed_at__isnull=True))
+        for member in pending:
+            organisation_membership_confirm(member=member, by=request.user)
+        self.message_user(request, _("%(count)d memberships confirmed.") % {"count": len(pending)})
+
+    @admin.action(description=_("Refuse their organisation membership"), permissions=["change"])
+    def refuse_memberships(self, request, queryset):
+        pending = list(queryset.filter(organisation__isnull=False, organisation_confirmed_at__isnull=True))
+        for member in pending:
+            organisation_membership_refuse(member=member, by=request.user)
+        self.message_user(request, _("%(count)d memberships refused.") % {"count": len(pending)})
 
 
 @admin.register(Organisation)

@@ -28,6 +28,12 @@ class SignupForm(forms.Form):
         )
 
 
+class MembershipDecisionForm(forms.Form):
+    CONFIRM, REFUSE = "confirm", "refuse"
+
+    decision = forms.ChoiceField(choices=[(CONFIRM, _("Confirm")), (REFUSE, _("Refuse"))])
+
+
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User

@@ -87,3 +87,82 @@ class DatabaseUnavailableMiddleware:
             response = HttpResponse(render_to_string("503.html"), status=503)
         response["Retry-After"] = "30"
         return response
+
+
+# Views that take file uploads, with who may send them a large body and the setting that sizes it.
+UPLOAD_VIEWS = {
+    "consultations:proposal-create": ("is_authenticated", "REQUEST_BODY_UPLOAD_MAX_BYTES"),
+    "consultations:proposal-update": ("is_authenticated", "REQUEST_BODY_UPLOAD_MAX_BYTES"),
+    "admin:irm_reports_importrun_add": ("is_staff", "REQUEST_BODY_IMPORT_MAX_BYTES"),
+}
+
+
+def request_body_limit(request) -> int:
+    """The largest body this request may carry: REQUEST_BODY_MAX_BYTES, unless it goes to an upload view
+    and comes from someone allowed to upload there (signed in; staff for the IRM import)."""
+    from django.contrib.auth import get_user
+    from django.urls import Resolver404, resolve
+
+    try:
+        view_name = resolve(request.path_info).view_name
+    except Resolver404:
+        view_name = ""
+    if view_name in UPLOAD_VIEWS:
+        attribute, setting = UPLOAD_VIEWS[view_name]
+        user = get_user(request)
+        if user.is_active and getattr(user, attribute):
+            return max(getattr(settings, setting), settings.REQUEST_BODY_MAX_BYTES)
+    return settings.REQUEST_BODY_MAX_BYTES
+
+
+class RequestBodyLimitMiddleware:
+    """Refuse a request body larger than it may be before anything reads it (nothing is spooled to disk).
+
+    The size is the declared Content-Length: Django never reads past it. A body without one (chunked
+    transfer) would be read as empty, so it is refused with 411 rather than silently dropped.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self._refusal(request) or self.get_response(request)
+
+    def _refusal(self, request):
+        from django.template.defaultfilters import filesizeformat
+        from django.utils.translation import gettext as _
+
+        declared = request.META.get("CONTENT_LENGTH", "").strip()
+        if not declared:
+            if request.META.get("HTTP_TRANSFER_ENCODING", "").strip().lower() in ("", "identity"):
+                return None
+            detail = _("The request's body has no declared length (Content-Length); send it with one.")
+            return error_response(request, 411, "length_required", detail, _("Length required"))
+        try:
+            size = int(declared)
+        except ValueError:
+            size = -1
+        if size < 0:
+            detail = _("The request's declared length (Content-Length) is not a number of bytes.")
+            return error_response(request, 400, "parse_error", detail, _("Bad request"))
+        if size <= settings.REQUEST_BODY_MAX_BYTES:
+            return None
+        limit = request_body_limit(request)
+        if size <= limit:
+            return None
+        logger.warning("Refused a body of %d bytes (limit %d) for %s %s", size, limit, request.method, request.path)
+        detail = _("This request is %(size)s; the portal accepts at most %(limit)s here. Nothing was saved.") % {
+            "size": filesizeformat(size),
+            "limit": filesizeformat(limit),
+        }
+        return error_response(request, 413, "request_too_large", detail, _("Request too large"))
+
+
+def error_response(request, status: int, code: str, detail: str, title: str):
+    """The API's error format under /api/, the portal's plain error page elsewhere."""
+    if request.path.startswith("/api/"):
+        response = JsonResponse({"status": status, "code": code, "detail": detail, "errors": {}}, status=status)
+    else:
+        html = render_to_string("request_error.html", {"title": title, "detail": detail}, request=request)
+        response = HttpResponse(html, status=status)
+    return response

@@ -9,6 +9,7 @@ from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from ogp_portal.common.models import TimeStampedModel
+from ogp_portal.email_address import EmailAddressField, normalize_email
 
 
 class Organisation(TimeStampedModel):
@@ -56,7 +57,7 @@ class UserManager(BaseUserManager):
     def _create_user(self, email, password, **extra_fields):
         if not email:
             raise ValueError("An e-mail address is required.")
-        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user = self.model(email=normalize_email(email), **extra_fields)
         user.set_password(password)
         user.save(using=self._db)
         return user
@@ -80,7 +81,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         IRM_RESEARCHER = "irm_researcher", _("IRM researcher")
         SUPPORT_STAFF = "support_staff", _("Support unit staff")
 
-    email = models.EmailField(_("e-mail address"), unique=True)
+    email = EmailAddressField(_("e-mail address"), unique=True)
     full_name = models.CharField(_("full name"), max_length=150, blank=True)
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.PARTICIPANT)
     member = models.ForeignKey(
@@ -99,6 +100,22 @@ class User(AbstractBaseUser, PermissionsMixin):
         null=True,
         blank=True,
         related_name="people",
+        help_text=_("The organisation this person takes part for: only once confirmed do they speak on its behalf."),
+    )
+    organisation_requested_at = models.DateTimeField(_("organisation asked for at"), null=True, blank=True)
+    organisation_confirmed_at = models.DateTimeField(
+        _("organisation confirmed at"),
+        null=True,
+        blank=True,
+        help_text=_("Set when a confirmed member of the organisation or the support unit confirmed the membership."),
+    )
+    organisation_confirmed_by = models.ForeignKey(
+        "self",
+        verbose_name=_("organisation confirmed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     notifications_enabled = models.BooleanField(_("receive e-mail notifications"), default=True)
     language = models.CharField(
@@ -143,6 +160,10 @@ class User(AbstractBaseUser, PermissionsMixin):
                 name="user_only_point_of_contact_has_member",
                 violation_error_message=_("Only a point of contact is linked to a member."),
             ),
+            models.CheckConstraint(
+                condition=models.Q(organisation__isnull=False) | models.Q(organisation_confirmed_at__isnull=True),
+                name="user_confirmed_only_with_organisation",
+            ),
         ]
 
     def __str__(self):
@@ -162,6 +183,15 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.full_name or str(_("Participant"))
 
     @property
+    def confirmed_organisation(self) -> Organisation | None:
+        """The organisation this person speaks for: none while their membership awaits confirmation."""
+        return self.organisation if self.organisation_id and self.organisation_confirmed_at else None
+
+    @property
+    def organisation_pending(self) -> bool:
+        return self.organisation_id is not None and self.organisation_confirmed_at is None
+
+    @property
     def is_point_of_contact(self) -> bool:
         return self.role == self.Role.POINT_OF_CONTACT and self.member_id is not None
 
@@ -170,7 +200,9 @@ class OutgoingEmail(models.Model):
     """Transactional outbox: an e-mail is stored with the change that causes it, then sent by a task.
 
     A message that could not be queued (broker down) or sent (SMTP down) stays pending and is
-    picked up again by the periodic sweep, so nothing is lost and nothing is sent twice.
+    picked up again by the periodic sweep, so nothing is lost and nothing is sent twice. Each attempt
+    is counted with its error; a message that can never be sent, or still fails after the last
+    attempt, is failed and left alone.
     """
 
     class Status(models.TextChoices):

@@ -91,6 +91,16 @@ def user_data_export(*, user: User) -> dict:
             {"email": a.email, "verified": a.verified, "primary": a.primary}
             for a in EmailAddress.objects.filter(user=user).order_by("pk")
         ],
+        "memberships": [
+            {
+                "organisation": user.organisation.name,
+                "status": "confirmed" if user.organisation_confirmed_at else "awaiting confirmation",
+                "asked_at": _time(user.organisation_requested_at),
+                "confirmed_at": _time(user.organisation_confirmed_at),
+            }
+        ]
+        if user.organisation
+        else [],
         "organisations": [
             {"name": o.name, "kind": o.kind, "country": str(o.country.code or ""), "website": o.website}
             for o in sorted(organisations, key=lambda o: o.name)
@@ -197,10 +207,18 @@ def user_delete_account(*, user: User) -> User:
     user.email = placeholder
     user.full_name = ""
     user.organisation = None
+    user.organisation_requested_at = None
+    user.organisation_confirmed_at = None
     user.notifications_enabled = False
     user.is_active = False
     user.deleted_at = timezone.now()
     user.set_unusable_password()
     user.save()
-    User.history.filter(id=user.pk).update(email=placeholder, full_name="", organisation=None)
+    User.history.filter(id=user.pk).update(
+        email=placeholder,
+        full_name="",
+        organisation=None,
+        organisation_requested_at=None,
+        organisation_confirmed_at=None,
+    )
     return user

@@ -4,6 +4,8 @@ from axes.models import AccessAttempt
 from django.conf import settings
 from django.db.models import Sum
 
+from ogp_portal.email_address import normalize_email_or_none
+
 
 def login_identifier(request, credentials) -> str:
     """The account a sign-in attempt targets, whatever the form calls it (allauth, admin, API token)."""
@@ -12,7 +14,7 @@ def login_identifier(request, credentials) -> str:
     for key in ("email", "username", "login"):
         value = credentials.get(key) or data.get(key)
         if value:
-            return str(value).strip().lower()
+            return normalize_email_or_none(str(value)) or str(value).strip().lower()
     return ""
 
 

@@ -1,17 +1,21 @@
-"""Writes of the accounts app: roles, and the e-mail outbox."""
+"""Writes of the accounts app: roles, organisation memberships, and the e-mail outbox."""
 
 import logging
 
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage, EmailMultiAlternatives
+from django.core.mail import BadHeaderError, EmailMessage, EmailMultiAlternatives
 from django.db import transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from ogp_portal.common.site import absolute_url, email_render
 from ogp_portal.common.tasks import enqueue_on_commit
-from ogp_portal.models import OutgoingEmail, User
+from ogp_portal.common.text import single_line
+from ogp_portal.models import Organisation, OutgoingEmail, User
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +55,7 @@ def email_enqueue(*, to: list[str], subject: str, body_text: str, body_html: str
     if not to:
         raise ValidationError(_("An e-mail needs at least one recipient."))
     email = OutgoingEmail.objects.create(
-        to=list(to), subject=subject.replace("\n", " ")[:998], body_text=body_text, body_html=body_html
+        to=list(to), subject=single_line(subject)[:998], body_text=body_text, body_html=body_html
     )
     enqueue_on_commit(email_send_task, email.pk)
     return email
@@ -71,22 +75,29 @@ def email_enqueue_message(message: EmailMessage) -> OutgoingEmail:
 def email_send(*, email_id: int) -> OutgoingEmail | None:
     """Send one outbox e-mail. Sending twice is a no-op: the row is locked and marked sent.
 
-    A failure is recorded (attempts, error) before it is raised again for the task to retry.
+    Every attempt is counted and its error recorded. A mail server or network failure is raised again
+    for the task to retry, until EMAIL_MAX_ATTEMPTS marks the e-mail failed; a message that can never be
+    sent (a line break in a header, an address that cannot be encoded) is marked failed at once.
     """
     failure = None
     with transaction.atomic():
         email = OutgoingEmail.objects.select_for_update().filter(pk=email_id).first()
         if email is None or email.status != OutgoingEmail.Status.PENDING:
             return email
-        message = EmailMultiAlternatives(subject=email.subject, body=email.body_text, to=email.to)
-        if email.body_html:
-            message.attach_alternative(email.body_html, "text/html")
         email.attempts += 1
         try:
+            message = EmailMultiAlternatives(subject=single_line(email.subject), body=email.body_text, to=email.to)
+            if email.body_html:
+                message.attach_alternative(email.body_html, "text/html")
             message.send()
-        except OSError as exc:  # SMTP and network errors
+        except (BadHeaderError, ValueError) as exc:  # the message itself is malformed: no retry can help
+            email.status = OutgoingEmail.Status.FAILED
+            email.last_error = f"{type(exc).__name__}: {exc}"[:2000]
+            email.save(update_fields=["attempts", "last_error", "status"])
+            logger.error("E-mail %s cannot be sent: %s", email.pk, exc)
+        except Exception as exc:  # SMTP and network errors (OSError), or anything unforeseen: retried
             failure = exc
-            email.last_error = str(exc)[:2000]
+            email.last_error = f"{type(exc).__name__}: {exc}"[:2000]
             if email.attempts >= EMAIL_MAX_ATTEMPTS:
                 email.status = OutgoingEmail.Status.FAILED
             email.save(update_fields=["attempts", "last_error", "status"])
@@ -119,17 +130,123 @@ def email_outbox_sweep(*, older_than_seconds: int | None = None) -> int:
 
 @transaction.atomic
 def user_complete_signup(*, user: User, full_name: str, organisation_name: str = "", language: str = "") -> User:
-    """Fill in what the registration form asks besides e-mail and password, and the language used."""
-    from ogp_portal.models import Organisation
+    """Fill in what the registration form asks besides e-mail and password, and the language used.
 
+    An organisation named here is only asked for: the person speaks for it once a confirmed member of
+    it, or the support unit, confirms them (`organisation_membership_request`).
+    """
     user.full_name = full_name.strip()
+    user.language = language if language in dict(settings.LANGUAGES) else ""
+    user.save(update_fields=["full_name", "language"])
     if organisation_name.strip():
         organisation = Organisation.objects.filter(
             name__iexact=organisation_name.strip(), member__isnull=True
         ).first() or Organisation.objects.create(name=organisation_name.strip(), kind=Organisation.Kind.CIVIL_SOCIETY)
-        user.organisation = organisation
-    user.language = language if language in dict(settings.LANGUAGES) else ""
-    user.save(update_fields=["full_name", "organisation", "language"])
+        organisation_membership_request(user=user, organisation=organisation)
+    return user
+
+
+def _membership_mail(user: User, template: str, subject, context: dict) -> None:
+    """One e-mail about a membership, written in the recipient's language (`subject` is a lazy translation)."""
+    context = {**context, "user": user, "requests_url": absolute_url(reverse("profile-organisation"))}
+    with translation.override(user_language(user)):
+        body_text, body_html = email_render(f"account/emails/{template}", context)
+        email_enqueue(
+            to=[user.email],
+            subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject % {'name': context['organisation'].name}}",
+            body_text=body_text,
+            body_html=body_html,
+        )
+
+
+@transaction.atomic
+def organisation_membership_request(*, user: User, organisation: Organisation) -> User:
+    """`user` asks to speak for `organisation`; the request waits for confirmation.
+
+    Its confirmed members are told (the support unit when it has none yet).
+    """
+    user.organisation = organisation
+    user.organisation_requested_at = timezone.now()
+    user.organisation_confirmed_at = None
+    user.organisation_confirmed_by = None
+    user.save(
+        update_fields=[
+            "organisation",
+            "organisation_requested_at",
+            "organisation_confirmed_at",
+            "organisation_confirmed_by",
+        ]
+    )
+    deciders = list(organisation.people.filter(organisation_confirmed_at__isnull=False).exclude(pk=user.pk))
+    if not deciders:
+        deciders = list(User.objects.filter(role=User.Role.SUPPORT_STAFF))
+    for decider in deciders:
+        if decider.is_active and decider.notifications_enabled and decider.email:
+            _membership_mail(
+                decider,
+                "membership_requested",
+                gettext_lazy("%(name)s: a membership to confirm"),
+                {"organisation": organisation, "requester": user},
+            )
+    return user
+
+
+def _locked_request(member: User) -> User:
+    member = User.objects.select_for_update(of=("self",)).select_related("organisation").get(pk=member.pk)
+    if not member.organisation_pending:
+        raise ValidationError(_("This person has no membership awaiting confirmation."))
+    return member
+
+
+@transaction.atomic
+def organisation_membership_confirm(*, member: User, by: User) -> User:
+    """Confirm a pending membership (the caller checked `ogp_portal.decide_membership`); the person is told."""
+    member = _locked_request(member)
+    member.organisation_confirmed_at = timezone.now()
+    member.organisation_confirmed_by = by
+    member.save(update_fields=["organisation_confirmed_at", "organisation_confirmed_by"])
+    _membership_mail(
+        member,
+        "membership_confirmed",
+        gettext_lazy("You now speak for %(name)s"),
+        {"organisation": member.organisation},
+    )
+    return member
+
+
+@transaction.atomic
+def organisation_membership_refuse(*, member: User, by: User) -> User:
+    """Refuse a pending membership: the person no longer asks for the organisation, and is told."""
+    member = _locked_request(member)
+    organisation = member.organisation
+    member.organisation = None
+    member.organisation_requested_at = None
+    member.save(update_fields=["organisation", "organisation_requested_at"])
+    _membership_mail(
+        member,
+        "membership_refused",
+        gettext_lazy("Your membership of %(name)s was not confirmed"),
+        {"organisation": organisation},
+    )
+    return member
+
+
+@transaction.atomic
+def organisation_membership_set(*, user: User, organisation: Organisation | None, by: User | None) -> User:
+    """The support unit sets a person's organisation (in the admin, or the demo data): confirmed at once."""
+    now = timezone.now()
+    user.organisation = organisation
+    user.organisation_requested_at = now if organisation else None
+    user.organisation_confirmed_at = now if organisation else None
+    user.organisation_confirmed_by = by if organisation else None
+    user.save(
+        update_fields=[
+            "organisation",
+            "organisation_requested_at",
+            "organisation_confirmed_at",
+            "organisation_confirmed_by",
+        ]
+    )
     return user
 
 

@@ -20,6 +20,25 @@ def grant_support_unit_permissions(sender, app_config, using, **kwargs):
     group.permissions.add(*perms)
 
 
+@receiver(post_migrate)
+def keep_the_site_row_in_step(sender, app_config, using, **kwargs):
+    """The Site row (read by allauth and by the admin's "view on site") says what SITE_URL and SITE_NAME say.
+
+    django.contrib.sites creates it as example.com; every migrate writes the settings' values over it.
+    """
+    if app_config.label != "sites":
+        return
+    from django.conf import settings
+    from django.contrib.sites.models import Site
+
+    from ogp_portal.common.site import current_site
+
+    site = current_site()
+    Site.objects.using(using).update_or_create(
+        pk=settings.SITE_ID, defaults={"domain": site.domain[:100], "name": site.name[:50]}
+    )
+
+
 @receiver(password_changed)
 @receiver(password_set)
 @receiver(password_reset)

@@ -1,5 +1,3 @@
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +15,12 @@ urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
     path("i18n/setlang/", views.language_set, name="set_language"),
     path("accounts/profile/", views.ProfileView.as_view(), name="profile"),
+    path("accounts/profile/organisation/", views.MembershipRequestListView.as_view(), name="profile-organisation"),
+    path(
+        "accounts/profile/organisation/<int:pk>/decide/",
+        views.MembershipDecideView.as_view(),
+        name="profile-organisation-decide",
+    ),
     path("accounts/profile/my-data.json", views.DataDownloadView.as_view(), name="profile-data"),
     path("accounts/profile/delete/", views.AccountDeleteView.as_view(), name="profile-delete"),
     path("accounts/", include("allauth.urls")),
@@ -29,7 +33,5 @@ urlpatterns = [
     path("", include("commitments.urls")),
 ]
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
-
+handler400 = "ogp_portal.views.bad_request"
 handler404 = "ogp_portal.views.page_not_found"

@@ -1,22 +1,31 @@
 import json
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.views import View, defaults, i18n
 from django.views.decorators.http import require_POST
-from django.views.generic import FormView
+from django.views.generic import FormView, ListView
 
 from ogp_portal.common.views import ServiceFormMixin
-from ogp_portal.forms import AccountDeleteForm, ProfileForm
+from ogp_portal.forms import AccountDeleteForm, MembershipDecisionForm, ProfileForm
 from ogp_portal.privacy import user_can_delete_account, user_data_export, user_delete_account
-from ogp_portal.services import user_set_language, user_update_profile
+from ogp_portal.selectors import membership_request_list
+from ogp_portal.services import (
+    organisation_membership_confirm,
+    organisation_membership_refuse,
+    user_set_language,
+    user_update_profile,
+)
 
 
 def healthz(request):
@@ -49,6 +58,36 @@ class ProfileView(LoginRequiredMixin, ServiceFormMixin, FormView):
 
     def get_success_url(self):
         return reverse("profile")
+
+
+class MembershipRequestListView(LoginRequiredMixin, ListView):
+    """The memberships of their organisation awaiting confirmation, for a confirmed member to decide."""
+
+    template_name = "account/membership_requests.html"
+    context_object_name = "requests"
+    paginate_by = settings.PAGE_SIZE
+
+    def get_queryset(self):
+        return membership_request_list(user=self.request.user)
+
+
+class MembershipDecideView(LoginRequiredMixin, View):
+    """Confirm or refuse one pending membership (`ogp_portal.decide_membership`)."""
+
+    def post(self, request, pk):
+        member = get_object_or_404(membership_request_list(user=request.user), pk=pk)
+        if not request.user.has_perm("ogp_portal.decide_membership", member):
+            raise PermissionDenied
+        form = MembershipDecisionForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Choose whether to confirm or refuse the membership."))
+        elif form.cleaned_data["decision"] == MembershipDecisionForm.CONFIRM:
+            organisation_membership_confirm(member=member, by=request.user)
+            messages.success(request, _("%(name)s now speaks for the organisation.") % {"name": member.public_name})
+        else:
+            organisation_membership_refuse(member=member, by=request.user)
+            messages.success(request, _("The membership of %(name)s was refused.") % {"name": member.public_name})
+        return redirect("profile-organisation")
 
 
 class DataDownloadView(LoginRequiredMixin, View):
@@ -90,6 +129,28 @@ class AccountDeleteView(LoginRequiredMixin, ServiceFormMixin, FormView):
 
     def get_success_url(self):
         return reverse("home")
+
+
+def bad_request(request, exception=None):
+    """A request Django could not read: JSON under /api/ (the API's error format), the HTML page elsewhere.
+
+    Form fields over DATA_UPLOAD_MAX_MEMORY_SIZE are a body too large (413), said with the limit.
+    """
+    from django.core.exceptions import RequestDataTooBig
+    from django.template.defaultfilters import filesizeformat
+    from django.utils.translation import gettext
+
+    from ogp_portal.middleware import error_response
+
+    if isinstance(exception, RequestDataTooBig):
+        detail = gettext(
+            "The fields of this request take more than %(limit)s (files apart), the most accepted. Nothing was saved."
+        ) % {"limit": filesizeformat(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)}
+        return error_response(request, 413, "request_too_large", detail, gettext("Request too large"))
+    if request.path.startswith("/api/"):
+        detail = gettext("The portal could not read this request. Nothing was saved: go back and try again.")
+        return JsonResponse({"status": 400, "code": "bad_request", "detail": detail, "errors": {}}, status=400)
+    return defaults.bad_request(request, exception)
 
 
 def page_not_found(request, exception=None):

@@ -1,6 +1,7 @@
 """Output shapes of the commitments API (read); inputs are plain serializers handed to services."""
 
 from django.utils.translation import gettext_lazy as _
+from django_countries.serializers import CountryFieldMixin
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -9,7 +10,7 @@ from irm_reports.api.assessments import AssessmentSerializer
 from ogp_portal.models import Organisation
 
 
-class MemberRefSerializer(serializers.ModelSerializer):
+class MemberRefSerializer(CountryFieldMixin, serializers.ModelSerializer):
     class Meta:
         model = Member
         fields = ["id", "slug", "name", "kind", "country"]
@@ -22,14 +23,14 @@ class OrganisationSerializer(serializers.ModelSerializer):
 
 
 class PolicyAreaSerializer(serializers.ModelSerializer):
-    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
 
     class Meta:
         model = PolicyArea
         fields = ["slug", "name", "name_fr", "kind", "parent"]
 
 
-class MemberSerializer(serializers.HyperlinkedModelSerializer):
+class MemberSerializer(CountryFieldMixin, serializers.HyperlinkedModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:member-detail")
     html_url = serializers.SerializerMethodField()
     country_name = serializers.CharField(source="country.name", read_only=True)

@@ -4,6 +4,8 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -101,13 +103,18 @@ class ConsultationAdmin(SimpleHistoryAdmin):
 
 class AttachmentInline(admin.TabularInline):
     model = ProposalAttachment
-    fields = ["file", "original_name", "content_type", "size"]
+    fields = ["download", "original_name", "content_type", "size"]
     readonly_fields = fields
     extra = 0
     can_delete = False
 
     def has_add_permission(self, request, obj=None):
         return False
+
+    @admin.display(description=_("file"))
+    def download(self, obj):
+        url = reverse("consultations:proposal-attachment", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, obj.original_name)
 
 
 class ResponseInline(admin.StackedInline):

@@ -73,7 +73,11 @@ class ProposalSerializer(serializers.ModelSerializer):
     html_url = serializers.SerializerMethodField()
     consultation = ConsultationRefSerializer(read_only=True)
     author = serializers.SerializerMethodField(help_text=_("The author's public name (or organisation)."))
-    policy_area = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    policy_area = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    # Empty ("") until the proposal is withdrawn, as `completion` of a commitment before its first update.
+    withdrawal_reason = serializers.ChoiceField(
+        choices=Proposal.WithdrawalReason.choices, allow_blank=True, read_only=True
+    )
     response = serializers.SerializerMethodField()
     comment_count = serializers.IntegerField(read_only=True)
 

@@ -135,6 +135,8 @@ class ProposalViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets
             services.proposal_unsupport(proposal=proposal, user=request.user)
             supported = False
         else:
+            if request.user.is_authenticated and proposal.author_id == request.user.pk:
+                raise PermissionDenied(_("You cannot support your own proposal."))
             require_perm(request, "consultations.support_proposal", proposal)
             services.proposal_support(proposal=proposal, user=request.user, client_ip=client_ip(request))
             supported = True

@@ -52,17 +52,29 @@ class MultipleFileField(forms.FileField):
         return [super(MultipleFileField, self).clean(f, initial) for f in files if f]
 
 
+ATTACHMENTS_HELP = _("PDF documents or images, up to %(count)d files of %(size)s each.") % {
+    "count": settings.CONSULTATION_ATTACHMENT_MAX_COUNT,
+    "size": filesizeformat(settings.CONSULTATION_ATTACHMENT_MAX_BYTES),
+}
+
+
 class ProposalForm(HoneypotMixin, forms.ModelForm):
     submission_key = forms.UUIDField(widget=forms.HiddenInput)
     on_behalf = forms.BooleanField(label="", required=False)
     attachments = MultipleFileField(
         label=_("Attachments"),
         required=False,
-        help_text=_("PDF documents or images, up to %(count)d files of %(size)s each.")
-        % {
-            "count": settings.CONSULTATION_ATTACHMENT_MAX_COUNT,
-            "size": filesizeformat(settings.CONSULTATION_ATTACHMENT_MAX_BYTES),
-        },
+        help_text=ATTACHMENTS_HELP,
+        # The browser refuses a selection beyond the limits before sending it (static/js/portal.js): a body
+        # too large for the server would be refused whole, with the text written in the form.
+        widget=MultipleFileInput(
+            attrs={
+                "accept": ACCEPT,
+                "data-max-files": settings.CONSULTATION_ATTACHMENT_MAX_COUNT,
+                "data-max-file-bytes": settings.CONSULTATION_ATTACHMENT_MAX_BYTES,
+                "data-limit-message": ATTACHMENTS_HELP,
+            }
+        ),
     )
     remove_attachments = forms.ModelMultipleChoiceField(
         label=_("Remove these attachments"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
@@ -83,7 +95,7 @@ class ProposalForm(HoneypotMixin, forms.ModelForm):
         scope = consultation.policy_areas.all()
         self.fields["policy_area"].queryset = scope if scope else self.fields["policy_area"].queryset.order_by("name")
         self.fields["policy_area"].empty_label = _("None in particular")
-        organisation = user.organisation
+        organisation = user.confirmed_organisation
         if organisation is None:
             del self.fields["on_behalf"]
         else:
@@ -101,7 +113,7 @@ class ProposalForm(HoneypotMixin, forms.ModelForm):
     def service_data(self, user) -> dict:
         data = dict(self.cleaned_data)
         if "on_behalf" in data:
-            data["organisation"] = user.organisation if data.pop("on_behalf") else None
+            data["organisation"] = user.confirmed_organisation if data.pop("on_behalf") else None
         return data
 
 

@@ -3,31 +3,33 @@
 from datetime import date
 
 from django.conf import settings
-from django.contrib.sites.models import Site
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from consultations.models import Consultation, ProposalResponse, ResponseReminder
+from ogp_portal.common.site import absolute_url, email_render
+from ogp_portal.common.text import single_line
 from ogp_portal.models import User
 from ogp_portal.services import email_enqueue, user_language
 
 
-def absolute_url(path: str) -> str:
-    return f"{settings.ACCOUNT_DEFAULT_HTTP_PROTOCOL}://{Site.objects.get_current().domain}{path}"
-
-
 def _send(user: User, template: str, subject: str, context: dict, **subject_args) -> None:
-    """Queue one e-mail, written in the recipient's language (`subject` is a lazy translation)."""
-    context = {**context, "user": user, "profile_url": absolute_url("/accounts/profile/")}
+    """Queue one e-mail, written in the recipient's language (`subject` is a lazy translation).
+
+    The values put in the subject (titles people typed) are taken on one line.
+    """
+    context = {**context, "user": user, "profile_url": absolute_url(reverse("profile"))}
+    subject_args = {name: single_line(value) for name, value in subject_args.items()}
     with translation.override(user_language(user)):
+        body_text, body_html = email_render(f"consultations/emails/{template}", context)
         email_enqueue(
             to=[user.email],
             subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject % subject_args}",
-            body_text=render_to_string(f"consultations/emails/{template}.txt", context),
-            body_html=render_to_string(f"consultations/emails/{template}.html", context),
+            body_text=body_text,
+            body_html=body_html,
         )
 
 

@@ -18,7 +18,8 @@ EDITABLE_STATUSES = (Proposal.Status.DRAFT, Proposal.Status.SUBMITTED)
 
 
 def _check_organisation(author: User, organisation: Organisation | None) -> None:
-    if organisation is not None and organisation.pk != author.organisation_id:
+    """Only a confirmed member speaks for an organisation (a membership awaiting confirmation does not)."""
+    if organisation is not None and organisation != author.confirmed_organisation:
         raise ValidationError({"organisation": _("You can only speak for your own organisation.")})
 
 

@@ -12,6 +12,7 @@ from consultations import selectors
 from consultations.filters import SORTS
 from consultations.forms import CommentForm
 from consultations.models import Consultation
+from ogp_portal.common.files import private_file_response
 from ogp_portal.common.pagination import keyset_page
 from ogp_portal.common.views import FilteredListView, KeysetListView
 
@@ -55,6 +56,19 @@ class ProposalListView(KeysetListView):
 
     def get_ordering_keys(self):
         return SORTS.get(self.request.GET.get("sort") or "newest", SORTS["newest"])
+
+
+class ProposalAttachmentView(View):
+    """An attachment of a proposal, for whoever may see the proposal (drafts: their author; hidden
+    proposals: their author and the moderators). Others get a 404, as for a file that does not exist."""
+
+    def get(self, request, pk: int):
+        attachment = selectors.attachment_get(pk=pk)
+        if not request.user.has_perm("consultations.read_proposalattachment", attachment):
+            raise Http404
+        return private_file_response(
+            attachment.file, content_type=attachment.content_type, filename=attachment.original_name
+        )
 
 
 class ProposalDetailView(DetailView):

@@ -10,7 +10,7 @@ from rest_framework.response import Response
 from irm_reports import selectors, services
 from irm_reports.api.filters import ReportFilter
 from irm_reports.api.serializers import RenderAcceptedSerializer, ReportSerializer
-from irm_reports.views.downloads import file_response
+from irm_reports.views.downloads import pdf_response
 from ogp_portal.api.permissions import require_perm
 
 
@@ -61,4 +61,4 @@ class ReportViewSet(viewsets.ReadOnlyModelViewSet):
         report = self.get_object()
         if not report.has_current_pdf:
             raise Http404
-        return file_response(report.pdf, report.pdf.name.rsplit("/", 1)[-1])
+        return pdf_response(report.pdf)

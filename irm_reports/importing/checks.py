@@ -6,6 +6,7 @@ disagreement is reported with the commitment's identifier; none stops the import
 """
 
 from irm_reports.importing import columns as col
+from irm_reports.importing import values
 from irm_reports.importing.reports import ReportKind
 from irm_reports.importing.rows import RowData
 from irm_reports.importing.summary import Disagreement
@@ -17,8 +18,6 @@ from irm_reports.indicators import (
     is_high_completion,
     is_starred,
 )
-
-OGP_BOOLEANS = {"0": False, "1": True}
 
 
 def portal_values(row: RowData, results: ReportKind) -> dict[str, bool | None]:
@@ -40,7 +39,10 @@ def compare(row: RowData, results: ReportKind) -> tuple[int, list[Disagreement]]
     """How many of the row's OGP values were compared, and the disagreements."""
     compared, disagreements = 0, []
     for column, portal in portal_values(row, results).items():
-        ogp = OGP_BOOLEANS.get(row.ogp_flags.get(column, ""))
+        try:
+            ogp = values.yes_no(row.ogp_flags.get(column, ""))
+        except ValueError:  # not a value OGP computed: nothing to compare
+            ogp = None
         if ogp is None or portal is None:
             continue
         compared += 1

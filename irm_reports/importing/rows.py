@@ -133,7 +133,8 @@ class RowParser:
         code_raw = values.clean(self.cells.get(spec.code)) if spec.code else ""
         label_raw = values.clean(self.cells.get(spec.label)) if spec.label else ""
         code_value = self._scale_value(spec, spec.code, code_raw, codes) if code_raw else None
-        label_value = self._scale_value(spec, spec.label, label_raw, {}) if label_raw else None
+        # A label column holding a code is read as well (people fill either column with either).
+        label_value = self._scale_value(spec, spec.label, label_raw, codes, label=True) if label_raw else None
         if code_value is None:
             return label_value
         if label_value is not None and label_value != code_value:
@@ -146,7 +147,15 @@ class RowParser:
             )
         return code_value
 
-    def _scale_value(self, spec: col.Rating, column: str, raw: str, codes: dict):
+    def _scale_value(self, spec: col.Rating, column: str, raw: str, codes: dict, *, label: bool = False):
+        raw = values.code(raw)
+        if spec.scale is Answer:  # "Y", "TRUE", "1.0", "yes "… are the scale's Yes and No
+            try:
+                answer = values.yes_no(raw)
+            except ValueError:
+                answer = None
+            if answer is not None:
+                raw = "Yes" if answer else "No"
         try:
             return from_spreadsheet(spec.scale, raw, codes=codes)
         except ValueError:
@@ -154,7 +163,7 @@ class RowParser:
                 self.warn(column, _("“Not applicable” does not apply to this rating; left empty."))
                 return None
             rating = CommitmentAssessment._meta.get_field(spec.field).verbose_name
-            if codes:
+            if codes and not label:
                 self.error(column, _("Not a code of “%(rating)s”.") % {"rating": rating})
             else:
                 self.error(column, _("Not a label of “%(rating)s”.") % {"rating": rating})
@@ -280,10 +289,10 @@ class RowParser:
     def _policy_areas(self) -> frozenset:
         tagged = set()
         for column, area_id in self.area_columns.items():
-            value = values.clean(self.cells.get(column))
-            if value in ("1", "1.0"):
-                tagged.add(area_id)
-            elif value not in ("0", "0.0") and not values.is_placeholder(value):
+            try:
+                if values.yes_no(self.cells.get(column)):
+                    tagged.add(area_id)
+            except ValueError:
                 self.error(column, _("A policy-area column holds 0 or 1."))
         return frozenset(tagged)
 

@@ -33,6 +33,10 @@ QUARTER = re.compile(
     r"(?:\bq\s*([1-4])\b|\bquarter\s*([1-4])\b|\b(i{1,3}|iv)\s*quarter\b|\b([1-4])(?:st|nd|rd|th)?\s*quarter\b)",
     re.IGNORECASE,
 )
+# Yes/no cells as people write them: OGP's codes, words in any case, spreadsheet booleans.
+YES_WORDS = {"1", "yes", "y", "true", "t", "oui", "sí", "si"}
+NO_WORDS = {"0", "no", "n", "false", "f", "non"}
+DECIMAL_CODE = re.compile(r"(-?\d+)\.0+")
 FLOAT_ARTEFACT = re.compile(r"-?\d+\.\d*?(?:0{6,}\d|9{6,}\d)")
 EXCEL_EPOCH = date(1899, 12, 30)
 
@@ -73,6 +77,26 @@ def integer(raw) -> int | None:
     if not match:
         raise ValueError(value)
     return int(match.group(1))
+
+
+def code(raw) -> str:
+    """A code cell as text, without the decimal part a spreadsheet adds to a whole number (2.0 → 2)."""
+    value = clean(raw)
+    match = DECIMAL_CODE.fullmatch(value)
+    return match.group(1) if match else value
+
+
+def yes_no(raw) -> bool | None:
+    """A yes/no cell however it is written (1/0, 1.0, Yes/No, Y/N, TRUE/FALSE, in any case); None for a
+    placeholder. Raises ValueError for anything else."""
+    value = code(raw)
+    if value.upper() in PLACEHOLDERS:
+        return None
+    if value.lower() in YES_WORDS:
+        return True
+    if value.lower() in NO_WORDS:
+        return False
+    raise ValueError(value)
 
 
 def year(raw) -> int | None:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from commitments.models import ActionPlan, Commitment, Member
 from irm_reports.importing.rows import PlanData, RowData
+from irm_reports.importing.summary import Issue
 from ogp_portal.models import Organisation
 
 PolicyLink = Commitment.policy_areas.through
@@ -144,10 +145,22 @@ class CommitmentWriter:
         data = row.commitment
         taken = self.by_number.get(data["number"])
         if taken is not None and taken is not commitment:
-            raise RowProblem(
-                "Commitment Number",
-                _("Commitment %(number)s of this plan is already %(other)s.")
-                % {"number": data["number"], "other": taken.ogp_id or taken.title},
+            if not taken.ogp_id:  # the portal's own commitment: the support unit says whether it is this one
+                raise RowProblem(
+                    "Commitment Number",
+                    _("Commitment %(number)s of this plan is already %(other)s.")
+                    % {"number": data["number"], "other": taken.title},
+                )
+            self.summary.warnings.append(
+                Issue(
+                    row.row,
+                    row.line,
+                    "Commitment Number",
+                    data["number"],
+                    _("Commitment %(other)s of this plan has the same number; both are kept.")
+                    % {"other": taken.ogp_id},
+                    row.identifier,
+                )
             )
         desired = {
             key: data[key]

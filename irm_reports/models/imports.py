@@ -2,7 +2,15 @@ from django.conf import settings
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from ogp_portal.common.files import new_file_token
+
+
+def import_upload_to(instance, filename: str) -> str:
+    """A folder of its own under a random name: an uploaded sheet's path cannot be guessed."""
+    return f"irm_imports/{timezone.now():%Y/%m}/{new_file_token()}/{filename}"
 
 
 class ImportRun(models.Model):
@@ -22,7 +30,7 @@ class ImportRun(models.Model):
 
     file = models.FileField(
         _("file"),
-        upload_to="irm_imports/%Y/%m/",
+        upload_to=import_upload_to,
         max_length=300,
         validators=[FileExtensionValidator(["csv", "xlsx"])],
         help_text=_("OGP's commitments and IRM data sheet, as CSV (UTF-8) or Excel (.xlsx)."),

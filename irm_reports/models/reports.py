@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from irm_reports.scales import METHODOLOGIES_BY_TYPE, Answer, Iap2Level, Methodology, ReportType
+from ogp_portal.common.files import new_file_token
 from ogp_portal.common.models import TimeStampedModel
 
 
@@ -114,7 +115,9 @@ class Report(TimeStampedModel):
     iap2_level_implementation = models.CharField(
         _("IAP2 level during implementation"), max_length=20, choices=Iap2Level.choices, null=True, blank=True
     )
-    # Rendering, written only by the services.
+    # Rendering, written only by the services. The PDFs are stored in a folder named by this random
+    # token, so their paths cannot be guessed (they are served only through permission-checking views).
+    file_token = models.CharField(_("file folder"), max_length=32, default=new_file_token, editable=False)
     pdf = models.FileField(_("PDF"), max_length=300, blank=True, editable=False)
     pdf_sha256 = models.CharField(_("SHA-256 of the PDF"), max_length=64, blank=True, editable=False)
     pdf_size = models.PositiveIntegerField(_("PDF size (bytes)"), null=True, blank=True, editable=False)

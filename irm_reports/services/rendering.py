@@ -10,16 +10,15 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.sites.models import Site
 from django.core.files.base import ContentFile
 from django.db import OperationalError, transaction
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from irm_reports.models import Report
 from irm_reports.services.reports import lock_report
+from ogp_portal.common.site import absolute_url, email_render
 from ogp_portal.common.tasks import enqueue_on_commit
 from ogp_portal.services import email_enqueue
 
@@ -35,10 +34,12 @@ def stale_after() -> timedelta:
 
 
 def report_pdf_name(report: Report) -> str:
-    """The file of a report's current version: the same name every time this version is rendered."""
+    """The file of a report's current version: the same name every time this version is rendered,
+    in the report's folder named by its random token (see Report.file_token)."""
     plan = report.action_plan
     slug = slugify(f"{plan.member.name}-{plan.start_date.year}-{plan.end_date.year}")[:80]
-    return f"irm_reports/{report.pk}/{slug}-{report.report_type}-v{report.version}-{report.language}.pdf"
+    name = f"{slug}-{report.report_type}-v{report.version}-{report.language}.pdf"
+    return f"irm_reports/{report.pk}/{report.file_token}/{name}"
 
 
 @transaction.atomic
@@ -175,11 +176,6 @@ def report_requeue_stale(*, older_than_seconds: float | None = None) -> int:
     return requeued
 
 
-def absolute_url(path: str) -> str:
-    protocol = getattr(settings, "ACCOUNT_DEFAULT_HTTP_PROTOCOL", "https")
-    return f"{protocol}://{Site.objects.get_current().domain}{path}"
-
-
 def _notify(report: Report, event: str, subject: str) -> None:
     """E-mail the researcher who asked for the render (through the outbox), if they want e-mails."""
     user = report.requested_by
@@ -187,9 +183,5 @@ def _notify(report: Report, event: str, subject: str) -> None:
         return
     with translation.override(user.language or report.language):
         context = {"report": report, "user": user, "url": absolute_url(report.get_absolute_url())}
-        email_enqueue(
-            to=[user.email],
-            subject=str(subject),
-            body_text=render_to_string(f"irm_reports/emails/{event}.txt", context),
-            body_html=render_to_string(f"irm_reports/emails/{event}.html", context),
-        )
+        body_text, body_html = email_render(f"irm_reports/emails/{event}", context)
+        email_enqueue(to=[user.email], subject=str(subject), body_text=body_text, body_html=body_html)

@@ -1,19 +1,17 @@
 """PDF downloads: a report's current PDF for its team, and every published version for everyone."""
 
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.views.generic import View
 
 from irm_reports.models import PublishedVersion
 from irm_reports.views.workspace import ReportMixin
+from ogp_portal.common.files import private_file_response
 
 
-def file_response(field, filename: str) -> FileResponse:
-    try:
-        handle = field.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    return FileResponse(handle, as_attachment=False, filename=filename, content_type="application/pdf")
+def pdf_response(field):
+    """The PDF, named after its stored file (member, years, type, version and language)."""
+    return private_file_response(field, content_type="application/pdf")
 
 
 class ReportPdfView(ReportMixin, View):
@@ -24,7 +22,7 @@ class ReportPdfView(ReportMixin, View):
     def get(self, request, *args, **kwargs):
         if not self.report.pdf:
             raise Http404
-        return file_response(self.report.pdf, self.report.pdf.name.rsplit("/", 1)[-1])
+        return pdf_response(self.report.pdf)
 
 
 class PublishedVersionPdfView(View):
@@ -32,4 +30,4 @@ class PublishedVersionPdfView(View):
 
     def get(self, request, pk: int, version: int):
         published = get_object_or_404(PublishedVersion.objects.select_related("report"), report_id=pk, version=version)
-        return file_response(published.pdf, published.pdf.name.rsplit("/", 1)[-1])
+        return pdf_response(published.pdf)

@@ -13,7 +13,9 @@ TIMEOUT = 600
 class PublicReadCacheMixin:
     """Anonymous JSON reads of public data come from a cache of the rendered body.
 
-    Keyed by URL, language and content version (ogp_portal.common.cache), so a write shows at once.
+    Keyed by absolute URL (scheme and host included: the body's links are built from them, so a request
+    with another Host never fills the cache of the others), language and content version
+    (ogp_portal.common.cache), so a write shows at once.
     Throttling and permissions still run (DRF's initial() comes first); only 200 answers are kept.
     """
 
@@ -21,7 +23,7 @@ class PublicReadCacheMixin:
         renderer = getattr(request, "accepted_renderer", None)
         if request.user.is_authenticated or renderer is None or renderer.format != "json":
             return produce()
-        address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+        address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
         key = versioned(f"api:{get_language()}:{address}")
         body = cache.get(key)
         if body is None:

@@ -6,6 +6,7 @@ e-mail on the console. `DATABASE_URL` and `REDIS_URL` switch to PostgreSQL and a
 
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from csp.constants import NONE, SELF, UNSAFE_INLINE
@@ -25,6 +26,9 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if 
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_ID = 1
 SITE_NAME = env("SITE_NAME", default="Open Government Partnership portal")
+# The portal's public address (scheme, host and port if any; no path): every e-mail and every absolute link
+# starts with it, whatever address a request came in on (ogp_portal/common/site.py).
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 # APPS ---------------------------------------------------------------------------------------------
 DJANGO_APPS = [
@@ -64,6 +68,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Before anything reads the body (the NUL check reads forms): an oversized body is refused unread.
+    "ogp_portal.middleware.RequestBodyLimitMiddleware",
     "ogp_portal.middleware.RejectNulBytesMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -152,12 +158,13 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "ogp_portal.forms.SignupForm"
+ACCOUNT_FORMS = {"login": "ogp_portal.adapters.LoginForm"}
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = env("EMAIL_SUBJECT_PREFIX", default="[OGP] ")
-ACCOUNT_DEFAULT_HTTP_PROTOCOL = env("ACCOUNT_DEFAULT_HTTP_PROTOCOL", default="http")
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = urlsplit(SITE_URL).scheme or "https"
 
 # CONTENT SECURITY POLICY --------------------------------------------------------------------------
 # No inline script anywhere (see tests/ogp_portal/test_security.py); inline style attributes are allowed.
@@ -180,6 +187,8 @@ CONTENT_SECURITY_POLICY = {
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# OGP members outside ISO 3166: Kosovo takes the user-assigned code XK (XKX) that the EU and the World Bank use.
+COUNTRIES_OVERRIDE = {"XK": {"name": _("Kosovo"), "alpha3": "XKX"}}
 TIME_ZONE = env("TIME_ZONE", default="UTC")
 USE_I18N = True
 USE_TZ = True
@@ -189,7 +198,12 @@ STATIC_URL = "/static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
+# Every stored file is private (proposal attachments, IRM report PDFs, imported sheets): no web server
+# publishes MEDIA_ROOT; views check the permission, then serve the file (ogp_portal/common/files.py).
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# Behind nginx: the internal location that aliases MEDIA_ROOT (e.g. /_private/); views answer with
+# X-Accel-Redirect and nginx streams the file. Empty: Django streams it (embedded default).
+PRIVATE_FILES_ACCEL_PREFIX = env("PRIVATE_FILES_ACCEL_PREFIX", default="")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -379,6 +393,18 @@ CONSULTATION_ATTACHMENT_MAX_BYTES = env.int("CONSULTATION_ATTACHMENT_MAX_BYTES",
 CONSULTATION_ATTACHMENT_MAX_COUNT = 5
 # All the attachments one participant may store, over all their proposals.
 UPLOAD_QUOTA_BYTES_PER_USER = env.int("UPLOAD_QUOTA_BYTES_PER_USER", default=50 * 1024 * 1024)
+# Images larger than this many pixels are refused (read from the header, before any decoding).
+CONSULTATION_IMAGE_MAX_PIXELS = env.int("CONSULTATION_IMAGE_MAX_PIXELS", default=40_000_000)
+
+# REQUEST BODIES ------------------------------------------------------------------------------------
+# Refused with 413 before they are read (ogp_portal.middleware.RequestBodyLimitMiddleware). Every request
+# gets the small limit; the upload views get more for who may upload there. nginx allows 60 MB at most.
+REQUEST_BODY_MAX_BYTES = env.int("REQUEST_BODY_MAX_BYTES", default=1024 * 1024)
+REQUEST_BODY_UPLOAD_MAX_BYTES = env.int(
+    "REQUEST_BODY_UPLOAD_MAX_BYTES",
+    default=CONSULTATION_ATTACHMENT_MAX_BYTES * CONSULTATION_ATTACHMENT_MAX_COUNT + REQUEST_BODY_MAX_BYTES,
+)
+REQUEST_BODY_IMPORT_MAX_BYTES = env.int("REQUEST_BODY_IMPORT_MAX_BYTES", default=IRM_IMPORT_MAX_BYTES + 1024 * 1024)
 CONSULTATION_COMMENT_EDIT_MINUTES = 15
 CONSULTATION_COMMENTS_PER_PAGE = 20
 # Distinct users whose open flags hide a proposal or a comment until support staff review it.

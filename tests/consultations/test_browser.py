@@ -111,3 +111,23 @@ def test_the_co_creation_journey_in_a_browser(new_page, live_server, mailoutbox)
     visitor.click("text=Publish district board agendas a week ahead")
     assert "Became commitment 3.1" in visitor.locator(".became-badge").inner_text()
     assert visitor.locator(".attachments a").inner_text() == "survey.pdf"
+
+
+def test_too_many_attachments_are_refused_by_the_browser_before_sending(new_page, live_server):
+    """More files than a proposal takes: the browser keeps the form (and its text) and says the limit,
+    instead of sending a body the server would refuse whole."""
+    consultation = ConsultationFactory()
+    UserFactory(email="amina@example.org")
+    page = new_page()
+    _sign_in(page, live_server.url, "amina@example.org")
+    page.goto(f"{live_server.url}/consultations/{consultation.pk}/propose/")
+    page.fill("#id_title", "Publish district board agendas a week ahead")
+    page.fill("#id_problem", "Residents learn about decisions too late.")
+    page.fill("#id_solution", "Publish every agenda seven days before the meeting.")
+    files = [{"name": f"p{i}.pdf", "mimeType": "application/pdf", "buffer": MINIMAL_PDF} for i in range(6)]
+    page.set_input_files("#id_attachments", files=files)
+    page.click("text=Save the draft and preview")
+    message = page.eval_on_selector("#id_attachments", "field => field.validationMessage")
+    assert message == "PDF documents or images, up to 5 files of 5.0\xa0MB each."
+    assert page.input_value("#id_title") == "Publish district board agendas a week ahead"
+    assert not Proposal.objects.exists()

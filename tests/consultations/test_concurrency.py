@@ -70,3 +70,64 @@ def test_the_same_proposal_form_sent_twice_at_once_gives_one_proposal(postgres, 
     )
     assert errors == []
     assert Proposal.objects.filter(author=author).count() == 1
+
+
+def _fire(requests: list) -> list:
+    """Send the requests at once from threads (one database connection each); their answers, in order."""
+    answers = [None] * len(requests)
+
+    def call(index, request):
+        answers[index] = request()
+
+    errors = _at_once(
+        [lambda index=index, request=request: call(index, request) for index, request in enumerate(requests)]
+    )
+    assert errors == []
+    return answers
+
+
+def _web_support(user, proposal):
+    from django.test import Client
+
+    client = Client(raise_request_exception=False)
+    client.force_login(user)
+    return lambda: client.post(f"/proposals/{proposal.pk}/support/")
+
+
+def _api_support(user, proposal):
+    from knox.models import AuthToken
+    from rest_framework.test import APIClient
+
+    client = APIClient(raise_request_exception=False)
+    client.credentials(HTTP_AUTHORIZATION=f"Token {AuthToken.objects.create(user=user)[1]}")
+    return lambda: client.post(f"/api/v1/proposals/{proposal.pk}/support/", {}, format="json")
+
+
+@pytest.mark.parametrize("edge", [_web_support, _api_support], ids=["web", "api"])
+@pytest.mark.parametrize("same_user", [True, False], ids=["same user", "different users"])
+def test_20_supports_at_once_through_the_web_and_the_api_all_succeed(postgres, transactional_db, edge, same_user):
+    """20 supports of one proposal sent at once: every answer is a success, none a server error, and the
+    counter matches the supports stored (1 when the same person clicked 20 times, 20 for 20 people)."""
+    proposal = ProposalFactory()
+    users = [UserFactory()] * 20 if same_user else UserFactory.create_batch(20)
+    answers = _fire([edge(user, proposal) for user in users])
+    statuses = sorted(answer.status_code for answer in answers)
+    expected = 302 if edge is _web_support else 200
+    assert statuses == [expected] * 20
+    supports = Support.objects.filter(proposal=proposal).count()
+    assert supports == (1 if same_user else 20)
+    assert Proposal.objects.get(pk=proposal.pk).support_count == supports
+    if edge is _api_support:
+        assert all(answer.json()["supported"] for answer in answers)
+
+
+def test_the_author_among_20_supporters_at_once_gets_a_clear_403(postgres, transactional_db):
+    """The one refusal the benchmark met: a token holder drawn with their own proposal. It is a 403 that says
+    why, among successes; the others are counted."""
+    proposal = ProposalFactory()
+    users = [proposal.author, *UserFactory.create_batch(19)]
+    answers = _fire([_api_support(user, proposal) for user in users])
+    assert answers[0].status_code == 403
+    assert answers[0].json()["detail"] == "You cannot support your own proposal."
+    assert [answer.status_code for answer in answers[1:]] == [200] * 19
+    assert Proposal.objects.get(pk=proposal.pk).support_count == Support.objects.filter(proposal=proposal).count() == 19

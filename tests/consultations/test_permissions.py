@@ -88,6 +88,7 @@ READ_ONLY = {
     "proposal-list",
     "proposal-mine",
     "proposal-detail",
+    "proposal-attachment",
     "forum-detail",
     "forummeeting-detail",
     "moderation-queue",

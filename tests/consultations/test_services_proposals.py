@@ -4,6 +4,7 @@ import uuid
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from consultations import services
 from consultations.models import Proposal, ProposalAttachment
@@ -79,6 +80,10 @@ def test_the_policy_area_must_be_in_the_consultations_scope(consultation, author
 def test_only_the_authors_own_organisation_can_be_named(consultation, author):
     own = Organisation.objects.create(name="Open Kaduna", kind="civil_society")
     author.organisation = own
+    author.save()
+    with pytest.raises(ValidationError, match="your own organisation"):  # not confirmed yet
+        services.proposal_create(consultation=consultation, author=author, organisation=own, **TEXT)
+    author.organisation_confirmed_at = timezone.now()
     author.save()
     other = Organisation.objects.create(name="Someone else", kind="civil_society")
     with pytest.raises(ValidationError, match="your own organisation"):

@@ -123,3 +123,15 @@ def test_response_templates_are_per_member_and_uniquely_named(member):
     services.response_template_save(member=member, title="National competence", outcome="not_accepted", reasons="…")
     with pytest.raises(ValidationError, match="already exists"):
         services.response_template_save(member=member, title="National competence", outcome="accepted", reasons="…")
+
+
+def test_a_line_break_in_a_proposal_title_does_not_stop_its_notification(
+    consultation, author, django_capture_on_commit_callbacks, mailoutbox
+):
+    """The API accepts a carriage return in a title; the author is still told, on a one-line subject."""
+    proposal = ProposalFactory(consultation=consultation, author=author, title="Publish agendas\r\nin advance\r")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.response_save(proposal=proposal, outcome="accepted", reasons="Yes.", publish=True)
+    assert [m.to for m in mailoutbox] == [[author.email]]
+    assert mailoutbox[0].subject.endswith("A response to “Publish agendas in advance”")
+    assert OutgoingEmail.objects.get().status == OutgoingEmail.Status.SENT

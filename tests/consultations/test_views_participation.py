@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from consultations.models import Comment, Consultation, Flag, Proposal, Support
-from tests.consultations.files import fake_pdf_upload, pdf_upload, png_upload
+from tests.consultations.files import camera_jpeg, fake_pdf_upload, pdf_bytes, pdf_upload, png_claiming, png_upload
 from tests.factories import UserFactory
 from tests.factories.consultations import CommentFactory, ConsultationFactory, ProposalFactory
 
@@ -63,7 +63,7 @@ def test_a_proposal_with_attachments(author_client, consultation):
     proposal = Proposal.objects.get()
     assert sorted(proposal.attachments.values_list("content_type", flat=True)) == ["application/pdf", "image/png"]
     page = author_client.get(proposal.get_absolute_url()).content.decode()
-    assert proposal.attachments.first().file.url in page
+    assert reverse("consultations:proposal-attachment", args=[proposal.attachments.first().pk]) in page
 
 
 @pytest.mark.parametrize(
@@ -89,6 +89,37 @@ def test_an_oversized_attachment_is_explained(author_client, consultation, setti
     response = author_client.post(reverse("consultations:proposal-create", args=[consultation.pk]), data)
     assert "attachments are limited to 100" in response.content.decode()
     assert not Proposal.objects.exists()
+
+
+def test_a_refused_attachment_is_explained_and_the_text_is_kept(author_client, consultation):
+    """A hollow PDF and a 144-megapixel image: each gets its message on the form, the text written stays
+    in the form, and nothing is saved."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    files = [
+        SimpleUploadedFile("empty.pdf", pdf_bytes(pages=0), content_type="application/pdf"),
+        SimpleUploadedFile("bomb.png", png_claiming(12_000, 12_000), content_type="image/png"),
+    ]
+    data = {**_form(author_client, consultation), "attachments": files}
+    response = author_client.post(reverse("consultations:proposal-create", args=[consultation.pk]), data)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "“empty.pdf” is a PDF document without any page." in page
+    assert "“bomb.png” is 12000 × 12000 pixels; images are limited to 40 megapixels." in page
+    assert "Publish district agendas a week ahead" in page and "Residents learn about decisions too late." in page
+    assert not Proposal.objects.exists()
+
+
+def test_a_photo_is_published_without_its_gps_position(author_client, consultation):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    photo = SimpleUploadedFile("street.jpg", camera_jpeg(), content_type="image/jpeg")
+    data = {**_form(author_client, consultation), "attachments": [photo]}
+    author_client.post(reverse("consultations:proposal-create", args=[consultation.pk]), data)
+    attachment = Proposal.objects.get().attachments.get()
+    served = attachment.file.read()
+    assert attachment.content_type == "image/jpeg" and attachment.size == len(served)
+    assert b"PhoneMaker" not in served and b"Madrid" not in served and b"GPS" not in served
 
 
 def test_a_closed_consultation_sends_the_visitor_back_with_a_message(author_client, plan):

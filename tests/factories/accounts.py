@@ -1,4 +1,5 @@
 import factory
+from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from ogp_portal.models import Organisation, User
@@ -27,10 +28,15 @@ class UserFactory(DjangoModelFactory):
         lambda o: User.Role.POINT_OF_CONTACT if o.point_of_contact_of else User.Role.PARTICIPANT
     )
     member = factory.LazyAttribute(lambda o: o.point_of_contact_of)
+    organisation = factory.LazyAttribute(lambda o: o.member_of or o.asking_to_join)
+    organisation_requested_at = factory.LazyAttribute(lambda o: timezone.now() if o.organisation else None)
+    organisation_confirmed_at = factory.LazyAttribute(lambda o: timezone.now() if o.member_of else None)
     password = factory.django.Password(DEFAULT_PASSWORD)
 
     class Params:
         point_of_contact_of = None  # a Member
+        member_of = None  # an Organisation the person speaks for (confirmed)
+        asking_to_join = None  # an Organisation whose confirmation the person awaits
         researcher = factory.Trait(role=User.Role.IRM_RESEARCHER)
         staff = factory.Trait(role=User.Role.SUPPORT_STAFF, is_staff=True)
 

@@ -82,7 +82,7 @@ def _edge_rows() -> tuple[list[str], list[dict]]:
     third.update({"Cluster": "3.2 & 3.3"})
     fourth.update({"Cluster": "2.2999999999999998", "Commitment Number": "1.1000000000000001"})
     fifth.update({"Specificity": "Very high"})  # unknown label
-    sixth.update({"_Potential Impact": "7", "Open Parliaments": "yes"})  # unknown code, not a 0/1 tag
+    sixth.update({"_Potential Impact": "7", "Open Parliaments": "maybe"})  # unknown code, not a yes/no tag
     seventh.update({"Region": "Europa"})
     return header, ghana
 
@@ -94,7 +94,7 @@ def test_edge_values_are_imported_and_bad_rows_reported_with_row_line_column_and
     assert errors == {
         (6, "Specificity", "Very high"),
         (7, "_Potential Impact", "7"),
-        (7, "Open Parliaments", "yes"),
+        (7, "Open Parliaments", "maybe"),
         (8, "Region", "Europa"),
     }
     assert all(e.line and e.identifier and e.message for e in summary.errors)

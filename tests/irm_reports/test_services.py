@@ -108,7 +108,7 @@ def test_storing_a_version_twice_keeps_one_file_and_one_result(researcher):
     services.report_store_pdf(report_id=report.pk, version=claimed.version, pdf=b"%PDF-1 first", pages=1)
     late = services.report_store_pdf(report_id=report.pk, version=claimed.version, pdf=b"%PDF-1 late", pages=1)
     assert late.pdf.read() == b"%PDF-1 first"
-    folder = report.pdf.storage.path(f"irm_reports/{report.pk}")
+    folder = report.pdf.storage.path(f"irm_reports/{report.pk}/{report.file_token}")
     import os
 
     assert len([n for n in os.listdir(folder) if f"-v{claimed.version}-" in n]) == 1

@@ -68,6 +68,6 @@ def test_killing_the_worker_mid_render_still_ends_ready_with_one_pdf(celery_work
         stop_celery_worker(second)
     report.refresh_from_db()
     assert report.status == Report.Status.READY and report.render_attempts == 2
-    files = list((media_root / "irm_reports" / str(report.pk)).iterdir())
+    files = list((media_root / "irm_reports" / str(report.pk) / report.file_token).iterdir())
     assert len(files) == 1
     assert hashlib.sha256(files[0].read_bytes()).hexdigest() == report.pdf_sha256

@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -15,7 +16,8 @@ pytestmark = pytest.mark.django_db
 
 
 def _link(mail) -> str:
-    return re.search(r"https?://testserver(/\S+)", mail.body).group(1)
+    """The path of the link in an e-mail, which is on the portal's public address."""
+    return re.search(re.escape(settings.SITE_URL) + r"(/\S+)", mail.body).group(1)
 
 
 def test_registration_needs_a_verified_email_then_logs_in(client, mailoutbox, django_capture_on_commit_callbacks):

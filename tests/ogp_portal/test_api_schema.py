@@ -20,6 +20,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from tests.factories import CommitmentFactory, MilestoneFactory, PolicyAreaFactory, UserFactory
+from tests.factories.consultations import ProposalFactory
 
 CHECKS = [
     not_a_server_error,
@@ -90,3 +91,27 @@ def test_schema_and_docs_are_served(client):
     docs = client.get("/api/docs/")
     assert docs.status_code == 200 and b"swagger-ui" in docs.content
     assert b"cdn.jsdelivr" not in docs.content  # served locally, works offline
+
+
+def _call_and_validate(path: str, **path_parameters):
+    """A real answer of one read endpoint, checked against the served schema (no generated input)."""
+    case = schema[path]["GET"].Case(path_parameters=path_parameters)
+    response = case.call()
+    assert response.status_code == 200, response.text
+    case.validate_response(response, checks=[response_schema_conformance])
+    return response.json()
+
+
+def test_optional_fields_answer_what_the_schema_says(api_data):
+    """A proposal not withdrawn and without a policy area, and an area without a parent, fit the schema."""
+    proposal = ProposalFactory(policy_area=None)
+    withdrawn = ProposalFactory(withdrawn=True, policy_area=PolicyAreaFactory(slug="lobbying"))
+    body = _call_and_validate("/api/v1/proposals/{id}/", id=proposal.pk)
+    assert (body["withdrawal_reason"], body["policy_area"]) == ("", None)
+    body = _call_and_validate("/api/v1/proposals/{id}/", id=withdrawn.pk)
+    assert (body["withdrawal_reason"], body["policy_area"]) == ("duplicate", "lobbying")
+    _call_and_validate("/api/v1/proposals/")
+    api_data.policy_areas.add(PolicyAreaFactory(slug="a-top-level-area", parent=None))
+    body = _call_and_validate("/api/v1/commitments/{id}/", id=api_data.pk)
+    assert {area["slug"]: area["parent"] for area in body["policy_areas"]}["a-top-level-area"] is None
+    _call_and_validate("/api/v1/commitments/")

@@ -133,13 +133,13 @@ def test_deleting_the_account_revokes_the_tokens():
 
 @pytest.mark.django_db(transaction=True)
 def test_the_upgrade_drops_the_clear_text_tokens_of_drf():
-    """A database upgraded from DRF's tokens keeps no clear-text key: migration ogp_portal 0005 drops the
+    """A database upgraded from DRF's tokens keeps no clear-text key: migration ogp_portal 0007 drops the
     table, its content type and its migration records."""
     from django.contrib.contenttypes.models import ContentType
     from django.db.migrations.executor import MigrationExecutor
 
     executor = MigrationExecutor(connection)
-    executor.migrate([("ogp_portal", "0004_user_language")])
+    executor.migrate([("ogp_portal", "0006_organisation_membership")])
     with connection.cursor() as cursor:
         cursor.execute("CREATE TABLE authtoken_token (key varchar(40) PRIMARY KEY, user_id bigint NOT NULL)")
         cursor.execute("INSERT INTO authtoken_token VALUES ('0123456789abcdef0123456789abcdef01234567', 1)")

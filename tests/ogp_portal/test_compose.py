@@ -1,5 +1,7 @@
-"""docker-compose.yml describes the production-like stack (Docker cannot run here, so its shape is checked)."""
+"""docker-compose.yml describes the production stack (Docker cannot run here, so its shape is checked;
+tests/stack/ runs the same topology for real, with the same nginx configuration)."""
 
+import re
 from pathlib import Path
 
 import yaml
@@ -7,10 +9,34 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 COMPOSE = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
 SERVICES = COMPOSE["services"]
+LONG_RUNNING = ("postgres", "redis", "web", "worker", "beat", "nginx")
 
 
-def test_the_stack_has_its_five_services():
-    assert set(SERVICES) >= {"postgres", "redis", "web", "worker", "beat"}
+def _env(name: str) -> dict:
+    return {**COMPOSE.get("x-app-env", {}), **SERVICES[name].get("environment", {})}
+
+
+def _nginx_template() -> tuple[str, dict]:
+    """The nginx configuration compose mounts, and nginx's environment that fills it."""
+    nginx = SERVICES["nginx"]
+    source = next(v.split(":")[0] for v in nginx["volumes"] if v.split(":")[1].startswith("/etc/nginx/templates/"))
+    return (ROOT / source).read_text(), nginx["environment"]
+
+
+def _locations(conf: str) -> dict[str, str]:
+    """Each `location` block's body, by its match (braces of ${VARIABLES} balance, so counting works)."""
+    blocks = {}
+    for match in re.finditer(r"location\s+([^{]+)\{", conf):
+        depth, end = 1, match.end()
+        while depth:
+            depth += {"{": 1, "}": -1}.get(conf[end], 0)
+            end += 1
+        blocks[match.group(1).strip()] = conf[match.end() : end - 1]
+    return blocks
+
+
+def test_the_stack_has_its_services():
+    assert set(SERVICES) >= {"postgres", "redis", "migrate", "web", "worker", "beat", "nginx"}
     assert SERVICES["postgres"]["image"].startswith("postgres:")
     assert SERVICES["redis"]["image"].startswith("redis:")
 
@@ -35,12 +61,57 @@ def test_app_services_share_one_image_and_the_service_urls():
         assert conditions["redis"]["condition"] == "service_healthy"
 
 
-def test_every_service_has_a_health_check_and_workers_scale():
-    for name in ("postgres", "redis", "web", "worker"):
+def test_every_long_running_service_has_a_health_check_and_web_and_workers_scale():
+    for name in LONG_RUNNING:
         assert SERVICES[name]["healthcheck"]["test"], name
-    # `docker compose up --scale worker=N` needs a worker without a fixed name or published port.
-    assert "container_name" not in SERVICES["worker"] and "ports" not in SERVICES["worker"]
+    # `docker compose up --scale web=N --scale worker=N` needs services without a fixed name or host port.
+    for name in ("web", "worker"):
+        assert "container_name" not in SERVICES[name] and "ports" not in SERVICES[name], name
     assert SERVICES["beat"].get("deploy", {}).get("replicas", 1) == 1
+
+
+def test_migrations_run_once_before_web_worker_and_beat():
+    """A one-off service migrates; no replica migrates at start (two would race on the same tables)."""
+    migrate = SERVICES["migrate"]
+    assert migrate["command"] == ["python", "manage.py", "migrate", "--noinput"]
+    assert migrate.get("restart") == "no" and "healthcheck" not in migrate
+    for name in ("web", "worker", "beat"):
+        assert SERVICES[name]["depends_on"]["migrate"]["condition"] == "service_completed_successfully", name
+        assert "migrate" not in " ".join(SERVICES[name]["command"]), name
+
+
+def test_nginx_is_the_only_way_in_and_knows_every_web_replica():
+    nginx = SERVICES["nginx"]
+    assert nginx["image"].startswith("nginx:") and nginx["depends_on"]["web"]["condition"] == "service_healthy"
+    assert {p.split(":")[-1] for p in nginx["ports"]} == {"80", "443"}
+    assert [name for name, service in SERVICES.items() if service.get("ports")] == ["nginx"]
+    conf, env = _nginx_template()
+    assert env["PORTAL_UPSTREAM_SERVERS"] == "server web:8000;" and "${PORTAL_UPSTREAM_SERVERS}" in conf
+    assert "--bind 0.0.0.0:8000" in " ".join(SERVICES["web"]["command"])
+    # Every app process knows it is behind one proxy and where the portal is.
+    for name in ("web", "worker", "beat", "migrate"):
+        assert _env(name)["PROXY_COUNT"] == "1" and "SITE_URL" in _env(name), name
+
+
+def test_nginx_serves_private_files_only_after_a_view_checked_the_permission():
+    """The media folder is reachable only through nginx's internal location, which the views' prefix
+    names; /media/ publishes nothing; uploads up to 60 MB pass."""
+    conf, env = _nginx_template()
+    media = next(v for v in SERVICES["web"]["volumes"] if v.startswith("media:")).split(":")[1]
+    assert _env("web")["MEDIA_ROOT"] == media
+    assert next(v for v in SERVICES["nginx"]["volumes"] if v.startswith("media:")) == f"media:{media}:ro"
+    assert env["PRIVATE_FILES_ROOT"] == media + "/"
+    locations = _locations(conf)
+    prefix = _env("web")["PRIVATE_FILES_ACCEL_PREFIX"]
+    private = locations[f"^~ {prefix}"]
+    assert "internal;" in private and "alias ${PRIVATE_FILES_ROOT};" in private
+    serving = [where for where, body in locations.items() if re.search(r"\b(alias|root)\b", body)]
+    assert serving == [f"^~ {prefix}"]
+    assert "return 404;" in locations["^~ /media/"]
+    assert re.search(r"client_max_body_size\s+60m;", conf)
+    proxy = locations["/"]
+    assert "proxy_set_header X-Forwarded-Proto $scheme;" in proxy
+    assert "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;" in proxy
 
 
 def test_the_image_installs_weasyprint_libraries_and_collects_static_files():

@@ -60,3 +60,34 @@ def test_a_broker_outage_does_not_lose_the_email(mailoutbox, django_capture_on_c
     email.refresh_from_db()
     assert email.status == OutgoingEmail.Status.SENT and len(mailoutbox) == 1
     assert email_outbox_sweep() == 0
+
+
+def test_a_message_that_can_never_be_sent_is_marked_failed_with_its_error_and_not_swept_again(mailoutbox):
+    """A malformed message (a line break in a header) fails once, for good: counted, explained, left alone."""
+    email = OutgoingEmail.objects.create(to=["a@example.org\r\nBcc: b@example.org"], subject="S", body_text="B")
+    OutgoingEmail.objects.filter(pk=email.pk).update(created_at=timezone.now() - timezone.timedelta(minutes=10))
+    assert email_send_task.delay(email.pk).get() == "failed"
+    email.refresh_from_db()
+    assert email.status == OutgoingEmail.Status.FAILED and email.attempts == 1
+    assert "newline" in email.last_error.lower() and not mailoutbox
+    assert email_outbox_sweep() == 0
+
+
+def test_an_unexpected_error_is_counted_and_ends_in_failure_after_the_last_attempt(mailoutbox):
+    email = OutgoingEmail.objects.create(to=["a@example.org"], subject="S", body_text="B")
+    with mock.patch("django.core.mail.EmailMultiAlternatives.send", side_effect=RuntimeError("template bug")):
+        for attempt in range(1, EMAIL_MAX_ATTEMPTS + 1):
+            with pytest.raises(RuntimeError):
+                email_send(email_id=email.pk)
+            email.refresh_from_db()
+            assert email.attempts == attempt and "template bug" in email.last_error
+    assert email.status == OutgoingEmail.Status.FAILED and not mailoutbox
+
+
+@pytest.mark.parametrize("subject", ["Line one\r\nLine two", "Line one\rLine two", "Line one\u2028 Line\ttwo "])
+def test_a_subject_is_written_on_one_line(subject, mailoutbox, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        email = email_enqueue(to=["a@example.org"], subject=subject, body_text="B")
+    email.refresh_from_db()
+    assert email.status == OutgoingEmail.Status.SENT
+    assert mailoutbox[0].subject == "Line one Line two"

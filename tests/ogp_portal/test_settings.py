@@ -9,11 +9,13 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-BASE_ENV = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "DATABASE_URL", "REDIS_URL"}}
+UNSET = {"DEBUG", "SECRET_KEY", "DATABASE_URL", "REDIS_URL", "SITE_URL"}
+BASE_ENV = {k: v for k, v in os.environ.items() if k not in UNSET}
 PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "ogp_portal.settings.production",
     "SECRET_KEY": "k3y-" + "x9Qz!p" * 10,
     "ALLOWED_HOSTS": "portal.example.org",
+    "SITE_URL": "https://portal.example.org",
 }
 
 
@@ -92,6 +94,39 @@ def test_production_settings_pass_the_deployment_checks():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_the_public_address_sets_the_protocol_of_account_links():
+    local = {"DJANGO_SETTINGS_MODULE": "ogp_portal.settings.local", "DEBUG": "1"}
+    names = ("SITE_URL", "ACCOUNT_DEFAULT_HTTP_PROTOCOL")
+    assert _settings(local, *names) == {"SITE_URL": "http://127.0.0.1:8000", "ACCOUNT_DEFAULT_HTTP_PROTOCOL": "http"}
+    assert _settings({**local, "SITE_URL": "https://portal.example.org/"}, *names) == {
+        "SITE_URL": "https://portal.example.org",
+        "ACCOUNT_DEFAULT_HTTP_PROTOCOL": "https",
+    }
+
+
+def test_production_without_its_public_address_fails_the_deployment_checks():
+    """Without SITE_URL, every e-mail would link to http://127.0.0.1:8000."""
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "SITE_URL"}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env={**BASE_ENV, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0 and "ogp_portal.W001" in result.stdout + result.stderr
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env={**BASE_ENV, **env, "SITE_URL": "portal.example.org/portal"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0 and "ogp_portal.E001" in result.stdout + result.stderr
 
 
 @pytest.mark.parametrize("module", ["ogp_portal.wsgi", "ogp_portal.celery"])

@@ -99,7 +99,7 @@ def test_killed_worker_and_restarted_redis_still_render_each_report_once_and_sen
     assert attempts.pop(killed.pk) == 2  # the killed render, then the complete one
     assert set(attempts.values()) == {1}
     for report in Report.objects.all():
-        files = list((media_root / "irm_reports" / str(report.pk)).iterdir())
+        files = list((media_root / "irm_reports" / str(report.pk) / report.file_token).iterdir())
         assert [path.name for path in files] == [report.pdf.name.rsplit("/", 1)[-1]]
 
     messages = [m for worker in workers for m in delivered_emails(worker["outbox"])]

@@ -13,11 +13,11 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.views.generic.edit import ProcessFormView
 
 from commitments.models import ActionPlan
-from consultations.models import Referral
+from consultations.models import ProposalAttachment, Referral
 from irm_reports.models import Report
 from ogp_portal.models import Organisation
 from tests.factories import ActionPlanFactory, CommitmentFactory, MemberFactory, MilestoneFactory, UserFactory
-from tests.factories.accounts import DEFAULT_PASSWORD
+from tests.factories.accounts import DEFAULT_PASSWORD, OrganisationFactory
 from tests.factories.consultations import (
     CommentFactory,
     ConsultationFactory,
@@ -102,7 +102,13 @@ EXCLUDED_PREFIXES = {
     "admin/": "Django's admin: its own model permissions, tested in tests/*/test_admin.py",
     "accounts/": "allauth's sign-in, sign-up, password and e-mail views act on the signed-in account only",
 }
-OURS_UNDER_ACCOUNTS = {"profile", "profile-data", "profile-delete"}  # declared below, not excluded
+OURS_UNDER_ACCOUNTS = {
+    "profile",
+    "profile-data",
+    "profile-delete",
+    "profile-organisation",
+    "profile-organisation-decide",
+}  # declared below, not excluded
 
 ENDPOINTS: dict[str, Endpoint] = {
     # Site ----------------------------------------------------------------------------------------
@@ -111,6 +117,11 @@ ENDPOINTS: dict[str, Endpoint] = {
     "set_language": Endpoint(read=None, writes={"post": PUBLIC}, payload={"language": "fr", "next": "/"}),
     "profile": Endpoint(read=SIGNED_IN, writes={"post": SIGNED_IN}, payload={"full_name": "Renamed"}),
     "profile-data": Endpoint(read=SIGNED_IN),  # the signed-in person's own data only
+    # Memberships awaiting confirmation: decided by a confirmed member of the organisation (the owner) or staff.
+    "profile-organisation": Endpoint(read=SIGNED_IN),
+    "profile-organisation-decide": Endpoint(
+        kwargs="membership_request", read=None, writes={"post": OWNER | STAFF}, payload={"decision": "confirm"}
+    ),
     "profile-delete": Endpoint(read=SIGNED_IN, writes={"post": SIGNED_IN}, payload={"password": DEFAULT_PASSWORD}),
     "api-schema": Endpoint(),
     "api-docs": Endpoint(),
@@ -169,6 +180,7 @@ ENDPOINTS: dict[str, Endpoint] = {
     "consultations:proposal-list": Endpoint(),
     "consultations:proposal-mine": Endpoint(read=SIGNED_IN),
     "consultations:proposal-detail": Endpoint("draft", read=OWNER),
+    "consultations:proposal-attachment": Endpoint("draft_attachment", read=OWNER),  # a draft's file
     "consultations:forum-detail": Endpoint("member"),
     "consultations:forummeeting-detail": Endpoint("meeting"),
     # Co-creation: participants -------------------------------------------------------------------
@@ -374,7 +386,8 @@ def build_world() -> dict:
     """Objects of one member (Madrid) owned by known users, and the users of every role."""
     member = MemberFactory(name="Madrid", slug="madrid", kind="local", country="ES")
     other_member = MemberFactory(name="Paris", slug="paris", kind="local", country="FR")
-    owner = UserFactory(full_name="Amina Bello", email="amina.private@example.org")
+    organisation = OrganisationFactory(name="Vecinos de Lavapiés")
+    owner = UserFactory(full_name="Amina Bello", email="amina.private@example.org", member_of=organisation)
     users = {
         "owner": owner,
         "participant": UserFactory(),
@@ -393,8 +406,10 @@ def build_world() -> dict:
     proposal = ProposalFactory(consultation=consultation, author=owner, title="Publish district agendas")
     forum = ForumFactory(member=member)
     report = ReportFactory(action_plan=completed_plan, overview=SECRETS["report"])
+    draft = ProposalFactory(consultation=consultation, author=owner, draft=True, title=SECRETS["draft"])
     world = {
         **users,
+        "membership_request": UserFactory(asking_to_join=organisation),
         "member": member,
         "plan": plan,
         "commitment": commitment,
@@ -404,7 +419,14 @@ def build_world() -> dict:
         "assessed": CommitmentFactory(action_plan=completed_plan, number="3"),
         "consultation": consultation,
         "proposal": proposal,
-        "draft": ProposalFactory(consultation=consultation, author=owner, draft=True, title=SECRETS["draft"]),
+        "draft": draft,
+        "draft_attachment": ProposalAttachment.objects.create(
+            proposal=draft,
+            file=ContentFile(SECRETS["draft"].encode(), name="draft.pdf"),
+            original_name="draft.pdf",
+            content_type="application/pdf",
+            size=len(SECRETS["draft"]),
+        ),
         "comment": CommentFactory(proposal=proposal, author=owner),
         "template": ResponseTemplateFactory(member=member, reasons=SECRETS["template"]),
         "seat": ForumSeatFactory(forum=forum),

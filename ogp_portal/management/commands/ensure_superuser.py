@@ -4,6 +4,7 @@ import secrets
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from ogp_portal.email_address import normalize_email
 from ogp_portal.models import User
 
 
@@ -17,7 +18,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         from allauth.account.models import EmailAddress
 
-        email = os.environ.get("DJANGO_SUPERUSER_EMAIL", "admin@example.org").strip().lower()
+        email = normalize_email(os.environ.get("DJANGO_SUPERUSER_EMAIL", "admin@example.org"))
         password = os.environ.get("DJANGO_SUPERUSER_PASSWORD", "")
         user = User.objects.filter(email=email).first()
         if user is None:

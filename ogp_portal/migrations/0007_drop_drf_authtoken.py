@@ -11,7 +11,7 @@ def forget_authtoken(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("ogp_portal", "0004_user_language"),
+        ("ogp_portal", "0006_organisation_membership"),
         ("contenttypes", "0002_remove_content_type_name"),
         ("auth", "0012_alter_user_first_name_max_length"),
     ]

@@ -1,0 +1,103 @@
+"""IRM report PDFs and imported sheets are private files: unguessable names, served only by the views."""
+
+import importlib
+import re
+from urllib.parse import quote
+
+import pytest
+from django.apps import apps
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from irm_reports import services
+from irm_reports.models import ImportRun, PublishedVersion, Report
+from tests.factories import UserFactory
+from tests.factories.irm_reports import ReportFactory
+
+pytestmark = pytest.mark.django_db
+
+PDF = b"%PDF-1.4\n%%EOF\n"
+TOKEN = r"[0-9a-f]{32}"
+
+
+def _store(report: Report, pdf: bytes = PDF) -> Report:
+    """What a worker does once it rendered the current version."""
+    Report.objects.filter(pk=report.pk).update(status=Report.Status.RENDERING)
+    return services.report_store_pdf(report_id=report.pk, version=report.version, pdf=pdf, pages=1)
+
+
+def test_a_reports_pdf_is_stored_in_a_random_folder_of_its_own(assigned):
+    """The path of an unpublished PDF cannot be derived from the report's id, member, years, type,
+    version and language; a second render of the same version replaces the same file."""
+    first = _store(ReportFactory(action_plan=assigned.action_plan))
+    second = _store(ReportFactory(action_plan=assigned.action_plan, review=True))
+    for report in (first, second):
+        assert re.fullmatch(rf"irm_reports/{report.pk}/{TOKEN}/[a-z0-9_-]+-v1-en\.pdf", report.pdf.name)
+        guessable = f"irm_reports/{report.pk}/{report.pdf.name.rsplit('/', 1)[-1]}"
+        assert not default_storage.exists(guessable)
+    assert first.pdf.name.split("/")[2] != second.pdf.name.split("/")[2]
+    again = _store(first, pdf=PDF + b"% again\n")
+    assert again.pdf.name == first.pdf.name
+    assert default_storage.listdir(first.pdf.name.rsplit("/", 1)[0])[1] == [first.pdf.name.rsplit("/", 1)[-1]]
+
+
+def test_behind_nginx_the_unpublished_pdf_goes_to_its_team_only(settings, report, researcher, other_researcher):
+    """The team's download is an X-Accel-Redirect to nginx's internal location; anyone else is refused
+    without it; once published, the version's PDF is everyone's."""
+    settings.PRIVATE_FILES_ACCEL_PREFIX = "/_private/"
+    report = _store(report)
+    url = reverse("irm_reports:report-pdf", args=[report.pk])
+    anonymous = Client().get(url)
+    assert anonymous.status_code == 302 and "X-Accel-Redirect" not in anonymous
+    other = Client()
+    other.force_login(other_researcher)
+    refused = other.get(url)
+    assert refused.status_code in (403, 404) and "X-Accel-Redirect" not in refused
+    team = Client()
+    team.force_login(researcher)
+    response = team.get(url)
+    assert response.status_code == 200 and response.content == b""
+    assert response["X-Accel-Redirect"] == "/_private/" + quote(report.pdf.name)
+    assert response["Content-Type"] == "application/pdf" and "private" in response["Cache-Control"]
+    public_url = reverse("irm_reports:report-version-pdf", args=[report.pk, 1])
+    assert Client().get(public_url).status_code == 404
+    services.report_publish(report=report, published_by=researcher)
+    published = Client().get(public_url)
+    assert published.status_code == 200 and published["X-Accel-Redirect"] == "/_private/" + quote(report.pdf.name)
+
+
+def test_an_uploaded_sheet_is_stored_in_a_random_folder():
+    run = ImportRun.objects.create(file=ContentFile(b"Code,Name\n", name="kenya.csv"), uploaded_by=UserFactory())
+    assert re.fullmatch(rf"irm_imports/{timezone.now():%Y/%m}/{TOKEN}/kenya\.csv", run.file.name)
+
+
+def test_the_migration_moves_files_stored_under_guessable_names_and_loses_none(completed_plan):
+    """Files written before the random folders (report PDFs, published versions, imported sheets) are
+    moved into random folders, their rows follow, and their contents are unchanged."""
+    migration = importlib.import_module("irm_reports.migrations.0007_private_file_names")
+    name = "madrid-2020-2022-results_report-v1-en.pdf"
+    old_pdf = default_storage.save(f"irm_reports/0/{name}", ContentFile(PDF))
+    report = ReportFactory(action_plan=completed_plan, status=Report.Status.PUBLISHED, pdf=old_pdf, pdf_sha256="0" * 64)
+    version = PublishedVersion.objects.create(
+        report=report, version=1, language="en", pdf=old_pdf, sha256="0" * 64, size=3, published_at=timezone.now()
+    )
+    old_sheet = default_storage.save("irm_imports/2026/01/kenya.csv", ContentFile(b"Code,Name\n"))
+    run = ImportRun.objects.create(file=old_sheet)
+    ImportRun.objects.filter(pk=run.pk).update(file=old_sheet)
+    lost = ReportFactory(action_plan=completed_plan, review=True, pdf="irm_reports/0/gone.pdf", pdf_sha256="0" * 64)
+
+    migration.move_files_to_unguessable_names(apps, None)
+
+    report.refresh_from_db()
+    version.refresh_from_db()
+    run.refresh_from_db()
+    assert report.pdf.name == f"irm_reports/0/{report.file_token}/{name}"
+    assert version.pdf.name == report.pdf.name and report.pdf.read() == PDF
+    assert not default_storage.exists(old_pdf)
+    assert re.fullmatch(rf"irm_imports/2026/01/{TOKEN}/kenya\.csv", run.file.name)
+    assert run.file.read() == b"Code,Name\n" and not default_storage.exists(old_sheet)
+    assert Report.objects.get(pk=lost.pk).pdf.name == "irm_reports/0/gone.pdf"
+    assert report.history.first().pdf == report.pdf.name
