@@ -15,6 +15,4 @@ from ogp_portal.settings.production import REST_FRAMEWORK as REST_FRAMEWORK
 
 AXES_ENABLED = True
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-RATE_LIMIT_PROXY_COUNT = 1
-AXES_IPWARE_PROXY_COUNT = 1
-REST_FRAMEWORK = {**REST_FRAMEWORK, "NUM_PROXIES": 1}
+PROXY_COUNT = 1

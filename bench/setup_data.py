@@ -23,7 +23,7 @@ def main(scale_name: str, output: str) -> None:
     import django
 
     django.setup()
-    from rest_framework.authtoken.models import Token
+    from knox.models import AuthToken
 
     from bench import datagen, reports
     from commitments.models import Commitment, PolicyArea
@@ -35,7 +35,7 @@ def main(scale_name: str, output: str) -> None:
     generated["seconds"] = time.perf_counter() - start
 
     holders = list(User.objects.order_by("pk")[:200])
-    tokens = [Token.objects.create(user=user).key for user in holders]
+    tokens = [AuthToken.objects.create(user=user)[1] for user in holders]
     area = PolicyArea.objects.order_by("id").values_list("slug", flat=True).first()  # see datagen.tags()
     from ogp_portal.common.pagination import cursor_at
 

@@ -20,6 +20,7 @@ from irm_reports.models import (
     RequirementAssessment,
     StandardRequirement,
 )
+from irm_reports.rules import is_researcher, is_support_staff
 from irm_reports.scales import Answer, ReportType
 from ogp_portal.models import User
 
@@ -220,11 +221,13 @@ def recommendations_of(*, report: Report) -> QuerySet:
 
 
 def report_api_queryset(*, user: User) -> QuerySet:
-    """Reports the API shows: published ones for everyone, plus those of the plans a researcher works on."""
+    """Reports the API shows, as `irm_reports.view_report` decides for one: published ones for everyone,
+    every report for support staff, and those of their assigned plans for an IRM researcher (the role
+    too, not the assignment alone: an assignment outlives a removed role)."""
     queryset = Report.objects.select_related("action_plan__member")
-    if user.is_authenticated and user.is_active and user.is_staff:
+    if is_support_staff.test(user):
         return queryset
     published = Q(status=Report.Status.PUBLISHED)
-    if user.is_authenticated and user.is_active:
+    if is_researcher.test(user):
         published |= Q(action_plan__researcher_assignments__researcher=user)
     return queryset.filter(published).distinct()

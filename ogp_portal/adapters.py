@@ -2,6 +2,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.core import context as allauth_context
 
+from ogp_portal.common.ratelimit import client_ip
 from ogp_portal.common.site import current_site, on_site_url
 from ogp_portal.email_address import clean_email, normalize_email_or_none
 from ogp_portal.services import email_enqueue_message
@@ -13,7 +14,8 @@ class AccountAdapter(DefaultAccountAdapter):
     They name the portal (SITE_NAME) and link to its public address (SITE_URL): allauth builds its
     links from the host of the request, which behind a proxy is not the address people know.
     Addresses are brought to their normal form (`ogp_portal.email_address`) before allauth checks that
-    they are free, stores them or looks an account up by them.
+    they are free, stores them or looks an account up by them. Its rate limits see the client address
+    the portal reads (PROXY_COUNT).
     """
 
     def send_mail(self, template_prefix, email, context):
@@ -25,6 +27,11 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def clean_email(self, email):
         return super().clean_email(clean_email(email))
+
+    def get_client_ip(self, request):
+        # allauth's sign-in rate limits count per address: the portal's one reading of the client address
+        # (PROXY_COUNT), or behind a proxy everyone would share the proxy's.
+        return client_ip(request)
 
 
 class LoginForm(AllauthLoginForm):

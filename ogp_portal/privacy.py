@@ -59,7 +59,7 @@ def _proposal_data(proposal) -> dict:
 def user_data_export(*, user: User) -> dict:
     """Everything the portal holds about `user`, as plain JSON-ready data (a fixed number of queries)."""
     from allauth.account.models import EmailAddress
-    from rest_framework.authtoken.models import Token
+    from knox.models import AuthToken
 
     from consultations.models import Comment, Flag, Follow, Proposal, Support
 
@@ -72,7 +72,7 @@ def user_data_export(*, user: User) -> dict:
     organisations = {p.organisation for p in proposals if p.organisation} | (
         {user.organisation} if user.organisation else set()
     )
-    token = Token.objects.filter(user=user).first()
+    token = AuthToken.objects.filter(user=user).order_by("-created").first()
     return {
         "exported_at": timezone.now().isoformat(),
         "account": {
@@ -168,10 +168,10 @@ def user_delete_account(*, user: User) -> User:
     """
     from allauth.account.models import EmailAddress
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
-    from rest_framework.authtoken.models import Token
 
     from consultations.models import Flag, Follow, Proposal, Support
     from consultations.services import proposal_discard
+    from ogp_portal.tokens import api_tokens_revoke
 
     user = User.objects.select_for_update().get(pk=user.pk)
     if user.deleted_at:
@@ -195,7 +195,7 @@ def user_delete_account(*, user: User) -> User:
     Flag.objects.filter(user=user).delete()
 
     EmailAddress.objects.filter(user=user).delete()
-    Token.objects.filter(user=user).delete()
+    api_tokens_revoke(user=user)
     for email in old_emails:
         AccessAttempt.objects.filter(username__iexact=email).delete()
         AccessLog.objects.filter(username__iexact=email).delete()

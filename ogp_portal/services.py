@@ -25,9 +25,18 @@ EMAIL_MAX_ATTEMPTS = 5
 
 @transaction.atomic
 def user_set_role(*, user: User, role: str, member=None) -> User:
-    """Give a user a role; support staff get the admin and the support unit's permissions."""
+    """Give a user a role; support staff get the admin and the support unit's permissions.
+
+    A change of role or member revokes the user's API tokens: they were issued for the role they had.
+    """
+    from ogp_portal.tokens import api_tokens_revoke
+
+    member = member if role == User.Role.POINT_OF_CONTACT else None
+    stored = User.objects.filter(pk=user.pk).values("role", "member_id").first() if user.pk else None
+    if stored and (stored["role"], stored["member_id"]) != (role, member.pk if member else None):
+        api_tokens_revoke(user=user)
     user.role = role
-    user.member = member if role == User.Role.POINT_OF_CONTACT else None
+    user.member = member
     user.is_staff = role == User.Role.SUPPORT_STAFF or user.is_superuser
     user.full_clean(exclude=["password"])
     user.save()

@@ -28,6 +28,14 @@ class ReportViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         return selectors.report_api_queryset(user=self.request.user)
 
+    def get_object(self):
+        # The same rule as the report's page, on top of the list's visibility: a report this account may
+        # not view does not exist for it.
+        report = super().get_object()
+        if not self.request.user.has_perm("irm_reports.view_report", report):
+            raise Http404
+        return report
+
     @extend_schema(
         request=None,
         responses={202: RenderAcceptedSerializer},

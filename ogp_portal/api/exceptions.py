@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from rest_framework import exceptions
+from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -35,5 +36,17 @@ def exception_handler(exc, context):
         codes = exc.get_codes() if hasattr(exc, "get_codes") else None
         if isinstance(codes, str):
             code = codes
-    response.data = {"status": response.status_code, "code": code, "detail": str(detail), "errors": errors}
+    response.data = _body(response.status_code, code, detail, errors)
     return response
+
+
+def _body(status: int, code: str, detail, errors: dict) -> dict:
+    return {"status": status, "code": code, "detail": str(detail), "errors": errors}
+
+
+def invalid_input_response(errors: dict) -> Response:
+    """A 400 in the API's error format, answered rather than raised: the request's transaction commits.
+
+    For refusals whose record must stay, such as the failed sign-in django-axes has just written.
+    """
+    return Response(_body(400, "invalid", _("Invalid input."), errors), status=400)

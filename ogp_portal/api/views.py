@@ -1,12 +1,15 @@
 from django.contrib.auth import authenticate
+from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
-from rest_framework.authtoken.models import Token
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
+
+from ogp_portal.api.exceptions import invalid_input_response
+from ogp_portal.api.throttling import ScopedThrottle
+from ogp_portal.tokens import api_token_issue
 
 
 class TokenInputSerializer(serializers.Serializer):
@@ -15,25 +18,35 @@ class TokenInputSerializer(serializers.Serializer):
 
 
 class TokenOutputSerializer(serializers.Serializer):
-    token = serializers.CharField(help_text=_("Send it as `Authorization: Token <token>`."))
+    token = serializers.CharField(
+        help_text=_("Send it as `Authorization: Token <token>`. It expires, and asking for a new one revokes it.")
+    )
 
 
 class TokenView(APIView):
-    """Exchange an e-mail address and password for the account's API token."""
+    """Exchange an e-mail address and password for a new API token (the account's previous ones stop working)."""
 
     permission_classes = [AllowAny]
     authentication_classes = []
-    throttle_classes = [ScopedRateThrottle]
+    throttle_classes = [ScopedThrottle]
     throttle_scope = "auth"
 
     @extend_schema(request=TokenInputSerializer, responses={200: TokenOutputSerializer}, tags=["auth"])
     def post(self, request):
         data = TokenInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        user = authenticate(request, email=data.validated_data["email"], password=data.validated_data["password"])
+        email = data.validated_data["email"]
+        user = authenticate(request, email=email, password=data.validated_data["password"])
+        if user is not None and user.is_active and not user.emailaddress_set.filter(verified=True).exists():
+            # A right password on an unverified address is answered, and counted, as a wrong one: the
+            # answer must not confirm a guessed password. The web sign-in sends the verification e-mail.
+            user_login_failed.send(sender=__name__, credentials={"email": email}, request=request)
+            user = None
         if user is None or not user.is_active:
-            raise serializers.ValidationError({"non_field_errors": [_("Unknown e-mail address or wrong password.")]})
-        if not user.emailaddress_set.filter(verified=True).exists():
-            raise serializers.ValidationError({"email": [_("Verify your e-mail address first.")]})
-        token, _created = Token.objects.get_or_create(user=user)
-        return Response({"token": token.key}, status=status.HTTP_200_OK)
+            # Answered, not raised: an exception would roll back the request's transaction and with it the
+            # failure django-axes has just recorded, leaving password guessing unlimited.
+            return invalid_input_response({"non_field_errors": [_("Unknown e-mail address or wrong password.")]})
+        token = api_token_issue(user=user)
+        # A sign-in like the web form's: django-axes clears the account's failures, last_login moves.
+        user_logged_in.send(sender=user.__class__, request=request, user=user)
+        return Response({"token": token}, status=status.HTTP_200_OK)

@@ -5,6 +5,7 @@ Limits are read from settings.RATE_LIMITS: {scope: {"user": (count, seconds), "i
 counted, so a form sent back with errors does not use up anyone's allowance.
 """
 
+import ipaddress
 import math
 import time
 
@@ -60,10 +61,19 @@ def hit(scope: str, *, user_id: int | None = None, ip: str = "") -> None:
 
 
 def client_ip(request) -> str:
-    """The client's address: REMOTE_ADDR, or the address the trusted proxies put in X-Forwarded-For."""
-    proxies = settings.RATE_LIMIT_PROXY_COUNT
+    """The client's address, for every limit (rate limits, API throttles, sign-in lockout).
+
+    Without trusted proxies (PROXY_COUNT = 0) it is REMOTE_ADDR and X-Forwarded-For is ignored: anyone can
+    write that header. Behind N proxies each one appends the address it saw, so the client is the N-th
+    entry from the right; what the client itself wrote is further left and never read.
+    """
+    remote = request.META.get("REMOTE_ADDR", "")
+    proxies = settings.PROXY_COUNT
     if proxies:
         forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if a.strip()]
         if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
+            try:
+                return str(ipaddress.ip_address(forwarded[-proxies]))
+            except ValueError:
+                return remote
+    return remote

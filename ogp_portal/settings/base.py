@@ -47,7 +47,7 @@ THIRD_PARTY_APPS = [
     "django_countries",
     "rules.apps.AutodiscoverRulesConfig",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -132,14 +132,18 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Sign-in throttling (django-axes): after 5 failures an account, and separately an address, waits.
+# Sign-in lockout (django-axes, ogp_portal/security.py), web form, admin and API token alike: an account
+# waits after AXES_FAILURE_LIMIT failures, an address (many people may share one) after the much higher
+# LOGIN_ADDRESS_FAILURE_LIMIT, each for AXES_COOLOFF_TIME.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+LOGIN_ADDRESS_FAILURE_LIMIT = env.int("LOGIN_ADDRESS_FAILURE_LIMIT", default=50)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_HANDLER = "ogp_portal.security.LockoutHandler"
 AXES_USERNAME_CALLABLE = "ogp_portal.security.login_identifier"
+AXES_CLIENT_IP_CALLABLE = "ogp_portal.common.ratelimit.client_ip"
 AXES_LOCKOUT_TEMPLATE = "account/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_PROXY_COUNT = env.int("PROXY_COUNT", default=0)
 # Staff sessions end after this long without activity; others last SESSION_COOKIE_AGE.
 STAFF_SESSION_IDLE_SECONDS = env.int("STAFF_SESSION_IDLE_SECONDS", default=2 * 60 * 60)
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=14 * 24 * 60 * 60)
@@ -290,7 +294,7 @@ IRM_IMPORT_STALE_SECONDS = env.int("IRM_IMPORT_STALE_SECONDS", default=900)
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # Token first: an anonymous write then gets 401 with a WWW-Authenticate header, not 403.
-        "rest_framework.authentication.TokenAuthentication",
+        "knox.auth.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
@@ -311,6 +315,13 @@ REST_FRAMEWORK = {
     },
     "EXCEPTION_HANDLER": "ogp_portal.api.exceptions.exception_handler",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
+}
+# API tokens (django-rest-knox, ogp_portal/tokens.py): stored as a digest, sent as `Authorization: Token <key>`,
+# valid API_TOKEN_TTL_DAYS from their issue, one per account.
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(days=env.int("API_TOKEN_TTL_DAYS", default=30)),
+    "AUTH_HEADER_PREFIX": "Token",
+    "AUTO_REFRESH": False,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "OGP portal API",
@@ -365,8 +376,10 @@ LOGGING = {
 # PORTAL -------------------------------------------------------------------------------------------
 PAGE_SIZE = 25
 
-# Behind N reverse proxies the client's address is the N-th from the right of X-Forwarded-For.
-RATE_LIMIT_PROXY_COUNT = env.int("RATE_LIMIT_PROXY_COUNT", default=0)
+# Reverse proxies in front of the web process that append to X-Forwarded-For (nginx: 1). The client's
+# address, for rate limits, API throttles and the sign-in lockout, is the PROXY_COUNT-th from the right;
+# 0: X-Forwarded-For is ignored (ogp_portal.common.ratelimit.client_ip).
+PROXY_COUNT = env.int("PROXY_COUNT", default=0)
 # Rate limits, per user and per IP address: (actions, seconds). See ogp_portal/common/ratelimit.py.
 RATE_LIMITS = {
     "consultations.proposal": {"user": (5, 3600), "ip": (20, 3600)},

@@ -1,7 +1,7 @@
 """The benchmark's supports: every (token holder, proposal) pair it may draw is one the portal accepts."""
 
 import pytest
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 from rest_framework.test import APIClient
 
 from bench.setup_data import supportable_proposals
@@ -20,6 +20,6 @@ def test_every_pair_the_benchmark_draws_is_a_success():
     assert targets == [p.pk for p in proposals[3:]]
     client = APIClient()
     for user in holders:
-        client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+        client.credentials(HTTP_AUTHORIZATION=f"Token {AuthToken.objects.create(user=user)[1]}")
         for pk in targets:
             assert client.post(f"/api/v1/proposals/{pk}/support/", {}, format="json").status_code == 200

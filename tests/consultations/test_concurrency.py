@@ -95,11 +95,11 @@ def _web_support(user, proposal):
 
 
 def _api_support(user, proposal):
-    from rest_framework.authtoken.models import Token
+    from knox.models import AuthToken
     from rest_framework.test import APIClient
 
     client = APIClient(raise_request_exception=False)
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.get_or_create(user=user)[0].key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {AuthToken.objects.create(user=user)[1]}")
     return lambda: client.post(f"/api/v1/proposals/{proposal.pk}/support/", {}, format="json")
 
 

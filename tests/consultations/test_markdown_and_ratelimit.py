@@ -63,9 +63,9 @@ def test_unknown_scopes_and_missing_identities_are_not_limited(settings):
 
 def test_the_client_address_behind_proxies(settings):
     request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.7, 10.0.0.2")
-    settings.RATE_LIMIT_PROXY_COUNT = 0
+    settings.PROXY_COUNT = 0
     assert ratelimit.client_ip(request) == "10.0.0.1"
-    settings.RATE_LIMIT_PROXY_COUNT = 1
+    settings.PROXY_COUNT = 1
     assert ratelimit.client_ip(request) == "10.0.0.2"
-    settings.RATE_LIMIT_PROXY_COUNT = 2
+    settings.PROXY_COUNT = 2
     assert ratelimit.client_ip(request) == "203.0.113.7"

@@ -4,6 +4,8 @@ import pytest
 from rest_framework.test import APIClient
 
 from irm_reports import services
+from ogp_portal.models import User
+from ogp_portal.services import user_set_role
 from tests.factories import CommitmentFactory, MemberFactory, UserFactory
 from tests.factories.irm_reports import ReportFactory, complete_results_report, render_now
 
@@ -37,6 +39,18 @@ def test_the_public_sees_published_reports_and_the_team_its_drafts(api, research
     assert _ids(api.get("/api/v1/reports/")) == [published.pk]
     api.force_authenticate(UserFactory(staff=True))
     assert _ids(api.get("/api/v1/reports/", {"status": "draft"})) == [report.pk]
+
+
+def test_a_researcher_whose_role_was_removed_no_longer_reads_drafts_or_their_pdf(api, researcher):
+    """The API follows the rule of the pages (`irm_reports.view_report`): once the IRM role is removed,
+    the plan assignment left behind opens neither the unpublished report nor its PDF."""
+    report = render_now(complete_results_report(commitments=2, researcher=researcher))
+    api.force_authenticate(researcher)
+    assert api.get(f"/api/v1/reports/{report.pk}/pdf/").status_code == 200
+    user_set_role(user=researcher, role=User.Role.PARTICIPANT)
+    assert _ids(api.get("/api/v1/reports/")) == []
+    assert api.get(f"/api/v1/reports/{report.pk}/").status_code == 404
+    assert api.get(f"/api/v1/reports/{report.pk}/pdf/").status_code == 404
 
 
 def test_reports_filter_by_type_language_and_member(api):

@@ -10,7 +10,7 @@ from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.renderers import OpenApiJsonRenderer
 from hypothesis import HealthCheck, settings
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
@@ -61,7 +61,7 @@ def api_data(db):
 
 @pytest.fixture
 def participant_token(db):
-    return Token.objects.create(user=UserFactory()).key
+    return AuthToken.objects.create(user=UserFactory())[1]
 
 
 @schema.include(method="GET").parametrize()

@@ -9,7 +9,7 @@ from django.apps import apps
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.urls import reverse
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 
 from consultations.models import Follow, Proposal, ProposalAttachment, Support
 from ogp_portal.models import OutgoingEmail, User
@@ -58,7 +58,7 @@ def footprint(person, plan):
     Proposal.objects.filter(pk=others.pk).update(support_count=1)
     Follow.objects.create(proposal=others, user=person)
     FlagFactory(proposal=others, user=person, note="Looks like spam to me.")
-    Token.objects.create(user=person)
+    AuthToken.objects.create(user=person)
     OutgoingEmail.objects.create(to=[EMAIL], subject="Welcome", body_text=f"Hello {NAME}")
     return {"public": public, "draft": draft, "others": others}
 
@@ -162,7 +162,7 @@ def test_deleting_the_account_keeps_public_work_under_a_deleted_participant(
     assert not Proposal.history.filter(title="Half-written idea").exists()
     assert list(Proposal.history.filter(id=public.pk).values_list("status", flat=True)) == ["submitted"]
     assert User.history.filter(id=person.pk).exclude(email=person.email).count() == 0
-    for model in (Support, Follow, EmailAddress, Token):
+    for model in (Support, Follow, EmailAddress, AuthToken):
         assert not model.objects.filter(user=person).exists()
     assert not person.flags.exists()
     footprint["others"].refresh_from_db()

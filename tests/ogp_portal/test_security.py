@@ -39,10 +39,14 @@ def test_an_account_is_locked_after_five_failures_even_with_the_right_password(c
     assert "_auth_user_id" not in client.session
 
 
-def test_an_address_is_locked_after_five_failures_on_any_accounts(client):
+def test_an_address_is_locked_after_its_own_higher_limit_of_failures_on_any_accounts(client):
     victim = UserFactory(staff=True, email="victim@example.org")
-    for attempt in range(5):
+    for attempt in range(settings.LOGIN_ADDRESS_FAILURE_LIMIT - 1):
         _admin_login(client, f"guess{attempt}@example.org", "wrong", ip="10.0.2.2")
+    assert _admin_login(client, victim.email, DEFAULT_PASSWORD, ip="10.0.2.2").status_code == 302
+    client.logout()
+    for attempt in range(2):
+        _admin_login(client, f"again{attempt}@example.org", "wrong", ip="10.0.2.2")
     assert _admin_login(client, victim.email, DEFAULT_PASSWORD, ip="10.0.2.2").status_code == 429
     assert _admin_login(client, victim.email, DEFAULT_PASSWORD, ip="10.0.3.3").status_code == 302
 
