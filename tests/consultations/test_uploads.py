@@ -6,6 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
+from pypdf import PdfWriter
+from pypdf.generic import ArrayObject, NameObject, TextStringObject
 
 from consultations.uploads import check_attachment, check_attachments
 from tests.consultations.files import (
@@ -14,7 +16,9 @@ from tests.consultations.files import (
     camera_jpeg,
     fake_pdf_upload,
     pdf_bytes,
+    pdf_dict,
     pdf_upload,
+    pdf_with_action,
     png_bytes,
     png_claiming,
     png_upload,
@@ -83,6 +87,38 @@ def test_a_pdf_is_parsed_and_refused_when_it_cannot_be_shown_safely(content, mes
     open without a password and carry no script nor attached file."""
     with pytest.raises(ValidationError, match=message):
         check_attachment(SimpleUploadedFile("evidence.pdf", content, content_type="application/pdf"))
+
+
+@pytest.mark.parametrize("where", ["page", "link", "annotation", "next", "field", "outline"])
+def test_a_script_anywhere_a_reader_runs_one_is_refused_even_with_escaped_names(where):
+    """A script on a page, a link, an annotation, after another action, on a form field or a bookmark is
+    refused, though its names are written /#4A#61… so that no raw byte spells /JavaScript."""
+    content = pdf_with_action(where)
+    assert b"JavaScript" not in content and b"/JS" not in content
+    with pytest.raises(ValidationError, match="scripts or embedded files"):
+        check_attachment(SimpleUploadedFile("evidence.pdf", content, content_type="application/pdf"))
+
+
+@pytest.mark.parametrize("kind", ["/Launch", "/RichMediaExecute", "/SubmitForm", "/ImportData"])
+@pytest.mark.parametrize("escaped", [True, False], ids=["escaped", "plain"])
+def test_actions_that_run_programs_or_send_data_are_refused(kind, escaped):
+    content = pdf_with_action("link", kind, escaped=escaped)
+    with pytest.raises(ValidationError, match="scripts or embedded files"):
+        check_attachment(SimpleUploadedFile("evidence.pdf", content, content_type="application/pdf"))
+
+
+def test_a_pdf_with_links_bookmarks_and_a_form_is_accepted():
+    """Web links, bookmarks and form fields without scripts are what reports have: they pass."""
+    writer = PdfWriter()
+    page = writer.add_blank_page(width=200, height=200)
+    uri = pdf_dict({"/S": NameObject("/URI"), "/URI": TextStringObject("https://example.org")})
+    writer.add_annotation(page, pdf_dict({"/Subtype": NameObject("/Link"), "/Rect": ArrayObject(), "/A": uri}))
+    writer.add_outline_item(title="Start", page_number=0)
+    field = writer._add_object(pdf_dict({"/FT": NameObject("/Tx"), "/T": TextStringObject("name")}))
+    writer.root_object[NameObject("/AcroForm")] = pdf_dict({"/Fields": ArrayObject([field])})
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    assert check_attachment(SimpleUploadedFile("report.pdf", buffer.getvalue())).content_type == "application/pdf"
 
 
 def test_a_pdf_of_several_pages_is_stored_as_sent():
