@@ -289,14 +289,21 @@ def check_upload_quota(*, user, checked: list[CheckedUpload], freed: int = 0) ->
         )
 
 
-def check_attachments(uploads, *, already: int = 0) -> list[CheckedUpload]:
-    """Check every upload first, so that a bad one leaves nothing saved."""
-    uploads = [u for u in uploads if u]
+def check_attachment_count(*, count: int, already: int = 0) -> None:
+    """A proposal has at most CONSULTATION_ATTACHMENT_MAX_COUNT attachments, `already` stored ones included."""
     limit = settings.CONSULTATION_ATTACHMENT_MAX_COUNT
-    if already + len(uploads) > limit:
+    if already + count > limit:
         raise ValidationError(
             {"attachments": _("A proposal can have at most %(limit)d attachments.") % {"limit": limit}}
         )
+
+
+def check_attachments(uploads, *, already: int = 0) -> list[CheckedUpload]:
+    """Check every upload first, so that a bad one leaves nothing saved.
+
+    Images are decoded here (seconds for a large one): call it before locking any row."""
+    uploads = [u for u in uploads if u]
+    check_attachment_count(count=len(uploads), already=already)
     errors, checked = [], []
     for upload in uploads:
         try:

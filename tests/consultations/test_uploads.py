@@ -129,12 +129,12 @@ def test_a_pdf_of_several_pages_is_stored_as_sent():
 
 def test_an_image_claiming_144_megapixels_is_refused_from_its_header():
     """A 12,000 × 12,000 PNG is refused by its declared size, without decoding its pixels."""
-    with pytest.raises(ValidationError, match="12000 × 12000 pixels; images are limited to 40 megapixels"):
+    with pytest.raises(ValidationError, match="12000 × 12000 pixels; images are limited to 25 megapixels"):
         check_attachment(SimpleUploadedFile("bomb.png", png_claiming(12_000, 12_000)))
 
 
 def test_an_image_beyond_pillow_s_own_bomb_guard_gets_the_same_clear_message():
-    with pytest.raises(ValidationError, match="too many pixels; images are limited to 40 megapixels"):
+    with pytest.raises(ValidationError, match="too many pixels; images are limited to 25 megapixels"):
         check_attachment(SimpleUploadedFile("bomb.png", png_claiming(30_000, 30_000)))
 
 
