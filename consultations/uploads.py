@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation, ValidationError
 from django.core.files.base import ContentFile, File
 from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
 from django.db.models import Sum
 from django.template.defaultfilters import filesizeformat
 from django.utils.text import get_valid_filename
@@ -323,7 +324,9 @@ def attachment_strip_metadata(*, attachment) -> bool:
     """Store an image attachment saved before uploads were cleaned again, upright and without its metadata.
 
     True when the file changed; an image without metadata is left as it is, so running this twice changes
-    nothing the second time. The file keeps its name (and address); its recorded size follows.
+    nothing the second time. The cleaned image is saved under a new name first, the row then points to it
+    and the old file is deleted last: a failed save leaves the original file and row as they were. The
+    attachment's address (by its id) does not change; its recorded size follows.
     """
     if not attachment.content_type.startswith("image/"):
         return False
@@ -337,7 +340,11 @@ def attachment_strip_metadata(*, attachment) -> bool:
         if not (set(image.info) - FORMAT_INFO) and not image.getexif():
             return False
         cleaned = _clean_image(upload, image)
-    storage.delete(name)
-    stored = storage.save(name, cleaned)
-    type(attachment).objects.filter(pk=attachment.pk).update(file=stored, size=cleaned.size)
+    stored = storage.save(attachment.file.field.generate_filename(attachment, Path(name).name), cleaned)
+    try:
+        type(attachment).objects.filter(pk=attachment.pk).update(file=stored, size=cleaned.size)
+    except Exception:
+        storage.delete(stored)
+        raise
+    transaction.on_commit(lambda: storage.delete(name))
     return True

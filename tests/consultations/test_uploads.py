@@ -179,9 +179,9 @@ def test_an_animation_keeps_its_frames():
 
 
 @pytest.mark.django_db
-def test_images_stored_before_cleaning_lose_their_metadata_once(settings, tmp_path):
-    """`manage.py strip_image_metadata` cleans a photo already stored with its GPS position, under the same
-    address; a second run, and PDF documents, are left alone."""
+def test_images_stored_before_cleaning_lose_their_metadata_once(settings, tmp_path, django_capture_on_commit_callbacks):
+    """`manage.py strip_image_metadata` cleans a photo already stored with its GPS position (saved under a new
+    name, the old file deleted); a second run, and PDF documents, are left alone."""
     from django.core.files.base import ContentFile
     from django.core.management import call_command
 
@@ -196,10 +196,12 @@ def test_images_stored_before_cleaning_lose_their_metadata_once(settings, tmp_pa
     document.file.save("plan.pdf", ContentFile(MINIMAL_PDF), save=True)
     name = photo.file.name
 
-    call_command("strip_image_metadata", stdout=io.StringIO())
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("strip_image_metadata", stdout=io.StringIO())
     photo.refresh_from_db()
     stored = photo.file.read()
-    assert photo.file.name == name and photo.size == len(stored)
+    assert photo.file.name != name and photo.size == len(stored)
+    assert not photo.file.storage.exists(name)
     assert b"PhoneMaker" not in stored and b"Madrid" not in stored
     with Image.open(io.BytesIO(stored)) as image:
         assert image.size == (20, 40) and not image.getexif()
@@ -209,3 +211,32 @@ def test_images_stored_before_cleaning_lose_their_metadata_once(settings, tmp_pa
     assert output.getvalue().startswith("0 ")
     document.refresh_from_db()
     assert document.file.read() == MINIMAL_PDF
+
+
+@pytest.mark.django_db
+def test_a_failed_save_while_stripping_metadata_keeps_the_original_file_and_row(settings, tmp_path, monkeypatch):
+    """The storage refuses to save the cleaned image (disk full, bucket down): the photo is still there, as it
+    was, and its row still points to it."""
+    from django.core.files.base import ContentFile
+    from django.core.management import call_command
+
+    from consultations.models import ProposalAttachment
+    from tests.factories.consultations import ProposalFactory
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    photo = ProposalAttachment(
+        proposal=ProposalFactory(), original_name="street.jpg", content_type="image/jpeg", size=1
+    )
+    photo.file.save("street.jpg", ContentFile(camera_jpeg()), save=True)
+    name = photo.file.name
+
+    def full_disk(*args, **kwargs):
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr(photo.file.storage, "save", full_disk)
+    with pytest.raises(OSError, match="No space left"):
+        call_command("strip_image_metadata", stdout=io.StringIO())
+    monkeypatch.undo()
+    photo.refresh_from_db()
+    assert photo.file.name == name and photo.size == 1
+    assert photo.file.storage.exists(name) and photo.file.read() == camera_jpeg()
