@@ -13,12 +13,14 @@ from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation, ValidationError
 from django.core.files.base import ContentFile, File
 from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
 from django.db.models import Sum
 from django.template.defaultfilters import filesizeformat
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 from pypdf import PdfReader
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 IMAGE_FORMATS = {
     "PNG": ("image/png", ".png"),
@@ -29,8 +31,11 @@ IMAGE_FORMATS = {
 # What an image keeps of its metadata when stored again: how to draw it, nothing about who, where or how.
 KEPT_IMAGE_INFO = {"icc_profile", "transparency", "dpi", "background", "loop", "duration"}
 # Names that only scripts, actions and attached files use in a PDF; found anywhere in the raw bytes, the file
-# is refused (objects inside compressed streams are checked by the parser on the document's catalog).
+# is refused. An extra only: names written with #xx escapes and objects in compressed streams escape it, so the
+# parsed document's actions are checked too (`_pdf_runs_actions`).
 ACTIVE_PDF_MARKERS = re.compile(rb"/(JavaScript|JS[\s(<\[]|EmbeddedFile|Launch|RichMedia)")
+# Actions a document may not carry: scripts, programs, rich media, forms that send or load data.
+REFUSED_PDF_ACTIONS = {"/JavaScript", "/Launch", "/RichMediaExecute", "/SubmitForm", "/ImportData"}
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,84 @@ def _safe_stem(name: str | None) -> str:
         return ""
 
 
+def _resolve(value):
+    return value.get_object() if isinstance(value, IndirectObject) else value
+
+
+def _values(value) -> list:
+    """The entries of a dictionary (an /AA) or of an array (/Annots, /Kids), resolved; [] for anything else."""
+    value = _resolve(value)
+    if isinstance(value, DictionaryObject):
+        return [_resolve(item) for item in value.values()]
+    if isinstance(value, ArrayObject):
+        return [_resolve(item) for item in value]
+    return []
+
+
+def _refused_action(action, seen: set) -> bool:
+    """Whether the action, or one chained after it by /Next, is one a document may not carry (or has a
+    script, as a rendition's /JS). Names are decoded by the parser: /J#61vaScript is /JavaScript."""
+    pending = [action]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, IndirectObject):
+            if (item.idnum, item.generation) in seen:  # a /Next chain that loops
+                continue
+            seen.add((item.idnum, item.generation))
+            item = item.get_object()
+        if not isinstance(item, DictionaryObject):
+            continue
+        if _resolve(item.get("/S")) in REFUSED_PDF_ACTIONS or "/JS" in item:
+            return True
+        following = item.get("/Next")
+        pending.extend(_resolve(following) if isinstance(_resolve(following), ArrayObject) else [following])
+    return False
+
+
+def _tree(root, children: tuple[str, ...]) -> list[DictionaryObject]:
+    """Every dictionary reached from root through the given keys (field /Kids, outline /First and /Next)."""
+    found, pending, seen = [], [root], set()
+    while pending:
+        item = pending.pop()
+        if isinstance(item, IndirectObject):
+            if (item.idnum, item.generation) in seen:
+                continue
+            seen.add((item.idnum, item.generation))
+            item = item.get_object()
+        if isinstance(item, ArrayObject):
+            pending.extend(item)
+        elif isinstance(item, DictionaryObject):
+            found.append(item)
+            pending.extend(item[key] for key in children if key in item)
+    return found
+
+
+def _pdf_runs_actions(reader: PdfReader) -> bool:
+    """Whether the document has a script, an attached file or a refused action anywhere a reader runs one: the
+    catalog (opening action, document actions, names), each page's actions, its annotations' actions (links,
+    widgets), the form fields' actions and the outline's entries."""
+    catalog = reader.trailer["/Root"]
+    names = _resolve(catalog.get("/Names"))
+    if isinstance(names, DictionaryObject) and ("/JavaScript" in names or "/EmbeddedFiles" in names):
+        return True
+    holders = [catalog]  # dictionaries whose /A and /AA are actions
+    for page in reader.pages:
+        holders.append(page)
+        holders.extend(annotation for annotation in _values(page.get("/Annots")) if isinstance(annotation, dict))
+    form = _resolve(catalog.get("/AcroForm"))
+    if isinstance(form, DictionaryObject):
+        holders.extend(_tree(form.get("/Fields"), ("/Kids",)))
+    outlines = _resolve(catalog.get("/Outlines"))
+    if isinstance(outlines, DictionaryObject):
+        holders.extend(_tree(outlines.get("/First"), ("/First", "/Next")))
+    actions = [catalog.get("/OpenAction")]
+    for holder in holders:
+        actions.append(holder.get("/A"))
+        actions.extend(_values(holder.get("/AA")))
+    seen: set = set()
+    return any(_refused_action(action, seen) for action in actions)
+
+
 def _pdf_problem(upload: UploadedFile) -> str | None:
     """Why the PDF cannot be attached (it does not parse, has no page, is encrypted, carries scripts or
     files), or None. The document is parsed for real: a header and an end marker prove nothing."""
@@ -60,15 +143,7 @@ def _pdf_problem(upload: UploadedFile) -> str | None:
         if reader.is_encrypted:
             return _("“%(name)s” is protected by a password or encrypted: attach a version that opens freely.")
         pages = len(reader.pages)
-        catalog = reader.trailer["/Root"]
-        names = catalog.get("/Names")
-        opening = catalog.get("/OpenAction")
-        opening = opening.get_object() if opening is not None else None
-        active = (
-            "/AA" in catalog
-            or (isinstance(opening, dict) and opening.get("/S") in ("/JavaScript", "/Launch"))
-            or (names is not None and ("/JavaScript" in names or "/EmbeddedFiles" in names))
-        )
+        active = _pdf_runs_actions(reader)
     except Exception:  # noqa: BLE001 - a hostile file may break the parser in any way: it is not a PDF we can show
         return _("“%(name)s” is not a valid PDF document.")
     if active:
@@ -215,14 +290,21 @@ def check_upload_quota(*, user, checked: list[CheckedUpload], freed: int = 0) ->
         )
 
 
-def check_attachments(uploads, *, already: int = 0) -> list[CheckedUpload]:
-    """Check every upload first, so that a bad one leaves nothing saved."""
-    uploads = [u for u in uploads if u]
+def check_attachment_count(*, count: int, already: int = 0) -> None:
+    """A proposal has at most CONSULTATION_ATTACHMENT_MAX_COUNT attachments, `already` stored ones included."""
     limit = settings.CONSULTATION_ATTACHMENT_MAX_COUNT
-    if already + len(uploads) > limit:
+    if already + count > limit:
         raise ValidationError(
             {"attachments": _("A proposal can have at most %(limit)d attachments.") % {"limit": limit}}
         )
+
+
+def check_attachments(uploads, *, already: int = 0) -> list[CheckedUpload]:
+    """Check every upload first, so that a bad one leaves nothing saved.
+
+    Images are decoded here (seconds for a large one): call it before locking any row."""
+    uploads = [u for u in uploads if u]
+    check_attachment_count(count=len(uploads), already=already)
     errors, checked = [], []
     for upload in uploads:
         try:
@@ -242,7 +324,9 @@ def attachment_strip_metadata(*, attachment) -> bool:
     """Store an image attachment saved before uploads were cleaned again, upright and without its metadata.
 
     True when the file changed; an image without metadata is left as it is, so running this twice changes
-    nothing the second time. The file keeps its name (and address); its recorded size follows.
+    nothing the second time. The cleaned image is saved under a new name first, the row then points to it
+    and the old file is deleted last: a failed save leaves the original file and row as they were. The
+    attachment's address (by its id) does not change; its recorded size follows.
     """
     if not attachment.content_type.startswith("image/"):
         return False
@@ -256,7 +340,11 @@ def attachment_strip_metadata(*, attachment) -> bool:
         if not (set(image.info) - FORMAT_INFO) and not image.getexif():
             return False
         cleaned = _clean_image(upload, image)
-    storage.delete(name)
-    stored = storage.save(name, cleaned)
-    type(attachment).objects.filter(pk=attachment.pk).update(file=stored, size=cleaned.size)
+    stored = storage.save(attachment.file.field.generate_filename(attachment, Path(name).name), cleaned)
+    try:
+        type(attachment).objects.filter(pk=attachment.pk).update(file=stored, size=cleaned.size)
+    except Exception:
+        storage.delete(stored)
+        raise
+    transaction.on_commit(lambda: storage.delete(name))
     return True

@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from commitments.models import Commitment, Member, PolicyArea
 from consultations.models.consultation import Consultation
+from ogp_portal.common.files import new_file_token
 from ogp_portal.common.markdown import validate_no_markup
 from ogp_portal.common.models import TimeStampedModel
 from ogp_portal.models import Organisation
@@ -170,7 +171,7 @@ class Proposal(TimeStampedModel):
 
 
 def attachment_upload_to(instance, filename: str) -> str:
-    return f"proposals/{timezone.now():%Y/%m}/{uuid.uuid4().hex}/{filename}"
+    return f"proposals/{timezone.now():%Y/%m}/{new_file_token()}/{filename}"
 
 
 class ProposalAttachment(models.Model):

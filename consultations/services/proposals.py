@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from consultations.models import Consultation, Proposal, ProposalAttachment
 from consultations.services._common import assign, lock_consultation, lock_proposal, require_open
-from consultations.uploads import CheckedUpload, check_attachments, check_upload_quota
+from consultations.uploads import CheckedUpload, check_attachment_count, check_attachments, check_upload_quota
 from ogp_portal.common import ratelimit
 from ogp_portal.models import Organisation, User
 
@@ -76,11 +76,15 @@ def proposal_create(
         if existing.author_id != author.pk:
             raise ValidationError(_("This form was already used. Reload the page and try again."))
         return existing
-    consultation = lock_consultation(consultation.pk)
-    require_open(consultation)
+    # The attachments are checked (images decoded: seconds for a large one) before the consultation's row is
+    # locked; the rules that come first are checked on its current state before, then again under the lock.
+    require_open(Consultation.objects.get(pk=consultation.pk))
     ratelimit.check("consultations.proposal", user_id=author.pk, ip=client_ip)
     _check_organisation(author, organisation)
     checked = check_attachments(attachments)
+    consultation = lock_consultation(consultation.pk)
+    require_open(consultation)
+    ratelimit.check("consultations.proposal", user_id=author.pk, ip=client_ip)
     check_upload_quota(user=author, checked=checked)
     proposal = Proposal(consultation=consultation, author=author, organisation=organisation, submission_key=key)
     assign(proposal, data, PROPOSAL_FIELDS)
@@ -109,10 +113,9 @@ def _lock_editable(proposal: Proposal) -> tuple[Proposal, Consultation]:
     return current, consultation
 
 
-@transaction.atomic
-def proposal_update(*, proposal: Proposal, organisation=..., attachments=(), remove_attachments=(), **data) -> Proposal:
-    """The author rewrites a draft or a submitted proposal not yet under review, while the consultation is open."""
-    current, _consultation = _lock_editable(proposal)
+def _check_edit(current: Proposal, *, organisation, remove_attachments) -> tuple[list[ProposalAttachment], int]:
+    """The rules of an edit on the proposal as it is: (attachments to remove, attachments kept)."""
+    require_open(current.consultation)
     if current.status not in EDITABLE_STATUSES:
         raise ValidationError(
             _("A proposal that is “%(status)s” can no longer be edited.") % {"status": current.get_status_display()}
@@ -121,9 +124,24 @@ def proposal_update(*, proposal: Proposal, organisation=..., attachments=(), rem
         raise ValidationError(_("This proposal was hidden by moderation; it cannot be edited until it is reviewed."))
     if organisation is not ...:
         _check_organisation(current.author, organisation)
-        current.organisation = organisation
     removed = list(current.attachments.filter(pk__in=[a.pk for a in remove_attachments]))
-    checked = check_attachments(attachments, already=current.attachments.count() - len(removed))
+    return removed, current.attachments.count() - len(removed)
+
+
+@transaction.atomic
+def proposal_update(*, proposal: Proposal, organisation=..., attachments=(), remove_attachments=(), **data) -> Proposal:
+    """The author rewrites a draft or a submitted proposal not yet under review, while the consultation is open.
+
+    The attachments are checked (images decoded) before the rows are locked; the rules of an edit are checked
+    on the proposal as it is before, then again under the lock."""
+    unlocked = Proposal.objects.select_related("consultation", "author").get(pk=proposal.pk)
+    _removed, kept = _check_edit(unlocked, organisation=organisation, remove_attachments=remove_attachments)
+    checked = check_attachments(attachments, already=kept)
+    current, _consultation = _lock_editable(proposal)
+    removed, kept = _check_edit(current, organisation=organisation, remove_attachments=remove_attachments)
+    check_attachment_count(count=len(checked), already=kept)
+    if organisation is not ...:
+        current.organisation = organisation
     check_upload_quota(user=current.author, checked=checked, freed=sum(a.size for a in removed))
     assign(current, data, PROPOSAL_FIELDS)
     current.full_clean(exclude=["submission_key"])

@@ -394,7 +394,7 @@ CONSULTATION_ATTACHMENT_MAX_COUNT = 5
 # All the attachments one participant may store, over all their proposals.
 UPLOAD_QUOTA_BYTES_PER_USER = env.int("UPLOAD_QUOTA_BYTES_PER_USER", default=50 * 1024 * 1024)
 # Images larger than this many pixels are refused (read from the header, before any decoding).
-CONSULTATION_IMAGE_MAX_PIXELS = env.int("CONSULTATION_IMAGE_MAX_PIXELS", default=40_000_000)
+CONSULTATION_IMAGE_MAX_PIXELS = env.int("CONSULTATION_IMAGE_MAX_PIXELS", default=25_000_000)
 
 # REQUEST BODIES ------------------------------------------------------------------------------------
 # Refused with 413 before they are read (ogp_portal.middleware.RequestBodyLimitMiddleware). Every request

@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, PngImagePlugin
 from pypdf import PdfWriter
 from pypdf.actions import JavaScript
+from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
 
 
 def pdf_bytes(*, pages=1, padding=0, javascript=False, embedded=False, password="") -> bytes:
@@ -29,6 +30,57 @@ def pdf_bytes(*, pages=1, padding=0, javascript=False, embedded=False, password=
 
 
 MINIMAL_PDF = pdf_bytes()
+
+
+class EscapedName(NameObject):
+    """A name written with #xx escapes only (/JavaScript as /#4A#61…), as a hostile file may: readers decode it."""
+
+    def renumber(self) -> bytes:
+        return b"/" + b"".join(b"#%02X" % byte for byte in self[1:].encode())
+
+
+def _name(value: str, escaped: bool) -> NameObject:
+    return EscapedName(value) if escaped else NameObject(value)
+
+
+def pdf_dict(entries: dict) -> DictionaryObject:
+    """A PDF dictionary from {"/Key": value}: the keys become names."""
+    return DictionaryObject({key if isinstance(key, NameObject) else NameObject(key): v for key, v in entries.items()})
+
+
+def pdf_with_action(where: str, kind: str = "/JavaScript", *, escaped: bool = True) -> bytes:
+    """A one-page PDF written by pypdf with one action of `kind` (a script by default; names #xx-escaped so that
+    no raw byte gives it away) at `where`: page (opening the page), link (clicking an annotation), annotation
+    (an annotation's additional action), next (run after a harmless link), field (a form field's action),
+    outline (a bookmark)."""
+    action = DictionaryObject({NameObject("/S"): _name(kind, escaped)})
+    if kind == "/JavaScript":
+        action[_name("/JS", escaped)] = TextStringObject("app.alert(1)")
+    else:
+        action[NameObject("/F")] = TextStringObject("https://example.org/collect")
+    writer = PdfWriter()
+    page = writer.add_blank_page(width=200, height=200)
+    link = {"/Type": NameObject("/Annot"), "/Subtype": NameObject("/Link"), "/Rect": ArrayObject()}
+    if where == "page":
+        page[NameObject("/AA")] = pdf_dict({"/O": action})
+    elif where == "link":
+        writer.add_annotation(page, pdf_dict({**link, "/A": action}))
+    elif where == "annotation":
+        writer.add_annotation(page, pdf_dict({**link, "/AA": pdf_dict({"/E": action})}))
+    elif where == "next":
+        uri = pdf_dict({"/S": NameObject("/URI"), "/URI": TextStringObject("https://example.org"), "/Next": action})
+        writer.add_annotation(page, pdf_dict({**link, "/A": uri}))
+    elif where == "field":
+        widget = pdf_dict({"/AA": pdf_dict({"/D": action})})
+        field = pdf_dict({"/FT": NameObject("/Btn"), "/T": TextStringObject("send"), "/Kids": ArrayObject([widget])})
+        writer.root_object[NameObject("/AcroForm")] = pdf_dict({"/Fields": ArrayObject([writer._add_object(field)])})
+    elif where == "outline":
+        writer.add_outline_item(title="Start", page_number=0).get_object()[NameObject("/A")] = action
+    else:
+        raise ValueError(where)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
 
 
 def pdf_upload(name="evidence.pdf", content=MINIMAL_PDF) -> SimpleUploadedFile:

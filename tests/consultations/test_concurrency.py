@@ -131,3 +131,53 @@ def test_the_author_among_20_supporters_at_once_gets_a_clear_403(postgres, trans
     assert answers[0].json()["detail"] == "You cannot support your own proposal."
     assert [answer.status_code for answer in answers[1:]] == [200] * 19
     assert Proposal.objects.get(pk=proposal.pk).support_count == Support.objects.filter(proposal=proposal).count() == 19
+
+
+def _lock_probe(consultation_pk: int) -> tuple:
+    """A checker of attachments that, before checking, tries from another connection to lock the consultation's
+    row without waiting: (what the attempts raised, the checker)."""
+    from django.db import transaction
+
+    from consultations.models import Consultation
+    from consultations.uploads import check_attachments
+
+    failures = []
+
+    def try_lock():
+        try:
+            with transaction.atomic():
+                Consultation.objects.select_for_update(nowait=True).get(pk=consultation_pk)
+        except Exception as exc:  # LockNotAvailable while the service holds the row
+            failures.append(exc)
+        finally:
+            connection.close()
+
+    def checker(*args, **kwargs):
+        thread = threading.Thread(target=try_lock)
+        thread.start()
+        thread.join(timeout=30)
+        return check_attachments(*args, **kwargs)
+
+    return failures, checker
+
+
+@pytest.mark.parametrize("change", ["create", "update"])
+def test_the_consultation_is_not_locked_while_attachments_are_checked(postgres, transactional_db, monkeypatch, change):
+    """Decoding an image takes seconds: meanwhile others can still lock the consultation (to write their own
+    proposals); the row is locked only around the writes."""
+    from consultations.services import proposal_create, proposal_update
+    from tests.consultations.files import png_upload
+
+    proposal = ProposalFactory()
+    failures, checker = _lock_probe(proposal.consultation_id)
+    monkeypatch.setattr("consultations.services.proposals.check_attachments", checker)
+    if change == "create":
+        text = {"title": "Open data on contracts", "problem": "Opaque.", "solution": "Publish them."}
+        created = proposal_create(
+            consultation=proposal.consultation, author=UserFactory(), attachments=[png_upload()], **text
+        )
+        assert created.attachments.count() == 1
+    else:
+        proposal_update(proposal=proposal, attachments=[png_upload()])
+        assert proposal.attachments.count() == 1
+    assert failures == []

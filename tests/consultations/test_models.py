@@ -49,3 +49,13 @@ def test_a_flag_targets_exactly_one_item_and_is_open_once_per_user(proposal):
 def test_published_minutes_are_never_empty():
     with pytest.raises(IntegrityError), transaction.atomic():
         ForumMeetingFactory(minutes="", minutes_published=True)
+
+
+def test_an_attachment_is_stored_in_a_folder_named_by_the_projects_file_token(monkeypatch):
+    """Attachments get their unguessable folder from ogp_portal.common.files.new_file_token, as every private
+    file of the portal does."""
+    from consultations.models.proposal import attachment_upload_to
+
+    monkeypatch.setattr("consultations.models.proposal.new_file_token", lambda: "f" * 32)
+    path = attachment_upload_to(None, "plan.pdf")
+    assert path.startswith("proposals/") and path.endswith(f"/{'f' * 32}/plan.pdf")

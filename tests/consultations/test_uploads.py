@@ -6,6 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
+from pypdf import PdfWriter
+from pypdf.generic import ArrayObject, NameObject, TextStringObject
 
 from consultations.uploads import check_attachment, check_attachments
 from tests.consultations.files import (
@@ -14,7 +16,9 @@ from tests.consultations.files import (
     camera_jpeg,
     fake_pdf_upload,
     pdf_bytes,
+    pdf_dict,
     pdf_upload,
+    pdf_with_action,
     png_bytes,
     png_claiming,
     png_upload,
@@ -85,6 +89,38 @@ def test_a_pdf_is_parsed_and_refused_when_it_cannot_be_shown_safely(content, mes
         check_attachment(SimpleUploadedFile("evidence.pdf", content, content_type="application/pdf"))
 
 
+@pytest.mark.parametrize("where", ["page", "link", "annotation", "next", "field", "outline"])
+def test_a_script_anywhere_a_reader_runs_one_is_refused_even_with_escaped_names(where):
+    """A script on a page, a link, an annotation, after another action, on a form field or a bookmark is
+    refused, though its names are written /#4A#61… so that no raw byte spells /JavaScript."""
+    content = pdf_with_action(where)
+    assert b"JavaScript" not in content and b"/JS" not in content
+    with pytest.raises(ValidationError, match="scripts or embedded files"):
+        check_attachment(SimpleUploadedFile("evidence.pdf", content, content_type="application/pdf"))
+
+
+@pytest.mark.parametrize("kind", ["/Launch", "/RichMediaExecute", "/SubmitForm", "/ImportData"])
+@pytest.mark.parametrize("escaped", [True, False], ids=["escaped", "plain"])
+def test_actions_that_run_programs_or_send_data_are_refused(kind, escaped):
+    content = pdf_with_action("link", kind, escaped=escaped)
+    with pytest.raises(ValidationError, match="scripts or embedded files"):
+        check_attachment(SimpleUploadedFile("evidence.pdf", content, content_type="application/pdf"))
+
+
+def test_a_pdf_with_links_bookmarks_and_a_form_is_accepted():
+    """Web links, bookmarks and form fields without scripts are what reports have: they pass."""
+    writer = PdfWriter()
+    page = writer.add_blank_page(width=200, height=200)
+    uri = pdf_dict({"/S": NameObject("/URI"), "/URI": TextStringObject("https://example.org")})
+    writer.add_annotation(page, pdf_dict({"/Subtype": NameObject("/Link"), "/Rect": ArrayObject(), "/A": uri}))
+    writer.add_outline_item(title="Start", page_number=0)
+    field = writer._add_object(pdf_dict({"/FT": NameObject("/Tx"), "/T": TextStringObject("name")}))
+    writer.root_object[NameObject("/AcroForm")] = pdf_dict({"/Fields": ArrayObject([field])})
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    assert check_attachment(SimpleUploadedFile("report.pdf", buffer.getvalue())).content_type == "application/pdf"
+
+
 def test_a_pdf_of_several_pages_is_stored_as_sent():
     content = pdf_bytes(pages=3)
     checked = check_attachment(SimpleUploadedFile("plan.pdf", content))
@@ -93,12 +129,12 @@ def test_a_pdf_of_several_pages_is_stored_as_sent():
 
 def test_an_image_claiming_144_megapixels_is_refused_from_its_header():
     """A 12,000 × 12,000 PNG is refused by its declared size, without decoding its pixels."""
-    with pytest.raises(ValidationError, match="12000 × 12000 pixels; images are limited to 40 megapixels"):
+    with pytest.raises(ValidationError, match="12000 × 12000 pixels; images are limited to 25 megapixels"):
         check_attachment(SimpleUploadedFile("bomb.png", png_claiming(12_000, 12_000)))
 
 
 def test_an_image_beyond_pillow_s_own_bomb_guard_gets_the_same_clear_message():
-    with pytest.raises(ValidationError, match="too many pixels; images are limited to 40 megapixels"):
+    with pytest.raises(ValidationError, match="too many pixels; images are limited to 25 megapixels"):
         check_attachment(SimpleUploadedFile("bomb.png", png_claiming(30_000, 30_000)))
 
 
@@ -143,9 +179,9 @@ def test_an_animation_keeps_its_frames():
 
 
 @pytest.mark.django_db
-def test_images_stored_before_cleaning_lose_their_metadata_once(settings, tmp_path):
-    """`manage.py strip_image_metadata` cleans a photo already stored with its GPS position, under the same
-    address; a second run, and PDF documents, are left alone."""
+def test_images_stored_before_cleaning_lose_their_metadata_once(settings, tmp_path, django_capture_on_commit_callbacks):
+    """`manage.py strip_image_metadata` cleans a photo already stored with its GPS position (saved under a new
+    name, the old file deleted); a second run, and PDF documents, are left alone."""
     from django.core.files.base import ContentFile
     from django.core.management import call_command
 
@@ -160,10 +196,12 @@ def test_images_stored_before_cleaning_lose_their_metadata_once(settings, tmp_pa
     document.file.save("plan.pdf", ContentFile(MINIMAL_PDF), save=True)
     name = photo.file.name
 
-    call_command("strip_image_metadata", stdout=io.StringIO())
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("strip_image_metadata", stdout=io.StringIO())
     photo.refresh_from_db()
     stored = photo.file.read()
-    assert photo.file.name == name and photo.size == len(stored)
+    assert photo.file.name != name and photo.size == len(stored)
+    assert not photo.file.storage.exists(name)
     assert b"PhoneMaker" not in stored and b"Madrid" not in stored
     with Image.open(io.BytesIO(stored)) as image:
         assert image.size == (20, 40) and not image.getexif()
@@ -173,3 +211,32 @@ def test_images_stored_before_cleaning_lose_their_metadata_once(settings, tmp_pa
     assert output.getvalue().startswith("0 ")
     document.refresh_from_db()
     assert document.file.read() == MINIMAL_PDF
+
+
+@pytest.mark.django_db
+def test_a_failed_save_while_stripping_metadata_keeps_the_original_file_and_row(settings, tmp_path, monkeypatch):
+    """The storage refuses to save the cleaned image (disk full, bucket down): the photo is still there, as it
+    was, and its row still points to it."""
+    from django.core.files.base import ContentFile
+    from django.core.management import call_command
+
+    from consultations.models import ProposalAttachment
+    from tests.factories.consultations import ProposalFactory
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    photo = ProposalAttachment(
+        proposal=ProposalFactory(), original_name="street.jpg", content_type="image/jpeg", size=1
+    )
+    photo.file.save("street.jpg", ContentFile(camera_jpeg()), save=True)
+    name = photo.file.name
+
+    def full_disk(*args, **kwargs):
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr(photo.file.storage, "save", full_disk)
+    with pytest.raises(OSError, match="No space left"):
+        call_command("strip_image_metadata", stdout=io.StringIO())
+    monkeypatch.undo()
+    photo.refresh_from_db()
+    assert photo.file.name == name and photo.size == 1
+    assert photo.file.storage.exists(name) and photo.file.read() == camera_jpeg()

@@ -105,7 +105,7 @@ def test_a_refused_attachment_is_explained_and_the_text_is_kept(author_client, c
     page = response.content.decode()
     assert response.status_code == 200
     assert "“empty.pdf” is a PDF document without any page." in page
-    assert "“bomb.png” is 12000 × 12000 pixels; images are limited to 40 megapixels." in page
+    assert "“bomb.png” is 12000 × 12000 pixels; images are limited to 25 megapixels." in page
     assert "Publish district agendas a week ahead" in page and "Residents learn about decisions too late." in page
     assert not Proposal.objects.exists()
 
