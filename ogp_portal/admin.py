@@ -1,5 +1,4 @@
 from django.contrib import admin
-from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -12,7 +11,6 @@ from ogp_portal.services import (
     organisation_membership_set,
     user_set_role,
 )
-from ogp_portal.tokens import api_tokens_revoke
 
 
 class MembershipListFilter(admin.SimpleListFilter):
@@ -85,12 +83,6 @@ class UserAdmin(SimpleHistoryAdmin, BaseUserAdmin):
             user_set_role(user=obj, role=obj.role, member=obj.member)
         if "organisation" in form.changed_data:  # chosen by the support unit: confirmed by them
             organisation_membership_set(user=obj, organisation=obj.organisation, by=request.user)
-
-    def user_change_password(self, request, id, form_url=""):
-        response = super().user_change_password(request, id, form_url)
-        if request.method == "POST" and response.status_code == 302:  # the new password was saved
-            api_tokens_revoke(user=self.get_object(request, unquote(id)))
-        return response
 
     @admin.action(description=_("Confirm their organisation membership"), permissions=["change"])
     def confirm_memberships(self, request, queryset):

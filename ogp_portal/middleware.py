@@ -1,8 +1,10 @@
 import logging
 
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.template.loader import render_to_string
+
+from ogp_portal.api.errors import error_json
 
 logger = logging.getLogger(__name__)
 
@@ -50,7 +52,7 @@ class RejectNulBytesMiddleware:
 
         detail = _("The request contains a NUL character, which no field accepts.")
         if request.path.startswith("/api/"):
-            return JsonResponse({"status": 400, "code": "parse_error", "detail": detail, "errors": {}}, status=400)
+            return error_json(400, "parse_error", detail)
         return HttpResponseBadRequest(render_to_string("400.html", request=request))
 
 
@@ -79,10 +81,7 @@ class DatabaseUnavailableMiddleware:
         for connection in connections.all():
             connection.close_if_unusable_or_obsolete()
         if request.path.startswith("/api/"):
-            response = JsonResponse(
-                {"status": 503, "code": "unavailable", "detail": "The service is briefly unavailable.", "errors": {}},
-                status=503,
-            )
+            response = error_json(503, "unavailable", "The service is briefly unavailable.")
         else:
             response = HttpResponse(render_to_string("503.html"), status=503)
         response["Retry-After"] = "30"
@@ -161,7 +160,7 @@ class RequestBodyLimitMiddleware:
 def error_response(request, status: int, code: str, detail: str, title: str):
     """The API's error format under /api/, the portal's plain error page elsewhere."""
     if request.path.startswith("/api/"):
-        response = JsonResponse({"status": status, "code": code, "detail": detail, "errors": {}}, status=status)
+        response = error_json(status, code, detail)
     else:
         html = render_to_string("request_error.html", {"title": title, "detail": detail}, request=request)
         response = HttpResponse(html, status=status)

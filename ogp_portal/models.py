@@ -138,6 +138,8 @@ class User(AbstractBaseUser, PermissionsMixin):
         help_text=_("Set when the person deleted their account: what they made public stays, without their name."),
     )
 
+    _password_made_unusable = False  # by set_unusable_password(), until the next save
+
     objects = UserManager()
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
 
@@ -168,6 +170,23 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self):
         return self.full_name or self.email
+
+    def save(self, *args, **kwargs):
+        # The API tokens issued under a password end when a new one is saved, whatever sets it: allauth's
+        # change, set and reset, the admin, `changepassword`, `ensure_superuser`, an account deleted.
+        # Django's set_password() records the new password in _password until the save; a hash upgraded
+        # at sign-in does not (same password), and set_unusable_password() is recorded below.
+        new_password = (self._password is not None or self._password_made_unusable) and not self._state.adding
+        self._password_made_unusable = False
+        super().save(*args, **kwargs)
+        if new_password:
+            from ogp_portal.tokens import api_tokens_revoke
+
+            api_tokens_revoke(user=self)
+
+    def set_unusable_password(self):
+        super().set_unusable_password()
+        self._password_made_unusable = True
 
     def get_full_name(self):
         return self.full_name or self.email

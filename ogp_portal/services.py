@@ -61,6 +61,19 @@ def email_enqueue(*, to: list[str], subject: str, body_text: str, body_html: str
     return email
 
 
+def email_to_user(*, user: User, template: str, subject, context: dict, subject_args: dict) -> OutgoingEmail:
+    """A notification to `user`, written in their language: `template` (.txt and .html) rendered with
+    `user` in the context; `subject` (a lazy translation) filled with `subject_args`, after the portal's prefix."""
+    with translation.override(user_language(user)):
+        body_text, body_html = email_render(template, {**context, "user": user})
+        return email_enqueue(
+            to=[user.email],
+            subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject % subject_args}",
+            body_text=body_text,
+            body_html=body_html,
+        )
+
+
 def email_enqueue_message(message: EmailMessage) -> OutgoingEmail:
     """Put a rendered Django e-mail message (for instance from allauth) in the outbox."""
     html = ""
@@ -148,15 +161,13 @@ def user_complete_signup(*, user: User, full_name: str, organisation_name: str =
 
 def _membership_mail(user: User, template: str, subject, context: dict) -> None:
     """One e-mail about a membership, written in the recipient's language (`subject` is a lazy translation)."""
-    context = {**context, "user": user, "requests_url": absolute_url(reverse("profile-organisation"))}
-    with translation.override(user_language(user)):
-        body_text, body_html = email_render(f"account/emails/{template}", context)
-        email_enqueue(
-            to=[user.email],
-            subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject % {'name': context['organisation'].name}}",
-            body_text=body_text,
-            body_html=body_html,
-        )
+    email_to_user(
+        user=user,
+        template=f"account/emails/{template}",
+        subject=subject,
+        context={**context, "requests_url": absolute_url(reverse("profile-organisation"))},
+        subject_args={"name": context["organisation"].name},
+    )
 
 
 @transaction.atomic

@@ -1,4 +1,3 @@
-from allauth.account.signals import password_changed, password_reset, password_set
 from django.db.models.signals import post_migrate
 from django.dispatch import receiver
 
@@ -37,13 +36,3 @@ def keep_the_site_row_in_step(sender, app_config, using, **kwargs):
     Site.objects.using(using).update_or_create(
         pk=settings.SITE_ID, defaults={"domain": site.domain[:100], "name": site.name[:50]}
     )
-
-
-@receiver(password_changed)
-@receiver(password_set)
-@receiver(password_reset)
-def revoke_api_tokens_on_new_password(sender, request, user, **kwargs):
-    """A new password (changed, set, or reset by e-mail) ends the API tokens issued under the old one."""
-    from ogp_portal.tokens import api_tokens_revoke
-
-    api_tokens_revoke(user=user)

@@ -2,7 +2,8 @@
 account has one live token at a time.
 
 A token is revoked whenever what it was issued under changes: a new token is issued, the password is
-changed, set or reset, the role changes, the account is deleted.
+changed, set or reset (by any path: User.save() revokes when a new password is saved), the role changes,
+the account is deleted.
 """
 
 from django.db import transaction

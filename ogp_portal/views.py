@@ -16,6 +16,7 @@ from django.views import View, defaults, i18n
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, ListView
 
+from ogp_portal.api.errors import error_json
 from ogp_portal.common.views import ServiceFormMixin
 from ogp_portal.forms import AccountDeleteForm, MembershipDecisionForm, ProfileForm
 from ogp_portal.privacy import user_can_delete_account, user_data_export, user_delete_account
@@ -149,12 +150,12 @@ def bad_request(request, exception=None):
         return error_response(request, 413, "request_too_large", detail, gettext("Request too large"))
     if request.path.startswith("/api/"):
         detail = gettext("The portal could not read this request. Nothing was saved: go back and try again.")
-        return JsonResponse({"status": 400, "code": "bad_request", "detail": detail, "errors": {}}, status=400)
+        return error_json(400, "bad_request", detail)
     return defaults.bad_request(request, exception)
 
 
 def page_not_found(request, exception=None):
     """JSON under /api/ (the API's error format), the HTML page elsewhere."""
     if request.path.startswith("/api/"):
-        return JsonResponse({"status": 404, "code": "not_found", "detail": "Not found.", "errors": {}}, status=404)
+        return error_json(404, "not_found", "Not found.")
     return defaults.page_not_found(request, exception)

@@ -6,14 +6,14 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from consultations.models import Consultation, ProposalResponse, ResponseReminder
-from ogp_portal.common.site import absolute_url, email_render
+from ogp_portal.common.site import absolute_url
 from ogp_portal.common.text import single_line
 from ogp_portal.models import User
-from ogp_portal.services import email_enqueue, user_language
+from ogp_portal.services import email_to_user
 
 
 def _send(user: User, template: str, subject: str, context: dict, **subject_args) -> None:
@@ -21,16 +21,13 @@ def _send(user: User, template: str, subject: str, context: dict, **subject_args
 
     The values put in the subject (titles people typed) are taken on one line.
     """
-    context = {**context, "user": user, "profile_url": absolute_url(reverse("profile"))}
-    subject_args = {name: single_line(value) for name, value in subject_args.items()}
-    with translation.override(user_language(user)):
-        body_text, body_html = email_render(f"consultations/emails/{template}", context)
-        email_enqueue(
-            to=[user.email],
-            subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject % subject_args}",
-            body_text=body_text,
-            body_html=body_html,
-        )
+    email_to_user(
+        user=user,
+        template=f"consultations/emails/{template}",
+        subject=subject,
+        context={**context, "profile_url": absolute_url(reverse("profile"))},
+        subject_args={name: single_line(value) for name, value in subject_args.items()},
+    )
 
 
 def _wants_mail(users) -> list[User]:

@@ -11,15 +11,15 @@ def move_files_to_unguessable_names(apps, schema_editor):
     guessable names (report PDFs, published versions, imported sheets) into random folders.
 
     A file missing from the storage is left as it is recorded (nothing to move, nothing lost).
+    Files are only copied here; the old ones are deleted once the migration's transaction commits, so a
+    failure (rows rolled back to their old names) leaves every row naming a file that exists.
     """
     from django.core.files.storage import default_storage
+    from django.db import transaction
 
     from ogp_portal.common.files import new_file_token
 
-    Report = apps.get_model("irm_reports", "Report")
-    HistoricalReport = apps.get_model("irm_reports", "HistoricalReport")
-    PublishedVersion = apps.get_model("irm_reports", "PublishedVersion")
-    ImportRun = apps.get_model("irm_reports", "ImportRun")
+    copied, moved = [], []
 
     def move(old: str, folder: str) -> str | None:
         if not old or not default_storage.exists(old):
@@ -27,8 +27,28 @@ def move_files_to_unguessable_names(apps, schema_editor):
         directory, filename = old.rsplit("/", 1) if "/" in old else ("", old)
         with default_storage.open(old, "rb") as handle:
             new = default_storage.save(f"{directory}/{folder}/{filename}".lstrip("/"), handle)
-        default_storage.delete(old)
+        copied.append(new)
+        moved.append(old)
         return new
+
+    def delete_old_files():
+        for old in moved:
+            default_storage.delete(old)
+
+    try:
+        _copy_files(apps, move, new_file_token)
+    except BaseException:
+        for new in copied:  # the rows go back to the old names: the copies would be orphans
+            default_storage.delete(new)
+        raise
+    transaction.on_commit(delete_old_files, using=schema_editor.connection.alias)
+
+
+def _copy_files(apps, move, new_file_token):
+    Report = apps.get_model("irm_reports", "Report")
+    HistoricalReport = apps.get_model("irm_reports", "HistoricalReport")
+    PublishedVersion = apps.get_model("irm_reports", "PublishedVersion")
+    ImportRun = apps.get_model("irm_reports", "ImportRun")
 
     for report in Report.objects.all().only("pk", "pdf"):
         token = new_file_token()

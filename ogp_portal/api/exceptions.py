@@ -9,6 +9,7 @@ from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from ogp_portal.api.errors import error_body
 from ogp_portal.common.ratelimit import RateLimited
 
 
@@ -36,12 +37,8 @@ def exception_handler(exc, context):
         codes = exc.get_codes() if hasattr(exc, "get_codes") else None
         if isinstance(codes, str):
             code = codes
-    response.data = _body(response.status_code, code, detail, errors)
+    response.data = error_body(response.status_code, code, detail, errors)
     return response
-
-
-def _body(status: int, code: str, detail, errors: dict) -> dict:
-    return {"status": status, "code": code, "detail": str(detail), "errors": errors}
 
 
 def invalid_input_response(errors: dict) -> Response:
@@ -49,4 +46,4 @@ def invalid_input_response(errors: dict) -> Response:
 
     For refusals whose record must stay, such as the failed sign-in django-axes has just written.
     """
-    return Response(_body(400, "invalid", _("Invalid input."), errors), status=400)
+    return Response(error_body(400, "invalid", _("Invalid input."), errors), status=400)

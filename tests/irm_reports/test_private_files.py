@@ -2,12 +2,15 @@
 
 import importlib
 import re
+from types import SimpleNamespace
+from unittest import mock
 from urllib.parse import quote
 
 import pytest
 from django.apps import apps
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.db import connection, transaction
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -74,7 +77,14 @@ def test_an_uploaded_sheet_is_stored_in_a_random_folder():
     assert re.fullmatch(rf"irm_imports/{timezone.now():%Y/%m}/{TOKEN}/kenya\.csv", run.file.name)
 
 
-def test_the_migration_moves_files_stored_under_guessable_names_and_loses_none(completed_plan):
+def _schema_editor():
+    """What RunPython passes: only its connection is used."""
+    return SimpleNamespace(connection=connection)
+
+
+def test_the_migration_moves_files_stored_under_guessable_names_and_loses_none(
+    completed_plan, django_capture_on_commit_callbacks
+):
     """Files written before the random folders (report PDFs, published versions, imported sheets) are
     moved into random folders, their rows follow, and their contents are unchanged."""
     migration = importlib.import_module("irm_reports.migrations.0007_private_file_names")
@@ -89,7 +99,11 @@ def test_the_migration_moves_files_stored_under_guessable_names_and_loses_none(c
     ImportRun.objects.filter(pk=run.pk).update(file=old_sheet)
     lost = ReportFactory(action_plan=completed_plan, review=True, pdf="irm_reports/0/gone.pdf", pdf_sha256="0" * 64)
 
-    migration.move_files_to_unguessable_names(apps, None)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        migration.move_files_to_unguessable_names(apps, _schema_editor())
+    assert default_storage.exists(old_pdf)  # deleted only once the migration has committed
+    for callback in callbacks:
+        callback()
 
     report.refresh_from_db()
     version.refresh_from_db()
@@ -101,3 +115,36 @@ def test_the_migration_moves_files_stored_under_guessable_names_and_loses_none(c
     assert run.file.read() == b"Code,Name\n" and not default_storage.exists(old_sheet)
     assert Report.objects.get(pk=lost.pk).pdf.name == "irm_reports/0/gone.pdf"
     assert report.history.first().pdf == report.pdf.name
+
+
+def test_a_migration_that_fails_halfway_leaves_every_row_naming_a_file_that_exists(
+    completed_plan, django_capture_on_commit_callbacks
+):
+    """The second file cannot be copied: the migration's transaction rolls back, the first report's row
+    goes back to its old name, and that file is still there (nor is any copy left behind)."""
+    migration = importlib.import_module("irm_reports.migrations.0007_private_file_names")
+    first = default_storage.save("irm_reports/0/first-v1-en.pdf", ContentFile(PDF))
+    second = default_storage.save("irm_reports/0/second-v1-en.pdf", ContentFile(PDF))
+    one = ReportFactory(action_plan=completed_plan, review=True, pdf=first, pdf_sha256="0" * 64)
+    two = ReportFactory(action_plan=completed_plan, review=True, language="fr", pdf=second, pdf_sha256="0" * 64)
+    save, saved = default_storage.save, []
+
+    def copy_once(name, content, *args, **kwargs):
+        if saved:
+            raise OSError("disk full")
+        saved.append(save(name, content, *args, **kwargs))
+        return saved[-1]
+
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        mock.patch.object(default_storage, "save", side_effect=copy_once),
+        pytest.raises(OSError),
+        transaction.atomic(),  # the migration's own transaction
+    ):
+        migration.move_files_to_unguessable_names(apps, _schema_editor())
+
+    assert callbacks == [] and len(saved) == 1
+    for report, name in ((one, first), (two, second)):
+        report.refresh_from_db()
+        assert report.pdf.name == name and default_storage.exists(name) and report.pdf.read() == PDF
+    assert not default_storage.exists(saved[0])

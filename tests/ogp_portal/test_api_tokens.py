@@ -2,9 +2,12 @@
 issued under changes (password, role, the account itself)."""
 
 from datetime import timedelta
+from io import StringIO
+from unittest import mock
 
 import pytest
 from axes.utils import reset as axes_reset
+from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
@@ -103,6 +106,44 @@ def test_a_password_changed_in_the_admin_revokes_the_tokens(client):
         {"password1": NEW_PASSWORD, "password2": NEW_PASSWORD, "usable_password": "true"},
     )
     assert response.status_code == 302
+    assert not _works(token)
+
+
+def test_ensure_superuser_setting_a_new_password_revokes_the_tokens(monkeypatch):
+    root = UserFactory(is_staff=True, is_superuser=True)
+    token = _token(root)
+    monkeypatch.setenv("DJANGO_SUPERUSER_EMAIL", root.email)
+    monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", NEW_PASSWORD)
+    call_command("ensure_superuser", stdout=StringIO())
+    root.refresh_from_db()
+    assert root.check_password(NEW_PASSWORD) and not _works(token)
+
+
+def test_changepassword_revokes_the_tokens():
+    user = UserFactory()
+    token = _token(user)
+    with mock.patch("getpass.getpass", return_value=NEW_PASSWORD):
+        call_command("changepassword", user.email, stdout=StringIO())
+    user.refresh_from_db()
+    assert user.check_password(NEW_PASSWORD) and not _works(token)
+
+
+def test_a_password_saved_by_any_code_revokes_the_tokens_but_not_a_hash_upgraded_at_sign_in(settings):
+    """set_password() or set_unusable_password() then save() is a new password; the stronger hash Django
+    writes when someone signs in with an old one is the same password."""
+    user = UserFactory()
+    token = _token(user)
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher", *settings.PASSWORD_HASHERS]
+    assert user.check_password(DEFAULT_PASSWORD)  # what signing in does: the hash is upgraded and saved
+    user.refresh_from_db()
+    assert user.password.startswith("pbkdf2_sha1$") and _works(token)
+
+    user.set_password(NEW_PASSWORD)
+    user.save()
+    assert not _works(token)
+    token = _token(user, NEW_PASSWORD)
+    user.set_unusable_password()
+    user.save(update_fields=["password"])
     assert not _works(token)
 
 

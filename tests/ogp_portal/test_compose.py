@@ -95,7 +95,7 @@ def test_nginx_is_the_only_way_in_and_knows_every_web_replica():
 
 def test_nginx_serves_private_files_only_after_a_view_checked_the_permission():
     """The media folder is reachable only through nginx's internal location, which the views' prefix
-    names; /media/ publishes nothing; uploads up to 60 MB pass."""
+    names, and sends them sandboxed; /media/ publishes nothing; uploads up to 60 MB pass."""
     conf, env = _nginx_template()
     media = next(v for v in SERVICES["web"]["volumes"] if v.startswith("media:")).split(":")[1]
     assert _env("web")["MEDIA_ROOT"] == media
@@ -109,6 +109,11 @@ def test_nginx_serves_private_files_only_after_a_view_checked_the_permission():
     assert serving == [f"^~ {prefix}"]
     assert "return 404;" in locations["^~ /media/"]
     assert re.search(r"client_max_body_size\s+60m;", conf)
+    # nginx drops Django's security headers from a file it serves; the location sets its own. A location
+    # with add_header inherits none from the server block, so each is there.
+    headers = dict(re.findall(r"add_header\s+(\S+)\s+(.+?)\s+always;", private))
+    assert headers["Content-Security-Policy"] == "\"default-src 'none'; sandbox\""
+    assert headers["X-Frame-Options"] == "DENY" and headers["X-Content-Type-Options"] == "nosniff"
     proxy = locations["/"]
     assert "proxy_set_header X-Forwarded-Proto $scheme;" in proxy
     assert "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;" in proxy

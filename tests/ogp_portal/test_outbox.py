@@ -91,3 +91,28 @@ def test_a_subject_is_written_on_one_line(subject, mailoutbox, django_capture_on
     email.refresh_from_db()
     assert email.status == OutgoingEmail.Status.SENT
     assert mailoutbox[0].subject == "Line one Line two"
+
+
+def test_a_notification_to_a_user_is_written_in_their_language_with_the_portals_prefix(settings):
+    """email_to_user, the one helper behind the memberships' and the consultations' e-mails."""
+    from django.utils import translation
+    from django.utils.translation import gettext_lazy
+
+    from ogp_portal.services import email_to_user
+    from tests.factories import OrganisationFactory, UserFactory
+
+    settings.ACCOUNT_EMAIL_SUBJECT_PREFIX = "[OGP] "
+    user = UserFactory(full_name="Amina Bello", language="fr")
+    organisation = OrganisationFactory(name="Open Kaduna")
+    with translation.override("en"):
+        email = email_to_user(
+            user=user,
+            template="account/emails/membership_confirmed",
+            subject=gettext_lazy("You now speak for %(name)s"),
+            context={"organisation": organisation, "requests_url": "https://example.org/"},
+            subject_args={"name": organisation.name},
+        )
+    with translation.override("fr"):
+        assert email.subject == "[OGP] " + gettext_lazy("You now speak for %(name)s") % {"name": "Open Kaduna"}
+    assert email.subject != "[OGP] You now speak for Open Kaduna"
+    assert email.to == [user.email] and email.body_text.startswith("Bonjour Amina,") and email.body_html

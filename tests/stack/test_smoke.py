@@ -172,6 +172,8 @@ def _journey(stack: Stack) -> None:
         assert download.headers["Content-Type"] == "application/pdf" and "X-Accel-Redirect" not in download.headers
         assert "private" in download.headers["Cache-Control"]
         assert "survey.pdf" in download.headers["Content-Disposition"]
+        assert download.headers["Content-Security-Policy"] == "default-src 'none'; sandbox"
+        assert download.headers["X-Frame-Options"] == "DENY" and download.headers["X-Content-Type-Options"] == "nosniff"
     stored = _stored_name(stack, "SELECT file FROM consultations_proposalattachment")
     for path in (f"/media/{stored}", f"/_private/{stored}"):
         assert anonymous.get(quote(path)).status_code == 404, path
