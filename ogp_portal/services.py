@@ -170,6 +170,15 @@ def _membership_mail(user: User, template: str, subject, context: dict) -> None:
     )
 
 
+# The fields of User that say which organisation a person speaks for, and whether that is confirmed.
+MEMBERSHIP_FIELDS = [
+    "organisation",
+    "organisation_requested_at",
+    "organisation_confirmed_at",
+    "organisation_confirmed_by",
+]
+
+
 @transaction.atomic
 def organisation_membership_request(*, user: User, organisation: Organisation) -> User:
     """`user` asks to speak for `organisation`; the request waits for confirmation.
@@ -180,14 +189,7 @@ def organisation_membership_request(*, user: User, organisation: Organisation) -
     user.organisation_requested_at = timezone.now()
     user.organisation_confirmed_at = None
     user.organisation_confirmed_by = None
-    user.save(
-        update_fields=[
-            "organisation",
-            "organisation_requested_at",
-            "organisation_confirmed_at",
-            "organisation_confirmed_by",
-        ]
-    )
+    user.save(update_fields=MEMBERSHIP_FIELDS)
     deciders = list(organisation.people.filter(organisation_confirmed_at__isnull=False).exclude(pk=user.pk))
     if not deciders:
         deciders = list(User.objects.filter(role=User.Role.SUPPORT_STAFF))
@@ -250,14 +252,7 @@ def organisation_membership_set(*, user: User, organisation: Organisation | None
     user.organisation_requested_at = now if organisation else None
     user.organisation_confirmed_at = now if organisation else None
     user.organisation_confirmed_by = by if organisation else None
-    user.save(
-        update_fields=[
-            "organisation",
-            "organisation_requested_at",
-            "organisation_confirmed_at",
-            "organisation_confirmed_by",
-        ]
-    )
+    user.save(update_fields=MEMBERSHIP_FIELDS)
     return user
 
 
