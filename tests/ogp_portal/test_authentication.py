@@ -4,8 +4,6 @@ and the API token endpoint, and what a refused token request reveals."""
 import re
 
 import pytest
-from axes.utils import reset as axes_reset
-from django.core.cache import cache
 from django.test import RequestFactory
 from django.urls import reverse
 from rest_framework.test import APIClient
@@ -14,17 +12,8 @@ from ogp_portal.common.ratelimit import client_ip
 from tests.factories import UserFactory
 from tests.factories.accounts import DEFAULT_PASSWORD
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("sign_in_slate")]
 TOKEN_URL = "/api/v1/auth/token/"
-
-
-@pytest.fixture(autouse=True)
-def _clean_slate():
-    cache.clear()
-    axes_reset()
-    yield
-    cache.clear()
-    axes_reset()
 
 
 def _web_login(client, email, password, **meta):

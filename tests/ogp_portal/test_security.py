@@ -4,25 +4,14 @@ import re
 from pathlib import Path
 
 import pytest
-from axes.utils import reset as axes_reset
 from django.conf import settings
-from django.core.cache import cache
 from django.urls import reverse
 
 from tests.factories import CommitmentFactory, UserFactory
 from tests.factories.accounts import DEFAULT_PASSWORD
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("sign_in_slate")]
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(autouse=True)
-def _clean_slate():
-    cache.clear()
-    axes_reset()
-    yield
-    cache.clear()
-    axes_reset()
 
 
 def _admin_login(client, email, password, ip="10.0.0.1"):
