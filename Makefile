@@ -76,7 +76,7 @@ load-smoke: setup-dev
 lint: setup-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/bandit -q -r ogp_portal commitments consultations irm_reports -x "*/migrations/*" -ll
+	$(VENV)/bin/bandit -q -r ogp_portal common accounts commitments consultations irm_reports partnership -x "*/migrations/*" -ll
 
 ## audit: supply chain — Django's deployment checks with the production settings, then pip-audit over the
 ## pinned requirements with the waivers of .ci/audit-waivers.txt (bandit runs in `make lint`)

@@ -16,9 +16,9 @@ from datetime import date, datetime, timedelta
 from django.db import connection, models
 from django.utils import timezone
 
+from accounts.models import User
 from commitments.models import ActionPlan, Commitment, Member, Milestone, PolicyArea, commitment_sort_key
 from consultations.models import Comment, Consultation, Proposal, Support
-from ogp_portal.models import User
 
 
 @dataclass(frozen=True)

@@ -22,8 +22,8 @@ def prepare(users: int, output: str) -> None:
     from allauth.account.models import EmailAddress
     from django.contrib.auth.hashers import make_password
 
+    from accounts.models import User
     from consultations.models import Consultation
-    from ogp_portal.models import User
 
     consultation = Consultation.objects.open_now().filter(kind=Consultation.Kind.PROPOSALS).order_by("pk").first()
     if consultation is None:

@@ -7,6 +7,7 @@ class CommitmentsConfig(AppConfig):
     verbose_name = _("Members, action plans and commitments")
 
     def ready(self):
+        from accounts.models import Organisation
         from commitments.models import (
             ActionPlan,
             Commitment,
@@ -16,10 +17,9 @@ class CommitmentsConfig(AppConfig):
             PolicyArea,
             ProgressUpdate,
         )
-        from ogp_portal.common.cache import register_content_models
-        from ogp_portal.models import Organisation
+        from common.cache import register_content_models
 
-        # Cached pages and API responses (ogp_portal.common.cache) follow every change of these.
+        # Cached pages and API responses (common.cache) follow every change of these.
         register_content_models(
             Member, MemberStatusEvent, ActionPlan, Commitment, Milestone, ProgressUpdate, PolicyArea, Organisation
         )

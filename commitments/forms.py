@@ -3,8 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import Organisation
 from commitments.models import ActionPlan, Commitment, Milestone, PolicyArea, ProgressUpdate
-from ogp_portal.models import Organisation
 
 
 class DateInput(forms.DateInput):

@@ -3,16 +3,8 @@
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from commitments.filters import CommitmentFilter, MemberFilter
+from accounts.models import Organisation
 from commitments.models import ActionPlan, Commitment, Member, Milestone, PolicyArea
-from ogp_portal.models import Organisation
-
-
-def member_list(*, filters: dict | None = None) -> tuple[QuerySet, MemberFilter]:
-    """Members with their plan and commitment counts, filtered; the filter carries its form."""
-    queryset = Member.objects.select_related("parent").with_counts().order_by("name")
-    member_filter = MemberFilter(filters or {}, queryset=queryset)
-    return member_filter.qs, member_filter
 
 
 def member_get(*, slug: str) -> Member:
@@ -34,17 +26,6 @@ def action_plan_commitments(*, plan: ActionPlan) -> QuerySet:
         .with_milestone_progress()
         .order_by("sort_key")
     )
-
-
-def commitment_list(*, filters: dict | None = None) -> tuple[QuerySet, CommitmentFilter]:
-    queryset = (
-        Commitment.objects.select_related("action_plan__member", "lead_institution")
-        .prefetch_related("policy_areas")
-        .with_milestone_progress()
-        .order_by("-action_plan__start_date", "action_plan_id", "sort_key")
-    )
-    commitment_filter = CommitmentFilter(filters or {}, queryset=queryset)
-    return commitment_filter.qs, commitment_filter
 
 
 def commitment_get(*, pk: int) -> Commitment:

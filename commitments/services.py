@@ -6,9 +6,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from accounts.models import Organisation, User
 from commitments.models import ActionPlan, Commitment, Member, MemberStatusEvent, Milestone, ProgressUpdate
-from ogp_portal.common.cache import bump_content_version
-from ogp_portal.models import Organisation, User
+from common.cache import bump_content_version
 
 ACTION_PLAN_FIELDS = ("number", "title", "description", "start_date", "end_date", "document_url")
 COMMITMENT_FIELDS = (

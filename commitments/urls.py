@@ -1,19 +1,11 @@
 from django.urls import path
 
-from commitments.views import open_data, public, workspace
+from commitments.views import workspace
 
-app_name = "commitments"
+# The point-of-contact workspace. The project URLconf serves these with the public pages of partnership/urls.py
+# in one namespace, "commitments".
 
 urlpatterns = [
-    path("members/", public.MemberListView.as_view(), name="member-list"),
-    path("members/<slug:slug>/", public.MemberDetailView.as_view(), name="member-detail"),
-    path("action-plans/<int:pk>/", public.ActionPlanDetailView.as_view(), name="actionplan-detail"),
-    path("commitments/", public.CommitmentListView.as_view(), name="commitment-list"),
-    path("commitments/<int:pk>/", public.CommitmentDetailView.as_view(), name="commitment-detail"),
-    path("open-data/", open_data.OpenDataView.as_view(), name="open-data"),
-    path("open-data/commitments.csv", open_data.commitments_download, {"fmt": "csv"}, name="open-data-csv"),
-    path("open-data/commitments.json", open_data.commitments_download, {"fmt": "json"}, name="open-data-json"),
-    # Point-of-contact workspace
     path("workspace/", workspace.WorkspaceHomeView.as_view(), name="workspace"),
     path("workspace/members/<slug:slug>/", workspace.WorkspaceMemberView.as_view(), name="workspace-member"),
     path(

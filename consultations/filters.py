@@ -9,9 +9,9 @@ from django.utils.choices import CallableChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from commitments.models import Member, PolicyArea
+from common.filters import SearchFilter
+from common.widgets import FastSelect
 from consultations.models import Consultation, Proposal
-from ogp_portal.common.filters import SearchFilter
-from ogp_portal.common.widgets import FastSelect
 
 PUBLIC_STATUSES = [(s.value, s.label) for s in Proposal.Status if s != Proposal.Status.DRAFT]
 SORTS = {

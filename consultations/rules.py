@@ -2,6 +2,7 @@
 
 import rules
 
+from accounts.models import User
 from commitments.models import ActionPlan
 from commitments.rules import is_support_staff
 from commitments.rules import member_id_of as commitments_member_id_of
@@ -17,7 +18,6 @@ from consultations.models import (
     Referral,
     ResponseTemplate,
 )
-from ogp_portal.models import User
 
 
 def member_id_of(obj) -> int | None:

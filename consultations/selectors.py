@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from commitments.models import ActionPlan, Commitment, Member
+from common.db import count_of
 from consultations.filters import ConsultationFilter, ProposalFilter
 from consultations.models import (
     Comment,
@@ -24,7 +25,6 @@ from consultations.models import (
     Sector,
     Support,
 )
-from ogp_portal.common.db import count_of
 
 PROPOSAL_RELATED = ("consultation__action_plan__member", "author", "organisation", "policy_area", "response")
 

@@ -7,8 +7,8 @@ class IrmReportsConfig(AppConfig):
     verbose_name = _("IRM assessments and reports")
 
     def ready(self):
+        from common.cache import register_content_models
         from irm_reports.models import CommitmentAssessment, PublishedVersion
-        from ogp_portal.common.cache import register_content_models
 
         # A commitment's latest assessment shows in cached commitment pages and API responses.
         register_content_models(CommitmentAssessment, PublishedVersion)

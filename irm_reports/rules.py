@@ -6,9 +6,9 @@ public sees published reports only.
 
 import rules
 
+from accounts.models import User
 from commitments.models import ActionPlan
 from irm_reports.models import CommitmentAssessment, Report
-from ogp_portal.models import User
 
 
 def plan_id_of(obj) -> int | None:

@@ -3,10 +3,10 @@
 from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
-from commitments.api.views import ActionPlanViewSet, CommitmentViewSet, MemberViewSet
+from accounts.api import TokenView
 from consultations.api.views import ConsultationViewSet, ProposalViewSet
 from irm_reports.api.views import ReportViewSet
-from ogp_portal.api.views import TokenView
+from partnership.api.views import ActionPlanViewSet, CommitmentViewSet, MemberViewSet
 
 router = DefaultRouter()
 router.register("members", MemberViewSet, basename="member")

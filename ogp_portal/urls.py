@@ -3,26 +3,36 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from commitments.views.public import HomeView
-from ogp_portal import views
+import commitments.urls
+import partnership.urls
+from accounts import views as account_views
+from common import pages
+from partnership.views.public import HomeView
 
 admin.site.site_header = _("OGP portal — support unit")
 admin.site.site_title = _("OGP portal admin")
 admin.site.index_title = _("Administration")
 
+# Members, plans and commitments: the public pages (partnership) and the workspace (commitments), one namespace.
+commitment_routes = ([*partnership.urls.urlpatterns, *commitments.urls.urlpatterns], "commitments")
+
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
-    path("healthz/", views.healthz, name="healthz"),
-    path("i18n/setlang/", views.language_set, name="set_language"),
-    path("accounts/profile/", views.ProfileView.as_view(), name="profile"),
-    path("accounts/profile/organisation/", views.MembershipRequestListView.as_view(), name="profile-organisation"),
+    path("healthz/", pages.healthz, name="healthz"),
+    path("i18n/setlang/", account_views.language_set, name="set_language"),
+    path("accounts/profile/", account_views.ProfileView.as_view(), name="profile"),
+    path(
+        "accounts/profile/organisation/",
+        account_views.MembershipRequestListView.as_view(),
+        name="profile-organisation",
+    ),
     path(
         "accounts/profile/organisation/<int:pk>/decide/",
-        views.MembershipDecideView.as_view(),
+        account_views.MembershipDecideView.as_view(),
         name="profile-organisation-decide",
     ),
-    path("accounts/profile/my-data.json", views.DataDownloadView.as_view(), name="profile-data"),
-    path("accounts/profile/delete/", views.AccountDeleteView.as_view(), name="profile-delete"),
+    path("accounts/profile/my-data.json", account_views.DataDownloadView.as_view(), name="profile-data"),
+    path("accounts/profile/delete/", account_views.AccountDeleteView.as_view(), name="profile-delete"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("", include("consultations.urls")),
@@ -30,8 +40,8 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("", include("irm_reports.urls")),
-    path("", include("commitments.urls")),
+    path("", include(commitment_routes)),
 ]
 
-handler400 = "ogp_portal.views.bad_request"
-handler404 = "ogp_portal.views.page_not_found"
+handler400 = "common.pages.bad_request"
+handler404 = "common.pages.page_not_found"

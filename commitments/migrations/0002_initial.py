@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('commitments', '0001_initial'),
-        ('ogp_portal', '0001_initial'),
+        ('accounts', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -27,7 +27,7 @@ class Migration(migrations.Migration):
                 'indexes': [],
                 'constraints': [],
             },
-            bases=('ogp_portal.organisation',),
+            bases=('accounts.organisation',),
         ),
         migrations.AddField(
             model_name='commitment',
@@ -37,12 +37,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='commitment',
             name='lead_institution',
-            field=models.ForeignKey(blank=True, limit_choices_to={'kind': 'government'}, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='led_commitments', to='ogp_portal.organisation', verbose_name='lead institution'),
+            field=models.ForeignKey(blank=True, limit_choices_to={'kind': 'government'}, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='led_commitments', to='accounts.organisation', verbose_name='lead institution'),
         ),
         migrations.AddField(
             model_name='commitment',
             name='supporting_organisations',
-            field=models.ManyToManyField(blank=True, related_name='supported_commitments', to='ogp_portal.organisation', verbose_name='supporting institutions and CSOs'),
+            field=models.ManyToManyField(blank=True, related_name='supported_commitments', to='accounts.organisation', verbose_name='supporting institutions and CSOs'),
         ),
         migrations.AddField(
             model_name='member',

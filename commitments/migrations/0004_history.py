@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('commitments', '0003_policy_areas'),
-        ('ogp_portal', '0001_initial'),
+        ('accounts', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -75,7 +75,7 @@ class Migration(migrations.Migration):
                 ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
                 ('action_plan', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='commitments.actionplan', verbose_name='action plan')),
                 ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('lead_institution', models.ForeignKey(blank=True, db_constraint=False, limit_choices_to={'kind': 'government'}, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='ogp_portal.organisation', verbose_name='lead institution')),
+                ('lead_institution', models.ForeignKey(blank=True, db_constraint=False, limit_choices_to={'kind': 'government'}, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='accounts.organisation', verbose_name='lead institution')),
             ],
             options={
                 'verbose_name': 'historical commitment',

@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('commitments', '0006_merge_0005_import_fields_0005_search_indexes'),
-        ('ogp_portal', '0004_user_language'),
+        ('accounts', '0004_user_language'),
     ]
 
     operations = [

@@ -21,7 +21,7 @@ from commitments.forms import (
     TransitionForm,
 )
 from commitments.models import ActionPlan, Commitment, Member, Milestone, ProgressUpdate
-from ogp_portal.common.views import ObjectPermissionMixin, ServiceFormMixin
+from common.views import ObjectPermissionMixin, ServiceFormMixin
 
 
 class WorkspaceHomeView(LoginRequiredMixin, ListView):

@@ -3,7 +3,7 @@
 import consultations.models.proposal
 import django.core.validators
 import django.db.models.deletion
-import ogp_portal.common.markdown
+import common.markdown
 import uuid
 from django.conf import settings
 from django.db import migrations, models
@@ -16,7 +16,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('commitments', '0003_policy_areas'),
         ('irm_reports', '0002_standard_requirements'),
-        ('ogp_portal', '0001_initial'),
+        ('accounts', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -38,7 +38,7 @@ class Migration(migrations.Migration):
             name='Comment',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('body', models.TextField(validators=[django.core.validators.MaxLengthValidator(3000), ogp_portal.common.markdown.validate_no_markup], verbose_name='comment')),
+                ('body', models.TextField(validators=[django.core.validators.MaxLengthValidator(3000), common.markdown.validate_no_markup], verbose_name='comment')),
                 ('is_hidden', models.BooleanField(default=False, editable=False, verbose_name='hidden by moderation')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='posted at')),
                 ('edited_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='edited at')),
@@ -58,7 +58,7 @@ class Migration(migrations.Migration):
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
                 ('title', models.CharField(max_length=300, verbose_name='title')),
-                ('description', models.TextField(help_text='What the consultation is about and how proposals will be used. Markdown is allowed.', validators=[django.core.validators.MaxLengthValidator(20000), ogp_portal.common.markdown.validate_no_markup], verbose_name='description')),
+                ('description', models.TextField(help_text='What the consultation is about and how proposals will be used. Markdown is allowed.', validators=[django.core.validators.MaxLengthValidator(20000), common.markdown.validate_no_markup], verbose_name='description')),
                 ('kind', models.CharField(choices=[('proposals', 'Call for proposals'), ('draft_review', 'Review of the draft plan')], default='proposals', max_length=20, verbose_name='kind')),
                 ('opens_at', models.DateTimeField(verbose_name='opens at')),
                 ('closes_at', models.DateTimeField(verbose_name='closes at')),
@@ -84,7 +84,7 @@ class Migration(migrations.Migration):
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
                 ('name', models.CharField(max_length=300, verbose_name='name')),
-                ('description', models.TextField(blank=True, validators=[django.core.validators.MaxLengthValidator(20000), ogp_portal.common.markdown.validate_no_markup], verbose_name='mandate and how it works')),
+                ('description', models.TextField(blank=True, validators=[django.core.validators.MaxLengthValidator(20000), common.markdown.validate_no_markup], verbose_name='mandate and how it works')),
                 ('established_on', models.DateField(blank=True, null=True, verbose_name='established on')),
                 ('rules_url', models.URLField(blank=True, help_text="A link to the forum's public rules.", verbose_name='published rules on participation')),
                 ('member', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='forum', to='commitments.member', verbose_name='member')),
@@ -106,12 +106,12 @@ class Migration(migrations.Migration):
                 ('phase', models.CharField(choices=[('co_creation', 'Co-creation of an action plan'), ('implementation', 'Implementation and monitoring'), ('other', 'Other')], default='co_creation', max_length=20, verbose_name='phase')),
                 ('modality', models.CharField(choices=[('in_person', 'In person'), ('online', 'Online'), ('hybrid', 'Hybrid')], default='in_person', max_length=20, verbose_name='modality')),
                 ('open_to_public', models.BooleanField(default=False, verbose_name='open to the public')),
-                ('agenda', models.TextField(validators=[django.core.validators.MaxLengthValidator(20000), ogp_portal.common.markdown.validate_no_markup], verbose_name='agenda')),
+                ('agenda', models.TextField(validators=[django.core.validators.MaxLengthValidator(20000), common.markdown.validate_no_markup], verbose_name='agenda')),
                 ('attendance_government', models.PositiveSmallIntegerField(default=0, verbose_name='government participants')),
                 ('attendance_civil_society', models.PositiveSmallIntegerField(default=0, verbose_name='civil society participants')),
                 ('attendance_other', models.PositiveSmallIntegerField(default=0, verbose_name='other participants')),
-                ('attendance_notes', models.TextField(blank=True, help_text='Organisations represented.', validators=[django.core.validators.MaxLengthValidator(20000), ogp_portal.common.markdown.validate_no_markup], verbose_name='who attended')),
-                ('minutes', models.TextField(blank=True, validators=[django.core.validators.MaxLengthValidator(20000), ogp_portal.common.markdown.validate_no_markup], verbose_name='minutes')),
+                ('attendance_notes', models.TextField(blank=True, help_text='Organisations represented.', validators=[django.core.validators.MaxLengthValidator(20000), common.markdown.validate_no_markup], verbose_name='who attended')),
+                ('minutes', models.TextField(blank=True, validators=[django.core.validators.MaxLengthValidator(20000), common.markdown.validate_no_markup], verbose_name='minutes')),
                 ('minutes_published', models.BooleanField(default=False, verbose_name='minutes published')),
                 ('action_plan', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='forum_meetings', to='commitments.actionplan', verbose_name='action plan')),
                 ('forum', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='meetings', to='consultations.forum', verbose_name='forum')),
@@ -146,21 +146,21 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('title', models.CharField(max_length=200, validators=[ogp_portal.common.markdown.validate_no_markup], verbose_name='title')),
-                ('problem', models.TextField(help_text='What problem should be solved?', validators=[django.core.validators.MaxLengthValidator(5000), ogp_portal.common.markdown.validate_no_markup], verbose_name='problem')),
-                ('solution', models.TextField(help_text='What should the government do?', validators=[django.core.validators.MaxLengthValidator(5000), ogp_portal.common.markdown.validate_no_markup], verbose_name='proposed solution')),
-                ('expected_results', models.TextField(blank=True, help_text='What would change, for whom?', validators=[django.core.validators.MaxLengthValidator(5000), ogp_portal.common.markdown.validate_no_markup], verbose_name='expected results')),
+                ('title', models.CharField(max_length=200, validators=[common.markdown.validate_no_markup], verbose_name='title')),
+                ('problem', models.TextField(help_text='What problem should be solved?', validators=[django.core.validators.MaxLengthValidator(5000), common.markdown.validate_no_markup], verbose_name='problem')),
+                ('solution', models.TextField(help_text='What should the government do?', validators=[django.core.validators.MaxLengthValidator(5000), common.markdown.validate_no_markup], verbose_name='proposed solution')),
+                ('expected_results', models.TextField(blank=True, help_text='What would change, for whom?', validators=[django.core.validators.MaxLengthValidator(5000), common.markdown.validate_no_markup], verbose_name='expected results')),
                 ('status', models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted'), ('under_review', 'Under review'), ('accepted', 'Accepted'), ('merged', 'Merged into commitments'), ('not_accepted', 'Not accepted'), ('withdrawn', 'Withdrawn')], default='draft', editable=False, max_length=20, verbose_name='status')),
                 ('submitted_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='submitted at')),
                 ('withdrawn_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='withdrawn at')),
                 ('withdrawal_reason', models.CharField(blank=True, choices=[('duplicate', 'It duplicates another proposal'), ('under_way', 'It is already under way'), ('not_feasible', 'It is not feasible'), ('other', 'Other reason')], editable=False, max_length=20, verbose_name='reason for withdrawing')),
-                ('withdrawal_note', models.TextField(blank=True, editable=False, validators=[django.core.validators.MaxLengthValidator(5000), ogp_portal.common.markdown.validate_no_markup], verbose_name='explanation')),
+                ('withdrawal_note', models.TextField(blank=True, editable=False, validators=[django.core.validators.MaxLengthValidator(5000), common.markdown.validate_no_markup], verbose_name='explanation')),
                 ('is_hidden', models.BooleanField(default=False, editable=False, verbose_name='hidden by moderation')),
                 ('support_count', models.PositiveIntegerField(default=0, editable=False, verbose_name='supports')),
                 ('submission_key', models.UUIDField(default=uuid.uuid4, editable=False, unique=True, verbose_name='submission key')),
                 ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='proposals', to=settings.AUTH_USER_MODEL, verbose_name='author')),
                 ('consultation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='proposals', to='consultations.consultation', verbose_name='consultation')),
-                ('organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='proposals', to='ogp_portal.organisation', verbose_name='on behalf of')),
+                ('organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='proposals', to='accounts.organisation', verbose_name='on behalf of')),
                 ('policy_area', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='proposals', to='commitments.policyarea', verbose_name='policy area')),
             ],
             options={
@@ -204,7 +204,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('reason', models.CharField(choices=[('spam', 'Spam or advertising'), ('abuse', 'Abusive or hateful'), ('personal_data', 'Reveals personal data'), ('off_topic', 'Off topic'), ('other', 'Other')], max_length=20, verbose_name='reason')),
-                ('note', models.TextField(blank=True, validators=[django.core.validators.MaxLengthValidator(1000), ogp_portal.common.markdown.validate_no_markup], verbose_name='details')),
+                ('note', models.TextField(blank=True, validators=[django.core.validators.MaxLengthValidator(1000), common.markdown.validate_no_markup], verbose_name='details')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='flagged at')),
                 ('resolved_at', models.DateTimeField(blank=True, null=True, verbose_name='reviewed at')),
                 ('comment', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='flags', to='consultations.comment', verbose_name='comment')),
@@ -246,7 +246,7 @@ class Migration(migrations.Migration):
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
                 ('outcome', models.CharField(choices=[('accepted', 'Accepted'), ('merged', 'Merged into commitments'), ('not_accepted', 'Not accepted')], max_length=20, verbose_name='outcome')),
-                ('reasons', models.TextField(help_text='Why: how the proposal was considered and what happens next. Markdown is allowed.', validators=[django.core.validators.MaxLengthValidator(10000), ogp_portal.common.markdown.validate_no_markup], verbose_name='reasons')),
+                ('reasons', models.TextField(help_text='Why: how the proposal was considered and what happens next. Markdown is allowed.', validators=[django.core.validators.MaxLengthValidator(10000), common.markdown.validate_no_markup], verbose_name='reasons')),
                 ('status', models.CharField(choices=[('draft', 'Draft'), ('published', 'Published')], default='draft', editable=False, max_length=20, verbose_name='status')),
                 ('published_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='published at')),
                 ('notified_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='followers notified at')),
@@ -266,10 +266,10 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('question', models.TextField(blank=True, validators=[django.core.validators.MaxLengthValidator(5000), ogp_portal.common.markdown.validate_no_markup], verbose_name='what is asked')),
+                ('question', models.TextField(blank=True, validators=[django.core.validators.MaxLengthValidator(5000), common.markdown.validate_no_markup], verbose_name='what is asked')),
                 ('opinion', models.TextField(blank=True, validators=[django.core.validators.MaxLengthValidator(10000)], verbose_name='opinion received')),
                 ('opinion_received_on', models.DateField(blank=True, null=True, verbose_name='opinion received on')),
-                ('institution', models.ForeignKey(limit_choices_to={'kind': 'government'}, on_delete=django.db.models.deletion.PROTECT, related_name='referrals', to='ogp_portal.organisation', verbose_name='institution')),
+                ('institution', models.ForeignKey(limit_choices_to={'kind': 'government'}, on_delete=django.db.models.deletion.PROTECT, related_name='referrals', to='accounts.organisation', verbose_name='institution')),
                 ('proposal', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='referrals', to='consultations.proposal', verbose_name='proposal')),
                 ('requested_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='requested by')),
             ],
@@ -320,7 +320,7 @@ class Migration(migrations.Migration):
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
                 ('title', models.CharField(max_length=200, verbose_name='name')),
                 ('outcome', models.CharField(choices=[('accepted', 'Accepted'), ('merged', 'Merged into commitments'), ('not_accepted', 'Not accepted')], max_length=20, verbose_name='outcome')),
-                ('reasons', models.TextField(validators=[django.core.validators.MaxLengthValidator(10000), ogp_portal.common.markdown.validate_no_markup], verbose_name='reasons')),
+                ('reasons', models.TextField(validators=[django.core.validators.MaxLengthValidator(10000), common.markdown.validate_no_markup], verbose_name='reasons')),
                 ('member', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='response_templates', to='commitments.member', verbose_name='member')),
             ],
             options={

@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('commitments', '0004_history'),
         ('consultations', '0001_initial'),
-        ('ogp_portal', '0002_history'),
+        ('accounts', '0002_history'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from ogp_portal.common.migrations import PostgresTrigramIndexes
+from common.operations import PostgresTrigramIndexes
 
 
 class Migration(migrations.Migration):

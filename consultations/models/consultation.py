@@ -11,9 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from commitments.models import ActionPlan, PolicyArea
-from ogp_portal.common.db import count_of
-from ogp_portal.common.markdown import validate_no_markup
-from ogp_portal.common.models import TimeStampedModel
+from common.db import count_of
+from common.markdown import validate_no_markup
+from common.models import TimeStampedModel
 
 
 class ConsultationQuerySet(models.QuerySet):

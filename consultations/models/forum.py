@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from commitments.models import ActionPlan, Member
-from ogp_portal.common.markdown import validate_no_markup
-from ogp_portal.common.models import TimeStampedModel
+from common.markdown import validate_no_markup
+from common.models import TimeStampedModel
 
 MARKDOWN_VALIDATORS = [MaxLengthValidator(20000), validate_no_markup]
 

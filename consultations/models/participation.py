@@ -8,8 +8,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.markdown import validate_no_markup
 from consultations.models.proposal import Proposal
-from ogp_portal.common.markdown import validate_no_markup
 
 
 class Support(models.Model):

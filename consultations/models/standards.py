@@ -4,8 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from commitments.models import ActionPlan
+from common.models import TimeStampedModel
 from irm_reports.models import StandardRequirement
-from ogp_portal.common.models import TimeStampedModel
 
 
 class RequirementMark(TimeStampedModel):

@@ -5,10 +5,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from commitments.models import ActionPlan
 from consultations.models import Consultation
 from consultations.services._common import assign, lock_consultation
-from ogp_portal.models import User
 
 CONSULTATION_FIELDS = (
     "title",

@@ -5,8 +5,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from consultations.models import Comment, Flag, ModerationEvent, Proposal
-from ogp_portal.models import User
 
 
 def _target(proposal: Proposal | None, comment: Comment | None):

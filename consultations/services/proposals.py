@@ -7,11 +7,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import Organisation, User
+from common import ratelimit
 from consultations.models import Consultation, Proposal, ProposalAttachment
 from consultations.services._common import assign, lock_consultation, lock_proposal, require_open
 from consultations.uploads import CheckedUpload, check_attachment_count, check_attachments, check_upload_quota
-from ogp_portal.common import ratelimit
-from ogp_portal.models import Organisation, User
 
 PROPOSAL_FIELDS = ("title", "problem", "solution", "expected_results", "policy_area")
 EDITABLE_STATUSES = (Proposal.Status.DRAFT, Proposal.Status.SUBMITTED)

@@ -4,10 +4,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from commitments.models import ActionPlan
 from consultations.models import RequirementMark
 from irm_reports.models import StandardRequirement
-from ogp_portal.models import User
 
 
 @transaction.atomic

@@ -3,8 +3,8 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import View
 
+from common.views import ObjectPermissionMixin
 from consultations.models import Comment, Consultation, Proposal
-from ogp_portal.common.views import ObjectPermissionMixin
 
 
 class ConsultationTargetMixin:

@@ -8,11 +8,11 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 
+from common.views import ObjectPermissionMixin, ServiceFormMixin
 from consultations import selectors, services
 from consultations.forms import ForumForm, ForumMeetingForm, ForumSeatForm
 from consultations.models import ForumMeeting, ForumSeat
 from consultations.views.workspace import MemberTargetMixin
-from ogp_portal.common.views import ObjectPermissionMixin, ServiceFormMixin
 
 
 class ForumEditView(MemberTargetMixin, ObjectPermissionMixin, ServiceFormMixin, FormView):

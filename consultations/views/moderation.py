@@ -7,10 +7,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
+from common.views import ObjectPermissionMixin, ServiceFormMixin
 from consultations import selectors, services
 from consultations.forms import ModerationForm
 from consultations.models import Comment, Proposal
-from ogp_portal.common.views import ObjectPermissionMixin, ServiceFormMixin
 
 
 class ModerationQueueView(ObjectPermissionMixin, TemplateView):

@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 
+from common.ratelimit import client_ip
+from common.views import ObjectPermissionMixin, ServiceFormMixin
 from consultations import selectors, services
 from consultations.forms import CommentEditForm, CommentForm, FlagForm, ProposalForm, WithdrawForm
 from consultations.models import Proposal
@@ -18,8 +20,6 @@ from consultations.views._common import (
     ProposalTargetMixin,
     StateGuardMixin,
 )
-from ogp_portal.common.ratelimit import client_ip
-from ogp_portal.common.views import ObjectPermissionMixin, ServiceFormMixin
 
 
 class ProposalFormMixin(ObjectPermissionMixin, ServiceFormMixin):

@@ -8,13 +8,13 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView, TemplateView, View
 
 from commitments.models import Member
+from common.files import private_file_response
+from common.pagination import keyset_page
+from common.views import FilteredListView, KeysetListView
 from consultations import selectors
 from consultations.filters import SORTS
 from consultations.forms import CommentForm
 from consultations.models import Consultation
-from ogp_portal.common.files import private_file_response
-from ogp_portal.common.pagination import keyset_page
-from ogp_portal.common.views import FilteredListView, KeysetListView
 
 
 class ConsultationListView(FilteredListView):

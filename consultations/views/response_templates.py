@@ -8,11 +8,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
+from common.views import ObjectPermissionMixin, ServiceFormMixin
 from consultations import services
 from consultations.forms import ResponseTemplateForm
 from consultations.models import ResponseTemplate
 from consultations.views.workspace import MemberTargetMixin
-from ogp_portal.common.views import ObjectPermissionMixin, ServiceFormMixin
 
 
 class ResponseTemplateListView(MemberTargetMixin, ObjectPermissionMixin, TemplateView):

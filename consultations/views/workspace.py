@@ -13,6 +13,7 @@ from django.views.generic import FormView, TemplateView
 
 from commitments import selectors as commitment_selectors
 from commitments.models import ActionPlan
+from common.views import ObjectPermissionMixin, ServiceFormMixin
 from consultations import selectors, services
 from consultations.forms import (
     BulkResponseForm,
@@ -24,7 +25,6 @@ from consultations.forms import (
 )
 from consultations.models import Consultation, Proposal, ProposalResponse, Referral
 from consultations.views._common import ConsultationTargetMixin, ProposalTargetMixin
-from ogp_portal.common.views import ObjectPermissionMixin, ServiceFormMixin
 
 
 class MemberTargetMixin:

@@ -7,11 +7,11 @@ from rest_framework import filters, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from common.api.permissions import require_perm
 from irm_reports import selectors, services
 from irm_reports.api.filters import ReportFilter
 from irm_reports.api.serializers import RenderAcceptedSerializer, ReportSerializer
 from irm_reports.views.downloads import pdf_response
-from ogp_portal.api.permissions import require_perm
 
 
 class ReportViewSet(viewsets.ReadOnlyModelViewSet):

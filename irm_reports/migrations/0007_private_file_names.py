@@ -2,7 +2,7 @@
 
 import django.core.validators
 import irm_reports.models.imports
-import ogp_portal.common.files
+import common.files
 from django.db import migrations, models
 
 
@@ -17,7 +17,7 @@ def move_files_to_unguessable_names(apps, schema_editor):
     from django.core.files.storage import default_storage
     from django.db import transaction
 
-    from ogp_portal.common.files import new_file_token
+    from common.files import new_file_token
 
     copied, moved = [], []
 
@@ -80,12 +80,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='historicalreport',
             name='file_token',
-            field=models.CharField(default=ogp_portal.common.files.new_file_token, editable=False, max_length=32, verbose_name='file folder'),
+            field=models.CharField(default=common.files.new_file_token, editable=False, max_length=32, verbose_name='file folder'),
         ),
         migrations.AddField(
             model_name='report',
             name='file_token',
-            field=models.CharField(default=ogp_portal.common.files.new_file_token, editable=False, max_length=32, verbose_name='file folder'),
+            field=models.CharField(default=common.files.new_file_token, editable=False, max_length=32, verbose_name='file folder'),
         ),
         migrations.AlterField(
             model_name='importrun',

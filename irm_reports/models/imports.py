@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ogp_portal.common.files import new_file_token
+from common.files import new_file_token
 
 
 def import_upload_to(instance, filename: str) -> str:

@@ -16,9 +16,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
+from common.tasks import enqueue_on_commit
 from irm_reports.models import ImportRun
-from ogp_portal.common.tasks import enqueue_on_commit
-from ogp_portal.models import User
 
 logger = logging.getLogger(__name__)
 

@@ -16,11 +16,11 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from accounts.services import email_enqueue
+from common.site import absolute_url, email_render
+from common.tasks import enqueue_on_commit
 from irm_reports.models import Report
 from irm_reports.services.reports import lock_report
-from ogp_portal.common.site import absolute_url, email_render
-from ogp_portal.common.tasks import enqueue_on_commit
-from ogp_portal.services import email_enqueue
 
 logger = logging.getLogger(__name__)
 

@@ -4,9 +4,9 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.views.generic import View
 
+from common.files import private_file_response
 from irm_reports.models import PublishedVersion
 from irm_reports.views.workspace import ReportMixin
-from ogp_portal.common.files import private_file_response
 
 
 def pdf_response(field):

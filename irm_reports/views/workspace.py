@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, ListView, TemplateView, View
 
 from commitments.models import ActionPlan, Commitment
+from common.views import ObjectPermissionMixin, ServiceFormMixin
 from irm_reports import selectors, services
 from irm_reports.forms import (
     AssessmentForm,
@@ -24,7 +25,6 @@ from irm_reports.forms import (
 )
 from irm_reports.models import CommitmentAssessment, Report
 from irm_reports.scales import Methodology, ReportType
-from ogp_portal.common.views import ObjectPermissionMixin, ServiceFormMixin
 
 STEPS = [Report.Step.COLLECTING, Report.Step.RENDERING_HTML, Report.Step.LAYING_OUT, Report.Step.STORING]
 

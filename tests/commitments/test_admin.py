@@ -41,7 +41,7 @@ def test_support_staff_open_every_admin_screen(staff_client, staff_user, rf):
 
 
 def test_staff_cannot_make_themselves_superuser(staff_client, staff_user):
-    page = staff_client.get(reverse("admin:ogp_portal_user_change", args=[staff_user.pk])).content.decode()
+    page = staff_client.get(reverse("admin:accounts_user_change", args=[staff_user.pk])).content.decode()
     assert 'name="is_superuser"' not in page
 
 

@@ -8,8 +8,8 @@ import tracemalloc
 import pytest
 from django.urls import reverse
 
-from commitments import exports
 from commitments.models import Commitment
+from partnership import exports
 from tests.factories import (
     ActionPlanFactory,
     CommitmentFactory,

@@ -3,9 +3,9 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 
+from accounts.models import Organisation
 from commitments import services
 from commitments.models import ActionPlan, Member, Milestone
-from ogp_portal.models import Organisation
 from tests.factories import (
     ActionPlanFactory,
     CommitmentFactory,

@@ -161,7 +161,7 @@ def test_home_shows_headline_figures(client):
 
 
 def test_the_commitment_list_pages_by_cursor_newest_first_with_a_bounded_count(client, monkeypatch):
-    from ogp_portal.common import pagination
+    from common import pagination
 
     plan = ActionPlanFactory()
     ids = [CommitmentFactory(action_plan=plan).pk for _ in range(30)]

@@ -69,7 +69,7 @@ def test_registering_records_the_language_the_form_was_used_in(client, django_ca
                 "full_name": "Léa Martin",
             },
         )
-    from ogp_portal.models import User
+    from accounts.models import User
 
     assert User.objects.get(email="lea@example.org").language == "fr"
 

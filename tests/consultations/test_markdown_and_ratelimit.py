@@ -4,8 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.test import RequestFactory
 
-from ogp_portal.common import ratelimit
-from ogp_portal.common.markdown import render_markdown, validate_no_markup
+from common import ratelimit
+from common.markdown import render_markdown, validate_no_markup
 
 
 def test_markdown_becomes_html():

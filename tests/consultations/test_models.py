@@ -52,7 +52,7 @@ def test_published_minutes_are_never_empty():
 
 
 def test_an_attachment_is_stored_in_a_folder_named_by_the_projects_file_token(monkeypatch):
-    """Attachments get their unguessable folder from ogp_portal.common.files.new_file_token, as every private
+    """Attachments get their unguessable folder from common.files.new_file_token, as every private
     file of the portal does."""
     from consultations.models.proposal import attachment_upload_to
 

@@ -6,6 +6,7 @@ import uuid
 import pytest
 from django.urls import URLPattern, reverse
 
+from accounts.models import Organisation
 from consultations import urls as consultation_urls
 from consultations.models import (
     Comment,
@@ -22,7 +23,6 @@ from consultations.models import (
     ResponseTemplate,
     Support,
 )
-from ogp_portal.models import Organisation
 from tests.factories import CommitmentFactory, UserFactory
 from tests.factories.consultations import (
     CommentFactory,

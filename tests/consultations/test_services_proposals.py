@@ -6,9 +6,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from accounts.models import Organisation
 from consultations import services
 from consultations.models import Proposal, ProposalAttachment
-from ogp_portal.models import Organisation
 from tests.consultations.files import fake_pdf_upload, pdf_upload, png_upload
 from tests.factories import PolicyAreaFactory, UserFactory
 from tests.factories.consultations import ConsultationFactory, ProposalFactory

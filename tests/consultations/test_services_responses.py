@@ -3,9 +3,9 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from common.models import OutgoingEmail
 from consultations import services
 from consultations.models import Proposal, ProposalResponse
-from ogp_portal.models import OutgoingEmail
 from tests.factories import CommitmentFactory, UserFactory
 from tests.factories.consultations import ProposalFactory
 

@@ -2,7 +2,7 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from ogp_portal.models import Organisation, User
+from accounts.models import Organisation, User
 
 DEFAULT_PASSWORD = "a-long-test-password"
 
@@ -46,7 +46,7 @@ class UserFactory(DjangoModelFactory):
             return
         from allauth.account.models import EmailAddress
 
-        from ogp_portal.services import SUPPORT_UNIT_GROUP
+        from accounts.services import SUPPORT_UNIT_GROUP
 
         EmailAddress.objects.create(user=obj, email=obj.email, verified=True, primary=True)
         if obj.role == User.Role.SUPPORT_STAFF:

@@ -1,8 +1,8 @@
 import pytest
 
-from commitments.demo import seed_demo
+from accounts.models import User
 from irm_reports.models import PublishedVersion, Report, ResearcherAssignment
-from ogp_portal.models import User
+from partnership.demo import seed_demo
 
 pytestmark = pytest.mark.django_db
 

@@ -5,9 +5,9 @@ import time
 import pytest
 from django.urls import reverse
 
-from ogp_portal.common import ratelimit
-from ogp_portal.common.cache import bump_content_version, cached
-from ogp_portal.common.redis_cache import ResilientRedisCache
+from common import ratelimit
+from common.cache import bump_content_version, cached
+from common.redis_cache import ResilientRedisCache
 from tests.factories import UserFactory
 from tests.factories.accounts import DEFAULT_PASSWORD
 from tests.factories.consultations import ConsultationFactory
@@ -27,7 +27,7 @@ def dead_redis_cache(settings):
     """The default cache points at a port where nothing listens."""
     settings.CACHES = {
         "default": {
-            "BACKEND": "ogp_portal.common.redis_cache.ResilientRedisCache",
+            "BACKEND": "common.redis_cache.ResilientRedisCache",
             "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
         }
@@ -81,9 +81,7 @@ def test_a_write_made_while_redis_was_unreachable_shows_in_cached_pages_once_it_
 ):
     """Redis cut off but keeping its data: the content version could not be bumped during the cut,
     so it is bumped when Redis answers again, before anything cached is read."""
-    settings.CACHES = {
-        "default": {"BACKEND": "ogp_portal.common.redis_cache.ResilientRedisCache", "LOCATION": private_redis.url}
-    }
+    settings.CACHES = {"default": {"BACKEND": "common.redis_cache.ResilientRedisCache", "LOCATION": private_redis.url}}
     assert cached("figure", lambda: "before") == "before"
     monkeypatch.setattr(ResilientRedisCache, "_down_until", time.monotonic() + 60)  # cut off
     bump_content_version()  # a write: its bump is dropped

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 def test_the_beat_schedule_sweeps_outbox_reports_imports_and_response_notifications():
     tasks = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
     assert {
-        "ogp_portal.tasks.email_outbox_sweep_task",
+        "accounts.tasks.email_outbox_sweep_task",
         "irm_reports.tasks.requeue_stale_reports",
         "irm_reports.tasks.requeue_stale_imports",
         "consultations.tasks.response_notify_sweep_task",

@@ -11,9 +11,9 @@ import pytest
 import redis
 from django.db import connection
 
+from common.models import OutgoingEmail
 from irm_reports import services
 from irm_reports.models import Report
-from ogp_portal.models import OutgoingEmail
 from tests.conftest import require, start_celery_worker, stop_celery_worker, wait_for
 from tests.factories import UserFactory
 from tests.factories.irm_reports import complete_results_report
@@ -41,7 +41,7 @@ def test_killed_worker_and_restarted_redis_still_render_each_report_once_and_sen
         for n in range(EMAILS)
     ]
     render = "irm_reports.tasks.render_report"
-    send = "ogp_portal.tasks.email_send_task"
+    send = "accounts.tasks.email_send_task"
     queue = [(send, (email.pk,)) for email in emails[:SENT_BEFORE_THE_KILL]]
     queue += [(render, (report.pk,)) for report in reports]
     queue += [(send, (email.pk,)) for email in emails[SENT_BEFORE_THE_KILL:]]

@@ -12,10 +12,10 @@ from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.views.generic.edit import ProcessFormView
 
+from accounts.models import Organisation
 from commitments.models import ActionPlan
 from consultations.models import ProposalAttachment, Referral
 from irm_reports.models import Report
-from ogp_portal.models import Organisation
 from tests.factories import ActionPlanFactory, CommitmentFactory, MemberFactory, MilestoneFactory, UserFactory
 from tests.factories.accounts import DEFAULT_PASSWORD, OrganisationFactory
 from tests.factories.consultations import (

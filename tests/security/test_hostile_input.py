@@ -17,8 +17,8 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from common.markdown import render_markdown
 from consultations.models import Comment
-from ogp_portal.common.markdown import render_markdown
 from tests.factories.consultations import CommentFactory, ProposalFactory
 from tests.security.matrix import ANONYMOUS, ENDPOINTS, WRITES, acting_role
 
@@ -46,7 +46,7 @@ SQL = [
     "' OR '1'='1",
     "1; DROP TABLE consultations_proposal; --",
     '" OR 1=1 --',
-    "1' UNION SELECT email, password FROM ogp_portal_user --",
+    "1' UNION SELECT email, password FROM accounts_user --",
     "%' AND 1=0 UNION SELECT NULL --",
 ]
 ODD = [

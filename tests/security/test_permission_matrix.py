@@ -29,7 +29,7 @@ from tests.security.matrix import (
 pytestmark = pytest.mark.django_db
 
 LOGIN_PATH = "/accounts/login/"
-SNAPSHOT_APPS = ("commitments", "consultations", "irm_reports", "ogp_portal")
+SNAPSHOT_APPS = ("common", "accounts", "commitments", "consultations", "irm_reports")
 PRIVATE_READS = sorted(name for name, endpoint in ENDPOINTS.items() if endpoint.read not in (None, frozenset(ROLES)))
 
 

@@ -1,0 +1,278 @@
+"""Writes of the accounts app: roles, organisation memberships, and the e-mail outbox."""
+
+import logging
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.core.mail import BadHeaderError, EmailMessage, EmailMultiAlternatives
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from accounts.models import Organisation, User
+from common.models import OutgoingEmail
+from common.site import absolute_url, email_render
+from common.tasks import enqueue_on_commit
+from common.text import single_line
+
+logger = logging.getLogger(__name__)
+
+SUPPORT_UNIT_GROUP = "Support unit"
+EMAIL_MAX_ATTEMPTS = 5
+
+
+@transaction.atomic
+def user_set_role(*, user: User, role: str, member=None) -> User:
+    """Give a user a role; support staff get the admin and the support unit's permissions.
+
+    A change of role or member revokes the user's API tokens: they were issued for the role they had.
+    """
+    from accounts.tokens import api_tokens_revoke
+
+    member = member if role == User.Role.POINT_OF_CONTACT else None
+    stored = User.objects.filter(pk=user.pk).values("role", "member_id").first() if user.pk else None
+    if stored and (stored["role"], stored["member_id"]) != (role, member.pk if member else None):
+        api_tokens_revoke(user=user)
+    user.role = role
+    user.member = member
+    user.is_staff = role == User.Role.SUPPORT_STAFF or user.is_superuser
+    user.full_clean(exclude=["password"])
+    user.save()
+    group, _created = Group.objects.get_or_create(name=SUPPORT_UNIT_GROUP)
+    if role == User.Role.SUPPORT_STAFF:
+        user.groups.add(group)
+    else:
+        user.groups.remove(group)
+    return user
+
+
+def email_enqueue(*, to: list[str], subject: str, body_text: str, body_html: str = "") -> OutgoingEmail:
+    """Store an e-mail in the outbox; it is sent by a task once the current transaction commits."""
+    from accounts.tasks import email_send_task
+
+    if not to:
+        raise ValidationError(_("An e-mail needs at least one recipient."))
+    email = OutgoingEmail.objects.create(
+        to=list(to), subject=single_line(subject)[:998], body_text=body_text, body_html=body_html
+    )
+    enqueue_on_commit(email_send_task, email.pk)
+    return email
+
+
+def email_to_user(*, user: User, template: str, subject, context: dict, subject_args: dict) -> OutgoingEmail:
+    """A notification to `user`, written in their language: `template` (.txt and .html) rendered with
+    `user` in the context; `subject` (a lazy translation) filled with `subject_args`, after the portal's prefix."""
+    with translation.override(user_language(user)):
+        body_text, body_html = email_render(template, {**context, "user": user})
+        return email_enqueue(
+            to=[user.email],
+            subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject % subject_args}",
+            body_text=body_text,
+            body_html=body_html,
+        )
+
+
+def email_enqueue_message(message: EmailMessage) -> OutgoingEmail:
+    """Put a rendered Django e-mail message (for instance from allauth) in the outbox."""
+    html = ""
+    if isinstance(message, EmailMultiAlternatives):
+        html = next((content for content, mimetype in message.alternatives if mimetype == "text/html"), "")
+    body_text = message.body
+    if message.content_subtype == "html":
+        body_text, html = "", message.body
+    return email_enqueue(to=message.to, subject=message.subject, body_text=body_text, body_html=html)
+
+
+def email_send(*, email_id: int) -> OutgoingEmail | None:
+    """Send one outbox e-mail. Sending twice is a no-op: the row is locked and marked sent.
+
+    Every attempt is counted and its error recorded. A mail server or network failure is raised again
+    for the task to retry, until EMAIL_MAX_ATTEMPTS marks the e-mail failed; a message that can never be
+    sent (a line break in a header, an address that cannot be encoded) is marked failed at once.
+    """
+    failure = None
+    with transaction.atomic():
+        email = OutgoingEmail.objects.select_for_update().filter(pk=email_id).first()
+        if email is None or email.status != OutgoingEmail.Status.PENDING:
+            return email
+        email.attempts += 1
+        try:
+            message = EmailMultiAlternatives(subject=single_line(email.subject), body=email.body_text, to=email.to)
+            if email.body_html:
+                message.attach_alternative(email.body_html, "text/html")
+            message.send()
+        except (BadHeaderError, ValueError) as exc:  # the message itself is malformed: no retry can help
+            email.status = OutgoingEmail.Status.FAILED
+            email.last_error = f"{type(exc).__name__}: {exc}"[:2000]
+            email.save(update_fields=["attempts", "last_error", "status"])
+            logger.error("E-mail %s cannot be sent: %s", email.pk, exc)
+        except Exception as exc:  # SMTP and network errors (OSError), or anything unforeseen: retried
+            failure = exc
+            email.last_error = f"{type(exc).__name__}: {exc}"[:2000]
+            if email.attempts >= EMAIL_MAX_ATTEMPTS:
+                email.status = OutgoingEmail.Status.FAILED
+            email.save(update_fields=["attempts", "last_error", "status"])
+        else:
+            email.status = OutgoingEmail.Status.SENT
+            email.sent_at = timezone.now()
+            email.save(update_fields=["attempts", "status", "sent_at"])
+    if failure is not None:
+        logger.warning("E-mail %s not sent (attempt %s): %s", email.pk, email.attempts, failure)
+        raise failure
+    return email
+
+
+def email_outbox_sweep(*, older_than_seconds: int | None = None) -> int:
+    """Queue again the e-mails still pending after a while (broker was down, worker died)."""
+    from accounts.tasks import email_send_task
+
+    if older_than_seconds is None:
+        older_than_seconds = settings.EMAIL_OUTBOX_SWEEP_SECONDS
+    cutoff = timezone.now() - timezone.timedelta(seconds=older_than_seconds)
+    ids = list(
+        OutgoingEmail.objects.filter(status=OutgoingEmail.Status.PENDING, created_at__lt=cutoff).values_list(
+            "pk", flat=True
+        )[:1000]
+    )
+    for pk in ids:
+        email_send_task.delay(pk)
+    return len(ids)
+
+
+@transaction.atomic
+def user_complete_signup(*, user: User, full_name: str, organisation_name: str = "", language: str = "") -> User:
+    """Fill in what the registration form asks besides e-mail and password, and the language used.
+
+    An organisation named here is only asked for: the person speaks for it once a confirmed member of
+    it, or the support unit, confirms them (`organisation_membership_request`).
+    """
+    user.full_name = full_name.strip()
+    user.language = language if language in dict(settings.LANGUAGES) else ""
+    user.save(update_fields=["full_name", "language"])
+    if organisation_name.strip():
+        organisation = Organisation.objects.filter(
+            name__iexact=organisation_name.strip(), member__isnull=True
+        ).first() or Organisation.objects.create(name=organisation_name.strip(), kind=Organisation.Kind.CIVIL_SOCIETY)
+        organisation_membership_request(user=user, organisation=organisation)
+    return user
+
+
+def _membership_mail(user: User, template: str, subject, context: dict) -> None:
+    """One e-mail about a membership, written in the recipient's language (`subject` is a lazy translation)."""
+    email_to_user(
+        user=user,
+        template=f"account/emails/{template}",
+        subject=subject,
+        context={**context, "requests_url": absolute_url(reverse("profile-organisation"))},
+        subject_args={"name": context["organisation"].name},
+    )
+
+
+# The fields of User that say which organisation a person speaks for, and whether that is confirmed.
+MEMBERSHIP_FIELDS = [
+    "organisation",
+    "organisation_requested_at",
+    "organisation_confirmed_at",
+    "organisation_confirmed_by",
+]
+
+
+@transaction.atomic
+def organisation_membership_request(*, user: User, organisation: Organisation) -> User:
+    """`user` asks to speak for `organisation`; the request waits for confirmation.
+
+    Its confirmed members are told (the support unit when it has none yet).
+    """
+    user.organisation = organisation
+    user.organisation_requested_at = timezone.now()
+    user.organisation_confirmed_at = None
+    user.organisation_confirmed_by = None
+    user.save(update_fields=MEMBERSHIP_FIELDS)
+    deciders = list(organisation.people.filter(organisation_confirmed_at__isnull=False).exclude(pk=user.pk))
+    if not deciders:
+        deciders = list(User.objects.filter(role=User.Role.SUPPORT_STAFF))
+    for decider in deciders:
+        if decider.is_active and decider.notifications_enabled and decider.email:
+            _membership_mail(
+                decider,
+                "membership_requested",
+                gettext_lazy("%(name)s: a membership to confirm"),
+                {"organisation": organisation, "requester": user},
+            )
+    return user
+
+
+def _locked_request(member: User) -> User:
+    member = User.objects.select_for_update(of=("self",)).select_related("organisation").get(pk=member.pk)
+    if not member.organisation_pending:
+        raise ValidationError(_("This person has no membership awaiting confirmation."))
+    return member
+
+
+@transaction.atomic
+def organisation_membership_confirm(*, member: User, by: User) -> User:
+    """Confirm a pending membership (the caller checked `accounts.decide_membership`); the person is told."""
+    member = _locked_request(member)
+    member.organisation_confirmed_at = timezone.now()
+    member.organisation_confirmed_by = by
+    member.save(update_fields=["organisation_confirmed_at", "organisation_confirmed_by"])
+    _membership_mail(
+        member,
+        "membership_confirmed",
+        gettext_lazy("You now speak for %(name)s"),
+        {"organisation": member.organisation},
+    )
+    return member
+
+
+@transaction.atomic
+def organisation_membership_refuse(*, member: User, by: User) -> User:
+    """Refuse a pending membership: the person no longer asks for the organisation, and is told."""
+    member = _locked_request(member)
+    organisation = member.organisation
+    member.organisation = None
+    member.organisation_requested_at = None
+    member.save(update_fields=["organisation", "organisation_requested_at"])
+    _membership_mail(
+        member,
+        "membership_refused",
+        gettext_lazy("Your membership of %(name)s was not confirmed"),
+        {"organisation": organisation},
+    )
+    return member
+
+
+@transaction.atomic
+def organisation_membership_set(*, user: User, organisation: Organisation | None, by: User | None) -> User:
+    """The support unit sets a person's organisation (in the admin, or the demo data): confirmed at once."""
+    now = timezone.now()
+    user.organisation = organisation
+    user.organisation_requested_at = now if organisation else None
+    user.organisation_confirmed_at = now if organisation else None
+    user.organisation_confirmed_by = by if organisation else None
+    user.save(update_fields=MEMBERSHIP_FIELDS)
+    return user
+
+
+def user_update_profile(*, user: User, full_name: str, notifications_enabled: bool, language: str = "") -> User:
+    user.full_name = full_name.strip()
+    user.notifications_enabled = notifications_enabled
+    user.language = language
+    user.full_clean(exclude=["password"])
+    user.save(update_fields=["full_name", "notifications_enabled", "language"])
+    return user
+
+
+def user_set_language(*, user: User, language: str) -> None:
+    """Remember the language a signed-in person chose on the site, for the e-mails sent to them later."""
+    if language in dict(settings.LANGUAGES) and user.language != language:
+        user.language = language
+        user.save(update_fields=["language"])
+
+
+def user_language(user: User | None) -> str:
+    """The language to write to someone in: theirs if known, else the portal's default."""
+    return (user.language if user is not None else "") or settings.LANGUAGE_CODE

@@ -1,0 +1,23 @@
+from celery import shared_task
+
+
+@shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=5)
+def email_send_task(self, email_id: int) -> str:
+    """Send one e-mail of the outbox; retried with backoff while the mail server is unreachable."""
+    from accounts.services import email_send
+
+    try:
+        email = email_send(email_id=email_id)
+    except OSError as exc:
+        if self.request.is_eager:  # embedded default: no retry loop inside a web request
+            return "pending"
+        raise self.retry(exc=exc, countdown=30 * 2**self.request.retries) from exc
+    return email.status if email else "missing"
+
+
+@shared_task
+def email_outbox_sweep_task() -> int:
+    """Periodic: re-queue e-mails left pending."""
+    from accounts.services import email_outbox_sweep
+
+    return email_outbox_sweep()

@@ -1,0 +1,123 @@
+import json
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from django.views import View, i18n
+from django.views.decorators.http import require_POST
+from django.views.generic import FormView, ListView
+
+from accounts.forms import AccountDeleteForm, MembershipDecisionForm, ProfileForm
+from accounts.privacy import user_can_delete_account, user_data_export, user_delete_account
+from accounts.selectors import membership_request_list
+from accounts.services import (
+    organisation_membership_confirm,
+    organisation_membership_refuse,
+    user_set_language,
+    user_update_profile,
+)
+from common.views import ServiceFormMixin
+
+
+@require_POST
+def language_set(request):
+    """Django's language switch, which also remembers a signed-in person's choice for their e-mails."""
+    response = i18n.set_language(request)
+    language = request.POST.get(i18n.LANGUAGE_QUERY_PARAMETER, "")
+    if request.user.is_authenticated and translation.check_for_language(language):
+        user_set_language(user=request.user, language=language)
+    return response
+
+
+class ProfileView(LoginRequiredMixin, ServiceFormMixin, FormView):
+    template_name = "account/profile.html"
+    form_class = ProfileForm
+    success_message = _("Your profile was saved.")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.request.user}
+
+    def perform(self, form):
+        return user_update_profile(user=self.request.user, **form.cleaned_data)
+
+    def get_success_url(self):
+        return reverse("profile")
+
+
+class MembershipRequestListView(LoginRequiredMixin, ListView):
+    """The memberships of their organisation awaiting confirmation, for a confirmed member to decide."""
+
+    template_name = "account/membership_requests.html"
+    context_object_name = "requests"
+    paginate_by = settings.PAGE_SIZE
+
+    def get_queryset(self):
+        return membership_request_list(user=self.request.user)
+
+
+class MembershipDecideView(LoginRequiredMixin, View):
+    """Confirm or refuse one pending membership (`accounts.decide_membership`)."""
+
+    def post(self, request, pk):
+        member = get_object_or_404(membership_request_list(user=request.user), pk=pk)
+        if not request.user.has_perm("accounts.decide_membership", member):
+            raise PermissionDenied
+        form = MembershipDecisionForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Choose whether to confirm or refuse the membership."))
+        elif form.cleaned_data["decision"] == MembershipDecisionForm.CONFIRM:
+            organisation_membership_confirm(member=member, by=request.user)
+            messages.success(request, _("%(name)s now speaks for the organisation.") % {"name": member.public_name})
+        else:
+            organisation_membership_refuse(member=member, by=request.user)
+            messages.success(request, _("The membership of %(name)s was refused.") % {"name": member.public_name})
+        return redirect("profile-organisation")
+
+
+class DataDownloadView(LoginRequiredMixin, View):
+    """“Download my data”: a JSON file of everything the portal holds about the signed-in person."""
+
+    def get(self, request):
+        data = user_data_export(user=request.user)
+        response = HttpResponse(
+            json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+            content_type="application/json; charset=utf-8",
+        )
+        filename = f"ogp-portal-my-data-{timezone.localdate():%Y-%m-%d}.json"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        response["Cache-Control"] = "no-store"
+        return response
+
+
+class AccountDeleteView(LoginRequiredMixin, ServiceFormMixin, FormView):
+    """The participant deletes their account after typing their password; they are signed out."""
+
+    template_name = "account/account_confirm_delete.html"
+    form_class = AccountDeleteForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(can_delete=user_can_delete_account(self.request.user), **kwargs)
+
+    def perform(self, form):
+        return user_delete_account(user=self.request.user)
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        if isinstance(response, HttpResponseRedirect):
+            logout(self.request)
+            messages.success(self.request, _("Your account is deleted. What you published stays, without your name."))
+        return response
+
+    def get_success_url(self):
+        return reverse("home")

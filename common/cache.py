@@ -1,0 +1,64 @@
+"""Caching of derived data, invalidated by a content version.
+
+Every write to the data behind a cached value bumps the version (model signals registered by the
+apps, plus the services that write with QuerySet.update()), so a cached value is never older than
+the last write; the timeout only bounds memory. Keys carry the version: old entries simply expire.
+"""
+
+from collections.abc import Callable
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from common.redis_cache import cache_recovered
+
+VERSION_KEY = "content-version"
+
+
+def content_version() -> int:
+    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+
+
+def _bump() -> None:
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # not set yet (or evicted): any fresh value invalidates what was cached
+        cache.set(VERSION_KEY, 2, timeout=None)
+
+
+def bump_content_version(**_signal_kwargs) -> None:
+    """Now, and again once the transaction commits: a reader that filled the cache from the
+    not-yet-committed state in between would otherwise keep its stale value under the new version."""
+    _bump()
+    transaction.on_commit(_bump)
+
+
+def _bump_after_outage(**_signal_kwargs) -> None:
+    """Writes made while Redis was unreachable could not bump the version: bump it now."""
+    _bump()
+
+
+cache_recovered.connect(_bump_after_outage, dispatch_uid="content-version-after-cache-outage")
+
+
+def cached(key: str, compute: Callable, *, timeout: int = 600):
+    """compute(), cached under `key` for the current content version."""
+    return cache.get_or_set(f"{key}:v{content_version()}", compute, timeout=timeout)
+
+
+def register_content_models(*models) -> None:
+    """Writes to these models (and their many-to-many tables) change the content version."""
+    for model in models:
+        name = model._meta.label
+        post_save.connect(bump_content_version, sender=model, dispatch_uid=f"content-save-{name}")
+        post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"content-delete-{name}")
+        for field in model._meta.local_many_to_many:
+            m2m_changed.connect(
+                bump_content_version, sender=field.remote_field.through, dispatch_uid=f"content-m2m-{name}-{field.name}"
+            )
+
+
+def versioned(key: str) -> str:
+    """`key` for the current content version (for cache.get/set by hand, or template fragments)."""
+    return f"{key}:v{content_version()}"

@@ -1,0 +1,71 @@
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+class TimeStampedModel(models.Model):
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class LocalizedNameModel(models.Model):
+    """A name kept in English (canonical) and in French; pages show the one of the active language."""
+
+    name = models.CharField(_("name (English)"), max_length=200)
+    name_fr = models.CharField(_("name (French)"), max_length=200, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def display_name(self) -> str:
+        if self.name_fr and (get_language() or "").startswith("fr"):
+            return self.name_fr
+        return self.name
+
+    @property
+    def other_names(self) -> list[str]:
+        """Names of this object in the other languages, when they differ from the one shown."""
+        shown = self.display_name
+        return [n for n in (self.name, self.name_fr) if n and n != shown]
+
+
+class OutgoingEmail(models.Model):
+    """Transactional outbox: an e-mail is stored with the change that causes it, then sent by a task.
+
+    A message that could not be queued (broker down) or sent (SMTP down) stays pending and is
+    picked up again by the periodic sweep, so nothing is lost and nothing is sent twice. Each attempt
+    is counted with its error; a message that can never be sent, or still fails after the last
+    attempt, is failed and left alone.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+
+    to = models.JSONField(_("recipients"))
+    subject = models.CharField(_("subject"), max_length=998)
+    body_text = models.TextField(_("text body"))
+    body_html = models.TextField(_("HTML body"), blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outgoing e-mails")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "created_at"], name="outgoingemail_status_created")]
+
+    def __str__(self):
+        return self.subject
+
+    def get_absolute_url(self):
+        return reverse("admin:common_outgoingemail_change", args=[self.pk])

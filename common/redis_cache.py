@@ -1,0 +1,91 @@
+"""Django's Redis cache, where an unreachable Redis is a cache miss rather than an error.
+
+The cache only holds what can be computed again (derived pages, rate-limit counters, API throttles),
+so while Redis is away every read misses, every write is dropped and the request carries on against
+the database. After a failure the backend does not try Redis again for RETRY_SECONDS, so a
+blackholed server costs one connect timeout per process and pause, not one per cache call.
+When Redis answers again, `cache_recovered` is sent before any other cache call, for whatever must
+catch up with the writes that were dropped (the content version: common/cache.py).
+"""
+
+import logging
+import time
+
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.redis import RedisCache
+from django.dispatch import Signal
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
+
+RETRY_SECONDS = 5.0
+
+# Sent when Redis answers again after a failure: what was written to it meanwhile was dropped.
+cache_recovered = Signal()
+
+
+class ResilientRedisCache(RedisCache):
+    # Shared by the cache objects of every thread of the process: one Redis, one view of its health.
+    _down_until = 0.0
+
+    def _call(self, method: str, fallback, *args, **kwargs):
+        cls = type(self)
+        if cls._down_until and not self._recovered():
+            return fallback
+        try:
+            return getattr(super(), method)(*args, **kwargs)
+        except RedisError as exc:
+            logger.warning("Cache unavailable, serving without it: %s", exc)
+            cls._down_until = time.monotonic() + RETRY_SECONDS
+            return fallback
+
+    def _recovered(self) -> bool:
+        """After the pause, whether Redis answers again; if so, cache_recovered is sent first of all."""
+        cls = type(self)
+        if time.monotonic() < cls._down_until:
+            return False
+        try:
+            self._cache.get_client(write=True).ping()
+        except RedisError:
+            cls._down_until = time.monotonic() + RETRY_SECONDS
+            return False
+        cls._down_until = 0.0
+        logger.warning("Cache available again")
+        cache_recovered.send(sender=cls)
+        return True
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        # As if stored (and lost at once): a lock taken with add() (allauth's rate limits) is granted,
+        # where "not added" would make every sign-in wait for a lock nobody holds, then refuse it.
+        return self._call("add", True, key, value, timeout, version)
+
+    def get(self, key, default=None, version=None):
+        return self._call("get", default, key, default, version)
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._call("set", None, key, value, timeout, version)
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._call("touch", False, key, timeout, version)
+
+    def delete(self, key, version=None):
+        return self._call("delete", False, key, version)
+
+    def get_many(self, keys, version=None):
+        return self._call("get_many", {}, keys, version)
+
+    def has_key(self, key, version=None):
+        return self._call("has_key", False, key, version)
+
+    def incr(self, key, delta=1, version=None):
+        # Unknown while Redis is away: a counter that restarts from nothing (rate limits open up).
+        return self._call("incr", delta, key, delta, version)
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._call("set_many", list(data), data, timeout, version)
+
+    def delete_many(self, keys, version=None):
+        return self._call("delete_many", None, keys, version)
+
+    def clear(self):
+        return self._call("clear", False)

@@ -1,0 +1,188 @@
+"""Output shapes of the commitments API (read); inputs are plain serializers handed to services."""
+
+from django.utils.translation import gettext_lazy as _
+from django_countries.serializers import CountryFieldMixin
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from accounts.models import Organisation
+from commitments.api.serializers import ActionPlanRefSerializer, MemberRefSerializer
+from commitments.models import ActionPlan, Commitment, Completion, Member, Milestone, PolicyArea, ProgressUpdate
+from irm_reports.api.assessments import AssessmentSerializer
+
+
+class OrganisationSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Organisation
+        fields = ["id", "name", "kind"]
+
+
+class PolicyAreaSerializer(serializers.ModelSerializer):
+    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+
+    class Meta:
+        model = PolicyArea
+        fields = ["slug", "name", "name_fr", "kind", "parent"]
+
+
+class MemberSerializer(CountryFieldMixin, serializers.HyperlinkedModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:member-detail")
+    html_url = serializers.SerializerMethodField()
+    country_name = serializers.CharField(source="country.name", read_only=True)
+    parent = MemberRefSerializer(read_only=True, allow_null=True)
+    plan_count = serializers.IntegerField(read_only=True)
+    commitment_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Member
+        fields = [
+            "id",
+            "url",
+            "html_url",
+            "slug",
+            "name",
+            "name_fr",
+            "kind",
+            "country",
+            "country_name",
+            "region",
+            "parent",
+            "joined_year",
+            "code",
+            "status",
+            "website_url",
+            "plan_count",
+            "commitment_count",
+        ]
+
+    def get_html_url(self, obj) -> str:
+        return self.context["request"].build_absolute_uri(obj.get_absolute_url())
+
+
+class ActionPlanSerializer(serializers.HyperlinkedModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:actionplan-detail")
+    html_url = serializers.SerializerMethodField()
+    member = MemberRefSerializer(read_only=True)
+    commitment_count = serializers.IntegerField(read_only=True)
+    milestone_count = serializers.IntegerField(read_only=True)
+    milestones_completed = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = ActionPlan
+        fields = [
+            "id",
+            "url",
+            "html_url",
+            "member",
+            "number",
+            "title",
+            "description",
+            "start_date",
+            "end_date",
+            "status",
+            "submitted_on",
+            "document_url",
+            "ogp_id",
+            "submission_year",
+            "end_year",
+            "duration_years",
+            "commitment_count",
+            "milestone_count",
+            "milestones_completed",
+        ]
+
+    def get_html_url(self, obj) -> str:
+        return self.context["request"].build_absolute_uri(obj.get_absolute_url())
+
+
+class MilestoneSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Milestone
+        fields = ["id", "order", "description", "expected_output", "due_date", "status", "completed_on"]
+
+
+class OgpValuesSerializer(serializers.Serializer):
+    access_to_information = serializers.BooleanField()
+    civic_participation = serializers.BooleanField()
+    public_accountability = serializers.BooleanField()
+    technology_innovation = serializers.BooleanField()
+
+
+class CommitmentSerializer(serializers.HyperlinkedModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:commitment-detail")
+    html_url = serializers.SerializerMethodField()
+    action_plan = ActionPlanRefSerializer(read_only=True)
+    member = MemberRefSerializer(source="action_plan.member", read_only=True)
+    lead_institution = OrganisationSerializer(read_only=True, allow_null=True)
+    supporting_organisations = OrganisationSerializer(many=True, read_only=True)
+    policy_areas = PolicyAreaSerializer(many=True, read_only=True)
+    ogp_values = OgpValuesSerializer(source="*", read_only=True)
+    milestones = MilestoneSerializer(many=True, read_only=True)
+    completion = serializers.ChoiceField(
+        choices=Completion.choices,
+        allow_blank=True,
+        read_only=True,
+        help_text=_("Self-reported, from the latest progress update; empty before the first one."),
+    )
+    latest_assessment = serializers.SerializerMethodField(
+        help_text=_("The IRM's assessment in the most recently published report, if any.")
+    )
+
+    class Meta:
+        model = Commitment
+        fields = [
+            "id",
+            "url",
+            "html_url",
+            "ogp_id",
+            "number",
+            "title",
+            "short_title",
+            "theme",
+            "full_text",
+            "problem",
+            "status_quo",
+            "objective",
+            "expected_results",
+            "member",
+            "action_plan",
+            "lead_institution",
+            "lead_institution_text",
+            "supporting_organisations",
+            "supporting_institutions_text",
+            "policy_areas",
+            "ogp_values",
+            "start_date",
+            "end_date",
+            "start_date_text",
+            "end_date_text",
+            "ogp_url",
+            "completion",
+            "milestones",
+            "latest_assessment",
+        ]
+
+    def get_html_url(self, obj) -> str:
+        return self.context["request"].build_absolute_uri(obj.get_absolute_url())
+
+    @extend_schema_field(AssessmentSerializer(allow_null=True))
+    def get_latest_assessment(self, obj):
+        latest = getattr(obj, "latest_assessments", None)
+        if latest is None:  # not prefetched: one query for this commitment
+            latest = list(obj.irm_assessments.filter(is_latest=True).select_related("report"))
+        return AssessmentSerializer(latest[0], context=self.context).data if latest else None
+
+
+class ProgressUpdateSerializer(serializers.ModelSerializer):
+    author = serializers.CharField(source="author.get_full_name", read_only=True, allow_null=True, default=None)
+
+    class Meta:
+        model = ProgressUpdate
+        fields = ["id", "reported_on", "completion", "text", "evidence_url", "author", "created_at"]
+
+
+class ProgressUpdateInputSerializer(serializers.Serializer):
+    text = serializers.CharField(max_length=20000, help_text=_("What was done since the last update."))
+    completion = serializers.ChoiceField(choices=Completion.choices)
+    evidence_url = serializers.URLField(required=False, allow_blank=True, default="", max_length=200)
+    reported_on = serializers.DateField(required=False, help_text=_("Defaults to today; never in the future."))

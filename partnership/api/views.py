@@ -1,0 +1,89 @@
+"""Read-only viewsets of members, action plans and commitments, and the progress-update command."""
+
+from django.db.models import Prefetch
+from drf_spectacular.utils import extend_schema
+from rest_framework import filters, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from commitments import selectors, services
+from common.api.caching import PublicReadCacheMixin
+from common.api.pagination import CursorPagination
+from common.api.permissions import require_perm
+from irm_reports.models import CommitmentAssessment
+from partnership.api.serializers import (
+    ActionPlanSerializer,
+    CommitmentSerializer,
+    MemberSerializer,
+    ProgressUpdateInputSerializer,
+    ProgressUpdateSerializer,
+)
+from partnership.filters import ActionPlanFilter, CommitmentApiFilter, MemberFilter
+
+
+class MemberViewSet(PublicReadCacheMixin, viewsets.ReadOnlyModelViewSet):
+    """OGP members: national governments and local governments (OGP Local)."""
+
+    lookup_value_regex = r"\d+"
+
+    serializer_class = MemberSerializer
+    filterset_class = MemberFilter
+    filter_backends = [*viewsets.ReadOnlyModelViewSet.filter_backends, filters.OrderingFilter]
+    ordering_fields = ["name", "joined_year", "country"]
+    ordering = ["name"]
+
+    def get_queryset(self):
+        return selectors.member_api_queryset()
+
+
+class ActionPlanViewSet(PublicReadCacheMixin, viewsets.ReadOnlyModelViewSet):
+    """Action plans with their commitment and milestone counts."""
+
+    lookup_value_regex = r"\d+"
+
+    serializer_class = ActionPlanSerializer
+    filterset_class = ActionPlanFilter
+    filter_backends = [*viewsets.ReadOnlyModelViewSet.filter_backends, filters.OrderingFilter]
+    ordering_fields = ["start_date", "end_date", "id"]
+    ordering = ["-start_date", "id"]
+
+    def get_queryset(self):
+        return selectors.action_plan_api_queryset()
+
+
+class CommitmentViewSet(PublicReadCacheMixin, viewsets.ReadOnlyModelViewSet):
+    """Commitments with their milestones, policy areas and actors; cursor-paginated."""
+
+    lookup_value_regex = r"\d+"
+
+    serializer_class = CommitmentSerializer
+    filterset_class = CommitmentApiFilter
+    pagination_class = CursorPagination
+    filter_backends = [*viewsets.ReadOnlyModelViewSet.filter_backends, filters.OrderingFilter]
+    ordering_fields = ["id", "start_date", "end_date"]
+    ordering = ["id"]
+
+    def get_queryset(self):
+        latest = CommitmentAssessment.objects.filter(is_latest=True).select_related("report")
+        return selectors.commitment_api_queryset().prefetch_related(
+            Prefetch("irm_assessments", queryset=latest, to_attr="latest_assessments")
+        )
+
+    @extend_schema(responses={200: ProgressUpdateSerializer(many=True)})
+    @action(detail=True, methods=["get"], url_path="progress-updates", pagination_class=None, filterset_class=None)
+    def progress_updates(self, request, pk=None):
+        """Progress history of the commitment, newest first."""
+        commitment = self.get_object()
+        updates = commitment.progress_updates.select_related("author")
+        return Response(ProgressUpdateSerializer(updates, many=True).data)
+
+    @extend_schema(request=ProgressUpdateInputSerializer, responses={201: ProgressUpdateSerializer})
+    @progress_updates.mapping.post
+    def post_progress_update(self, request, pk=None):
+        """Post a progress update (point of contact of the member, plan in implementation)."""
+        commitment = self.get_object()
+        require_perm(request, "commitments.add_progressupdate", commitment)
+        data = ProgressUpdateInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        update = services.progress_update_create(commitment=commitment, author=request.user, **data.validated_data)
+        return Response(ProgressUpdateSerializer(update).data, status=status.HTTP_201_CREATED)

@@ -1,0 +1,17 @@
+"""The public pages of members, plans and commitments and the open data (named in the "commitments" namespace
+with the workspace's routes: see ogp_portal/urls.py)."""
+
+from django.urls import path
+
+from partnership.views import open_data, public
+
+urlpatterns = [
+    path("members/", public.MemberListView.as_view(), name="member-list"),
+    path("members/<slug:slug>/", public.MemberDetailView.as_view(), name="member-detail"),
+    path("action-plans/<int:pk>/", public.ActionPlanDetailView.as_view(), name="actionplan-detail"),
+    path("commitments/", public.CommitmentListView.as_view(), name="commitment-list"),
+    path("commitments/<int:pk>/", public.CommitmentDetailView.as_view(), name="commitment-detail"),
+    path("open-data/", open_data.OpenDataView.as_view(), name="open-data"),
+    path("open-data/commitments.csv", open_data.commitments_download, {"fmt": "csv"}, name="open-data-csv"),
+    path("open-data/commitments.json", open_data.commitments_download, {"fmt": "json"}, name="open-data-json"),
+]

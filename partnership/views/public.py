@@ -1,0 +1,76 @@
+"""Public pages: anyone may read members, plans, commitments and their progress."""
+
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
+from django.views.generic import DetailView, TemplateView
+
+from commitments import selectors
+from commitments.models import Member
+from common.cache import versioned
+from common.views import KeysetListView
+from partnership import selectors as partnership_selectors
+
+
+class HomeView(TemplateView):
+    template_name = "commitments/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # Aggregates over the largest tables: computed only when the page's cached fragment is stale.
+        context["figures"] = SimpleLazyObject(selectors.headline_figures)
+        context["recent_plans"] = selectors.recent_action_plans(limit=6)
+        context["policy_areas"] = selectors.policy_areas_top_level()
+        context["fragment_key"] = versioned(get_language())
+        return context
+
+
+class MemberListView(KeysetListView):
+    template_name = "commitments/member_list.html"
+    context_object_name = "members"
+    selector = partnership_selectors.member_list
+    ordering_keys = ("name", "id")
+
+
+class MemberDetailView(DetailView):
+    template_name = "commitments/member_detail.html"
+    context_object_name = "member"
+
+    def get_object(self, queryset=None):
+        return selectors.member_get(slug=self.kwargs["slug"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        member = self.object
+        context["action_plans"] = selectors.member_action_plans(member=member)
+        context["status_events"] = member.status_events.all()[:20]
+        if member.kind == Member.Kind.NATIONAL:
+            context["local_members"] = member.local_members.order_by("name")
+        return context
+
+
+class ActionPlanDetailView(DetailView):
+    template_name = "commitments/actionplan_detail.html"
+    context_object_name = "plan"
+
+    def get_object(self, queryset=None):
+        return selectors.action_plan_get(pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["commitments"] = selectors.action_plan_commitments(plan=self.object)
+        return context
+
+
+class CommitmentListView(KeysetListView):
+    template_name = "commitments/commitment_list.html"
+    context_object_name = "commitments"
+    selector = partnership_selectors.commitment_list
+    ordering_keys = ("-id",)  # newest first, on the primary key's index at any depth
+
+
+class CommitmentDetailView(DetailView):
+    template_name = "commitments/commitment_detail.html"
+    context_object_name = "commitment"
+
+    def get_object(self, queryset=None):
+        return selectors.commitment_get(pk=self.kwargs["pk"])
