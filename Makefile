@@ -76,6 +76,7 @@ load-smoke: setup-dev
 lint: setup-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 	$(VENV)/bin/bandit -q -r ogp_portal common accounts commitments consultations irm_reports partnership -x "*/migrations/*" -ll
 
 ## audit: supply chain — Django's deployment checks with the production settings, then pip-audit over the
