@@ -7,6 +7,7 @@ class CommitmentsConfig(AppConfig):
     verbose_name = _("Members, action plans and commitments")
 
     def ready(self):
+        from commitments import privacy
         from commitments.models import (
             ActionPlan,
             Commitment,
@@ -18,8 +19,10 @@ class CommitmentsConfig(AppConfig):
         )
         from ogp_portal.common.cache import register_content_models
         from ogp_portal.models import Organisation
+        from ogp_portal.privacy import register
 
         # Cached pages and API responses (ogp_portal.common.cache) follow every change of these.
         register_content_models(
             Member, MemberStatusEvent, ActionPlan, Commitment, Milestone, ProgressUpdate, PolicyArea, Organisation
         )
+        register("commitments", export=privacy.user_export, covers=privacy.COVERS, keeps=privacy.KEEPS)

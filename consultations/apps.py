@@ -5,3 +5,16 @@ from django.utils.translation import gettext_lazy as _
 class ConsultationsConfig(AppConfig):
     name = "consultations"
     verbose_name = _("Consultations and co-creation")
+
+    def ready(self):
+        from consultations import privacy
+        from ogp_portal.privacy import register
+
+        register(
+            "consultations",
+            export=privacy.user_export,
+            erase=privacy.user_erase,
+            organisations=privacy.user_organisations,
+            covers=privacy.COVERS,
+            keeps=privacy.KEEPS,
+        )
