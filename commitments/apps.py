@@ -7,6 +7,8 @@ class CommitmentsConfig(AppConfig):
     verbose_name = _("Members, action plans and commitments")
 
     def ready(self):
+        from accounts.models import Organisation
+        from accounts.privacy import register
         from commitments import privacy
         from commitments.models import (
             ActionPlan,
@@ -17,11 +19,9 @@ class CommitmentsConfig(AppConfig):
             PolicyArea,
             ProgressUpdate,
         )
-        from ogp_portal.common.cache import register_content_models
-        from ogp_portal.models import Organisation
-        from ogp_portal.privacy import register
+        from common.cache import register_content_models
 
-        # Cached pages and API responses (ogp_portal.common.cache) follow every change of these.
+        # Cached pages and API responses (common.cache) follow every change of these.
         register_content_models(
             Member, MemberStatusEvent, ActionPlan, Commitment, Milestone, ProgressUpdate, PolicyArea, Organisation
         )

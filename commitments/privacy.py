@@ -1,12 +1,12 @@
 """What the commitments app holds about a person, for accounts' personal-data registry
-(`ogp_portal.privacy.register`, called from `CommitmentsConfig.ready()`).
+(`accounts.privacy.register`, called from `CommitmentsConfig.ready()`).
 
 Download: the progress updates the person wrote. Deletion: they stay, as the public record of a
 commitment's implementation, shown without the name (the account row stays, anonymised).
 """
 
+from accounts.models import User
 from commitments.models import ProgressUpdate
-from ogp_portal.models import User
 
 COVERS = ("commitments.ProgressUpdate.author",)
 KEEPS = {

@@ -7,8 +7,8 @@ class ConsultationsConfig(AppConfig):
     verbose_name = _("Consultations and co-creation")
 
     def ready(self):
+        from accounts.privacy import register
         from consultations import privacy
-        from ogp_portal.privacy import register
 
         register(
             "consultations",

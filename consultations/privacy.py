@@ -1,5 +1,5 @@
 """What the consultations app holds about a person, for accounts' personal-data registry
-(`ogp_portal.privacy.register`, called from `ConsultationsConfig.ready()`).
+(`accounts.privacy.register`, called from `ConsultationsConfig.ready()`).
 
 Download: their proposals (drafts included, with their uploads), comments, supports, follows and flags.
 Deletion: submitted proposals and comments stay public, by a "Deleted participant" (the account row
@@ -8,8 +8,8 @@ proposals later submitted, supports (through the service that owns the support c
 flags are removed.
 """
 
+from accounts.models import Organisation, User
 from consultations.models import Comment, Flag, Follow, Proposal, Support
-from ogp_portal.models import Organisation, User
 
 ROLE_WORK = (
     "work of a point of contact or of support staff, who hand over before deleting their account: "
@@ -117,7 +117,7 @@ def user_organisations(user: User):
 
 
 def user_erase(user: User) -> None:
-    """Remove what the person did not make public; runs inside `ogp_portal.privacy.user_delete_account`."""
+    """Remove what the person did not make public; runs inside `accounts.privacy.user_delete_account`."""
     from consultations.services.participation import supports_remove_for_user
     from consultations.services.proposals import proposal_discard
 

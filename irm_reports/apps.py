@@ -7,10 +7,10 @@ class IrmReportsConfig(AppConfig):
     verbose_name = _("IRM assessments and reports")
 
     def ready(self):
+        from accounts.privacy import register
+        from common.cache import register_content_models
         from irm_reports import privacy
         from irm_reports.models import CommitmentAssessment, PublishedVersion
-        from ogp_portal.common.cache import register_content_models
-        from ogp_portal.privacy import register
 
         # A commitment's latest assessment shows in cached commitment pages and API responses.
         register_content_models(CommitmentAssessment, PublishedVersion)

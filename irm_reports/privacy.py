@@ -1,5 +1,5 @@
 """What the IRM app holds about a person, for accounts' personal-data registry
-(`ogp_portal.privacy.register`, called from `IrmReportsConfig.ready()`).
+(`accounts.privacy.register`, called from `IrmReportsConfig.ready()`).
 
 Download: the action plans the person is assigned to assess. Deletion: a researcher hands over
 first (their role is changed), so what is left is an assignment that no longer gives any right: it
@@ -7,8 +7,8 @@ is removed through `researcher_unassign`. What researchers and staff did (assess
 publications, imports) keeps pointing at the anonymised account.
 """
 
+from accounts.models import User
 from irm_reports.models import ResearcherAssignment
-from ogp_portal.models import User
 
 RESEARCH_WORK = (
     "work of an IRM researcher or of support staff, who hand over before deleting their account: "

@@ -5,7 +5,7 @@ Each app registers a personal-data hook from its AppConfig.ready() (`register`):
 to the download, the function that erases what it holds inside the deletion transaction, the reasons
 that stop a deletion for now, and the foreign keys to the user model it answers for — those it
 handles (`covers`) and those it leaves pointing at the anonymised account, each with why (`keeps`).
-tests/ogp_portal/test_privacy.py checks that every foreign key to the user model is declared.
+tests/accounts/test_privacy.py checks that every foreign key to the user model is declared.
 
 Deleting an account keeps what the person made public (submitted proposals, comments), shown as by a
 "Deleted participant", and removes everything else: the person's name and e-mail address (also from
@@ -25,7 +25,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ogp_portal.models import Organisation, OutgoingEmail, User
+from accounts.models import Organisation, User
+from common.models import OutgoingEmail
 
 DELETED_EMAIL_DOMAIN = "deleted.invalid"  # reserved top-level domain: never deliverable (RFC 2606)
 
@@ -88,7 +89,7 @@ ACCOUNT_COVERS = (
     "ogp_portal.User_user_permissions.user",
 )
 ACCOUNT_KEEPS = {
-    "ogp_portal.User.organisation_confirmed_by": "who confirmed another person's membership: the account "
+    "accounts.User.organisation_confirmed_by": "who confirmed another person's membership: the account "
     "row stays, anonymised",
     "admin.LogEntry.user": "the admin's log of staff actions; staff cannot delete their account (entries "
     "about the person are renamed on deletion)",
@@ -221,7 +222,7 @@ def _erase_account_records(user: User, old_emails: set[str]) -> None:
     from allauth.account.models import EmailAddress
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 
-    from ogp_portal.tokens import api_tokens_revoke
+    from accounts.tokens import api_tokens_revoke
 
     EmailAddress.objects.filter(user=user).delete()
     api_tokens_revoke(user=user)

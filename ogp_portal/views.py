@@ -16,17 +16,17 @@ from django.views import View, defaults, i18n
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, ListView
 
-from ogp_portal.api.errors import error_json
-from ogp_portal.common.views import ServiceFormMixin
-from ogp_portal.forms import AccountDeleteForm, MembershipDecisionForm, ProfileForm
-from ogp_portal.privacy import user_data_export, user_delete_account, user_deletion_blockers
-from ogp_portal.selectors import membership_request_list
-from ogp_portal.services import (
+from accounts.forms import AccountDeleteForm, MembershipDecisionForm, ProfileForm
+from accounts.privacy import user_data_export, user_delete_account, user_deletion_blockers
+from accounts.selectors import membership_request_list
+from accounts.services import (
     organisation_membership_confirm,
     organisation_membership_refuse,
     user_set_language,
     user_update_profile,
 )
+from common.api.errors import error_json
+from common.views import ServiceFormMixin
 
 
 def healthz(request):
@@ -73,11 +73,11 @@ class MembershipRequestListView(LoginRequiredMixin, ListView):
 
 
 class MembershipDecideView(LoginRequiredMixin, View):
-    """Confirm or refuse one pending membership (`ogp_portal.decide_membership`)."""
+    """Confirm or refuse one pending membership (`accounts.decide_membership`)."""
 
     def post(self, request, pk):
         member = get_object_or_404(membership_request_list(user=request.user), pk=pk)
-        if not request.user.has_perm("ogp_portal.decide_membership", member):
+        if not request.user.has_perm("accounts.decide_membership", member):
             raise PermissionDenied
         form = MembershipDecisionForm(request.POST)
         if not form.is_valid():
@@ -144,7 +144,7 @@ def bad_request(request, exception=None):
     from django.template.defaultfilters import filesizeformat
     from django.utils.translation import gettext
 
-    from ogp_portal.middleware import error_response
+    from common.middleware import error_response
 
     if isinstance(exception, RequestDataTooBig):
         detail = gettext(

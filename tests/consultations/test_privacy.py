@@ -5,11 +5,11 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from accounts.privacy import registered_hooks
 from consultations import services
 from consultations.models import Comment, Consultation, Flag, Follow, Proposal, Support
 from consultations.privacy import user_erase, user_export, user_organisations
 from consultations.services.participation import supports_remove_for_user
-from ogp_portal.privacy import registered_hooks
 from tests.factories import OrganisationFactory, UserFactory
 from tests.factories.consultations import CommentFactory, FlagFactory, ProposalFactory
 

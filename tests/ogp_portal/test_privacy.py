@@ -13,9 +13,10 @@ from django.db import models
 from django.urls import reverse
 from knox.models import AuthToken
 
+from accounts.models import User
+from accounts.privacy import user_delete_account
+from common.models import OutgoingEmail
 from consultations.models import Follow, Proposal, ProposalAttachment, Support
-from ogp_portal.models import OutgoingEmail, User
-from ogp_portal.privacy import user_delete_account
 from tests.factories import OrganisationFactory, UserFactory
 from tests.factories.accounts import DEFAULT_PASSWORD
 from tests.factories.consultations import CommentFactory, ConsultationFactory, FlagFactory, ProposalFactory
