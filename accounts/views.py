@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import FormView, ListView
 
 from accounts.forms import AccountDeleteForm, MembershipDecisionForm, ProfileForm
-from accounts.privacy import user_can_delete_account, user_data_export, user_delete_account
+from accounts.privacy import user_data_export, user_delete_account, user_deletion_blockers
 from accounts.selectors import membership_request_list
 from accounts.services import (
     organisation_membership_confirm,
@@ -83,7 +83,8 @@ class MembershipDecideView(LoginRequiredMixin, View):
 
 
 class DataDownloadView(LoginRequiredMixin, View):
-    """“Download my data”: a JSON file of everything the portal holds about the signed-in person."""
+    """“Download my data”: a JSON file of everything the portal holds about the signed-in person
+    (`user_data_export`: the account's own data and each app's registered sections)."""
 
     def get(self, request):
         data = user_data_export(user=request.user)
@@ -98,7 +99,8 @@ class DataDownloadView(LoginRequiredMixin, View):
 
 
 class AccountDeleteView(LoginRequiredMixin, ServiceFormMixin, FormView):
-    """The participant deletes their account after typing their password; they are signed out."""
+    """The participant deletes their account after typing their password; they are signed out.
+    Someone who cannot yet (`user_deletion_blockers`: a role to hand over, or an app's reason) is told why."""
 
     template_name = "account/account_confirm_delete.html"
     form_class = AccountDeleteForm
@@ -107,7 +109,8 @@ class AccountDeleteView(LoginRequiredMixin, ServiceFormMixin, FormView):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(can_delete=user_can_delete_account(self.request.user), **kwargs)
+        blockers = user_deletion_blockers(self.request.user)
+        return super().get_context_data(can_delete=not blockers, blockers=blockers, **kwargs)
 
     def perform(self, form):
         return user_delete_account(user=self.request.user)

@@ -8,6 +8,8 @@ class CommitmentsConfig(AppConfig):
 
     def ready(self):
         from accounts.models import Organisation
+        from accounts.privacy import register
+        from commitments import privacy
         from commitments.models import (
             ActionPlan,
             Commitment,
@@ -23,3 +25,4 @@ class CommitmentsConfig(AppConfig):
         register_content_models(
             Member, MemberStatusEvent, ActionPlan, Commitment, Milestone, ProgressUpdate, PolicyArea, Organisation
         )
+        register("commitments", export=privacy.user_export, covers=privacy.COVERS, keeps=privacy.KEEPS)

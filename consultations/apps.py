@@ -5,3 +5,16 @@ from django.utils.translation import gettext_lazy as _
 class ConsultationsConfig(AppConfig):
     name = "consultations"
     verbose_name = _("Consultations and co-creation")
+
+    def ready(self):
+        from accounts.privacy import register
+        from consultations import privacy
+
+        register(
+            "consultations",
+            export=privacy.user_export,
+            erase=privacy.user_erase,
+            organisations=privacy.user_organisations,
+            covers=privacy.COVERS,
+            keeps=privacy.KEEPS,
+        )

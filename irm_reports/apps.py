@@ -7,8 +7,17 @@ class IrmReportsConfig(AppConfig):
     verbose_name = _("IRM assessments and reports")
 
     def ready(self):
+        from accounts.privacy import register
         from common.cache import register_content_models
+        from irm_reports import privacy
         from irm_reports.models import CommitmentAssessment, PublishedVersion
 
         # A commitment's latest assessment shows in cached commitment pages and API responses.
         register_content_models(CommitmentAssessment, PublishedVersion)
+        register(
+            "irm_reports",
+            export=privacy.user_export,
+            erase=privacy.user_erase,
+            covers=privacy.COVERS,
+            keeps=privacy.KEEPS,
+        )

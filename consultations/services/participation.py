@@ -152,3 +152,14 @@ def flag_create(
             **{target_field: target},
         )
     return flag
+
+
+@transaction.atomic
+def supports_remove_for_user(*, user: User) -> int:
+    """Take back every support of `user`, whatever the consultation's state (their account is being
+    deleted); each proposal's counter goes down by one with an atomic F() update in the same
+    transaction, as when a support is taken back. Returns how many there were."""
+    proposal_ids = list(Support.objects.select_for_update().filter(user=user).values_list("proposal_id", flat=True))
+    deleted, _details = Support.objects.filter(user=user, proposal_id__in=proposal_ids).delete()
+    Proposal.objects.filter(pk__in=proposal_ids, support_count__gt=0).update(support_count=F("support_count") - 1)
+    return deleted

@@ -6,6 +6,8 @@ import os
 import pytest
 from allauth.account.models import EmailAddress
 from django.apps import apps
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.urls import reverse
@@ -40,7 +42,7 @@ def person(db):
 @pytest.fixture
 def footprint(person, plan):
     """Everything a participant leaves: a public proposal, a draft with an upload, a comment, a support,
-    a follow, a flag, an API token and an e-mail in the outbox."""
+    a follow, a flag, an API token, an e-mail in the outbox and a line about them in the admin's log."""
     consultation = ConsultationFactory(action_plan=plan)
     public = ProposalFactory(consultation=consultation, author=person, draft=True, title="Open the district budgets")
     public.status, public.submitted_at = Proposal.Status.SUBMITTED, public.created_at
@@ -61,6 +63,13 @@ def footprint(person, plan):
     FlagFactory(proposal=others, user=person, note="Looks like spam to me.")
     AuthToken.objects.create(user=person)
     OutgoingEmail.objects.create(to=[EMAIL], subject="Welcome", body_text=f"Hello {NAME}")
+    LogEntry.objects.create(  # support staff changed the account in the admin
+        user=UserFactory(staff=True),
+        content_type=ContentType.objects.get_for_model(User),
+        object_id=str(person.pk),
+        object_repr=str(person),
+        action_flag=CHANGE,
+    )
     return {"public": public, "draft": draft, "others": others}
 
 
