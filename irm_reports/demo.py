@@ -8,9 +8,9 @@ import secrets
 
 from django.db import transaction
 
-from commitments.models import ActionPlan
+from commitments.models import ActionPlan, StandardRequirement
 from irm_reports import services
-from irm_reports.models import Report, StandardRequirement
+from irm_reports.models import Report
 from irm_reports.scales import Methodology, ReportType
 from ogp_portal.models import User
 from ogp_portal.services import user_set_role

@@ -3,8 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from commitments.models import ActionPlan
-from irm_reports.models import StandardRequirement
+from commitments.models import ActionPlan, StandardRequirement
 from ogp_portal.common.models import TimeStampedModel
 
 

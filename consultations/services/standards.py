@@ -4,9 +4,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from commitments.models import ActionPlan
+from commitments.models import ActionPlan, StandardRequirement
 from consultations.models import RequirementMark
-from irm_reports.models import StandardRequirement
 from ogp_portal.models import User
 
 
