@@ -59,7 +59,10 @@ class StandardRequirementQuerySet(models.QuerySet):
 
 
 class StandardRequirement(models.Model):
-    """A requirement of OGP's Participation and Co-Creation Standards (reference data, loaded by a migration).
+    """A requirement of OGP's Participation and Co-Creation Standards (reference data).
+
+    The rows were loaded by irm_reports' migration 0002, when the model lived there; commitments 0008-0009
+    took the table over with its rows. New versions of the standards come as commitments data migrations.
 
     2021 version: the minimum requirements (codes 1.1 to 5.1) that the IRM marks met / in progress /
     not met. 2017 version: the standards table of the IRM reports of 2018–2021 (codes 1a to 5a).
