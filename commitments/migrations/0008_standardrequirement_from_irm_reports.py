@@ -26,21 +26,46 @@ class Migration(migrations.Migration):
                 migrations.CreateModel(
                     name="StandardRequirement",
                     fields=[
-                        ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                        ("version", models.CharField(choices=[("2017", "2017 standards"), ("2021", "2021 standards")], max_length=4, verbose_name="version")),
+                        (
+                            "id",
+                            models.BigAutoField(
+                                auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                            ),
+                        ),
+                        (
+                            "version",
+                            models.CharField(
+                                choices=[("2017", "2017 standards"), ("2021", "2021 standards")],
+                                max_length=4,
+                                verbose_name="version",
+                            ),
+                        ),
                         ("code", models.CharField(max_length=10, verbose_name="code")),
                         ("standard_no", models.PositiveSmallIntegerField(verbose_name="standard")),
                         ("text", models.TextField(verbose_name="requirement (English)")),
                         ("text_fr", models.TextField(blank=True, verbose_name="requirement (French)")),
                         ("is_minimum", models.BooleanField(default=False, verbose_name="minimum requirement")),
-                        ("phase", models.CharField(choices=[("co_creation", "Co-creation"), ("implementation", "Implementation"), ("both", "Co-creation and implementation")], max_length=20, verbose_name="phase assessed")),
+                        (
+                            "phase",
+                            models.CharField(
+                                choices=[
+                                    ("co_creation", "Co-creation"),
+                                    ("implementation", "Implementation"),
+                                    ("both", "Co-creation and implementation"),
+                                ],
+                                max_length=20,
+                                verbose_name="phase assessed",
+                            ),
+                        ),
                         ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
                     ],
                     options={
                         "verbose_name": "standards requirement",
                         "verbose_name_plural": "standards requirements",
                         "ordering": ["version", "order", "code"],
-                        "constraints": [models.UniqueConstraint(fields=("version", "code"), name="requirement_unique_code")],
+                        "constraints": [
+                            models.UniqueConstraint(fields=("version", "code"), name="requirement_unique_code")
+                        ],
                         "db_table": "irm_reports_standardrequirement",
                     },
                 ),
@@ -48,19 +73,50 @@ class Migration(migrations.Migration):
                     name="HistoricalStandardRequirement",
                     fields=[
                         ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
-                        ("version", models.CharField(choices=[("2017", "2017 standards"), ("2021", "2021 standards")], max_length=4, verbose_name="version")),
+                        (
+                            "version",
+                            models.CharField(
+                                choices=[("2017", "2017 standards"), ("2021", "2021 standards")],
+                                max_length=4,
+                                verbose_name="version",
+                            ),
+                        ),
                         ("code", models.CharField(max_length=10, verbose_name="code")),
                         ("standard_no", models.PositiveSmallIntegerField(verbose_name="standard")),
                         ("text", models.TextField(verbose_name="requirement (English)")),
                         ("text_fr", models.TextField(blank=True, verbose_name="requirement (French)")),
                         ("is_minimum", models.BooleanField(default=False, verbose_name="minimum requirement")),
-                        ("phase", models.CharField(choices=[("co_creation", "Co-creation"), ("implementation", "Implementation"), ("both", "Co-creation and implementation")], max_length=20, verbose_name="phase assessed")),
+                        (
+                            "phase",
+                            models.CharField(
+                                choices=[
+                                    ("co_creation", "Co-creation"),
+                                    ("implementation", "Implementation"),
+                                    ("both", "Co-creation and implementation"),
+                                ],
+                                max_length=20,
+                                verbose_name="phase assessed",
+                            ),
+                        ),
                         ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
                         ("history_id", models.AutoField(primary_key=True, serialize=False)),
                         ("history_date", models.DateTimeField(db_index=True)),
                         ("history_change_reason", models.CharField(max_length=100, null=True)),
-                        ("history_type", models.CharField(choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1)),
-                        ("history_user", models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name="+", to=settings.AUTH_USER_MODEL)),
+                        (
+                            "history_type",
+                            models.CharField(
+                                choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                            ),
+                        ),
+                        (
+                            "history_user",
+                            models.ForeignKey(
+                                null=True,
+                                on_delete=django.db.models.deletion.SET_NULL,
+                                related_name="+",
+                                to=settings.AUTH_USER_MODEL,
+                            ),
+                        ),
                     ],
                     options={
                         "verbose_name": "historical standards requirement",

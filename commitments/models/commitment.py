@@ -11,11 +11,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from accounts.models import Organisation
 from commitments.models.plan import ActionPlan
 from commitments.models.reference import PolicyArea
-from ogp_portal.common.db import count_of
-from ogp_portal.common.models import TimeStampedModel
-from ogp_portal.models import Organisation
+from common.db import count_of
+from common.models import TimeStampedModel
 
 
 class CommitmentQuerySet(models.QuerySet):

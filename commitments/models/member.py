@@ -10,10 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
+from accounts.models import Organisation
 from commitments.models.reference import Region
-from ogp_portal.common.db import count_of
-from ogp_portal.common.models import LocalizedNameModel, TimeStampedModel
-from ogp_portal.models import Organisation
+from common.db import count_of
+from common.models import LocalizedNameModel, TimeStampedModel
 
 
 class Institution(Organisation):

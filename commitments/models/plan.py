@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from commitments.models.member import Member
-from ogp_portal.common.db import count_of
-from ogp_portal.common.models import TimeStampedModel
+from common.db import count_of
+from common.models import TimeStampedModel
 
 
 class ActionPlanQuerySet(models.QuerySet):

@@ -6,7 +6,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from ogp_portal.common.models import LocalizedNameModel
+from common.models import LocalizedNameModel
 
 
 class Region(models.TextChoices):

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from commitments.models import ActionPlan, StandardRequirement
-from ogp_portal.common.models import TimeStampedModel
+from common.models import TimeStampedModel
 
 
 class RequirementMark(TimeStampedModel):

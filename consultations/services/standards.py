@@ -4,9 +4,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from commitments.models import ActionPlan, StandardRequirement
 from consultations.models import RequirementMark
-from ogp_portal.models import User
 
 
 @transaction.atomic

@@ -20,12 +20,25 @@ class Migration(migrations.Migration):
                 migrations.AlterField(
                     model_name="requirementassessment",
                     name="requirement",
-                    field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name="assessments", to="commitments.standardrequirement", verbose_name="requirement"),
+                    field=models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="assessments",
+                        to="commitments.standardrequirement",
+                        verbose_name="requirement",
+                    ),
                 ),
                 migrations.AlterField(
                     model_name="historicalrequirementassessment",
                     name="requirement",
-                    field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name="+", to="commitments.standardrequirement", verbose_name="requirement"),
+                    field=models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="commitments.standardrequirement",
+                        verbose_name="requirement",
+                    ),
                 ),
                 migrations.DeleteModel(name="HistoricalStandardRequirement"),
                 migrations.DeleteModel(name="StandardRequirement"),

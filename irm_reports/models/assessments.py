@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from common.models import TimeStampedModel
 from irm_reports.scales import (
     Answer,
     ChangeInCompletion,
@@ -15,7 +16,6 @@ from irm_reports.scales import (
     RequirementStatus,
     Specificity,
 )
-from ogp_portal.common.models import TimeStampedModel
 
 
 def _rating(label, choices, **kwargs):

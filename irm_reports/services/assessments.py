@@ -5,13 +5,13 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from accounts.models import User
 from commitments.models import Commitment, StandardRequirement
 from irm_reports import fieldsets
 from irm_reports.indicators import derived_flags
 from irm_reports.models import CommitmentAssessment, Recommendation, Report, RequirementAssessment
 from irm_reports.scales import SENTINELS, ReportType
 from irm_reports.services.reports import lock_report, mark_changed, require_editable
-from ogp_portal.models import User
 
 
 def _check_values(report: Report, values: dict) -> None:
