@@ -6,9 +6,9 @@ from datetime import date
 
 from django.db import transaction
 
-from commitments.models import ActionPlan, Commitment, Member
+from commitments.models import ActionPlan, Commitment, Member, StandardRequirement
 from irm_reports import services
-from irm_reports.models import Report, StandardRequirement
+from irm_reports.models import Report
 
 RATINGS = [
     {

@@ -12,6 +12,7 @@ from commitments.models import (
     Milestone,
     PolicyArea,
     ProgressUpdate,
+    StandardRequirement,
 )
 from commitments.services import (
     action_plan_transition,
@@ -195,6 +196,13 @@ class PolicyAreaAdmin(admin.ModelAdmin):
     search_fields = ["name", "name_fr", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["parent"]
+
+
+@admin.register(StandardRequirement)
+class StandardRequirementAdmin(SimpleHistoryAdmin):
+    list_display = ["code", "version", "standard_no", "is_minimum", "phase", "text"]
+    list_filter = ["version", "is_minimum", "phase"]
+    search_fields = ["code", "text", "text_fr"]
 
 
 @admin.register(Institution)

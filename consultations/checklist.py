@@ -11,9 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from commitments.models import ActionPlan
+from commitments.models import ActionPlan, StandardRequirement
 from consultations.models import Consultation, Forum, ForumMeeting, ForumSeat, Proposal, RequirementMark, Sector
-from irm_reports.models import StandardRequirement
 
 MET, NOT_MET, PENDING = (
     RequirementMark.Status.MET,
@@ -147,9 +146,7 @@ def _facts(plan: ActionPlan) -> dict:
 
 def plan_checklist(plan: ActionPlan) -> list[ChecklistItem]:
     """One item per minimum requirement of the 2021 standards, in their order."""
-    requirements = StandardRequirement.objects.filter(
-        version=StandardRequirement.Version.V2021, is_minimum=True
-    ).order_by("order", "code")
+    requirements = StandardRequirement.objects.minimum()
     marks = {m.requirement_id: m for m in RequirementMark.objects.filter(action_plan=plan)}
     facts = _facts(plan)
     items = []

@@ -13,15 +13,7 @@ from irm_reports.models import (
     Report,
     RequirementAssessment,
     ResearcherAssignment,
-    StandardRequirement,
 )
-
-
-@admin.register(StandardRequirement)
-class StandardRequirementAdmin(SimpleHistoryAdmin):
-    list_display = ["code", "version", "standard_no", "is_minimum", "phase", "text"]
-    list_filter = ["version", "is_minimum", "phase"]
-    search_fields = ["code", "text", "text_fr"]
 
 
 @admin.register(ResearcherAssignment)

@@ -10,9 +10,9 @@ from django.db import transaction
 
 from accounts.models import User
 from accounts.services import user_set_role
-from commitments.models import ActionPlan
+from commitments.models import ActionPlan, StandardRequirement
 from irm_reports import services
-from irm_reports.models import Report, StandardRequirement
+from irm_reports.models import Report
 from irm_reports.scales import Methodology, ReportType
 
 RESEARCHER = ("researcher@demo.ogp.example", "Ngozi Adeyemi")

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from commitments.models import ActionPlan, Commitment, Member
+from commitments.models import ActionPlan, Commitment, Member, StandardRequirement
 from irm_reports import fieldsets
 from irm_reports.models import (
     CommitmentAssessment,
@@ -19,7 +19,6 @@ from irm_reports.models import (
     Recommendation,
     Report,
     RequirementAssessment,
-    StandardRequirement,
 )
 from irm_reports.rules import is_researcher, is_support_staff
 from irm_reports.scales import Answer, ReportType
@@ -91,7 +90,7 @@ def commitment_rows(*, report: Report) -> list[CommitmentRow]:
 def requirement_rows(*, report: Report) -> list[tuple[StandardRequirement, RequirementAssessment | None]]:
     """The standards' requirements this report assesses, with their assessment (two queries)."""
     version, phase, _required = fieldsets.REQUIREMENT_SCOPE[ReportType(report.report_type)]
-    requirements = StandardRequirement.objects.filter(version=version, phase__in=[phase, "both"]).order_by("order")
+    requirements = StandardRequirement.objects.in_scope(version=version, phase=phase).order_by("order")
     found = {a.requirement_id: a for a in report.requirement_assessments.all()}
     return [(requirement, found.get(requirement.pk)) for requirement in requirements]
 

@@ -25,7 +25,11 @@ PREVIOUS_RELEASE = "859a701150ce1eb072fd0fb5e8e265cba9c650ed"
 FINGERPRINT = "SELECT count(*), md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM \"{}\" t"
 COUNT = 'SELECT count(*) FROM "{}"'
 # Where each former table lives now.
-MOVED = {"ogp_portal_outgoingemail": "common_outgoingemail"}
+MOVED = {
+    "ogp_portal_outgoingemail": "common_outgoingemail",
+    "irm_reports_standardrequirement": "commitments_standardrequirement",
+    "irm_reports_historicalstandardrequirement": "commitments_historicalstandardrequirement",
+}
 # Tables a migration is expected to change: the migration history grows; content types are relabelled.
 GROWS = {"django_migrations"}
 RELABELLED = {"django_content_type"}

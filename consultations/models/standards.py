@@ -3,9 +3,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from commitments.models import ActionPlan
+from commitments.models import ActionPlan, StandardRequirement
 from common.models import TimeStampedModel
-from irm_reports.models import StandardRequirement
 
 
 class RequirementMark(TimeStampedModel):

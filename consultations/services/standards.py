@@ -5,9 +5,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from commitments.models import ActionPlan
+from commitments.models import ActionPlan, StandardRequirement
 from consultations.models import RequirementMark
-from irm_reports.models import StandardRequirement
 
 
 @transaction.atomic

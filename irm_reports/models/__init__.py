@@ -1,7 +1,6 @@
 from irm_reports.models.assessments import CommitmentAssessment, Recommendation, RequirementAssessment
 from irm_reports.models.imports import ImportRun
 from irm_reports.models.reports import PublishedVersion, Report, ResearcherAssignment
-from irm_reports.models.standards import StandardRequirement
 
 __all__ = [
     "CommitmentAssessment",
@@ -11,5 +10,4 @@ __all__ = [
     "Report",
     "RequirementAssessment",
     "ResearcherAssignment",
-    "StandardRequirement",
 ]

@@ -162,7 +162,7 @@ class RequirementAssessment(models.Model):
         related_name="requirement_assessments",
     )
     requirement = models.ForeignKey(
-        "irm_reports.StandardRequirement",
+        "commitments.StandardRequirement",
         verbose_name=_("requirement"),
         on_delete=models.PROTECT,
         related_name="assessments",

@@ -6,10 +6,10 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from accounts.models import User
-from commitments.models import Commitment
+from commitments.models import Commitment, StandardRequirement
 from irm_reports import fieldsets
 from irm_reports.indicators import derived_flags
-from irm_reports.models import CommitmentAssessment, Recommendation, Report, RequirementAssessment, StandardRequirement
+from irm_reports.models import CommitmentAssessment, Recommendation, Report, RequirementAssessment
 from irm_reports.scales import SENTINELS, ReportType
 from irm_reports.services.reports import lock_report, mark_changed, require_editable
 
@@ -73,9 +73,7 @@ def requirement_assessments_save(*, report: Report, items: list[dict]) -> list[R
     report = lock_report(report.pk)
     require_editable(report)
     version, phase, _required = fieldsets.REQUIREMENT_SCOPE[ReportType(report.report_type)]
-    in_scope = set(
-        StandardRequirement.objects.filter(version=version, phase__in=[phase, "both"]).values_list("pk", flat=True)
-    )
+    in_scope = set(StandardRequirement.objects.in_scope(version=version, phase=phase).values_list("pk", flat=True))
     existing = {a.requirement_id: a for a in report.requirement_assessments.all()}
     saved, errors = [], []
     for item in items:

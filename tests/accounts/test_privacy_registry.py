@@ -7,10 +7,10 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.urls import reverse
 
+from accounts import privacy
 from accounts.models import User
 from accounts.services import user_set_role
 from irm_reports.models import ResearcherAssignment
-from accounts import privacy
 from tests.factories import ProgressUpdateFactory, UserFactory
 from tests.factories.accounts import DEFAULT_PASSWORD
 from tests.factories.irm_reports import ResearcherAssignmentFactory

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from commitments.models import StandardRequirement
 from consultations.models import Comment, ModerationEvent, Proposal, RequirementMark
-from irm_reports.models import StandardRequirement
 from tests.factories.consultations import CommentFactory, ProposalFactory, ResponseFactory
 
 pytestmark = pytest.mark.django_db

@@ -5,9 +5,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from commitments.models import StandardRequirement
 from consultations import services
 from consultations.checklist import plan_checklist
-from irm_reports.models import StandardRequirement
 from tests.factories import ActionPlanFactory
 from tests.factories.consultations import (
     ConsultationFactory,

@@ -1,8 +1,9 @@
 import factory
 from factory.django import DjangoModelFactory
 
+from commitments.models import StandardRequirement
 from irm_reports import services
-from irm_reports.models import CommitmentAssessment, Recommendation, Report, ResearcherAssignment, StandardRequirement
+from irm_reports.models import CommitmentAssessment, Recommendation, Report, ResearcherAssignment
 from irm_reports.scales import Methodology, ReportType
 from tests.factories.accounts import UserFactory
 from tests.factories.commitments import ActionPlanFactory, CommitmentFactory

@@ -183,7 +183,7 @@ def test_a_report_being_rendered_cannot_be_changed(researcher):
 
 
 def test_requirement_findings_need_evidence_and_are_saved_all_or_nothing(report):
-    from irm_reports.models import StandardRequirement
+    from commitments.models import StandardRequirement
 
     r11 = StandardRequirement.objects.get(version="2021", code="1.1")
     r51 = StandardRequirement.objects.get(version="2021", code="5.1")

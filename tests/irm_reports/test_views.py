@@ -191,7 +191,7 @@ def test_the_commitment_page_shows_its_latest_published_assessment(researcher_cl
 
 
 def test_the_requirements_page_saves_findings_and_explains_missing_evidence(researcher_client, report):
-    from irm_reports.models import StandardRequirement
+    from commitments.models import StandardRequirement
 
     url = reverse("irm_reports:requirements-edit", args=[report.pk])
     r11 = StandardRequirement.objects.get(version="2021", code="1.1")

@@ -1,6 +1,6 @@
 import pytest
 
-from irm_reports.models import StandardRequirement
+from commitments.models import StandardRequirement
 
 pytestmark = pytest.mark.django_db
 

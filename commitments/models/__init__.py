@@ -1,0 +1,32 @@
+"""Members, action plans, commitments, milestones, progress, and the reference data they use."""
+
+from commitments.models.commitment import (
+    Commitment,
+    CommitmentQuerySet,
+    Completion,
+    Milestone,
+    ProgressUpdate,
+    commitment_sort_key,
+)
+from commitments.models.member import Institution, Member, MemberQuerySet, MemberStatusEvent
+from commitments.models.plan import ActionPlan, ActionPlanQuerySet
+from commitments.models.reference import PolicyArea, Region, StandardRequirement, StandardRequirementQuerySet
+
+__all__ = [
+    "ActionPlan",
+    "ActionPlanQuerySet",
+    "Commitment",
+    "CommitmentQuerySet",
+    "Completion",
+    "Institution",
+    "Member",
+    "MemberQuerySet",
+    "MemberStatusEvent",
+    "Milestone",
+    "PolicyArea",
+    "ProgressUpdate",
+    "Region",
+    "StandardRequirement",
+    "StandardRequirementQuerySet",
+    "commitment_sort_key",
+]

@@ -1,0 +1,258 @@
+"""Commitments, their milestones and the progress reported on them."""
+
+import re
+from datetime import date
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import OuterRef, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from accounts.models import Organisation
+from commitments.models.plan import ActionPlan
+from commitments.models.reference import PolicyArea
+from common.db import count_of
+from common.models import TimeStampedModel
+
+
+class CommitmentQuerySet(models.QuerySet):
+    def with_milestone_progress(self):
+        milestones = Milestone.objects.filter(commitment=OuterRef("pk"))
+        return self.annotate(
+            milestone_count=count_of(milestones),
+            milestones_completed=count_of(milestones.filter(status=Milestone.Status.COMPLETED)),
+        )
+
+    def search(self, text: str):
+        text = text.strip()
+        if not text:
+            return self
+        return self.filter(Q(title__icontains=text) | Q(ogp_id__iexact=text) | Q(objective__icontains=text))
+
+
+def commitment_sort_key(number: str) -> str:
+    """Natural order for commitment numbers: "2.10" after "2.9", "10" after "9"."""
+    parts = re.findall(r"\d+|[^\d.\s]+", number or "")
+    return ".".join(p.zfill(6) if p.isdigit() else p.lower() for p in parts)[:60]
+
+
+class Completion(models.TextChoices):
+    """Completion level on OGP's self-assessment scale."""
+
+    NOT_STARTED = "not_started", _("Not started")
+    LIMITED = "limited", _("Limited")
+    SUBSTANTIAL = "substantial", _("Substantial")
+    COMPLETE = "complete", _("Complete")
+
+
+class Commitment(TimeStampedModel):
+    """A concrete, time-bound reform promised in an action plan."""
+
+    action_plan = models.ForeignKey(
+        ActionPlan, verbose_name=_("action plan"), on_delete=models.CASCADE, related_name="commitments"
+    )
+    number = models.CharField(_("number"), max_length=20, help_text=_("As in the plan, e.g. 3.1."))
+    sort_key = models.CharField(max_length=60, editable=False, default="")
+    ogp_id = models.CharField(
+        _("OGP unique identifier"), max_length=40, blank=True, help_text=_("e.g. UK0107, when OGP has assigned one.")
+    )
+    title = models.CharField(_("title"), max_length=500)
+    short_title = models.CharField(_("short title"), max_length=500, blank=True)
+    full_text = models.TextField(_("full text"), blank=True, help_text=_("The commitment as written in the plan."))
+    theme = models.CharField(_("theme"), max_length=500, blank=True)
+    problem = models.TextField(_("problem addressed"), blank=True)
+    status_quo = models.TextField(_("status quo"), blank=True)
+    objective = models.TextField(_("objective"), blank=True)
+    expected_results = models.TextField(_("expected results"), blank=True)
+    lead_institution = models.ForeignKey(
+        Organisation,
+        verbose_name=_("lead institution"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="led_commitments",
+        limit_choices_to={"kind": Organisation.Kind.GOVERNMENT},
+    )
+    lead_institution_text = models.TextField(
+        _("lead institution (as written)"), blank=True, help_text=_("As given in OGP's data, when imported.")
+    )
+    supporting_organisations = models.ManyToManyField(
+        Organisation,
+        verbose_name=_("supporting institutions and CSOs"),
+        blank=True,
+        related_name="supported_commitments",
+    )
+    supporting_institutions_text = models.TextField(
+        _("supporting institutions (as written)"), blank=True, help_text=_("As given in OGP's data, when imported.")
+    )
+    policy_areas = models.ManyToManyField(
+        PolicyArea, verbose_name=_("policy areas"), blank=True, related_name="commitments"
+    )
+    access_to_information = models.BooleanField(_("access to information"), default=False)
+    civic_participation = models.BooleanField(_("civic participation"), default=False)
+    public_accountability = models.BooleanField(_("public accountability"), default=False)
+    technology_innovation = models.BooleanField(_("technology and innovation"), default=False)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    # The dates as OGP's data gives them ("July 2014", "I quarter of 2021"…), when imported.
+    start_date_text = models.TextField(_("start date (as written)"), blank=True)
+    end_date_text = models.TextField(_("end date (as written)"), blank=True)
+    ogp_url = models.URLField(_("page on OGP's website"), max_length=500, blank=True)
+    completion = models.CharField(
+        _("completion (self-reported)"),
+        max_length=20,
+        choices=Completion.choices,
+        blank=True,
+        editable=False,
+        help_text=_("From the latest progress update."),
+    )
+
+    objects = CommitmentQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("commitment")
+        verbose_name_plural = _("commitments")
+        ordering = ["action_plan", "sort_key"]
+        constraints = [
+            # Numbers are unique among the portal's own commitments; OGP's data has plans where two
+            # commitments share one, and keys them on OGP's identifier (commitment_unique_ogp_id).
+            models.UniqueConstraint(
+                fields=["action_plan", "number"],
+                condition=Q(ogp_id=""),
+                name="commitment_unique_number_per_plan",
+                violation_error_message=_("This plan already has a commitment with this number."),
+            ),
+            models.UniqueConstraint(fields=["ogp_id"], condition=~Q(ogp_id=""), name="commitment_unique_ogp_id"),
+            models.CheckConstraint(
+                condition=Q(start_date__isnull=True)
+                | Q(end_date__isnull=True)
+                | Q(end_date__gte=models.F("start_date")),
+                name="commitment_dates_order",
+                violation_error_message=_("The end date must not be before the start date."),
+            ),
+        ]
+        indexes = [models.Index(fields=["action_plan", "sort_key"], name="commitment_plan_sort")]
+
+    def __str__(self):
+        return f"{self.number}. {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("commitments:commitment-detail", args=[self.pk])
+
+    def save(self, *args, **kwargs):
+        # Derived, never edited: keeps "2.10" after "2.9" in every listing.
+        self.sort_key = commitment_sort_key(self.number)
+        super().save(*args, **kwargs)
+
+    @property
+    def ogp_values(self) -> list[str]:
+        flags = [
+            (self.access_to_information, _("Access to information")),
+            (self.civic_participation, _("Civic participation")),
+            (self.public_accountability, _("Public accountability")),
+            (self.technology_innovation, _("Technology and innovation")),
+        ]
+        return [label for on, label in flags if on]
+
+
+class Milestone(TimeStampedModel):
+    """A verifiable step of a commitment with its due date."""
+
+    class Status(models.TextChoices):
+        NOT_STARTED = "not_started", _("Not started")
+        IN_PROGRESS = "in_progress", _("In progress")
+        COMPLETED = "completed", _("Completed")
+        DELAYED = "delayed", _("Delayed")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    commitment = models.ForeignKey(
+        Commitment, verbose_name=_("commitment"), on_delete=models.CASCADE, related_name="milestones"
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    description = models.TextField(_("description"))
+    expected_output = models.CharField(_("expected output"), max_length=500, blank=True)
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
+    completed_on = models.DateField(_("completed on"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+        ordering = ["commitment", "order", "due_date", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(status="completed") & Q(completed_on__isnull=False))
+                | (~Q(status="completed") & Q(completed_on__isnull=True)),
+                name="milestone_completed_has_date",
+                violation_error_message=_("A completed milestone has a completion date, and only a completed one."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.description[:80]
+
+    def clean(self):
+        errors = {}
+        if self.due_date and self.commitment_id:
+            plan = self.commitment.action_plan
+            if not plan.start_date <= self.due_date <= plan.end_date:
+                errors["due_date"] = _("The due date must fall within the action plan period (%(period)s).") % {
+                    "period": f"{plan.start_date:%Y-%m-%d} – {plan.end_date:%Y-%m-%d}"
+                }
+        if self.completed_on and self.completed_on > date.today():
+            errors["completed_on"] = _("The completion date cannot be in the future.")
+        if self.status == self.Status.COMPLETED and not self.completed_on:
+            errors["completed_on"] = _("Give the date the milestone was completed.")
+        if self.status != self.Status.COMPLETED and self.completed_on:
+            errors["completed_on"] = _("Only a completed milestone has a completion date.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_overdue(self) -> bool:
+        return bool(
+            self.due_date
+            and self.due_date < date.today()
+            and self.status not in (self.Status.COMPLETED, self.Status.CANCELLED)
+        )
+
+
+class ProgressUpdate(models.Model):
+    """A dated report on a commitment's implementation; updates are never edited, they accumulate."""
+
+    commitment = models.ForeignKey(
+        Commitment, verbose_name=_("commitment"), on_delete=models.CASCADE, related_name="progress_updates"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="progress_updates",
+    )
+    reported_on = models.DateField(_("date"), default=date.today)
+    text = models.TextField(_("progress"))
+    completion = models.CharField(_("completion level"), max_length=20, choices=Completion.choices)
+    evidence_url = models.URLField(_("link to evidence"), blank=True)
+    created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("progress update")
+        verbose_name_plural = _("progress updates")
+        ordering = ["-reported_on", "-id"]
+
+    def __str__(self):
+        return f"{self.commitment.number} — {self.reported_on}"
+
+    def clean(self):
+        if self.reported_on and self.reported_on > date.today():
+            raise ValidationError({"reported_on": _("The date of a progress update cannot be in the future.")})

@@ -1,0 +1,116 @@
+"""Action plans: a member's set of commitments over two to four years, and the status changes they go through."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import OuterRef, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from commitments.models.member import Member
+from common.db import count_of
+from common.models import TimeStampedModel
+
+
+class ActionPlanQuerySet(models.QuerySet):
+    def with_counts(self):
+        from commitments.models.commitment import Commitment, Milestone  # that module imports this one
+
+        commitments = Commitment.objects.filter(action_plan=OuterRef("pk"))
+        milestones = Milestone.objects.filter(commitment__action_plan=OuterRef("pk"))
+        return self.annotate(
+            commitment_count=count_of(commitments),
+            milestone_count=count_of(milestones),
+            milestones_completed=count_of(milestones.filter(status=Milestone.Status.COMPLETED)),
+        )
+
+
+class ActionPlan(TimeStampedModel):
+    """A member's action plan: a set of commitments over two to four years."""
+
+    class Status(models.TextChoices):
+        CO_CREATION = "co_creation", _("Co-creation")
+        SUBMITTED = "submitted", _("Submitted")
+        IMPLEMENTATION = "implementation", _("Implementation")
+        COMPLETED = "completed", _("Completed")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    # The only status changes the portal allows; action_plan_transition() enforces them.
+    TRANSITIONS = {
+        Status.CO_CREATION: (Status.SUBMITTED, Status.WITHDRAWN),
+        Status.SUBMITTED: (Status.CO_CREATION, Status.IMPLEMENTATION, Status.WITHDRAWN),
+        Status.IMPLEMENTATION: (Status.COMPLETED, Status.WITHDRAWN),
+        Status.COMPLETED: (),
+        Status.WITHDRAWN: (),
+    }
+
+    member = models.ForeignKey(Member, verbose_name=_("member"), on_delete=models.PROTECT, related_name="action_plans")
+    number = models.PositiveSmallIntegerField(_("number"), validators=[MinValueValidator(1)])
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("summary"), blank=True)
+    start_date = models.DateField(_("period start"))
+    end_date = models.DateField(_("period end"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.CO_CREATION, editable=False
+    )
+    submitted_on = models.DateField(_("submitted on"), null=True, blank=True, editable=False)
+    document_url = models.URLField(_("link to the published plan"), blank=True)
+    ogp_id = models.CharField(_("OGP action plan ID"), max_length=40, blank=True)
+    # As in OGP's commitments data (`Year Of Submission`, `Action Plan End Year`, `… Duration (Years)`).
+    submission_year = models.PositiveSmallIntegerField(
+        _("year of submission"), null=True, blank=True, validators=[MinValueValidator(2011), MaxValueValidator(2100)]
+    )
+    end_year = models.PositiveSmallIntegerField(
+        _("end year"), null=True, blank=True, validators=[MinValueValidator(2011), MaxValueValidator(2100)]
+    )
+    duration_years = models.PositiveSmallIntegerField(
+        _("duration (years)"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(10)]
+    )
+
+    objects = ActionPlanQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("action plan")
+        verbose_name_plural = _("action plans")
+        ordering = ["member__name", "-start_date"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["member", "number"],
+                name="actionplan_unique_number_per_member",
+                violation_error_message=_("This member already has an action plan with this number."),
+            ),
+            models.UniqueConstraint(fields=["ogp_id"], condition=~Q(ogp_id=""), name="actionplan_unique_ogp_id"),
+            models.CheckConstraint(
+                condition=Q(end_date__gt=models.F("start_date")),
+                name="actionplan_period_order",
+                violation_error_message=_("The period must end after it starts."),
+            ),
+        ]
+        indexes = [models.Index(fields=["status"], name="actionplan_status")]
+
+    def __str__(self):
+        return f"{self.member} — {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("commitments:actionplan-detail", args=[self.pk])
+
+    def get_workspace_url(self):
+        return reverse("commitments:workspace-plan", args=[self.pk])
+
+    @property
+    def period_label(self) -> str:
+        return f"{self.start_date.year}–{self.end_date.year}"
+
+    @property
+    def accepts_commitment_changes(self) -> bool:
+        """Commitments and their milestones are written during co-creation only."""
+        return self.status == self.Status.CO_CREATION
+
+    @property
+    def accepts_progress(self) -> bool:
+        """Progress is reported while the plan is being implemented."""
+        return self.status == self.Status.IMPLEMENTATION
+
+    def allowed_transitions(self) -> tuple:
+        return self.TRANSITIONS[self.Status(self.status)]

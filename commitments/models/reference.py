@@ -1,0 +1,105 @@
+"""Reference data: OGP's regions, its policy-area taxonomy and the co-creation standards' requirements."""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from common.models import LocalizedNameModel
+
+
+class Region(models.TextChoices):
+    AFRICA_MIDDLE_EAST = "africa_middle_east", _("Africa and the Middle East")
+    AMERICAS = "americas", _("Americas")
+    ASIA_PACIFIC = "asia_pacific", _("Asia and the Pacific")
+    EUROPE = "europe", _("Europe")
+
+
+class PolicyArea(LocalizedNameModel):
+    """A tag of OGP's two-level policy-area taxonomy."""
+
+    class Kind(models.TextChoices):
+        POLICY_AREA = "policy_area", _("Policy area")
+        MECHANISM = "mechanism", _("Mechanism")
+        SECTOR = "sector", _("Sector")
+        LEGACY = "legacy", _("Legacy tag")
+
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent area"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.POLICY_AREA)
+
+    class Meta:
+        verbose_name = _("policy area")
+        verbose_name_plural = _("policy areas")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.display_name
+
+    def get_absolute_url(self):
+        return reverse("commitments:commitment-list") + f"?policy_area={self.slug}"
+
+
+class StandardRequirementQuerySet(models.QuerySet):
+    def minimum(self):
+        """The minimum requirements of the 2021 standards, in their order (the co-creation checklist)."""
+        return self.filter(version=StandardRequirement.Version.V2021, is_minimum=True).order_by("order", "code")
+
+    def in_scope(self, *, version: str, phase: str):
+        """The requirements of one version assessed in one phase (those of both phases included)."""
+        return self.filter(version=version, phase__in=[phase, StandardRequirement.Phase.BOTH])
+
+
+class StandardRequirement(models.Model):
+    """A requirement of OGP's Participation and Co-Creation Standards (reference data).
+
+    The rows were loaded by irm_reports' migration 0002, when the model lived there; commitments 0008-0009
+    took the table over with its rows. New versions of the standards come as commitments data migrations.
+
+    2021 version: the minimum requirements (codes 1.1 to 5.1) that the IRM marks met / in progress /
+    not met. 2017 version: the standards table of the IRM reports of 2018–2021 (codes 1a to 5a).
+    """
+
+    class Version(models.TextChoices):
+        V2017 = "2017", _("2017 standards")
+        V2021 = "2021", _("2021 standards")
+
+    class Phase(models.TextChoices):
+        CO_CREATION = "co_creation", _("Co-creation")
+        IMPLEMENTATION = "implementation", _("Implementation")
+        BOTH = "both", _("Co-creation and implementation")
+
+    version = models.CharField(_("version"), max_length=4, choices=Version.choices)
+    code = models.CharField(_("code"), max_length=10)
+    standard_no = models.PositiveSmallIntegerField(_("standard"))
+    text = models.TextField(_("requirement (English)"))
+    text_fr = models.TextField(_("requirement (French)"), blank=True)
+    is_minimum = models.BooleanField(_("minimum requirement"), default=False)
+    phase = models.CharField(_("phase assessed"), max_length=20, choices=Phase.choices)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = StandardRequirementQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("standards requirement")
+        verbose_name_plural = _("standards requirements")
+        ordering = ["version", "order", "code"]
+        constraints = [models.UniqueConstraint(fields=["version", "code"], name="requirement_unique_code")]
+
+    def __str__(self):
+        return f"{self.code} {self.display_text[:80]}"
+
+    @property
+    def display_text(self) -> str:
+        if self.text_fr and (get_language() or "").startswith("fr"):
+            return self.text_fr
+        return self.text
