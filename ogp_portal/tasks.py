@@ -1,11 +1,11 @@
 from celery import shared_task
 
+from ogp_portal.services import email_outbox_sweep, email_send
+
 
 @shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=5)
 def email_send_task(self, email_id: int) -> str:
     """Send one e-mail of the outbox; retried with backoff while the mail server is unreachable."""
-    from ogp_portal.services import email_send
-
     try:
         email = email_send(email_id=email_id)
     except OSError as exc:
@@ -17,7 +17,5 @@ def email_send_task(self, email_id: int) -> str:
 
 @shared_task
 def email_outbox_sweep_task() -> int:
-    """Periodic: re-queue e-mails left pending."""
-    from ogp_portal.services import email_outbox_sweep
-
+    """Periodic: re-queue e-mails left pending (the one sweep of the outbox)."""
     return email_outbox_sweep()

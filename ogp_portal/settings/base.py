@@ -268,21 +268,14 @@ CELERY_BEAT_SCHEDULE = {
     "email-outbox-sweep": {"task": "ogp_portal.tasks.email_outbox_sweep_task", "schedule": 300.0},
     "irm-requeue-stale-reports": {"task": "irm_reports.tasks.requeue_stale_reports", "schedule": 120.0},
     "irm-requeue-stale-imports": {"task": "irm_reports.tasks.requeue_stale_imports", "schedule": 300.0},
-    "consultation-response-notifications": {
-        "task": "consultations.tasks.response_notify_sweep_task",
-        "schedule": 300.0,
-    },
     "consultation-response-reminders": {
         "task": "consultations.tasks.response_reminders_task",
         "schedule": 3600.0,
     },
 }
-# Outbox e-mails still pending this long after they were written are queued again (message lost).
+# Outbox e-mails still pending this long after they were written are queued again (message lost):
+# the one sweep of every e-mail the portal writes.
 EMAIL_OUTBOX_SWEEP_SECONDS = env.int("EMAIL_OUTBOX_SWEEP_SECONDS", default=120)
-# Published responses whose notification has not gone out after this long are notified again;
-# older than the horizon they are left alone (a late e-mail about an old decision helps nobody).
-CONSULTATION_NOTIFY_SWEEP_SECONDS = env.int("CONSULTATION_NOTIFY_SWEEP_SECONDS", default=300)
-CONSULTATION_NOTIFY_SWEEP_HORIZON_DAYS = 7
 # A report queued or rendering without progress for this long is re-queued (its worker or message was lost).
 IRM_RENDER_STALE_SECONDS = env.int("IRM_RENDER_STALE_SECONDS", default=600)
 # Imports of OGP's data sheet (admin upload): up to this size they run in the request, above it in a worker.
