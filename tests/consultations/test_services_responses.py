@@ -10,6 +10,7 @@ from django.db import transaction
 from consultations import services
 from consultations.models import Proposal, ProposalResponse
 from ogp_portal.models import OutgoingEmail
+from ogp_portal.tasks import email_send_task
 from tests.factories import CommitmentFactory, UserFactory
 from tests.factories.consultations import ProposalFactory
 
@@ -103,7 +104,7 @@ def test_the_emails_are_written_in_the_publishing_transaction_and_only_their_sen
         for callback in callbacks:
             callback()
     assert sorted((call.args[0].name, call.args[1]) for call in queued.call_args_list) == sorted(
-        ("ogp_portal.tasks.email_send_task", (email.pk,)) for email in written.values()
+        (email_send_task.name, (email.pk,)) for email in written.values()
     )
     assert not mailoutbox
 

@@ -10,8 +10,8 @@ from django.utils import timezone
 from consultations import services
 from ogp_portal.celery import app
 from ogp_portal.models import OutgoingEmail
-from ogp_portal.services import email_outbox_sweep
-from ogp_portal.tasks import email_send_task
+from ogp_portal.services import EMAIL_SEND_TASK, email_outbox_sweep
+from ogp_portal.tasks import email_outbox_sweep_task, email_send_task
 from tests.factories.consultations import ProposalFactory
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +32,8 @@ def test_the_outbox_is_the_only_email_sweep():
     """E-mails have one queue and one sweep: no task of their own for consultations' notifications."""
     app.loader.import_default_modules()
     email_tasks = {name for name in app.tasks if "notif" in name or "email" in name}
-    assert email_tasks == {"ogp_portal.tasks.email_send_task", "ogp_portal.tasks.email_outbox_sweep_task"}
+    assert email_tasks == {email_send_task.name, email_outbox_sweep_task.name}
+    assert email_send_task.name == EMAIL_SEND_TASK  # the name the services queue it by
     assert not any(name.startswith("CONSULTATION_NOTIFY") for name in dir(settings))
 
 
