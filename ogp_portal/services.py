@@ -12,17 +12,18 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ogp_portal.common.site import absolute_url, email_render
-from ogp_portal.common.tasks import enqueue_on_commit, registered_task
-from ogp_portal.common.text import single_line
-from ogp_portal.models import Organisation, OutgoingEmail, User
+from accounts.models import Organisation, User
+from common.models import OutgoingEmail
+from common.site import absolute_url, email_render
+from common.tasks import enqueue_on_commit, registered_task
+from common.text import single_line
 
 logger = logging.getLogger(__name__)
 
 SUPPORT_UNIT_GROUP = "Support unit"
 EMAIL_MAX_ATTEMPTS = 5
-# The one task that sends an outbox e-mail (ogp_portal/tasks.py), queued by name: no import cycle.
-EMAIL_SEND_TASK = "ogp_portal.tasks.email_send_task"
+# The one task that sends an outbox e-mail (accounts/tasks.py), queued by name: no import cycle.
+EMAIL_SEND_TASK = "accounts.tasks.email_send_task"
 
 
 @transaction.atomic
@@ -31,7 +32,7 @@ def user_set_role(*, user: User, role: str, member=None) -> User:
 
     A change of role or member revokes the user's API tokens: they were issued for the role they had.
     """
-    from ogp_portal.tokens import api_tokens_revoke
+    from accounts.tokens import api_tokens_revoke
 
     member = member if role == User.Role.POINT_OF_CONTACT else None
     stored = User.objects.filter(pk=user.pk).values("role", "member_id").first() if user.pk else None
@@ -215,7 +216,7 @@ def _locked_request(member: User) -> User:
 
 @transaction.atomic
 def organisation_membership_confirm(*, member: User, by: User) -> User:
-    """Confirm a pending membership (the caller checked `ogp_portal.decide_membership`); the person is told."""
+    """Confirm a pending membership (the caller checked `accounts.decide_membership`); the person is told."""
     member = _locked_request(member)
     member.organisation_confirmed_at = timezone.now()
     member.organisation_confirmed_by = by

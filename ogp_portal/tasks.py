@@ -1,6 +1,6 @@
 from celery import shared_task
 
-from ogp_portal.services import email_outbox_sweep, email_send
+from accounts.services import email_outbox_sweep, email_send
 
 
 @shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=5)

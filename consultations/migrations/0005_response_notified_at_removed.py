@@ -46,7 +46,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("commitments", "0007_commitment_number_shared_by_ogp_rows"),
         ("consultations", "0004_history_consultations"),
-        ("ogp_portal", "0007_drop_drf_authtoken"),
+        ("accounts", "0007_drop_drf_authtoken"),
     ]
 
     operations = [

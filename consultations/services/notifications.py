@@ -9,11 +9,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import User
+from accounts.services import email_to_user
+from common.site import absolute_url
+from common.text import single_line
 from consultations.models import Consultation, ProposalResponse, ResponseReminder
-from ogp_portal.common.site import absolute_url
-from ogp_portal.common.text import single_line
-from ogp_portal.models import User
-from ogp_portal.services import email_to_user
 
 
 def _send(user: User, template: str, subject: str, context: dict, **subject_args) -> None:

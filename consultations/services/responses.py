@@ -5,12 +5,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import Organisation, User
 from commitments.models import Commitment, Member
 from commitments.services import organisation_for_name
 from consultations.models import Proposal, ProposalResponse, Referral, ResponseTemplate
 from consultations.services._common import assign, lock_proposal
 from consultations.services.notifications import response_published_emails
-from ogp_portal.models import Organisation, User
 
 
 def _check_commitments(proposal: Proposal, outcome: str, commitments: list[Commitment]) -> None:

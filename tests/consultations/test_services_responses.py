@@ -7,10 +7,10 @@ from celery import Task
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from accounts.tasks import email_send_task
+from common.models import OutgoingEmail
 from consultations import services
 from consultations.models import Proposal, ProposalResponse
-from ogp_portal.models import OutgoingEmail
-from ogp_portal.tasks import email_send_task
 from tests.factories import CommitmentFactory, UserFactory
 from tests.factories.consultations import ProposalFactory
 

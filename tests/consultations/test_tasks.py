@@ -6,10 +6,10 @@ import pytest
 from django.db import transaction
 from django.utils import timezone
 
+from common.models import OutgoingEmail
 from consultations import services
 from consultations.models import ResponseReminder
 from consultations.tasks import response_reminders_task
-from ogp_portal.models import OutgoingEmail
 from tests.conftest import wait_for
 from tests.factories import UserFactory
 from tests.factories.consultations import ConsultationFactory, ProposalFactory, ResponseFactory

@@ -7,7 +7,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
-from ogp_portal.models import OutgoingEmail
+from common.models import OutgoingEmail
 from tests.factories import UserFactory
 from tests.factories.consultations import ResponseFactory
 

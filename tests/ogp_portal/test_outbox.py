@@ -7,9 +7,9 @@ from unittest import mock
 import pytest
 from django.utils import timezone
 
-from ogp_portal.models import OutgoingEmail
-from ogp_portal.services import EMAIL_MAX_ATTEMPTS, email_enqueue, email_outbox_sweep, email_send
-from ogp_portal.tasks import email_send_task
+from accounts.services import EMAIL_MAX_ATTEMPTS, email_enqueue, email_outbox_sweep, email_send
+from accounts.tasks import email_send_task
+from common.models import OutgoingEmail
 
 pytestmark = pytest.mark.django_db
 
@@ -100,7 +100,7 @@ def test_a_notification_to_a_user_is_written_in_their_language_with_the_portals_
     from django.utils import translation
     from django.utils.translation import gettext_lazy
 
-    from ogp_portal.services import email_to_user
+    from accounts.services import email_to_user
     from tests.factories import OrganisationFactory, UserFactory
 
     settings.ACCOUNT_EMAIL_SUBJECT_PREFIX = "[OGP] "

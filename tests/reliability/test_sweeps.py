@@ -7,11 +7,11 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
+from accounts.services import EMAIL_SEND_TASK, email_outbox_sweep
+from accounts.tasks import email_outbox_sweep_task, email_send_task
+from common.models import OutgoingEmail
 from consultations import services
 from ogp_portal.celery import app
-from ogp_portal.models import OutgoingEmail
-from ogp_portal.services import EMAIL_SEND_TASK, email_outbox_sweep
-from ogp_portal.tasks import email_outbox_sweep_task, email_send_task
 from tests.factories.consultations import ProposalFactory
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 def test_the_beat_schedule_sweeps_outbox_reports_and_imports():
     tasks = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
     assert {
-        "ogp_portal.tasks.email_outbox_sweep_task",
+        "accounts.tasks.email_outbox_sweep_task",
         "irm_reports.tasks.requeue_stale_reports",
         "irm_reports.tasks.requeue_stale_imports",
     } <= tasks
