@@ -3,7 +3,7 @@ from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.core import context as allauth_context
 
 from accounts.email_address import clean_email, normalize_email_or_none
-from accounts.services import email_enqueue_message
+from common.outbox import email_enqueue_message
 from common.ratelimit import client_ip
 from common.site import current_site, on_site_url
 

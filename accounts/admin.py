@@ -5,13 +5,11 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from accounts.models import Organisation, User
 from accounts.services import (
-    email_outbox_sweep,
     organisation_membership_confirm,
     organisation_membership_refuse,
     organisation_membership_set,
     user_set_role,
 )
-from common.models import OutgoingEmail
 
 
 class MembershipListFilter(admin.SimpleListFilter):
@@ -107,24 +105,3 @@ class OrganisationAdmin(SimpleHistoryAdmin):
     search_fields = ["name", "member__name"]
     autocomplete_fields = ["member"]
     list_select_related = ["member"]
-
-
-@admin.register(OutgoingEmail)
-class OutgoingEmailAdmin(admin.ModelAdmin):
-    list_display = ["subject", "recipients", "status", "attempts", "created_at", "sent_at"]
-    list_filter = ["status"]
-    search_fields = ["subject", "to"]
-    readonly_fields = [f.name for f in OutgoingEmail._meta.fields]
-    actions = ["resend_pending"]
-
-    @admin.display(description=_("recipients"))
-    def recipients(self, obj):
-        return ", ".join(obj.to)
-
-    def has_add_permission(self, request):
-        return False
-
-    @admin.action(description=_("Queue the pending e-mails again"))
-    def resend_pending(self, request, queryset):
-        count = email_outbox_sweep(older_than_seconds=0)
-        self.message_user(request, _("%(count)d e-mails queued again.") % {"count": count})

@@ -1,22 +1,23 @@
-import logging
-from functools import partial
+"""Celery tasks of the infrastructure: sending the outbox's e-mails and sweeping it."""
 
-from django.db import transaction
+from celery import shared_task
 
-logger = logging.getLogger(__name__)
+from common.outbox import email_outbox_sweep, email_send
 
 
-def _send(task, args):
+@shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=5)
+def email_send_task(self, email_id: int) -> str:
+    """Send one e-mail of the outbox; retried with backoff while the mail server is unreachable."""
     try:
-        task.delay(*args)
-    except Exception:  # broker unreachable: the database row stays pending and a sweep sends it later
-        logger.exception("Could not queue %s%r; it will be picked up by the sweep.", task.name, args)
+        email = email_send(email_id=email_id)
+    except OSError as exc:
+        if self.request.is_eager:  # embedded default: no retry loop inside a web request
+            return "pending"
+        raise self.retry(exc=exc, countdown=30 * 2**self.request.retries) from exc
+    return email.status if email else "missing"
 
 
-def enqueue_on_commit(task, *args) -> None:
-    """Queue a task once the current transaction commits, never failing the request that asked.
-
-    The work a task does is always recorded in the database first (outbox rows, report status),
-    so a message the broker refused is not lost: a periodic sweep over that state sends it again.
-    """
-    transaction.on_commit(partial(_send, task, args))
+@shared_task
+def email_outbox_sweep_task() -> int:
+    """Periodic: re-queue e-mails left pending (the one sweep of the outbox)."""
+    return email_outbox_sweep()

@@ -131,16 +131,15 @@ def _seed_consultation(plan: ActionPlan, contact: User | None) -> bool:
                 )
             services.proposal_follow(proposal=proposal, user=users["participant@demo.ogp.example"])
             outcome, reasons = spec["response"]
-            response = services.response_save(
+            services.response_save(
                 proposal=proposal,
                 outcome=outcome,
                 reasons=reasons,
                 commitments=[commitment],
                 publish=True,
                 written_by=contact,
+                notify=False,  # demo addresses: no notification e-mail for the seeded response
             )
-            # Demo addresses: no notification e-mail for the seeded response.
-            ProposalResponse.objects.filter(pk=response.pk).update(notified_at=timezone.now())
     services.consultation_create(
         action_plan=plan,
         created_by=contact,

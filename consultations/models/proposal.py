@@ -225,7 +225,6 @@ class ProposalResponse(TimeStampedModel):
     )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, editable=False)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True, editable=False)
-    notified_at = models.DateTimeField(_("followers notified at"), null=True, blank=True, editable=False)
     written_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("written by"),

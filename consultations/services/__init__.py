@@ -3,7 +3,7 @@
 from consultations.services.consultations import consultation_create, consultation_end, consultation_update
 from consultations.services.forum import forum_meeting_save, forum_save, forum_seat_delete, forum_seat_save
 from consultations.services.moderation import moderation_hide, moderation_restore
-from consultations.services.notifications import response_notify, response_notify_sweep, response_reminders_send
+from consultations.services.notifications import response_published_emails, response_reminders_send
 from consultations.services.participation import (
     comment_create,
     comment_update,
@@ -62,9 +62,8 @@ __all__ = [
     "requirement_mark_clear",
     "requirement_mark_set",
     "response_bulk_save",
-    "response_notify",
     "response_publish",
-    "response_notify_sweep",
+    "response_published_emails",
     "response_reminders_send",
     "response_save",
     "response_template_delete",

@@ -17,7 +17,7 @@ from consultations.models import Consultation, ProposalResponse, ResponseReminde
 
 
 def _send(user: User, template: str, subject: str, context: dict, **subject_args) -> None:
-    """Queue one e-mail, written in the recipient's language (`subject` is a lazy translation).
+    """Write one e-mail to the outbox, in the recipient's language (`subject` is a lazy translation).
 
     The values put in the subject (titles people typed) are taken on one line.
     """
@@ -34,20 +34,13 @@ def _wants_mail(users) -> list[User]:
     return [u for u in users if u is not None and u.is_active and u.notifications_enabled and u.email]
 
 
-@transaction.atomic
-def response_notify(*, response_id: int) -> int:
-    """E-mail the author and the followers of a proposal whose response was published; once only.
+def response_published_emails(*, response: ProposalResponse) -> int:
+    """Write the e-mails telling the author and the followers of a proposal that its response is published.
 
-    The response row is locked and stamped, so a task run twice sends nothing the second time.
+    Called in the transaction that publishes the response, with the proposal and the response locked,
+    the first time only (`response_save`): the rows commit with the publication or not at all.
+    Returns the number of e-mails written.
     """
-    response = (
-        ProposalResponse.objects.select_for_update(of=("self",))
-        .select_related("proposal__author", "proposal__consultation")
-        .filter(pk=response_id)
-        .first()
-    )
-    if response is None or not response.is_published or response.notified_at is not None:
-        return 0
     proposal = response.proposal
     followers = User.objects.filter(follows__proposal=proposal).order_by("pk")
     recipients = {u.pk: u for u in _wants_mail([proposal.author, *followers])}
@@ -59,30 +52,7 @@ def response_notify(*, response_id: int) -> int:
     }
     for user in recipients.values():
         _send(user, "response_published", _("A response to “%(title)s”"), context, title=proposal.title)
-    response.notified_at = timezone.now()
-    response.save(update_fields=["notified_at"])
     return len(recipients)
-
-
-def response_notify_sweep(*, older_than_seconds: int | None = None) -> int:
-    """Queue the notification of responses published a while ago and still not notified
-    (the broker refused the message, or it was lost with a restarted Redis). Returns how many."""
-    from consultations.tasks import response_published_notify_task
-
-    if older_than_seconds is None:
-        older_than_seconds = settings.CONSULTATION_NOTIFY_SWEEP_SECONDS
-    now = timezone.now()
-    ids = list(
-        ProposalResponse.objects.filter(
-            status=ProposalResponse.Status.PUBLISHED,
-            notified_at__isnull=True,
-            published_at__lte=now - timezone.timedelta(seconds=older_than_seconds),
-            published_at__gte=now - timezone.timedelta(days=settings.CONSULTATION_NOTIFY_SWEEP_HORIZON_DAYS),
-        ).values_list("pk", flat=True)[:500]
-    )
-    for response_id in ids:
-        response_published_notify_task.delay(response_id)
-    return len(ids)
 
 
 def _step_for(days_left: int) -> int | None:

@@ -8,9 +8,9 @@ from django.utils.translation import gettext as _
 from accounts.models import Organisation, User
 from commitments.models import Commitment, Member
 from commitments.services import organisation_for_name
-from common.tasks import enqueue_on_commit
 from consultations.models import Proposal, ProposalResponse, Referral, ResponseTemplate
 from consultations.services._common import assign, lock_proposal
+from consultations.services.notifications import response_published_emails
 
 
 def _check_commitments(proposal: Proposal, outcome: str, commitments: list[Commitment]) -> None:
@@ -36,12 +36,14 @@ def response_save(
     commitments=(),
     publish: bool = False,
     written_by: User | None = None,
+    notify: bool = True,
 ) -> ProposalResponse:
     """Draft or publish the response to a proposal.
 
     A draft puts the proposal under review; publishing gives the proposal its outcome and, the first
-    time, e-mails its author and followers (after commit). A published response stays published:
-    saving it again corrects it in public.
+    time, writes the e-mails to its author and followers in this transaction (sent after commit;
+    `notify=False` for seeded demo data only). A published response stays published: saving it again
+    corrects it in public and e-mails nobody.
     """
     current = lock_proposal(proposal.pk)
     current.consultation = proposal.consultation
@@ -51,7 +53,9 @@ def response_save(
         )
     commitments = list(commitments)
     _check_commitments(current, outcome, commitments)
-    response = ProposalResponse.objects.filter(proposal=current).first() or ProposalResponse(proposal=current)
+    response = ProposalResponse.objects.select_for_update().filter(proposal=current).first() or ProposalResponse(
+        proposal=current
+    )
     assign(response, {"outcome": outcome, "reasons": reasons}, ("outcome", "reasons"))
     response.written_by = written_by or response.written_by
     first_publication = False
@@ -66,10 +70,8 @@ def response_save(
     response.save()
     response.commitments.set(commitments)
     current.save(update_fields=["status", "updated_at"])
-    if first_publication:
-        from consultations.tasks import response_published_notify_task
-
-        enqueue_on_commit(response_published_notify_task, response.pk)
+    if first_publication and notify:
+        response_published_emails(response=response)
     return response
 
 

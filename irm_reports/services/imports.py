@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from common.tasks import enqueue_on_commit
+from common.queue import enqueue_on_commit
 from irm_reports.models import ImportRun
 
 logger = logging.getLogger(__name__)

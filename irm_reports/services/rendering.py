@@ -16,9 +16,9 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from accounts.services import email_enqueue
+from common.outbox import email_enqueue
+from common.queue import enqueue_on_commit
 from common.site import absolute_url, email_render
-from common.tasks import enqueue_on_commit
 from irm_reports.models import Report
 from irm_reports.services.reports import lock_report
 

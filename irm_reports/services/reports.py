@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from commitments.models import ActionPlan
 from common.cache import bump_content_version
-from common.tasks import enqueue_on_commit
+from common.queue import enqueue_on_commit
 from irm_reports import selectors
 from irm_reports.models import CommitmentAssessment, PublishedVersion, Report, ResearcherAssignment
 from irm_reports.scales import ReportType

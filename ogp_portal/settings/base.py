@@ -269,24 +269,17 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # A web request that queues a task must not hang when the broker is down (see enqueue_on_commit).
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
 CELERY_BEAT_SCHEDULE = {
-    "email-outbox-sweep": {"task": "accounts.tasks.email_outbox_sweep_task", "schedule": 300.0},
+    "email-outbox-sweep": {"task": "common.tasks.email_outbox_sweep_task", "schedule": 300.0},
     "irm-requeue-stale-reports": {"task": "irm_reports.tasks.requeue_stale_reports", "schedule": 120.0},
     "irm-requeue-stale-imports": {"task": "irm_reports.tasks.requeue_stale_imports", "schedule": 300.0},
-    "consultation-response-notifications": {
-        "task": "consultations.tasks.response_notify_sweep_task",
-        "schedule": 300.0,
-    },
     "consultation-response-reminders": {
         "task": "consultations.tasks.response_reminders_task",
         "schedule": 3600.0,
     },
 }
-# Outbox e-mails still pending this long after they were written are queued again (message lost).
+# Outbox e-mails still pending this long after they were written are queued again (message lost):
+# the one sweep of every e-mail the portal writes.
 EMAIL_OUTBOX_SWEEP_SECONDS = env.int("EMAIL_OUTBOX_SWEEP_SECONDS", default=120)
-# Published responses whose notification has not gone out after this long are notified again;
-# older than the horizon they are left alone (a late e-mail about an old decision helps nobody).
-CONSULTATION_NOTIFY_SWEEP_SECONDS = env.int("CONSULTATION_NOTIFY_SWEEP_SECONDS", default=300)
-CONSULTATION_NOTIFY_SWEEP_HORIZON_DAYS = 7
 # A report queued or rendering without progress for this long is re-queued (its worker or message was lost).
 IRM_RENDER_STALE_SECONDS = env.int("IRM_RENDER_STALE_SECONDS", default=600)
 # Imports of OGP's data sheet (admin upload): up to this size they run in the request, above it in a worker.

@@ -3,9 +3,9 @@
 import pytest
 from django.db import transaction
 
-from accounts.services import email_enqueue
-from accounts.tasks import email_send_task
 from common.models import OutgoingEmail
+from common.outbox import email_enqueue
+from common.tasks import email_send_task
 from tests.conftest import wait_for
 
 pytestmark = pytest.mark.integration

@@ -1,13 +1,15 @@
 """The e-mail outbox: stored with the change, sent once, retried when the server or broker fails."""
 
+import re
+from pathlib import Path
 from unittest import mock
 
 import pytest
 from django.utils import timezone
 
-from accounts.services import EMAIL_MAX_ATTEMPTS, email_enqueue, email_outbox_sweep, email_send
-from accounts.tasks import email_send_task
 from common.models import OutgoingEmail
+from common.outbox import EMAIL_MAX_ATTEMPTS, email_enqueue, email_outbox_sweep, email_send
+from common.tasks import email_send_task
 
 pytestmark = pytest.mark.django_db
 
@@ -116,3 +118,28 @@ def test_a_notification_to_a_user_is_written_in_their_language_with_the_portals_
         assert email.subject == "[OGP] " + gettext_lazy("You now speak for %(name)s") % {"name": "Open Kaduna"}
     assert email.subject != "[OGP] You now speak for Open Kaduna"
     assert email.to == [user.email] and email.body_text.startswith("Bonjour Amina,") and email.body_html
+
+
+# Django's ways of sending an e-mail at once, bypassing the outbox (a definition, `def send_mail(`, is fine).
+DIRECT_SENDING = re.compile(
+    r"(?<!def )\b(send_mail|send_mass_mail|mail_admins|mail_managers|EmailMessage|EmailMultiAlternatives"
+    r"|get_connection)\("
+)
+
+
+@pytest.mark.django_db(False)
+def test_no_code_sends_an_email_but_the_outbox(settings):
+    """Every e-mail is an outbox row written by `email_enqueue` in the transaction of its cause; only the
+    outbox's sender (`email_send`) builds and sends a message. allauth's e-mails come in through the
+    account adapter's `send_mail`, which enqueues them."""
+    packages = [p for p in Path(settings.BASE_DIR).iterdir() if (p / "__init__.py").exists()]
+    offenders = []
+    for package in packages:
+        if package.name in {"tests", "bench"}:
+            continue
+        for path in package.rglob("*.py"):
+            text = path.read_text(encoding="utf-8")
+            if "def email_send(" in text:  # the outbox itself
+                continue
+            offenders += [f"{path.relative_to(settings.BASE_DIR)}: {m.group(1)}" for m in DIRECT_SENDING.finditer(text)]
+    assert packages and offenders == []

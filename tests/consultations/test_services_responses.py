@@ -1,9 +1,14 @@
 """Reasoned responses: drafted, published, linked to commitments, in bulk; internal opinions; templates."""
 
+from unittest import mock
+
 import pytest
+from celery import Task
 from django.core.exceptions import ValidationError
+from django.db import transaction
 
 from common.models import OutgoingEmail
+from common.tasks import email_send_task
 from consultations import services
 from consultations.models import Proposal, ProposalResponse
 from tests.factories import CommitmentFactory, UserFactory
@@ -82,10 +87,39 @@ def test_the_first_publication_notifies_after_commit_and_corrections_do_not(
     assert proposal.response.is_published  # saving again keeps it published
 
 
-def test_nobody_is_emailed_before_the_transaction_commits(proposal, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+def test_the_emails_are_written_in_the_publishing_transaction_and_only_their_send_task_is_queued(
+    proposal, author, django_capture_on_commit_callbacks, mailoutbox
+):
+    """One outbox: the rows are there before commit, nothing is sent before it, and what is queued on
+    commit is `email_send_task` for each row, no other task."""
+    follower = UserFactory(language="fr")
+    services.proposal_follow(proposal=proposal, user=follower)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks, transaction.atomic():
         services.response_save(proposal=proposal, outcome="not_accepted", reasons="No.", publish=True)
-    assert len(callbacks) == 1 and not OutgoingEmail.objects.exists()
+        written = {email.to[0]: email for email in OutgoingEmail.objects.all()}
+    assert set(written) == {author.email, follower.email} and not mailoutbox
+    assert written[author.email].subject.endswith(f"A response to “{proposal.title}”")
+    assert written[follower.email].subject.endswith(f"Une réponse à « {proposal.title} »")  # their language
+    with mock.patch.object(Task, "apply_async", autospec=True, return_value=None) as queued:
+        for callback in callbacks:
+            callback()
+    assert sorted((call.args[0].name, call.args[1]) for call in queued.call_args_list) == sorted(
+        (email_send_task.name, (email.pk,)) for email in written.values()
+    )
+    assert not mailoutbox
+
+
+def test_a_publication_rolled_back_leaves_no_email_and_queues_nothing(
+    proposal, author, django_capture_on_commit_callbacks, mailoutbox
+):
+    services.proposal_follow(proposal=proposal, user=UserFactory())
+    failing = pytest.raises(RuntimeError)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks, failing, transaction.atomic():
+        services.response_save(proposal=proposal, outcome="not_accepted", reasons="No.", publish=True)
+        assert OutgoingEmail.objects.count() == 2
+        raise RuntimeError("the request failed after the publication")
+    assert not callbacks and not OutgoingEmail.objects.exists() and not mailoutbox
+    assert not ProposalResponse.objects.exists()
 
 
 def test_bulk_answers_are_all_saved_or_none(consultation, plan):

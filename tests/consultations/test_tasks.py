@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from common.models import OutgoingEmail
 from consultations import services
-from consultations.models import ProposalResponse, ResponseReminder
-from consultations.tasks import response_published_notify_task, response_reminders_task
+from consultations.models import ResponseReminder
+from consultations.tasks import response_reminders_task
 from tests.conftest import wait_for
 from tests.factories import UserFactory
 from tests.factories.consultations import ConsultationFactory, ProposalFactory, ResponseFactory
@@ -17,12 +17,15 @@ from tests.factories.consultations import ConsultationFactory, ProposalFactory, 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_notification_task_runs_once_per_response(proposal, author, mailoutbox, django_capture_on_commit_callbacks):
-    response = ResponseFactory(proposal=proposal)
+def test_a_response_is_emailed_once_however_often_it_is_saved_again(
+    proposal, author, mailoutbox, django_capture_on_commit_callbacks
+):
+    """The first publication writes the e-mails; a correction, or publishing it again, writes none."""
     with django_capture_on_commit_callbacks(execute=True):
-        assert response_published_notify_task.delay(response.pk).get() == 1
-        assert response_published_notify_task.delay(response.pk).get() == 0
-    assert [m.to for m in mailoutbox] == [[author.email]]
+        response = services.response_save(proposal=proposal, outcome="accepted", reasons="Yes.", publish=True)
+        services.response_save(proposal=proposal, outcome="accepted", reasons="Yes, in 2027.", publish=True)
+        services.response_publish(response=response)
+    assert [m.to for m in mailoutbox] == [[author.email]] and OutgoingEmail.objects.count() == 1
     assert proposal.title in mailoutbox[0].subject and proposal.get_absolute_url() in mailoutbox[0].body
 
 
@@ -39,10 +42,10 @@ def test_users_who_turned_notifications_off_get_nothing(
     assert [m.to for m in mailoutbox] == [[keen_follower.email]]
 
 
-def test_a_draft_response_notifies_nobody(proposal, mailoutbox):
-    response = services.response_save(proposal=proposal, outcome="accepted", reasons="Yes.")
-    assert services.response_notify(response_id=response.pk) == 0
-    assert not mailoutbox and ProposalResponse.objects.get().notified_at is None
+def test_a_draft_response_notifies_nobody(proposal, mailoutbox, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.response_save(proposal=proposal, outcome="accepted", reasons="Yes.")
+    assert not mailoutbox and not OutgoingEmail.objects.exists()
 
 
 def _closed_with_deadline_in(plan, days: int):
@@ -105,6 +108,6 @@ def test_a_real_worker_sends_the_response_email_after_commit(celery_worker):
         timeout=30,
     )
     assert sent, celery_worker["log"].read_text()[-3000:]
-    assert ProposalResponse.objects.get().notified_at is not None
+    assert OutgoingEmail.objects.count() == 1
     files = wait_for(lambda: list(celery_worker["outbox"].iterdir()), timeout=10)
     assert len(files) == 1 and "Out of scope." in files[0].read_text()

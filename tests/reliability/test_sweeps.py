@@ -1,51 +1,55 @@
 """Every kind of pending work is found again by a periodic sweep over the database."""
 
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.conf import settings
 from django.utils import timezone
 
-from consultations.models import ProposalResponse
-from consultations.services import response_notify_sweep
+from common.models import OutgoingEmail
+from common.outbox import EMAIL_SEND_TASK, email_outbox_sweep
+from common.tasks import email_outbox_sweep_task, email_send_task
+from consultations import services
 from ogp_portal.celery import app
-from tests.factories.consultations import ResponseFactory
+from tests.factories.consultations import ProposalFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_beat_schedule_sweeps_outbox_reports_imports_and_response_notifications():
+def test_the_beat_schedule_sweeps_outbox_reports_and_imports():
     tasks = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
     assert {
-        "accounts.tasks.email_outbox_sweep_task",
+        "common.tasks.email_outbox_sweep_task",
         "irm_reports.tasks.requeue_stale_reports",
         "irm_reports.tasks.requeue_stale_imports",
-        "consultations.tasks.response_notify_sweep_task",
     } <= tasks
     app.loader.import_default_modules()
     assert tasks <= set(app.tasks)
 
 
-def _published(minutes_ago: float, *, notified: bool = False) -> ProposalResponse:
-    response = ResponseFactory()
-    published_at = timezone.now() - timedelta(minutes=minutes_ago)
-    ProposalResponse.objects.filter(pk=response.pk).update(
-        published_at=published_at, notified_at=published_at if notified else None
-    )
-    return response
+def test_the_outbox_is_the_only_email_sweep():
+    """E-mails have one queue and one sweep: no task of their own for consultations' notifications."""
+    app.loader.import_default_modules()
+    email_tasks = {name for name in app.tasks if "notif" in name or "email" in name}
+    assert email_tasks == {email_send_task.name, email_outbox_sweep_task.name}
+    assert email_send_task.name == EMAIL_SEND_TASK  # the name the services queue it by
+    assert not any(name.startswith("CONSULTATION_NOTIFY") for name in dir(settings))
 
 
-def test_a_response_whose_notification_was_lost_is_notified_by_the_sweep(
+def test_a_response_email_whose_message_was_lost_is_sent_by_the_outbox_sweep(
     mailoutbox, django_capture_on_commit_callbacks
 ):
-    """Left alone: responses just published (their task may still run), already notified, or too old."""
-    lost = _published(10)
-    _published(1)
-    _published(10, notified=True)
-    _published(60 * 24 * (settings.CONSULTATION_NOTIFY_SWEEP_HORIZON_DAYS + 1))
-    with django_capture_on_commit_callbacks(execute=True):
-        assert response_notify_sweep() == 1
-    lost.refresh_from_db()
-    assert lost.notified_at is not None
-    assert [message.to for message in mailoutbox] == [[lost.proposal.author.email]]
-    assert response_notify_sweep() == 0
+    """The broker refused the message: the publication still succeeds and the outbox sweep sends the
+    e-mail once; an e-mail just written (its message may still be on its way) is left alone."""
+    proposal = ProposalFactory()
+    broker_down = mock.patch.object(email_send_task, "delay", side_effect=ConnectionError("broker down"))
+    with broker_down, django_capture_on_commit_callbacks(execute=True):
+        services.response_save(proposal=proposal, outcome="not_accepted", reasons="Out of scope.", publish=True)
+    lost = OutgoingEmail.objects.get()
+    assert lost.status == OutgoingEmail.Status.PENDING and not mailoutbox
+    assert email_outbox_sweep() == 0  # written just now
+    OutgoingEmail.objects.filter(pk=lost.pk).update(created_at=timezone.now() - timedelta(minutes=10))
+    assert email_outbox_sweep() == 1
+    assert [message.to for message in mailoutbox] == [[proposal.author.email]]
+    assert email_outbox_sweep() == 0

@@ -41,7 +41,7 @@ def test_killed_worker_and_restarted_redis_still_render_each_report_once_and_sen
         for n in range(EMAILS)
     ]
     render = "irm_reports.tasks.render_report"
-    send = "accounts.tasks.email_send_task"
+    send = "common.tasks.email_send_task"
     queue = [(send, (email.pk,)) for email in emails[:SENT_BEFORE_THE_KILL]]
     queue += [(render, (report.pk,)) for report in reports]
     queue += [(send, (email.pk,)) for email in emails[SENT_BEFORE_THE_KILL:]]

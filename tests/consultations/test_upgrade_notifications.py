@@ -1,0 +1,42 @@
+"""Upgrading to the one outbox: a response published before the upgrade and not yet notified is e-mailed."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.utils import timezone
+
+from common.models import OutgoingEmail
+from tests.factories import UserFactory
+from tests.factories.consultations import ResponseFactory
+
+BEFORE = ("consultations", "0005_requirementmark_requirement_in_commitments")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_upgrade_emails_once_the_responses_published_but_not_yet_notified(mailoutbox, capsys):
+    """Migration consultations 0005 writes their e-mails before it drops `notified_at`; responses already
+    notified, or published more than 7 days ago (the old sweep's horizon), are left alone."""
+    executor = MigrationExecutor(connection)
+    executor.migrate([BEFORE])
+    # Today's models write every column but `notified_at`, which the old schema leaves empty.
+    waiting = ResponseFactory(proposal__author=UserFactory(language="fr"))
+    notified, too_old = ResponseFactory(), ResponseFactory()
+    old_responses = executor.loader.project_state(BEFORE).apps.get_model("consultations", "ProposalResponse")
+    old_responses.objects.filter(pk=notified.pk).update(notified_at=timezone.now())
+    old_responses.objects.filter(pk=too_old.pk).update(published_at=timezone.now() - timedelta(days=8))
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+    assert "1 e-mails written for 1 responses published before the upgrade" in capsys.readouterr().out
+    email = OutgoingEmail.objects.get()
+    assert email.to == [waiting.proposal.author.email] and email.status == OutgoingEmail.Status.SENT
+    assert email.subject.endswith(f"Une réponse à « {waiting.proposal.title} »")  # in the author's language
+    assert [message.to for message in mailoutbox] == [email.to]
+    columns = {
+        c.name
+        for c in connection.introspection.get_table_description(connection.cursor(), "consultations_proposalresponse")
+    }
+    assert "notified_at" not in columns
