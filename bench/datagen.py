@@ -13,10 +13,10 @@ from datetime import date, timedelta
 from django.db import connection
 from django.utils import timezone
 
+from accounts.models import User
 from bench.pgcopy import copy, reset_sequences
 from commitments.models import ActionPlan, Commitment, Member, Milestone, PolicyArea, commitment_sort_key
 from consultations.models import Comment, Consultation, Proposal, Support
-from ogp_portal.models import User
 
 
 @dataclass(frozen=True)

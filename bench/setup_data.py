@@ -25,9 +25,9 @@ def main(scale_name: str, output: str) -> None:
     django.setup()
     from knox.models import AuthToken
 
+    from accounts.models import User
     from bench import datagen, reports
     from commitments.models import Commitment, PolicyArea
-    from ogp_portal.models import User
 
     scale = datagen.FULL if scale_name == "full" else datagen.SMOKE
     start = time.perf_counter()
@@ -37,7 +37,7 @@ def main(scale_name: str, output: str) -> None:
     holders = list(User.objects.order_by("pk")[:200])
     tokens = [AuthToken.objects.create(user=user)[1] for user in holders]
     area = PolicyArea.objects.order_by("id").values_list("slug", flat=True).first()  # see datagen.tag_rows()
-    from ogp_portal.common.pagination import cursor_at
+    from common.pagination import cursor_at
 
     n_commitments = Commitment.objects.count()
     deep_cursor = base64.b64encode(urlencode({"p": str(n_commitments - 30)}).encode()).decode()

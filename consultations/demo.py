@@ -9,11 +9,11 @@ from datetime import date, timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.models import Organisation, User
+from accounts.services import organisation_membership_set
 from commitments.models import ActionPlan, Member, PolicyArea
 from consultations import services
 from consultations.models import Consultation, Forum, ProposalResponse
-from ogp_portal.models import Organisation, User
-from ogp_portal.services import organisation_membership_set
 
 AMINA = "participant@demo.ogp.example"
 CONSULTATION_TITLE = "Your proposals for Madrid's 2026–2028 open government plan"

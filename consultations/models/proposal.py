@@ -12,12 +12,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from accounts.models import Organisation
 from commitments.models import PolicyArea
+from common.files import new_file_token
+from common.markdown import validate_no_markup
+from common.models import TimeStampedModel
 from consultations.models.consultation import Consultation
-from ogp_portal.common.files import new_file_token
-from ogp_portal.common.markdown import validate_no_markup
-from ogp_portal.common.models import TimeStampedModel
-from ogp_portal.models import Organisation
 
 TEXT_VALIDATORS = [MaxLengthValidator(5000), validate_no_markup]
 

@@ -8,11 +8,11 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from accounts.models import Organisation
 from commitments.models import Commitment, Member
+from common.markdown import validate_no_markup
+from common.models import TimeStampedModel
 from consultations.models.proposal import TEXT_VALIDATORS, Proposal
-from ogp_portal.common.markdown import validate_no_markup
-from ogp_portal.common.models import TimeStampedModel
-from ogp_portal.models import Organisation
 
 
 class ProposalResponse(TimeStampedModel):

@@ -89,8 +89,8 @@ def check_upload_quota(*, user, checked: list[CheckedUpload], freed: int = 0) ->
     The user's row is locked so that two uploads sent at once cannot both squeeze under the quota.
     `freed`: bytes of the user's attachments that the same change removes.
     """
+    from accounts.models import User
     from consultations.models import ProposalAttachment
-    from ogp_portal.models import User
 
     incoming = sum(item.size for item in checked)
     if not incoming:

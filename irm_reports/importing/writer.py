@@ -10,10 +10,10 @@ from datetime import date
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import Organisation
 from commitments.models import ActionPlan, Commitment, Member
 from irm_reports.importing.rows import PlanData, RowData
 from irm_reports.importing.summary import Issue
-from ogp_portal.models import Organisation
 
 PolicyLink = Commitment.policy_areas.through
 ORGANISATION_NAME_MAX = 300

@@ -5,8 +5,8 @@ import re
 import pytest
 from django.urls import reverse
 
+from accounts.models import User
 from consultations.models import Proposal
-from ogp_portal.models import User
 from tests.consultations.files import pdf_upload
 from tests.factories import CommitmentFactory, UserFactory
 

@@ -4,9 +4,9 @@ from datetime import date
 
 from django.core.files.base import ContentFile
 
+from accounts.models import Organisation
 from consultations.models import ProposalAttachment, Referral
 from irm_reports.models import Report
-from ogp_portal.models import Organisation
 from tests.factories import ActionPlanFactory, CommitmentFactory, MemberFactory, MilestoneFactory, UserFactory
 from tests.factories.accounts import OrganisationFactory
 from tests.factories.consultations import (
