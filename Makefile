@@ -55,7 +55,8 @@ messages: setup
 makemessages: setup
 	$(DEV_ENV) $(PY) manage.py makemessages -l fr -l es --ignore=.venv --ignore=test-artifacts --no-obsolete
 
-## lint: style (ruff) and security (bandit: medium severity and above) of the project's code
+## lint: style (ruff), security (bandit: medium severity and above) and size (bin/check-sizes: modules at most
+## 300 lines, functions at most 60, migrations exempt) of the project's code
 ## bench: national-scale dataset in PostgreSQL, gunicorn + wrk, floors and targets (docs/PERFORMANCE.md)
 bench: setup-dev system-deps
 	$(PY) -m bench.run $(BENCH_ARGS)
@@ -78,6 +79,7 @@ lint: setup-dev
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports --no-cache
 	$(VENV)/bin/bandit -q -r ogp_portal common accounts commitments consultations irm_reports partnership -x "*/migrations/*" -ll
+	$(PY) bin/check-sizes
 
 ## audit: supply chain — Django's deployment checks with the production settings, then pip-audit over the
 ## pinned requirements with the waivers of .ci/audit-waivers.txt (bandit runs in `make lint`)

@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from bench import ledger
-from bench.run import PYTHON, ROOT, Server, _drop, _env, _recreate, _run
+from bench.harness import PYTHON, ROOT, Server, database_env, drop_database, recreate_database, run_command
 
 DATABASE = "ogp_load"
 
@@ -73,7 +73,7 @@ def report(figures: dict, records: list[dict], checks: list, drift: list, second
     return total["failures"] == 0 and unknown == 0 and all(c.ok for c in checks) and not drift and writes > 0
 
 
-def main() -> int:
+def _parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--smoke", action="store_true", help="20 participants for 20 seconds")
     parser.add_argument("--users", type=int, default=None, help="simulated participants (default 200, smoke 20)")
@@ -86,18 +86,23 @@ def main() -> int:
     args.seconds = min(args.seconds or (20 if args.smoke else 150), 180)
     args.spawn_rate = max(1, args.users // 10)  # everyone in within about 10 s
     args.port = _free_port()
+    return args
+
+
+def main() -> int:
+    args = _parse_args()
     started = time.perf_counter()
     import redis
 
     redis.Redis.from_url(args.redis).flushdb()  # rate-limit counters and cache of an earlier run
     work = Path(tempfile.mkdtemp(prefix="ogp-load-"))
-    env = {**_env(DATABASE, args), "DJANGO_SETTINGS_MODULE": "bench.load_settings"}
+    env = {**database_env(DATABASE, args), "DJANGO_SETTINGS_MODULE": "bench.load_settings"}
     print(f"Building the database {DATABASE} (demo data, {args.users} participants)…", flush=True)
-    _recreate(args, DATABASE)
+    recreate_database(args, DATABASE)
     try:
-        _run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
-        _run([PYTHON, "manage.py", "seed_demo", "--password", "load-demo-password"], env)
-        _run([PYTHON, "-m", "bench.load_data", "prepare", str(args.users), str(work / "accounts.json")], env)
+        run_command([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
+        run_command([PYTHON, "manage.py", "seed_demo", "--password", "load-demo-password"], env)
+        run_command([PYTHON, "-m", "bench.load_data", "prepare", str(args.users), str(work / "accounts.json")], env)
         marker = f"LOAD-{time.strftime('%Y%m%d%H%M%S')}"
         locust_env = {**env, "LOAD_ACCOUNTS": str(work / "accounts.json"), "LOAD_LEDGER": str(work / "ledger.jsonl"),
                       "LOAD_MARKER": marker, "LOAD_STATS": str(work / "figures.json")}  # fmt: skip
@@ -113,14 +118,14 @@ def main() -> int:
         if not (work / "figures.json").exists():
             print(result.stdout[-3000:], result.stderr[-3000:])
             return 1
-        _run([PYTHON, "-m", "bench.load_data", "found", marker, str(work / "found.json")], env)
+        run_command([PYTHON, "-m", "bench.load_data", "found", marker, str(work / "found.json")], env)
         found = json.loads((work / "found.json").read_text())
         records = ledger.read([work / "ledger.jsonl"]) if (work / "ledger.jsonl").exists() else []
         figures = json.loads((work / "figures.json").read_text())
         clean = report(figures, records, ledger.compare(records, found["rows"]), found["counter_drift"],
                        load_seconds)  # fmt: skip
     finally:
-        _drop(args, DATABASE)
+        drop_database(args, DATABASE)
         redis.Redis.from_url(args.redis).flushdb()  # queued notifications of throw-away accounts
     errors = (work / "gunicorn.log").read_text() if (work / "gunicorn.log").exists() else ""
     if "Traceback" in errors:

@@ -8,134 +8,14 @@ seconds (CI), where targets are printed but not judged.
 import argparse
 import json
 import os
-import signal
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
-import psycopg2
-
 from bench import load
-
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
-
-
-def _env(database: str, args) -> dict:
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "bench.settings",
-        "DATABASE_URL": f"{args.postgres}/{database}",
-        "REDIS_URL": args.redis,
-        "MEDIA_ROOT": str(Path(tempfile.gettempdir()) / "ogp-bench-media"),
-        "PYTHONPATH": str(ROOT),
-    }
-
-
-def _drop(args, name: str, *, create: bool = False) -> None:
-    """Drop a database (closing its connections first), and create it empty again if asked."""
-    admin = psycopg2.connect(f"{args.postgres}/postgres")
-    admin.autocommit = True
-    with admin.cursor() as cursor:
-        cursor.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", [name])
-        cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        if create:
-            cursor.execute(f'CREATE DATABASE "{name}"')
-    admin.close()
-
-
-def _recreate(args, name: str) -> None:
-    _drop(args, name, create=True)
-
-
-def _run(command: list[str], env: dict, timeout: float = 3600) -> str:
-    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout)
-    if result.returncode != 0:
-        raise RuntimeError(f"{' '.join(command)} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
-    return result.stdout
-
-
-def _probe(env: dict, *args: str) -> dict:
-    out = _run([PYTHON, "-m", "bench.probes", *args], env)
-    return json.loads(next(x for x in out.splitlines() if x.startswith("PROBE "))[len("PROBE ") :])
-
-
-def _build(args, name: str, scale: str) -> dict:
-    started = time.perf_counter()
-    _recreate(args, name)
-    env = _env(name, args)
-    _run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
-    output = Path(tempfile.gettempdir()) / f"{name}.json"
-    _run([PYTHON, "-m", "bench.setup_data", scale, str(output)], env)
-    prepared = json.loads(output.read_text())
-    prepared["build_seconds"] = time.perf_counter() - started
-    return prepared
-
-
-class Server:
-    def __init__(self, env: dict, port: int, workers: int = 2, error_log=None):
-        self.port, self.env, self.process, self.workers = port, env, None, workers
-        self.error_log = error_log  # an open file for gunicorn's error log (default: a pipe)
-
-    def __enter__(self):
-        command = [PYTHON, "-m", "gunicorn", "ogp_portal.wsgi", "--workers", str(self.workers),
-                   "--bind", f"127.0.0.1:{self.port}",
-                   "--access-logfile", "/dev/null", "--error-logfile", "-", "--timeout", "120"]  # fmt: skip
-        self.process = subprocess.Popen(
-            command, cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=self.error_log or subprocess.PIPE
-        )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{self.port}/healthz/", timeout=2)  # noqa: S310
-                return self
-            except OSError:
-                time.sleep(0.3)
-        raise RuntimeError("gunicorn did not start")
-
-    def __exit__(self, *exc):
-        self.process.send_signal(signal.SIGTERM)
-        self.process.wait(timeout=30)
-
-
-class Workers:
-    def __init__(self, env: dict, count: int):
-        self.env, self.count, self.processes = env, count, []
-
-    def __enter__(self):
-        for i in range(self.count):
-            command = [
-                PYTHON,
-                "-m",
-                "celery",
-                "-A",
-                "ogp_portal",
-                "worker",
-                "-c",
-                "1",
-                "-n",
-                f"bench{i}@%h",
-                "-l",
-                "WARNING",
-            ]
-            self.processes.append(
-                subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            )
-        from ogp_portal.celery import app
-
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and len(app.control.ping(timeout=0.5) or []) < self.count:
-            time.sleep(0.2)
-        return self
-
-    def __exit__(self, *exc):
-        for process in self.processes:
-            process.send_signal(signal.SIGTERM)
-        for process in self.processes:
-            process.wait(timeout=60)
+from bench.harness import ROOT, Server, Workers, build_database, database_env, probe
+from bench.targets import print_table, table
 
 
 def _pages(prepared: dict) -> list[tuple[str, str]]:
@@ -202,7 +82,7 @@ def measure_http(args, prepared: dict, env: dict) -> dict:
 def measure_reports(args, prepared: dict, env: dict) -> dict:
     results = {"sized": {}}
     for size, report_id in prepared["report_ids"].items():
-        results["sized"][size] = _probe(env, "render", str(report_id))
+        results["sized"][size] = probe(env, "render", str(report_id))
         r = results["sized"][size]
         print(f"  report, {size:>3} commitments: {r['pages']} pages in {r['seconds']:.2f} s "
               f"(WeasyPrint alone {r['p0_seconds']:.2f} s), peak {r['peak_mb']:.0f} MB", flush=True)  # fmt: skip
@@ -223,97 +103,6 @@ def measure_reports(args, prepared: dict, env: dict) -> dict:
     return results
 
 
-def _verdict(ok: bool | None) -> str:
-    return "—" if ok is None else ("PASS" if ok else "FAIL")
-
-
-def table(prepared: dict, http: dict, queries: dict, export: dict, reports: dict, *, judged: bool) -> list[tuple]:
-    rows = []
-
-    def add(measure, value, floor, ratio, target, ok):
-        rows.append((measure, value, floor, ratio, target, _verdict(ok if judged else None)))
-
-    b1, b2 = http["B1 values() + JsonResponse"]["peak"]["rps"], http["B2 plain template"]["peak"]["rps"]
-    add("B0 constant JSON (floor)", f"{http['B0 constant JSON']['peak']['rps']:.0f} req/s", "", "", "", None)
-    add("B1 values() + JsonResponse (floor)", f"{b1:.0f} req/s", "", "", "", None)
-    add("B2 plain template (floor)", f"{b2:.0f} req/s", "", "", "", None)
-    for name, data in http.items():
-        if name.startswith(("B0", "B1", "B2", "POST")):
-            continue
-        if name.endswith("(uncached)"):
-            add(f"{name}: throughput", f"{data['peak']['rps']:.0f} req/s", "", "", "", None)
-            add(
-                f"{name}: p50 / p95 at half load",
-                f"{data['half']['p50_ms']:.0f} / {data['half']['p95_ms']:.0f} ms",
-                "",
-                "",
-                "",
-                None,
-            )
-            continue
-        rps = data["peak"]["rps"]
-        if name.startswith("API commitments"):
-            add(f"{name}: throughput", f"{rps:.0f} req/s", "B1", f"{rps / b1:.2f}", "≥ 0.50", rps / b1 >= 0.5)
-        elif name.startswith(("member list", "commitment list")):
-            add(f"{name}: throughput", f"{rps:.0f} req/s", "B2", f"{rps / b2:.2f}", "≥ 0.50", rps / b2 >= 0.5)
-        else:
-            add(f"{name}: throughput", f"{rps:.0f} req/s", "", "", "", None)
-        p95 = data["half"]["p95_ms"]
-        add(f"{name}: p95 at half load", f"{p95:.0f} ms", "", "", "≤ 200 ms", p95 <= 200)
-        if data["peak"]["non2xx"] or data["peak"]["socket_errors"]:
-            add(f"{name}: errors", f"{data['peak']['non2xx']} non-2xx", "", "", "0", False)
-    for first, deep in [("commitment list, first page", "commitment list, last page"),
-                        ("API commitments, first page", "API commitments, deep page")]:  # fmt: skip
-        a, b = http[first]["half"]["p50_ms"], http[deep]["half"]["p50_ms"]
-        add(f"{deep} vs first page (p50)", f"{b:.1f} ms", f"{a:.1f} ms", f"{b / a:.2f}", "≤ 1.50", b / a <= 1.5)
-    for name, data in http.items():
-        if name.startswith("POST"):
-            add(name, f"{data['peak']['rps']:.0f} req/s", "", "", "no error", data["peak"]["non2xx"] == 0)
-    for path, counts in queries.items():
-        add(
-            f"queries {path}",
-            f"{counts['full']}",
-            f"{counts['small']} (small)",
-            "",
-            "equal",
-            counts["full"] == counts["small"],
-        )
-    add("CSV export of all commitments", f"{export['rows']} rows in {export['seconds']:.1f} s", "", "",
-        "", None)  # fmt: skip
-    add("CSV export: peak memory", f"{export['peak_mb']:.0f} MB", f"{export['baseline_mb']:.0f} MB before", "",
-        "< 200 MB", export["peak_mb"] < 200)  # fmt: skip
-    sized = reports["sized"]
-    for size, r in sized.items():
-        per_page, floor = r["seconds"] / r["pages"], r["p0_seconds"] / r["pages"]
-        add(f"report {size} commitments: s/page", f"{per_page:.3f} s ({r['pages']} p.)", f"P0 {floor:.3f} s",
-            f"{per_page / floor:.2f}", "≤ 1.50", per_page / floor <= 1.5)  # fmt: skip
-        limit = 150 + 15 * r["pages"]
-        add(
-            f"report {size} commitments: peak memory",
-            f"{r['peak_mb']:.0f} MB",
-            "",
-            "",
-            f"≤ {limit} MB",
-            r["peak_mb"] <= limit,
-        )
-    small, large = sized["10"], sized["100"]
-    ratio = (large["seconds"] / large["pages"]) / (small["seconds"] / small["pages"])
-    add("report s/page, 100 vs 10 commitments", f"{ratio:.2f}", "", f"{ratio:.2f}", "≤ 1.30", ratio <= 1.3)
-    one, two = reports["workers"]["1"], reports["workers"]["2"]
-    add("10 reports, 2 workers vs 1", f"{two:.1f} s", f"{one:.1f} s", f"{one / two:.2f}×", "≥ 1.70×", one / two >= 1.7)
-    return rows
-
-
-def print_table(rows) -> None:
-    widths = [
-        max(len(str(r[i])) for r in rows + [("measure", "value", "floor", "ratio", "target", "result")])
-        for i in range(6)
-    ]
-    header = ("measure", "value", "floor", "ratio", "target", "result")
-    for row in [header, tuple("-" * w for w in widths), *rows]:
-        print("| " + " | ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)) + " |")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--smoke", action="store_true", help="tiny data, one-second runs, targets not judged")
@@ -329,15 +118,15 @@ def main() -> int:
     redis.Redis.from_url(args.redis).flushdb()  # cached figures of an earlier run must not survive
 
     print("Building the small database (about 1,000 commitments)…", flush=True)
-    small = _build(args, "ogp_bench_small", "smoke")
+    small = build_database(args, "ogp_bench_small", "smoke")
     if args.smoke:
         full, full_name = small, "ogp_bench_small"
     else:
         print("Building the full database (COPY)…", flush=True)
-        full, full_name = _build(args, "ogp_bench", "full"), "ogp_bench"
+        full, full_name = build_database(args, "ogp_bench", "full"), "ogp_bench"
     counts = full["generated"]["counts"]
     print("  " + ", ".join(f"{v:,} {k}" for k, v in counts.items()) + f" in {full['build_seconds']:.0f} s", flush=True)
-    env = _env(full_name, args)
+    env = database_env(full_name, args)
 
     print("Serving with gunicorn (2 workers) and loading with wrk…", flush=True)
     http = measure_http(args, full, env)
@@ -346,11 +135,11 @@ def main() -> int:
     # Counted with caching off: the queries a page costs when it is computed.
     no_cache = {"BENCH_NO_CACHE": "1"}
     small_paths = [p.replace(str(full["hot_proposal"]), str(small["hot_proposal"])) for p in paths]
-    small_counts = _probe({**_env("ogp_bench_small", args), **no_cache}, "queries", *small_paths)
-    full_counts = _probe({**env, **no_cache}, "queries", *paths)
+    small_counts = probe({**database_env("ogp_bench_small", args), **no_cache}, "queries", *small_paths)
+    full_counts = probe({**env, **no_cache}, "queries", *paths)
     queries = {p: {"small": small_counts[p], "full": full_counts[p]} for p in paths}
     print("CSV export of every commitment…", flush=True)
-    export = _probe(env, "csv")
+    export = probe(env, "csv")
     print("IRM report rendering…", flush=True)
     reports = measure_reports(args, full, env)
     reports["workers"] = {str(k): v for k, v in reports["workers"].items()}

@@ -36,7 +36,7 @@ def main(scale_name: str, output: str) -> None:
 
     holders = list(User.objects.order_by("pk")[:200])
     tokens = [AuthToken.objects.create(user=user)[1] for user in holders]
-    area = PolicyArea.objects.order_by("id").values_list("slug", flat=True).first()  # see datagen.tags()
+    area = PolicyArea.objects.order_by("id").values_list("slug", flat=True).first()  # see datagen.tag_rows()
     from common.pagination import cursor_at
 
     n_commitments = Commitment.objects.count()

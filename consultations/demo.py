@@ -85,6 +85,31 @@ def _participants() -> dict[str, User]:
     return users
 
 
+def _discuss_and_answer(proposal, response_spec, *, users: dict[str, User], commitment, contact: User | None):
+    """The demo discussion of a proposal (with the point of contact's reply), a follower and the published
+    response linking the commitment it fed."""
+    first = services.comment_create(proposal=proposal, author=users[COMMENTS[0][0]], body=COMMENTS[0][1])
+    services.comment_create(proposal=proposal, author=users[COMMENTS[1][0]], body=COMMENTS[1][1])
+    if contact is not None:
+        services.comment_create(
+            proposal=proposal,
+            author=contact,
+            body="Yes: the agendas will also go to the district mailing lists.",
+            parent=first,
+        )
+    services.proposal_follow(proposal=proposal, user=users["participant@demo.ogp.example"])
+    outcome, reasons = response_spec
+    services.response_save(
+        proposal=proposal,
+        outcome=outcome,
+        reasons=reasons,
+        commitments=[commitment],
+        publish=True,
+        written_by=contact,
+        notify=False,  # demo addresses: no notification e-mail for the seeded response
+    )
+
+
 def _seed_consultation(plan: ActionPlan, contact: User | None) -> bool:
     if Consultation.objects.filter(action_plan=plan, title=CONSULTATION_TITLE).exists():
         return False
@@ -120,26 +145,7 @@ def _seed_consultation(plan: ActionPlan, contact: User | None) -> bool:
         for email in spec["supporters"]:
             services.proposal_support(proposal=proposal, user=users[email])
         if spec.get("response") and commitment is not None:
-            first = services.comment_create(proposal=proposal, author=users[COMMENTS[0][0]], body=COMMENTS[0][1])
-            services.comment_create(proposal=proposal, author=users[COMMENTS[1][0]], body=COMMENTS[1][1])
-            if contact is not None:
-                services.comment_create(
-                    proposal=proposal,
-                    author=contact,
-                    body="Yes: the agendas will also go to the district mailing lists.",
-                    parent=first,
-                )
-            services.proposal_follow(proposal=proposal, user=users["participant@demo.ogp.example"])
-            outcome, reasons = spec["response"]
-            services.response_save(
-                proposal=proposal,
-                outcome=outcome,
-                reasons=reasons,
-                commitments=[commitment],
-                publish=True,
-                written_by=contact,
-                notify=False,  # demo addresses: no notification e-mail for the seeded response
-            )
+            _discuss_and_answer(proposal, spec["response"], users=users, commitment=commitment, contact=contact)
     services.consultation_create(
         action_plan=plan,
         created_by=contact,

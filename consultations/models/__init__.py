@@ -3,7 +3,8 @@
 from consultations.models.consultation import Consultation, ResponseReminder
 from consultations.models.forum import Forum, ForumMeeting, ForumSeat, Sector
 from consultations.models.participation import Comment, Flag, Follow, ModerationEvent, Support
-from consultations.models.proposal import Proposal, ProposalAttachment, ProposalResponse, Referral, ResponseTemplate
+from consultations.models.proposal import Proposal, ProposalAttachment
+from consultations.models.response import ProposalResponse, Referral, ResponseTemplate
 from consultations.models.standards import CoCreationChecklist, RequirementMark
 
 __all__ = [

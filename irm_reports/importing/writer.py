@@ -131,6 +131,27 @@ def plan_upsert(*, state: MemberState, data: PlanData) -> tuple[ActionPlan, str]
     return plan, "updated"
 
 
+# The commitment's fields written from the row as they are (RowParser._commitment and its value flags).
+COMMITMENT_FIELDS = (
+    "number",
+    "title",
+    "short_title",
+    "full_text",
+    "theme",
+    "start_date",
+    "end_date",
+    "start_date_text",
+    "end_date_text",
+    "lead_institution_text",
+    "supporting_institutions_text",
+    "ogp_url",
+    "access_to_information",
+    "civic_participation",
+    "public_accountability",
+    "technology_innovation",
+)
+
+
 class CommitmentWriter:
     """Commitments of one plan, with their lead institution and policy areas."""
 
@@ -143,46 +164,8 @@ class CommitmentWriter:
     def write(self, row: RowData) -> Commitment:
         commitment = self.state.by_ogp_id.get(row.identifier)
         data = row.commitment
-        taken = self.by_number.get(data["number"])
-        if taken is not None and taken is not commitment:
-            if not taken.ogp_id:  # the portal's own commitment: the support unit says whether it is this one
-                raise RowProblem(
-                    "Commitment Number",
-                    _("Commitment %(number)s of this plan is already %(other)s.")
-                    % {"number": data["number"], "other": taken.title},
-                )
-            self.summary.warnings.append(
-                Issue(
-                    row.row,
-                    row.line,
-                    "Commitment Number",
-                    data["number"],
-                    _("Commitment %(other)s of this plan has the same number; both are kept.")
-                    % {"other": taken.ogp_id},
-                    row.identifier,
-                )
-            )
-        desired = {
-            key: data[key]
-            for key in (
-                "number",
-                "title",
-                "short_title",
-                "full_text",
-                "theme",
-                "start_date",
-                "end_date",
-                "start_date_text",
-                "end_date_text",
-                "lead_institution_text",
-                "supporting_institutions_text",
-                "ogp_url",
-                "access_to_information",
-                "civic_participation",
-                "public_accountability",
-                "technology_innovation",
-            )
-        }
+        self._check_number(row, commitment)
+        desired = {key: data[key] for key in COMMITMENT_FIELDS}
         desired["action_plan_id"] = self.plan.pk
         desired["lead_institution_id"] = self._lead(data["lead_institution_text"])
         if commitment is None:
@@ -202,6 +185,30 @@ class CommitmentWriter:
             outcome = "updated"
         self.summary.count("commitments", outcome)
         return commitment
+
+    def _check_number(self, row: RowData, commitment: Commitment | None) -> None:
+        """Another commitment of the plan with the row's number: refused when it is the portal's own
+        commitment (the support unit says whether it is this one), kept with a warning when imported."""
+        number = row.commitment["number"]
+        taken = self.by_number.get(number)
+        if taken is None or taken is commitment:
+            return
+        if not taken.ogp_id:
+            raise RowProblem(
+                "Commitment Number",
+                _("Commitment %(number)s of this plan is already %(other)s.")
+                % {"number": number, "other": taken.title},
+            )
+        self.summary.warnings.append(
+            Issue(
+                row.row,
+                row.line,
+                "Commitment Number",
+                number,
+                _("Commitment %(other)s of this plan has the same number; both are kept.") % {"other": taken.ogp_id},
+                row.identifier,
+            )
+        )
 
     def _lead(self, text: str) -> int | None:
         """The lead institution as an organisation of the member, when the text names one institution."""

@@ -38,17 +38,8 @@ def _sign_in(page, base, email):
     page.wait_for_url(f"{base}/")
 
 
-def test_the_co_creation_journey_in_a_browser(new_page, live_server, mailoutbox):
-    base = live_server.url
-    member = MemberFactory(name="Madrid", slug="madrid", kind="local", country="ES")
-    UserFactory(email="contact@madrid.example", point_of_contact_of=member)
-    UserFactory(email="carlos@example.org", full_name="Carlos Ruiz")
-    plan = ActionPlanFactory(member=member, title="Madrid 2026–2028")
-    commitment = CommitmentFactory(action_plan=plan, number="3.1", title="Lobby register for district boards")
-    consultation = ConsultationFactory(action_plan=plan, title="Your proposals for Madrid")
-
-    # Register and verify the e-mail address.
-    page = new_page()
+def _register(page, base, mailoutbox):
+    """Sign up as Amina Bello and verify the e-mail address from the link sent."""
     page.goto(f"{base}/accounts/signup/")
     page.fill("input[name=email]", "amina@example.org")
     page.fill("input[name=full_name]", "Amina Bello")
@@ -61,7 +52,9 @@ def test_the_co_creation_journey_in_a_browser(new_page, live_server, mailoutbox)
     page.click("form button[type=submit]")
     page.wait_for_url(f"{base}/")
 
-    # Write the proposal with an attachment, preview it, submit it.
+
+def _propose(page, base, consultation) -> Proposal:
+    """Write the proposal with an attachment, preview it, submit it."""
     page.goto(f"{base}{consultation.get_absolute_url()}")
     page.click("text=Submit a proposal")
     page.fill("#id_title", "Publish district board agendas a week ahead")
@@ -75,31 +68,51 @@ def test_the_co_creation_journey_in_a_browser(new_page, live_server, mailoutbox)
     assert "seven days" in page.locator(".prose strong").first.inner_text()
     page.click("text=Submit the proposal")
     page.wait_for_selector("text=Your proposal is submitted")
-    proposal = Proposal.objects.get(title="Publish district board agendas a week ahead")
+    return Proposal.objects.get(title="Publish district board agendas a week ahead")
+
+
+def _support_and_comment(page, base, proposal):
+    _sign_in(page, base, "carlos@example.org")
+    page.goto(f"{base}{proposal.get_absolute_url()}")
+    page.click("text=Support this proposal")
+    page.wait_for_selector("text=You support this proposal.")
+    page.fill("#id_body", "Yes, and send them by e-mail too.")
+    page.click("text=Post the comment")
+    page.wait_for_selector("text=Your comment is posted.")
+    assert "send them by e-mail too" in page.locator(".comments").inner_text()
+
+
+def _publish_response(page, base, proposal, commitment):
+    """The point of contact publishes the response, linked to the commitment."""
+    _sign_in(page, base, "contact@madrid.example")
+    page.goto(f"{base}{proposal.get_absolute_url()}")
+    page.click("text=Write the response")
+    page.check("input[name=outcome][value=merged]")
+    page.fill("#id_reasons", "Merged into commitment 3.1: agendas will be published seven days ahead.")
+    page.check(f"input[name=commitments][value='{commitment.pk}']")
+    page.click("text=Publish the response")
+    page.wait_for_selector("text=The response is published.")
+
+
+def test_the_co_creation_journey_in_a_browser(new_page, live_server, mailoutbox):
+    base = live_server.url
+    member = MemberFactory(name="Madrid", slug="madrid", kind="local", country="ES")
+    UserFactory(email="contact@madrid.example", point_of_contact_of=member)
+    UserFactory(email="carlos@example.org", full_name="Carlos Ruiz")
+    plan = ActionPlanFactory(member=member, title="Madrid 2026–2028")
+    commitment = CommitmentFactory(action_plan=plan, number="3.1", title="Lobby register for district boards")
+    consultation = ConsultationFactory(action_plan=plan, title="Your proposals for Madrid")
+
+    page = new_page()
+    _register(page, base, mailoutbox)
+    proposal = _propose(page, base, consultation)
     assert proposal.status == Proposal.Status.SUBMITTED and proposal.attachments.count() == 1
 
     # Another participant supports it and comments.
-    other = new_page(width=390)
-    _sign_in(other, base, "carlos@example.org")
-    other.goto(f"{base}{proposal.get_absolute_url()}")
-    other.click("text=Support this proposal")
-    other.wait_for_selector("text=You support this proposal.")
-    other.fill("#id_body", "Yes, and send them by e-mail too.")
-    other.click("text=Post the comment")
-    other.wait_for_selector("text=Your comment is posted.")
-    assert "send them by e-mail too" in other.locator(".comments").inner_text()
+    _support_and_comment(new_page(width=390), base, proposal)
 
-    # The point of contact publishes the response, linked to commitment 3.1.
     mailoutbox.clear()
-    contact = new_page()
-    _sign_in(contact, base, "contact@madrid.example")
-    contact.goto(f"{base}{proposal.get_absolute_url()}")
-    contact.click("text=Write the response")
-    contact.check("input[name=outcome][value=merged]")
-    contact.fill("#id_reasons", "Merged into commitment 3.1: agendas will be published seven days ahead.")
-    contact.check(f"input[name=commitments][value='{commitment.pk}']")
-    contact.click("text=Publish the response")
-    contact.wait_for_selector("text=The response is published.")
+    _publish_response(new_page(), base, proposal, commitment)
 
     # The author gets the e-mail; an anonymous visitor reads the response where it belongs.
     assert [m.to for m in mailoutbox] == [["amina@example.org"]]

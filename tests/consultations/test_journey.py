@@ -17,13 +17,9 @@ def _link(mail) -> str:
     return re.search(r"https?://[^/\s]+(/\S+)", mail.body).group(1)
 
 
-def test_register_propose_discuss_answer_and_read(
-    client, consultation, plan, point_of_contact, mailoutbox, django_capture_on_commit_callbacks
-):
-    commitment = CommitmentFactory(action_plan=plan, number="3.1", title="Lobby register for district boards")
-
-    # A participant registers and verifies the e-mail address.
-    with django_capture_on_commit_callbacks(execute=True):
+def _register(client, mailoutbox, capture) -> User:
+    """A participant registers and verifies the e-mail address; she is then signed in."""
+    with capture(execute=True):
         client.post(
             reverse("account_signup"),
             {
@@ -37,8 +33,11 @@ def test_register_propose_discuss_answer_and_read(
     client.post(confirm_url)
     amina = User.objects.get(email="amina@example.org")
     assert amina.emailaddress_set.get().verified and client.session["_auth_user_id"] == str(amina.pk)
+    return amina
 
-    # She writes a proposal with an attachment, previews it and submits it.
+
+def _propose(client, consultation, author) -> Proposal:
+    """The author writes a proposal with an attachment, previews it and submits it."""
     form = client.get(reverse("consultations:proposal-create", args=[consultation.pk])).context["form"]
     client.post(
         reverse("consultations:proposal-create", args=[consultation.pk]),
@@ -51,28 +50,24 @@ def test_register_propose_discuss_answer_and_read(
             "website": "",
         },
     )
-    proposal = Proposal.objects.get(author=amina)
+    proposal = Proposal.objects.get(author=author)
     assert "Preview of your draft" in client.get(proposal.get_absolute_url()).content.decode()
     client.post(reverse("consultations:proposal-submit", args=[proposal.pk]))
     proposal.refresh_from_db()
-    assert proposal.status == Proposal.Status.SUBMITTED and proposal.attachments.count() == 1
+    return proposal
 
-    # Another participant supports it and comments.
-    client.logout()
-    client.force_login(UserFactory(full_name="Carlos Ruiz"))
+
+def _support_and_comment(client, proposal):
     client.post(reverse("consultations:proposal-support", args=[proposal.pk]))
     client.post(
         reverse("consultations:comment-create", args=[proposal.pk]),
         {"body": "Yes, and send them by e-mail too.", "website": ""},
     )
-    proposal.refresh_from_db()
-    assert proposal.support_count == 1 and proposal.comments.count() == 1
 
-    # The point of contact publishes the reasoned response, linking the commitment it fed.
-    client.logout()
-    client.force_login(point_of_contact)
-    mailoutbox.clear()
-    with django_capture_on_commit_callbacks(execute=True):
+
+def _publish_response(client, proposal, commitment, capture):
+    """The point of contact publishes the reasoned response, linking the commitment it fed."""
+    with capture(execute=True):
         client.post(
             reverse("consultations:workspace-response", args=[proposal.pk]),
             {
@@ -82,6 +77,27 @@ def test_register_propose_discuss_answer_and_read(
                 "action": "publish",
             },
         )
+
+
+def test_register_propose_discuss_answer_and_read(
+    client, consultation, plan, point_of_contact, mailoutbox, django_capture_on_commit_callbacks
+):
+    commitment = CommitmentFactory(action_plan=plan, number="3.1", title="Lobby register for district boards")
+    amina = _register(client, mailoutbox, django_capture_on_commit_callbacks)
+    proposal = _propose(client, consultation, amina)
+    assert proposal.status == Proposal.Status.SUBMITTED and proposal.attachments.count() == 1
+
+    # Another participant supports it and comments.
+    client.logout()
+    client.force_login(UserFactory(full_name="Carlos Ruiz"))
+    _support_and_comment(client, proposal)
+    proposal.refresh_from_db()
+    assert proposal.support_count == 1 and proposal.comments.count() == 1
+
+    client.logout()
+    client.force_login(point_of_contact)
+    mailoutbox.clear()
+    _publish_response(client, proposal, commitment, django_capture_on_commit_callbacks)
 
     # The author receives the e-mail.
     assert [m.to for m in mailoutbox] == [["amina@example.org"]]

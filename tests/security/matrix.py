@@ -3,90 +3,24 @@
 One table (`ENDPOINTS`) declares each URL pattern found by walking the URLconf, the DRF router included.
 The tests in this folder build one `world` of objects owned by known users and read the table to know
 what to send where; a URL pattern missing from the table fails the suite (see test_permission_matrix).
+The roles and `Endpoint` are in endpoint.py, the walk of the URLconf in urlconf.py, the world in world.py.
 """
 
-from dataclasses import dataclass, field
-from datetime import date
-
-from django.core.files.base import ContentFile
-from django.urls import URLPattern, URLResolver, get_resolver
-from django.views.generic.edit import ProcessFormView
-
-from accounts.models import Organisation
 from commitments.models import ActionPlan
-from consultations.models import ProposalAttachment, Referral
-from irm_reports.models import Report
-from tests.factories import ActionPlanFactory, CommitmentFactory, MemberFactory, MilestoneFactory, UserFactory
-from tests.factories.accounts import DEFAULT_PASSWORD, OrganisationFactory
-from tests.factories.consultations import (
-    CommentFactory,
-    ConsultationFactory,
-    ForumFactory,
-    ForumMeetingFactory,
-    ForumSeatFactory,
-    ProposalFactory,
-    ResponseTemplateFactory,
-)
-from tests.factories.irm_reports import ReportFactory, ResearcherAssignmentFactory
-
-ANONYMOUS = "anonymous"
-ROLES = (
+from tests.factories.accounts import DEFAULT_PASSWORD
+from tests.security.endpoint import (
     ANONYMOUS,
-    "owner",  # the participant who wrote the proposal, the draft and the comment
-    "participant",  # another participant
-    "poc",  # point of contact of the member that owns the plan, consultation, forum…
-    "other_poc",  # point of contact of another member
-    "researcher",  # IRM researcher assigned to the member's completed plan
-    "other_researcher",  # IRM researcher assigned to nothing here
-    "staff",  # support unit (is_staff); the superuser's powers are a superset
+    DISCUSSANTS,
+    MANAGERS,
+    OWNER,
+    PARTICIPANTS,
+    PUBLIC,
+    REPORT_TEAM,
+    SIGNED_IN,
+    STAFF,
+    Endpoint,
+    pk,
 )
-PUBLIC = frozenset(ROLES)
-SIGNED_IN = PUBLIC - {ANONYMOUS}
-NOBODY = frozenset()
-MANAGERS = frozenset({"poc", "staff"})
-OWNER = frozenset({"owner"})
-PARTICIPANTS = frozenset({"owner", "participant"})
-DISCUSSANTS = frozenset({"owner", "participant", "poc", "staff"})
-REPORT_TEAM = frozenset({"researcher", "staff"})
-STAFF = frozenset({"staff"})
-
-# Text only the owner (or the member's team) may see: a denied response must never contain it.
-SECRETS = {
-    "draft": "Confidential draft about the harbour tender",
-    "template": "Internal wording kept by the point of contact",
-    "report": "Unpublished IRM findings on the water utility",
-    "referral": "Private opinion of the urban planning office",
-}
-
-
-@dataclass(frozen=True)
-class Endpoint:
-    """How to reach one URL pattern and who may use it.
-
-    kwargs: world key of the object the URL takes (its pk, or slug for members), or a function of the world.
-    read: who may GET it (None: not a page to read, e.g. a button or a file download).
-    writes: method -> who may send it. payload: what a legitimate user would send.
-    """
-
-    kwargs: object = None
-    read: frozenset | None = PUBLIC
-    writes: dict = field(default_factory=dict)
-    payload: dict = field(default_factory=dict)
-    api: bool = False
-    refused_methods: tuple = ()  # methods the view declares but answers 405 to everyone
-
-    def url_kwargs(self, world) -> dict:
-        if self.kwargs is None:
-            return {}
-        if callable(self.kwargs):
-            return self.kwargs(world)
-        obj = world[self.kwargs]
-        return {"slug": obj.slug} if hasattr(obj, "slug") else {"pk": obj.pk}
-
-
-def pk(key: str):
-    return lambda world: {"pk": world[key].pk}
-
 
 PROPOSAL_TEXT = {"title": "Hijacked", "problem": "Hijacked", "solution": "Hijacked", "website": ""}
 TEMPLATE = {"title": "Hijacked", "outcome": "accepted", "reasons": "Hijacked"}
@@ -96,19 +30,6 @@ PLAN = {"number": "9", "title": "Hijacked", "start_date": "2027-01-01", "end_dat
 COMMITMENT = {"number": "9.9", "title": "Hijacked", "objective": "Hijacked"}
 MILESTONE = {"order": "9", "description": "Hijacked", "due_date": "2025-06-30"}
 PROGRESS = {"reported_on": "2025-02-01", "completion": "substantial", "text": "Hijacked"}
-
-# Excluded on purpose, with the reason; everything else must be in ENDPOINTS.
-EXCLUDED_PREFIXES = {
-    "admin/": "Django's admin: its own model permissions, tested in tests/*/test_admin.py",
-    "accounts/": "allauth's sign-in, sign-up, password and e-mail views act on the signed-in account only",
-}
-OURS_UNDER_ACCOUNTS = {
-    "profile",
-    "profile-data",
-    "profile-delete",
-    "profile-organisation",
-    "profile-organisation-decide",
-}  # declared below, not excluded
 
 ENDPOINTS: dict[str, Endpoint] = {
     # Site ----------------------------------------------------------------------------------------
@@ -343,105 +264,6 @@ ENDPOINTS: dict[str, Endpoint] = {
         "milestone", read=MANAGERS, writes={"post": MANAGERS}, payload=MILESTONE
     ),
 }
-
-
-def url_patterns(resolver=None, prefix: str = "", namespace: str | None = None):
-    """(route, qualified name, callback) of every URL pattern, the API router's included."""
-    resolver = resolver or get_resolver()
-    for pattern in resolver.url_patterns:
-        if isinstance(pattern, URLResolver):
-            inner = namespace
-            if pattern.namespace:
-                inner = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
-            yield from url_patterns(pattern, prefix + str(pattern.pattern), inner)
-        elif isinstance(pattern, URLPattern):
-            name = f"{namespace}:{pattern.name}" if namespace and pattern.name else pattern.name
-            yield prefix + str(pattern.pattern), name, pattern.callback
-
-
-def is_excluded(route: str, name: str | None) -> bool:
-    return name not in OURS_UNDER_ACCOUNTS and any(route.startswith(p) for p in EXCLUDED_PREFIXES)
-
-
-def declared_write_methods(callback) -> set[str]:
-    """The non-GET methods a view answers: DRF's action map, or the handlers a class-based view defines."""
-    actions = getattr(callback, "actions", None)
-    if actions is not None:
-        return {m for m in actions if m not in ("get", "head", "options")}
-    view_class = getattr(callback, "view_class", None) or getattr(callback, "cls", None)
-    if view_class is None:
-        return set()
-    allowed = getattr(view_class, "http_method_names", [])
-    methods = {m for m in ("post", "put", "patch", "delete") if m in allowed and hasattr(view_class, m)}
-    if getattr(view_class, "put", None) is ProcessFormView.put:
-        methods.discard("put")  # Django's form views hand PUT to post(): the POST rule covers it
-    return methods
-
-
-def _pdf() -> dict:
-    return {"pdf": ContentFile(b"%PDF-1.4\n%%EOF\n", name="report.pdf"), "pdf_sha256": "0" * 64}
-
-
-def build_world() -> dict:
-    """Objects of one member (Madrid) owned by known users, and the users of every role."""
-    member = MemberFactory(name="Madrid", slug="madrid", kind="local", country="ES")
-    other_member = MemberFactory(name="Paris", slug="paris", kind="local", country="FR")
-    organisation = OrganisationFactory(name="Vecinos de Lavapiés")
-    owner = UserFactory(full_name="Amina Bello", email="amina.private@example.org", member_of=organisation)
-    users = {
-        "owner": owner,
-        "participant": UserFactory(),
-        "poc": UserFactory(point_of_contact_of=member),
-        "other_poc": UserFactory(point_of_contact_of=other_member),
-        "researcher": UserFactory(researcher=True),
-        "other_researcher": UserFactory(researcher=True),
-        "staff": UserFactory(staff=True),
-    }
-    plan = ActionPlanFactory(member=member, title="Madrid plan 2024–2026")
-    commitment = CommitmentFactory(action_plan=plan, number="1")
-    implementing = ActionPlanFactory(member=member, implementing=True, start_date=date(2022, 1, 1))
-    completed_plan = ActionPlanFactory(member=member, completed=True, start_date=date(2020, 1, 1))
-    ResearcherAssignmentFactory(action_plan=completed_plan, researcher=users["researcher"])
-    consultation = ConsultationFactory(action_plan=plan, title="Proposals for Madrid")
-    proposal = ProposalFactory(consultation=consultation, author=owner, title="Publish district agendas")
-    forum = ForumFactory(member=member)
-    report = ReportFactory(action_plan=completed_plan, overview=SECRETS["report"])
-    draft = ProposalFactory(consultation=consultation, author=owner, draft=True, title=SECRETS["draft"])
-    world = {
-        **users,
-        "membership_request": UserFactory(asking_to_join=organisation),
-        "member": member,
-        "plan": plan,
-        "commitment": commitment,
-        "milestone": MilestoneFactory(commitment=commitment),
-        "implemented": CommitmentFactory(action_plan=implementing, number="2"),
-        "completed_plan": completed_plan,
-        "assessed": CommitmentFactory(action_plan=completed_plan, number="3"),
-        "consultation": consultation,
-        "proposal": proposal,
-        "draft": draft,
-        "draft_attachment": ProposalAttachment.objects.create(
-            proposal=draft,
-            file=ContentFile(SECRETS["draft"].encode(), name="draft.pdf"),
-            original_name="draft.pdf",
-            content_type="application/pdf",
-            size=len(SECRETS["draft"]),
-        ),
-        "comment": CommentFactory(proposal=proposal, author=owner),
-        "template": ResponseTemplateFactory(member=member, reasons=SECRETS["template"]),
-        "seat": ForumSeatFactory(forum=forum),
-        "meeting": ForumMeetingFactory(forum=forum),
-        "referral": Referral.objects.create(
-            proposal=proposal,
-            institution=Organisation.objects.create(name="Urban Planning", kind="government", member=member),
-            opinion=SECRETS["referral"],
-            opinion_received_on=date(2024, 3, 1),
-        ),
-        "report": report,
-        "ready": ReportFactory(action_plan=completed_plan, review=True, status=Report.Status.READY, **_pdf()),
-        "published": ReportFactory(action_plan=completed_plan, progress=True, status=Report.Status.PUBLISHED, **_pdf()),
-    }
-    return world
 
 
 # Every (URL name, write method) of the table, in a stable order for parametrised tests.

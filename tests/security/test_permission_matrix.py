@@ -15,16 +15,10 @@ from django.core.cache import cache
 from django.db import transaction
 from django.urls import reverse
 
-from tests.security.matrix import (
-    ANONYMOUS,
-    ENDPOINTS,
-    ROLES,
-    SECRETS,
-    WRITES,
-    declared_write_methods,
-    is_excluded,
-    url_patterns,
-)
+from tests.security.endpoint import ANONYMOUS, ROLES
+from tests.security.matrix import ENDPOINTS, WRITES
+from tests.security.urlconf import declared_write_methods, is_excluded, url_patterns
+from tests.security.world import SECRETS
 
 pytestmark = pytest.mark.django_db
 

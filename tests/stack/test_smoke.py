@@ -129,8 +129,22 @@ def _journey(stack: Stack) -> None:
     certificate = stack.folder / "nginx" / "cert.pem"
     people = json.loads(stack.python("-m", "tests.stack.seed", timeout=120).strip().splitlines()[-1])
     anonymous = Browser(stack, certificate)
+    _pages_and_https(stack, anonymous)
+    amina = Browser(stack, certificate)
+    proposal = _propose_with_a_pdf(amina, people)
+    _download_the_attachment(stack, proposal, amina, anonymous)
+    ngozi = Browser(stack, certificate)
+    report = _render_the_report(stack, ngozi, people)
+    _unpublished_pdf_is_refused(stack, anonymous, report)
 
-    # Pages and static files come through nginx; every request reached one of the two gunicorns.
+    # Both gunicorns served requests; every process is still up (beat included).
+    for name in ("web1", "web2"):
+        assert "GET /" in stack.log(name), stack.tails()
+    assert all(process.poll() is None for process in stack.processes.values()), stack.tails()
+
+
+def _pages_and_https(stack: Stack, anonymous: Browser) -> None:
+    """Pages and static files come through nginx; every request reached one of the two gunicorns."""
     home = anonymous.get("/")
     assert home.status_code == 200 and "max-age" in home.headers["Strict-Transport-Security"]
     stylesheet = re.search(r'href="(/static/[^"]+\.css)"', home.text).group(1)
@@ -142,8 +156,9 @@ def _journey(stack: Stack) -> None:
     plain = anonymous.session.get(plain_url, allow_redirects=False, timeout=30)
     assert plain.status_code == 301 and plain.headers["Location"] == f"{stack.url}/consultations/"
 
-    # A participant signs in and proposes, with a PDF, to the open consultation.
-    amina = Browser(stack, certificate)
+
+def _propose_with_a_pdf(amina: Browser, people: dict) -> str:
+    """A participant signs in and proposes, with a PDF, to the open consultation."""
     amina.sign_in(people["participant"], people["password"])
     propose = f"/consultations/{people['consultation']}/propose/"
     form = amina.get(propose).text
@@ -162,8 +177,11 @@ def _journey(stack: Stack) -> None:
     proposal = re.search(r"/proposals/(\d+)/", created.url).group(1)
     submitted, _ = amina.submit(f"/proposals/{proposal}/submit/", {}, form_path=f"/proposals/{proposal}/")
     assert submitted.status_code == 200
+    return proposal
 
-    # Its attachment is downloaded through the view (nginx streams it after the check), by anyone.
+
+def _download_the_attachment(stack: Stack, proposal: str, amina: Browser, anonymous: Browser) -> None:
+    """Its attachment is downloaded through the view (nginx streams it after the check), by anyone."""
     page = anonymous.get(f"/proposals/{proposal}/").text
     link = re.search(r'href="(/proposals/attachments/\d+/)"', page).group(1)
     for who in (amina, anonymous):
@@ -178,8 +196,9 @@ def _journey(stack: Stack) -> None:
     for path in (f"/media/{stored}", f"/_private/{stored}"):
         assert anonymous.get(quote(path)).status_code == 404, path
 
-    # A researcher asks for the report's PDF; one of the workers renders it.
-    ngozi = Browser(stack, certificate)
+
+def _render_the_report(stack: Stack, ngozi: Browser, people: dict) -> int:
+    """A researcher asks for the report's PDF; one of the workers renders it."""
     ngozi.sign_in(people["researcher"], people["password"])
     report = people["report"]
     asked, _ = ngozi.submit(f"/irm-reports/{report}/render/", {}, form_path=f"/irm-reports/{report}/")
@@ -195,8 +214,11 @@ def _journey(stack: Stack) -> None:
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF") and len(pdf.content) > 1000
     rendered_by = [name for name in ("worker1", "worker2") if "render_report" in stack.log(name)]
     assert rendered_by, stack.tails()
+    return report
 
-    # The unpublished PDF: refused to an anonymous visitor by its view, by its stored path, by a guessed one.
+
+def _unpublished_pdf_is_refused(stack: Stack, anonymous: Browser, report) -> None:
+    """The unpublished PDF: refused to an anonymous visitor by its view, by its stored path, by a guessed one."""
     refused = anonymous.get(f"/irm-reports/{report}/pdf/", allow_redirects=False)
     assert refused.status_code == 302 and "/accounts/login/" in refused.headers["Location"]
     stored = _stored_name(stack, "SELECT pdf FROM irm_reports_report WHERE id = %s", report)
@@ -204,8 +226,3 @@ def _journey(stack: Stack) -> None:
     for path in (f"/media/{stored}", f"/media/{guessed}", f"/_private/{stored}", f"/irm-reports/{report}/v1.pdf"):
         response = anonymous.get(path, allow_redirects=False)
         assert response.status_code == 404 and not response.content.startswith(b"%PDF"), path
-
-    # Both gunicorns served requests; every process is still up (beat included).
-    for name in ("web1", "web2"):
-        assert "GET /" in stack.log(name), stack.tails()
-    assert all(process.poll() is None for process in stack.processes.values()), stack.tails()
