@@ -4,19 +4,11 @@ The embedded default (no variable set) is a SQLite file, eager Celery, files on 
 e-mail on the console. `DATABASE_URL` and `REDIS_URL` switch to PostgreSQL and a Redis broker.
 """
 
-from datetime import timedelta
-from pathlib import Path
-from urllib.parse import urlsplit
-
-import environ
-from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
-BASE_DIR = Path(__file__).resolve().parent.parent.parent
-
-env = environ.Env()
-if env.bool("DJANGO_READ_DOT_ENV_FILE", default=False):
-    env.read_env(str(BASE_DIR / ".env"))
+from .api import *  # noqa: F403
+from .authentication import *  # noqa: F403
+from .environment import BASE_DIR, SITE_URL, env  # noqa: F401
 
 # GENERAL ------------------------------------------------------------------------------------------
 DEBUG = env.bool("DEBUG", default=False)
@@ -26,9 +18,6 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if 
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_ID = 1
 SITE_NAME = env("SITE_NAME", default="Open Government Partnership portal")
-# The portal's public address (scheme, host and port if any; no path): every e-mail and every absolute link
-# starts with it, whatever address a request came in on (common/site.py).
-SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 # APPS ---------------------------------------------------------------------------------------------
 DJANGO_APPS = [
@@ -120,72 +109,6 @@ else:
         {"timeout": 20, "transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-
-# AUTHENTICATION -----------------------------------------------------------------------------------
-AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = [
-    # First: refuses any sign-in (web, admin, API token) while the account or address is locked out.
-    "axes.backends.AxesStandaloneBackend",
-    "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
-]
-AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-]
-# Sign-in lockout (django-axes, accounts/security.py), web form, admin and API token alike: an account
-# waits after AXES_FAILURE_LIMIT failures, an address (many people may share one) after the much higher
-# LOGIN_ADDRESS_FAILURE_LIMIT, each for AXES_COOLOFF_TIME.
-AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
-LOGIN_ADDRESS_FAILURE_LIMIT = env.int("LOGIN_ADDRESS_FAILURE_LIMIT", default=50)
-AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_HANDLER = "accounts.security.LockoutHandler"
-AXES_USERNAME_CALLABLE = "accounts.security.login_identifier"
-AXES_CLIENT_IP_CALLABLE = "common.ratelimit.client_ip"
-AXES_LOCKOUT_TEMPLATE = "account/locked_out.html"
-AXES_RESET_ON_SUCCESS = True
-# Staff sessions end after this long without activity; others last SESSION_COOKIE_AGE.
-STAFF_SESSION_IDLE_SECONDS = env.int("STAFF_SESSION_IDLE_SECONDS", default=2 * 60 * 60)
-SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=14 * 24 * 60 * 60)
-SESSION_COOKIE_HTTPONLY = True
-CSRF_COOKIE_HTTPONLY = True
-
-LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "home"
-
-ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
-ACCOUNT_USER_MODEL_USERNAME_FIELD = None
-ACCOUNT_LOGIN_METHODS = {"email"}
-ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
-ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
-ACCOUNT_FORMS = {"login": "accounts.adapters.LoginForm"}
-ACCOUNT_EMAIL_VERIFICATION = "mandatory"
-ACCOUNT_UNIQUE_EMAIL = True
-ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
-ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
-ACCOUNT_EMAIL_SUBJECT_PREFIX = env("EMAIL_SUBJECT_PREFIX", default="[OGP] ")
-ACCOUNT_DEFAULT_HTTP_PROTOCOL = urlsplit(SITE_URL).scheme or "https"
-
-# CONTENT SECURITY POLICY --------------------------------------------------------------------------
-# No inline script anywhere (see tests/accounts/test_security.py); inline style attributes are allowed.
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": [SELF],
-        "script-src": [SELF],
-        "style-src": [SELF, UNSAFE_INLINE],
-        "img-src": [SELF, "data:"],
-        "font-src": [SELF, "data:"],
-        "connect-src": [SELF],
-        "object-src": [NONE],
-        "base-uri": [SELF],
-        "frame-ancestors": [NONE],
-        "form-action": [SELF],
-    }
-}
 
 # INTERNATIONALISATION -----------------------------------------------------------------------------
 LANGUAGE_CODE = "en"
@@ -286,73 +209,6 @@ IRM_RENDER_STALE_SECONDS = env.int("IRM_RENDER_STALE_SECONDS", default=600)
 IRM_IMPORT_SYNC_MAX_BYTES = env.int("IRM_IMPORT_SYNC_MAX_BYTES", default=256 * 1024)
 IRM_IMPORT_MAX_BYTES = env.int("IRM_IMPORT_MAX_BYTES", default=50 * 1024 * 1024)
 IRM_IMPORT_STALE_SECONDS = env.int("IRM_IMPORT_STALE_SECONDS", default=900)
-
-# REST FRAMEWORK -----------------------------------------------------------------------------------
-REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": [
-        # Token first: an anonymous write then gets 401 with a WWW-Authenticate header, not 403.
-        "knox.auth.TokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
-    ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PARSER_CLASSES": [
-        "common.api.parsers.StrictJSONParser",
-        "rest_framework.parsers.FormParser",
-        "rest_framework.parsers.MultiPartParser",
-    ],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "common.api.pagination.PageNumberPagination",
-    "PAGE_SIZE": 25,
-    "DEFAULT_THROTTLE_CLASSES": ["common.api.throttling.AnonThrottle", "common.api.throttling.UserThrottle"],
-    "DEFAULT_THROTTLE_RATES": {
-        "anon": env("API_THROTTLE_ANON", default="120/minute"),
-        "user": env("API_THROTTLE_USER", default="600/minute"),
-        "auth": env("API_THROTTLE_AUTH", default="10/minute"),
-    },
-    "EXCEPTION_HANDLER": "common.api.exceptions.exception_handler",
-    "TEST_REQUEST_DEFAULT_FORMAT": "json",
-}
-# API tokens (django-rest-knox, accounts/tokens.py): stored as a digest, sent as `Authorization: Token <key>`,
-# valid API_TOKEN_TTL_DAYS from their issue, one per account.
-REST_KNOX = {
-    "TOKEN_TTL": timedelta(days=env.int("API_TOKEN_TTL_DAYS", default=30)),
-    "AUTH_HEADER_PREFIX": "Token",
-    "AUTO_REFRESH": False,
-}
-SPECTACULAR_SETTINGS = {
-    "TITLE": "OGP portal API",
-    "DESCRIPTION": (
-        "Open data of the Open Government Partnership portal: members, action plans, commitments, "
-        "consultations and IRM reports. Reading is open to everyone; writing needs a session or a token "
-        "(`POST /api/v1/auth/token/`) and follows the same rules as the web forms."
-    ),
-    "VERSION": "1.0.0",
-    "SERVE_INCLUDE_SCHEMA": False,
-    "SCHEMA_PATH_PREFIX": "/api/v1",
-    # Swagger UI served from our own static files: the docs work without any CDN.
-    "SWAGGER_UI_DIST": "SIDECAR",
-    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {
-        "MemberKindEnum": "commitments.models.Member.Kind",
-        "MemberStatusEnum": "commitments.models.Member.Status",
-        "ActionPlanStatusEnum": "commitments.models.ActionPlan.Status",
-        "MilestoneStatusEnum": "commitments.models.Milestone.Status",
-        "OrganisationKindEnum": "accounts.models.Organisation.Kind",
-        "PolicyAreaKindEnum": "commitments.models.PolicyArea.Kind",
-        "SelfReportedCompletionEnum": "commitments.models.Completion",
-        "IrmCompletionEnum": "irm_reports.scales.Completion",
-        "IrmAnswerEnum": "irm_reports.scales.Answer",
-        "DidItOpenGovernmentEnum": "irm_reports.scales.DidItOpenGovernment",
-        "ReportStatusEnum": "irm_reports.models.Report.Status",
-        "WithdrawalReasonEnum": "consultations.models.Proposal.WithdrawalReason",
-    },
-    "POSTPROCESSING_HOOKS": [
-        "drf_spectacular.hooks.postprocess_schema_enums",
-        "common.api.schema.add_error_responses",
-    ],
-}
 
 # LOGGING ------------------------------------------------------------------------------------------
 LOGGING = {
