@@ -119,6 +119,28 @@ def _rows_mentioning(text: str) -> list[str]:
     return found
 
 
+def _assert_public_work_shows_a_deleted_participant(client, footprint) -> None:
+    """The pages, the API and the open data show the person's public work without their name or address."""
+    public = footprint["public"]
+    detail = client.get(public.get_absolute_url()).content.decode()
+    assert "Open the district budgets" in detail and "Deleted participant" in detail
+    others_page = client.get(footprint["others"].get_absolute_url()).content.decode()
+    assert "I agree with this entirely." in others_page and "Deleted participant" in others_page
+    api = client.get(reverse("api:proposal-detail", args=[public.pk])).json()
+    assert api["author"] == "Deleted participant"
+    comments = client.get(reverse("api:proposal-comments", args=[footprint["others"].pk])).json()
+    assert [c["author"] for c in comments["results"]] == ["Deleted participant"]
+    for url in (
+        reverse("consultations:proposal-list"),
+        reverse("api:proposal-list"),
+        reverse("commitments:open-data-json"),
+        reverse("commitments:open-data-csv"),
+    ):
+        body = client.get(url)
+        text = b"".join(body.streaming_content) if body.streaming else body.content
+        assert NAME.encode() not in text and EMAIL.encode() not in text
+
+
 def test_deleting_the_account_keeps_public_work_under_a_deleted_participant(
     client, person, footprint, django_capture_on_commit_callbacks
 ):
@@ -147,30 +169,12 @@ def test_deleting_the_account_keeps_public_work_under_a_deleted_participant(
     assert not person.is_active and person.deleted_at and not person.has_usable_password()
     assert person.email.endswith("@deleted.invalid") and person.full_name == ""
 
-    public = footprint["public"]
-    detail = client.get(public.get_absolute_url()).content.decode()
-    assert "Open the district budgets" in detail and "Deleted participant" in detail
-    others_page = client.get(footprint["others"].get_absolute_url()).content.decode()
-    assert "I agree with this entirely." in others_page and "Deleted participant" in others_page
-    api = client.get(reverse("api:proposal-detail", args=[public.pk])).json()
-    assert api["author"] == "Deleted participant"
-    comments = client.get(reverse("api:proposal-comments", args=[footprint["others"].pk])).json()
-    assert [c["author"] for c in comments["results"]] == ["Deleted participant"]
-    for url in (
-        reverse("consultations:proposal-list"),
-        reverse("api:proposal-list"),
-        reverse("commitments:open-data-json"),
-        reverse("commitments:open-data-csv"),
-    ):
-        body = client.get(url)
-        text = b"".join(body.streaming_content) if body.streaming else body.content
-        assert NAME.encode() not in text and EMAIL.encode() not in text
-
+    _assert_public_work_shows_a_deleted_participant(client, footprint)
     assert _rows_mentioning(EMAIL) == [] and _rows_mentioning(NAME) == []
     assert not Proposal.objects.filter(pk=footprint["draft"].pk).exists()
     assert not Proposal.history.filter(id=footprint["draft"].pk).exists()
     assert not Proposal.history.filter(title="Half-written idea").exists()
-    assert list(Proposal.history.filter(id=public.pk).values_list("status", flat=True)) == ["submitted"]
+    assert list(Proposal.history.filter(id=footprint["public"].pk).values_list("status", flat=True)) == ["submitted"]
     assert User.history.filter(id=person.pk).exclude(email=person.email).count() == 0
     for model in (Support, Follow, EmailAddress, AuthToken):
         assert not model.objects.filter(user=person).exists()
