@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 from commitments.models import Commitment, Member
 from commitments.services import organisation_for_name
 from consultations.models import Proposal, ProposalResponse, Referral, ResponseTemplate
-from consultations.services._common import assign, lock_proposal
+from consultations.services._common import lock_proposal
+from ogp_portal.common.models import UNCHANGED, set_fields
 from ogp_portal.common.tasks import enqueue_on_commit
 from ogp_portal.models import Organisation, User
 
@@ -52,7 +53,7 @@ def response_save(
     commitments = list(commitments)
     _check_commitments(current, outcome, commitments)
     response = ProposalResponse.objects.filter(proposal=current).first() or ProposalResponse(proposal=current)
-    assign(response, {"outcome": outcome, "reasons": reasons}, ("outcome", "reasons"))
+    set_fields(response, outcome=outcome, reasons=reasons)
     response.written_by = written_by or response.written_by
     first_publication = False
     if publish or response.is_published:
@@ -162,16 +163,20 @@ def referral_record_opinion(*, referral: Referral, opinion: str, received_on=Non
     return current
 
 
-TEMPLATE_FIELDS = ("title", "outcome", "reasons")
-
-
 @transaction.atomic
-def response_template_save(*, member: Member, template: ResponseTemplate | None = None, **data) -> ResponseTemplate:
+def response_template_save(
+    *,
+    member: Member,
+    template: ResponseTemplate | None = None,
+    title: str = UNCHANGED,
+    outcome: str = UNCHANGED,
+    reasons: str = UNCHANGED,
+) -> ResponseTemplate:
     """Create or rewrite one of the member's response templates."""
     template = template or ResponseTemplate(member=member)
     if template.member_id != member.pk:
         raise ValueError("The template belongs to another member.")
-    assign(template, data, TEMPLATE_FIELDS)
+    set_fields(template, title=title, outcome=outcome, reasons=reasons)
     template.full_clean()
     template.save()
     return template
