@@ -20,9 +20,9 @@ from irm_reports.models import (
     RequirementAssessment,
     StandardRequirement,
 )
-from irm_reports.rules import is_researcher, is_support_staff
 from irm_reports.scales import Answer, ReportType
 from ogp_portal.models import User
+from ogp_portal.rules import is_researcher, is_support_staff
 
 
 @dataclass
