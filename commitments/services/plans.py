@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from commitments.models import ActionPlan, Commitment, Member, Milestone, ProgressUpdate
 from commitments.services.members import organisation_for_name
 from ogp_portal.common.cache import bump_content_version
-from ogp_portal.common.models import UNCHANGED, set_fields
+from ogp_portal.common.db import UNCHANGED, set_fields
 from ogp_portal.models import Organisation, User
 
 

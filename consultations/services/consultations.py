@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from commitments.models import ActionPlan
 from consultations.models import Consultation
 from consultations.services._common import lock_consultation
-from ogp_portal.common.models import UNCHANGED, set_fields
+from ogp_portal.common.db import UNCHANGED, set_fields
 from ogp_portal.models import User
 
 CLOSED_PLAN_STATUSES = (ActionPlan.Status.COMPLETED, ActionPlan.Status.WITHDRAWN)

@@ -6,7 +6,7 @@ from django.db import transaction
 
 from commitments.models import ActionPlan, Member
 from consultations.models import Forum, ForumMeeting, ForumSeat
-from ogp_portal.common.models import UNCHANGED, set_fields
+from ogp_portal.common.db import UNCHANGED, set_fields
 
 
 @transaction.atomic

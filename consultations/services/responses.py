@@ -9,7 +9,7 @@ from commitments.models import Commitment, Member
 from commitments.services import organisation_for_name
 from consultations.models import Proposal, ProposalResponse, Referral, ResponseTemplate
 from consultations.services._common import lock_proposal
-from ogp_portal.common.models import UNCHANGED, set_fields
+from ogp_portal.common.db import UNCHANGED, set_fields
 from ogp_portal.common.tasks import enqueue_on_commit
 from ogp_portal.models import Organisation, User
 

@@ -11,7 +11,7 @@ from irm_reports import selectors
 from irm_reports.models import CommitmentAssessment, PublishedVersion, Report, ResearcherAssignment
 from irm_reports.scales import ReportType
 from ogp_portal.common.cache import bump_content_version
-from ogp_portal.common.models import UNCHANGED, set_fields
+from ogp_portal.common.db import UNCHANGED, set_fields
 from ogp_portal.common.tasks import enqueue_on_commit
 from ogp_portal.models import User
 
