@@ -79,5 +79,5 @@ def is_confirmed_member_of_requested_organisation(user, requester) -> bool:
 
 rules.add_perm(
     "ogp_portal.decide_membership",
-    is_support_staff | (rules.is_authenticated & rules.is_active & is_confirmed_member_of_requested_organisation),
+    rules.is_authenticated & rules.is_active & (rules.is_staff | is_confirmed_member_of_requested_organisation),
 )
