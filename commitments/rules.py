@@ -1,12 +1,12 @@
 """Who may change what: one predicate per rule, used by the web views, the API and templates.
 
-The roles (support staff, point of contact of the member) are defined once, in ogp_portal/rules.py.
+The roles (support staff, point of contact of the member) are defined once, in accounts/rules.py.
 """
 
 import rules
 
+from accounts.rules import is_any_point_of_contact, is_member_manager, is_support_staff, owned_by_member
 from commitments.models import ActionPlan, Commitment, Member, Milestone
-from ogp_portal.rules import is_any_point_of_contact, is_member_manager, is_support_staff, owned_by_member
 
 # Objects are expected with their parents select_related.
 owned_by_member(Member, lambda member: member.pk)

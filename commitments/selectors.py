@@ -3,9 +3,9 @@
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from commitments.filters import CommitmentFilter, MemberFilter
+from accounts.models import Organisation
 from commitments.models import ActionPlan, Commitment, Member, Milestone, PolicyArea
-from ogp_portal.models import Organisation
+from partnership.filters import CommitmentFilter, MemberFilter
 
 
 def member_list(*, filters: dict | None = None) -> tuple[QuerySet, MemberFilter]:

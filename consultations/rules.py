@@ -1,10 +1,17 @@
 """Who may do what in co-creation: one predicate per rule, for the web views, the API, templates and admin.
 
-The roles (participant, point of contact, support staff) are defined once, in ogp_portal/rules.py.
+The roles (participant, point of contact, support staff) are defined once, in accounts/rules.py.
 """
 
 import rules
 
+from accounts.rules import (
+    is_member_manager,
+    is_participant,
+    is_point_of_contact,
+    is_support_staff,
+    owned_by_member,
+)
 from commitments.models import ActionPlan
 from consultations.models import (
     Comment,
@@ -17,13 +24,6 @@ from consultations.models import (
     ProposalResponse,
     Referral,
     ResponseTemplate,
-)
-from ogp_portal.rules import (
-    is_member_manager,
-    is_participant,
-    is_point_of_contact,
-    is_support_staff,
-    owned_by_member,
 )
 
 # Objects are expected with their parents select_related.

@@ -1,14 +1,14 @@
 """Who may do what with IRM reports: one predicate per rule, for views, the API, templates and admin.
 
 Support staff may do everything; an IRM researcher works on the plans they are assigned to; the
-public sees published reports only. The roles are defined once, in ogp_portal/rules.py.
+public sees published reports only. The roles are defined once, in accounts/rules.py.
 """
 
 import rules
 
+from accounts.rules import is_researcher, is_support_staff
 from commitments.models import ActionPlan
 from irm_reports.models import CommitmentAssessment, Report
-from ogp_portal.rules import is_researcher, is_support_staff
 
 
 def plan_id_of(obj) -> int | None:

@@ -10,6 +10,8 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from accounts.models import User
+from accounts.rules import is_researcher, is_support_staff
 from commitments.models import ActionPlan, Commitment, Member
 from irm_reports import fieldsets
 from irm_reports.models import (
@@ -21,8 +23,6 @@ from irm_reports.models import (
     StandardRequirement,
 )
 from irm_reports.scales import Answer, ReportType
-from ogp_portal.models import User
-from ogp_portal.rules import is_researcher, is_support_staff
 
 
 @dataclass

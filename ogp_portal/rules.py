@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import rules
 
-from ogp_portal.models import User
+from accounts.models import User
 
 _MEMBER_ID_OF: dict[type, Callable[[object], int | None]] = {}
 
@@ -78,6 +78,6 @@ def is_confirmed_member_of_requested_organisation(user, requester) -> bool:
 
 
 rules.add_perm(
-    "ogp_portal.decide_membership",
+    "accounts.decide_membership",
     rules.is_authenticated & rules.is_active & (rules.is_staff | is_confirmed_member_of_requested_organisation),
 )

@@ -14,17 +14,17 @@ from django.views import View, defaults, i18n
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, ListView
 
-from ogp_portal.api.errors import error_json
-from ogp_portal.common.views import PostActionView, ServiceFormMixin
-from ogp_portal.forms import AccountDeleteForm, MembershipDecisionForm, ProfileForm
-from ogp_portal.privacy import user_can_delete_account, user_data_export, user_delete_account
-from ogp_portal.selectors import membership_request_list
-from ogp_portal.services import (
+from accounts.forms import AccountDeleteForm, MembershipDecisionForm, ProfileForm
+from accounts.privacy import user_can_delete_account, user_data_export, user_delete_account
+from accounts.selectors import membership_request_list
+from accounts.services import (
     organisation_membership_confirm,
     organisation_membership_refuse,
     user_set_language,
     user_update_profile,
 )
+from common.api.errors import error_json
+from common.views import PostActionView, ServiceFormMixin
 
 
 def healthz(request):
@@ -71,9 +71,9 @@ class MembershipRequestListView(LoginRequiredMixin, ListView):
 
 
 class MembershipDecideView(LoginRequiredMixin, PostActionView):
-    """Confirm or refuse one pending membership (`ogp_portal.decide_membership`)."""
+    """Confirm or refuse one pending membership (`accounts.decide_membership`)."""
 
-    permission_required = "ogp_portal.decide_membership"
+    permission_required = "accounts.decide_membership"
     target_attr = "requester"
     form_class = MembershipDecisionForm
     invalid_message = _("Choose whether to confirm or refuse the membership.")
@@ -146,7 +146,7 @@ def bad_request(request, exception=None):
     from django.template.defaultfilters import filesizeformat
     from django.utils.translation import gettext
 
-    from ogp_portal.middleware import error_response
+    from common.middleware import error_response
 
     if isinstance(exception, RequestDataTooBig):
         detail = gettext(

@@ -4,9 +4,9 @@ from datetime import date
 
 from django.db import transaction
 
+from accounts.models import Organisation, User
 from commitments.models import Member, MemberStatusEvent
-from ogp_portal.common.cache import bump_content_version
-from ogp_portal.models import Organisation, User
+from common.cache import bump_content_version
 
 
 @transaction.atomic

@@ -6,11 +6,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from accounts.models import Organisation, User
 from commitments.models import ActionPlan, Commitment, Member, Milestone, ProgressUpdate
 from commitments.services.members import organisation_for_name
-from ogp_portal.common.cache import bump_content_version
-from ogp_portal.common.db import UNCHANGED, set_fields
-from ogp_portal.models import Organisation, User
+from common.cache import bump_content_version
+from common.db import UNCHANGED, set_fields
 
 
 @transaction.atomic

@@ -20,7 +20,7 @@ from commitments.forms import (
     TransitionForm,
 )
 from commitments.models import ActionPlan, Commitment, Member, Milestone, ProgressUpdate
-from ogp_portal.common.views import PostActionView, ServiceFormMixin, TargetMixin
+from common.views import PostActionView, ServiceFormMixin, TargetMixin
 
 
 class WorkspaceHomeView(LoginRequiredMixin, ListView):

@@ -10,6 +10,9 @@ from rest_framework.pagination import CursorPagination as DrfCursorPagination
 from rest_framework.response import Response
 
 from commitments.models import Commitment
+from common.api.pagination import CursorPagination
+from common.api.permissions import require_perm
+from common.api.throttling import RateLimitedViewMixin
 from consultations import selectors, services
 from consultations.api.serializers import (
     CommentInputSerializer,
@@ -25,9 +28,6 @@ from consultations.api.serializers import (
 )
 from consultations.filters import SORTS, ConsultationFilter, ProposalFilter
 from consultations.models import Comment, Proposal
-from ogp_portal.api.pagination import CursorPagination
-from ogp_portal.api.permissions import require_perm
-from ogp_portal.api.throttling import RateLimitedViewMixin
 
 
 class ConsultationViewSet(viewsets.ReadOnlyModelViewSet):

@@ -7,11 +7,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from commitments.models import ActionPlan
+from common.db import UNCHANGED, set_fields
 from consultations.models import Consultation
 from consultations.services._common import lock_consultation
-from ogp_portal.common.db import UNCHANGED, set_fields
-from ogp_portal.models import User
 
 CLOSED_PLAN_STATUSES = (ActionPlan.Status.COMPLETED, ActionPlan.Status.WITHDRAWN)
 

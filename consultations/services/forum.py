@@ -5,8 +5,8 @@ from datetime import date
 from django.db import transaction
 
 from commitments.models import ActionPlan, Member
+from common.db import UNCHANGED, set_fields
 from consultations.models import Forum, ForumMeeting, ForumSeat
-from ogp_portal.common.db import UNCHANGED, set_fields
 
 
 @transaction.atomic

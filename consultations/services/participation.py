@@ -7,9 +7,9 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from consultations.models import Comment, Flag, Follow, ModerationEvent, Proposal, Support
 from consultations.services._common import require_open
-from ogp_portal.models import User
 
 
 def _require_public(proposal: Proposal) -> None:

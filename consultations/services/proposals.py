@@ -7,12 +7,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import Organisation, User
 from commitments.models import PolicyArea
+from common.db import UNCHANGED, set_fields
 from consultations.models import Consultation, Proposal, ProposalAttachment
 from consultations.services._common import lock_consultation, lock_proposal, require_open
 from consultations.uploads import CheckedUpload, check_attachment_count, check_attachments, check_upload_quota
-from ogp_portal.common.db import UNCHANGED, set_fields
-from ogp_portal.models import Organisation, User
 
 EDITABLE_STATUSES = (Proposal.Status.DRAFT, Proposal.Status.SUBMITTED)
 

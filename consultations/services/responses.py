@@ -5,13 +5,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import Organisation, User
 from commitments.models import Commitment, Member
 from commitments.services import organisation_for_name
+from common.db import UNCHANGED, set_fields
+from common.queue import enqueue_on_commit
 from consultations.models import Proposal, ProposalResponse, Referral, ResponseTemplate
 from consultations.services._common import lock_proposal
-from ogp_portal.common.db import UNCHANGED, set_fields
-from ogp_portal.common.tasks import enqueue_on_commit
-from ogp_portal.models import Organisation, User
 
 
 def _check_commitments(proposal: Proposal, outcome: str, commitments: list[Commitment]) -> None:

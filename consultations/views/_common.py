@@ -3,8 +3,8 @@
 from django.contrib import messages
 from django.shortcuts import redirect
 
+from common.views import TargetMixin
 from consultations.models import Comment, Consultation, Proposal
-from ogp_portal.common.views import TargetMixin
 
 
 class ConsultationTargetMixin(TargetMixin):

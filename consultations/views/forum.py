@@ -9,10 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 
 from commitments.views.workspace import MemberTargetMixin
+from common.views import ServiceFormMixin, TargetMixin
 from consultations import selectors, services
 from consultations.forms import ForumForm, ForumMeetingForm, ForumSeatForm
 from consultations.models import ForumMeeting, ForumSeat
-from ogp_portal.common.views import ServiceFormMixin, TargetMixin
 
 
 class ForumEditView(MemberTargetMixin, ServiceFormMixin, FormView):

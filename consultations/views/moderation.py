@@ -7,10 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
+from common.views import ServiceFormMixin, TargetMixin
 from consultations import selectors, services
 from consultations.forms import ModerationForm
 from consultations.models import Comment, Proposal
-from ogp_portal.common.views import ServiceFormMixin, TargetMixin
 
 
 class ModerationQueueView(PermissionRequiredMixin, TemplateView):

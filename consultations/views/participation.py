@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 
+from common.views import PostActionView, ServiceFormMixin
 from consultations import selectors, services
 from consultations.forms import CommentEditForm, CommentForm, FlagForm, ProposalForm, WithdrawForm
 from consultations.models import Proposal
@@ -17,7 +18,6 @@ from consultations.views._common import (
     ProposalTargetMixin,
     StateGuardMixin,
 )
-from ogp_portal.common.views import PostActionView, ServiceFormMixin
 
 
 class ProposalFormMixin(ServiceFormMixin):

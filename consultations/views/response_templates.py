@@ -8,10 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
 from commitments.views.workspace import MemberTargetMixin
+from common.views import ServiceFormMixin, TargetMixin
 from consultations import services
 from consultations.forms import ResponseTemplateForm
 from consultations.models import ResponseTemplate
-from ogp_portal.common.views import ServiceFormMixin, TargetMixin
 
 
 class ResponseTemplateListView(MemberTargetMixin, TemplateView):

@@ -12,6 +12,7 @@ from django.views.generic import FormView, TemplateView
 
 from commitments import selectors as commitment_selectors
 from commitments.views.workspace import MemberTargetMixin, PlanTargetMixin
+from common.views import ServiceFormMixin, TargetMixin
 from consultations import selectors, services
 from consultations.forms import (
     BulkResponseForm,
@@ -23,7 +24,6 @@ from consultations.forms import (
 )
 from consultations.models import Consultation, Proposal, ProposalResponse, Referral
 from consultations.views._common import ConsultationTargetMixin, ProposalTargetMixin
-from ogp_portal.common.views import ServiceFormMixin, TargetMixin
 
 
 class CoCreationHomeView(MemberTargetMixin, TemplateView):

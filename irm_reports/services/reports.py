@@ -6,14 +6,14 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from commitments.models import ActionPlan
+from common.cache import bump_content_version
+from common.db import UNCHANGED, set_fields
+from common.queue import enqueue_on_commit
 from irm_reports import selectors
 from irm_reports.models import CommitmentAssessment, PublishedVersion, Report, ResearcherAssignment
 from irm_reports.scales import ReportType
-from ogp_portal.common.cache import bump_content_version
-from ogp_portal.common.db import UNCHANGED, set_fields
-from ogp_portal.common.tasks import enqueue_on_commit
-from ogp_portal.models import User
 
 
 def lock_report(report_id: int) -> Report:

@@ -9,11 +9,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
 from commitments.models import Commitment
+from common.views import ServiceFormMixin
 from irm_reports import selectors, services
 from irm_reports.forms import AssessmentForm, RecommendationFormSet, RequirementForm
 from irm_reports.models import CommitmentAssessment
 from irm_reports.views.workspace import ReportMixin
-from ogp_portal.common.views import ServiceFormMixin
 
 
 class AssessmentEditView(ReportMixin, ServiceFormMixin, FormView):

@@ -13,11 +13,11 @@ from django.views.generic import FormView, ListView, TemplateView, View
 
 from commitments.models import ActionPlan
 from commitments.views.workspace import PlanTargetMixin
+from common.views import PostActionView, ServiceFormMixin, TargetMixin
 from irm_reports import selectors, services
 from irm_reports.forms import ReportContentForm, ReportCreateForm
 from irm_reports.models import Report
 from irm_reports.scales import Methodology, ReportType
-from ogp_portal.common.views import PostActionView, ServiceFormMixin, TargetMixin
 
 STEPS = [Report.Step.COLLECTING, Report.Step.RENDERING_HTML, Report.Step.LAYING_OUT, Report.Step.STORING]
 

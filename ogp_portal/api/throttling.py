@@ -1,8 +1,8 @@
 from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle, BaseThrottle, ScopedRateThrottle, UserRateThrottle
 
-from ogp_portal.common import ratelimit
-from ogp_portal.common.ratelimit import client_ip
+from common import ratelimit
+from common.ratelimit import client_ip
 
 
 class _PortalThrottleMixin:
@@ -29,7 +29,7 @@ class ScopedThrottle(_PortalThrottleMixin, ScopedRateThrottle):
 
 
 class RateLimitThrottle(BaseThrottle):
-    """The portal's rate limits (settings.RATE_LIMITS, ogp_portal/common/ratelimit.py) on the API's writes.
+    """The portal's rate limits (settings.RATE_LIMITS, common/ratelimit.py) on the API's writes.
 
     The view names the scope of each action in `rate_limits` ({action: scope}, POST only); a full window is
     a 429 with Retry-After and the same message as the web form's. Only a write that succeeded counts:

@@ -5,7 +5,7 @@ Limits are read from settings.RATE_LIMITS: {scope: {"user": (count, seconds), "i
 counted, so a form sent back with errors does not use up anyone's allowance.
 
 Limits are applied at the edges, where the request is: `limited()` around a page's service call
-(ogp_portal.common.views.RateLimitMixin) and the API's RateLimitThrottle (ogp_portal/api/throttling.py).
+(common.views.RateLimitMixin) and the API's RateLimitThrottle (common/api/throttling.py).
 Services never see an address.
 """
 

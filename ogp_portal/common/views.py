@@ -8,9 +8,9 @@ from django.utils.translation import get_language
 from django.views.generic import ListView, View
 from rules.contrib.views import PermissionRequiredMixin
 
-from ogp_portal.common import ratelimit
-from ogp_portal.common.cache import versioned
-from ogp_portal.common.pagination import keyset_page
+from common import ratelimit
+from common.cache import versioned
+from common.pagination import keyset_page
 
 
 class RateLimitMixin:
@@ -154,7 +154,7 @@ class FilteredListView(ListView):
 
 
 class KeysetListView(FilteredListView):
-    """A filtered list of a large table, in keyset pages (see ogp_portal.common.pagination)."""
+    """A filtered list of a large table, in keyset pages (see common.pagination)."""
 
     paginate_by = None
     ordering_keys: tuple[str, ...] = ("-id",)

@@ -9,6 +9,7 @@ from django.urls import URLPattern, reverse
 from django.utils import timezone
 from rest_framework.test import APIClient
 
+from accounts.models import Organisation
 from consultations import urls as consultation_urls
 from consultations.models import (
     Comment,
@@ -25,7 +26,6 @@ from consultations.models import (
     ResponseTemplate,
     Support,
 )
-from ogp_portal.models import Organisation
 from tests.factories import CommitmentFactory, UserFactory
 from tests.factories.consultations import (
     CommentFactory,

@@ -1,4 +1,4 @@
-"""The edges' shared mechanisms (ogp_portal/common/views.py): the target a view acts on, loaded once and
+"""The edges' shared mechanisms (common/views.py): the target a view acts on, loaded once and
 checked with its permission, and the POST-only button view."""
 
 import pytest
@@ -13,7 +13,7 @@ from django.test import RequestFactory
 from django.views.generic import View
 
 from commitments.models import ActionPlan
-from ogp_portal.common.views import PostActionView, TargetMixin
+from common.views import PostActionView, TargetMixin
 from tests.factories import ActionPlanFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -4,9 +4,9 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
+from accounts.models import Organisation
 from commitments.models import Commitment
 from commitments.services import plans as services  # commitment writes look organisations up here
-from ogp_portal.models import Organisation
 from tests.conftest import raw_postgres, require
 from tests.factories import ActionPlanFactory, MemberFactory, UserFactory
 

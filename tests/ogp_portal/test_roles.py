@@ -1,10 +1,9 @@
-"""The roles, defined once in ogp_portal/rules.py and used by every app's permissions."""
+"""The roles, defined once in accounts/rules.py and used by every app's permissions."""
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from consultations.models import ForumSeat
-from ogp_portal.rules import (
+from accounts.rules import (
     is_any_point_of_contact,
     is_member_manager,
     is_participant,
@@ -13,6 +12,7 @@ from ogp_portal.rules import (
     is_support_staff,
     member_id_of,
 )
+from consultations.models import ForumSeat
 from tests.factories import ActionPlanFactory, MemberFactory, UserFactory
 from tests.factories.consultations import ForumSeatFactory
 
