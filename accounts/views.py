@@ -4,10 +4,9 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, redirect
+from django.db import connection
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +15,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import FormView, ListView
 
 from accounts.forms import AccountDeleteForm, MembershipDecisionForm, ProfileForm
-from accounts.privacy import user_data_export, user_delete_account, user_deletion_blockers
+from accounts.privacy import user_can_delete_account, user_data_export, user_delete_account
 from accounts.selectors import membership_request_list
 from accounts.services import (
     organisation_membership_confirm,
@@ -24,7 +23,7 @@ from accounts.services import (
     user_set_language,
     user_update_profile,
 )
-from common.views import ServiceFormMixin
+from common.views import PostActionView, ServiceFormMixin
 
 
 @require_POST
@@ -63,23 +62,30 @@ class MembershipRequestListView(LoginRequiredMixin, ListView):
         return membership_request_list(user=self.request.user)
 
 
-class MembershipDecideView(LoginRequiredMixin, View):
+class MembershipDecideView(LoginRequiredMixin, PostActionView):
     """Confirm or refuse one pending membership (`accounts.decide_membership`)."""
 
-    def post(self, request, pk):
-        member = get_object_or_404(membership_request_list(user=request.user), pk=pk)
-        if not request.user.has_perm("accounts.decide_membership", member):
-            raise PermissionDenied
-        form = MembershipDecisionForm(request.POST)
-        if not form.is_valid():
-            messages.error(request, _("Choose whether to confirm or refuse the membership."))
-        elif form.cleaned_data["decision"] == MembershipDecisionForm.CONFIRM:
-            organisation_membership_confirm(member=member, by=request.user)
-            messages.success(request, _("%(name)s now speaks for the organisation.") % {"name": member.public_name})
-        else:
-            organisation_membership_refuse(member=member, by=request.user)
-            messages.success(request, _("The membership of %(name)s was refused.") % {"name": member.public_name})
-        return redirect("profile-organisation")
+    permission_required = "accounts.decide_membership"
+    target_attr = "requester"
+    form_class = MembershipDecisionForm
+    invalid_message = _("Choose whether to confirm or refuse the membership.")
+
+    def target_queryset(self):
+        return membership_request_list(user=self.request.user)
+
+    def perform(self, form):
+        name = {"name": self.requester.public_name}
+        if form.cleaned_data["decision"] == MembershipDecisionForm.CONFIRM:
+            organisation_membership_confirm(member=self.requester, by=self.request.user)
+            return _("%(name)s now speaks for the organisation.") % name
+        organisation_membership_refuse(member=self.requester, by=self.request.user)
+        return _("The membership of %(name)s was refused.") % name
+
+    def get_success_message(self, message):
+        return message
+
+    def get_success_url(self):
+        return reverse("profile-organisation")
 
 
 class DataDownloadView(LoginRequiredMixin, View):

@@ -38,10 +38,6 @@ def commitment_get(*, pk: int) -> Commitment:
     return get_object_or_404(queryset, pk=pk)
 
 
-def milestone_get(*, pk: int) -> Milestone:
-    return get_object_or_404(Milestone.objects.select_related("commitment__action_plan__member"), pk=pk)
-
-
 def headline_figures() -> dict:
     members = Member.objects.aggregate(
         national=Count("pk", filter=Q(kind=Member.Kind.NATIONAL)),

@@ -3,8 +3,13 @@
 Limits are read from settings.RATE_LIMITS: {scope: {"user": (count, seconds), "ip": (count, seconds)}}.
 `check()` refuses once a window is full; `hit()` counts an action that was done. Only what succeeded is
 counted, so a form sent back with errors does not use up anyone's allowance.
+
+Limits are applied at the edges, where the request is: `limited()` around a page's service call
+(common.views.RateLimitMixin) and the API's RateLimitThrottle (common/api/throttling.py).
+Services never see an address.
 """
 
+import contextlib
 import ipaddress
 import math
 import time
@@ -58,6 +63,24 @@ def hit(scope: str, *, user_id: int | None = None, ip: str = "") -> None:
             cache.incr(key)
         except ValueError:  # expired between add and incr
             cache.set(key, 1, timeout=window + 5)
+
+
+@contextlib.contextmanager
+def limited(scope: str, request):
+    """Refuse (RateLimited) when the request's user or address has used up `scope`; count the action once the
+    block succeeds. An empty scope limits nothing."""
+    if not scope:
+        yield
+        return
+    who = request_identity(request)
+    check(scope, **who)
+    yield
+    hit(scope, **who)
+
+
+def request_identity(request) -> dict:
+    """The keys a request is counted under: its account (when signed in) and its client address."""
+    return {"user_id": getattr(request.user, "pk", None), "ip": client_ip(request)}
 
 
 def client_ip(request) -> str:

@@ -2,20 +2,33 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import get_language
-from django.views.generic import ListView
+from django.views.generic import ListView, View
 from rules.contrib.views import PermissionRequiredMixin
 
+from common import ratelimit
 from common.cache import versioned
 from common.pagination import keyset_page
 
 
-class ServiceFormMixin:
+class RateLimitMixin:
+    """`rate_limit_scope`: the settings.RATE_LIMITS entry the view's action counts against, per account and per
+    client address. A refusal is a ValidationError (RateLimited) explained like the service's own."""
+
+    rate_limit_scope = ""
+
+    def rate_limited(self):
+        return ratelimit.limited(self.rate_limit_scope, self.request)
+
+
+class ServiceFormMixin(RateLimitMixin):
     """A form view whose valid form is handed to one service call.
 
     `perform(form)` calls the service and returns the object to go to; a ValidationError raised
-    by the service is shown on the form, next to its field when there is one, and nothing is saved.
+    by the service (or the rate limit) is shown on the form, next to its field when there is one,
+    and nothing is saved.
     """
 
     success_message = ""
@@ -25,7 +38,8 @@ class ServiceFormMixin:
 
     def form_valid(self, form):
         try:
-            self.object = self.perform(form)
+            with self.rate_limited():
+                self.object = self.perform(form)
         except ValidationError as error:
             by_field = error.error_dict if hasattr(error, "error_dict") else {None: error.error_list}
             for field, field_errors in by_field.items():
@@ -39,17 +53,74 @@ class ServiceFormMixin:
         return self.object.get_absolute_url()
 
 
-class ObjectPermissionMixin(PermissionRequiredMixin):
-    """rules' permission check on the object the view acts on (403 for users without the right).
+class TargetMixin(PermissionRequiredMixin):
+    """The object a view acts on, loaded once from the URL (404 when missing), then rules' permission
+    `permission_required` checked on it: anonymous visitors go to the login page, others get a 403.
 
-    Anonymous visitors are sent to the login page first.
+    Declare the model (`target_model`, with `target_related` to select_related) or override
+    `target_queryset()`; `target_kwarg` names the URL kwarg ("pk", or "slug"), matched against the field
+    of the same name (or `target_field`). The object is `self.target`, and also `self.<target_attr>`.
     """
+
+    target_model = None
+    target_related: tuple[str, ...] = ()
+    target_kwarg = "pk"
+    target_field = ""
+    target_attr = ""
+
+    def target_queryset(self):
+        return self.target_model._default_manager.select_related(*self.target_related)
+
+    def get_target(self):
+        if "target" not in self.__dict__:
+            lookup = {self.target_field or self.target_kwarg: self.kwargs[self.target_kwarg]}
+            self.target = get_object_or_404(self.target_queryset(), **lookup)
+            if self.target_attr:
+                setattr(self, self.target_attr, self.target)
+        return self.target
 
     def get_permission_object(self):
         return self.get_target()
 
-    def get_target(self):
+
+class PostActionView(TargetMixin, RateLimitMixin, View):
+    """A button that only POSTs (support, follow, submit, transition, render, publish, decide…).
+
+    The target is loaded and its permission checked (TargetMixin); the small `form_class`, when there is
+    one, must be valid (else `invalid_message`); then one service call, `perform(form)`, and back to
+    `get_success_url()` with the service's refusal or `get_success_message(result)`.
+    """
+
+    http_method_names = ["post"]
+    form_class = None
+    invalid_message = ""
+    success_message = ""
+
+    def perform(self, form):
         raise NotImplementedError
+
+    def get_success_message(self, result) -> str:
+        return self.success_message
+
+    def get_success_url(self) -> str:
+        return self.get_target().get_absolute_url()
+
+    def post(self, request, *args, **kwargs):
+        form = self.form_class(request.POST) if self.form_class else None
+        if form is not None and not form.is_valid():
+            messages.error(request, self.invalid_message)
+            return redirect(self.get_success_url())
+        try:
+            with self.rate_limited():
+                result = self.perform(form)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            message = self.get_success_message(result)
+            if message:
+                messages.success(request, message)
+        return redirect(self.get_success_url())
 
 
 class FilteredListView(ListView):

@@ -1,11 +1,18 @@
-"""Who may do what in co-creation: one predicate per rule, for the web views, the API, templates and admin."""
+"""Who may do what in co-creation: one predicate per rule, for the web views, the API, templates and admin.
+
+The roles (participant, point of contact, support staff) are defined once, in accounts/rules.py.
+"""
 
 import rules
 
-from accounts.models import User
+from accounts.rules import (
+    is_member_manager,
+    is_participant,
+    is_point_of_contact,
+    is_support_staff,
+    owned_by_member,
+)
 from commitments.models import ActionPlan
-from commitments.rules import is_support_staff
-from commitments.rules import member_id_of as commitments_member_id_of
 from consultations.models import (
     Comment,
     Consultation,
@@ -19,20 +26,15 @@ from consultations.models import (
     ResponseTemplate,
 )
 
-
-def member_id_of(obj) -> int | None:
-    """The member a co-creation object belongs to (objects are expected with their parents select_related)."""
-    if isinstance(obj, Consultation):
-        return obj.action_plan.member_id
-    if isinstance(obj, Proposal):
-        return obj.consultation.action_plan.member_id
-    if isinstance(obj, Comment | ProposalAttachment | ProposalResponse | Referral):
-        return obj.proposal.consultation.action_plan.member_id
-    if isinstance(obj, Forum | ResponseTemplate):
-        return obj.member_id
-    if isinstance(obj, ForumSeat | ForumMeeting):
-        return obj.forum.member_id
-    return commitments_member_id_of(obj)
+# Objects are expected with their parents select_related.
+owned_by_member(Consultation, lambda consultation: consultation.action_plan.member_id)
+owned_by_member(Proposal, lambda proposal: proposal.consultation.action_plan.member_id)
+for _model in (Comment, ProposalAttachment, ProposalResponse, Referral):
+    owned_by_member(_model, lambda obj: obj.proposal.consultation.action_plan.member_id)
+owned_by_member(Forum, lambda forum: forum.member_id)
+owned_by_member(ResponseTemplate, lambda template: template.member_id)
+owned_by_member(ForumSeat, lambda seat: seat.forum.member_id)
+owned_by_member(ForumMeeting, lambda meeting: meeting.forum.member_id)
 
 
 def proposal_of(obj) -> Proposal | None:
@@ -45,21 +47,6 @@ def proposal_of(obj) -> Proposal | None:
 
 def _active(user) -> bool:
     return user.is_authenticated and user.is_active
-
-
-@rules.predicate
-def is_participant(user) -> bool:
-    """Civil society: a registered participant (e-mail verified at sign-up)."""
-    return _active(user) and user.role == User.Role.PARTICIPANT
-
-
-@rules.predicate
-def is_point_of_contact(user, obj) -> bool:
-    """The point of contact of the member whose plan the object belongs to."""
-    return obj is not None and _active(user) and user.is_point_of_contact and user.member_id == member_id_of(obj)
-
-
-is_manager = is_support_staff | is_point_of_contact
 
 
 @rules.predicate
@@ -155,7 +142,7 @@ def may_see_proposal(user, proposal) -> bool:
     if proposal.status == Proposal.Status.DRAFT:
         return is_author(user, proposal)
     if proposal.is_hidden:
-        return is_author(user, proposal) or is_manager(user, proposal)
+        return is_author(user, proposal) or is_member_manager(user, proposal)
     return True
 
 
@@ -167,11 +154,11 @@ def may_see_attachment(user, attachment) -> bool:
 
 rules.add_perm("consultations.read_proposal", may_see_proposal)
 # obj: the action plan
-rules.add_perm("consultations.open_consultation", is_manager & is_plan_running)
+rules.add_perm("consultations.open_consultation", is_member_manager & is_plan_running)
 # obj: the consultation
-rules.add_perm("consultations.manage_consultation", is_manager)
-rules.add_perm("consultations.edit_consultation", is_manager & is_not_cancelled)
-rules.add_perm("consultations.end_consultation", is_manager & can_end_early)
+rules.add_perm("consultations.manage_consultation", is_member_manager)
+rules.add_perm("consultations.edit_consultation", is_member_manager & is_not_cancelled)
+rules.add_perm("consultations.end_consultation", is_member_manager & can_end_early)
 rules.add_perm("consultations.write_proposal", is_participant & is_consultation_open)
 # Who may use a form at all; the state (open, editable) is then checked by the service, so a form sent
 # just after the consultation closed gets a message on the form instead of a refusal page.
@@ -192,8 +179,8 @@ rules.add_perm(
 )
 rules.add_perm("consultations.own_proposal", is_author)
 rules.add_perm("consultations.discuss_proposal", (is_participant | is_point_of_contact | is_support_staff) & is_public)
-rules.add_perm("consultations.respond_proposal", is_manager & is_answerable)
-rules.add_perm("consultations.route_proposal", is_manager & is_withdrawable)
+rules.add_perm("consultations.respond_proposal", is_member_manager & is_answerable)
+rules.add_perm("consultations.route_proposal", is_member_manager & is_withdrawable)
 # obj: the attachment
 rules.add_perm("consultations.read_proposalattachment", may_see_attachment)
 rules.add_perm("consultations.remove_proposalattachment", is_author & is_consultation_open & is_editable & ~is_hidden)
@@ -205,14 +192,14 @@ rules.add_perm(
 )
 rules.add_perm("consultations.flag_comment", rules.is_authenticated & ~is_author & is_public)
 # obj: the referral
-rules.add_perm("consultations.record_referral", is_manager)
+rules.add_perm("consultations.record_referral", is_member_manager)
 # obj: the member
-rules.add_perm("consultations.manage_forum", is_manager)
-rules.add_perm("consultations.manage_responsetemplates", is_manager)
+rules.add_perm("consultations.manage_forum", is_member_manager)
+rules.add_perm("consultations.manage_responsetemplates", is_member_manager)
 # obj: a seat, a meeting, a template
-rules.add_perm("consultations.manage_forumseat", is_manager)
-rules.add_perm("consultations.manage_forummeeting", is_manager)
-rules.add_perm("consultations.manage_responsetemplate", is_manager)
+rules.add_perm("consultations.manage_forumseat", is_member_manager)
+rules.add_perm("consultations.manage_forummeeting", is_member_manager)
+rules.add_perm("consultations.manage_responsetemplate", is_member_manager)
 # no object
 rules.add_perm("consultations.moderate", is_support_staff)
 rules.add_perm("consultations.assess_requirements", is_support_staff)

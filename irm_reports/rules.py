@@ -1,12 +1,12 @@
 """Who may do what with IRM reports: one predicate per rule, for views, the API, templates and admin.
 
 Support staff may do everything; an IRM researcher works on the plans they are assigned to; the
-public sees published reports only.
+public sees published reports only. The roles are defined once, in accounts/rules.py.
 """
 
 import rules
 
-from accounts.models import User
+from accounts.rules import is_researcher, is_support_staff
 from commitments.models import ActionPlan
 from irm_reports.models import CommitmentAssessment, Report
 
@@ -27,16 +27,6 @@ def report_of(obj) -> Report | None:
     if isinstance(obj, CommitmentAssessment):
         return obj.report
     return None
-
-
-@rules.predicate
-def is_support_staff(user) -> bool:
-    return user.is_authenticated and user.is_active and user.is_staff
-
-
-@rules.predicate
-def is_researcher(user) -> bool:
-    return user.is_authenticated and user.is_active and user.role == User.Role.IRM_RESEARCHER
 
 
 @rules.predicate

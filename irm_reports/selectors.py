@@ -11,7 +11,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from commitments.models import ActionPlan, Commitment, Member, StandardRequirement
+from accounts.rules import is_researcher, is_support_staff
+from commitments.models import ActionPlan, Commitment, Member
 from irm_reports import fieldsets
 from irm_reports.models import (
     CommitmentAssessment,
@@ -20,7 +21,6 @@ from irm_reports.models import (
     Report,
     RequirementAssessment,
 )
-from irm_reports.rules import is_researcher, is_support_staff
 from irm_reports.scales import Answer, ReportType
 
 

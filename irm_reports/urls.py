@@ -1,6 +1,6 @@
 from django.urls import path
 
-from irm_reports.views import downloads, public, workspace
+from irm_reports.views import assessments, downloads, public, workspace
 
 app_name = "irm_reports"
 
@@ -19,13 +19,13 @@ urlpatterns = [
     path("irm-reports/<int:pk>/edit/", workspace.ReportEditView.as_view(), name="report-edit"),
     path(
         "irm-reports/<int:pk>/commitments/<int:commitment_pk>/",
-        workspace.AssessmentEditView.as_view(),
+        assessments.AssessmentEditView.as_view(),
         name="assessment-edit",
     ),
-    path("irm-reports/<int:pk>/requirements/", workspace.RequirementsEditView.as_view(), name="requirements-edit"),
+    path("irm-reports/<int:pk>/requirements/", assessments.RequirementsEditView.as_view(), name="requirements-edit"),
     path(
         "irm-reports/<int:pk>/recommendations/",
-        workspace.RecommendationsEditView.as_view(),
+        assessments.RecommendationsEditView.as_view(),
         name="recommendations-edit",
     ),
     path("irm-reports/<int:pk>/render/", workspace.ReportRenderView.as_view(), name="report-render"),

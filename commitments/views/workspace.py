@@ -4,12 +4,11 @@ Every view checks its rule on the object it acts on (see commitments/rules.py) a
 valid form to one service.
 """
 
-from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import FormView, ListView, TemplateView, View
+from django.views.generic import FormView, ListView, TemplateView
 
 from commitments import selectors, services
 from commitments.forms import (
@@ -21,7 +20,7 @@ from commitments.forms import (
     TransitionForm,
 )
 from commitments.models import ActionPlan, Commitment, Member, Milestone, ProgressUpdate
-from common.views import ObjectPermissionMixin, ServiceFormMixin
+from common.views import PostActionView, ServiceFormMixin, TargetMixin
 
 
 class WorkspaceHomeView(LoginRequiredMixin, ListView):
@@ -43,14 +42,26 @@ class WorkspaceHomeView(LoginRequiredMixin, ListView):
         return Member.objects.search(self.request.GET.get("search", "")).order_by("name")
 
 
-class WorkspaceMemberView(ObjectPermissionMixin, TemplateView):
+class MemberTargetMixin(TargetMixin):
+    """Views on one member (URL kwarg slug)."""
+
+    target_model = Member
+    target_related = ("parent",)
+    target_kwarg = "slug"
+    target_attr = "member"
+
+
+class PlanTargetMixin(TargetMixin):
+    """Views on one action plan (URL kwarg pk)."""
+
+    target_model = ActionPlan
+    target_related = ("member",)
+    target_attr = "plan"
+
+
+class WorkspaceMemberView(MemberTargetMixin, TemplateView):
     template_name = "commitments/workspace/member.html"
     permission_required = "commitments.add_actionplan"
-
-    def get_target(self):
-        if not hasattr(self, "member"):
-            self.member = selectors.member_get(slug=self.kwargs["slug"])
-        return self.member
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -59,16 +70,14 @@ class WorkspaceMemberView(ObjectPermissionMixin, TemplateView):
         return context
 
 
-class WorkspacePlanView(ObjectPermissionMixin, TemplateView):
+class WorkspacePlanView(PlanTargetMixin, TemplateView):
     """A plan with its commitments and milestones, and the actions its status allows."""
 
     template_name = "commitments/workspace/plan.html"
     permission_required = "commitments.transition_actionplan"
 
-    def get_target(self):
-        if not hasattr(self, "plan"):
-            self.plan = selectors.action_plan_get(pk=self.kwargs["pk"])
-        return self.plan
+    def target_queryset(self):
+        return super().target_queryset().with_counts()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -78,16 +87,11 @@ class WorkspacePlanView(ObjectPermissionMixin, TemplateView):
         return context
 
 
-class ActionPlanCreateView(ObjectPermissionMixin, ServiceFormMixin, FormView):
+class ActionPlanCreateView(MemberTargetMixin, ServiceFormMixin, FormView):
     template_name = "commitments/workspace/actionplan_form.html"
     form_class = ActionPlanForm
     permission_required = "commitments.add_actionplan"
     success_message = _("The action plan was created. Add its commitments next.")
-
-    def get_target(self):
-        if not hasattr(self, "member"):
-            self.member = selectors.member_get(slug=self.kwargs["slug"])
-        return self.member
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": ActionPlan(member=self.member)}
@@ -102,16 +106,11 @@ class ActionPlanCreateView(ObjectPermissionMixin, ServiceFormMixin, FormView):
         return self.object.get_workspace_url()
 
 
-class ActionPlanUpdateView(ObjectPermissionMixin, ServiceFormMixin, FormView):
+class ActionPlanUpdateView(PlanTargetMixin, ServiceFormMixin, FormView):
     template_name = "commitments/workspace/actionplan_form.html"
     form_class = ActionPlanForm
     permission_required = "commitments.change_actionplan"
     success_message = _("The action plan was saved.")
-
-    def get_target(self):
-        if not hasattr(self, "plan"):
-            self.plan = get_object_or_404(ActionPlan.objects.select_related("member"), pk=self.kwargs["pk"])
-        return self.plan
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.plan}
@@ -126,31 +125,22 @@ class ActionPlanUpdateView(ObjectPermissionMixin, ServiceFormMixin, FormView):
         return self.object.get_workspace_url()
 
 
-class ActionPlanTransitionView(ObjectPermissionMixin, View):
+class ActionPlanTransitionView(PlanTargetMixin, PostActionView):
     permission_required = "commitments.transition_actionplan"
-    http_method_names = ["post"]
+    form_class = TransitionForm
+    invalid_message = _("Choose a valid status.")
 
-    def get_target(self):
-        if not hasattr(self, "plan"):
-            self.plan = get_object_or_404(ActionPlan.objects.select_related("member"), pk=self.kwargs["pk"])
-        return self.plan
+    def perform(self, form):
+        return services.action_plan_transition(plan=self.plan, **form.cleaned_data)
 
-    def post(self, request, *args, **kwargs):
-        form = TransitionForm(request.POST)
-        if not form.is_valid():
-            messages.error(request, _("Choose a valid status."))
-            return redirect(self.plan.get_workspace_url())
-        try:
-            plan = services.action_plan_transition(plan=self.plan, to_status=form.cleaned_data["to_status"])
-        except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
-            return redirect(self.plan.get_workspace_url())
-        messages.success(request, _("The action plan is now “%(status)s”.") % {"status": plan.get_status_display()})
-        return redirect(plan.get_workspace_url())
+    def get_success_message(self, plan):
+        return _("The action plan is now “%(status)s”.") % {"status": plan.get_status_display()}
+
+    def get_success_url(self):
+        return self.plan.get_workspace_url()
 
 
-class CommitmentFormMixin(ObjectPermissionMixin, ServiceFormMixin):
+class CommitmentFormMixin(TargetMixin, ServiceFormMixin):
     template_name = "commitments/workspace/commitment_form.html"
     form_class = CommitmentForm
 
@@ -167,16 +157,11 @@ class CommitmentFormMixin(ObjectPermissionMixin, ServiceFormMixin):
         return self.object.action_plan.get_workspace_url() + f"#commitment-{self.object.pk}"
 
 
-class CommitmentCreateView(CommitmentFormMixin, FormView):
+class CommitmentCreateView(PlanTargetMixin, CommitmentFormMixin, FormView):
     permission_required = "commitments.add_commitment"
     success_message = _("The commitment was added.")
 
-    def get_target(self):
-        return self.get_plan()
-
     def get_plan(self):
-        if not hasattr(self, "plan"):
-            self.plan = get_object_or_404(ActionPlan.objects.select_related("member"), pk=self.kwargs["pk"])
         return self.plan
 
     def get_form_kwargs(self):
@@ -189,13 +174,9 @@ class CommitmentCreateView(CommitmentFormMixin, FormView):
 class CommitmentUpdateView(CommitmentFormMixin, FormView):
     permission_required = "commitments.change_commitment"
     success_message = _("The commitment was saved.")
-
-    def get_target(self):
-        if not hasattr(self, "commitment"):
-            self.commitment = get_object_or_404(
-                Commitment.objects.select_related("action_plan__member", "lead_institution"), pk=self.kwargs["pk"]
-            )
-        return self.commitment
+    target_model = Commitment
+    target_related = ("action_plan__member", "lead_institution")
+    target_attr = "commitment"
 
     def get_plan(self):
         return self.commitment.action_plan
@@ -210,15 +191,12 @@ class CommitmentUpdateView(CommitmentFormMixin, FormView):
         return services.commitment_update(commitment=self.commitment, **form.service_data())
 
 
-class CommitmentChildMixin(ObjectPermissionMixin, ServiceFormMixin):
+class CommitmentChildMixin(TargetMixin, ServiceFormMixin):
     """Views that add something to a commitment (milestone, progress update)."""
 
-    def get_target(self):
-        if not hasattr(self, "commitment"):
-            self.commitment = get_object_or_404(
-                Commitment.objects.select_related("action_plan__member"), pk=self.kwargs["pk"]
-            )
-        return self.commitment
+    target_model = Commitment
+    target_related = ("action_plan__member",)
+    target_attr = "commitment"
 
     def get_context_data(self, **kwargs):
         plan = self.commitment.action_plan
@@ -241,17 +219,15 @@ class MilestoneCreateView(CommitmentChildMixin, FormView):
         return services.milestone_create(commitment=self.commitment, **form.cleaned_data)
 
 
-class MilestoneUpdateView(ObjectPermissionMixin, ServiceFormMixin, FormView):
+class MilestoneUpdateView(TargetMixin, ServiceFormMixin, FormView):
     """The whole milestone during co-creation, its status during implementation."""
 
     template_name = "commitments/workspace/milestone_form.html"
     permission_required = "commitments.change_milestone"
     success_message = _("The milestone was saved.")
-
-    def get_target(self):
-        if not hasattr(self, "milestone"):
-            self.milestone = selectors.milestone_get(pk=self.kwargs["pk"])
-        return self.milestone
+    target_model = Milestone
+    target_related = ("commitment__action_plan__member",)
+    target_attr = "milestone"
 
     def get_form_class(self):
         plan = self.milestone.commitment.action_plan

@@ -12,7 +12,7 @@ from rest_framework.response import Response
 from commitments.models import Commitment
 from common.api.pagination import CursorPagination
 from common.api.permissions import require_perm
-from common.ratelimit import client_ip
+from common.api.throttling import RateLimitedViewMixin
 from consultations import selectors, services
 from consultations.api.serializers import (
     CommentInputSerializer,
@@ -49,8 +49,13 @@ class ProposalPagination(CursorPagination):
         return SORTS.get(request.query_params.get("sort") or "newest", SORTS["newest"])
 
 
-class ProposalViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
-    """Submitted proposals (never drafts of others, never hidden ones) and what participants do with them."""
+class ProposalViewSet(
+    RateLimitedViewMixin, mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet
+):
+    """Submitted proposals (never drafts of others, never hidden ones) and what participants do with them.
+
+    Each write checks the same rules permission as the web page doing it, and counts against the same
+    rate limit."""
 
     lookup_value_regex = r"\d+"
 
@@ -58,6 +63,11 @@ class ProposalViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets
     filterset_class = ProposalFilter
     pagination_class = ProposalPagination
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+    rate_limits = {
+        "create": "consultations.proposal",
+        "support": "consultations.support",
+        "post_comment": "consultations.comment",
+    }
 
     def get_queryset(self):
         return selectors.proposal_list()[0].prefetch_related(
@@ -87,10 +97,7 @@ class ProposalViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets
         values = dict(data.validated_data)
         consultation = values.pop("consultation")
         require_perm(request, "consultations.write_proposal", consultation)
-        submit = values.pop("submit")
-        proposal = services.proposal_create(
-            consultation=consultation, author=request.user, submit=submit, client_ip=client_ip(request), **values
-        )
+        proposal = services.proposal_create(consultation=consultation, author=request.user, **values)
         return self._read(proposal, status.HTTP_201_CREATED)
 
     @extend_schema(request=ProposalUpdateSerializer, responses={200: ProposalSerializer})
@@ -130,16 +137,12 @@ class ProposalViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets
     def support(self, request, pk=None):
         """Support the proposal (once per person; again changes nothing), or take the support back (DELETE)."""
         proposal = self.get_object()
+        require_perm(request, "consultations.support_proposal", proposal)
         if request.method == "DELETE":
-            require_perm(request, "consultations.participate", proposal)
             services.proposal_unsupport(proposal=proposal, user=request.user)
-            supported = False
         else:
-            if request.user.is_authenticated and proposal.author_id == request.user.pk:
-                raise PermissionDenied(_("You cannot support your own proposal."))
-            require_perm(request, "consultations.support_proposal", proposal)
-            services.proposal_support(proposal=proposal, user=request.user, client_ip=client_ip(request))
-            supported = True
+            services.proposal_support(proposal=proposal, user=request.user)
+        supported = request.method != "DELETE"
         proposal.refresh_from_db(fields=["support_count"])
         return Response({"supported": supported, "support_count": proposal.support_count})
 
@@ -170,13 +173,7 @@ class ProposalViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets
             require_perm(request, "consultations.reply_comment", parent)
         else:
             require_perm(request, "consultations.comment_proposal", proposal)
-        comment = services.comment_create(
-            proposal=proposal,
-            author=request.user,
-            body=data.validated_data["body"],
-            parent=parent,
-            client_ip=client_ip(request),
-        )
+        comment = services.comment_create(proposal=proposal, author=request.user, **data.validated_data)
         return Response(CommentSerializer(comment, context=self.get_serializer_context()).data, status=201)
 
     @extend_schema(request=ResponseInputSerializer, responses={200: ResponseSerializer})
@@ -187,13 +184,5 @@ class ProposalViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets
         require_perm(request, "consultations.respond_proposal", proposal)
         data = ResponseInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        values = dict(data.validated_data)
-        response = services.response_save(
-            proposal=proposal,
-            outcome=values["outcome"],
-            reasons=values["reasons"],
-            commitments=values.get("commitments", []),
-            publish=values["publish"],
-            written_by=request.user,
-        )
+        response = services.response_save(proposal=proposal, written_by=request.user, **data.validated_data)
         return Response(ResponseSerializer(response, context=self.get_serializer_context()).data)

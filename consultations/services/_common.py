@@ -4,15 +4,6 @@ from django.utils.translation import gettext as _
 from consultations.models import Consultation, Proposal
 
 
-def assign(instance, data: dict, allowed: tuple) -> None:
-    """Set the allowed fields; text is stripped so that blanks count as empty."""
-    unknown = set(data) - set(allowed)
-    if unknown:
-        raise ValueError(f"Fields not writable here: {', '.join(sorted(unknown))}")
-    for field, value in data.items():
-        setattr(instance, field, value.strip() if isinstance(value, str) else value)
-
-
 def lock_consultation(pk: int) -> Consultation:
     """The consultation's current row, locked: its state cannot change while a proposal is written."""
     return Consultation.objects.select_for_update().select_related("action_plan__member").get(pk=pk)

@@ -1,5 +1,7 @@
 """Consultations: opened on an action plan by its point of contact, closed by their dates or early."""
 
+from datetime import date, datetime
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -7,24 +9,26 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from commitments.models import ActionPlan
+from common.db import UNCHANGED, set_fields
 from consultations.models import Consultation
-from consultations.services._common import assign, lock_consultation
+from consultations.services._common import lock_consultation
 
-CONSULTATION_FIELDS = (
-    "title",
-    "description",
-    "kind",
-    "opens_at",
-    "closes_at",
-    "response_due_on",
-    "max_proposals_per_participant",
-)
 CLOSED_PLAN_STATUSES = (ActionPlan.Status.COMPLETED, ActionPlan.Status.WITHDRAWN)
 
 
 @transaction.atomic
 def consultation_create(
-    *, action_plan: ActionPlan, created_by: User | None = None, policy_areas=(), **data
+    *,
+    action_plan: ActionPlan,
+    title: str,
+    description: str,
+    opens_at: datetime,
+    closes_at: datetime,
+    kind: str = Consultation.Kind.PROPOSALS,
+    response_due_on: date | None = None,
+    max_proposals_per_participant: int | None = None,
+    policy_areas=(),
+    created_by: User | None = None,
 ) -> Consultation:
     """Open a consultation on a plan that is still running; it must close in the future."""
     plan = ActionPlan.objects.select_for_update().get(pk=action_plan.pk)
@@ -34,7 +38,16 @@ def consultation_create(
             % {"status": plan.get_status_display()}
         )
     consultation = Consultation(action_plan=plan, created_by=created_by)
-    assign(consultation, data, CONSULTATION_FIELDS)
+    set_fields(
+        consultation,
+        title=title,
+        description=description,
+        kind=kind,
+        opens_at=opens_at,
+        closes_at=closes_at,
+        response_due_on=response_due_on,
+        max_proposals_per_participant=max_proposals_per_participant,
+    )
     if consultation.closes_at and consultation.closes_at <= timezone.now():
         raise ValidationError({"closes_at": _("The closing date must be in the future.")})
     if consultation.closes_at and not consultation.response_due_on:
@@ -46,23 +59,33 @@ def consultation_create(
 
 
 @transaction.atomic
-def consultation_update(*, consultation: Consultation, policy_areas=None, **data) -> Consultation:
+def consultation_update(
+    *,
+    consultation: Consultation,
+    title: str = UNCHANGED,
+    description: str = UNCHANGED,
+    kind: str = UNCHANGED,
+    opens_at: datetime = UNCHANGED,
+    closes_at: datetime = UNCHANGED,
+    response_due_on: date | None = UNCHANGED,
+    max_proposals_per_participant: int | None = UNCHANGED,
+    policy_areas=None,
+) -> Consultation:
     """Edit a consultation; dates already passed stay as they are, and a cancelled one is frozen."""
     current = lock_consultation(consultation.pk)
     if current.status == Consultation.Status.CANCELLED:
         raise ValidationError(_("This consultation was cancelled; it can no longer be edited."))
-    now = timezone.now()
-    errors = {}
-    if "opens_at" in data and data["opens_at"] != current.opens_at and current.opens_at <= now:
-        errors["opens_at"] = _("The consultation has opened: its opening date cannot change.")
-    if "closes_at" in data and data["closes_at"] != current.closes_at:
-        if current.status == Consultation.Status.CLOSED_EARLY:
-            errors["closes_at"] = _("The consultation was closed early: its closing date cannot change.")
-        elif data["closes_at"] <= now:
-            errors["closes_at"] = _("The closing date must be in the future. To close it now, use “Close early”.")
-    if errors:
-        raise ValidationError(errors)
-    assign(current, data, CONSULTATION_FIELDS)
+    _check_dates(current, opens_at=opens_at, closes_at=closes_at)
+    set_fields(
+        current,
+        title=title,
+        description=description,
+        kind=kind,
+        opens_at=opens_at,
+        closes_at=closes_at,
+        response_due_on=response_due_on,
+        max_proposals_per_participant=max_proposals_per_participant,
+    )
     if not current.response_due_on:
         current.response_due_on = Consultation.default_response_due_on(current.closes_at)
     current.full_clean()
@@ -70,6 +93,21 @@ def consultation_update(*, consultation: Consultation, policy_areas=None, **data
     if policy_areas is not None:
         current.policy_areas.set(policy_areas)
     return current
+
+
+def _check_dates(current: Consultation, *, opens_at, closes_at) -> None:
+    """An opening date already passed, and the closing date of a consultation closed early, stay."""
+    now = timezone.now()
+    errors = {}
+    if opens_at is not UNCHANGED and opens_at != current.opens_at and current.opens_at <= now:
+        errors["opens_at"] = _("The consultation has opened: its opening date cannot change.")
+    if closes_at is not UNCHANGED and closes_at != current.closes_at:
+        if current.status == Consultation.Status.CLOSED_EARLY:
+            errors["closes_at"] = _("The consultation was closed early: its closing date cannot change.")
+        elif closes_at <= now:
+            errors["closes_at"] = _("The closing date must be in the future. To close it now, use “Close early”.")
+    if errors:
+        raise ValidationError(errors)
 
 
 @transaction.atomic

@@ -8,7 +8,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from common import ratelimit
 from consultations.models import Comment, Flag, Follow, ModerationEvent, Proposal, Support
 from consultations.services._common import require_open
 
@@ -23,7 +22,7 @@ def _fresh(proposal: Proposal) -> Proposal:
 
 
 @transaction.atomic
-def proposal_support(*, proposal: Proposal, user: User, client_ip: str = "") -> Support:
+def proposal_support(*, proposal: Proposal, user: User) -> Support:
     """One support per user and proposal (a unique constraint); supporting again changes nothing.
 
     The counter moves with an atomic F() update in the same transaction as the row it counts,
@@ -39,14 +38,12 @@ def proposal_support(*, proposal: Proposal, user: User, client_ip: str = "") -> 
         raise ValidationError(_("This proposal cannot be supported."))
     if proposal.author_id == user.pk:
         raise ValidationError(_("You cannot support your own proposal."))
-    ratelimit.check("consultations.support", user_id=user.pk, ip=client_ip)
     try:
         with transaction.atomic():
             support = Support.objects.create(proposal=proposal, user=user)
     except IntegrityError:  # the same user's other click won the race
         return Support.objects.get(proposal=proposal, user=user)
     Proposal.objects.filter(pk=proposal.pk).update(support_count=F("support_count") + 1)
-    ratelimit.hit("consultations.support", user_id=user.pk, ip=client_ip)
     return support
 
 
@@ -78,20 +75,16 @@ def proposal_unfollow(*, proposal: Proposal, user: User) -> None:
 
 
 @transaction.atomic
-def comment_create(
-    *, proposal: Proposal, author: User, body: str, parent: Comment | None = None, client_ip: str = ""
-) -> Comment:
+def comment_create(*, proposal: Proposal, author: User, body: str, parent: Comment | None = None) -> Comment:
     """Comment on a submitted proposal, or reply to a comment, while the consultation is open."""
     proposal = _fresh(proposal)
     require_open(proposal.consultation)
     _require_public(proposal)
     if parent is not None and parent.is_hidden:
         raise ValidationError({"parent": _("This comment was hidden by moderation; it cannot be answered.")})
-    ratelimit.check("consultations.comment", user_id=author.pk, ip=client_ip)
     comment = Comment(proposal=proposal, author=author, body=(body or "").strip(), parent=parent)
     comment.full_clean()
     comment.save()
-    ratelimit.hit("consultations.comment", user_id=author.pk, ip=client_ip)
     return comment
 
 
@@ -121,7 +114,6 @@ def flag_create(
     note: str = "",
     proposal: Proposal | None = None,
     comment: Comment | None = None,
-    client_ip: str = "",
 ) -> Flag:
     """Report a proposal or a comment to the moderators; once enough different users have, it is hidden.
 
@@ -137,11 +129,9 @@ def flag_create(
         return existing
     if target.author_id == user.pk:
         raise ValidationError(_("You cannot flag what you wrote yourself."))
-    ratelimit.check("consultations.flag", user_id=user.pk, ip=client_ip)
     flag = Flag(user=user, reason=reason, note=(note or "").strip(), **{target_field: target})
     flag.full_clean()
     flag.save()
-    ratelimit.hit("consultations.flag", user_id=user.pk, ip=client_ip)
     flaggers = Flag.objects.filter(resolved_at__isnull=True, **{target_field: target}).values("user").distinct()
     if not target.is_hidden and flaggers.count() >= settings.CONSULTATION_FLAGS_TO_HIDE:
         target.is_hidden = True

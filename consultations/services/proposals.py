@@ -8,12 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Organisation, User
-from common import ratelimit
+from commitments.models import PolicyArea
+from common.db import UNCHANGED, set_fields
 from consultations.models import Consultation, Proposal, ProposalAttachment
-from consultations.services._common import assign, lock_consultation, lock_proposal, require_open
+from consultations.services._common import lock_consultation, lock_proposal, require_open
 from consultations.uploads import CheckedUpload, check_attachment_count, check_attachments, check_upload_quota
 
-PROPOSAL_FIELDS = ("title", "problem", "solution", "expected_results", "policy_area")
 EDITABLE_STATUSES = (Proposal.Status.DRAFT, Proposal.Status.SUBMITTED)
 
 
@@ -58,12 +58,15 @@ def proposal_create(
     *,
     consultation: Consultation,
     author: User,
-    submission_key: uuid.UUID | str | None = None,
+    title: str,
+    problem: str,
+    solution: str,
+    expected_results: str = "",
+    policy_area: PolicyArea | None = None,
     organisation: Organisation | None = None,
     attachments=(),
+    submission_key: uuid.UUID | str | None = None,
     submit: bool = False,
-    client_ip: str = "",
-    **data,
 ) -> Proposal:
     """Write a proposal (a draft, or submitted at once) to an open consultation.
 
@@ -79,15 +82,20 @@ def proposal_create(
     # The attachments are checked (images decoded: seconds for a large one) before the consultation's row is
     # locked; the rules that come first are checked on its current state before, then again under the lock.
     require_open(Consultation.objects.get(pk=consultation.pk))
-    ratelimit.check("consultations.proposal", user_id=author.pk, ip=client_ip)
     _check_organisation(author, organisation)
     checked = check_attachments(attachments)
     consultation = lock_consultation(consultation.pk)
     require_open(consultation)
-    ratelimit.check("consultations.proposal", user_id=author.pk, ip=client_ip)
     check_upload_quota(user=author, checked=checked)
     proposal = Proposal(consultation=consultation, author=author, organisation=organisation, submission_key=key)
-    assign(proposal, data, PROPOSAL_FIELDS)
+    set_fields(
+        proposal,
+        title=title,
+        problem=problem,
+        solution=solution,
+        expected_results=expected_results,
+        policy_area=policy_area,
+    )
     if submit:
         _submit(proposal, consultation)
     proposal.full_clean(exclude=["submission_key"])
@@ -101,7 +109,6 @@ def proposal_create(
             raise
         return existing
     _store_attachments(proposal, checked)
-    ratelimit.hit("consultations.proposal", user_id=author.pk, ip=client_ip)
     return proposal
 
 
@@ -122,14 +129,25 @@ def _check_edit(current: Proposal, *, organisation, remove_attachments) -> tuple
         )
     if current.is_hidden:
         raise ValidationError(_("This proposal was hidden by moderation; it cannot be edited until it is reviewed."))
-    if organisation is not ...:
+    if organisation is not UNCHANGED:
         _check_organisation(current.author, organisation)
     removed = list(current.attachments.filter(pk__in=[a.pk for a in remove_attachments]))
     return removed, current.attachments.count() - len(removed)
 
 
 @transaction.atomic
-def proposal_update(*, proposal: Proposal, organisation=..., attachments=(), remove_attachments=(), **data) -> Proposal:
+def proposal_update(
+    *,
+    proposal: Proposal,
+    title: str = UNCHANGED,
+    problem: str = UNCHANGED,
+    solution: str = UNCHANGED,
+    expected_results: str = UNCHANGED,
+    policy_area: PolicyArea | None = UNCHANGED,
+    organisation: Organisation | None = UNCHANGED,
+    attachments=(),
+    remove_attachments=(),
+) -> Proposal:
     """The author rewrites a draft or a submitted proposal not yet under review, while the consultation is open.
 
     The attachments are checked (images decoded) before the rows are locked; the rules of an edit are checked
@@ -140,10 +158,16 @@ def proposal_update(*, proposal: Proposal, organisation=..., attachments=(), rem
     current, _consultation = _lock_editable(proposal)
     removed, kept = _check_edit(current, organisation=organisation, remove_attachments=remove_attachments)
     check_attachment_count(count=len(checked), already=kept)
-    if organisation is not ...:
-        current.organisation = organisation
     check_upload_quota(user=current.author, checked=checked, freed=sum(a.size for a in removed))
-    assign(current, data, PROPOSAL_FIELDS)
+    set_fields(
+        current,
+        title=title,
+        problem=problem,
+        solution=solution,
+        expected_results=expected_results,
+        policy_area=policy_area,
+        organisation=organisation,
+    )
     current.full_clean(exclude=["submission_key"])
     current.save()
     for attachment in removed:

@@ -8,9 +8,10 @@ from django.utils.translation import gettext as _
 from accounts.models import Organisation, User
 from commitments.models import Commitment, Member
 from commitments.services import organisation_for_name
+from common.db import UNCHANGED, set_fields
+from common.queue import enqueue_on_commit
 from consultations.models import Proposal, ProposalResponse, Referral, ResponseTemplate
-from consultations.services._common import assign, lock_proposal
-from consultations.services.notifications import response_published_emails
+from consultations.services._common import lock_proposal
 
 
 def _check_commitments(proposal: Proposal, outcome: str, commitments: list[Commitment]) -> None:
@@ -56,7 +57,7 @@ def response_save(
     response = ProposalResponse.objects.select_for_update().filter(proposal=current).first() or ProposalResponse(
         proposal=current
     )
-    assign(response, {"outcome": outcome, "reasons": reasons}, ("outcome", "reasons"))
+    set_fields(response, outcome=outcome, reasons=reasons)
     response.written_by = written_by or response.written_by
     first_publication = False
     if publish or response.is_published:
@@ -164,16 +165,20 @@ def referral_record_opinion(*, referral: Referral, opinion: str, received_on=Non
     return current
 
 
-TEMPLATE_FIELDS = ("title", "outcome", "reasons")
-
-
 @transaction.atomic
-def response_template_save(*, member: Member, template: ResponseTemplate | None = None, **data) -> ResponseTemplate:
+def response_template_save(
+    *,
+    member: Member,
+    template: ResponseTemplate | None = None,
+    title: str = UNCHANGED,
+    outcome: str = UNCHANGED,
+    reasons: str = UNCHANGED,
+) -> ResponseTemplate:
     """Create or rewrite one of the member's response templates."""
     template = template or ResponseTemplate(member=member)
     if template.member_id != member.pk:
         raise ValueError("The template belongs to another member.")
-    assign(template, data, TEMPLATE_FIELDS)
+    set_fields(template, title=title, outcome=outcome, reasons=reasons)
     template.full_clean()
     template.save()
     return template

@@ -4,18 +4,18 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 
-from common.views import ObjectPermissionMixin, ServiceFormMixin
+from commitments.views.workspace import MemberTargetMixin
+from common.views import ServiceFormMixin, TargetMixin
 from consultations import selectors, services
 from consultations.forms import ForumForm, ForumMeetingForm, ForumSeatForm
 from consultations.models import ForumMeeting, ForumSeat
-from consultations.views.workspace import MemberTargetMixin
 
 
-class ForumEditView(MemberTargetMixin, ObjectPermissionMixin, ServiceFormMixin, FormView):
+class ForumEditView(MemberTargetMixin, ServiceFormMixin, FormView):
     """Create the forum or edit it; its seats and meetings are listed below the form."""
 
     template_name = "consultations/workspace/forum_form.html"
@@ -50,7 +50,7 @@ class ForumEditView(MemberTargetMixin, ObjectPermissionMixin, ServiceFormMixin, 
         return self.request.path
 
 
-class ForumChildCreateMixin(MemberTargetMixin, ObjectPermissionMixin, ServiceFormMixin):
+class ForumChildCreateMixin(MemberTargetMixin, ServiceFormMixin):
     permission_required = "consultations.manage_forum"
 
     def dispatch(self, request, *args, **kwargs):
@@ -92,13 +92,11 @@ class ForumMeetingCreateView(ForumChildCreateMixin, FormView):
         return services.forum_meeting_save(forum=self.forum, **form.cleaned_data)
 
 
-class ForumSeatTargetMixin(ObjectPermissionMixin, ServiceFormMixin):
+class ForumSeatTargetMixin(TargetMixin, ServiceFormMixin):
     permission_required = "consultations.manage_forumseat"
-
-    def get_target(self):
-        if not hasattr(self, "seat"):
-            self.seat = get_object_or_404(ForumSeat.objects.select_related("forum__member"), pk=self.kwargs["pk"])
-        return self.seat
+    target_model = ForumSeat
+    target_related = ("forum__member",)
+    target_attr = "seat"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(seat=self.seat, forum=self.seat.forum, member=self.seat.forum.member, **kwargs)
@@ -129,16 +127,14 @@ class ForumSeatDeleteView(ForumSeatTargetMixin, FormView):
         return self.seat
 
 
-class ForumMeetingUpdateView(ObjectPermissionMixin, ServiceFormMixin, FormView):
+class ForumMeetingUpdateView(TargetMixin, ServiceFormMixin, FormView):
     template_name = "consultations/workspace/forummeeting_form.html"
     form_class = ForumMeetingForm
     permission_required = "consultations.manage_forummeeting"
     success_message = _("The meeting is saved.")
-
-    def get_target(self):
-        if not hasattr(self, "meeting"):
-            self.meeting = get_object_or_404(ForumMeeting.objects.select_related("forum__member"), pk=self.kwargs["pk"])
-        return self.meeting
+    target_model = ForumMeeting
+    target_related = ("forum__member",)
+    target_attr = "meeting"
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.meeting, "member": self.meeting.forum.member}

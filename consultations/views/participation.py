@@ -8,13 +8,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 
-from common.ratelimit import client_ip
-from common.views import ObjectPermissionMixin, ServiceFormMixin
+from common.views import PostActionView, ServiceFormMixin
 from consultations import selectors, services
 from consultations.forms import CommentEditForm, CommentForm, FlagForm, ProposalForm, WithdrawForm
 from consultations.models import Proposal
 from consultations.views._common import (
-    ActionView,
     CommentTargetMixin,
     ConsultationTargetMixin,
     ProposalTargetMixin,
@@ -22,7 +20,7 @@ from consultations.views._common import (
 )
 
 
-class ProposalFormMixin(ObjectPermissionMixin, ServiceFormMixin):
+class ProposalFormMixin(ServiceFormMixin):
     template_name = "consultations/proposal_form.html"
     form_class = ProposalForm
 
@@ -40,6 +38,7 @@ class ProposalCreateView(ConsultationTargetMixin, StateGuardMixin, ProposalFormM
     state_permission = "consultations.write_proposal"
     state_message = _("This consultation is not open: it does not accept proposals.")
     success_message = _("Your draft is saved. Check it below, then submit it.")
+    rate_limit_scope = "consultations.proposal"
 
     def get_consultation(self):
         return self.get_target()
@@ -54,9 +53,7 @@ class ProposalCreateView(ConsultationTargetMixin, StateGuardMixin, ProposalFormM
     def perform(self, form):
         data = form.service_data(self.request.user)
         data.pop("remove_attachments", None)
-        return services.proposal_create(
-            consultation=self.consultation, author=self.request.user, client_ip=client_ip(self.request), **data
-        )
+        return services.proposal_create(consultation=self.consultation, author=self.request.user, **data)
 
 
 class ProposalUpdateView(ProposalTargetMixin, StateGuardMixin, ProposalFormMixin, FormView):
@@ -78,15 +75,15 @@ class ProposalUpdateView(ProposalTargetMixin, StateGuardMixin, ProposalFormMixin
         return services.proposal_update(proposal=self.proposal, **form.service_data(self.request.user))
 
 
-class ProposalSubmitView(ProposalTargetMixin, ActionView):
+class ProposalSubmitView(ProposalTargetMixin, PostActionView):
     permission_required = "consultations.submit_proposal"
     success_message = _("Your proposal is submitted. Everyone can now read, support and discuss it.")
 
-    def act(self, proposal):
-        services.proposal_submit(proposal=proposal)
+    def perform(self, form):
+        return services.proposal_submit(proposal=self.proposal)
 
 
-class ProposalWithdrawView(ProposalTargetMixin, ObjectPermissionMixin, ServiceFormMixin, FormView):
+class ProposalWithdrawView(ProposalTargetMixin, ServiceFormMixin, FormView):
     template_name = "consultations/proposal_withdraw.html"
     form_class = WithdrawForm
     permission_required = "consultations.withdraw_proposal"
@@ -103,7 +100,7 @@ class ProposalWithdrawView(ProposalTargetMixin, ObjectPermissionMixin, ServiceFo
         )
 
 
-class ProposalDeleteView(ProposalTargetMixin, ObjectPermissionMixin, ServiceFormMixin, FormView):
+class ProposalDeleteView(ProposalTargetMixin, ServiceFormMixin, FormView):
     template_name = "consultations/proposal_confirm_delete.html"
     form_class = forms.Form
     permission_required = "consultations.discard_proposal"
@@ -120,42 +117,44 @@ class ProposalDeleteView(ProposalTargetMixin, ObjectPermissionMixin, ServiceForm
         return reverse("consultations:proposal-mine")
 
 
-class ProposalSupportView(ProposalTargetMixin, ActionView):
+class ProposalSupportView(ProposalTargetMixin, PostActionView):
     permission_required = "consultations.support_proposal"
     success_message = _("Thank you: your support is counted.")
+    rate_limit_scope = "consultations.support"
 
-    def act(self, proposal):
-        services.proposal_support(proposal=proposal, user=self.request.user, client_ip=client_ip(self.request))
+    def perform(self, form):
+        return services.proposal_support(proposal=self.proposal, user=self.request.user)
 
 
-class ProposalUnsupportView(ProposalTargetMixin, ActionView):
+class ProposalUnsupportView(ProposalTargetMixin, PostActionView):
     permission_required = "consultations.support_proposal"
     success_message = _("Your support is withdrawn.")
 
-    def act(self, proposal):
-        services.proposal_unsupport(proposal=proposal, user=self.request.user)
+    def perform(self, form):
+        return services.proposal_unsupport(proposal=self.proposal, user=self.request.user)
 
 
-class ProposalFollowView(ProposalTargetMixin, ActionView):
+class ProposalFollowView(ProposalTargetMixin, PostActionView):
     permission_required = "consultations.follow_proposal"
     success_message = _("You will get an e-mail when this proposal is answered.")
 
-    def act(self, proposal):
-        services.proposal_follow(proposal=proposal, user=self.request.user)
+    def perform(self, form):
+        return services.proposal_follow(proposal=self.proposal, user=self.request.user)
 
 
-class ProposalUnfollowView(ProposalTargetMixin, ActionView):
+class ProposalUnfollowView(ProposalTargetMixin, PostActionView):
     permission_required = "consultations.follow_proposal"
     success_message = _("You no longer follow this proposal.")
 
-    def act(self, proposal):
-        services.proposal_unfollow(proposal=proposal, user=self.request.user)
+    def perform(self, form):
+        return services.proposal_unfollow(proposal=self.proposal, user=self.request.user)
 
 
-class FlagViewMixin(ObjectPermissionMixin, ServiceFormMixin):
+class FlagViewMixin(ServiceFormMixin):
     template_name = "consultations/flag_form.html"
     form_class = FlagForm
     success_message = _("Thank you. The moderators will review it.")
+    rate_limit_scope = "consultations.flag"
 
     def get_success_url(self):
         return self.get_target().get_absolute_url()
@@ -168,9 +167,7 @@ class ProposalFlagView(ProposalTargetMixin, FlagViewMixin, FormView):
         return super().get_context_data(proposal=self.proposal, target=self.proposal, **kwargs)
 
     def perform(self, form):
-        return services.flag_create(
-            user=self.request.user, proposal=self.proposal, client_ip=client_ip(self.request), **form.cleaned_data
-        )
+        return services.flag_create(user=self.request.user, proposal=self.proposal, **form.cleaned_data)
 
 
 class CommentFlagView(CommentTargetMixin, FlagViewMixin, FormView):
@@ -180,18 +177,19 @@ class CommentFlagView(CommentTargetMixin, FlagViewMixin, FormView):
         return super().get_context_data(proposal=self.comment.proposal, target=self.comment, **kwargs)
 
     def perform(self, form):
-        return services.flag_create(
-            user=self.request.user, comment=self.comment, client_ip=client_ip(self.request), **form.cleaned_data
-        )
+        return services.flag_create(user=self.request.user, comment=self.comment, **form.cleaned_data)
 
 
-class CommentCreateView(ProposalTargetMixin, ObjectPermissionMixin, ServiceFormMixin, FormView):
+class CommentCreateView(ProposalTargetMixin, StateGuardMixin, ServiceFormMixin, FormView):
     """Post a comment or a reply; the form comes back here, with its text, when something is wrong."""
 
     template_name = "consultations/comment_form.html"
     form_class = CommentForm
     permission_required = "consultations.discuss_proposal"
+    state_permission = "consultations.comment_proposal"
+    state_message = _("This consultation is not open: it does not accept comments.")
     success_message = _("Your comment is posted.")
+    rate_limit_scope = "consultations.comment"
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "proposal": self.proposal}
@@ -203,19 +201,13 @@ class CommentCreateView(ProposalTargetMixin, ObjectPermissionMixin, ServiceFormM
         parent = form.cleaned_data.get("parent")
         if parent is not None and not self.request.user.has_perm("consultations.reply_comment", parent):
             raise ValidationError(_("This comment cannot be answered."))
-        return services.comment_create(
-            proposal=self.proposal,
-            author=self.request.user,
-            body=form.cleaned_data["body"],
-            parent=parent,
-            client_ip=client_ip(self.request),
-        )
+        return services.comment_create(proposal=self.proposal, author=self.request.user, **form.cleaned_data)
 
     def get_success_url(self):
         return selectors.comment_url(comment=self.object)
 
 
-class CommentUpdateView(CommentTargetMixin, ObjectPermissionMixin, ServiceFormMixin, FormView):
+class CommentUpdateView(CommentTargetMixin, ServiceFormMixin, FormView):
     template_name = "consultations/comment_form.html"
     form_class = CommentEditForm
     permission_required = "consultations.edit_comment"
@@ -228,7 +220,7 @@ class CommentUpdateView(CommentTargetMixin, ObjectPermissionMixin, ServiceFormMi
         return super().get_context_data(proposal=self.comment.proposal, comment=self.comment, **kwargs)
 
     def perform(self, form):
-        return services.comment_update(comment=self.comment, body=form.cleaned_data["body"])
+        return services.comment_update(comment=self.comment, **form.cleaned_data)
 
     def get_success_url(self):
         return selectors.comment_url(comment=self.object)

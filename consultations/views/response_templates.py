@@ -3,19 +3,18 @@
 from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
-from common.views import ObjectPermissionMixin, ServiceFormMixin
+from commitments.views.workspace import MemberTargetMixin
+from common.views import ServiceFormMixin, TargetMixin
 from consultations import services
 from consultations.forms import ResponseTemplateForm
 from consultations.models import ResponseTemplate
-from consultations.views.workspace import MemberTargetMixin
 
 
-class ResponseTemplateListView(MemberTargetMixin, ObjectPermissionMixin, TemplateView):
+class ResponseTemplateListView(MemberTargetMixin, TemplateView):
     template_name = "consultations/workspace/responsetemplate_list.html"
     permission_required = "consultations.manage_responsetemplates"
 
@@ -26,7 +25,7 @@ class ResponseTemplateListView(MemberTargetMixin, ObjectPermissionMixin, Templat
         return super().get_context_data(member=self.member, page_obj=page, templates=page.object_list, **kwargs)
 
 
-class ResponseTemplateFormMixin(ObjectPermissionMixin, ServiceFormMixin):
+class ResponseTemplateFormMixin(ServiceFormMixin):
     template_name = "consultations/workspace/responsetemplate_form.html"
     form_class = ResponseTemplateForm
 
@@ -48,11 +47,10 @@ class ResponseTemplateCreateView(MemberTargetMixin, ResponseTemplateFormMixin, F
         return services.response_template_save(member=self.member, **form.cleaned_data)
 
 
-class ResponseTemplateTargetMixin:
-    def get_target(self):
-        if not hasattr(self, "template"):
-            self.template = get_object_or_404(ResponseTemplate.objects.select_related("member"), pk=self.kwargs["pk"])
-        return self.template
+class ResponseTemplateTargetMixin(TargetMixin):
+    target_model = ResponseTemplate
+    target_related = ("member",)
+    target_attr = "template"
 
 
 class ResponseTemplateUpdateView(ResponseTemplateTargetMixin, ResponseTemplateFormMixin, FormView):
@@ -69,7 +67,7 @@ class ResponseTemplateUpdateView(ResponseTemplateTargetMixin, ResponseTemplateFo
         return services.response_template_save(member=self.template.member, template=self.template, **form.cleaned_data)
 
 
-class ResponseTemplateDeleteView(ResponseTemplateTargetMixin, ObjectPermissionMixin, ServiceFormMixin, FormView):
+class ResponseTemplateDeleteView(ResponseTemplateTargetMixin, ServiceFormMixin, FormView):
     template_name = "consultations/workspace/responsetemplate_confirm_delete.html"
     form_class = forms.Form
     permission_required = "consultations.manage_responsetemplate"

@@ -6,14 +6,13 @@ to one service.
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
 from commitments import selectors as commitment_selectors
-from commitments.models import ActionPlan
-from common.views import ObjectPermissionMixin, ServiceFormMixin
+from commitments.views.workspace import MemberTargetMixin, PlanTargetMixin
+from common.views import ServiceFormMixin, TargetMixin
 from consultations import selectors, services
 from consultations.forms import (
     BulkResponseForm,
@@ -27,14 +26,7 @@ from consultations.models import Consultation, Proposal, ProposalResponse, Refer
 from consultations.views._common import ConsultationTargetMixin, ProposalTargetMixin
 
 
-class MemberTargetMixin:
-    def get_target(self):
-        if not hasattr(self, "member"):
-            self.member = commitment_selectors.member_get(slug=self.kwargs["slug"])
-        return self.member
-
-
-class CoCreationHomeView(MemberTargetMixin, ObjectPermissionMixin, TemplateView):
+class CoCreationHomeView(MemberTargetMixin, TemplateView):
     """The member's consultations, forum and response templates, for its point of contact."""
 
     template_name = "consultations/workspace/home.html"
@@ -61,16 +53,11 @@ class CoCreationHomeView(MemberTargetMixin, ObjectPermissionMixin, TemplateView)
         )
 
 
-class ConsultationCreateView(ObjectPermissionMixin, ServiceFormMixin, FormView):
+class ConsultationCreateView(PlanTargetMixin, ServiceFormMixin, FormView):
     template_name = "consultations/workspace/consultation_form.html"
     form_class = ConsultationForm
     permission_required = "consultations.open_consultation"
     success_message = _("The consultation is created.")
-
-    def get_target(self):
-        if not hasattr(self, "plan"):
-            self.plan = get_object_or_404(ActionPlan.objects.select_related("member"), pk=self.kwargs["pk"])
-        return self.plan
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": Consultation(action_plan=self.plan)}
@@ -85,7 +72,7 @@ class ConsultationCreateView(ObjectPermissionMixin, ServiceFormMixin, FormView):
         return self.object.get_workspace_url()
 
 
-class ConsultationUpdateView(ConsultationTargetMixin, ObjectPermissionMixin, ServiceFormMixin, FormView):
+class ConsultationUpdateView(ConsultationTargetMixin, ServiceFormMixin, FormView):
     template_name = "consultations/workspace/consultation_form.html"
     form_class = ConsultationForm
     permission_required = "consultations.edit_consultation"
@@ -105,7 +92,7 @@ class ConsultationUpdateView(ConsultationTargetMixin, ObjectPermissionMixin, Ser
         return self.object.get_workspace_url()
 
 
-class ConsultationEndView(ConsultationTargetMixin, ObjectPermissionMixin, ServiceFormMixin, FormView):
+class ConsultationEndView(ConsultationTargetMixin, ServiceFormMixin, FormView):
     template_name = "consultations/workspace/consultation_end.html"
     form_class = ConsultationEndForm
     permission_required = "consultations.end_consultation"
@@ -125,7 +112,7 @@ class ConsultationEndView(ConsultationTargetMixin, ObjectPermissionMixin, Servic
         return self.object.get_workspace_url()
 
 
-class WorkspaceConsultationView(ConsultationTargetMixin, ObjectPermissionMixin, ServiceFormMixin, FormView):
+class WorkspaceConsultationView(ConsultationTargetMixin, ServiceFormMixin, FormView):
     """Every proposal of a consultation with its response state; answer many at once with one form."""
 
     template_name = "consultations/workspace/consultation.html"
@@ -153,15 +140,7 @@ class WorkspaceConsultationView(ConsultationTargetMixin, ObjectPermissionMixin, 
         )
 
     def perform(self, form):
-        data = form.cleaned_data
-        responses = services.response_bulk_save(
-            proposals=data["proposals"],
-            outcome=data["outcome"],
-            reasons=data["reasons"],
-            commitments=data["commitments"],
-            publish=data["publish"],
-            written_by=self.request.user,
-        )
+        responses = services.response_bulk_save(written_by=self.request.user, **form.cleaned_data)
         self.success_message = _("%(count)d responses saved.") % {"count": len(responses)}
         return self.consultation
 
@@ -169,7 +148,7 @@ class WorkspaceConsultationView(ConsultationTargetMixin, ObjectPermissionMixin, 
         return self.consultation.get_workspace_url()
 
 
-class ResponseEditView(ProposalTargetMixin, ObjectPermissionMixin, ServiceFormMixin, FormView):
+class ResponseEditView(ProposalTargetMixin, ServiceFormMixin, FormView):
     """Draft or publish the reasoned response to one proposal; a template can fill it in."""
 
     template_name = "consultations/workspace/response_form.html"
@@ -199,12 +178,7 @@ class ResponseEditView(ProposalTargetMixin, ObjectPermissionMixin, ServiceFormMi
     def perform(self, form):
         publish = self.request.POST.get("action") == "publish"
         response = services.response_save(
-            proposal=self.proposal,
-            outcome=form.cleaned_data["outcome"],
-            reasons=form.cleaned_data["reasons"],
-            commitments=form.cleaned_data["commitments"],
-            publish=publish,
-            written_by=self.request.user,
+            proposal=self.proposal, publish=publish, written_by=self.request.user, **form.cleaned_data
         )
         self.success_message = (
             _("The response is published.") if response.is_published else _("The draft response is saved.")
@@ -215,7 +189,7 @@ class ResponseEditView(ProposalTargetMixin, ObjectPermissionMixin, ServiceFormMi
         return self.proposal.consultation.get_workspace_url() + f"#proposal-{self.proposal.pk}"
 
 
-class ReferralCreateView(ProposalTargetMixin, ObjectPermissionMixin, ServiceFormMixin, FormView):
+class ReferralCreateView(ProposalTargetMixin, ServiceFormMixin, FormView):
     template_name = "consultations/workspace/referral_form.html"
     form_class = ReferralForm
     permission_required = "consultations.route_proposal"
@@ -236,19 +210,14 @@ class ReferralCreateView(ProposalTargetMixin, ObjectPermissionMixin, ServiceForm
         return reverse("consultations:workspace-response", args=[self.proposal.pk])
 
 
-class ReferralOpinionView(ObjectPermissionMixin, ServiceFormMixin, FormView):
+class ReferralOpinionView(TargetMixin, ServiceFormMixin, FormView):
     template_name = "consultations/workspace/referral_opinion.html"
     form_class = OpinionForm
     permission_required = "consultations.record_referral"
     success_message = _("The opinion is recorded.")
-
-    def get_target(self):
-        if not hasattr(self, "referral"):
-            self.referral = get_object_or_404(
-                Referral.objects.select_related("proposal__consultation__action_plan__member", "institution"),
-                pk=self.kwargs["pk"],
-            )
-        return self.referral
+    target_model = Referral
+    target_related = ("proposal__consultation__action_plan__member", "institution")
+    target_attr = "referral"
 
     def get_initial(self):
         return {"opinion": self.referral.opinion, "received_on": self.referral.opinion_received_on}

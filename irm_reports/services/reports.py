@@ -9,20 +9,11 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from commitments.models import ActionPlan
 from common.cache import bump_content_version
+from common.db import UNCHANGED, set_fields
 from common.queue import enqueue_on_commit
 from irm_reports import selectors
 from irm_reports.models import CommitmentAssessment, PublishedVersion, Report, ResearcherAssignment
 from irm_reports.scales import ReportType
-
-REPORT_CONTENT_FIELDS = (
-    "overview",
-    "implementation_factors",
-    "participation",
-    "methodology_text",
-    "acted_according_to_process",
-    "iap2_level_development",
-    "iap2_level_implementation",
-)
 
 
 def lock_report(report_id: int) -> Report:
@@ -66,7 +57,20 @@ def researcher_unassign(*, plan: ActionPlan, researcher: User) -> int:
 
 
 @transaction.atomic
-def report_create(*, plan: ActionPlan, report_type: str, methodology: str, language: str, **content) -> Report:
+def report_create(
+    *,
+    plan: ActionPlan,
+    report_type: str,
+    methodology: str,
+    language: str,
+    overview: str = "",
+    implementation_factors: str = "",
+    participation: str = "",
+    methodology_text: str = "",
+    acted_according_to_process: str | None = None,
+    iap2_level_development: str | None = None,
+    iap2_level_implementation: str | None = None,
+) -> Report:
     """Start a report on a plan; an Action Plan Review needs a submitted plan, a Results Report an ended one."""
     plan = ActionPlan.objects.select_for_update().get(pk=plan.pk)
     if plan.status == ActionPlan.Status.CO_CREATION:
@@ -82,26 +86,46 @@ def report_create(*, plan: ActionPlan, report_type: str, methodology: str, langu
             }
         )
     report = Report(action_plan=plan, report_type=report_type, methodology=methodology, language=language)
-    _assign(report, content)
+    set_fields(
+        report,
+        overview=overview,
+        implementation_factors=implementation_factors,
+        participation=participation,
+        methodology_text=methodology_text,
+        acted_according_to_process=acted_according_to_process,
+        iap2_level_development=iap2_level_development,
+        iap2_level_implementation=iap2_level_implementation,
+    )
     report.full_clean()
     report.save()
     return report
 
 
-def _assign(report: Report, content: dict) -> None:
-    unknown = set(content) - set(REPORT_CONTENT_FIELDS)
-    if unknown:
-        raise ValueError(f"Fields not writable here: {', '.join(sorted(unknown))}")
-    for name, value in content.items():
-        setattr(report, name, value)
-
-
 @transaction.atomic
-def report_update(*, report: Report, **content) -> Report:
-    """Write the report-level content (narratives, process ratings)."""
+def report_update(
+    *,
+    report: Report,
+    overview: str = UNCHANGED,
+    implementation_factors: str = UNCHANGED,
+    participation: str = UNCHANGED,
+    methodology_text: str = UNCHANGED,
+    acted_according_to_process: str = UNCHANGED,
+    iap2_level_development: str = UNCHANGED,
+    iap2_level_implementation: str = UNCHANGED,
+) -> Report:
+    """Write the report-level content (narratives, process ratings); a field not given keeps its value."""
     report = lock_report(report.pk)
     require_editable(report)
-    _assign(report, content)
+    set_fields(
+        report,
+        overview=overview,
+        implementation_factors=implementation_factors,
+        participation=participation,
+        methodology_text=methodology_text,
+        acted_according_to_process=acted_according_to_process,
+        iap2_level_development=iap2_level_development,
+        iap2_level_implementation=iap2_level_implementation,
+    )
     report.full_clean()
     report.save()
     mark_changed(report)

@@ -5,8 +5,8 @@ from django.db import connection
 from django.urls import reverse
 
 from accounts.models import Organisation
-from commitments import services
 from commitments.models import Commitment
+from commitments.services import plans as services  # commitment writes look organisations up here
 from tests.conftest import raw_postgres, require
 from tests.factories import ActionPlanFactory, MemberFactory, UserFactory
 

@@ -2,9 +2,12 @@
 and nothing changes. One test per path (parametrized), with a valid payload that the right role could send."""
 
 import uuid
+from datetime import timedelta
 
 import pytest
 from django.urls import URLPattern, reverse
+from django.utils import timezone
+from rest_framework.test import APIClient
 
 from accounts.models import Organisation
 from consultations import urls as consultation_urls
@@ -184,3 +187,23 @@ def test_a_write_path_refuses_the_wrong_roles(client, world, author, other_point
         assert client.post(url, payload).status_code == 403, (name, role)
         client.logout()
     assert _snapshot() == before, name  # update times included: nothing was even saved again
+
+
+def test_the_page_and_the_api_take_a_support_back_under_the_same_permission(client, proposal, participant):
+    """`consultations.support_proposal` for both: the author, who cannot support, cannot take one back either."""
+    api = APIClient()
+    api.force_authenticate(proposal.author)
+    assert api.delete(f"/api/v1/proposals/{proposal.pk}/support/").status_code == 403
+    client.force_login(proposal.author)
+    assert client.post(reverse("consultations:proposal-unsupport", args=[proposal.pk])).status_code == 403
+    api.force_authenticate(participant)
+    assert api.delete(f"/api/v1/proposals/{proposal.pk}/support/").status_code == 200
+
+
+def test_the_comment_form_of_a_closed_consultation_sends_back_with_a_message(client, proposal, participant):
+    """The page checks `consultations.comment_proposal`, as the API does, before showing the form."""
+    Consultation.objects.filter(pk=proposal.consultation_id).update(closes_at=timezone.now() - timedelta(minutes=1))
+    client.force_login(participant)
+    response = client.get(reverse("consultations:comment-create", args=[proposal.pk]), follow=True)
+    assert response.redirect_chain[-1][0] == proposal.get_absolute_url()
+    assert "does not accept comments" in response.content.decode()

@@ -1,4 +1,4 @@
-"""Writes of the commitments app. Every state rule is enforced here, whoever the caller is."""
+"""Action plans, their commitments and milestones, and progress: written in co-creation, then implemented."""
 
 from datetime import date
 
@@ -7,82 +7,62 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.models import Organisation, User
-from commitments.models import ActionPlan, Commitment, Member, MemberStatusEvent, Milestone, ProgressUpdate
+from commitments.models import ActionPlan, Commitment, Member, Milestone, ProgressUpdate
+from commitments.services.members import organisation_for_name
 from common.cache import bump_content_version
-
-ACTION_PLAN_FIELDS = ("number", "title", "description", "start_date", "end_date", "document_url")
-COMMITMENT_FIELDS = (
-    "number",
-    "title",
-    "problem",
-    "status_quo",
-    "objective",
-    "expected_results",
-    "lead_institution",
-    "access_to_information",
-    "civic_participation",
-    "public_accountability",
-    "technology_innovation",
-    "start_date",
-    "end_date",
-)
-MILESTONE_PLAN_FIELDS = ("order", "description", "expected_output", "due_date")
-MILESTONE_STATUS_FIELDS = ("status", "completed_on")
-
-
-def _assign(instance, data: dict, allowed: tuple) -> None:
-    unknown = set(data) - set(allowed)
-    if unknown:
-        raise ValueError(f"Fields not writable here: {', '.join(sorted(unknown))}")
-    for field, value in data.items():
-        setattr(instance, field, value)
+from common.db import UNCHANGED, set_fields
 
 
 @transaction.atomic
-def member_status_change(
+def action_plan_create(
     *,
     member: Member,
-    status: str,
-    effective_on: date,
-    reason: str = "",
-    notes: str = "",
-    recorded_by: User | None = None,
-) -> MemberStatusEvent:
-    """Record a dated status change; the member's current status is the latest event's."""
-    event = MemberStatusEvent(
-        member=member, status=status, effective_on=effective_on, reason=reason, notes=notes, recorded_by=recorded_by
-    )
-    event.full_clean()
-    event.save()
-    member_status_refresh(member=member)
-    return event
-
-
-def member_status_refresh(*, member: Member) -> str:
-    """Set the member's current status from its latest status event."""
-    latest = member.status_events.order_by("-effective_on", "-id").first()
-    member.status = latest.status if latest else Member.Status.ACTIVE
-    Member.objects.filter(pk=member.pk).update(status=member.status)
-    bump_content_version()
-    return member.status
-
-
-@transaction.atomic
-def action_plan_create(*, member: Member, **data) -> ActionPlan:
+    number: int,
+    title: str,
+    start_date: date,
+    end_date: date,
+    description: str = "",
+    document_url: str = "",
+) -> ActionPlan:
     """A new plan starts in co-creation."""
     plan = ActionPlan(member=member)
-    _assign(plan, data, ACTION_PLAN_FIELDS)
+    set_fields(
+        plan,
+        number=number,
+        title=title,
+        description=description,
+        start_date=start_date,
+        end_date=end_date,
+        document_url=document_url,
+    )
     plan.full_clean()
     plan.save()
     return plan
 
 
 @transaction.atomic
-def action_plan_update(*, plan: ActionPlan, **data) -> ActionPlan:
+def action_plan_update(
+    *,
+    plan: ActionPlan,
+    number: int = UNCHANGED,
+    title: str = UNCHANGED,
+    description: str = UNCHANGED,
+    start_date: date = UNCHANGED,
+    end_date: date = UNCHANGED,
+    document_url: str = UNCHANGED,
+) -> ActionPlan:
     plan = ActionPlan.objects.select_for_update().get(pk=plan.pk)
     if not plan.accepts_commitment_changes:
         raise ValidationError(_("This action plan is no longer in co-creation; it cannot be edited."))
-    _assign(plan, data, ACTION_PLAN_FIELDS)
+    set_fields(
+        plan,
+        number=number,
+        title=title,
+        description=description,
+        start_date=start_date,
+        end_date=end_date,
+        document_url=document_url,
+    )
     plan.full_clean()
     plan.save()
     return plan
@@ -119,17 +99,6 @@ def _require_co_creation(plan: ActionPlan) -> None:
         )
 
 
-def organisation_for_name(*, member: Member, name: str, kind: str) -> Organisation:
-    """The member's organisation of that name (any case), created when it is new."""
-    name = " ".join(name.split())
-    organisation = Organisation.objects.filter(member=member, name__iexact=name).first()
-    if organisation is None:
-        organisation = Organisation(member=member, name=name, kind=kind, country=member.country)
-        organisation.full_clean()
-        organisation.save()
-    return organisation
-
-
 def _lead_institution(member: Member, name: str) -> Organisation | None:
     return organisation_for_name(member=member, name=name, kind=Organisation.Kind.GOVERNMENT) if name else None
 
@@ -147,39 +116,83 @@ def _supporting(member: Member, supporting_names: dict) -> list[Organisation]:
 def commitment_create(
     *,
     action_plan: ActionPlan,
+    number: str,
+    title: str,
+    problem: str = "",
+    status_quo: str = "",
+    objective: str = "",
+    expected_results: str = "",
+    access_to_information: bool = False,
+    civic_participation: bool = False,
+    public_accountability: bool = False,
+    technology_innovation: bool = False,
+    start_date: date | None = None,
+    end_date: date | None = None,
     policy_areas=(),
     lead_institution_name: str | None = None,
     supporting_names: dict | None = None,
-    **data,
 ) -> Commitment:
     """Add a commitment to a plan in co-creation; actors named in free text are found or created."""
-    action_plan = _lock_plan(action_plan.pk)
-    _require_co_creation(action_plan)
-    commitment = Commitment(action_plan=action_plan)
-    _assign(commitment, data, COMMITMENT_FIELDS)
-    if lead_institution_name is not None:
-        commitment.lead_institution = _lead_institution(action_plan.member, lead_institution_name)
-    commitment.full_clean()
-    commitment.save()
-    commitment.policy_areas.set(policy_areas)
-    if supporting_names is not None:
-        commitment.supporting_organisations.set(_supporting(action_plan.member, supporting_names))
-    return commitment
+    return commitment_update(
+        commitment=Commitment(action_plan=action_plan),
+        number=number,
+        title=title,
+        problem=problem,
+        status_quo=status_quo,
+        objective=objective,
+        expected_results=expected_results,
+        access_to_information=access_to_information,
+        civic_participation=civic_participation,
+        public_accountability=public_accountability,
+        technology_innovation=technology_innovation,
+        start_date=start_date,
+        end_date=end_date,
+        policy_areas=policy_areas,
+        lead_institution_name=lead_institution_name,
+        supporting_names=supporting_names,
+    )
 
 
 @transaction.atomic
 def commitment_update(
     *,
     commitment: Commitment,
+    number: str = UNCHANGED,
+    title: str = UNCHANGED,
+    problem: str = UNCHANGED,
+    status_quo: str = UNCHANGED,
+    objective: str = UNCHANGED,
+    expected_results: str = UNCHANGED,
+    access_to_information: bool = UNCHANGED,
+    civic_participation: bool = UNCHANGED,
+    public_accountability: bool = UNCHANGED,
+    technology_innovation: bool = UNCHANGED,
+    start_date: date | None = UNCHANGED,
+    end_date: date | None = UNCHANGED,
     policy_areas=None,
     lead_institution_name: str | None = None,
     supporting_names: dict | None = None,
-    **data,
 ) -> Commitment:
+    """Rewrite a commitment (a new one too) while its plan is in co-creation; None leaves actors and areas as
+    they are."""
     commitment.action_plan = _lock_plan(commitment.action_plan_id)
-    member = commitment.action_plan.member
     _require_co_creation(commitment.action_plan)
-    _assign(commitment, data, COMMITMENT_FIELDS)
+    set_fields(
+        commitment,
+        number=number,
+        title=title,
+        problem=problem,
+        status_quo=status_quo,
+        objective=objective,
+        expected_results=expected_results,
+        access_to_information=access_to_information,
+        civic_participation=civic_participation,
+        public_accountability=public_accountability,
+        technology_innovation=technology_innovation,
+        start_date=start_date,
+        end_date=end_date,
+    )
+    member = commitment.action_plan.member
     if lead_institution_name is not None:
         commitment.lead_institution = _lead_institution(member, lead_institution_name)
     commitment.full_clean()
@@ -192,26 +205,42 @@ def commitment_update(
 
 
 @transaction.atomic
-def milestone_create(*, commitment: Commitment, **data) -> Milestone:
+def milestone_create(
+    *,
+    commitment: Commitment,
+    description: str,
+    order: int = 0,
+    expected_output: str = "",
+    due_date: date | None = None,
+) -> Milestone:
     commitment.action_plan = _lock_plan(commitment.action_plan_id)
     _require_co_creation(commitment.action_plan)
     milestone = Milestone(commitment=commitment)
-    _assign(milestone, data, MILESTONE_PLAN_FIELDS)
+    set_fields(milestone, order=order, description=description, expected_output=expected_output, due_date=due_date)
     milestone.full_clean()
     milestone.save()
     return milestone
 
 
 @transaction.atomic
-def milestone_update(*, milestone: Milestone, **data) -> Milestone:
+def milestone_update(
+    *,
+    milestone: Milestone,
+    order: int = UNCHANGED,
+    description: str = UNCHANGED,
+    expected_output: str = UNCHANGED,
+    due_date: date | None = UNCHANGED,
+    status: str = UNCHANGED,
+    completed_on: date | None = UNCHANGED,
+) -> Milestone:
     """In co-creation a milestone is rewritten freely; during implementation only its status moves."""
     plan = milestone.commitment.action_plan = _lock_plan(milestone.commitment.action_plan_id)
-    planned = {f: v for f, v in data.items() if f in MILESTONE_PLAN_FIELDS and getattr(milestone, f) != v}
-    if planned:
+    planned = {"order": order, "description": description, "expected_output": expected_output, "due_date": due_date}
+    if any(value is not UNCHANGED and getattr(milestone, name) != value for name, value in planned.items()):
         _require_co_creation(plan)
     if not (plan.accepts_commitment_changes or plan.accepts_progress):
         raise ValidationError(_("This action plan is closed; its milestones can no longer change."))
-    _assign(milestone, data, MILESTONE_PLAN_FIELDS + MILESTONE_STATUS_FIELDS)
+    set_fields(milestone, **planned, status=status, completed_on=completed_on)
     if milestone.status != Milestone.Status.COMPLETED:
         milestone.completed_on = None
     elif milestone.completed_on is None:

@@ -1,0 +1,29 @@
+"""Writes of the commitments app. Every state rule is enforced here, whoever the caller is."""
+
+from commitments.services.members import member_status_change, member_status_refresh, organisation_for_name
+from commitments.services.plans import (
+    action_plan_create,
+    action_plan_transition,
+    action_plan_update,
+    commitment_completion_refresh,
+    commitment_create,
+    commitment_update,
+    milestone_create,
+    milestone_update,
+    progress_update_create,
+)
+
+__all__ = [
+    "action_plan_create",
+    "action_plan_transition",
+    "action_plan_update",
+    "commitment_completion_refresh",
+    "commitment_create",
+    "commitment_update",
+    "member_status_change",
+    "member_status_refresh",
+    "milestone_create",
+    "milestone_update",
+    "organisation_for_name",
+    "progress_update_create",
+]
