@@ -5,8 +5,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import connection
-from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -15,7 +14,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import FormView, ListView
 
 from accounts.forms import AccountDeleteForm, MembershipDecisionForm, ProfileForm
-from accounts.privacy import user_can_delete_account, user_data_export, user_delete_account
+from accounts.privacy import user_data_export, user_delete_account, user_deletion_blockers
 from accounts.selectors import membership_request_list
 from accounts.services import (
     organisation_membership_confirm,

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from accounts.rules import is_researcher, is_support_staff
-from commitments.models import ActionPlan, Commitment, Member
+from commitments.models import ActionPlan, Commitment, Member, StandardRequirement
 from irm_reports import fieldsets
 from irm_reports.models import (
     CommitmentAssessment,

@@ -9,9 +9,9 @@ from accounts.models import Organisation, User
 from commitments.models import Commitment, Member
 from commitments.services import organisation_for_name
 from common.db import UNCHANGED, set_fields
-from common.queue import enqueue_on_commit
 from consultations.models import Proposal, ProposalResponse, Referral, ResponseTemplate
 from consultations.services._common import lock_proposal
+from consultations.services.notifications import response_published_emails
 
 
 def _check_commitments(proposal: Proposal, outcome: str, commitments: list[Commitment]) -> None:
