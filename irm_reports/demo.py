@@ -116,7 +116,8 @@ def _kaduna_report(plan: ActionPlan, researcher: User) -> Report | None:
         services.recommendations_save(report=report, items=RECOMMENDATIONS)
         services.report_request_render(report=report, requested_by=None, enqueue=False)
     # Rendered here, whatever the Celery set-up, so that the demo report is published at once.
-    report = services.report_render(report_id=report.pk)
+    services.report_rendering_run(rendering_id=report.rendering_id)
+    report.refresh_from_db()
     if report.status == Report.Status.READY:
         services.report_publish(report=report, published_by=researcher)
     return report

@@ -1,6 +1,7 @@
 from irm_reports.models.assessments import CommitmentAssessment, Recommendation, RequirementAssessment
 from irm_reports.models.imports import ImportRun
-from irm_reports.models.reports import PublishedVersion, Report, ResearcherAssignment
+from irm_reports.models.renderings import ReportRendering
+from irm_reports.models.reports import PublishedVersion, RenderStep, Report, ResearcherAssignment
 from irm_reports.models.standards import StandardRequirement
 
 __all__ = [
@@ -8,7 +9,9 @@ __all__ = [
     "ImportRun",
     "PublishedVersion",
     "Recommendation",
+    "RenderStep",
     "Report",
+    "ReportRendering",
     "RequirementAssessment",
     "ResearcherAssignment",
     "StandardRequirement",

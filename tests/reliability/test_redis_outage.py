@@ -130,7 +130,7 @@ def test_with_redis_down_everything_is_saved_and_confirmed_then_delivered_once_w
     finally:
         stop_celery_worker(worker)
 
-    assert list(Report.objects.values_list("render_attempts", flat=True)) == [1] * REPORTS
+    assert list(Report.objects.values_list("rendering__attempts", flat=True)) == [1] * REPORTS
     messages = delivered_emails(worker["outbox"])
     assert len(messages) == RESPONSES + REPORTS == OutgoingEmail.objects.count()
     to_authors = Counter(m["To"] for m in messages if "A response to" in m["Subject"])

@@ -14,14 +14,15 @@ from tests.factories.consultations import ResponseFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_the_beat_schedule_sweeps_outbox_reports_imports_and_response_notifications():
+def test_the_beat_schedule_sweeps_outbox_jobs_and_response_notifications():
+    """Worker jobs of every kind (report renderings, imports) are swept by one task."""
     tasks = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
     assert {
         "ogp_portal.tasks.email_outbox_sweep_task",
-        "irm_reports.tasks.requeue_stale_reports",
-        "irm_reports.tasks.requeue_stale_imports",
+        "ogp_portal.common.jobs.jobs_sweep_task",
         "consultations.tasks.response_notify_sweep_task",
     } <= tasks
+    assert not {task for task in tasks if task.startswith("irm_reports.")}
     app.loader.import_default_modules()
     assert tasks <= set(app.tasks)
 

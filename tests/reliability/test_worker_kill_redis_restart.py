@@ -34,16 +34,18 @@ def test_killed_worker_and_restarted_redis_still_render_each_report_once_and_sen
     require(connection.vendor == "postgresql", "the worker shares the test database: needs PostgreSQL")
     researcher = UserFactory(researcher=True)
     reports = [complete_results_report(commitments=1, researcher=researcher) for _ in range(REPORTS)]
-    for report in reports:
-        services.report_request_render(report=report, requested_by=researcher, enqueue=False)
+    renderings = [
+        services.report_request_render(report=report, requested_by=researcher, enqueue=False).rendering_id
+        for report in reports
+    ]
     emails = [
         OutgoingEmail.objects.create(to=[f"reader{n}@example.org"], subject=f"Notice {n}", body_text=f"Notice {n}.")
         for n in range(EMAILS)
     ]
-    render = "irm_reports.tasks.render_report"
+    render = "irm_reports.tasks.report_render_task"
     send = "ogp_portal.tasks.email_send_task"
     queue = [(send, (email.pk,)) for email in emails[:SENT_BEFORE_THE_KILL]]
-    queue += [(render, (report.pk,)) for report in reports]
+    queue += [(render, (rendering_id,)) for rendering_id in renderings]
     queue += [(send, (email.pk,)) for email in emails[SENT_BEFORE_THE_KILL:]]
     assert len(queue) == 100
 
@@ -56,7 +58,7 @@ def test_killed_worker_and_restarted_redis_still_render_each_report_once_and_sen
     workers = [first]
     try:
         send_tasks(private_redis.url, queue)
-        rendering = Report.objects.filter(status=Report.Status.RENDERING, progress_step=Report.Step.LAYING_OUT)
+        rendering = Report.objects.filter(status=Report.Status.RENDERING, rendering__step=Report.Step.LAYING_OUT)
         laying_out = wait_for(rendering.exists, timeout=60, interval=0.1)
         assert laying_out, first["log"].read_text()[-3000:]
         os.killpg(first["process"].pid, signal.SIGKILL)
@@ -95,7 +97,7 @@ def test_killed_worker_and_restarted_redis_still_render_each_report_once_and_sen
             else:
                 worker["_log_file"].close()
 
-    attempts = dict(Report.objects.values_list("pk", "render_attempts"))
+    attempts = dict(Report.objects.values_list("pk", "rendering__attempts"))
     assert attempts.pop(killed.pk) == 2  # the killed render, then the complete one
     assert set(attempts.values()) == {1}
     for report in Report.objects.all():

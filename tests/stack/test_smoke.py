@@ -193,7 +193,7 @@ def _journey(stack: Stack) -> None:
     assert status.get("status") == "ready", (status, stack.tails())
     pdf = ngozi.get(status["download_url"])
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF") and len(pdf.content) > 1000
-    rendered_by = [name for name in ("worker1", "worker2") if "render_report" in stack.log(name)]
+    rendered_by = [name for name in ("worker1", "worker2") if "report_render_task" in stack.log(name)]
     assert rendered_by, stack.tails()
 
     # The unpublished PDF: refused to an anonymous visitor by its view, by its stored path, by a guessed one.
