@@ -22,8 +22,10 @@ def _sha256(field) -> str:
 
 def _done_rendering(ReportRendering, report, is_latest: bool):
     """The rendering of the PDF stored on the report (the version it was rendered from)."""
+    if not report.pdf:
+        return None
     sha256 = report.pdf_sha256 or _sha256(report.pdf)
-    if not report.pdf or not sha256:
+    if not sha256:
         return None
     rendering = ReportRendering(
         report=report,
