@@ -48,6 +48,50 @@ def _confirmed(client: WebClient, status: int, headers: dict, page: str, message
     assert status == 200 and message in page, page[-3000:]
 
 
+def _participants_submit_proposals(web, consultation, participants, password) -> None:
+    """Participants sign in, write and submit their proposals."""
+    for participant in participants:
+        browser = WebClient(web.base)
+        _timed(browser.login, participant.email, password)
+        create = reverse("consultations:proposal-create", args=[consultation.pk])
+        for number in range(PROPOSALS_EACH):
+            fields = {
+                "submission_key": browser.form_value(create, "submission_key"),
+                "title": f"Proposal {number} of {participant.email}",
+                "problem": "Residents learn about decisions too late.",
+                "solution": "Publish every agenda seven days before the meeting.",
+                "expected_results": "",
+                "website": "",
+            }
+            status, headers, page = _timed(browser.post, create, fields)
+            _confirmed(browser, status, headers, page, "Your draft is saved.")
+            proposal = Proposal.objects.get(title=fields["title"])
+            status, headers, page = _timed(
+                browser.post, reverse("consultations:proposal-submit", args=[proposal.pk]), {}
+            )
+            _confirmed(browser, status, headers, page, "Your proposal is submitted.")
+
+
+def _contact_responds_and_researcher_asks_for_pdfs(web, contact, researcher, awaiting, reports, password) -> None:
+    """The point of contact publishes reasoned responses, which e-mail the proposals' authors; the
+    researcher asks for the PDFs."""
+    browser = WebClient(web.base)
+    _timed(browser.login, contact.email, password)
+    for proposal in awaiting:
+        status, headers, page = _timed(
+            browser.post,
+            reverse("consultations:workspace-response", args=[proposal.pk]),
+            {"outcome": "not_accepted", "reasons": "Out of the plan's scope.", "action": "publish"},
+        )
+        _confirmed(browser, status, headers, page, "The response is published.")
+
+    browser = WebClient(web.base)
+    _timed(browser.login, researcher.email, password)
+    for report in reports:
+        status, headers, page = _timed(browser.post, reverse("irm_reports:report-render", args=[report.pk]), {})
+        _confirmed(browser, status, headers, page, "The PDF is being rendered")
+
+
 @pytest.mark.timeout(240)
 def test_with_redis_down_everything_is_saved_and_confirmed_then_delivered_once_when_it_is_back(
     transactional_db, private_redis, gunicorn_for, media_root, tmp_path
@@ -65,45 +109,8 @@ def test_with_redis_down_everything_is_saved_and_confirmed_then_delivered_once_w
         web = gunicorn_for(private_redis.url)
         private_redis.stop()
 
-        # Participants sign in, write and submit their proposals.
-        for participant in participants:
-            browser = WebClient(web.base)
-            _timed(browser.login, participant.email, password)
-            create = reverse("consultations:proposal-create", args=[consultation.pk])
-            for number in range(PROPOSALS_EACH):
-                fields = {
-                    "submission_key": browser.form_value(create, "submission_key"),
-                    "title": f"Proposal {number} of {participant.email}",
-                    "problem": "Residents learn about decisions too late.",
-                    "solution": "Publish every agenda seven days before the meeting.",
-                    "expected_results": "",
-                    "website": "",
-                }
-                status, headers, page = _timed(browser.post, create, fields)
-                _confirmed(browser, status, headers, page, "Your draft is saved.")
-                proposal = Proposal.objects.get(title=fields["title"])
-                status, headers, page = _timed(
-                    browser.post, reverse("consultations:proposal-submit", args=[proposal.pk]), {}
-                )
-                _confirmed(browser, status, headers, page, "Your proposal is submitted.")
-
-        # The point of contact publishes reasoned responses, which e-mail the proposals' authors.
-        browser = WebClient(web.base)
-        _timed(browser.login, contact.email, password)
-        for proposal in awaiting:
-            status, headers, page = _timed(
-                browser.post,
-                reverse("consultations:workspace-response", args=[proposal.pk]),
-                {"outcome": "not_accepted", "reasons": "Out of the plan's scope.", "action": "publish"},
-            )
-            _confirmed(browser, status, headers, page, "The response is published.")
-
-        # The researcher asks for the PDFs.
-        browser = WebClient(web.base)
-        _timed(browser.login, researcher.email, password)
-        for report in reports:
-            status, headers, page = _timed(browser.post, reverse("irm_reports:report-render", args=[report.pk]), {})
-            _confirmed(browser, status, headers, page, "The PDF is being rendered")
+        _participants_submit_proposals(web, consultation, participants, password)
+        _contact_responds_and_researcher_asks_for_pdfs(web, contact, researcher, awaiting, reports, password)
 
         submitted = Proposal.objects.filter(consultation=consultation, status=Proposal.Status.SUBMITTED)
         assert submitted.count() == PARTICIPANTS * PROPOSALS_EACH

@@ -32,22 +32,7 @@ def test_killed_worker_and_restarted_redis_still_render_each_report_once_and_sen
     transactional_db, private_redis, media_root, tmp_path
 ):
     require(connection.vendor == "postgresql", "the worker shares the test database: needs PostgreSQL")
-    researcher = UserFactory(researcher=True)
-    reports = [complete_results_report(commitments=1, researcher=researcher) for _ in range(REPORTS)]
-    renderings = [
-        services.report_request_render(report=report, requested_by=researcher, enqueue=False).rendering_id
-        for report in reports
-    ]
-    emails = [
-        OutgoingEmail.objects.create(to=[f"reader{n}@example.org"], subject=f"Notice {n}", body_text=f"Notice {n}.")
-        for n in range(EMAILS)
-    ]
-    render = "irm_reports.tasks.report_render_task"
-    send = "ogp_portal.tasks.email_send_task"
-    queue = [(send, (email.pk,)) for email in emails[:SENT_BEFORE_THE_KILL]]
-    queue += [(render, (rendering_id,)) for rendering_id in renderings]
-    queue += [(send, (email.pk,)) for email in emails[SENT_BEFORE_THE_KILL:]]
-    assert len(queue) == 100
+    reports, queue = _queued_work()
 
     # A worker whose page layout is slowed down, so that it is killed in the middle of a render.
     first = start_celery_worker(
@@ -97,6 +82,32 @@ def test_killed_worker_and_restarted_redis_still_render_each_report_once_and_sen
             else:
                 worker["_log_file"].close()
 
+    _assert_each_report_rendered_once(killed, media_root)
+    _assert_each_email_sent_once(reports, workers)
+
+
+def _queued_work() -> tuple[list[Report], list[tuple[str, tuple]]]:
+    """REPORTS renderings asked for and EMAILS outbox e-mails, and the 100 task messages for them."""
+    researcher = UserFactory(researcher=True)
+    reports = [complete_results_report(commitments=1, researcher=researcher) for _ in range(REPORTS)]
+    renderings = [
+        services.report_request_render(report=report, requested_by=researcher, enqueue=False).rendering_id
+        for report in reports
+    ]
+    emails = [
+        OutgoingEmail.objects.create(to=[f"reader{n}@example.org"], subject=f"Notice {n}", body_text=f"Notice {n}.")
+        for n in range(EMAILS)
+    ]
+    render = "irm_reports.tasks.report_render_task"
+    send = "ogp_portal.tasks.email_send_task"
+    queue = [(send, (email.pk,)) for email in emails[:SENT_BEFORE_THE_KILL]]
+    queue += [(render, (rendering_id,)) for rendering_id in renderings]
+    queue += [(send, (email.pk,)) for email in emails[SENT_BEFORE_THE_KILL:]]
+    assert len(queue) == 100
+    return reports, queue
+
+
+def _assert_each_report_rendered_once(killed: Report, media_root) -> None:
     attempts = dict(Report.objects.values_list("pk", "rendering__attempts"))
     assert attempts.pop(killed.pk) == 2  # the killed render, then the complete one
     assert set(attempts.values()) == {1}
@@ -104,6 +115,8 @@ def test_killed_worker_and_restarted_redis_still_render_each_report_once_and_sen
         files = list((media_root / "irm_reports" / str(report.pk) / report.file_token).iterdir())
         assert [path.name for path in files] == [report.pdf.name.rsplit("/", 1)[-1]]
 
+
+def _assert_each_email_sent_once(reports: list[Report], workers: list[dict]) -> None:
     messages = [m for worker in workers for m in delivered_emails(worker["outbox"])]
     notices = Counter(m["Subject"] for m in messages if m["Subject"].startswith("Notice "))
     assert notices == Counter(f"Notice {n}" for n in range(EMAILS))
