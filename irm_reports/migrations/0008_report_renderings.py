@@ -164,7 +164,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='report',
             name='rendering',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='irm_reports.reportrendering', verbose_name='latest rendering'),
+            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.RESTRICT, related_name='+', to='irm_reports.reportrendering', verbose_name='latest rendering'),
         ),
         # Import runs are jobs of the shared mechanism (ogp_portal.common.jobs).
         migrations.AddField(

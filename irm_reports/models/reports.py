@@ -124,10 +124,11 @@ class Report(TimeStampedModel):
     # (they are served only through permission-checking views).
     file_token = models.CharField(_("file folder"), max_length=32, default=new_file_token, editable=False)
     # The latest rendering asked for; its status is mirrored in `status` (queued, rendering, ready, failed).
+    # It is deleted with the report only (RESTRICT).
     rendering = models.ForeignKey(
         "irm_reports.ReportRendering",
         verbose_name=_("latest rendering"),
-        on_delete=models.SET_NULL,
+        on_delete=models.RESTRICT,
         null=True,
         blank=True,
         related_name="+",
