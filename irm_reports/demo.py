@@ -12,6 +12,7 @@ from commitments.models import ActionPlan
 from irm_reports import services
 from irm_reports.models import Report, StandardRequirement
 from irm_reports.scales import Methodology, ReportType
+from irm_reports.services.rendering import report_rendering_run
 from ogp_portal.models import User
 from ogp_portal.services import user_set_role
 
@@ -114,9 +115,9 @@ def _kaduna_report(plan: ActionPlan, researcher: User) -> Report | None:
             ],
         )
         services.recommendations_save(report=report, items=RECOMMENDATIONS)
-        services.report_request_render(report=report, requested_by=None, enqueue=False)
+        report = services.report_request_render(report=report, requested_by=None, enqueue=False)
     # Rendered here, whatever the Celery set-up, so that the demo report is published at once.
-    services.report_rendering_run(rendering_id=report.rendering_id)
+    report_rendering_run(rendering_id=report.rendering_id)
     report.refresh_from_db()
     if report.status == Report.Status.READY:
         services.report_publish(report=report, published_by=researcher)

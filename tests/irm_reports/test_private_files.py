@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from irm_reports import services
 from irm_reports.models import ImportRun, Report, ReportRendering
+from irm_reports.services.rendering import report_rendering_store
 from ogp_portal.common.jobs import job_claim, job_queue
 from tests.factories import ActionPlanFactory, UserFactory
 from tests.factories.irm_reports import ReportFactory
@@ -35,7 +36,7 @@ def _store(report: Report, pdf: bytes = PDF) -> Report:
     )
     job_queue(rendering)
     Report.objects.filter(pk=report.pk).update(rendering=rendering, status=Report.Status.QUEUED)
-    services.report_rendering_store(rendering=job_claim(ReportRendering, rendering.pk), pdf=pdf, pages=1)
+    report_rendering_store(rendering=job_claim(ReportRendering, rendering.pk), pdf=pdf, pages=1)
     return Report.objects.get(pk=report.pk)
 
 

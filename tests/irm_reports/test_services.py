@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from irm_reports import services
 from irm_reports.models import CommitmentAssessment, PublishedVersion, Report, ReportRendering
+from irm_reports.services.rendering import report_rendering_run, report_rendering_store
 from ogp_portal.common.jobs import job_claim, jobs_requeue_stale
 from tests.factories import ActionPlanFactory, CommitmentFactory, UserFactory
 from tests.factories.irm_reports import ReportFactory, complete_results_report, render_now
@@ -89,7 +90,7 @@ def test_a_complete_report_is_queued_after_commit_and_rendered_once(
     assert report.status == Report.Status.READY and report.rendering.version == 1
     assert report.pdf.name.endswith("-results_report-v1-en.pdf") and len(report.pdf_sha256) == 64
     assert report.pdf_pages >= 8 and report.render_finished_at >= report.render_started_at
-    again = services.report_rendering_run(rendering_id=report.rendering_id)  # a repeat is a no-op
+    again = report_rendering_run(rendering_id=report.rendering_id)  # a repeat is a no-op
     assert again.status == ReportRendering.Status.DONE and again.attempts == 1
     assert Report.objects.get(pk=report.pk).status == Report.Status.READY
     assert [m.subject for m in mailoutbox] == ["The PDF of your IRM report is ready"]
@@ -115,9 +116,9 @@ def test_storing_a_version_twice_keeps_one_file_and_one_result(researcher):
     ReportRendering.objects.filter(pk=first.pk).update(heartbeat_at=timezone.now() - timedelta(hours=1))
     second = job_claim(ReportRendering, report.rendering_id)  # silent too long: taken over
     assert second.attempts == 2
-    assert services.report_rendering_store(rendering=second, pdf=b"%PDF-1 second", pages=1) is not None
-    assert services.report_rendering_store(rendering=first, pdf=b"%PDF-1 first", pages=1) is None
-    assert services.report_rendering_store(rendering=second, pdf=b"%PDF-1 again", pages=1) is None
+    assert report_rendering_store(rendering=second, pdf=b"%PDF-1 second", pages=1) is not None
+    assert report_rendering_store(rendering=first, pdf=b"%PDF-1 first", pages=1) is None
+    assert report_rendering_store(rendering=second, pdf=b"%PDF-1 again", pages=1) is None
     report.refresh_from_db()
     assert report.status == Report.Status.READY and report.pdf.read() == b"%PDF-1 second"
     folder = report.pdf.storage.path(f"irm_reports/{report.pk}/{report.file_token}")

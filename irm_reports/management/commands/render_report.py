@@ -7,6 +7,7 @@ from django.db import transaction
 from irm_reports import services
 from irm_reports.models import Report
 from irm_reports.pdf import report_pdf
+from irm_reports.services.rendering import report_rendering_run
 
 
 class Command(BaseCommand):
@@ -42,7 +43,7 @@ class Command(BaseCommand):
         if not sync:
             self.stdout.write(f"Report {report.pk} version {report.version} queued for rendering.")
             return
-        services.report_rendering_run(rendering_id=report.rendering_id)
+        report_rendering_run(rendering_id=report.rendering_id)
         report = Report.objects.select_related("rendering").get(pk=report.pk)
         if report.status != Report.Status.READY:
             raise CommandError(f"Report {report.pk} was not rendered ({report.status}): {report.error}")
