@@ -39,7 +39,7 @@ def csv_export() -> dict:
     """Stream the CSV of all commitments to nowhere: rows, seconds, peak memory of the process."""
     from django.test import RequestFactory
 
-    from commitments.views.open_data import commitments_download
+    from partnership.views.open_data import commitments_download
 
     start = time.perf_counter()
     baseline = _peak_rss_mb()

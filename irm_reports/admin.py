@@ -5,6 +5,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from common.jobs import jobs_requeue_stale
 from irm_reports import services
 from irm_reports.models import (
     CommitmentAssessment,
@@ -16,7 +17,6 @@ from irm_reports.models import (
     ResearcherAssignment,
     StandardRequirement,
 )
-from ogp_portal.common.jobs import jobs_requeue_stale
 
 
 @admin.register(StandardRequirement)

@@ -8,13 +8,13 @@ import secrets
 
 from django.db import transaction
 
+from accounts.models import User
+from accounts.services import user_set_role
 from commitments.models import ActionPlan
 from irm_reports import services
 from irm_reports.models import Report, StandardRequirement
 from irm_reports.scales import Methodology, ReportType
 from irm_reports.services.rendering import report_rendering_run
-from ogp_portal.models import User
-from ogp_portal.services import user_set_role
 
 RESEARCHER = ("researcher@demo.ogp.example", "Ngozi Adeyemi")
 ASSIGNED_PLANS = [("kaduna-state", 1), ("la-libertad", 1)]

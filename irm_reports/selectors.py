@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from commitments.models import ActionPlan, Commitment, Member
 from irm_reports import fieldsets
 from irm_reports.models import (
@@ -22,7 +23,6 @@ from irm_reports.models import (
 )
 from irm_reports.rules import is_researcher, is_support_staff
 from irm_reports.scales import Answer, ReportType
-from ogp_portal.models import User
 
 
 @dataclass

@@ -1,14 +1,14 @@
 """Celery tasks of the IRM app: thin wrappers over the services, each running one job by its id.
 
-Services queue these by name (ogp_portal.common.tasks.enqueue_on_commit); the periodic re-queueing of
-silent jobs is the one sweep of ogp_portal.common.jobs (jobs_sweep_task).
+Services queue these by name (common.queue.enqueue_on_commit); the periodic re-queueing of
+silent jobs is the one sweep of common.jobs (jobs_sweep_task).
 """
 
 from celery import shared_task
 
+from common.jobs import job_retry
 from irm_reports.services.imports import import_run_execute
 from irm_reports.services.rendering import report_rendering_run
-from ogp_portal.common.jobs import job_retry
 
 
 @shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=4)

@@ -116,76 +116,185 @@ def _check_constraints_now(schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('irm_reports', '0007_private_file_names'),
+        ("irm_reports", "0007_private_file_names"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ReportRendering',
+            name="ReportRendering",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('queued', 'Queued'), ('running', 'Running'), ('done', 'Done'), ('failed', 'Failed')], default='queued', editable=False, max_length=20, verbose_name='status')),
-                ('attempts', models.PositiveSmallIntegerField(default=0, editable=False, verbose_name='attempts')),
-                ('claim_token', models.CharField(blank=True, default='', editable=False, max_length=32, verbose_name='claim')),
-                ('started_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='started at')),
-                ('finished_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='finished at')),
-                ('heartbeat_at', models.DateTimeField(blank=True, default=django.utils.timezone.now, editable=False, null=True, verbose_name='last progress at')),
-                ('error', models.TextField(blank=True, editable=False, verbose_name='error')),
-                ('version', models.PositiveIntegerField(verbose_name='version')),
-                ('language', models.CharField(choices=[('en', 'English'), ('fr', 'French'), ('es', 'Spanish')], max_length=10, verbose_name='language')),
-                ('step', models.CharField(blank=True, choices=[('', '—'), ('collecting', 'Collecting data'), ('rendering_html', 'Rendering HTML'), ('laying_out', 'Laying out pages'), ('storing', 'Storing the PDF')], default='', editable=False, max_length=20, verbose_name='progress')),
-                ('pdf', models.FileField(blank=True, editable=False, max_length=300, upload_to='', verbose_name='PDF')),
-                ('pdf_sha256', models.CharField(blank=True, editable=False, max_length=64, verbose_name='SHA-256 of the PDF')),
-                ('pdf_size', models.PositiveIntegerField(blank=True, editable=False, null=True, verbose_name='PDF size (bytes)')),
-                ('pdf_pages', models.PositiveIntegerField(blank=True, editable=False, null=True, verbose_name='pages')),
-                ('requested_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='render requested at')),
-                ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='renderings', to='irm_reports.report', verbose_name='report')),
-                ('requested_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='requested by')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("queued", "Queued"), ("running", "Running"), ("done", "Done"), ("failed", "Failed")],
+                        default="queued",
+                        editable=False,
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("attempts", models.PositiveSmallIntegerField(default=0, editable=False, verbose_name="attempts")),
+                (
+                    "claim_token",
+                    models.CharField(blank=True, default="", editable=False, max_length=32, verbose_name="claim"),
+                ),
+                ("started_at", models.DateTimeField(blank=True, editable=False, null=True, verbose_name="started at")),
+                (
+                    "finished_at",
+                    models.DateTimeField(blank=True, editable=False, null=True, verbose_name="finished at"),
+                ),
+                (
+                    "heartbeat_at",
+                    models.DateTimeField(
+                        blank=True,
+                        default=django.utils.timezone.now,
+                        editable=False,
+                        null=True,
+                        verbose_name="last progress at",
+                    ),
+                ),
+                ("error", models.TextField(blank=True, editable=False, verbose_name="error")),
+                ("version", models.PositiveIntegerField(verbose_name="version")),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("en", "English"), ("fr", "French"), ("es", "Spanish")],
+                        max_length=10,
+                        verbose_name="language",
+                    ),
+                ),
+                (
+                    "step",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("", "—"),
+                            ("collecting", "Collecting data"),
+                            ("rendering_html", "Rendering HTML"),
+                            ("laying_out", "Laying out pages"),
+                            ("storing", "Storing the PDF"),
+                        ],
+                        default="",
+                        editable=False,
+                        max_length=20,
+                        verbose_name="progress",
+                    ),
+                ),
+                ("pdf", models.FileField(blank=True, editable=False, max_length=300, upload_to="", verbose_name="PDF")),
+                (
+                    "pdf_sha256",
+                    models.CharField(blank=True, editable=False, max_length=64, verbose_name="SHA-256 of the PDF"),
+                ),
+                (
+                    "pdf_size",
+                    models.PositiveIntegerField(blank=True, editable=False, null=True, verbose_name="PDF size (bytes)"),
+                ),
+                ("pdf_pages", models.PositiveIntegerField(blank=True, editable=False, null=True, verbose_name="pages")),
+                (
+                    "requested_at",
+                    models.DateTimeField(blank=True, editable=False, null=True, verbose_name="render requested at"),
+                ),
+                (
+                    "report",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="renderings",
+                        to="irm_reports.report",
+                        verbose_name="report",
+                    ),
+                ),
+                (
+                    "requested_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="requested by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'rendering',
-                'verbose_name_plural': 'renderings',
-                'ordering': ['-version', '-pk'],
-                'indexes': [models.Index(fields=['status', 'heartbeat_at'], name='rendering_status_heartbeat')],
-                'constraints': [
-                    models.UniqueConstraint(fields=('report', 'version', 'language'), name='rendering_unique_version_language', violation_error_message='This version of the report is already rendered in this language.'),
-                    models.CheckConstraint(condition=models.Q(models.Q(('status', 'done'), _negated=True), models.Q(models.Q(('pdf', ''), _negated=True), models.Q(('pdf_sha256', ''), _negated=True)), _connector='OR'), name='rendering_done_has_pdf', violation_error_message='A finished rendering has its PDF.'),
+                "verbose_name": "rendering",
+                "verbose_name_plural": "renderings",
+                "ordering": ["-version", "-pk"],
+                "indexes": [models.Index(fields=["status", "heartbeat_at"], name="rendering_status_heartbeat")],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("report", "version", "language"),
+                        name="rendering_unique_version_language",
+                        violation_error_message="This version of the report is already rendered in this language.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("status", "done"), _negated=True),
+                            models.Q(models.Q(("pdf", ""), _negated=True), models.Q(("pdf_sha256", ""), _negated=True)),
+                            _connector="OR",
+                        ),
+                        name="rendering_done_has_pdf",
+                        violation_error_message="A finished rendering has its PDF.",
+                    ),
                 ],
             },
         ),
         migrations.AddField(
-            model_name='historicalreport',
-            name='rendering',
-            field=models.ForeignKey(blank=True, db_constraint=False, editable=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='irm_reports.reportrendering', verbose_name='latest rendering'),
+            model_name="historicalreport",
+            name="rendering",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="irm_reports.reportrendering",
+                verbose_name="latest rendering",
+            ),
         ),
         migrations.AddField(
-            model_name='report',
-            name='rendering',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.RESTRICT, related_name='+', to='irm_reports.reportrendering', verbose_name='latest rendering'),
+            model_name="report",
+            name="rendering",
+            field=models.ForeignKey(
+                blank=True,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.RESTRICT,
+                related_name="+",
+                to="irm_reports.reportrendering",
+                verbose_name="latest rendering",
+            ),
         ),
-        # Import runs are jobs of the shared mechanism (ogp_portal.common.jobs).
+        # Import runs are jobs of the shared mechanism (common.jobs).
         migrations.AddField(
-            model_name='importrun',
-            name='claim_token',
-            field=models.CharField(blank=True, default='', editable=False, max_length=32, verbose_name='claim'),
+            model_name="importrun",
+            name="claim_token",
+            field=models.CharField(blank=True, default="", editable=False, max_length=32, verbose_name="claim"),
         ),
         migrations.AddField(
-            model_name='importrun',
-            name='step',
-            field=models.CharField(blank=True, default='', editable=False, max_length=40, verbose_name='progress'),
+            model_name="importrun",
+            name="step",
+            field=models.CharField(blank=True, default="", editable=False, max_length=40, verbose_name="progress"),
         ),
         migrations.AlterField(
-            model_name='importrun',
-            name='heartbeat_at',
-            field=models.DateTimeField(blank=True, default=django.utils.timezone.now, editable=False, null=True, verbose_name='last progress at'),
+            model_name="importrun",
+            name="heartbeat_at",
+            field=models.DateTimeField(
+                blank=True,
+                default=django.utils.timezone.now,
+                editable=False,
+                null=True,
+                verbose_name="last progress at",
+            ),
         ),
         # Replaced in 0009 by "a ready or published report has a rendering", once the rows are copied.
         migrations.RemoveConstraint(
-            model_name='report',
-            name='report_ready_has_pdf',
+            model_name="report",
+            name="report_ready_has_pdf",
         ),
         migrations.RunPython(copy_renderings, copy_back),
     ]

@@ -7,120 +7,129 @@ class Migration(migrations.Migration):
     """The render fields of reports now live on their renderings (copied by 0008)."""
 
     dependencies = [
-        ('irm_reports', '0008_report_renderings'),
+        ("irm_reports", "0008_report_renderings"),
     ]
 
     operations = [
         migrations.RemoveIndex(
-            model_name='report',
-            name='report_status_heartbeat',
+            model_name="report",
+            name="report_status_heartbeat",
         ),
         migrations.RemoveField(
-            model_name='historicalreport',
-            name='error',
+            model_name="historicalreport",
+            name="error",
         ),
         migrations.RemoveField(
-            model_name='historicalreport',
-            name='heartbeat_at',
+            model_name="historicalreport",
+            name="heartbeat_at",
         ),
         migrations.RemoveField(
-            model_name='historicalreport',
-            name='pdf',
+            model_name="historicalreport",
+            name="pdf",
         ),
         migrations.RemoveField(
-            model_name='historicalreport',
-            name='pdf_pages',
+            model_name="historicalreport",
+            name="pdf_pages",
         ),
         migrations.RemoveField(
-            model_name='historicalreport',
-            name='pdf_sha256',
+            model_name="historicalreport",
+            name="pdf_sha256",
         ),
         migrations.RemoveField(
-            model_name='historicalreport',
-            name='pdf_size',
+            model_name="historicalreport",
+            name="pdf_size",
         ),
         migrations.RemoveField(
-            model_name='historicalreport',
-            name='progress_step',
+            model_name="historicalreport",
+            name="progress_step",
         ),
         migrations.RemoveField(
-            model_name='historicalreport',
-            name='render_attempts',
+            model_name="historicalreport",
+            name="render_attempts",
         ),
         migrations.RemoveField(
-            model_name='historicalreport',
-            name='render_finished_at',
+            model_name="historicalreport",
+            name="render_finished_at",
         ),
         migrations.RemoveField(
-            model_name='historicalreport',
-            name='render_started_at',
+            model_name="historicalreport",
+            name="render_started_at",
         ),
         migrations.RemoveField(
-            model_name='historicalreport',
-            name='rendered_version',
+            model_name="historicalreport",
+            name="rendered_version",
         ),
         migrations.RemoveField(
-            model_name='historicalreport',
-            name='requested_at',
+            model_name="historicalreport",
+            name="requested_at",
         ),
         migrations.RemoveField(
-            model_name='historicalreport',
-            name='requested_by',
+            model_name="historicalreport",
+            name="requested_by",
         ),
         migrations.RemoveField(
-            model_name='report',
-            name='error',
+            model_name="report",
+            name="error",
         ),
         migrations.RemoveField(
-            model_name='report',
-            name='heartbeat_at',
+            model_name="report",
+            name="heartbeat_at",
         ),
         migrations.RemoveField(
-            model_name='report',
-            name='pdf',
+            model_name="report",
+            name="pdf",
         ),
         migrations.RemoveField(
-            model_name='report',
-            name='pdf_pages',
+            model_name="report",
+            name="pdf_pages",
         ),
         migrations.RemoveField(
-            model_name='report',
-            name='pdf_sha256',
+            model_name="report",
+            name="pdf_sha256",
         ),
         migrations.RemoveField(
-            model_name='report',
-            name='pdf_size',
+            model_name="report",
+            name="pdf_size",
         ),
         migrations.RemoveField(
-            model_name='report',
-            name='progress_step',
+            model_name="report",
+            name="progress_step",
         ),
         migrations.RemoveField(
-            model_name='report',
-            name='render_attempts',
+            model_name="report",
+            name="render_attempts",
         ),
         migrations.RemoveField(
-            model_name='report',
-            name='render_finished_at',
+            model_name="report",
+            name="render_finished_at",
         ),
         migrations.RemoveField(
-            model_name='report',
-            name='render_started_at',
+            model_name="report",
+            name="render_started_at",
         ),
         migrations.RemoveField(
-            model_name='report',
-            name='rendered_version',
+            model_name="report",
+            name="rendered_version",
         ),
         migrations.RemoveField(
-            model_name='report',
-            name='requested_at',
+            model_name="report",
+            name="requested_at",
         ),
         migrations.RemoveField(
-            model_name='report',
-            name='requested_by',
+            model_name="report",
+            name="requested_by",
         ),
         migrations.AddConstraint(
-            model_name='report',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status__in', ['ready', 'published']), _negated=True), ('rendering__isnull', False), models.Q(('source', 'imported'), ('status', 'published')), _connector='OR'), name='report_ready_has_pdf', violation_error_message='A ready or published report has its PDF.'),
+            model_name="report",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status__in", ["ready", "published"]), _negated=True),
+                    ("rendering__isnull", False),
+                    models.Q(("source", "imported"), ("status", "published")),
+                    _connector="OR",
+                ),
+                name="report_ready_has_pdf",
+                violation_error_message="A ready or published report has its PDF.",
+            ),
         ),
     ]

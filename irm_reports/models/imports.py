@@ -5,8 +5,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ogp_portal.common.files import new_file_token
-from ogp_portal.common.jobs import Job
+from common.files import new_file_token
+from common.jobs import Job
 
 
 def import_upload_to(instance, filename: str) -> str:
@@ -18,7 +18,7 @@ class ImportRun(Job):
     """One import of OGP's commitments and IRM data sheet, uploaded by the support unit.
 
     Small files are imported at once; larger ones by a Celery worker (the job mechanism of
-    ogp_portal.common.jobs), which records its progress here. `summary` holds what the import did
+    common.jobs), which records its progress here. `summary` holds what the import did
     (see irm_reports.importing.summary).
     """
 

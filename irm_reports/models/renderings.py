@@ -3,8 +3,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from common.jobs import Job
 from irm_reports.models.reports import RenderStep, Report
-from ogp_portal.common.jobs import Job
 
 # The status a report shows while its latest rendering is in each job status.
 REPORT_STATUS = {

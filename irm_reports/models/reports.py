@@ -6,9 +6,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from common.files import new_file_token
+from common.models import TimeStampedModel
 from irm_reports.scales import METHODOLOGIES_BY_TYPE, Answer, Iap2Level, Methodology, ReportType
-from ogp_portal.common.files import new_file_token
-from ogp_portal.common.models import TimeStampedModel
 
 
 class ResearcherAssignment(models.Model):

@@ -1,6 +1,6 @@
 """Imports of OGP's data sheet uploaded by the support unit: run at once when small, by a worker otherwise.
 
-A run is a job (ogp_portal.common.jobs): claimed under a short row lock, it records its progress as it
+A run is a job (common.jobs): claimed under a short row lock, it records its progress as it
 goes and is re-queued by the sweep when its worker goes silent for IRM_IMPORT_STALE_SECONDS. Running an
 import twice is harmless: the second run finds everything unchanged.
 """
@@ -13,10 +13,10 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from accounts.models import User
+from common.jobs import job_enqueue, job_finish, job_heartbeat, job_lock_claimed, job_run
 from irm_reports import importing
 from irm_reports.models import ImportRun
-from ogp_portal.common.jobs import job_enqueue, job_finish, job_heartbeat, job_lock_claimed, job_run
-from ogp_portal.models import User
 
 
 @transaction.atomic

@@ -1,4 +1,4 @@
-"""Rendering a report's PDF in a worker, through the job mechanism (ogp_portal.common.jobs).
+"""Rendering a report's PDF in a worker, through the job mechanism (common.jobs).
 
 A rendering (one version of a report in one language) is claimed under a short row lock, laid out
 without it, and its PDF stored under a file name fixed by report, version and language, only while
@@ -15,10 +15,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 import irm_reports.pdf
+from common.jobs import job_finish, job_heartbeat, job_lock_claimed, job_run
+from common.outbox import email_enqueue
+from common.site import absolute_url, email_render
 from irm_reports.models import RenderStep, Report, ReportRendering
-from ogp_portal.common.jobs import job_finish, job_heartbeat, job_lock_claimed, job_run
-from ogp_portal.common.site import absolute_url, email_render
-from ogp_portal.services import email_enqueue
 
 
 def report_pdf_name(rendering: ReportRendering) -> str:

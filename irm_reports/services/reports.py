@@ -6,13 +6,13 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from commitments.models import ActionPlan
+from common.cache import bump_content_version
+from common.jobs import job_enqueue, job_queue
 from irm_reports import selectors
 from irm_reports.models import CommitmentAssessment, PublishedVersion, Report, ReportRendering, ResearcherAssignment
 from irm_reports.scales import ReportType
-from ogp_portal.common.cache import bump_content_version
-from ogp_portal.common.jobs import job_enqueue, job_queue
-from ogp_portal.models import User
 
 REPORT_CONTENT_FIELDS = (
     "overview",

@@ -34,7 +34,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ogp_portal.common.tasks import enqueue_on_commit
+from common.queue import enqueue_on_commit
 
 logger = logging.getLogger(__name__)
 

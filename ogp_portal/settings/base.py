@@ -27,7 +27,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_ID = 1
 SITE_NAME = env("SITE_NAME", default="Open Government Partnership portal")
 # The portal's public address (scheme, host and port if any; no path): every e-mail and every absolute link
-# starts with it, whatever address a request came in on (ogp_portal/common/site.py).
+# starts with it, whatever address a request came in on (common/site.py).
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 # APPS ---------------------------------------------------------------------------------------------
@@ -64,13 +64,13 @@ INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "ogp_portal.middleware.DatabaseUnavailableMiddleware",
+    "common.middleware.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # Before anything reads the body (the NUL check reads forms): an oversized body is refused unread.
-    "ogp_portal.middleware.RequestBodyLimitMiddleware",
-    "ogp_portal.middleware.RejectNulBytesMiddleware",
+    "common.middleware.RequestBodyLimitMiddleware",
+    "common.middleware.RejectNulBytesMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -78,7 +78,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "ogp_portal.middleware.StaffSessionExpiryMiddleware",
+    "common.middleware.StaffSessionExpiryMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last: turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -98,7 +98,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "ogp_portal.context_processors.site",
+                "common.context_processors.site",
             ],
         },
     },
@@ -118,7 +118,7 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # AUTHENTICATION -----------------------------------------------------------------------------------
-AUTH_USER_MODEL = "ogp_portal.User"
+AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     # First: refuses any sign-in (web, admin, API token) while the account or address is locked out.
     "axes.backends.AxesStandaloneBackend",
@@ -132,16 +132,16 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Sign-in lockout (django-axes, ogp_portal/security.py), web form, admin and API token alike: an account
+# Sign-in lockout (django-axes, accounts/security.py), web form, admin and API token alike: an account
 # waits after AXES_FAILURE_LIMIT failures, an address (many people may share one) after the much higher
 # LOGIN_ADDRESS_FAILURE_LIMIT, each for AXES_COOLOFF_TIME.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 LOGIN_ADDRESS_FAILURE_LIMIT = env.int("LOGIN_ADDRESS_FAILURE_LIMIT", default=50)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_HANDLER = "ogp_portal.security.LockoutHandler"
-AXES_USERNAME_CALLABLE = "ogp_portal.security.login_identifier"
-AXES_CLIENT_IP_CALLABLE = "ogp_portal.common.ratelimit.client_ip"
+AXES_HANDLER = "accounts.security.LockoutHandler"
+AXES_USERNAME_CALLABLE = "accounts.security.login_identifier"
+AXES_CLIENT_IP_CALLABLE = "common.ratelimit.client_ip"
 AXES_LOCKOUT_TEMPLATE = "account/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 # Staff sessions end after this long without activity; others last SESSION_COOKIE_AGE.
@@ -153,12 +153,12 @@ CSRF_COOKIE_HTTPONLY = True
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
 
-ACCOUNT_ADAPTER = "ogp_portal.adapters.AccountAdapter"
+ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
-ACCOUNT_SIGNUP_FORM_CLASS = "ogp_portal.forms.SignupForm"
-ACCOUNT_FORMS = {"login": "ogp_portal.adapters.LoginForm"}
+ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
+ACCOUNT_FORMS = {"login": "accounts.adapters.LoginForm"}
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
@@ -167,7 +167,7 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = env("EMAIL_SUBJECT_PREFIX", default="[OGP] ")
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = urlsplit(SITE_URL).scheme or "https"
 
 # CONTENT SECURITY POLICY --------------------------------------------------------------------------
-# No inline script anywhere (see tests/ogp_portal/test_security.py); inline style attributes are allowed.
+# No inline script anywhere (see tests/accounts/test_security.py); inline style attributes are allowed.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -199,7 +199,7 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 # Every stored file is private (proposal attachments, IRM report PDFs, imported sheets): no web server
-# publishes MEDIA_ROOT; views check the permission, then serve the file (ogp_portal/common/files.py).
+# publishes MEDIA_ROOT; views check the permission, then serve the file (common/files.py).
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # Behind nginx: the internal location that aliases MEDIA_ROOT (e.g. /_private/); views answer with
 # X-Accel-Redirect and nginx streams the file. Empty: Django streams it (embedded default).
@@ -223,10 +223,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # CACHE AND CELERY ---------------------------------------------------------------------------------
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
-    # Redis away is a cache miss, not an error page (ogp_portal/common/redis_cache.py).
+    # Redis away is a cache miss, not an error page (common/redis_cache.py).
     CACHES = {
         "default": {
-            "BACKEND": "ogp_portal.common.redis_cache.ResilientRedisCache",
+            "BACKEND": "common.redis_cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
         }
@@ -265,9 +265,9 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # A web request that queues a task must not hang when the broker is down (see enqueue_on_commit).
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
 CELERY_BEAT_SCHEDULE = {
-    "email-outbox-sweep": {"task": "ogp_portal.tasks.email_outbox_sweep_task", "schedule": 300.0},
+    "email-outbox-sweep": {"task": "common.tasks.email_outbox_sweep_task", "schedule": 300.0},
     # Worker jobs of every kind (report renderings, imports) left without a sign of life: one sweep.
-    "jobs-sweep": {"task": "ogp_portal.common.jobs.jobs_sweep_task", "schedule": 120.0},
+    "jobs-sweep": {"task": "common.jobs.jobs_sweep_task", "schedule": 120.0},
     "consultation-response-notifications": {
         "task": "consultations.tasks.response_notify_sweep_task",
         "schedule": 300.0,
@@ -300,23 +300,23 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PARSER_CLASSES": [
-        "ogp_portal.api.parsers.StrictJSONParser",
+        "common.api.parsers.StrictJSONParser",
         "rest_framework.parsers.FormParser",
         "rest_framework.parsers.MultiPartParser",
     ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "ogp_portal.api.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "common.api.pagination.PageNumberPagination",
     "PAGE_SIZE": 25,
-    "DEFAULT_THROTTLE_CLASSES": ["ogp_portal.api.throttling.AnonThrottle", "ogp_portal.api.throttling.UserThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": ["common.api.throttling.AnonThrottle", "common.api.throttling.UserThrottle"],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env("API_THROTTLE_ANON", default="120/minute"),
         "user": env("API_THROTTLE_USER", default="600/minute"),
         "auth": env("API_THROTTLE_AUTH", default="10/minute"),
     },
-    "EXCEPTION_HANDLER": "ogp_portal.api.exceptions.exception_handler",
+    "EXCEPTION_HANDLER": "common.api.exceptions.exception_handler",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
-# API tokens (django-rest-knox, ogp_portal/tokens.py): stored as a digest, sent as `Authorization: Token <key>`,
+# API tokens (django-rest-knox, accounts/tokens.py): stored as a digest, sent as `Authorization: Token <key>`,
 # valid API_TOKEN_TTL_DAYS from their issue, one per account.
 REST_KNOX = {
     "TOKEN_TTL": timedelta(days=env.int("API_TOKEN_TTL_DAYS", default=30)),
@@ -342,7 +342,7 @@ SPECTACULAR_SETTINGS = {
         "MemberStatusEnum": "commitments.models.Member.Status",
         "ActionPlanStatusEnum": "commitments.models.ActionPlan.Status",
         "MilestoneStatusEnum": "commitments.models.Milestone.Status",
-        "OrganisationKindEnum": "ogp_portal.models.Organisation.Kind",
+        "OrganisationKindEnum": "accounts.models.Organisation.Kind",
         "PolicyAreaKindEnum": "commitments.models.PolicyArea.Kind",
         "SelfReportedCompletionEnum": "commitments.models.Completion",
         "IrmCompletionEnum": "irm_reports.scales.Completion",
@@ -353,7 +353,7 @@ SPECTACULAR_SETTINGS = {
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
-        "ogp_portal.api.schema.add_error_responses",
+        "common.api.schema.add_error_responses",
     ],
 }
 
@@ -378,9 +378,9 @@ PAGE_SIZE = 25
 
 # Reverse proxies in front of the web process that append to X-Forwarded-For (nginx: 1). The client's
 # address, for rate limits, API throttles and the sign-in lockout, is the PROXY_COUNT-th from the right;
-# 0: X-Forwarded-For is ignored (ogp_portal.common.ratelimit.client_ip).
+# 0: X-Forwarded-For is ignored (common.ratelimit.client_ip).
 PROXY_COUNT = env.int("PROXY_COUNT", default=0)
-# Rate limits, per user and per IP address: (actions, seconds). See ogp_portal/common/ratelimit.py.
+# Rate limits, per user and per IP address: (actions, seconds). See common/ratelimit.py.
 RATE_LIMITS = {
     "consultations.proposal": {"user": (5, 3600), "ip": (20, 3600)},
     "consultations.comment": {"user": (10, 600), "ip": (40, 600)},
@@ -397,7 +397,7 @@ UPLOAD_QUOTA_BYTES_PER_USER = env.int("UPLOAD_QUOTA_BYTES_PER_USER", default=50 
 CONSULTATION_IMAGE_MAX_PIXELS = env.int("CONSULTATION_IMAGE_MAX_PIXELS", default=25_000_000)
 
 # REQUEST BODIES ------------------------------------------------------------------------------------
-# Refused with 413 before they are read (ogp_portal.middleware.RequestBodyLimitMiddleware). Every request
+# Refused with 413 before they are read (common.middleware.RequestBodyLimitMiddleware). Every request
 # gets the small limit; the upload views get more for who may upload there. nginx allows 60 MB at most.
 REQUEST_BODY_MAX_BYTES = env.int("REQUEST_BODY_MAX_BYTES", default=1024 * 1024)
 REQUEST_BODY_UPLOAD_MAX_BYTES = env.int(

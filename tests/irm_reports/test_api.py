@@ -3,9 +3,9 @@
 import pytest
 from rest_framework.test import APIClient
 
+from accounts.models import User
+from accounts.services import user_set_role
 from irm_reports import services
-from ogp_portal.models import User
-from ogp_portal.services import user_set_role
 from tests.factories import CommitmentFactory, MemberFactory, UserFactory
 from tests.factories.irm_reports import ReportFactory, complete_results_report, render_now, rendered
 

@@ -3,10 +3,10 @@
 import pytest
 from django.core.files.base import ContentFile
 
+from common.jobs import job_claim, job_heartbeat
 from irm_reports.importing import OGP_SAMPLE
 from irm_reports.models import ImportRun
 from irm_reports.services.imports import import_run_execute
-from ogp_portal.common.jobs import job_claim, job_heartbeat
 from tests.factories import UserFactory
 from tests.factories.accounts import DEFAULT_PASSWORD
 

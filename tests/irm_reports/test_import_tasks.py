@@ -8,11 +8,11 @@ from django.db import OperationalError
 from django.utils import timezone
 
 from commitments.models import Commitment
+from common.jobs import job_claim, jobs_requeue_stale, jobs_sweep_task
 from irm_reports.importing import OGP_SAMPLE
 from irm_reports.models import ImportRun
 from irm_reports.services.imports import import_run_create
 from irm_reports.tasks import import_run_task
-from ogp_portal.common.jobs import job_claim, jobs_requeue_stale, jobs_sweep_task
 from tests.conftest import wait_for
 
 pytestmark = pytest.mark.django_db

@@ -1,4 +1,4 @@
-"""The one mechanism of worker jobs (ogp_portal.common.jobs), on both of its kinds: report renderings and imports."""
+"""The one mechanism of worker jobs (common.jobs), on both of its kinds: report renderings and imports."""
 
 import subprocess
 import sys
@@ -9,8 +9,7 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, OperationalError, transaction
 from django.utils import timezone
 
-from irm_reports.models import ImportRun, Report, ReportRendering
-from ogp_portal.common.jobs import (
+from common.jobs import (
     JobLost,
     job_claim,
     job_heartbeat,
@@ -20,7 +19,8 @@ from ogp_portal.common.jobs import (
     jobs_requeue_stale,
     jobs_sweep_task,
 )
-from ogp_portal.common.tasks import registered_task
+from common.queue import registered_task
+from irm_reports.models import ImportRun, Report, ReportRendering
 from tests.conftest import ROOT
 from tests.factories.irm_reports import ReportFactory
 

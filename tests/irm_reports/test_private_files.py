@@ -14,10 +14,10 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from common.jobs import job_claim, job_queue
 from irm_reports import services
 from irm_reports.models import ImportRun, Report, ReportRendering
 from irm_reports.services.rendering import report_rendering_store
-from ogp_portal.common.jobs import job_claim, job_queue
 from tests.factories import ActionPlanFactory, UserFactory
 from tests.factories.irm_reports import ReportFactory
 from tests.migrations import migrated_to

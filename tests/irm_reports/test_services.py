@@ -5,10 +5,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from common.jobs import job_claim, jobs_requeue_stale
 from irm_reports import services
 from irm_reports.models import CommitmentAssessment, PublishedVersion, Report, ReportRendering
 from irm_reports.services.rendering import report_rendering_run, report_rendering_store
-from ogp_portal.common.jobs import job_claim, jobs_requeue_stale
 from tests.factories import ActionPlanFactory, CommitmentFactory, UserFactory
 from tests.factories.irm_reports import ReportFactory, complete_results_report, render_now
 

@@ -7,9 +7,9 @@ from datetime import timedelta
 
 import pytest
 
+from common.jobs import jobs_requeue_stale
 from irm_reports import services
 from irm_reports.models import Report, ReportRendering
-from ogp_portal.common.jobs import jobs_requeue_stale
 from tests.conftest import start_celery_worker, stop_celery_worker, wait_for
 from tests.factories import UserFactory
 from tests.factories.irm_reports import complete_results_report

@@ -23,9 +23,9 @@ from django.test.signals import template_rendered
 from django.urls import resolve, reverse
 from django.utils import timezone
 
+from accounts import services as ogp_services
 from consultations import services as consultation_services
 from irm_reports.models import Report
-from ogp_portal import services as ogp_services
 from tests.factories import UserFactory
 from tests.factories.accounts import DEFAULT_PASSWORD, OrganisationFactory
 from tests.factories.consultations import ConsultationFactory, ProposalFactory

@@ -7,9 +7,9 @@ from collections import Counter
 import pytest
 from django.urls import reverse
 
+from common.models import OutgoingEmail
 from consultations.models import Proposal, ProposalResponse
 from irm_reports.models import Report
-from ogp_portal.models import OutgoingEmail
 from tests.conftest import start_celery_worker, stop_celery_worker, wait_for
 from tests.factories import UserFactory
 from tests.factories.consultations import ConsultationFactory, ProposalFactory

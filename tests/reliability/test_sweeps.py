@@ -18,8 +18,8 @@ def test_the_beat_schedule_sweeps_outbox_jobs_and_response_notifications():
     """Worker jobs of every kind (report renderings, imports) are swept by one task."""
     tasks = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
     assert {
-        "ogp_portal.tasks.email_outbox_sweep_task",
-        "ogp_portal.common.jobs.jobs_sweep_task",
+        "common.tasks.email_outbox_sweep_task",
+        "common.jobs.jobs_sweep_task",
         "consultations.tasks.response_notify_sweep_task",
     } <= tasks
     assert not {task for task in tasks if task.startswith("irm_reports.")}

@@ -11,9 +11,9 @@ import pytest
 import redis
 from django.db import connection
 
+from common.models import OutgoingEmail
 from irm_reports import services
 from irm_reports.models import Report
-from ogp_portal.models import OutgoingEmail
 from tests.conftest import require, start_celery_worker, stop_celery_worker, wait_for
 from tests.factories import UserFactory
 from tests.factories.irm_reports import complete_results_report
@@ -99,7 +99,7 @@ def _queued_work() -> tuple[list[Report], list[tuple[str, tuple]]]:
         for n in range(EMAILS)
     ]
     render = "irm_reports.tasks.report_render_task"
-    send = "ogp_portal.tasks.email_send_task"
+    send = "common.tasks.email_send_task"
     queue = [(send, (email.pk,)) for email in emails[:SENT_BEFORE_THE_KILL]]
     queue += [(render, (rendering_id,)) for rendering_id in renderings]
     queue += [(send, (email.pk,)) for email in emails[SENT_BEFORE_THE_KILL:]]
