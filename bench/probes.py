@@ -64,12 +64,12 @@ def render(report_id: int) -> dict:
 
     from irm_reports.document import report_document
     from irm_reports.models import Report
-    from irm_reports.pdf import TEMPLATE, LocalOnlyFetcher, assets_dir, render_report
+    from irm_reports.pdf import TEMPLATE, LocalOnlyFetcher, assets_dir, report_pdf
 
     report = Report.objects.get(pk=report_id)
-    render_report(report, "en")  # warm-up: fonts, templates
+    report_pdf(report, "en")  # warm-up: fonts, templates
     start = time.perf_counter()
-    rendered = render_report(report, "en")
+    rendered = report_pdf(report, "en")
     full = time.perf_counter() - start
     with translation.override("en"):
         html = render_to_string(TEMPLATE, {**report_document(report=report), "language": "en"})

@@ -89,4 +89,4 @@ def render_through_workers(report_ids: list[int], *, timeout: float = 900) -> fl
 
 def reset_to_draft(report_ids: list[int]) -> None:
     """Back to draft so the same reports can be rendered again by another set of workers."""
-    Report.objects.filter(pk__in=report_ids).update(status=Report.Status.DRAFT, pdf="", pdf_sha256="", progress_step="")
+    Report.objects.filter(pk__in=report_ids).update(status=Report.Status.DRAFT, rendering=None)

@@ -1,7 +1,8 @@
-"""Celery tasks of the infrastructure: sending the outbox's e-mails and sweeping it."""
+"""Celery tasks of the infrastructure: sending the outbox's e-mails, and the sweeps of the outbox and of the jobs."""
 
 from celery import shared_task
 
+from common.jobs import job_kinds, jobs_requeue_stale
 from common.outbox import email_outbox_sweep, email_send
 
 
@@ -21,3 +22,9 @@ def email_send_task(self, email_id: int) -> str:
 def email_outbox_sweep_task() -> int:
     """Periodic: re-queue e-mails left pending (the one sweep of the outbox)."""
     return email_outbox_sweep()
+
+
+@shared_task
+def jobs_sweep_task() -> dict[str, int]:
+    """Periodic: re-queue the silent jobs of every kind (common/jobs.py); how many of each."""
+    return {model._meta.label: jobs_requeue_stale(model) for model in job_kinds()}

@@ -5,12 +5,14 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from common.jobs import jobs_requeue_stale
 from irm_reports import services
 from irm_reports.models import (
     CommitmentAssessment,
     PublishedVersion,
     Recommendation,
     Report,
+    ReportRendering,
     RequirementAssessment,
     ResearcherAssignment,
 )
@@ -64,6 +66,41 @@ def pdf_link(url: str, field) -> str:
     return format_html('<a href="{}">{}</a>', url, field.name.rsplit("/", 1)[-1]) if field else "—"
 
 
+class ReportRenderingInline(admin.TabularInline):
+    """Every rendering of the report, the latest first: the job's progress, attempts and error, and its PDF."""
+
+    model = ReportRendering
+    fk_name = "report"
+    extra = 0
+    fields = [
+        "version",
+        "language",
+        "status",
+        "step",
+        "attempts",
+        "requested_by",
+        "requested_at",
+        "started_at",
+        "heartbeat_at",
+        "finished_at",
+        "error",
+        "pdf_name",
+        "pdf_pages",
+        "pdf_size",
+        "pdf_sha256",
+    ]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("PDF"))
+    def pdf_name(self, obj):
+        """The file's name only: the report's current PDF is linked above, published ones below."""
+        return obj.pdf.name.rsplit("/", 1)[-1] if obj.pdf else "—"
+
+
 @admin.register(Report)
 class ReportAdmin(SimpleHistoryAdmin):
     """Reports are written in the researcher's workspace; here the support unit follows and unblocks them."""
@@ -71,36 +108,29 @@ class ReportAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "language", "status", "version", "progress_step", "requested_by", "updated_at"]
     list_filter = ["status", "report_type", "methodology", "language"]
     search_fields = ["action_plan__title", "action_plan__member__name"]
-    list_select_related = ["action_plan__member", "requested_by"]
-    readonly_fields = [
-        "status",
-        "version",
-        "pdf",
-        "pdf_sha256",
-        "pdf_size",
-        "pdf_pages",
-        "rendered_version",
-        "requested_by",
-        "requested_at",
-        "render_started_at",
-        "render_finished_at",
-        "heartbeat_at",
-        "render_attempts",
-        "progress_step",
-        "error",
-        "published_at",
-    ]
-    inlines = [RecommendationInline, PublishedVersionInline]
+    list_select_related = ["action_plan__member", "rendering__requested_by"]
+    inlines = [ReportRenderingInline, RecommendationInline, PublishedVersionInline]
     actions = ["request_render", "requeue_stale"]
 
     def get_readonly_fields(self, request, obj=None):
         # Content is written through the workspace, whose services check every rule.
-        hidden = ("id", "file_token")
-        return [("pdf_link" if f.name == "pdf" else f.name) for f in Report._meta.fields if f.name not in hidden]
+        hidden = ("id", "file_token", "rendering")
+        return [f.name for f in Report._meta.fields if f.name not in hidden] + ["pdf_link"]
+
+    def get_inline_instances(self, request, obj=None):
+        return super().get_inline_instances(request, obj) if obj is not None else []
 
     @admin.display(description=_("PDF"))
     def pdf_link(self, obj):
         return pdf_link(reverse("irm_reports:report-pdf", args=[obj.pk]), obj.pdf)
+
+    @admin.display(description=_("progress"))
+    def progress_step(self, obj):
+        return obj.get_progress_step_display() if obj.progress_step else ""
+
+    @admin.display(description=_("requested by"))
+    def requested_by(self, obj):
+        return obj.rendering.requested_by if obj.rendering else None
 
     def has_add_permission(self, request):
         return False  # researchers and staff start reports from the action plan's page
@@ -117,7 +147,7 @@ class ReportAdmin(SimpleHistoryAdmin):
 
     @admin.action(description=_("Queue again the reports stuck in rendering"))
     def requeue_stale(self, request, queryset):
-        count = services.report_requeue_stale()
+        count = jobs_requeue_stale(ReportRendering)
         self.message_user(request, _("%(count)d report(s) queued again.") % {"count": count})
 
 

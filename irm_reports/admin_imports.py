@@ -11,9 +11,9 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from irm_reports import services
 from irm_reports.importing import ImportSummary
 from irm_reports.models import ImportRun
+from irm_reports.services.imports import import_run_create, import_run_repeat
 
 
 class ImportRunForm(forms.ModelForm):
@@ -81,7 +81,7 @@ class ImportRunAdmin(admin.ModelAdmin):
         return False  # a run is a record of what happened; upload the file again to import it again
 
     def save_model(self, request, obj, form, change):
-        run = services.import_run_create(
+        run = import_run_create(
             file=form.cleaned_data["file"], dry_run=form.cleaned_data["dry_run"], uploaded_by=request.user
         )
         obj.pk, obj.status, obj.created_at, obj.filename = run.pk, run.status, run.created_at, run.filename
@@ -163,7 +163,7 @@ class ImportRunAdmin(admin.ModelAdmin):
         if not self.has_add_permission(request):
             raise PermissionDenied
         for run in queryset.filter(dry_run=True, status=ImportRun.Status.DONE):
-            again = services.import_run_repeat(run=run, dry_run=False, uploaded_by=request.user)
+            again = import_run_repeat(run=run, dry_run=False, uploaded_by=request.user)
             self.message_user(
                 request,
                 format_html(

@@ -14,6 +14,7 @@ from commitments.models import ActionPlan, StandardRequirement
 from irm_reports import services
 from irm_reports.models import Report
 from irm_reports.scales import Methodology, ReportType
+from irm_reports.services.rendering import report_rendering_run
 
 RESEARCHER = ("researcher@demo.ogp.example", "Ngozi Adeyemi")
 ASSIGNED_PLANS = [("kaduna-state", 1), ("la-libertad", 1)]
@@ -114,9 +115,10 @@ def _kaduna_report(plan: ActionPlan, researcher: User) -> Report | None:
             ],
         )
         services.recommendations_save(report=report, items=RECOMMENDATIONS)
-        services.report_request_render(report=report, requested_by=None, enqueue=False)
+        report = services.report_request_render(report=report, requested_by=None, enqueue=False)
     # Rendered here, whatever the Celery set-up, so that the demo report is published at once.
-    report = services.report_render(report_id=report.pk)
+    report_rendering_run(rendering_id=report.rendering_id)
+    report.refresh_from_db()
     if report.status == Report.Status.READY:
         services.report_publish(report=report, published_by=researcher)
     return report

@@ -17,13 +17,13 @@ from django.utils import translation
 from weasyprint.urls import URLFetcher
 
 from irm_reports.document import report_document
-from irm_reports.models import Report
+from irm_reports.models import RenderStep, Report
 
 TEMPLATE = "irm_reports/pdf/report.html"
 
 
 @dataclass
-class RenderedReport:
+class ReportPdf:
     pdf: bytes
     pages: int
 
@@ -53,22 +53,23 @@ class LocalOnlyFetcher(URLFetcher):
         return super().fetch(url, headers)
 
 
-def render_report(report: Report, language: str, *, on_step: Callable[[str], None] | None = None) -> RenderedReport:
-    """Render the report in `language`; `on_step` is told each step (for the progress shown to users)."""
+def report_pdf(report: Report, language: str, *, on_step: Callable[[str], None] | None = None) -> ReportPdf:
+    """The report laid out as a PDF in `language`, with its number of pages; `on_step` is told each step
+    (for the progress shown to users)."""
     step = on_step or (lambda name: None)
-    step(Report.Step.COLLECTING)
+    step(RenderStep.COLLECTING)
     with translation.override(language):
         context = {**report_document(report=report), "language": language}
-        step(Report.Step.RENDERING_HTML)
+        step(RenderStep.RENDERING_HTML)
         html = render_to_string(TEMPLATE, context)
-        step(Report.Step.LAYING_OUT)
+        step(RenderStep.LAYING_OUT)
         root = assets_dir()
         document = weasyprint.HTML(
             string=html, base_url=root.as_uri() + "/", url_fetcher=LocalOnlyFetcher(root)
         ).render()
-        return RenderedReport(pdf=document.write_pdf(), pages=len(document.pages))
+        return ReportPdf(pdf=document.write_pdf(), pages=len(document.pages))
 
 
-def render_report_pdf(report: Report, language: str) -> bytes:
+def report_pdf_bytes(report: Report, language: str) -> bytes:
     """The report's PDF in `language` (pure: reads the database, writes nothing)."""
-    return render_report(report, language).pdf
+    return report_pdf(report, language).pdf

@@ -47,7 +47,7 @@ class MissingItem:
 
 
 def report_get(*, pk: int) -> Report:
-    return get_object_or_404(Report.objects.select_related("action_plan__member", "requested_by"), pk=pk)
+    return get_object_or_404(Report.objects.select_related("action_plan__member", "rendering"), pk=pk)
 
 
 def report_list_for(*, user: User) -> QuerySet:
@@ -223,7 +223,7 @@ def report_api_queryset(*, user: User) -> QuerySet:
     """Reports the API shows, as `irm_reports.view_report` decides for one: published ones for everyone,
     every report for support staff, and those of their assigned plans for an IRM researcher (the role
     too, not the assignment alone: an assignment outlives a removed role)."""
-    queryset = Report.objects.select_related("action_plan__member")
+    queryset = Report.objects.select_related("action_plan__member", "rendering")
     if is_support_staff.test(user):
         return queryset
     published = Q(status=Report.Status.PUBLISHED)

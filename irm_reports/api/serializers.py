@@ -4,7 +4,7 @@ from django.urls import reverse
 from rest_framework import serializers
 
 from commitments.api.serializers import ActionPlanRefSerializer, MemberRefSerializer
-from irm_reports.models import Report
+from irm_reports.models import RenderStep, Report
 
 
 class ReportSerializer(serializers.ModelSerializer):
@@ -13,6 +13,14 @@ class ReportSerializer(serializers.ModelSerializer):
     action_plan = ActionPlanRefSerializer(read_only=True)
     member = MemberRefSerializer(source="action_plan.member", read_only=True)
     pdf_url = serializers.SerializerMethodField(help_text="The PDF of the current version, when there is one.")
+    # Of the report's latest rendering (irm_reports.ReportRendering).
+    progress_step = serializers.ChoiceField(choices=RenderStep.choices, read_only=True)
+    error = serializers.CharField(read_only=True)
+    pdf_pages = serializers.IntegerField(read_only=True, allow_null=True)
+    pdf_sha256 = serializers.CharField(read_only=True)
+    requested_at = serializers.DateTimeField(read_only=True, allow_null=True)
+    render_started_at = serializers.DateTimeField(read_only=True, allow_null=True)
+    render_finished_at = serializers.DateTimeField(read_only=True, allow_null=True)
 
     class Meta:
         model = Report

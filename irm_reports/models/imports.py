@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common.files import new_file_token
+from common.jobs import Job
 
 
 def import_upload_to(instance, filename: str) -> str:
@@ -13,20 +14,13 @@ def import_upload_to(instance, filename: str) -> str:
     return f"irm_imports/{timezone.now():%Y/%m}/{new_file_token()}/{filename}"
 
 
-class ImportRun(models.Model):
+class ImportRun(Job):
     """One import of OGP's commitments and IRM data sheet, uploaded by the support unit.
 
-    Small files are imported at once; larger ones by a Celery worker, which records its progress
-    here. `summary` holds what the import did (see irm_reports.importing.summary).
+    Small files are imported at once; larger ones by a Celery worker (the job mechanism of
+    common.jobs), which records its progress here. `summary` holds what the import did
+    (see irm_reports.importing.summary).
     """
-
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("Queued")
-        RUNNING = "running", _("Running")
-        DONE = "done", _("Done")
-        FAILED = "failed", _("Failed")
-
-    IN_PROGRESS = (Status.QUEUED, Status.RUNNING)
 
     file = models.FileField(
         _("file"),
@@ -39,7 +33,6 @@ class ImportRun(models.Model):
     dry_run = models.BooleanField(
         _("dry run"), default=False, help_text=_("Check the file and count what would change, without saving it.")
     )
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.QUEUED, editable=False)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("uploaded by"),
@@ -50,14 +43,14 @@ class ImportRun(models.Model):
         editable=False,
     )
     created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
-    started_at = models.DateTimeField(_("started at"), null=True, blank=True, editable=False)
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True, editable=False)
-    heartbeat_at = models.DateTimeField(_("last progress at"), null=True, blank=True, editable=False)
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0, editable=False)
     rows_total = models.PositiveIntegerField(_("rows"), null=True, blank=True, editable=False)
     rows_done = models.PositiveIntegerField(_("rows processed"), default=0, editable=False)
     summary = models.JSONField(_("summary"), default=dict, blank=True, editable=False)
-    error = models.TextField(_("error"), blank=True, editable=False)
+
+    job_task = "irm_reports.tasks.import_run_task"
+    job_stale_setting = "IRM_IMPORT_STALE_SECONDS"
+    job_stale_default = 900
+    job_attempt_defaults = {"rows_done": 0}
 
     class Meta:
         verbose_name = _("import of OGP's data")

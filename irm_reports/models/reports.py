@@ -55,6 +55,16 @@ class ResearcherAssignment(models.Model):
         return f"{self.researcher} — {self.action_plan}"
 
 
+class RenderStep(models.TextChoices):
+    """The steps of a rendering, shown on the report's page while the PDF is made."""
+
+    NONE = "", _("—")
+    COLLECTING = "collecting", _("Collecting data")
+    RENDERING_HTML = "rendering_html", _("Rendering HTML")
+    LAYING_OUT = "laying_out", _("Laying out pages")
+    STORING = "storing", _("Storing the PDF")
+
+
 class ReportQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Report.Status.PUBLISHED)
@@ -74,12 +84,7 @@ class Report(TimeStampedModel):
         PUBLISHED = "published", _("Published")
         FAILED = "failed", _("Rendering failed")
 
-    class Step(models.TextChoices):
-        NONE = "", _("—")
-        COLLECTING = "collecting", _("Collecting data")
-        RENDERING_HTML = "rendering_html", _("Rendering HTML")
-        LAYING_OUT = "laying_out", _("Laying out pages")
-        STORING = "storing", _("Storing the PDF")
+    Step = RenderStep
 
     class Source(models.TextChoices):
         PORTAL = "portal", _("Written in the portal")
@@ -115,32 +120,20 @@ class Report(TimeStampedModel):
     iap2_level_implementation = models.CharField(
         _("IAP2 level during implementation"), max_length=20, choices=Iap2Level.choices, null=True, blank=True
     )
-    # Rendering, written only by the services. The PDFs are stored in a folder named by this random
-    # token, so their paths cannot be guessed (they are served only through permission-checking views).
+    # The PDFs are stored in a folder named by this random token, so their paths cannot be guessed
+    # (they are served only through permission-checking views).
     file_token = models.CharField(_("file folder"), max_length=32, default=new_file_token, editable=False)
-    pdf = models.FileField(_("PDF"), max_length=300, blank=True, editable=False)
-    pdf_sha256 = models.CharField(_("SHA-256 of the PDF"), max_length=64, blank=True, editable=False)
-    pdf_size = models.PositiveIntegerField(_("PDF size (bytes)"), null=True, blank=True, editable=False)
-    pdf_pages = models.PositiveIntegerField(_("pages"), null=True, blank=True, editable=False)
-    rendered_version = models.PositiveIntegerField(_("version of the PDF"), null=True, blank=True, editable=False)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("requested by"),
-        on_delete=models.SET_NULL,
+    # The latest rendering asked for; its status is mirrored in `status` (queued, rendering, ready, failed).
+    # It is deleted with the report only (RESTRICT).
+    rendering = models.ForeignKey(
+        "irm_reports.ReportRendering",
+        verbose_name=_("latest rendering"),
+        on_delete=models.RESTRICT,
         null=True,
         blank=True,
         related_name="+",
         editable=False,
     )
-    requested_at = models.DateTimeField(_("render requested at"), null=True, blank=True, editable=False)
-    render_started_at = models.DateTimeField(_("render started at"), null=True, blank=True, editable=False)
-    render_finished_at = models.DateTimeField(_("render finished at"), null=True, blank=True, editable=False)
-    heartbeat_at = models.DateTimeField(_("last progress at"), null=True, blank=True, editable=False)
-    render_attempts = models.PositiveSmallIntegerField(_("render attempts"), default=0, editable=False)
-    progress_step = models.CharField(
-        _("progress"), max_length=20, choices=Step.choices, blank=True, default="", editable=False
-    )
-    error = models.TextField(_("rendering error"), blank=True, editable=False)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True, editable=False)
 
     objects = ReportQuerySet.as_manager()
@@ -159,13 +152,12 @@ class Report(TimeStampedModel):
             ),
             models.CheckConstraint(
                 condition=~Q(status__in=["ready", "published"])
-                | (~Q(pdf="") & ~Q(pdf_sha256=""))
+                | Q(rendering__isnull=False)
                 | Q(source="imported", status="published"),
                 name="report_ready_has_pdf",
                 violation_error_message=_("A ready or published report has its PDF."),
             ),
         ]
-        indexes = [models.Index(fields=["status", "heartbeat_at"], name="report_status_heartbeat")]
 
     def __str__(self):
         return f"{self.get_report_type_display()} — {self.action_plan}"
@@ -198,11 +190,48 @@ class Report(TimeStampedModel):
     def has_current_pdf(self) -> bool:
         return bool(self.pdf) and self.status in (self.Status.READY, self.Status.PUBLISHED)
 
+    # What the pages and the API show of the latest rendering (select_related("rendering") in lists).
     @property
-    def render_seconds(self) -> float | None:
-        if self.render_started_at and self.render_finished_at:
-            return (self.render_finished_at - self.render_started_at).total_seconds()
-        return None
+    def pdf_rendering(self):
+        """The latest rendering when it produced its PDF."""
+        rendering = self.rendering
+        return rendering if rendering is not None and rendering.status == rendering.Status.DONE else None
+
+    @property
+    def pdf(self):
+        return self.pdf_rendering.pdf if self.pdf_rendering else None
+
+    @property
+    def pdf_pages(self) -> int | None:
+        return self.pdf_rendering.pdf_pages if self.pdf_rendering else None
+
+    @property
+    def pdf_sha256(self) -> str:
+        return self.pdf_rendering.pdf_sha256 if self.pdf_rendering else ""
+
+    @property
+    def progress_step(self) -> str:
+        return self.rendering.step if self.rendering else ""
+
+    def get_progress_step_display(self) -> str:
+        return RenderStep(self.progress_step).label if self.progress_step in RenderStep.values else self.progress_step
+
+    @property
+    def error(self) -> str:
+        """Why the rendering of the current version failed, while it is failed."""
+        return self.rendering.error if self.rendering and self.status == self.Status.FAILED else ""
+
+    @property
+    def requested_at(self):
+        return self.rendering.requested_at if self.rendering else None
+
+    @property
+    def render_started_at(self):
+        return self.rendering.started_at if self.rendering else None
+
+    @property
+    def render_finished_at(self):
+        return self.rendering.finished_at if self.rendering else None
 
     @property
     def is_imported(self) -> bool:

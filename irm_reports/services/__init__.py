@@ -1,26 +1,12 @@
-"""Writes of the IRM app; every state rule of reports and assessments is enforced here."""
+"""Writes of the IRM app; every state rule of reports and assessments is enforced here.
+
+Two modules are not re-exported here: `irm_reports.services.imports` (the imports of OGP's data sheet:
+the importer uses the report services, and the import services use the importer) and
+`irm_reports.services.rendering` (what a worker runs: it loads WeasyPrint, which the web processes
+never need).
+"""
 
 from irm_reports.services.assessments import assessment_save, recommendations_save, requirement_assessments_save
-from irm_reports.services.imports import (
-    import_run_claim,
-    import_run_create,
-    import_run_execute,
-    import_run_failed,
-    import_run_progress,
-    import_run_release,
-    import_run_repeat,
-    import_run_requeue_stale,
-)
-from irm_reports.services.rendering import (
-    report_claim,
-    report_pdf_name,
-    report_progress,
-    report_release,
-    report_render,
-    report_render_failed,
-    report_requeue_stale,
-    report_store_pdf,
-)
 from irm_reports.services.reports import (
     latest_assessments_refresh,
     report_create,
@@ -33,29 +19,13 @@ from irm_reports.services.reports import (
 )
 
 __all__ = [
-    "import_run_claim",
-    "import_run_create",
-    "import_run_execute",
-    "import_run_failed",
-    "import_run_progress",
-    "import_run_release",
-    "import_run_repeat",
-    "import_run_requeue_stale",
     "assessment_save",
     "latest_assessments_refresh",
     "recommendations_save",
-    "report_claim",
     "report_create",
     "report_new_version",
-    "report_pdf_name",
-    "report_progress",
     "report_publish",
-    "report_release",
-    "report_render",
-    "report_render_failed",
     "report_request_render",
-    "report_requeue_stale",
-    "report_store_pdf",
     "report_update",
     "requirement_assessments_save",
     "researcher_assign",

@@ -10,9 +10,9 @@ from accounts.models import User
 from commitments.models import ActionPlan
 from common.cache import bump_content_version
 from common.db import UNCHANGED, set_fields
-from common.queue import enqueue_on_commit
+from common.jobs import job_enqueue, job_queue
 from irm_reports import selectors
-from irm_reports.models import CommitmentAssessment, PublishedVersion, Report, ResearcherAssignment
+from irm_reports.models import CommitmentAssessment, PublishedVersion, Report, ReportRendering, ResearcherAssignment
 from irm_reports.scales import ReportType
 
 
@@ -33,8 +33,7 @@ def require_editable(report: Report) -> None:
 def mark_changed(report: Report) -> None:
     if report.status != Report.Status.DRAFT:
         report.status = Report.Status.DRAFT
-        report.error = ""
-        report.save(update_fields=["status", "error", "updated_at"])
+        report.save(update_fields=["status", "updated_at"])
 
 
 @transaction.atomic
@@ -142,11 +141,9 @@ def missing_message(items) -> list[str]:
 def report_request_render(*, report: Report, requested_by: User | None, enqueue: bool = True) -> Report:
     """Queue the rendering of the report's PDF, once everything required is filled in.
 
-    A report rendered before gets a new version number, so each version is rendered once and
-    its file is never overwritten by another version's.
+    A version is rendered once: a report rendered before gets a new version number, so its file is
+    never overwritten by another version's; a failed rendering is asked for again.
     """
-    from irm_reports.tasks import render_report
-
     report = lock_report(report.pk)
     if report.status in Report.IN_PROGRESS:
         return report
@@ -155,37 +152,44 @@ def report_request_render(*, report: Report, requested_by: User | None, enqueue:
     missing = selectors.report_missing(report=report)
     if missing:
         raise ValidationError(missing_message(missing))
-    if report.rendered_version == report.version:
-        report.version += 1
-    now = timezone.now()
+    rendering = _rendering_to_queue(report)
+    rendering.requested_by = requested_by
+    rendering.requested_at = timezone.now()
+    job_queue(rendering)
+    report.rendering = rendering
     report.status = Report.Status.QUEUED
-    report.progress_step = Report.Step.NONE
-    report.error = ""
-    report.requested_by = requested_by
-    report.requested_at = now
-    report.heartbeat_at = now
-    report.render_started_at = report.render_finished_at = None
-    report.render_attempts = 0
     report.save()
     if enqueue:
-        enqueue_on_commit(render_report, report.pk)
+        job_enqueue(rendering)
     return report
+
+
+def _rendering_to_queue(report: Report) -> ReportRendering:
+    """The rendering of the report's current version, moving the report to its next version when that
+    one is rendered already."""
+    renderings = ReportRendering.objects.select_for_update().filter(report=report, language=report.language)
+    rendering = renderings.filter(version=report.version).first()
+    if rendering is not None and rendering.status == ReportRendering.Status.DONE:
+        report.version += 1
+        rendering = None
+    return rendering or ReportRendering(report=report, version=report.version, language=report.language)
 
 
 @transaction.atomic
 def report_publish(*, report: Report, published_by: User | None) -> PublishedVersion:
     """Publish the rendered PDF of the current version; earlier published versions stay available."""
     report = lock_report(report.pk)
-    if report.status != Report.Status.READY or report.rendered_version != report.version:
+    rendering = report.pdf_rendering
+    if report.status != Report.Status.READY or rendering is None or rendering.version != report.version:
         raise ValidationError(_("Only a report whose PDF is ready can be published."))
     now = timezone.now()
     version = PublishedVersion(
         report=report,
         version=report.version,
-        language=report.language,
-        pdf=report.pdf.name,
-        sha256=report.pdf_sha256,
-        size=report.pdf_size or 0,
+        language=rendering.language,
+        pdf=rendering.pdf.name,
+        sha256=rendering.pdf_sha256,
+        size=rendering.pdf_size or 0,
         published_at=now,
         published_by=published_by,
     )

@@ -193,8 +193,8 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
 CELERY_BEAT_SCHEDULE = {
     "email-outbox-sweep": {"task": "common.tasks.email_outbox_sweep_task", "schedule": 300.0},
-    "irm-requeue-stale-reports": {"task": "irm_reports.tasks.requeue_stale_reports", "schedule": 120.0},
-    "irm-requeue-stale-imports": {"task": "irm_reports.tasks.requeue_stale_imports", "schedule": 300.0},
+    # Worker jobs of every kind (report renderings, imports) left without a sign of life: one sweep.
+    "jobs-sweep": {"task": "common.tasks.jobs_sweep_task", "schedule": 120.0},
     "consultation-response-reminders": {
         "task": "consultations.tasks.response_reminders_task",
         "schedule": 3600.0,

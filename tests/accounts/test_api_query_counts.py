@@ -11,7 +11,7 @@ from rest_framework.test import APIClient
 
 from commitments.models import ActionPlan, Commitment, Member, Milestone, PolicyArea
 from consultations.models import Consultation, Proposal
-from irm_reports.models import CommitmentAssessment, Report
+from irm_reports.models import CommitmentAssessment, Report, ReportRendering
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -48,17 +48,17 @@ def _add(n: int, start: int) -> None:
     Milestone.objects.bulk_create(Milestone(commitment=c, description="Publish") for c in commitments)
     now = timezone.now()
     reports = Report.objects.bulk_create(
-        Report(
-            action_plan=p,
-            report_type="results_report",
-            methodology="refresh_2021",
-            status="published",
-            pdf=f"r{p.pk}.pdf",
-            pdf_sha256="0" * 64,
-            published_at=now,
-        )
-        for p in plans
+        Report(action_plan=p, report_type="results_report", methodology="refresh_2021", published_at=now) for p in plans
     )
+    renderings = ReportRendering.objects.bulk_create(
+        ReportRendering(
+            report=r, version=1, language=r.language, status="done", pdf=f"r{r.pk}.pdf", pdf_sha256="0" * 64
+        )
+        for r in reports
+    )
+    for report, rendering in zip(reports, renderings, strict=True):
+        report.rendering, report.status = rendering, "published"
+    Report.objects.bulk_update(reports, ["rendering", "status"])
     CommitmentAssessment.objects.bulk_create(
         CommitmentAssessment(report=r, commitment=c, completion="complete", starred=True, is_latest=True)
         for r, c in zip(reports, commitments, strict=True)

@@ -122,7 +122,7 @@ def send_consultation_emails():
 def send_report_emails():
     researcher = UserFactory(researcher=True)
     assert render_now(complete_results_report(commitments=1), researcher).status == Report.Status.READY
-    with mock.patch("irm_reports.pdf.render_report", side_effect=RuntimeError("broken layout")):
+    with mock.patch("irm_reports.pdf.report_pdf", side_effect=RuntimeError("broken layout")):
         assert render_now(complete_results_report(commitments=1), researcher).status == Report.Status.FAILED
 
 

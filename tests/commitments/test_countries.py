@@ -89,12 +89,12 @@ def test_admin_saves_a_member_of_kosovo(admin_client):
 
 
 def test_the_irm_report_of_a_member_of_kosovo_renders_as_a_pdf():
-    from irm_reports.pdf import render_report_pdf
+    from irm_reports.pdf import report_pdf_bytes
     from tests.factories.irm_reports import complete_results_report
 
     kosovo = MemberFactory(name="Kosovo", slug="kosovo", country="XK")
     report = complete_results_report(commitments=2, action_plan__member=kosovo)
-    assert render_report_pdf(report, "fr").startswith(b"%PDF")
+    assert report_pdf_bytes(report, "fr").startswith(b"%PDF")
 
 
 def test_a_member_without_country_is_not_counted_as_a_country():

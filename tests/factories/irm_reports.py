@@ -3,7 +3,13 @@ from factory.django import DjangoModelFactory
 
 from commitments.models import StandardRequirement
 from irm_reports import services
-from irm_reports.models import CommitmentAssessment, Recommendation, Report, ResearcherAssignment
+from irm_reports.models import (
+    CommitmentAssessment,
+    Recommendation,
+    Report,
+    ReportRendering,
+    ResearcherAssignment,
+)
 from irm_reports.scales import Methodology, ReportType
 from tests.factories.accounts import UserFactory
 from tests.factories.commitments import ActionPlanFactory, CommitmentFactory
@@ -18,7 +24,11 @@ class ResearcherAssignmentFactory(DjangoModelFactory):
 
 
 class ReportFactory(DjangoModelFactory):
-    """A Results Report in draft with its report-level content written."""
+    """A Results Report in draft with its report-level content written.
+
+    Given `pdf` (and `pdf_sha256`), the report's current version has a finished rendering with that PDF,
+    as a ready or published report has.
+    """
 
     class Meta:
         model = Report
@@ -39,6 +49,35 @@ class ReportFactory(DjangoModelFactory):
             methodology=Methodology.LEGACY_2015,
             iap2_level_development="involve",
         )
+
+    @classmethod
+    def _create(cls, model_class, *args, pdf=None, pdf_sha256="", **kwargs):
+        if not pdf:
+            return super()._create(model_class, *args, **kwargs)
+        status = kwargs.pop("status", Report.Status.DRAFT)  # ready or published: once it has its rendering
+        report = super()._create(model_class, *args, **kwargs)
+        report.rendering = rendered(report, pdf=pdf, pdf_sha256=pdf_sha256)
+        report.status = status
+        report.save(update_fields=["rendering", "status"])
+        return report
+
+
+def rendered(report: Report, *, pdf, pdf_sha256: str = "", pages: int = 1) -> ReportRendering:
+    """A finished rendering of the report's current version with this PDF (a stored name or a file)."""
+    rendering = ReportRendering(
+        report=report,
+        version=report.version,
+        language=report.language,
+        status=ReportRendering.Status.DONE,
+        pdf_sha256=pdf_sha256 or "0" * 64,
+        pdf_pages=pages,
+    )
+    if isinstance(pdf, str):
+        rendering.pdf.name = pdf
+    else:
+        rendering.pdf = pdf
+    rendering.save()
+    return rendering
 
 
 class CommitmentAssessmentFactory(DjangoModelFactory):

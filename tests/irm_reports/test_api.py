@@ -7,7 +7,7 @@ from accounts.models import User
 from accounts.services import user_set_role
 from irm_reports import services
 from tests.factories import CommitmentFactory, MemberFactory, UserFactory
-from tests.factories.irm_reports import ReportFactory, complete_results_report, render_now
+from tests.factories.irm_reports import ReportFactory, complete_results_report, render_now, rendered
 
 pytestmark = pytest.mark.django_db
 
@@ -136,7 +136,8 @@ def test_a_newer_published_report_becomes_the_latest_assessment(api):
     newer = ReportFactory(action_plan=older.action_plan, report_type="action_plan_review")
     services.assessment_save(report=newer, commitment=commitment, verifiable="yes", potential_for_results="modest")
     assert commitment.irm_assessments.get(is_latest=True).report == older
-    newer.status, newer.pdf, newer.pdf_sha256 = "published", older.pdf.name, older.pdf_sha256  # as if published later
+    newer.rendering = rendered(newer, pdf=older.pdf.name, pdf_sha256=older.pdf_sha256)
+    newer.status = "published"  # as if published later
     newer.published_at = older.published_at.replace(year=older.published_at.year + 1)
     newer.save()
     services.latest_assessments_refresh(plan_id=older.action_plan_id)

@@ -3,6 +3,7 @@
 import pytest
 
 from irm_reports import services
+from irm_reports.services.rendering import report_rendering_run
 from tests.factories import UserFactory
 from tests.factories.accounts import DEFAULT_PASSWORD
 from tests.factories.irm_reports import complete_results_report
@@ -28,7 +29,7 @@ def test_the_report_page_follows_the_rendering_and_then_offers_the_download(page
     page.click("form.form button[type=submit]")
     page.wait_for_url(f"{live_server.url}/")
 
-    services.report_request_render(
+    report = services.report_request_render(
         report=report, requested_by=researcher, enqueue=False
     )  # queued, as in a worker's queue
     page.goto(f"{live_server.url}{report.get_absolute_url()}")
@@ -36,7 +37,7 @@ def test_the_report_page_follows_the_rendering_and_then_offers_the_download(page
     assert page.locator("[data-role=download]").is_hidden()
     page.evaluate("window.stillTheSamePage = true")
 
-    services.report_render(report_id=report.pk)  # what the worker does
+    report_rendering_run(rendering_id=report.rendering_id)  # what the worker does
     page.wait_for_selector("[data-role=download]:not([hidden])")
     assert page.locator("[data-role=status]").inner_text() == "Ready to publish"
     assert page.locator("[data-role=progress]").is_hidden()

@@ -8,10 +8,12 @@ from django.db import OperationalError
 from django.utils import timezone
 
 from commitments.models import Commitment
-from irm_reports import services
+from common.jobs import job_claim, jobs_requeue_stale
+from common.tasks import jobs_sweep_task
 from irm_reports.importing import OGP_SAMPLE
 from irm_reports.models import ImportRun
-from irm_reports.tasks import execute_import_run, requeue_stale_imports
+from irm_reports.services.imports import import_run_create
+from irm_reports.tasks import import_run_task
 from tests.conftest import wait_for
 
 pytestmark = pytest.mark.django_db
@@ -26,10 +28,10 @@ def run(db):
 
 
 def test_the_task_imports_once_and_a_second_delivery_does_nothing(run):
-    assert execute_import_run.delay(run.pk).get() == {"run": run.pk, "status": "done"}
+    assert import_run_task.delay(run.pk).get() == {"run": run.pk, "status": "done"}
     run.refresh_from_db()
     assert run.attempts == 1 and run.summary["counts"]["commitments"]["created"] == 269
-    assert execute_import_run.delay(run.pk).get() == {"run": run.pk, "status": "done"}
+    assert import_run_task.delay(run.pk).get() == {"run": run.pk, "status": "done"}
     run.refresh_from_db()
     assert run.attempts == 1 and Commitment.objects.count() == 269
 
@@ -37,18 +39,18 @@ def test_the_task_imports_once_and_a_second_delivery_does_nothing(run):
 def test_a_run_left_by_a_killed_worker_is_queued_again_and_completes(run, django_capture_on_commit_callbacks):
     long_ago = timezone.now() - timedelta(hours=1)
     ImportRun.objects.filter(pk=run.pk).update(status=ImportRun.Status.RUNNING, heartbeat_at=long_ago, attempts=1)
-    assert services.import_run_claim(run_id=run.pk) is not None  # silent for too long: taken over
+    assert job_claim(ImportRun, run.pk) is not None  # silent for too long: taken over
     ImportRun.objects.filter(pk=run.pk).update(status=ImportRun.Status.RUNNING, heartbeat_at=long_ago)
     with django_capture_on_commit_callbacks(execute=True):
-        assert requeue_stale_imports.delay().get() == 1
+        assert jobs_sweep_task.delay().get() == {"irm_reports.ImportRun": 1, "irm_reports.ReportRendering": 0}
     run.refresh_from_db()
     assert run.status == ImportRun.Status.DONE and Commitment.objects.count() == 269
 
 
 def test_a_running_import_with_recent_progress_is_not_taken_over(run):
     ImportRun.objects.filter(pk=run.pk).update(status=ImportRun.Status.RUNNING, heartbeat_at=timezone.now())
-    assert services.import_run_claim(run_id=run.pk) is None
-    assert services.import_run_requeue_stale() == 0
+    assert job_claim(ImportRun, run.pk) is None
+    assert jobs_requeue_stale(ImportRun) == 0
 
 
 def test_an_unexpected_error_is_stored_for_the_support_unit(run, monkeypatch):
@@ -56,7 +58,7 @@ def test_an_unexpected_error_is_stored_for_the_support_unit(run, monkeypatch):
         raise ValueError("an unforeseen cell")
 
     monkeypatch.setattr("irm_reports.importing.import_ogp_data", broken)
-    execute_import_run.delay(run.pk)
+    import_run_task.delay(run.pk)
     run.refresh_from_db()
     assert run.status == ImportRun.Status.FAILED and run.error == "ValueError: an unforeseen cell"
 
@@ -66,7 +68,7 @@ def test_a_transient_error_on_the_last_try_fails_the_run(run, monkeypatch):
         raise OperationalError("database restarting")
 
     monkeypatch.setattr("irm_reports.importing.import_ogp_data", down)
-    execute_import_run.delay(run.pk)
+    import_run_task.delay(run.pk)
     run.refresh_from_db()
     assert run.status == ImportRun.Status.FAILED and "database restarting" in run.error
 
@@ -75,7 +77,7 @@ def test_a_transient_error_on_the_last_try_fails_the_run(run, monkeypatch):
 def test_an_uploaded_sheet_is_imported_by_a_real_worker(celery_worker, settings):
     settings.IRM_IMPORT_SYNC_MAX_BYTES = 0
     upload = ContentFile(OGP_SAMPLE.read_bytes(), name="sample.csv")
-    run = services.import_run_create(file=upload, dry_run=False, uploaded_by=None)
+    run = import_run_create(file=upload, dry_run=False, uploaded_by=None)
     assert run.status == ImportRun.Status.QUEUED
 
     def finished():

@@ -1,8 +1,9 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import RestrictedError
 
-from irm_reports.models import Report
+from irm_reports.models import Report, ReportRendering
 from tests.factories.irm_reports import ReportFactory
 
 pytestmark = pytest.mark.django_db
@@ -44,3 +45,11 @@ def test_an_imported_report_is_published_without_a_pdf_and_a_portal_one_is_not(c
             )
     with pytest.raises(IntegrityError), transaction.atomic():
         Report.objects.filter(pk=imported.pk).update(status=Report.Status.READY)
+
+
+def test_a_report_is_deleted_with_its_renderings_and_its_latest_rendering_only_with_it():
+    report = ReportFactory(status="ready", pdf="irm_reports/x.pdf", pdf_sha256="0" * 64)
+    with pytest.raises(RestrictedError):
+        report.rendering.delete()
+    report.delete()
+    assert not ReportRendering.objects.exists()

@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from pypdf import PdfReader
 
-from irm_reports.pdf import LocalOnlyFetcher, assets_dir, render_report_pdf
+from irm_reports.pdf import LocalOnlyFetcher, assets_dir, report_pdf_bytes
 from tests.factories.irm_reports import complete_results_report
 
 pytestmark = pytest.mark.django_db
@@ -44,7 +44,7 @@ def pdf_pages(pdf: bytes) -> list[str]:
 
 def test_a_results_report_of_twelve_commitments_has_its_titles_counts_stars_and_page_numbers():
     report = complete_results_report(commitments=12)
-    pdf = render_report_pdf(report, "en")
+    pdf = report_pdf_bytes(report, "en")
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "results-report-en.pdf").write_bytes(pdf)
     pages = pdf_pages(pdf)
@@ -90,7 +90,7 @@ def test_the_french_version_has_french_headings_from_the_same_data(settings, tmp
     settings.LOCALE_PATHS = [tmp_path / "locale", *settings.LOCALE_PATHS]
 
     report = complete_results_report(commitments=12)
-    pdf = render_report_pdf(report, "fr")
+    pdf = report_pdf_bytes(report, "fr")
     (ARTIFACTS / "results-report-fr.pdf").write_bytes(pdf)
     text = " ".join(pdf_pages(pdf))
     for french in ["Table des matières", "En bref", "Principales observations", "Rapport sur les résultats"]:
@@ -105,7 +105,7 @@ def test_the_queries_to_build_a_report_do_not_grow_with_its_commitments():
     for size in (12, 40):
         report = complete_results_report(commitments=size)
         with CaptureQueriesContext(connection) as queries:
-            render_report_pdf(report, "en")
+            report_pdf_bytes(report, "en")
         counts.append(len(queries))
     assert counts[0] == counts[1]
 

@@ -7,7 +7,6 @@ from unittest import mock
 from urllib.parse import quote
 
 import pytest
-from django.apps import apps
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import connection, transaction
@@ -15,10 +14,13 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from common.jobs import job_claim, job_queue
 from irm_reports import services
-from irm_reports.models import ImportRun, PublishedVersion, Report
-from tests.factories import UserFactory
+from irm_reports.models import ImportRun, Report, ReportRendering
+from irm_reports.services.rendering import report_rendering_store
+from tests.factories import ActionPlanFactory, UserFactory
 from tests.factories.irm_reports import ReportFactory
+from tests.migrations import migrated_to
 
 pytestmark = pytest.mark.django_db
 
@@ -27,9 +29,15 @@ TOKEN = r"[0-9a-f]{32}"
 
 
 def _store(report: Report, pdf: bytes = PDF) -> Report:
-    """What a worker does once it rendered the current version."""
-    Report.objects.filter(pk=report.pk).update(status=Report.Status.RENDERING)
-    return services.report_store_pdf(report_id=report.pk, version=report.version, pdf=pdf, pages=1)
+    """What a worker does once it laid out the current version (again, when an earlier attempt died
+    after writing its file)."""
+    rendering, _created = ReportRendering.objects.get_or_create(
+        report=report, version=report.version, language=report.language
+    )
+    job_queue(rendering)
+    Report.objects.filter(pk=report.pk).update(rendering=rendering, status=Report.Status.QUEUED)
+    report_rendering_store(rendering=job_claim(ReportRendering, rendering.pk), pdf=pdf, pages=1)
+    return Report.objects.get(pk=report.pk)
 
 
 def test_a_reports_pdf_is_stored_in_a_random_folder_of_its_own(assigned):
@@ -82,51 +90,59 @@ def _schema_editor():
     return SimpleNamespace(connection=connection)
 
 
-def test_the_migration_moves_files_stored_under_guessable_names_and_loses_none(
-    completed_plan, django_capture_on_commit_callbacks
-):
+def _old_report(apps, plan, **fields):
+    """A report as the code of migration 0007's time wrote it, with its history row."""
+    report = apps.get_model("irm_reports", "Report").objects.create(
+        action_plan_id=plan.pk, report_type="results_report", methodology="refresh_2021", **fields
+    )
+    history = apps.get_model("irm_reports", "HistoricalReport")
+    values = {f.attname: getattr(report, f.attname) for f in report._meta.concrete_fields}
+    history.objects.create(**values, history_date=timezone.now(), history_type="+")
+    return report
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_moves_files_stored_under_guessable_names_and_loses_none(media_root):
     """Files written before the random folders (report PDFs, published versions, imported sheets) are
     moved into random folders, their rows follow, and their contents are unchanged."""
     migration = importlib.import_module("irm_reports.migrations.0007_private_file_names")
+    plan = ActionPlanFactory(completed=True)
     name = "madrid-2020-2022-results_report-v1-en.pdf"
     old_pdf = default_storage.save(f"irm_reports/0/{name}", ContentFile(PDF))
-    report = ReportFactory(action_plan=completed_plan, status=Report.Status.PUBLISHED, pdf=old_pdf, pdf_sha256="0" * 64)
-    version = PublishedVersion.objects.create(
-        report=report, version=1, language="en", pdf=old_pdf, sha256="0" * 64, size=3, published_at=timezone.now()
-    )
     old_sheet = default_storage.save("irm_imports/2026/01/kenya.csv", ContentFile(b"Code,Name\n"))
-    run = ImportRun.objects.create(file=old_sheet)
-    ImportRun.objects.filter(pk=run.pk).update(file=old_sheet)
-    lost = ReportFactory(action_plan=completed_plan, review=True, pdf="irm_reports/0/gone.pdf", pdf_sha256="0" * 64)
+    with migrated_to(("irm_reports", "0007_private_file_names")) as migrator:
+        old = migrator.apps
+        report = _old_report(old, plan, status="published", pdf=old_pdf, pdf_sha256="0" * 64)
+        version = old.get_model("irm_reports", "PublishedVersion").objects.create(
+            report=report, version=1, language="en", pdf=old_pdf, sha256="0" * 64, size=3, published_at=timezone.now()
+        )
+        run = old.get_model("irm_reports", "ImportRun").objects.create(file=old_sheet)
+        lost = _old_report(old, plan, language="fr", pdf="irm_reports/0/gone.pdf", pdf_sha256="0" * 64)
 
-    with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        migration.move_files_to_unguessable_names(apps, _schema_editor())
-    assert default_storage.exists(old_pdf)  # deleted only once the migration has committed
-    for callback in callbacks:
-        callback()
+        with transaction.atomic():  # the migration's own transaction
+            migration.move_files_to_unguessable_names(old, _schema_editor())
+            assert default_storage.exists(old_pdf)  # deleted only once the migration has committed
+        assert not default_storage.exists(old_pdf)
 
-    report.refresh_from_db()
-    version.refresh_from_db()
-    run.refresh_from_db()
-    assert report.pdf.name == f"irm_reports/0/{report.file_token}/{name}"
-    assert version.pdf.name == report.pdf.name and report.pdf.read() == PDF
-    assert not default_storage.exists(old_pdf)
-    assert re.fullmatch(rf"irm_imports/2026/01/{TOKEN}/kenya\.csv", run.file.name)
-    assert run.file.read() == b"Code,Name\n" and not default_storage.exists(old_sheet)
-    assert Report.objects.get(pk=lost.pk).pdf.name == "irm_reports/0/gone.pdf"
-    assert report.history.first().pdf == report.pdf.name
+        for row in (report, version, run, lost):
+            row.refresh_from_db()
+        assert report.pdf.name == f"irm_reports/0/{report.file_token}/{name}"
+        assert version.pdf.name == report.pdf.name and report.pdf.read() == PDF
+        assert re.fullmatch(rf"irm_imports/2026/01/{TOKEN}/kenya\.csv", run.file.name)
+        assert run.file.read() == b"Code,Name\n" and not default_storage.exists(old_sheet)
+        assert lost.pdf.name == "irm_reports/0/gone.pdf"
+        history = old.get_model("irm_reports", "HistoricalReport").objects.get(id=report.pk)
+        assert history.pdf == report.pdf.name
 
 
-def test_a_migration_that_fails_halfway_leaves_every_row_naming_a_file_that_exists(
-    completed_plan, django_capture_on_commit_callbacks
-):
+@pytest.mark.django_db(transaction=True)
+def test_a_migration_that_fails_halfway_leaves_every_row_naming_a_file_that_exists(media_root):
     """The second file cannot be copied: the migration's transaction rolls back, the first report's row
     goes back to its old name, and that file is still there (nor is any copy left behind)."""
     migration = importlib.import_module("irm_reports.migrations.0007_private_file_names")
+    plan = ActionPlanFactory(completed=True)
     first = default_storage.save("irm_reports/0/first-v1-en.pdf", ContentFile(PDF))
     second = default_storage.save("irm_reports/0/second-v1-en.pdf", ContentFile(PDF))
-    one = ReportFactory(action_plan=completed_plan, review=True, pdf=first, pdf_sha256="0" * 64)
-    two = ReportFactory(action_plan=completed_plan, review=True, language="fr", pdf=second, pdf_sha256="0" * 64)
     save, saved = default_storage.save, []
 
     def copy_once(name, content, *args, **kwargs):
@@ -135,16 +151,18 @@ def test_a_migration_that_fails_halfway_leaves_every_row_naming_a_file_that_exis
         saved.append(save(name, content, *args, **kwargs))
         return saved[-1]
 
-    with (
-        django_capture_on_commit_callbacks(execute=True) as callbacks,
-        mock.patch.object(default_storage, "save", side_effect=copy_once),
-        pytest.raises(OSError),
-        transaction.atomic(),  # the migration's own transaction
-    ):
-        migration.move_files_to_unguessable_names(apps, _schema_editor())
+    with migrated_to(("irm_reports", "0007_private_file_names")) as migrator:
+        one = _old_report(migrator.apps, plan, pdf=first, pdf_sha256="0" * 64)
+        two = _old_report(migrator.apps, plan, language="fr", pdf=second, pdf_sha256="0" * 64)
+        with (
+            mock.patch.object(default_storage, "save", side_effect=copy_once),
+            pytest.raises(OSError),
+            transaction.atomic(),  # the migration's own transaction
+        ):
+            migration.move_files_to_unguessable_names(migrator.apps, _schema_editor())
 
-    assert callbacks == [] and len(saved) == 1
-    for report, name in ((one, first), (two, second)):
-        report.refresh_from_db()
-        assert report.pdf.name == name and default_storage.exists(name) and report.pdf.read() == PDF
-    assert not default_storage.exists(saved[0])
+        assert len(saved) == 1
+        for report, name in ((one, first), (two, second)):
+            report.refresh_from_db()
+            assert report.pdf.name == name and default_storage.exists(name) and report.pdf.read() == PDF
+        assert not default_storage.exists(saved[0])

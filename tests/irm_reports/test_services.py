@@ -1,8 +1,14 @@
+import os
+from datetime import timedelta
+
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
+from common.jobs import job_claim, jobs_requeue_stale
 from irm_reports import services
-from irm_reports.models import CommitmentAssessment, PublishedVersion, Report
+from irm_reports.models import CommitmentAssessment, PublishedVersion, Report, ReportRendering
+from irm_reports.services.rendering import report_rendering_run, report_rendering_store
 from tests.factories import ActionPlanFactory, CommitmentFactory, UserFactory
 from tests.factories.irm_reports import ReportFactory, complete_results_report, render_now
 
@@ -75,16 +81,18 @@ def test_a_complete_report_is_queued_after_commit_and_rendered_once(
     report = complete_results_report(commitments=3)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         services.report_request_render(report=report, requested_by=researcher)
-    assert [c.args[0].name for c in callbacks] == ["irm_reports.tasks.render_report"]
+    assert [c.args[0] for c in callbacks] == ["irm_reports.tasks.report_render_task"]
     report.refresh_from_db()
     assert report.status == Report.Status.QUEUED  # nothing rendered before the commit
     with django_capture_on_commit_callbacks(execute=True):
         callbacks[0]()
     report.refresh_from_db()
-    assert report.status == Report.Status.READY and report.rendered_version == 1
+    assert report.status == Report.Status.READY and report.rendering.version == 1
     assert report.pdf.name.endswith("-results_report-v1-en.pdf") and len(report.pdf_sha256) == 64
     assert report.pdf_pages >= 8 and report.render_finished_at >= report.render_started_at
-    assert services.report_render(report_id=report.pk).status == Report.Status.READY  # a repeat is a no-op
+    again = report_rendering_run(rendering_id=report.rendering_id)  # a repeat is a no-op
+    assert again.status == ReportRendering.Status.DONE and again.attempts == 1
+    assert Report.objects.get(pk=report.pk).status == Report.Status.READY
     assert [m.subject for m in mailoutbox] == ["The PDF of your IRM report is ready"]
 
 
@@ -99,19 +107,22 @@ def test_rendering_again_makes_a_new_version_with_its_own_file(researcher):
 
 
 def test_storing_a_version_twice_keeps_one_file_and_one_result(researcher):
-    """A second worker rendering the same version (after a takeover) writes the same file name."""
+    """A worker taken over (silent too long) and the one that took over render the same version: the late
+    one stores nothing, and one file is left, the taker's."""
     report = complete_results_report(commitments=2)
-    services.report_request_render(report=report, requested_by=researcher, enqueue=False)
+    report = services.report_request_render(report=report, requested_by=researcher, enqueue=False)
+    first = job_claim(ReportRendering, report.rendering_id)
+    assert job_claim(ReportRendering, report.rendering_id) is None  # already rendering
+    ReportRendering.objects.filter(pk=first.pk).update(heartbeat_at=timezone.now() - timedelta(hours=1))
+    second = job_claim(ReportRendering, report.rendering_id)  # silent too long: taken over
+    assert second.attempts == 2
+    assert report_rendering_store(rendering=second, pdf=b"%PDF-1 second", pages=1) is not None
+    assert report_rendering_store(rendering=first, pdf=b"%PDF-1 first", pages=1) is None
+    assert report_rendering_store(rendering=second, pdf=b"%PDF-1 again", pages=1) is None
     report.refresh_from_db()
-    claimed = services.report_claim(report_id=report.pk)
-    assert services.report_claim(report_id=report.pk) is None  # already rendering
-    services.report_store_pdf(report_id=report.pk, version=claimed.version, pdf=b"%PDF-1 first", pages=1)
-    late = services.report_store_pdf(report_id=report.pk, version=claimed.version, pdf=b"%PDF-1 late", pages=1)
-    assert late.pdf.read() == b"%PDF-1 first"
+    assert report.status == Report.Status.READY and report.pdf.read() == b"%PDF-1 second"
     folder = report.pdf.storage.path(f"irm_reports/{report.pk}/{report.file_token}")
-    import os
-
-    assert len([n for n in os.listdir(folder) if f"-v{claimed.version}-" in n]) == 1
+    assert len([n for n in os.listdir(folder) if f"-v{second.version}-" in n]) == 1
 
 
 def test_a_rendering_failure_is_stored_with_its_message_and_emailed(researcher, monkeypatch, mailoutbox):
@@ -120,7 +131,7 @@ def test_a_rendering_failure_is_stored_with_its_message_and_emailed(researcher, 
     def broken(*args, **kwargs):
         raise ValueError("a table could not be laid out")
 
-    monkeypatch.setattr("irm_reports.pdf.render_report", broken)
+    monkeypatch.setattr("irm_reports.pdf.report_pdf", broken)
     render_now(report, researcher)
     report.refresh_from_db()
     assert report.status == Report.Status.FAILED
@@ -134,7 +145,7 @@ def test_a_transient_error_in_the_embedded_mode_ends_as_a_failure_not_a_hang(res
     def disk_full(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("irm_reports.pdf.render_report", disk_full)
+    monkeypatch.setattr("irm_reports.pdf.report_pdf", disk_full)
     render_now(report, researcher)
     report.refresh_from_db()
     assert report.status == Report.Status.FAILED and "No space left" in report.error
@@ -142,11 +153,11 @@ def test_a_transient_error_in_the_embedded_mode_ends_as_a_failure_not_a_hang(res
 
 def test_a_stale_report_is_queued_again(django_capture_on_commit_callbacks, researcher):
     report = complete_results_report(commitments=1)
-    services.report_request_render(report=report, requested_by=researcher, enqueue=False)
-    services.report_claim(report_id=report.pk)  # a worker took it, then died
-    assert services.report_requeue_stale() == 0  # still fresh
+    report = services.report_request_render(report=report, requested_by=researcher, enqueue=False)
+    job_claim(ReportRendering, report.rendering_id)  # a worker took it, then died
+    assert jobs_requeue_stale(ReportRendering) == 0  # still fresh
     with django_capture_on_commit_callbacks(execute=True):
-        assert services.report_requeue_stale(older_than_seconds=0) == 1
+        assert jobs_requeue_stale(ReportRendering, older_than=timedelta(0)) == 1
     report.refresh_from_db()
     assert report.status == Report.Status.READY
 

@@ -2,7 +2,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from irm_reports.models import CommitmentAssessment, Report
+from irm_reports.models import CommitmentAssessment, Report, ReportRendering
 from tests.factories import ActionPlanFactory, CommitmentFactory, MemberFactory
 from tests.factories.irm_reports import ReportFactory, complete_results_report, render_now
 
@@ -126,10 +126,14 @@ def test_the_status_endpoint_reports_progress_then_the_download(researcher_clien
     report = complete_results_report(commitments=2, researcher=researcher)
     url = reverse("irm_reports:report-status", args=[report.pk])
     assert researcher_client.get(url).json()["download_url"] == ""
-    Report.objects.filter(pk=report.pk).update(status="rendering", progress_step="laying_out")
+    rendering = ReportRendering.objects.create(
+        report=report, version=1, language="en", status="running", step="laying_out"
+    )
+    Report.objects.filter(pk=report.pk).update(status="rendering", rendering=rendering)
     status = researcher_client.get(url).json()
     assert status["in_progress"] and status["step_label"] == "Laying out pages" and status["step_index"] == 3
-    Report.objects.filter(pk=report.pk).update(status="draft", progress_step="")
+    Report.objects.filter(pk=report.pk).update(status="draft", rendering=None)
+    rendering.delete()
     render_now(report, researcher)
     status = researcher_client.get(url).json()
     assert status["status"] == "ready" and status["download_url"] == reverse("irm_reports:report-pdf", args=[report.pk])

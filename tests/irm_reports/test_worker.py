@@ -3,11 +3,13 @@
 import hashlib
 import os
 import signal
+from datetime import timedelta
 
 import pytest
 
+from common.jobs import jobs_requeue_stale
 from irm_reports import services
-from irm_reports.models import Report
+from irm_reports.models import Report, ReportRendering
 from tests.conftest import start_celery_worker, stop_celery_worker, wait_for
 from tests.factories import UserFactory
 from tests.factories.irm_reports import complete_results_report
@@ -50,7 +52,7 @@ def test_killing_the_worker_mid_render_still_ends_ready_with_one_pdf(celery_work
     report = complete_results_report(commitments=12, researcher=researcher)
     services.report_request_render(report=report, requested_by=researcher)
     laying_out = wait_for(
-        lambda: Report.objects.filter(pk=report.pk, progress_step=Report.Step.LAYING_OUT).exists(), timeout=60
+        lambda: Report.objects.filter(pk=report.pk, rendering__step=Report.Step.LAYING_OUT).exists(), timeout=60
     )
     assert laying_out, celery_worker["log"].read_text()[-3000:]
     os.killpg(celery_worker["process"].pid, signal.SIGKILL)
@@ -61,13 +63,13 @@ def test_killing_the_worker_mid_render_still_ends_ready_with_one_pdf(celery_work
     second = start_celery_worker(redis_url, tmp_path / "second")
     try:
         # What celery beat's sweep does once the report has gone without progress for too long.
-        assert services.report_requeue_stale(older_than_seconds=0) == 1
+        assert jobs_requeue_stale(ReportRendering, older_than=timedelta(0)) == 1
         seen = []
         assert wait_for(_watch(report.pk, seen), timeout=120, interval=0.2), second["log"].read_text()[-3000:]
     finally:
         stop_celery_worker(second)
     report.refresh_from_db()
-    assert report.status == Report.Status.READY and report.render_attempts == 2
+    assert report.status == Report.Status.READY and report.rendering.attempts == 2
     files = list((media_root / "irm_reports" / str(report.pk) / report.file_token).iterdir())
     assert len(files) == 1
     assert hashlib.sha256(files[0].read_bytes()).hexdigest() == report.pdf_sha256

@@ -17,13 +17,14 @@ from tests.factories.consultations import ProposalFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_the_beat_schedule_sweeps_outbox_reports_and_imports():
+def test_the_beat_schedule_sweeps_the_outbox_and_every_kind_of_job():
+    """Worker jobs of every kind (report renderings, imports) are swept by one task, e-mails by another."""
     tasks = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
     assert {
         "common.tasks.email_outbox_sweep_task",
-        "irm_reports.tasks.requeue_stale_reports",
-        "irm_reports.tasks.requeue_stale_imports",
+        "common.tasks.jobs_sweep_task",
     } <= tasks
+    assert not {task for task in tasks if task.startswith("irm_reports.")}
     app.loader.import_default_modules()
     assert tasks <= set(app.tasks)
 

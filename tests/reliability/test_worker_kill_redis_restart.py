@@ -32,20 +32,7 @@ def test_killed_worker_and_restarted_redis_still_render_each_report_once_and_sen
     transactional_db, private_redis, media_root, tmp_path
 ):
     require(connection.vendor == "postgresql", "the worker shares the test database: needs PostgreSQL")
-    researcher = UserFactory(researcher=True)
-    reports = [complete_results_report(commitments=1, researcher=researcher) for _ in range(REPORTS)]
-    for report in reports:
-        services.report_request_render(report=report, requested_by=researcher, enqueue=False)
-    emails = [
-        OutgoingEmail.objects.create(to=[f"reader{n}@example.org"], subject=f"Notice {n}", body_text=f"Notice {n}.")
-        for n in range(EMAILS)
-    ]
-    render = "irm_reports.tasks.render_report"
-    send = "common.tasks.email_send_task"
-    queue = [(send, (email.pk,)) for email in emails[:SENT_BEFORE_THE_KILL]]
-    queue += [(render, (report.pk,)) for report in reports]
-    queue += [(send, (email.pk,)) for email in emails[SENT_BEFORE_THE_KILL:]]
-    assert len(queue) == 100
+    reports, queue = _queued_work()
 
     # A worker whose page layout is slowed down, so that it is killed in the middle of a render.
     first = start_celery_worker(
@@ -56,7 +43,7 @@ def test_killed_worker_and_restarted_redis_still_render_each_report_once_and_sen
     workers = [first]
     try:
         send_tasks(private_redis.url, queue)
-        rendering = Report.objects.filter(status=Report.Status.RENDERING, progress_step=Report.Step.LAYING_OUT)
+        rendering = Report.objects.filter(status=Report.Status.RENDERING, rendering__step=Report.Step.LAYING_OUT)
         laying_out = wait_for(rendering.exists, timeout=60, interval=0.1)
         assert laying_out, first["log"].read_text()[-3000:]
         os.killpg(first["process"].pid, signal.SIGKILL)
@@ -95,13 +82,41 @@ def test_killed_worker_and_restarted_redis_still_render_each_report_once_and_sen
             else:
                 worker["_log_file"].close()
 
-    attempts = dict(Report.objects.values_list("pk", "render_attempts"))
+    _assert_each_report_rendered_once(killed, media_root)
+    _assert_each_email_sent_once(reports, workers)
+
+
+def _queued_work() -> tuple[list[Report], list[tuple[str, tuple]]]:
+    """REPORTS renderings asked for and EMAILS outbox e-mails, and the 100 task messages for them."""
+    researcher = UserFactory(researcher=True)
+    reports = [complete_results_report(commitments=1, researcher=researcher) for _ in range(REPORTS)]
+    renderings = [
+        services.report_request_render(report=report, requested_by=researcher, enqueue=False).rendering_id
+        for report in reports
+    ]
+    emails = [
+        OutgoingEmail.objects.create(to=[f"reader{n}@example.org"], subject=f"Notice {n}", body_text=f"Notice {n}.")
+        for n in range(EMAILS)
+    ]
+    render = "irm_reports.tasks.report_render_task"
+    send = "common.tasks.email_send_task"
+    queue = [(send, (email.pk,)) for email in emails[:SENT_BEFORE_THE_KILL]]
+    queue += [(render, (rendering_id,)) for rendering_id in renderings]
+    queue += [(send, (email.pk,)) for email in emails[SENT_BEFORE_THE_KILL:]]
+    assert len(queue) == 100
+    return reports, queue
+
+
+def _assert_each_report_rendered_once(killed: Report, media_root) -> None:
+    attempts = dict(Report.objects.values_list("pk", "rendering__attempts"))
     assert attempts.pop(killed.pk) == 2  # the killed render, then the complete one
     assert set(attempts.values()) == {1}
     for report in Report.objects.all():
         files = list((media_root / "irm_reports" / str(report.pk) / report.file_token).iterdir())
         assert [path.name for path in files] == [report.pdf.name.rsplit("/", 1)[-1]]
 
+
+def _assert_each_email_sent_once(reports: list[Report], workers: list[dict]) -> None:
     messages = [m for worker in workers for m in delivered_emails(worker["outbox"])]
     notices = Counter(m["Subject"] for m in messages if m["Subject"].startswith("Notice "))
     assert notices == Counter(f"Notice {n}" for n in range(EMAILS))

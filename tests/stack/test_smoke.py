@@ -212,7 +212,7 @@ def _render_the_report(stack: Stack, ngozi: Browser, people: dict) -> int:
     assert status.get("status") == "ready", (status, stack.tails())
     pdf = ngozi.get(status["download_url"])
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF") and len(pdf.content) > 1000
-    rendered_by = [name for name in ("worker1", "worker2") if "render_report" in stack.log(name)]
+    rendered_by = [name for name in ("worker1", "worker2") if "report_render_task" in stack.log(name)]
     assert rendered_by, stack.tails()
     return report
 

@@ -6,7 +6,8 @@ from django.db import transaction
 
 from irm_reports import services
 from irm_reports.models import Report
-from irm_reports.pdf import render_report
+from irm_reports.pdf import report_pdf
+from irm_reports.services.rendering import report_rendering_run
 
 
 class Command(BaseCommand):
@@ -28,7 +29,7 @@ class Command(BaseCommand):
         if report is None:
             raise CommandError(f"There is no report {report_id}.")
         if preview:
-            rendered = render_report(report, options.get("language") or report.language)
+            rendered = report_pdf(report, options.get("language") or report.language)
             Path(preview).write_bytes(rendered.pdf)
             self.stdout.write(f"Report {report.pk}: preview written to {preview} ({rendered.pages} pages).")
             return
@@ -42,12 +43,14 @@ class Command(BaseCommand):
         if not sync:
             self.stdout.write(f"Report {report.pk} version {report.version} queued for rendering.")
             return
-        report = services.report_render(report_id=report.pk)
+        report_rendering_run(rendering_id=report.rendering_id)
+        report = Report.objects.select_related("rendering").get(pk=report.pk)
         if report.status != Report.Status.READY:
             raise CommandError(f"Report {report.pk} was not rendered ({report.status}): {report.error}")
+        rendering = report.rendering
         self.stdout.write(
             self.style.SUCCESS(
-                f"Report {report.pk} version {report.version}: {report.pdf.name} "
-                f"({report.pdf_pages} pages, {report.pdf_size} bytes, sha256 {report.pdf_sha256})"
+                f"Report {report.pk} version {report.version}: {rendering.pdf.name} "
+                f"({rendering.pdf_pages} pages, {rendering.pdf_size} bytes, sha256 {rendering.pdf_sha256})"
             )
         )
