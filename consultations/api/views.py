@@ -137,6 +137,8 @@ class ProposalViewSet(
     def support(self, request, pk=None):
         """Support the proposal (once per person; again changes nothing), or take the support back (DELETE)."""
         proposal = self.get_object()
+        if request.method == "POST" and request.user.has_perm("consultations.own_proposal", proposal):
+            raise PermissionDenied(_("You cannot support your own proposal."))  # why support_proposal says no
         require_perm(request, "consultations.support_proposal", proposal)
         if request.method == "DELETE":
             services.proposal_unsupport(proposal=proposal, user=request.user)

@@ -187,7 +187,7 @@ class CommentCreateView(ProposalTargetMixin, StateGuardMixin, ServiceFormMixin, 
     form_class = CommentForm
     permission_required = "consultations.discuss_proposal"
     state_permission = "consultations.comment_proposal"
-    state_message = _("This consultation is not open: it does not accept comments.")
+    state_message = _("The consultation is closed.")
     success_message = _("Your comment is posted.")
     rate_limit_scope = "consultations.comment"
 

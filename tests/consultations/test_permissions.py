@@ -206,4 +206,4 @@ def test_the_comment_form_of_a_closed_consultation_sends_back_with_a_message(cli
     client.force_login(participant)
     response = client.get(reverse("consultations:comment-create", args=[proposal.pk]), follow=True)
     assert response.redirect_chain[-1][0] == proposal.get_absolute_url()
-    assert "does not accept comments" in response.content.decode()
+    assert "The consultation is closed." in response.content.decode()

@@ -84,8 +84,8 @@ ENDPOINTS: dict[str, Endpoint] = {
         payload={"outcome": "not_accepted", "reasons": "Hijacked", "publish": True},
     ),
     "api:proposal-submit": Endpoint(pk("draft"), read=None, api=True, writes={"post": OWNER}),
-    "api:proposal-support": Endpoint(
-        pk("proposal"), read=None, api=True, writes={"post": frozenset({"participant"}), "delete": PARTICIPANTS}
+    "api:proposal-support": Endpoint(  # the page's rule for both (consultations.support_proposal)
+        pk("proposal"), read=None, api=True, writes=dict.fromkeys(("post", "delete"), frozenset({"participant"}))
     ),
     "api:proposal-withdraw": Endpoint(
         pk("proposal"), read=None, api=True, writes={"post": OWNER}, payload={"reason": "duplicate"}
