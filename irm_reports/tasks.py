@@ -1,7 +1,7 @@
 """Celery tasks of the IRM app: thin wrappers over the services, each running one job by its id.
 
 Services queue these by name (common.queue.enqueue_on_commit); the periodic re-queueing of
-silent jobs is the one sweep of common.jobs (jobs_sweep_task).
+silent jobs is the one sweep of every kind of job (common.tasks.jobs_sweep_task).
 """
 
 from celery import shared_task
