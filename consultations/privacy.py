@@ -10,6 +10,8 @@ flags are removed.
 
 from accounts.models import Organisation, User
 from consultations.models import Comment, Flag, Follow, Proposal, Support
+from consultations.services.participation import supports_remove_for_user
+from consultations.services.proposals import proposal_discard
 
 ROLE_WORK = (
     "work of a point of contact or of support staff, who hand over before deleting their account: "
@@ -118,9 +120,6 @@ def user_organisations(user: User):
 
 def user_erase(user: User) -> None:
     """Remove what the person did not make public; runs inside `accounts.privacy.user_delete_account`."""
-    from consultations.services.participation import supports_remove_for_user
-    from consultations.services.proposals import proposal_discard
-
     drafts = list(Proposal.objects.filter(author=user, status=Proposal.Status.DRAFT))
     for draft in drafts:
         proposal_discard(proposal=draft)

@@ -9,6 +9,7 @@ publications, imports) keeps pointing at the anonymised account.
 
 from accounts.models import User
 from irm_reports.models import ResearcherAssignment
+from irm_reports.services import researcher_unassign
 
 RESEARCH_WORK = (
     "work of an IRM researcher or of support staff, who hand over before deleting their account: "
@@ -49,7 +50,5 @@ def user_export(user: User) -> dict:
 
 def user_erase(user: User) -> None:
     """Remove the assignments left from a former researcher role; runs inside the deletion transaction."""
-    from irm_reports.services import researcher_unassign
-
     for assignment in _assignments(user):
         researcher_unassign(plan=assignment.action_plan, researcher=user)
