@@ -19,7 +19,7 @@ COVERS = ("irm_reports.ResearcherAssignment.researcher",)
 KEEPS = {
     "irm_reports.ResearcherAssignment.assigned_by": RESEARCH_WORK,
     "irm_reports.CommitmentAssessment.assessed_by": RESEARCH_WORK,
-    "irm_reports.Report.requested_by": RESEARCH_WORK,
+    "irm_reports.ReportRendering.requested_by": RESEARCH_WORK,
     "irm_reports.PublishedVersion.published_by": RESEARCH_WORK,
     "irm_reports.ImportRun.uploaded_by": RESEARCH_WORK,
 }

@@ -47,7 +47,7 @@ class ReportMixin(TargetMixin):
     """Views acting on one report (kwarg pk)."""
 
     target_model = Report
-    target_related = ("action_plan__member", "requested_by")
+    target_related = ("action_plan__member", "rendering__requested_by")
     target_attr = "report"
 
     def get_context_data(self, **kwargs):
