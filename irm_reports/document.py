@@ -67,50 +67,27 @@ def glance(report: Report, assessments: list, total: int) -> dict:
     return figures
 
 
-def report_charts(report: Report, assessments: list, total: int, figures: dict) -> list:
-    """The charts of the report's type, as inline SVG."""
-    result = []
-    rtype = ReportType(report.report_type)
+def _potential_chart(rtype: ReportType, assessments: list, total: int):
+    """Commitments by potential for results (2021 methodology's reports) or by potential impact."""
     if rtype in (ReportType.ACTION_PLAN_REVIEW, ReportType.RESULTS_REPORT):
         values = (PotentialForResults.SUBSTANTIAL, PotentialForResults.MODEST, PotentialForResults.UNCLEAR)
-        result.append(
-            charts.bar_chart(
-                title=_("Commitments by potential for results"),
-                bars=_bars(_count(assessments, "potential_for_results"), values),
-                total=total,
-            )
-        )
+        title, field = _("Commitments by potential for results"), "potential_for_results"
     else:
-        values = (
-            PotentialImpact.TRANSFORMATIVE,
-            PotentialImpact.MODERATE,
-            PotentialImpact.MINOR,
-            PotentialImpact.NONE,
-        )
-        result.append(
-            charts.bar_chart(
-                title=_("Commitments by potential impact"),
-                bars=_bars(_count(assessments, "potential_impact"), values),
-                total=total,
-            )
-        )
-    if rtype != ReportType.ACTION_PLAN_REVIEW:
-        completion = _count(assessments, "completion")
-        bars = [
-            charts.Bar(label=label, count=count, tone=COMPLETION_TONES.get(value, "none"))
-            for value, label, count in _completion_rows(report, completion)
-        ]
-        result.append(charts.bar_chart(title=_("Commitments by completion"), bars=bars, total=total))
+        values = (PotentialImpact.TRANSFORMATIVE, PotentialImpact.MODERATE, PotentialImpact.MINOR, PotentialImpact.NONE)
+        title, field = _("Commitments by potential impact"), "potential_impact"
+    return charts.bar_chart(title=title, bars=_bars(_count(assessments, field), values), total=total)
+
+
+def _results_chart(report: Report, rtype: ReportType, assessments: list, total: int, figures: dict):
+    """Early results (results reports of the 2021 methodology) or "did it open government?" (end of term)."""
     if rtype == ReportType.RESULTS_REPORT and report.methodology == Methodology.REFRESH_2021:
         values = (EarlyResults.SIGNIFICANT, EarlyResults.MODERATE, EarlyResults.NO_NOTABLE)
-        result.append(
-            charts.bar_chart(
-                title=_("Early results of the commitments assessed"),
-                bars=_bars(_count(assessments, "early_results"), values),
-                total=figures["early_results_assessed"],
-            )
+        return charts.bar_chart(
+            title=_("Early results of the commitments assessed"),
+            bars=_bars(_count(assessments, "early_results"), values),
+            total=figures["early_results_assessed"],
         )
-    elif rtype in (ReportType.END_OF_TERM_REPORT, ReportType.RESULTS_REPORT):
+    if rtype in (ReportType.END_OF_TERM_REPORT, ReportType.RESULTS_REPORT):
         values = (
             DidItOpenGovernment.OUTSTANDING,
             DidItOpenGovernment.MAJOR,
@@ -118,11 +95,26 @@ def report_charts(report: Report, assessments: list, total: int, figures: dict) 
             DidItOpenGovernment.DID_NOT_CHANGE,
             DidItOpenGovernment.WORSENED,
         )
-        result.append(
-            charts.bar_chart(
-                title=_("Did it open government?"), bars=_bars(_count(assessments, "diog_overall"), values), total=total
-            )
+        return charts.bar_chart(
+            title=_("Did it open government?"), bars=_bars(_count(assessments, "diog_overall"), values), total=total
         )
+    return None
+
+
+def report_charts(report: Report, assessments: list, total: int, figures: dict) -> list:
+    """The charts of the report's type, as inline SVG."""
+    rtype = ReportType(report.report_type)
+    result = [_potential_chart(rtype, assessments, total)]
+    if rtype != ReportType.ACTION_PLAN_REVIEW:
+        completion = _count(assessments, "completion")
+        bars = [
+            charts.Bar(label=label, count=count, tone=COMPLETION_TONES.get(value, "none"))
+            for value, label, count in _completion_rows(report, completion)
+        ]
+        result.append(charts.bar_chart(title=_("Commitments by completion"), bars=bars, total=total))
+    results = _results_chart(report, rtype, assessments, total, figures)
+    if results is not None:
+        result.append(results)
     if rtype != ReportType.ACTION_PLAN_REVIEW:
         result.append(
             charts.star_chart(
