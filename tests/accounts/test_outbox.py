@@ -123,7 +123,7 @@ def test_a_notification_to_a_user_is_written_in_their_language_with_the_portals_
 # Django's ways of sending an e-mail at once, bypassing the outbox (a definition, `def send_mail(`, is fine).
 DIRECT_SENDING = re.compile(
     r"(?<!def )\b(send_mail|send_mass_mail|mail_admins|mail_managers|EmailMessage|EmailMultiAlternatives"
-    r"|get_connection)\("
+    r"|(?<!transaction\.)get_connection)\("
 )
 
 
