@@ -221,7 +221,12 @@ def _unpublished_pdf_is_refused(stack: Stack, anonymous: Browser, report) -> Non
     """The unpublished PDF: refused to an anonymous visitor by its view, by its stored path, by a guessed one."""
     refused = anonymous.get(f"/irm-reports/{report}/pdf/", allow_redirects=False)
     assert refused.status_code == 302 and "/accounts/login/" in refused.headers["Location"]
-    stored = _stored_name(stack, "SELECT pdf FROM irm_reports_report WHERE id = %s", report)
+    stored = _stored_name(
+        stack,
+        "SELECT r.pdf FROM irm_reports_reportrendering r JOIN irm_reports_report p ON p.rendering_id = r.id"
+        " WHERE p.id = %s",
+        report,
+    )
     guessed = f"irm_reports/{report}/{stored.rsplit('/', 1)[-1]}"
     for path in (f"/media/{stored}", f"/media/{guessed}", f"/_private/{stored}", f"/irm-reports/{report}/v1.pdf"):
         response = anonymous.get(path, allow_redirects=False)
