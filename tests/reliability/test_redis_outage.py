@@ -28,7 +28,6 @@ FAST_SECONDS = 5.0
 WORKER_ENV = {
     # The sweeps take over at once what is left pending (the defaults wait minutes).
     "EMAIL_OUTBOX_SWEEP_SECONDS": "0",
-    "CONSULTATION_NOTIFY_SWEEP_SECONDS": "0",
     "IRM_RENDER_STALE_SECONDS": "2",
 }
 
