@@ -29,9 +29,10 @@ class Run:
 
 
 def wrk(url: str, *, connections: int, seconds: float, delay_ms: float = 0, env: dict | None = None) -> Run:
+    threads = min(2, connections)
     command = [
         "wrk",
-        f"-t{min(2, connections)}",
+        f"-t{threads}",
         f"-c{connections}",
         f"-d{max(1, round(seconds))}s",
         "--timeout",
@@ -40,7 +41,7 @@ def wrk(url: str, *, connections: int, seconds: float, delay_ms: float = 0, env:
         str(LUA),
         url,
     ]
-    environment = {**os.environ, **(env or {}), "WRK_DELAY_MS": str(int(delay_ms))}
+    environment = {**os.environ, **(env or {}), "WRK_DELAY_MS": str(int(delay_ms)), "WRK_THREADS": str(threads)}
     result = subprocess.run(command, capture_output=True, text=True, env=environment, timeout=seconds + 60)
     line = next((x for x in result.stdout.splitlines() if x.startswith("WRKJSON ")), None)
     if line is None:
@@ -58,11 +59,29 @@ def wrk(url: str, *, connections: int, seconds: float, delay_ms: float = 0, env:
     )
 
 
+PACED_CONNECTIONS = 4
+
+
+def half_delay_ms(peak_rps: float) -> float:
+    """The pause per paced connection that offers half of `peak_rps`."""
+    return PACED_CONNECTIONS * 1000 / max(peak_rps / 2, 0.5)
+
+
 def peak_then_half(url: str, *, seconds: float, connections: int = 8, env: dict | None = None) -> tuple[Run, Run]:
-    """Throughput with `connections` busy connections, then latency with the offered load at half of it."""
+    """Throughput with `connections` busy connections, then latency with the offered load at half of it.
+
+    With WRK_SEQUENTIAL=1 in `env` the addresses of WRK_PATHS are taken in order and the half-load run
+    starts after the last one the peak run may have sent: no address is requested twice (until the list
+    wraps, see `used`)."""
+    env = dict(env or {})
     peak = wrk(url, connections=connections, seconds=seconds, env=env)
-    paced_connections = 4
-    target = max(peak.rps / 2, 0.5)
-    delay = paced_connections * 1000 / target
-    half = wrk(url, connections=paced_connections, seconds=seconds, delay_ms=delay, env=env)
+    if env.get("WRK_SEQUENTIAL") == "1":
+        # Every connection of wrk may have sent one request more than it saw answered; +1: wrk's check call.
+        env["WRK_OFFSET"] = str(int(env.get("WRK_OFFSET", "0")) + peak.requests + connections + 1)
+    half = wrk(url, connections=PACED_CONNECTIONS, seconds=seconds, delay_ms=half_delay_ms(peak.rps), env=env)
     return peak, half
+
+
+def used(peak: Run, half: Run, *, connections: int = 8) -> int:
+    """Addresses a sequential peak_then_half consumed (compare with the list's length: beyond it, repeats)."""
+    return peak.requests + connections + 1 + half.requests + PACED_CONNECTIONS + 1

@@ -1,7 +1,9 @@
 """`make bench`: build a national-scale dataset in PostgreSQL, serve it with gunicorn, measure, compare.
 
+Every page is measured twice, hit (the same address again) and miss (addresses no cache has seen, or
+the first requests after writes; bench/addresses.py), signed-in pages signed in (bench/sessions.py).
 Every figure is printed beside its floor measured in the same run on the same server and data, with
-the ratio and PASS/FAIL against its target. `--smoke` runs the same harness on tiny data for a few
+the ratio and PASS/FAIL against its target (bench/targets.py). `--smoke` runs the same harness on tiny data for a few
 seconds (CI), where targets are printed but not judged.
 """
 
@@ -9,74 +11,40 @@ import argparse
 import json
 import os
 import sys
-import tempfile
 import time
-from pathlib import Path
 
-from bench import load
+import redis
+
 from bench.harness import ROOT, Server, Workers, build_database, database_env, probe
+from bench.measure import measure_pages, measure_posts, measure_small
 from bench.targets import print_table, table
 
 
-def _pages(prepared: dict) -> list[tuple[str, str]]:
-    area, hot = prepared["policy_area"], prepared["hot_proposal"]
-    filters = f"policy_area={area}&country=KE&search=budget"
-    return [
-        ("home", "/"),
-        ("member list", "/members/"),
-        ("commitment list, first page", "/commitments/"),
-        ("commitment list, last page", f"/commitments/?cursor={prepared['html_deep_cursor']}"),
-        ("commitment list, filtered", f"/commitments/?{filters}"),
-        ("API commitments, first page", "/api/v1/commitments/"),
-        ("API commitments, deep page", f"/api/v1/commitments/?cursor={prepared['deep_cursor']}"),
-        ("API commitments, filtered", f"/api/v1/commitments/?{filters}"),
-        ("proposals, most supported", "/proposals/?sort=supported"),
-        ("API proposals, most supported", "/api/v1/proposals/?sort=supported"),
-        ("proposal with 2,000 comments", f"/proposals/{hot}/"),
-    ]
-
-
-def measure_http(args, prepared: dict, env: dict) -> dict:
-    results = {}
+def measure_http(args, full: dict, small: dict) -> dict:
+    """Every page hit and miss, the POSTs (full database); the same pages missed on the small one."""
     base = f"http://127.0.0.1:{args.port}"
-    tokens = Path(tempfile.gettempdir()) / "ogp-bench-tokens.txt"
-    tokens.write_text("\n".join(prepared["tokens"]))
-    support_paths = Path(tempfile.gettempdir()) / "ogp-bench-support-paths.txt"
-    # Only proposals no token holder wrote: supporting one's own proposal is a 403, not what is measured.
-    supportable = prepared.get("supportable") or range(2, min(prepared["proposals"], 5000))
-    support_paths.write_text("\n".join(f"/api/v1/proposals/{i}/support/" for i in supportable))
-    with Server(env, args.port):
-        for name, path in [("B0 constant JSON", "/bench/b0/"), ("B1 values() + JsonResponse", "/bench/b1/"),
-                           ("B2 plain template", "/bench/b2/"), *_pages(prepared)]:  # fmt: skip
-            peak, half = load.peak_then_half(base + path, seconds=args.seconds)
-            results[name] = {"path": path, "peak": peak.as_dict(), "half": half.as_dict()}
-            print(
-                f"  {name:38} {peak.rps:8.1f} req/s   p50 {half.p50_ms:7.1f} ms   p95 {half.p95_ms:7.1f} ms", flush=True
-            )
-        posts = {
-            "POST support (API)": {"WRK_METHOD": "POST", "WRK_PATHS": str(support_paths), "WRK_TOKENS": str(tokens), "WRK_BODY": "{}"},
-            "POST proposal submission (API)": {
-                "WRK_METHOD": "POST", "WRK_TOKENS": str(tokens),
-                "WRK_BODY": '{"consultation": 1, "title": "Bench proposal {n}", "problem": "Problem {r}", "solution": "Solution {r}", "submit": true}',
-            },
-        }  # fmt: skip
-        for name, wrk_env in posts.items():
-            url = base + ("/api/v1/proposals/" if "submission" in name else "/api/v1/proposals/2/support/")
-            run = load.wrk(url, connections=4, seconds=args.seconds, env=wrk_env)
-            results[name] = {"peak": run.as_dict()}
-            print(f"  {name:38} {run.rps:8.1f} req/s   non-2xx {run.non2xx}", flush=True)
-    # The same pages with caching off: what a first visit to a new address costs (for the record).
-    with Server({**env, "BENCH_NO_CACHE": "1"}, args.port):
-        for name, path in _pages(prepared):
-            if not name.startswith(("home", "member list", "commitment list", "API commitments")):
-                continue
-            peak, half = load.peak_then_half(base + path, seconds=args.seconds)
-            results[f"{name} (uncached)"] = {"path": path, "peak": peak.as_dict(), "half": half.as_dict()}
-            print(
-                f"  {name + ' (uncached)':38} {peak.rps:8.1f} req/s   p50 {half.p50_ms:7.1f} ms   p95 {half.p95_ms:7.1f} ms",
-                flush=True,
-            )
-    return results
+    with Server(database_env(args.full_name, args), args.port):
+        http = measure_pages(base, full["pages"], seconds=args.seconds, redis_url=args.redis)
+        http.update(measure_posts(base, full, seconds=args.seconds))
+    print("The same pages missed on the small database (cost growth)…", flush=True)
+    # One Redis for both databases: what one server cached must not be served by the other.
+    redis.Redis.from_url(args.redis).flushdb()
+    with Server(database_env("ogp_bench_small", args), args.port):
+        small_http = measure_small(base, small["pages"], http, seconds=args.small_seconds, redis_url=args.redis)
+    redis.Redis.from_url(args.redis).flushdb()
+    return {"pages": http, "small": small_http}
+
+
+def count_queries(args, full: dict, small: dict) -> dict:
+    """Queries of each anonymous page (its hit address), computed with caching off, at both sizes."""
+    no_cache = {"BENCH_NO_CACHE": "1"}
+    anonymous = [p["name"] for p in full["pages"] if not p["headers"]]
+    paths = {prepared_name: {p["name"]: p["path"] for p in prepared["pages"]} for prepared_name, prepared in
+             (("full", full), ("small", small))}  # fmt: skip
+    small_counts = probe({**database_env("ogp_bench_small", args), **no_cache}, "queries", *paths["small"].values())
+    full_counts = probe({**database_env(args.full_name, args), **no_cache}, "queries", *paths["full"].values())
+    return {paths["full"][name]: {"small": small_counts[paths["small"][name]], "full": full_counts[paths["full"][name]]}
+            for name in anonymous}  # fmt: skip
 
 
 def measure_reports(args, prepared: dict, env: dict) -> dict:
@@ -106,38 +74,31 @@ def measure_reports(args, prepared: dict, env: dict) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--smoke", action="store_true", help="tiny data, one-second runs, targets not judged")
-    parser.add_argument("--seconds", type=float, default=None, help="seconds per load run (default 8, smoke 1)")
+    parser.add_argument("--seconds", type=float, default=None, help="seconds per load run (default 5, smoke 1)")
     parser.add_argument("--port", type=int, default=8099)
     parser.add_argument("--postgres", default=os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432"))
     parser.add_argument("--redis", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/5"))
     args = parser.parse_args()
-    args.seconds = args.seconds or (1 if args.smoke else 8)
+    args.seconds = args.seconds or (1 if args.smoke else 5)
+    args.small_seconds = 1 if args.smoke else 3
     started = time.perf_counter()
-    import redis
-
     redis.Redis.from_url(args.redis).flushdb()  # cached figures of an earlier run must not survive
 
     print("Building the small database (about 1,000 commitments)…", flush=True)
     small = build_database(args, "ogp_bench_small", "smoke")
     if args.smoke:
-        full, full_name = small, "ogp_bench_small"
+        full, args.full_name = small, "ogp_bench_small"
     else:
         print("Building the full database (COPY)…", flush=True)
-        full, full_name = build_database(args, "ogp_bench", "full"), "ogp_bench"
+        full, args.full_name = build_database(args, "ogp_bench", "full"), "ogp_bench"
     counts = full["generated"]["counts"]
     print("  " + ", ".join(f"{v:,} {k}" for k, v in counts.items()) + f" in {full['build_seconds']:.0f} s", flush=True)
-    env = database_env(full_name, args)
+    env = database_env(args.full_name, args)
 
-    print("Serving with gunicorn (2 workers) and loading with wrk…", flush=True)
-    http = measure_http(args, full, env)
+    print("Serving with gunicorn (2 workers) and loading with wrk: each page hit, then missed…", flush=True)
+    http = measure_http(args, full, small)
     print("Query counts at about 1,000 commitments and at full size…", flush=True)
-    paths = [path for _name, path in _pages(full) if "cursor" not in path]
-    # Counted with caching off: the queries a page costs when it is computed.
-    no_cache = {"BENCH_NO_CACHE": "1"}
-    small_paths = [p.replace(str(full["hot_proposal"]), str(small["hot_proposal"])) for p in paths]
-    small_counts = probe({**database_env("ogp_bench_small", args), **no_cache}, "queries", *small_paths)
-    full_counts = probe({**env, **no_cache}, "queries", *paths)
-    queries = {p: {"small": small_counts[p], "full": full_counts[p]} for p in paths}
+    queries = count_queries(args, full, small)
     print("CSV export of every commitment…", flush=True)
     export = probe(env, "csv")
     print("IRM report rendering…", flush=True)
@@ -155,7 +116,7 @@ def main() -> int:
             "rows": rows, "seconds": time.perf_counter() - started}  # fmt: skip
     (results_dir / f"{'smoke' if args.smoke else 'full'}-{stamp}.json").write_text(json.dumps(data, indent=1))
     print(f"\nTotal {time.perf_counter() - started:.0f} s.")
-    failed = [r for r in rows if r[5] == "FAIL"]
+    failed = [r for r in rows if r[-1] == "FAIL"]
     return 1 if failed and not args.smoke else 0
 
 

@@ -26,7 +26,7 @@ def main(scale_name: str, output: str) -> None:
     from knox.models import AuthToken
 
     from accounts.models import User
-    from bench import datagen, reports
+    from bench import addresses, datagen, reports, sessions
     from commitments.models import Commitment, PolicyArea
 
     scale = datagen.FULL if scale_name == "full" else datagen.SMOKE
@@ -60,6 +60,9 @@ def main(scale_name: str, output: str) -> None:
         "report_ids": sized,
         "worker_report_ids": workers,
     }
+    start = time.perf_counter()
+    prepared["pages"] = addresses.public_pages(prepared) + sessions.signed_in_pages()
+    generated["pages_seconds"] = time.perf_counter() - start
     with open(output, "w") as handle:
         json.dump(prepared, handle)
 

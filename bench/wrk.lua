@@ -1,12 +1,20 @@
 -- Request script for wrk: optional pacing, request mixes, token rotation; prints one JSON line at the end.
--- Environment: WRK_DELAY_MS (pause before each request of a connection), WRK_PATHS (file: one path per
--- line, chosen at random), WRK_METHOD, WRK_BODY (with {n} replaced by a counter), WRK_TOKENS (file: one
--- API token per line, chosen at random).
+-- Environment: WRK_DELAY_MS (pause before each request of a connection), WRK_PATHS (file: one address per
+-- line, chosen at random; a line may add request headers after tabs: "path<TAB>Cookie: a=b<TAB>Accept-Language:
+-- fr"), WRK_SEQUENTIAL=1 (take the lines in order, each once: thread i of WRK_THREADS takes lines
+-- WRK_OFFSET + i, + i + WRK_THREADS, ...; wrk threads have separate Lua states), WRK_METHOD, WRK_BODY (with
+-- {n} replaced by a counter), WRK_TOKENS (file: one API token per line, chosen at random), WRK_COOKIE (a
+-- Cookie header sent with every request: a signed-in session).
 local delay_ms = tonumber(os.getenv("WRK_DELAY_MS") or "0")
 local method = os.getenv("WRK_METHOD") or "GET"
 local body = os.getenv("WRK_BODY")
+local cookie = os.getenv("WRK_COOKIE")
+local sequential = os.getenv("WRK_SEQUENTIAL") == "1"
+local offset = tonumber(os.getenv("WRK_OFFSET") or "0")
+local threads = tonumber(os.getenv("WRK_THREADS") or "1")
 local paths, tokens = {}, {}
 local counter = 0
+local created = 0
 
 local function lines(name)
   local out = {}
@@ -14,6 +22,23 @@ local function lines(name)
     for line in io.lines(name) do if line ~= "" then table.insert(out, line) end end
   end
   return out
+end
+
+local function parse(line)
+  local fields = {}
+  for field in string.gmatch(line, "[^\t]+") do table.insert(fields, field) end
+  local headers = {}
+  for i = 2, #fields do
+    local name, value = string.match(fields[i], "^([^:]+):%s*(.*)$")
+    if name then headers[name] = value end
+  end
+  return fields[1], headers
+end
+
+function setup(thread)
+  -- Runs in the main Lua state, before the thread's init(): number the threads.
+  thread:set("thread_index", created)
+  created = created + 1
 end
 
 function init(args)
@@ -26,11 +51,20 @@ function delay()
   return delay_ms
 end
 
+local function next_line()
+  if sequential then
+    -- Each line once, in order; past the end the list starts again (the harness reports that as wrapped).
+    local index = offset + (thread_index or 0) + (counter - 1) * threads
+    return paths[index % #paths + 1]
+  end
+  return paths[math.random(#paths)]
+end
+
 function request()
   counter = counter + 1
-  local path = wrk.path
-  if #paths > 0 then path = paths[math.random(#paths)] end
-  local headers = {}
+  local path, headers = wrk.path, {}
+  if #paths > 0 then path, headers = parse(next_line()) end
+  if cookie and cookie ~= "" and not headers["Cookie"] then headers["Cookie"] = cookie end
   if #tokens > 0 then headers["Authorization"] = "Token " .. tokens[math.random(#tokens)] end
   local payload = nil
   if body then
