@@ -73,7 +73,7 @@ def public_pages(prepared: dict, *, seed: int = 13) -> list[dict]:
     n, area = prepared["commitments"], prepared["policy_area"]
     areas = list(PolicyArea.objects.values_list("slug", flat=True))
     members = list(Member.objects.order_by("name", "id").values_list("name", "id", "slug"))
-    plans = list(ActionPlan.objects.values_list("pk", flat=True))
+    plans = list(ActionPlan.objects.order_by("pk").values_list("pk", flat=True))
     consultations = list(Consultation.objects.values_list("pk", flat=True))
     filtered, searched = _filter_queries(rng, areas, COUNTRIES)
     hit_filter, hit_search = f"policy_area={area}&country=KE", "search=budget"

@@ -23,6 +23,7 @@ class Run:
     requests: int
     non2xx: int
     socket_errors: int
+    next_offset: int = 0  # sequential mode: the first line of WRK_PATHS no request took
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -56,32 +57,37 @@ def wrk(url: str, *, connections: int, seconds: float, delay_ms: float = 0, env:
         requests=data["requests"],
         non2xx=data["non2xx"],
         socket_errors=data["socket_errors"],
+        next_offset=data["next_offset"],
     )
 
 
 PACED_CONNECTIONS = 4
 
 
-def half_delay_ms(peak_rps: float) -> float:
-    """The pause per paced connection that offers half of `peak_rps`."""
-    return PACED_CONNECTIONS * 1000 / max(peak_rps / 2, 0.5)
+def half_delay_ms(peak_rps: float, seconds: float) -> float:
+    """The pause per paced connection that offers half of `peak_rps` (for a very slow page: at least three
+    requests per connection in the run, or its latency would rest on no answer at all)."""
+    return min(PACED_CONNECTIONS * 1000 / max(peak_rps / 2, 0.5), seconds * 1000 / 3)
 
 
-def peak_then_half(url: str, *, seconds: float, connections: int = 8, env: dict | None = None) -> tuple[Run, Run]:
+def peak_then_half(
+    url: str, *, seconds: float, connections: int = 8, env: dict | None = None, half: bool = True
+) -> tuple[Run, Run]:
     """Throughput with `connections` busy connections, then latency with the offered load at half of it.
 
     With WRK_SEQUENTIAL=1 in `env` the addresses of WRK_PATHS are taken in order and the half-load run
     starts after the last one the peak run may have sent: no address is requested twice (until the list
-    wraps, see `used`)."""
+    wraps, see `used`). half=False (smoke runs): the peak run only, returned twice."""
     env = dict(env or {})
     peak = wrk(url, connections=connections, seconds=seconds, env=env)
+    if not half:
+        return peak, peak
     if env.get("WRK_SEQUENTIAL") == "1":
-        # Every connection of wrk may have sent one request more than it saw answered; +1: wrk's check call.
-        env["WRK_OFFSET"] = str(int(env.get("WRK_OFFSET", "0")) + peak.requests + connections + 1)
-    half = wrk(url, connections=PACED_CONNECTIONS, seconds=seconds, delay_ms=half_delay_ms(peak.rps), env=env)
-    return peak, half
+        env["WRK_OFFSET"] = str(peak.next_offset)
+    paced = wrk(url, connections=PACED_CONNECTIONS, seconds=seconds, delay_ms=half_delay_ms(peak.rps, seconds), env=env)
+    return peak, paced
 
 
-def used(peak: Run, half: Run, *, connections: int = 8) -> int:
-    """Addresses a sequential peak_then_half consumed (compare with the list's length: beyond it, repeats)."""
-    return peak.requests + connections + 1 + half.requests + PACED_CONNECTIONS + 1
+def used(half: Run) -> int:
+    """Lines of WRK_PATHS a sequential peak_then_half went through (beyond the list's length: repeats)."""
+    return half.next_offset

@@ -76,15 +76,15 @@ def _runs(peak, half) -> dict:
     return {"peak": peak.as_dict(), "half": half.as_dict()}
 
 
-def _miss(base: str, page: dict, seconds: float, redis_url: str, tag: str) -> dict:
+def _miss(base: str, page: dict, seconds: float, redis_url: str, tag: str, paced: bool) -> dict:
     cookie = {"WRK_COOKIE": page["headers"].get("Cookie", "")}
     if page["miss_by"] == "writes":
         with Bumper(redis_url, MISS_WRITE_SECONDS) as bumper:
-            peak, half = load.peak_then_half(base + page["path"], seconds=seconds, env=cookie)
+            peak, half = load.peak_then_half(base + page["path"], seconds=seconds, env=cookie, half=paced)
         return {**_runs(peak, half), "by": f"a write every {MISS_WRITE_SECONDS * 1000:.0f} ms", "bumps": bumper.bumps}
     env = {"WRK_PATHS": _paths_file(page, tag), "WRK_SEQUENTIAL": "1"}
-    peak, half = load.peak_then_half(base + page["path"], seconds=seconds, env=env)
-    used = load.used(peak, half)
+    peak, half = load.peak_then_half(base + page["path"], seconds=seconds, env=env, half=paced)
+    used = load.used(half)
     return {**_runs(peak, half), "by": "new addresses", "addresses": len(page["miss"]), "used": used,
             "wrapped": used > len(page["miss"])}  # fmt: skip
 
@@ -96,26 +96,26 @@ def _print(name: str, mode: str, runs: dict) -> None:
           f"p95 {half['p95_ms']:7.1f} ms   non-2xx {peak['non2xx'] + half['non2xx']}{note}", flush=True)  # fmt: skip
 
 
-def measure_pages(base: str, pages: list[dict], *, seconds: float, redis_url: str) -> dict:
-    """The floors, then each page: hit (its address again) and miss."""
+def measure_pages(base: str, pages: list[dict], *, seconds: float, redis_url: str, paced: bool = True) -> dict:
+    """The floors, then each page: hit (its address again) and miss. paced=False: no half-load runs (smoke)."""
     results = {}
     for name, path in FLOORS:
-        peak, half = load.peak_then_half(base + path, seconds=seconds)
+        peak, half = load.peak_then_half(base + path, seconds=seconds, half=paced)
         results[name] = {"path": path, **_runs(peak, half)}
         _print(name, "", results[name])
     for page in pages:
         check_page(base, page)
         cookie = {"WRK_COOKIE": page["headers"].get("Cookie", "")}
-        peak, half = load.peak_then_half(base + page["path"], seconds=seconds, env=cookie)
+        peak, half = load.peak_then_half(base + page["path"], seconds=seconds, env=cookie, half=paced)
         entry = {"path": page["path"], "kind": page["kind"], "hit": _runs(peak, half)}
         _print(page["name"], "hit", entry["hit"])
-        entry["miss"] = _miss(base, page, seconds, redis_url, "full")
+        entry["miss"] = _miss(base, page, seconds, redis_url, "full", paced)
         _print(page["name"], "miss", entry["miss"])
         results[page["name"]] = entry
     for page in pages:
         if page["name"] in AFTER_WRITES:
             with Bumper(redis_url, 0.1):
-                peak, half = load.peak_then_half(base + page["path"], seconds=seconds)
+                peak, half = load.peak_then_half(base + page["path"], seconds=seconds, half=paced)
             name = f"{page['name']}, a write every 100 ms"
             results[name] = {"path": page["path"], "kind": page["kind"], "after_writes": True, **_runs(peak, half)}
             _print(name, "", results[name])
@@ -152,7 +152,7 @@ def measure_small(base: str, pages: list[dict], full: dict, *, seconds: float, r
     results = {}
     for page in pages:
         check_page(base, page, samples=1)
-        delay = load.half_delay_ms(full[page["name"]]["miss"]["peak"]["rps"])
+        delay = load.half_delay_ms(full[page["name"]]["miss"]["peak"]["rps"], seconds)
         cookie = {"WRK_COOKIE": page["headers"].get("Cookie", "")}
         url = base + page["path"]
         if page["miss_by"] == "writes":

@@ -24,8 +24,10 @@ def measure_http(args, full: dict, small: dict) -> dict:
     """Every page hit and miss, the POSTs (full database); the same pages missed on the small one."""
     base = f"http://127.0.0.1:{args.port}"
     with Server(database_env(args.full_name, args), args.port):
-        http = measure_pages(base, full["pages"], seconds=args.seconds, redis_url=args.redis)
+        http = measure_pages(base, full["pages"], seconds=args.seconds, redis_url=args.redis, paced=not args.smoke)
         http.update(measure_posts(base, full, seconds=args.seconds))
+    if args.smoke:  # one database: the small one is the full one
+        return {"pages": http, "small": {p["name"]: {"half": http[p["name"]]["miss"]["half"]} for p in small["pages"]}}
     print("The same pages missed on the small database (cost growth)…", flush=True)
     # One Redis for both databases: what one server cached must not be served by the other.
     redis.Redis.from_url(args.redis).flushdb()
@@ -60,14 +62,14 @@ def measure_reports(args, prepared: dict, env: dict) -> dict:
     django.setup()
     from bench import reports
 
-    ids = prepared["worker_report_ids"]
+    ids = prepared["worker_report_ids"][: 4 if args.smoke else None]  # smoke: the path, not the figure
     timings = {}
     for count in (1, 2):
         reports.reset_to_draft(ids)
         with Workers(env, count):
             timings[count] = reports.render_through_workers(ids)
-        print(f"  10 reports through {count} worker(s): {timings[count]:.1f} s", flush=True)
-    results["workers"] = timings
+        print(f"  {len(ids)} reports through {count} worker(s): {timings[count]:.1f} s", flush=True)
+    results["workers"], results["count"] = timings, len(ids)
     return results
 
 

@@ -13,8 +13,8 @@ local sequential = os.getenv("WRK_SEQUENTIAL") == "1"
 local offset = tonumber(os.getenv("WRK_OFFSET") or "0")
 local threads = tonumber(os.getenv("WRK_THREADS") or "1")
 local paths, tokens = {}, {}
-local counter = 0
-local created = 0
+counter = 0  -- global: done() reads it from each thread (thread:get sees globals only)
+local created = {}
 
 local function lines(name)
   local out = {}
@@ -36,9 +36,9 @@ local function parse(line)
 end
 
 function setup(thread)
-  -- Runs in the main Lua state, before the thread's init(): number the threads.
-  thread:set("thread_index", created)
-  created = created + 1
+  -- Runs in the main Lua state, before the thread's init(): number the threads (done() reads their counters).
+  thread:set("thread_index", #created)
+  table.insert(created, thread)
 end
 
 function init(args)
@@ -54,6 +54,7 @@ end
 local function next_line()
   if sequential then
     -- Each line once, in order; past the end the list starts again (the harness reports that as wrapped).
+    -- The threads interleave; one may run ahead of the other: done() reports the first line no thread took.
     local index = offset + (thread_index or 0) + (counter - 1) * threads
     return paths[index % #paths + 1]
   end
@@ -75,9 +76,14 @@ function request()
 end
 
 function done(summary, latency, requests)
+  local next_offset = offset
+  for _, thread in ipairs(created) do
+    local top = offset + thread:get("thread_index") + (thread:get("counter") or 0) * threads
+    if top > next_offset then next_offset = top end
+  end
   io.write(string.format(
-    'WRKJSON {"requests": %d, "duration_us": %d, "non2xx": %d, "socket_errors": %d, "p50_us": %d, "p95_us": %d, "p99_us": %d, "mean_us": %d}\n',
+    'WRKJSON {"requests": %d, "duration_us": %d, "non2xx": %d, "socket_errors": %d, "p50_us": %d, "p95_us": %d, "p99_us": %d, "mean_us": %d, "next_offset": %d}\n',
     summary.requests, summary.duration, summary.errors.status,
     summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
-    latency:percentile(50), latency:percentile(95), latency:percentile(99), latency.mean))
+    latency:percentile(50), latency:percentile(95), latency:percentile(99), latency.mean, next_offset))
 end

@@ -7,7 +7,7 @@ from common.redis_cache import ResilientRedisCache
 
 
 def _run(rps: float, p50: float = 5, p95: float = 20) -> dict:
-    return {"rps": rps, "p50_ms": p50, "p95_ms": p95, "non2xx": 0, "socket_errors": 0}
+    return {"rps": rps, "p50_ms": p50, "p95_ms": p95, "requests": 10, "non2xx": 0, "socket_errors": 0}
 
 
 def _page(kind: str, hit: float, miss: float, *, p50: float = 5, p95: float = 20) -> dict:
@@ -52,6 +52,14 @@ def test_detail_and_signed_in_pages_are_judged_on_their_miss_latency():
 def test_cost_growth_compares_the_miss_p50_at_both_sizes():
     rows = _rows({"page": _page("detail", 100, 50, p50=5)})
     assert rows["page: miss p50, full vs small database"][-1] == "PASS"
+
+
+def test_a_paced_run_with_no_answer_fails_rather_than_reading_zero_ms():
+    silent = _page("detail", 1, 1)
+    silent["miss"]["half"]["requests"] = 0
+    rows = _rows({"silent": silent})
+    assert rows["silent: p50 / p95, half load"][2] == "no answer"
+    assert rows["silent: p50 / p95, half load"][-1] == "FAIL"
 
 
 def test_the_harness_bumps_the_key_the_portal_reads():
