@@ -48,6 +48,7 @@ def _throughput(rows: _Rows, name: str, data: dict, floors: dict) -> None:
     floor_name, minimum = THROUGHPUT[data["kind"]]
     floor = floors[floor_name]
     hit, miss = data["hit"]["peak"]["rps"], data["miss"]["peak"]["rps"]
+    # Gone through more than once: repeats (after a write every second for a short list, bench/measure.py).
     repeats = " (repeats)" if data["miss"].get("wrapped") else ""
     target = f"miss ≥ {minimum:.2f}" if minimum else ""
     rows.add(f"{name}: req/s", f"{hit:.0f}", f"{miss:.0f}{repeats}", f"{floor_name} {floor:.0f}",
