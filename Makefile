@@ -57,11 +57,12 @@ makemessages: setup
 
 ## lint: style (ruff), security (bandit: medium severity and above) and size (bin/check-sizes: modules at most
 ## 300 lines, functions at most 60, migrations exempt) of the project's code
-## bench: national-scale dataset in PostgreSQL, gunicorn + wrk, floors and targets (docs/PERFORMANCE.md)
+## bench: national-scale dataset in PostgreSQL, gunicorn + wrk, every page hit and miss (signed-in pages signed
+## in) against floors and targets (docs/PERFORMANCE.md); about 25 minutes. BENCH_ARGS="--seconds 8": longer runs
 bench: setup-dev system-deps
 	$(PY) -m bench.run $(BENCH_ARGS)
 
-## bench-smoke: the same harness on tiny data in a few seconds (no targets judged)
+## bench-smoke: the same harness on tiny data in a few minutes (one-second runs, no paced runs, no targets judged)
 bench-smoke: setup-dev system-deps
 	$(PY) -m bench.run --smoke
 
