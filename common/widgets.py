@@ -12,20 +12,42 @@ class FastSelect(forms.Select):
     """A <select> written in Python.
 
     Django renders every <option> through a template; a filter with 250 countries then costs more
-    than the rest of the page. Same HTML, same attributes (id, aria-*), same selection; static
-    choices (tuples) are rendered once per language and selection.
+    than the rest of the page. Same HTML, same attributes (id, aria-*), same selection. The options'
+    HTML is built once per list of choices (values and labels in the active language), whatever
+    iterator the form field hands over (django-filter's, a model choice iterator, a callable); only
+    the selection is marked per request.
     """
 
     def render(self, name, value, attrs=None, renderer=None):
         final_attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
         values = value if isinstance(value, list | tuple) else [value]
         selected = frozenset("" if v is None else str(v) for v in values)
-        choices = self.choices
-        if isinstance(choices, tuple):
-            options = _cached_options(choices, selected, get_language())
-        else:
-            options = _options(choices, selected)
+        choices = _flat_choices(self.choices)
+        options = _options(self.choices, selected) if choices is None else _marked(_option_parts(choices), selected)
         return format_html("<select{}>{}</select>", flatatt(final_attrs), options)
+
+
+def _flat_choices(choices) -> tuple | None:
+    """The choices as ((value as text, label as text), …), or None when they have groups."""
+    flat = []
+    for option_value, label in choices:
+        if isinstance(label, list | tuple):
+            return None
+        flat.append(("" if option_value is None else str(option_value), str(label)))
+    return tuple(flat)
+
+
+@lru_cache(maxsize=256)
+def _option_parts(choices: tuple) -> tuple[tuple[str, str, str], ...]:
+    """Each option's value and its HTML before and after the place of the `selected` marker."""
+    return tuple(
+        (key, format_html('<option value="{}"', key), format_html(">{}</option>", label)) for key, label in choices
+    )
+
+
+def _marked(parts: tuple, selected: frozenset) -> str:
+    html = "".join(f"{head}{' selected' if key in selected else ''}{tail}" for key, head, tail in parts)
+    return mark_safe(html)  # noqa: S308  # nosec B308 B703 (parts escaped by format_html)
 
 
 def _options(choices, selected) -> str:
@@ -38,11 +60,6 @@ def _options(choices, selected) -> str:
         marker = mark_safe(" selected") if key in selected else ""  # noqa: S308  # nosec B308
         rows.append(format_html('<option value="{}"{}>{}</option>', key, marker, label))
     return mark_safe("".join(rows))  # noqa: S308  # nosec B308 B703
-
-
-@lru_cache(maxsize=1024)
-def _cached_options(choices: tuple, selected: frozenset, language: str) -> str:
-    return _options(choices, selected)
 
 
 @lru_cache(maxsize=8)
