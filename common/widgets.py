@@ -1,11 +1,14 @@
 from functools import lru_cache
 
 from django import forms
+from django.forms.models import ModelChoiceIterator
 from django.forms.utils import flatatt
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django_countries import countries
+
+from common.cache import CONTENT_TABLES, content_version
 
 
 class FastSelect(forms.Select):
@@ -29,12 +32,46 @@ class FastSelect(forms.Select):
 
 def _flat_choices(choices) -> tuple | None:
     """The choices as ((value as text, label as text), …), or None when they have groups."""
+    if isinstance(choices, ModelChoiceIterator):
+        key = _model_choices_key(choices)
+        if key is not None:
+            return _cached_model_choices(key, choices)
+    return _flattened(choices)
+
+
+def _flattened(choices) -> tuple | None:
     flat = []
     for option_value, label in choices:
         if isinstance(label, list | tuple):
             return None
         flat.append(("" if option_value is None else str(option_value), str(label)))
     return tuple(flat)
+
+
+def _model_choices_key(choices: ModelChoiceIterator) -> tuple | None:
+    """What the options of a model choice field depend on, when every table its query reads is content
+    (its writes bump the content version, common.cache); None otherwise."""
+    query = choices.queryset.query
+    sql = str(query)
+    tables = {join.table_name for join in query.alias_map.values()}
+    if not tables or not tables <= CONTENT_TABLES:
+        return None
+    field = choices.field
+    labels = (str(field.empty_label), str(getattr(field, "null_label", None)), getattr(field, "null_value", None))
+    return (type(choices), type(field), field.to_field_name, labels, sql, get_language(), content_version())
+
+
+_model_options: dict[tuple, tuple] = {}
+MODEL_OPTIONS_KEPT = 64
+
+
+def _cached_model_choices(key: tuple, choices: ModelChoiceIterator) -> tuple | None:
+    """The options of a model choice field, read from the database once per content version and language."""
+    if key not in _model_options:
+        if len(_model_options) >= MODEL_OPTIONS_KEPT:
+            _model_options.clear()
+        _model_options[key] = _flattened(choices)
+    return _model_options[key]
 
 
 @lru_cache(maxsize=256)
