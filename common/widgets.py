@@ -84,7 +84,7 @@ def _option_parts(choices: tuple) -> tuple[tuple[str, str, str], ...]:
 
 def _marked(parts: tuple, selected: frozenset) -> str:
     html = "".join(f"{head}{' selected' if key in selected else ''}{tail}" for key, head, tail in parts)
-    return mark_safe(html)  # noqa: S308  # nosec B308 B703 (parts escaped by format_html)
+    return mark_safe(html)  # noqa: S308 (parts escaped by format_html)  # nosec B308 B703
 
 
 def _options(choices, selected) -> str:

@@ -49,7 +49,7 @@ def _rendered(template_name: str, language: str | None, prefix: str, values: tup
 def _render(template_name: str, values: dict) -> SafeString:
     """The template's HTML without the file's final newline (the tag sits inside a line of base.html)."""
     html = render_to_string(template_name, values).removesuffix("\n")
-    return mark_safe(html)  # noqa: S308  # nosec B308 B703 (a template's output)
+    return mark_safe(html)  # noqa: S308 (a template's output)  # nosec B308 B703
 
 
 @receiver(setting_changed, dispatch_uid="common-layout-setting-changed")
