@@ -1,12 +1,15 @@
 from functools import lru_cache
 
 from django import forms
+from django.core.exceptions import EmptyResultSet
 from django.forms.models import ModelChoiceIterator
 from django.forms.utils import flatatt
+from django.utils.choices import CallableChoiceIterator
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django_countries import countries
+from django_filters.fields import ChoiceIterator as FilterChoiceIterator
 
 from common.cache import CONTENT_TABLES, content_version
 
@@ -18,7 +21,8 @@ class FastSelect(forms.Select):
     than the rest of the page. Same HTML, same attributes (id, aria-*), same selection. The options'
     HTML is built once per list of choices (values and labels in the active language), whatever
     iterator the form field hands over (django-filter's, a model choice iterator, a callable); only
-    the selection is marked per request.
+    the selection is marked per request. Fixed choices are listed once per language; a model choice
+    field whose query reads only content tables is read once per content version (common.cache).
     """
 
     def render(self, name, value, attrs=None, renderer=None):
@@ -35,8 +39,29 @@ def _flat_choices(choices) -> tuple | None:
     if isinstance(choices, ModelChoiceIterator):
         key = _model_choices_key(choices)
         if key is not None:
-            return _cached_model_choices(key, choices)
+            return _kept(key, choices)
+    elif isinstance(choices, FilterChoiceIterator):
+        key = _fixed_choices_key(choices)
+        if key is not None:
+            return _kept(key, choices)
     return _flattened(choices)
+
+
+def _fixed_choices_key(choices: FilterChoiceIterator) -> tuple | None:
+    """django-filter's iterator over fixed choices (or a function's): what its options depend on."""
+    wrapped = choices.choices
+    if isinstance(wrapped, CallableChoiceIterator):
+        wrapped = wrapped.func()
+    if not isinstance(wrapped, list | tuple):
+        return None
+    field = choices.field
+    labels = (str(field.empty_label), str(field.null_label), field.null_value)
+    key = (type(field), labels, tuple(wrapped), get_language())
+    try:
+        hash(key)
+    except TypeError:  # groups (lists) among the choices
+        return None
+    return key
 
 
 def _flattened(choices) -> tuple | None:
@@ -52,7 +77,10 @@ def _model_choices_key(choices: ModelChoiceIterator) -> tuple | None:
     """What the options of a model choice field depend on, when every table its query reads is content
     (its writes bump the content version, common.cache); None otherwise."""
     query = choices.queryset.query
-    sql = str(query)
+    try:
+        sql = str(query)
+    except EmptyResultSet:  # .none(): nothing to read, nothing worth keeping
+        return None
     tables = {join.table_name for join in query.alias_map.values()}
     if not tables or not tables <= CONTENT_TABLES:
         return None
@@ -61,17 +89,17 @@ def _model_choices_key(choices: ModelChoiceIterator) -> tuple | None:
     return (type(choices), type(field), field.to_field_name, labels, sql, get_language(), content_version())
 
 
-_model_options: dict[tuple, tuple] = {}
-MODEL_OPTIONS_KEPT = 64
+_kept_choices: dict[tuple, tuple | None] = {}
+CHOICES_KEPT = 256
 
 
-def _cached_model_choices(key: tuple, choices: ModelChoiceIterator) -> tuple | None:
-    """The options of a model choice field, read from the database once per content version and language."""
-    if key not in _model_options:
-        if len(_model_options) >= MODEL_OPTIONS_KEPT:
-            _model_options.clear()
-        _model_options[key] = _flattened(choices)
-    return _model_options[key]
+def _kept(key: tuple, choices) -> tuple | None:
+    """The flattened choices under `key`, computed (a model field: read from the database) on first use."""
+    if key not in _kept_choices:
+        if len(_kept_choices) >= CHOICES_KEPT:
+            _kept_choices.clear()
+        _kept_choices[key] = _flattened(choices)
+    return _kept_choices[key]
 
 
 @lru_cache(maxsize=256)

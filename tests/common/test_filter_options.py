@@ -79,3 +79,10 @@ def test_options_of_a_query_over_other_tables_are_read_each_time(data, django_as
     str(ConsultationFilter({}, queryset=None).form["member"])
     with django_assert_num_queries(1):
         str(ConsultationFilter({}, queryset=None).form["member"])
+
+
+def test_empty_queryset_renders_only_the_empty_choice(db):
+    form = CommitmentApiFilter({}, queryset=None).form
+    form.fields["member"].queryset = form.fields["member"].queryset.none()
+    assert str(form["member"]) == reference_select(form["member"])
+    assert str(form["member"]).count("<option") == 1
