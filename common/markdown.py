@@ -23,8 +23,10 @@ FORBIDDEN_MARKUP = re.compile(
 )
 
 
-# Texts up to this length keep their rendered HTML in a bounded per-process cache (keyed by the text).
-CACHED_TEXT_MAX_LENGTH = 20_000
+# Texts up to this length (comments: 3,000) keep their rendered HTML in a per-process cache keyed by the
+# text, at most RENDERED_KEPT of them (a few tens of MB at worst).
+CACHED_TEXT_MAX_LENGTH = 5_000
+RENDERED_KEPT = 2048
 _local = threading.local()
 
 
@@ -37,7 +39,7 @@ def render_markdown(text: str) -> SafeString:
     return mark_safe(clean)  # noqa: S308 (sanitised by nh3 in _render)  # nosec
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=RENDERED_KEPT)
 def _cached_render(text: str) -> str:
     return _render(text)
 
