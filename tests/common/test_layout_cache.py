@@ -103,3 +103,21 @@ def test_each_visitor_gets_own_csrf_token_name_and_messages(client, content):
     assert 'class="message message-success">Saved.</li>' in html
     assert 'lang="fr" selected>Français' in html
     assert "Saved." not in client.get(reverse("commitments:member-list")).content.decode()
+
+
+@override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}})
+def test_layout_and_filters_make_no_query_of_their_own(client, content, participant):
+    """Signed in, the menu asks no permission table; on a list, the filter's options come from memory
+    (no page or fragment cache here: every request renders the page)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = reverse("commitments:commitment-list")
+    client.force_login(participant)
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    tables = " ".join(query["sql"] for query in queries.captured_queries)
+    assert "auth_permission" not in tables
+    assert 'FROM "commitments_member" ORDER BY' not in tables  # the member filter's options
+    assert 'FROM "commitments_policyarea" ORDER BY' not in tables  # the policy area filter's options
