@@ -8,3 +8,6 @@ class CommonConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401
+        from .choices import install_cached_displays
+
+        install_cached_displays()

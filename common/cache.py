@@ -14,6 +14,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from common.redis_cache import cache_recovered
 
 VERSION_KEY = "content-version"
+# Tables whose every write bumps the content version (filled by register_content_models).
+CONTENT_TABLES: set[str] = set()
 
 
 def content_version() -> int:
@@ -51,12 +53,14 @@ def register_content_models(*models) -> None:
     """Writes to these models (and their many-to-many tables) change the content version."""
     for model in models:
         name = model._meta.label
+        CONTENT_TABLES.add(model._meta.db_table)
         post_save.connect(bump_content_version, sender=model, dispatch_uid=f"content-save-{name}")
         post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"content-delete-{name}")
         for field in model._meta.local_many_to_many:
             m2m_changed.connect(
                 bump_content_version, sender=field.remote_field.through, dispatch_uid=f"content-m2m-{name}-{field.name}"
             )
+            CONTENT_TABLES.add(field.remote_field.through._meta.db_table)
 
 
 def versioned(key: str) -> str:

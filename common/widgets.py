@@ -1,31 +1,118 @@
 from functools import lru_cache
 
 from django import forms
+from django.core.exceptions import EmptyResultSet
+from django.forms.models import ModelChoiceIterator
 from django.forms.utils import flatatt
+from django.utils.choices import CallableChoiceIterator
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django_countries import countries
+from django_filters.fields import ChoiceIterator as FilterChoiceIterator
+
+from common.cache import CONTENT_TABLES, content_version
 
 
 class FastSelect(forms.Select):
     """A <select> written in Python.
 
     Django renders every <option> through a template; a filter with 250 countries then costs more
-    than the rest of the page. Same HTML, same attributes (id, aria-*), same selection; static
-    choices (tuples) are rendered once per language and selection.
+    than the rest of the page. Same HTML, same attributes (id, aria-*), same selection. The options'
+    HTML is built once per list of choices (values and labels in the active language), whatever
+    iterator the form field hands over (django-filter's, a model choice iterator, a callable); only
+    the selection is marked per request. Fixed choices are listed once per language; a model choice
+    field whose query reads only content tables is read once per content version (common.cache).
     """
 
     def render(self, name, value, attrs=None, renderer=None):
         final_attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
         values = value if isinstance(value, list | tuple) else [value]
         selected = frozenset("" if v is None else str(v) for v in values)
-        choices = self.choices
-        if isinstance(choices, tuple):
-            options = _cached_options(choices, selected, get_language())
-        else:
-            options = _options(choices, selected)
+        choices = _flat_choices(self.choices)
+        options = _options(self.choices, selected) if choices is None else _marked(_option_parts(choices), selected)
         return format_html("<select{}>{}</select>", flatatt(final_attrs), options)
+
+
+def _flat_choices(choices) -> tuple | None:
+    """The choices as ((value as text, label as text), …), or None when they have groups."""
+    if isinstance(choices, ModelChoiceIterator):
+        key = _model_choices_key(choices)
+        if key is not None:
+            return _kept(key, choices)
+    elif isinstance(choices, FilterChoiceIterator):
+        key = _fixed_choices_key(choices)
+        if key is not None:
+            return _kept(key, choices)
+    return _flattened(choices)
+
+
+def _fixed_choices_key(choices: FilterChoiceIterator) -> tuple | None:
+    """django-filter's iterator over fixed choices (or a function's): what its options depend on."""
+    wrapped = choices.choices
+    if isinstance(wrapped, CallableChoiceIterator):
+        wrapped = wrapped.func()
+    if not isinstance(wrapped, list | tuple):
+        return None
+    field = choices.field
+    labels = (str(field.empty_label), str(field.null_label), field.null_value)
+    key = (type(field), labels, tuple(wrapped), get_language())
+    try:
+        hash(key)
+    except TypeError:  # groups (lists) among the choices
+        return None
+    return key
+
+
+def _flattened(choices) -> tuple | None:
+    flat = []
+    for option_value, label in choices:
+        if isinstance(label, list | tuple):
+            return None
+        flat.append(("" if option_value is None else str(option_value), str(label)))
+    return tuple(flat)
+
+
+def _model_choices_key(choices: ModelChoiceIterator) -> tuple | None:
+    """What the options of a model choice field depend on, when every table its query reads is content
+    (its writes bump the content version, common.cache); None otherwise."""
+    query = choices.queryset.query
+    try:
+        sql = str(query)
+    except EmptyResultSet:  # .none(): nothing to read, nothing worth keeping
+        return None
+    tables = {join.table_name for join in query.alias_map.values()}
+    if not tables or not tables <= CONTENT_TABLES:
+        return None
+    field = choices.field
+    labels = (str(field.empty_label), str(getattr(field, "null_label", None)), getattr(field, "null_value", None))
+    return (type(choices), type(field), field.to_field_name, labels, sql, get_language(), content_version())
+
+
+_kept_choices: dict[tuple, tuple | None] = {}
+CHOICES_KEPT = 256
+
+
+def _kept(key: tuple, choices) -> tuple | None:
+    """The flattened choices under `key`, computed (a model field: read from the database) on first use."""
+    if key not in _kept_choices:
+        if len(_kept_choices) >= CHOICES_KEPT:
+            _kept_choices.clear()
+        _kept_choices[key] = _flattened(choices)
+    return _kept_choices[key]
+
+
+@lru_cache(maxsize=256)
+def _option_parts(choices: tuple) -> tuple[tuple[str, str, str], ...]:
+    """Each option's value and its HTML before and after the place of the `selected` marker."""
+    return tuple(
+        (key, format_html('<option value="{}"', key), format_html(">{}</option>", label)) for key, label in choices
+    )
+
+
+def _marked(parts: tuple, selected: frozenset) -> str:
+    html = "".join(f"{head}{' selected' if key in selected else ''}{tail}" for key, head, tail in parts)
+    return mark_safe(html)  # noqa: S308 (parts escaped by format_html)  # nosec B308 B703
 
 
 def _options(choices, selected) -> str:
@@ -38,11 +125,6 @@ def _options(choices, selected) -> str:
         marker = mark_safe(" selected") if key in selected else ""  # noqa: S308  # nosec B308
         rows.append(format_html('<option value="{}"{}>{}</option>', key, marker, label))
     return mark_safe("".join(rows))  # noqa: S308  # nosec B308 B703
-
-
-@lru_cache(maxsize=1024)
-def _cached_options(choices: tuple, selected: frozenset, language: str) -> str:
-    return _options(choices, selected)
 
 
 @lru_cache(maxsize=8)

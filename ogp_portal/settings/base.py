@@ -69,7 +69,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    # django-csp's middleware, with the constant policy built once (common/csp.py).
+    "common.csp.ConstantCSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "common.middleware.StaffSessionExpiryMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",

@@ -1,0 +1,88 @@
+"""Filter <select>s built from cached options are the ones built every time, with the selection kept."""
+
+import pytest
+from django.forms.utils import flatatt
+from django.utils import translation
+from django.utils.html import format_html
+
+from common.widgets import FastSelect, _options
+from consultations.filters import ConsultationFilter, ProposalFilter
+from partnership.filters import ActionPlanFilter, CommitmentApiFilter, MemberFilter
+from tests.factories import CommitmentFactory, MemberFactory, PolicyAreaFactory
+from tests.factories.consultations import ConsultationFactory
+
+LANGUAGES = ("en", "fr", "es")
+
+
+def reference_select(bound_field) -> str:
+    """The select as FastSelect wrote it before any caching: every option formatted on every render."""
+    widget = bound_field.field.widget
+    attrs = widget.build_attrs(widget.attrs, {**bound_field.build_widget_attrs({}), "name": bound_field.html_name})
+    if bound_field.auto_id:
+        attrs.setdefault("id", bound_field.auto_id)
+    value = widget.format_value(bound_field.value())
+    selected = frozenset("" if v is None else str(v) for v in value)
+    return format_html("<select{}>{}</select>", flatatt(attrs), _options(widget.choices, selected))
+
+
+@pytest.fixture
+def data(plan):
+    area = PolicyAreaFactory(name="Open contracting", name_fr="Contrats ouverts", slug="open-contracting")
+    CommitmentFactory(action_plan=plan).policy_areas.add(area)
+    ConsultationFactory(action_plan=plan)
+    return plan
+
+
+def selections(plan):
+    member = plan.member
+    return [
+        (MemberFilter, {"kind": "local", "country": "ES", "region": "europe", "status": "active"}),
+        (CommitmentApiFilter, {"member": str(member.pk), "country": "ES", "policy_area": "open-contracting",
+                               "completion": "complete", "action_plan": str(plan.pk),
+                               "ogp_value": "civic_participation"}),
+        (ActionPlanFilter, {"member": str(member.pk), "status": plan.status}),
+        (ProposalFilter, {"policy_area": "open-contracting", "sort": "supported", "status": "submitted"}),
+        (ConsultationFilter, {"member": member.slug, "state": "open"}),
+        (MemberFilter, {}),
+        (CommitmentApiFilter, {}),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_selects_are_the_reference_with_the_selection_kept(data, language):
+    with translation.override(language):
+        for filter_class, chosen in selections(data):
+            for _render in range(2):  # built, then from the cache
+                form = filter_class(chosen, queryset=filter_class._meta.model.objects.all()).form
+                for name, field in form.fields.items():
+                    if isinstance(field.widget, FastSelect):
+                        html = str(form[name])
+                        assert html == reference_select(form[name]), (filter_class, name)
+                        if chosen.get(name):
+                            assert f'<option value="{chosen[name]}" selected>' in html, (filter_class, name)
+                        assert html.count(" selected>") <= 1
+
+
+def test_model_options_read_once_per_content_version(data, django_assert_num_queries):
+    def member_select() -> str:
+        return str(CommitmentApiFilter({}, queryset=None).form["member"])
+
+    first = member_select()
+    with django_assert_num_queries(0):
+        assert member_select() == first
+    MemberFactory(name="Tbilisi", slug="tbilisi")  # a write to the content: the options follow it
+    assert "Tbilisi</option>" in member_select()
+
+
+def test_options_of_a_query_over_other_tables_are_read_each_time(data, django_assert_num_queries):
+    """Consultations do not bump the content version: the consultation filter's members are read each time."""
+    str(ConsultationFilter({}, queryset=None).form["member"])
+    with django_assert_num_queries(1):
+        str(ConsultationFilter({}, queryset=None).form["member"])
+
+
+def test_empty_queryset_renders_only_the_empty_choice(db):
+    form = CommitmentApiFilter({}, queryset=None).form
+    form.fields["member"].queryset = form.fields["member"].queryset.none()
+    assert str(form["member"]) == reference_select(form["member"])
+    assert str(form["member"]).count("<option") == 1
