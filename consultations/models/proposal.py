@@ -215,6 +215,12 @@ class Proposal(TimeStampedModel):
     def is_answered(self) -> bool:
         return self.status in self.ANSWERED
 
+    @property
+    def published_response(self):
+        """The response once published, else None (a proposal without one raises nothing in a template)."""
+        response = getattr(self, "response", None)
+        return response if response is not None and response.is_published else None
+
 
 COUNTED_FIELDS = frozenset({"consultation_id", "status", "is_hidden"})
 
