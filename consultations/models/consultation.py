@@ -114,7 +114,11 @@ class Consultation(TimeStampedModel):
                 violation_error_message=_("Closing early or cancelling needs a reason."),
             ),
         ]
-        indexes = [models.Index(fields=["status", "closes_at"], name="consultation_status_closes")]
+        indexes = [
+            models.Index(fields=["status", "closes_at"], name="consultation_status_closes"),
+            # The list's order: its first page read from the index, not sorted from every consultation.
+            models.Index(fields=["-opens_at", "-id"], name="consultation_newest"),
+        ]
 
     def __str__(self):
         return self.title
