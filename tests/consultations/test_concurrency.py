@@ -201,7 +201,7 @@ def test_the_consultation_counters_stay_right_after_concurrent_writes(postgres, 
             for author in UserFactory.create_batch(8)
         ),
         *(
-            lambda p=p: services.response_save(proposal=p, outcome="accepted", reasons="Ok.", publish=True, notify=False)
+            lambda p=p: services.response_save(proposal=p, outcome="accepted", reasons="Ok.", publish=True)
             for p in answered
         ),
         *(lambda p=p: services.proposal_withdraw(proposal=p, reason="duplicate") for p in withdrawn),
