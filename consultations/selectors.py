@@ -139,12 +139,14 @@ def proposal_viewer_state(*, proposal: Proposal, user) -> dict:
 
 
 def proposal_comment_page(*, proposal: Proposal, page: str | int | None, user=None):
-    """One page of top-level comments with their replies: two queries at any number of comments."""
+    """One page of top-level comments with their replies: a fixed number of queries at any number of comments.
+
+    The page's threads are read from their index alone (comment_top_level), at any depth; their authors and
+    replies are fetched for those rows only (a join would be planned over every comment of the proposal)."""
     replies = Comment.objects.select_related("author").order_by("created_at", "id")
     threads = (
         Comment.objects.filter(proposal=proposal, parent__isnull=True)
-        .select_related("author")
-        .prefetch_related(Prefetch("replies", queryset=replies))
+        .prefetch_related("author", Prefetch("replies", queryset=replies))
         .order_by("created_at", "id")
     )
     paginator = Paginator(threads, settings.CONSULTATION_COMMENTS_PER_PAGE)
