@@ -74,11 +74,9 @@ PROPOSAL_ROW_FIELDS = (
 def proposal_page(
     *, filters: dict | None, ordering: tuple[str, ...], cursor: str | None, consultation: Consultation | None = None
 ) -> tuple[KeysetPage, ProposalFilter]:
-    """One keyset page of the public proposals for the HTML lists, in two short queries.
-
-    The page's ids come first from the proposal table alone (the partial index of the sort order answers
-    it; nothing to join, so little to plan), then those rows with what the row shows (one join per
-    related row, the visible comments counted for these rows only)."""
+    """One keyset page of the public proposals for the HTML lists: the page's ids first, from the proposal table
+    alone (the partial index of the sort order; nothing to join, little to plan), then those rows with what a row
+    shows (the visible comments counted for these rows only)."""
     queryset = Proposal.objects.public()
     if consultation is not None:
         queryset = queryset.filter(consultation=consultation)
@@ -139,10 +137,8 @@ def proposal_viewer_state(*, proposal: Proposal, user) -> dict:
 
 
 def proposal_comment_page(*, proposal: Proposal, page: str | int | None, user=None):
-    """One page of top-level comments with their replies: a fixed number of queries at any number of comments.
-
-    The page's threads are read from their index alone (comment_top_level), at any depth; their authors and
-    replies are fetched for those rows only (a join would be planned over every comment of the proposal)."""
+    """One page of top-level comments with their replies, in a fixed number of queries: the threads are read from
+    their index at any depth (comment_top_level), their authors and replies fetched for those rows only."""
     replies = Comment.objects.select_related("author").order_by("created_at", "id")
     threads = (
         Comment.objects.filter(proposal=proposal, parent__isnull=True)
