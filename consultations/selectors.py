@@ -1,5 +1,6 @@
 """Reads of the consultations app: what each page shows, in a number of queries that does not grow with rows."""
 
+import dataclasses
 import re
 
 from django.conf import settings
@@ -10,6 +11,7 @@ from django.urls import reverse
 
 from commitments.models import ActionPlan, Commitment, Member
 from common.db import count_of
+from common.pagination import KeysetPage, keyset_page
 from consultations.filters import ConsultationFilter, ProposalFilter
 from consultations.models import (
     Comment,
@@ -59,6 +61,47 @@ def proposal_list(
     return proposal_filter.qs, proposal_filter
 
 
+# What a row of the HTML proposal lists shows (templates/consultations/includes/_proposal_row.html).
+PROPOSAL_ROW_RELATED = ("consultation", "author", "organisation", "policy_area", "response")
+PROPOSAL_ROW_FIELDS = (
+    "title", "status", "submitted_at", "support_count", "consultation_id", "author_id", "organisation_id",
+    "policy_area_id", "consultation__title", "author__full_name", "author__deleted_at", "organisation__name",
+    "policy_area__name", "policy_area__name_fr", "response__proposal_id", "response__status", "response__outcome",
+    "response__reasons",
+)  # fmt: skip
+
+
+def proposal_page(
+    *, filters: dict | None, ordering: tuple[str, ...], cursor: str | None, consultation: Consultation | None = None
+) -> tuple[KeysetPage, ProposalFilter]:
+    """One keyset page of the public proposals for the HTML lists: the page's ids first, from the proposal table
+    alone (the partial index of the sort order; nothing to join, little to plan), then those rows with what a row
+    shows (the visible comments counted for these rows only)."""
+    queryset = Proposal.objects.public()
+    if consultation is not None:
+        queryset = queryset.filter(consultation=consultation)
+    proposal_filter = ProposalFilter(filters or {}, queryset=queryset, consultation=consultation)
+    keys = {"pk", *(term.lstrip("-") for term in ordering)}
+    page = keyset_page(proposal_filter.qs.only(*keys), ordering=ordering, cursor=cursor)
+    rows = proposal_rows(ids=[row.pk for row in page.object_list])
+    return dataclasses.replace(page, object_list=rows), proposal_filter
+
+
+def proposal_rows(*, ids: list[int]) -> list[Proposal]:
+    """The proposals of these ids, in this order, with what a list row shows."""
+    if not ids:
+        return []
+    rows = (
+        Proposal.objects.filter(pk__in=ids)
+        .select_related(*PROPOSAL_ROW_RELATED)
+        .only(*PROPOSAL_ROW_FIELDS)
+        .annotate(comment_count=count_of(_visible_comments()))
+        .order_by()
+    )
+    by_id = {row.pk: row for row in rows}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
 def proposal_get(*, pk: int) -> Proposal:
     queryset = (
         Proposal.objects.select_related(*PROPOSAL_RELATED)
@@ -94,12 +137,12 @@ def proposal_viewer_state(*, proposal: Proposal, user) -> dict:
 
 
 def proposal_comment_page(*, proposal: Proposal, page: str | int | None, user=None):
-    """One page of top-level comments with their replies: two queries at any number of comments."""
+    """One page of top-level comments with their replies, in a fixed number of queries: the threads are read from
+    their index at any depth (comment_top_level), their authors and replies fetched for those rows only."""
     replies = Comment.objects.select_related("author").order_by("created_at", "id")
     threads = (
         Comment.objects.filter(proposal=proposal, parent__isnull=True)
-        .select_related("author")
-        .prefetch_related(Prefetch("replies", queryset=replies))
+        .prefetch_related("author", Prefetch("replies", queryset=replies))
         .order_by("created_at", "id")
     )
     paginator = Paginator(threads, settings.CONSULTATION_COMMENTS_PER_PAGE)

@@ -41,6 +41,7 @@ RELABELLED = {
     "irm_reports_importrun",
     "consultations_proposalresponse",
     "consultations_historicalproposalresponse",
+    "consultations_consultation",  # consultations 0007: its counters of proposals, filled from the proposals
 }
 
 

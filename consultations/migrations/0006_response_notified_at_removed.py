@@ -33,7 +33,13 @@ def write_the_emails_not_written_yet(apps, schema_editor):
     written = 0
     try:
         with transaction.atomic(using=alias):
-            responses = Response.objects.using(alias).filter(pk__in=waiting).select_related("proposal__author")
+            responses = (
+                Response.objects.using(alias)
+                .filter(pk__in=waiting)
+                .select_related("proposal__author", "proposal__consultation__action_plan__member")
+                # Columns added by later migrations, not there yet when the upgrade goes through this one.
+                .defer("proposal__consultation__proposal_count", "proposal__consultation__answered_count")
+            )
             for response in responses:
                 written += response_published_emails(response=response)
     except DatabaseError as error:  # upgraded in one go across later changes of these tables

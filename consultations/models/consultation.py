@@ -4,14 +4,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MinValueValidator
 from django.db import models
-from django.db.models import OuterRef, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from commitments.models import ActionPlan, PolicyArea
-from common.db import count_of
 from common.markdown import validate_no_markup
 from common.models import TimeStampedModel
 
@@ -22,14 +21,10 @@ class ConsultationQuerySet(models.QuerySet):
         return self.filter(status=Consultation.Status.SCHEDULED, opens_at__lte=now, closes_at__gt=now)
 
     def with_counts(self):
-        """proposal_count: proposals awaiting or holding a response; answered_count: those answered."""
-        from consultations.models.proposal import Proposal
-
-        proposals = Proposal.objects.filter(consultation=OuterRef("pk")).to_answer()
-        return self.annotate(
-            proposal_count=count_of(proposals),
-            answered_count=count_of(proposals.filter(status__in=Proposal.ANSWERED)),
-        )
+        """The consultations with `proposal_count` (proposals awaiting or holding a response) and `answered_count`
+        (those answered): columns now, kept right by every write of a proposal (Proposal.save), so nothing to
+        count per view."""
+        return self
 
 
 class Consultation(TimeStampedModel):
@@ -85,6 +80,10 @@ class Consultation(TimeStampedModel):
     )
     status_reason = models.TextField(_("reason for closing early or cancelling"), blank=True, editable=False)
     status_changed_at = models.DateTimeField(_("closed or cancelled at"), null=True, blank=True, editable=False)
+    # Kept by every save of its proposals (Proposal.save, F() updates): public proposals owed or holding a
+    # response (Proposal.TO_ANSWER, not hidden), and those of them answered (Proposal.ANSWERED).
+    proposal_count = models.PositiveIntegerField(_("proposals to answer"), default=0, editable=False)
+    answered_count = models.PositiveIntegerField(_("proposals answered"), default=0, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),
@@ -97,7 +96,7 @@ class Consultation(TimeStampedModel):
 
     objects = ConsultationQuerySet.as_manager()
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["proposal_count", "answered_count"])
 
     class Meta:
         verbose_name = _("consultation")
@@ -115,13 +114,27 @@ class Consultation(TimeStampedModel):
                 violation_error_message=_("Closing early or cancelling needs a reason."),
             ),
         ]
-        indexes = [models.Index(fields=["status", "closes_at"], name="consultation_status_closes")]
+        indexes = [
+            models.Index(fields=["status", "closes_at"], name="consultation_status_closes"),
+            # The list's order: its first page read from the index, not sorted from every consultation.
+            models.Index(fields=["-opens_at", "-id"], name="consultation_newest"),
+        ]
 
     def __str__(self):
         return self.title
 
     def get_absolute_url(self):
         return reverse("consultations:consultation-detail", args=[self.pk])
+
+    COUNTERS = ("proposal_count", "answered_count")
+
+    def save(self, *args, **kwargs):
+        # The counters are only moved by their F() updates: saving a consultation read earlier keeps them as they are.
+        if not self._state.adding and kwargs.get("update_fields") is None and not kwargs.get("force_insert"):
+            kwargs["update_fields"] = [
+                f.name for f in self._meta.concrete_fields if not f.primary_key and f.name not in self.COUNTERS
+            ]
+        super().save(*args, **kwargs)
 
     def get_workspace_url(self):
         return reverse("consultations:workspace-consultation", args=[self.pk])

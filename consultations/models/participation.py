@@ -76,7 +76,15 @@ class Comment(models.Model):
         verbose_name = _("comment")
         verbose_name_plural = _("comments")
         ordering = ["created_at", "id"]
-        indexes = [models.Index(fields=["proposal", "parent", "created_at"], name="comment_thread")]
+        indexes = [
+            models.Index(fields=["proposal", "parent", "created_at"], name="comment_thread"),
+            # A proposal's page of threads, in their order: read from the index, 20 rows, whatever the number.
+            models.Index(
+                fields=["proposal", "created_at", "id"],
+                condition=models.Q(parent__isnull=True),
+                name="comment_top_level",
+            ),
+        ]
 
     def __str__(self):
         return self.body[:80]

@@ -5,8 +5,8 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
-from django.db import models
-from django.db.models import Q
+from django.db import models, transaction
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -154,6 +154,51 @@ class Proposal(TimeStampedModel):
     def get_absolute_url(self):
         return reverse("consultations:proposal-detail", args=[self.pk])
 
+    # The consultation's counters (Consultation.proposal_count, answered_count) move with every save and delete
+    # of a proposal that changes what it counts for: an atomic F() update in the same transaction, from the
+    # state the proposal was read in (the services read it locked) to the state it is saved in.
+
+    @property
+    def counted_as(self) -> tuple[int, int]:
+        """What the proposal adds to its consultation's counters: (proposals to answer, answered)."""
+        if self.is_hidden or self.status not in self.TO_ANSWER:
+            return (0, 0)
+        return (1, int(self.status in self.ANSWERED))
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        if COUNTED_FIELDS.issubset(field_names):
+            instance._counted = (instance.consultation_id, instance.counted_as)
+        return instance
+
+    def _counted_before(self) -> tuple[int | None, tuple[int, int]]:
+        if self._state.adding:
+            return (None, (0, 0))
+        if getattr(self, "_counted", None) is None:
+            stored = Proposal.objects.filter(pk=self.pk).only(*COUNTED_FIELDS).first()
+            return (stored.consultation_id, stored.counted_as) if stored else (None, (0, 0))
+        return self._counted
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and not {"status", "is_hidden", "consultation", "consultation_id"} & set(
+            update_fields
+        ):
+            return super().save(*args, **kwargs)
+        with transaction.atomic(using=kwargs.get("using")):
+            before = self._counted_before()
+            super().save(*args, **kwargs)
+            self._counted = (self.consultation_id, self.counted_as)
+            _move_counters(before, self._counted)
+
+    def delete(self, *args, **kwargs):
+        with transaction.atomic(using=kwargs.get("using")):
+            before = self._counted_before()
+            result = super().delete(*args, **kwargs)
+            _move_counters(before, (None, (0, 0)))
+        return result
+
     def clean(self):
         if self.policy_area_id and self.consultation_id:
             scope = list(self.consultation.policy_areas.values_list("pk", flat=True))
@@ -169,6 +214,29 @@ class Proposal(TimeStampedModel):
     @property
     def is_answered(self) -> bool:
         return self.status in self.ANSWERED
+
+    @property
+    def published_response(self):
+        """The response once published, else None (a proposal without one raises nothing in a template)."""
+        response = getattr(self, "response", None)
+        return response if response is not None and response.is_published else None
+
+
+COUNTED_FIELDS = frozenset({"consultation_id", "status", "is_hidden"})
+
+
+def _move_counters(before: tuple, after: tuple) -> None:
+    """Move the consultations' counters from what a proposal counted for to what it counts for now."""
+    (old_pk, (old_proposals, old_answered)), (new_pk, (new_proposals, new_answered)) = before, after
+    if old_pk == new_pk:
+        moves = {new_pk: (new_proposals - old_proposals, new_answered - old_answered)}
+    else:
+        moves = {old_pk: (-old_proposals, -old_answered), new_pk: (new_proposals, new_answered)}
+    for pk, (proposals, answered) in moves.items():
+        if pk is not None and (proposals or answered):
+            Consultation.objects.filter(pk=pk).update(
+                proposal_count=F("proposal_count") + proposals, answered_count=F("answered_count") + answered
+            )
 
 
 def attachment_upload_to(instance, filename: str) -> str:

@@ -1,6 +1,11 @@
 """Writes of the consultations app: every rule of co-creation is enforced here, whoever the caller is."""
 
-from consultations.services.consultations import consultation_create, consultation_end, consultation_update
+from consultations.services.consultations import (
+    consultation_counters_refresh,
+    consultation_create,
+    consultation_end,
+    consultation_update,
+)
 from consultations.services.forum import forum_meeting_save, forum_save, forum_seat_delete, forum_seat_save
 from consultations.services.moderation import moderation_hide, moderation_restore
 from consultations.services.notifications import response_published_emails, response_reminders_send
@@ -37,6 +42,7 @@ __all__ = [
     "attachment_delete",
     "comment_create",
     "comment_update",
+    "consultation_counters_refresh",
     "consultation_create",
     "consultation_end",
     "consultation_update",

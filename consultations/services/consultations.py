@@ -4,13 +4,15 @@ from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
 from commitments.models import ActionPlan
 from common.db import UNCHANGED, set_fields
-from consultations.models import Consultation
+from consultations.models import Consultation, Proposal
 from consultations.services._common import lock_consultation
 
 CLOSED_PLAN_STATUSES = (ActionPlan.Status.COMPLETED, ActionPlan.Status.WITHDRAWN)
@@ -129,3 +131,15 @@ def consultation_end(*, consultation: Consultation, reason: str, cancel: bool = 
     current.full_clean()
     current.save(update_fields=["status", "status_reason", "status_changed_at", "updated_at"])
     return current
+
+
+def consultation_counters_refresh(*, consultations=None) -> int:
+    """Count again the proposals to answer and answered of the consultations (all by default), for rows written
+    around Proposal.save (bulk loads such as the benchmark's COPY); returns how many consultations were set."""
+
+    def counted(statuses):
+        rows = Proposal.objects.filter(consultation=OuterRef("pk"), status__in=statuses, is_hidden=False)
+        return Coalesce(Subquery(rows.order_by().values("consultation").annotate(n=Count("pk")).values("n")), 0)
+
+    queryset = Consultation.objects.all() if consultations is None else consultations
+    return queryset.update(proposal_count=counted(Proposal.TO_ANSWER), answered_count=counted(Proposal.ANSWERED))

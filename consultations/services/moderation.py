@@ -7,12 +7,15 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from consultations.models import Comment, Flag, ModerationEvent, Proposal
+from consultations.services._common import lock_consultation
 
 
 def _target(proposal: Proposal | None, comment: Comment | None):
     if (proposal is None) == (comment is None):
         raise ValueError("Moderate exactly one proposal or one comment.")
     if proposal is not None:
+        # The consultation first, then the proposal (the order of the author's writes): hiding moves its counters.
+        lock_consultation(Proposal.objects.values_list("consultation_id", flat=True).get(pk=proposal.pk))
         return "proposal", Proposal.objects.select_for_update().get(pk=proposal.pk)
     return "comment", Comment.objects.select_for_update().get(pk=comment.pk)
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from consultations.models import Comment, Flag, Follow, ModerationEvent, Proposal, Support
-from consultations.services._common import require_open
+from consultations.services._common import lock_consultation, require_open
 
 
 def _require_public(proposal: Proposal) -> None:
@@ -122,6 +122,8 @@ def flag_create(
     if (proposal is None) == (comment is None):
         raise ValueError("Flag exactly one proposal or one comment.")
     target_model = Proposal if proposal is not None else Comment
+    if proposal is not None:  # the consultation first (the order of the author's writes): hiding moves its counters
+        lock_consultation(Proposal.objects.values_list("consultation_id", flat=True).get(pk=proposal.pk))
     target = target_model.objects.select_for_update().get(pk=(proposal or comment).pk)
     target_field = "proposal" if proposal is not None else "comment"
     existing = Flag.objects.filter(user=user, resolved_at__isnull=True, **{target_field: target}).first()

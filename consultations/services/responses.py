@@ -10,7 +10,7 @@ from commitments.models import Commitment, Member
 from commitments.services import organisation_for_name
 from common.db import UNCHANGED, set_fields
 from consultations.models import Proposal, ProposalResponse, Referral, ResponseTemplate
-from consultations.services._common import lock_proposal
+from consultations.services._common import lock_consultation, lock_proposal
 from consultations.services.notifications import response_published_emails
 
 
@@ -46,6 +46,8 @@ def response_save(
     `notify=False` for seeded demo data only). A published response stays published: saving it again
     corrects it in public and e-mails nobody.
     """
+    # The consultation first, then the proposal (the order of the author's writes): publishing moves its counters.
+    lock_consultation(proposal.consultation_id)
     current = lock_proposal(proposal.pk)
     current.consultation = proposal.consultation
     if current.status not in Proposal.TO_ANSWER:

@@ -5,12 +5,12 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.views.generic import DetailView, ListView, TemplateView, View
 
 from commitments.models import Member
 from common.files import private_file_response
-from common.pagination import keyset_page
-from common.views import FilteredListView, KeysetListView
+from common.views import FilteredListView
 from consultations import selectors
 from consultations.filters import SORTS
 from consultations.forms import CommentForm
@@ -34,9 +34,12 @@ class ConsultationDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        proposals, proposal_filter = selectors.proposal_list(filters=self.request.GET, consultation=self.object)
-        ordering = SORTS.get(self.request.GET.get("sort") or "newest", SORTS["newest"])
-        page = keyset_page(proposals, ordering=ordering, cursor=self.request.GET.get("cursor"))
+        page, proposal_filter = selectors.proposal_page(
+            filters=self.request.GET,
+            ordering=SORTS.get(self.request.GET.get("sort") or "newest", SORTS["newest"]),
+            cursor=self.request.GET.get("cursor"),
+            consultation=self.object,
+        )
         query = self.request.GET.copy()
         query.pop("cursor", None)
         context.update(
@@ -49,13 +52,29 @@ class ConsultationDetailView(DetailView):
         return context
 
 
-class ProposalListView(KeysetListView):
+class ProposalListView(FilteredListView):
+    """Public proposals in keyset pages: the page's ids first, then those rows (selectors.proposal_page)."""
+
     template_name = "consultations/proposal_list.html"
     context_object_name = "proposals"
-    selector = selectors.proposal_list
+    paginate_by = None
 
-    def get_ordering_keys(self):
-        return SORTS.get(self.request.GET.get("sort") or "newest", SORTS["newest"])
+    @cached_property
+    def selection(self):
+        return selectors.proposal_page(
+            filters=self.request.GET,
+            ordering=SORTS.get(self.request.GET.get("sort") or "newest", SORTS["newest"]),
+            cursor=self.request.GET.get("cursor"),
+        )
+
+    def get_queryset(self):
+        # Lazy: when the template's fragment is cached, the page's queries never run.
+        return SimpleLazyObject(lambda: self.selection[0].object_list)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["page"] = SimpleLazyObject(lambda: self.selection[0])
+        return context
 
 
 class ProposalAttachmentView(View):

@@ -181,3 +181,33 @@ def test_the_consultation_is_not_locked_while_attachments_are_checked(postgres, 
         proposal_update(proposal=proposal, attachments=[png_upload()])
         assert proposal.attachments.count() == 1
     assert failures == []
+
+
+def test_the_consultation_counters_stay_right_after_concurrent_writes(postgres, transactional_db):
+    """Proposals submitted, answered, withdrawn and hidden at once in one consultation: its counters of proposals
+    to answer and answered equal what its proposals count for, none lost, none doubled."""
+    from consultations import services
+    from consultations.models import Consultation
+    from tests.consultations.test_counters import stored_and_counted
+    from tests.factories.consultations import ConsultationFactory
+
+    consultation = ConsultationFactory()
+    answered, withdrawn, hidden = (ProposalFactory.create_batch(4, consultation=consultation) for _ in range(3))
+    moderator = UserFactory()
+    text = {"title": "Open data on contracts", "problem": "Opaque.", "solution": "Publish them."}
+    calls = [
+        *(
+            lambda a=author: services.proposal_create(consultation=consultation, author=a, submit=True, **text)
+            for author in UserFactory.create_batch(8)
+        ),
+        *(
+            lambda p=p: services.response_save(proposal=p, outcome="accepted", reasons="Ok.", publish=True)
+            for p in answered
+        ),
+        *(lambda p=p: services.proposal_withdraw(proposal=p, reason="duplicate") for p in withdrawn),
+        *(lambda p=p: services.moderation_hide(proposal=p, reason="Spam.", actor=moderator) for p in hidden),
+    ]
+    assert _at_once(calls) == []
+    stored, counted = stored_and_counted(consultation)
+    assert stored == counted == (4 + 8, 4)
+    assert Consultation.objects.get(pk=consultation.pk).proposal_count == 12

@@ -8,6 +8,7 @@ from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from common.models import OutgoingEmail
+from consultations.models import Consultation
 from tests.factories import UserFactory
 from tests.factories.consultations import ResponseFactory
 
@@ -20,9 +21,17 @@ def test_the_upgrade_emails_once_the_responses_published_but_not_yet_notified(ma
     notified, or published more than 7 days ago (the old sweep's horizon), are left alone."""
     executor = MigrationExecutor(connection)
     executor.migrate([BEFORE])
-    # Today's models write every column but `notified_at`, which the old schema leaves empty.
+    # Today's models write every column but `notified_at`, which the old schema leaves empty; the consultation's
+    # counters (a later migration) are there while they write.
+    counters = [Consultation._meta.get_field(name) for name in Consultation.COUNTERS]
+    with connection.schema_editor() as editor:
+        for field in counters:
+            editor.add_field(Consultation, field)
     waiting = ResponseFactory(proposal__author=UserFactory(language="fr"))
     notified, too_old = ResponseFactory(), ResponseFactory()
+    with connection.schema_editor() as editor:
+        for field in counters:
+            editor.remove_field(Consultation, field)
     old_responses = executor.loader.project_state(BEFORE).apps.get_model("consultations", "ProposalResponse")
     old_responses.objects.filter(pk=notified.pk).update(notified_at=timezone.now())
     old_responses.objects.filter(pk=too_old.pk).update(published_at=timezone.now() - timedelta(days=8))

@@ -83,7 +83,9 @@ class ResponseFactory(DjangoModelFactory):
     @factory.post_generation
     def sync_status(obj, create, extracted, **kwargs):
         if create and obj.status == ProposalResponse.Status.PUBLISHED:
-            Proposal.objects.filter(pk=obj.proposal_id).update(status=obj.outcome)
+            proposal = Proposal.objects.get(pk=obj.proposal_id)  # saved: the consultation's counters move
+            proposal.status = obj.outcome
+            proposal.save(update_fields=["status"])
             obj.proposal.status = obj.outcome
 
 

@@ -1,0 +1,86 @@
+"""The HTML proposal lists read the page's ids first, then those rows with only what a row shows: the rows are
+the same as those of the reference query (every related row joined), in every language and sort order."""
+
+import pytest
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from common.pagination import keyset_page
+from consultations import selectors
+from consultations.filters import SORTS
+from tests.factories import OrganisationFactory, PolicyAreaFactory, UserFactory
+from tests.factories.consultations import CommentFactory, ConsultationFactory, ProposalFactory, ResponseFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def proposals(consultation):
+    area = PolicyAreaFactory(slug="open-contracting", name="Open contracting", name_fr="Contrats ouverts")
+    other = ConsultationFactory(title="Budget 2026")
+    organisation = OrganisationFactory(name="Transparencia Madrid")
+    deleted = UserFactory(full_name="Gone Away")
+    deleted.deleted_at = deleted.date_joined
+    deleted.save()
+    made = []
+    for i in range(40):
+        proposal = ProposalFactory(
+            consultation=consultation if i % 4 else other,
+            title=f"Idea {i}: publish the contracts",
+            policy_area=area if i % 2 else None,
+            organisation=organisation if i % 5 == 0 else None,
+            author=deleted if i % 7 == 0 else UserFactory(full_name=f"Author {i}"),
+            support_count=(i * 7) % 11,
+        )
+        if i % 4 == 0:
+            ResponseFactory(
+                proposal=proposal, reasons=f"**Agreed** for reason {i}: see [the plan](https://example.org)."
+            )
+        for hidden in (False, True)[: i % 3]:
+            CommentFactory(proposal=proposal, is_hidden=hidden)
+        made.append(proposal)
+    ProposalFactory(consultation=consultation, draft=True)
+    return made
+
+
+def _rows(rows) -> list[str]:
+    return [render_to_string("consultations/includes/_proposal_row.html", {"proposal": p, "show_consultation": True})
+            for p in rows]  # fmt: skip
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+@pytest.mark.parametrize("sort", list(SORTS))
+@pytest.mark.parametrize("scope", ["all", "consultation"])
+def test_the_rows_are_those_of_the_reference_query(proposals, consultation, django_assert_num_queries, language, sort,
+                                                   scope):  # fmt: skip
+    within = consultation if scope == "consultation" else None
+    cursor = None
+    for _page in range(3):  # forward through the pages, as the cursor links do
+        page, _filter = selectors.proposal_page(
+            filters={"sort": sort}, ordering=SORTS[sort], cursor=cursor, consultation=within
+        )
+        reference = keyset_page(
+            selectors.proposal_list(filters={"sort": sort}, consultation=within)[0], ordering=SORTS[sort], cursor=cursor
+        )
+        with translation.override(language):
+            expected = _rows(reference.object_list)
+            with django_assert_num_queries(0):  # nothing the row shows is left to load
+                shown = _rows(page.object_list)
+        assert shown == expected
+        assert (page.count, page.next_cursor, page.previous_cursor) == (
+            reference.count,
+            reference.next_cursor,
+            reference.previous_cursor,
+        )
+        cursor = page.next_cursor
+        if cursor is None:
+            break
+    assert _page > 0
+
+
+def test_the_list_pages_show_the_rows_in_two_queries_whatever_the_filters(client, proposals, consultation):
+    page = client.get("/proposals/", {"sort": "supported", "search": "contracts", "policy_area": "open-contracting"})
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Idea 1: publish the contracts" in html and "Idea 2: publish" not in html
+    assert client.get(consultation.get_absolute_url(), {"sort": "oldest"}).status_code == 200
