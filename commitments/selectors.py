@@ -4,7 +4,8 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from accounts.models import Organisation
-from commitments.models import ActionPlan, Commitment, Member, Milestone, PolicyArea
+from commitments.models import ActionPlan, Commitment, HeadlineFigures, Member, Milestone, PolicyArea
+from common.queue import enqueue_on_commit
 
 
 def member_get(*, slug: str) -> Member:
@@ -38,31 +39,44 @@ def commitment_get(*, pk: int) -> Commitment:
     return get_object_or_404(queryset, pk=pk)
 
 
-def headline_figures() -> dict:
+FIGURE_FIELDS = (
+    "members_national",
+    "members_local",
+    "countries",
+    "action_plans",
+    "action_plans_implementing",
+    "commitments",
+    "milestones",
+    "milestones_completed",
+)
+
+
+def headline_figures_count() -> dict:
+    """The key figures counted now over the whole tables (tens of milliseconds at national scale): for the
+    refresh that stores them (commitments.services.figures), not for a page."""
     members = Member.objects.aggregate(
-        national=Count("pk", filter=Q(kind=Member.Kind.NATIONAL)),
-        local=Count("pk", filter=Q(kind=Member.Kind.LOCAL)),
+        members_national=Count("pk", filter=Q(kind=Member.Kind.NATIONAL)),
+        members_local=Count("pk", filter=Q(kind=Member.Kind.LOCAL)),
         countries=Count("country", distinct=True, filter=~Q(country="")),
     )
     plans = ActionPlan.objects.aggregate(
-        total=Count("pk"), implementing=Count("pk", filter=Q(status=ActionPlan.Status.IMPLEMENTATION))
+        action_plans=Count("pk"),
+        action_plans_implementing=Count("pk", filter=Q(status=ActionPlan.Status.IMPLEMENTATION)),
     )
     milestones = Milestone.objects.aggregate(
-        total=Count("pk"), completed=Count("pk", filter=Q(status=Milestone.Status.COMPLETED))
+        milestones=Count("pk"), milestones_completed=Count("pk", filter=Q(status=Milestone.Status.COMPLETED))
     )
-    return {
-        "members_national": members["national"],
-        "members_local": members["local"],
-        "countries": members["countries"],
-        "action_plans": plans["total"],
-        "action_plans_implementing": plans["implementing"],
-        "commitments": Commitment.objects.count(),
-        "milestones": milestones["total"],
-        "milestones_completed": milestones["completed"],
-        "milestones_completed_pct": round(100 * milestones["completed"] / milestones["total"])
-        if milestones["total"]
-        else 0,
-    }
+    return {**members, **plans, "commitments": Commitment.objects.count(), **milestones}
+
+
+def headline_figures() -> dict:
+    """The home page's figures as last stored (one row); counted now, and a refresh queued, before the first."""
+    stored = HeadlineFigures.objects.filter(pk=HeadlineFigures.SINGLETON_PK).values(*FIGURE_FIELDS).first()
+    if stored is None:
+        stored = headline_figures_count()
+        enqueue_on_commit("commitments.tasks.headline_figures_refresh_task")
+    total, completed = stored["milestones"], stored["milestones_completed"]
+    return {**stored, "milestones_completed_pct": round(100 * completed / total) if total else 0}
 
 
 def policy_areas_top_level() -> QuerySet:
