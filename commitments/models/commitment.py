@@ -7,13 +7,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import OuterRef, Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts.models import Organisation
 from commitments.models.plan import ActionPlan
 from commitments.models.reference import PolicyArea
+from commitments.models.urls import url_for
 from common.db import count_of
 from common.models import TimeStampedModel
 
@@ -141,7 +141,7 @@ class Commitment(TimeStampedModel):
         return f"{self.number}. {self.title}"
 
     def get_absolute_url(self):
-        return reverse("commitments:commitment-detail", args=[self.pk])
+        return url_for("commitments:commitment-detail", self.pk)
 
     def save(self, *args, **kwargs):
         # Derived, never edited: keeps "2.10" after "2.9" in every listing.

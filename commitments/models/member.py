@@ -5,13 +5,13 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import OuterRef, Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from accounts.models import Organisation
 from commitments.models.reference import Region
+from commitments.models.urls import url_for
 from common.db import count_of
 from common.models import LocalizedNameModel, TimeStampedModel
 
@@ -125,7 +125,7 @@ class Member(LocalizedNameModel, TimeStampedModel):
         return self.display_name
 
     def get_absolute_url(self):
-        return reverse("commitments:member-detail", args=[self.slug])
+        return url_for("commitments:member-detail", self.slug)
 
     def clean(self):
         if not self.country and self.kind in (self.Kind.NATIONAL, self.Kind.LOCAL):

@@ -3,11 +3,11 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import OuterRef, Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from commitments.models.member import Member
+from commitments.models.urls import url_for
 from common.db import count_of
 from common.models import TimeStampedModel
 
@@ -93,10 +93,10 @@ class ActionPlan(TimeStampedModel):
         return f"{self.member} — {self.title}"
 
     def get_absolute_url(self):
-        return reverse("commitments:actionplan-detail", args=[self.pk])
+        return url_for("commitments:actionplan-detail", self.pk)
 
     def get_workspace_url(self):
-        return reverse("commitments:workspace-plan", args=[self.pk])
+        return url_for("commitments:workspace-plan", self.pk)
 
     @property
     def period_label(self) -> str:
