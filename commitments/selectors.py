@@ -88,11 +88,14 @@ def recent_action_plans(*, limit: int = 6) -> QuerySet:
 
 
 def workspace_plan_commitments(*, plan: ActionPlan) -> QuerySet:
+    """The workspace's rows: what they show (number, title, lead institution, completion, milestones)."""
+    milestones = Milestone.objects.only("commitment_id", "order", "description", "due_date", "status").order_by(
+        "order", "due_date", "id"
+    )
     return (
         plan.commitments.select_related("lead_institution")
-        .prefetch_related(
-            "policy_areas", Prefetch("milestones", queryset=Milestone.objects.order_by("order", "due_date", "id"))
-        )
+        .only("action_plan_id", "number", "title", "completion", "lead_institution__name")
+        .prefetch_related(Prefetch("milestones", queryset=milestones))
         .order_by("sort_key")
     )
 
