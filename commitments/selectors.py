@@ -12,8 +12,13 @@ def member_get(*, slug: str) -> Member:
     return get_object_or_404(Member.objects.select_related("parent"), slug=slug)
 
 
+PLAN_ROW_FIELDS = ("member_id", "title", "start_date", "end_date", "status")
+COMMITMENT_ROW_FIELDS = ("action_plan_id", "number", "title", "completion", "lead_institution__name")
+
+
 def member_action_plans(*, member: Member) -> QuerySet:
-    return member.action_plans.with_counts().order_by("-start_date")
+    """A member's plans as their rows show them (title, period, status, counts)."""
+    return member.action_plans.only(*PLAN_ROW_FIELDS).with_counts().order_by("-start_date")
 
 
 def action_plan_get(*, pk: int) -> ActionPlan:
@@ -21,9 +26,11 @@ def action_plan_get(*, pk: int) -> ActionPlan:
 
 
 def action_plan_commitments(*, plan: ActionPlan) -> QuerySet:
+    """A plan's commitments as their rows show them (commitments/includes/_commitment_row.html)."""
     return (
         plan.commitments.select_related("lead_institution")
-        .prefetch_related("policy_areas")
+        .only(*COMMITMENT_ROW_FIELDS)
+        .prefetch_related(Prefetch("policy_areas", queryset=PolicyArea.objects.only("name", "name_fr", "slug")))
         .with_milestone_progress()
         .order_by("sort_key")
     )
@@ -84,7 +91,8 @@ def policy_areas_top_level() -> QuerySet:
 
 
 def recent_action_plans(*, limit: int = 6) -> QuerySet:
-    return ActionPlan.objects.select_related("member").with_counts().order_by("-start_date", "-id")[:limit]
+    plans = ActionPlan.objects.select_related("member").only(*PLAN_ROW_FIELDS, "member__name", "member__name_fr")
+    return plans.with_counts().order_by("-start_date", "-id")[:limit]
 
 
 def workspace_plan_commitments(*, plan: ActionPlan) -> QuerySet:
@@ -94,7 +102,7 @@ def workspace_plan_commitments(*, plan: ActionPlan) -> QuerySet:
     )
     return (
         plan.commitments.select_related("lead_institution")
-        .only("action_plan_id", "number", "title", "completion", "lead_institution__name")
+        .only(*COMMITMENT_ROW_FIELDS)
         .prefetch_related(Prefetch("milestones", queryset=milestones))
         .order_by("sort_key")
     )
