@@ -2,13 +2,13 @@
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import OuterRef, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from commitments.models.counts import ChildCount
 from commitments.models.member import Member
 from commitments.models.urls import url_for
-from common.db import count_of
 from common.models import TimeStampedModel
 
 
@@ -16,12 +16,10 @@ class ActionPlanQuerySet(models.QuerySet):
     def with_counts(self):
         from commitments.models.commitment import Commitment, Milestone  # that module imports this one
 
-        commitments = Commitment.objects.filter(action_plan=OuterRef("pk"))
-        milestones = Milestone.objects.filter(commitment__action_plan=OuterRef("pk"))
         return self.annotate(
-            commitment_count=count_of(commitments),
-            milestone_count=count_of(milestones),
-            milestones_completed=count_of(milestones.filter(status=Milestone.Status.COMPLETED)),
+            commitment_count=ChildCount(Commitment, "action_plan"),
+            milestone_count=ChildCount(Milestone, "commitment", "action_plan"),
+            milestones_completed=ChildCount(Milestone, "commitment", "action_plan", status=Milestone.Status.COMPLETED),
         )
 
 
