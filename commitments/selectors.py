@@ -5,7 +5,6 @@ from django.shortcuts import get_object_or_404
 
 from accounts.models import Organisation
 from commitments.models import ActionPlan, Commitment, HeadlineFigures, Member, Milestone, PolicyArea
-from common.queue import enqueue_on_commit
 
 
 def member_get(*, slug: str) -> Member:
@@ -76,14 +75,20 @@ def headline_figures_count() -> dict:
     return {**members, **plans, "commitments": Commitment.objects.count(), **milestones}
 
 
+def headline_figures_stored() -> dict | None:
+    """The key figures as last stored (one row), None before the first refresh."""
+    return HeadlineFigures.objects.filter(pk=HeadlineFigures.SINGLETON_PK).values(*FIGURE_FIELDS).first()
+
+
+def with_completed_share(figures: dict) -> dict:
+    total, completed = figures["milestones"], figures["milestones_completed"]
+    return {**figures, "milestones_completed_pct": round(100 * completed / total) if total else 0}
+
+
 def headline_figures() -> dict:
-    """The home page's figures as last stored (one row); counted now, and a refresh queued, before the first."""
-    stored = HeadlineFigures.objects.filter(pk=HeadlineFigures.SINGLETON_PK).values(*FIGURE_FIELDS).first()
-    if stored is None:
-        stored = headline_figures_count()
-        enqueue_on_commit("commitments.tasks.headline_figures_refresh_task")
-    total, completed = stored["milestones"], stored["milestones_completed"]
-    return {**stored, "milestones_completed_pct": round(100 * completed / total) if total else 0}
+    """The home page's figures as last stored, or counted now before the first refresh (a read: the home page
+    goes through commitments.services.headline_figures_current, which stores them then)."""
+    return with_completed_share(headline_figures_stored() or headline_figures_count())
 
 
 def policy_areas_top_level() -> QuerySet:

@@ -28,6 +28,16 @@ def headline_figures_refresh() -> HeadlineFigures:
     return figures
 
 
+def headline_figures_current() -> dict:
+    """The figures the home page shows: as stored, counted and stored first when none are (a new database,
+    or one filled by bulk loading)."""
+    stored = selectors.headline_figures_stored()
+    if stored is None:
+        headline_figures_refresh()
+        stored = selectors.headline_figures_stored()
+    return selectors.with_completed_share(stored)
+
+
 def _queue_refresh() -> None:
     if cache.add(PENDING_KEY, 1, timeout=PENDING_SECONDS):
         enqueue_on_commit(TASK)

@@ -66,7 +66,10 @@ def test_a_burst_of_writes_queues_one_refresh(monkeypatch, django_capture_on_com
     assert queued == [figures.TASK, figures.TASK]
 
 
-def test_before_the_first_refresh_the_figures_are_counted_and_a_refresh_queued(client):
-    CommitmentFactory.create_batch(2)
+def test_before_the_first_refresh_the_home_page_counts_and_stores_the_figures(client, django_assert_num_queries):
+    CommitmentFactory.create_batch(2)  # as after a bulk load: no row stored yet
     HeadlineFigures.objects.all().delete()
     assert _home_figures(client)["commitments"] == 2
+    assert HeadlineFigures.objects.get().commitments == 2
+    with django_assert_num_queries(1):
+        assert services.headline_figures_current()["commitments"] == 2
