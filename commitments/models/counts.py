@@ -38,7 +38,7 @@ class ChildCount(models.Expression):
         tables, key = self._joins()
         outer = compiler.quote_name_unless_alias(compiler.query.get_initial_alias())
         # Table and column names come from the models, the status is a parameter.
-        sql = f'(SELECT COUNT(*) FROM {tables} WHERE {key} = {outer}."id"'  # noqa: S608
+        sql = f'(SELECT COUNT(*) FROM {tables} WHERE {key} = {outer}."id"'  # noqa: S608  # nosec B608
         if self.status is None:
             return sql + ")", []
         return sql + ' AND _c0."status" = %s)', [self.status]
