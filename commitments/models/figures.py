@@ -5,7 +5,6 @@ and by a periodic task (for writes that send no signal: bulk imports, raw update
 """
 
 from django.db import models
-from django.utils.translation import gettext_lazy as _
 
 
 class HeadlineFigures(models.Model):
@@ -19,11 +18,11 @@ class HeadlineFigures(models.Model):
     commitments = models.PositiveIntegerField(default=0)
     milestones = models.PositiveIntegerField(default=0)
     milestones_completed = models.PositiveIntegerField(default=0)
-    refreshed_at = models.DateTimeField(_("refreshed at"), auto_now=True)
+    refreshed_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        verbose_name = _("headline figures")
-        verbose_name_plural = _("headline figures")
+        # Not in the admin nor on any form: no translated names.
+        verbose_name_plural = "headline figures"
 
     def __str__(self):
         return f"Headline figures ({self.refreshed_at:%Y-%m-%d %H:%M})"
