@@ -25,4 +25,13 @@ class CommitmentsConfig(AppConfig):
         register_content_models(
             Member, MemberStatusEvent, ActionPlan, Commitment, Milestone, ProgressUpdate, PolicyArea, Organisation
         )
+        # The stored key figures of the home page follow the writes that change them.
+        from django.db.models.signals import post_delete, post_save
+
+        from commitments.services.figures import headline_figures_changed
+
+        for model in (Member, ActionPlan, Commitment, Milestone):
+            name = model._meta.label
+            post_save.connect(headline_figures_changed, sender=model, dispatch_uid=f"figures-save-{name}")
+            post_delete.connect(headline_figures_changed, sender=model, dispatch_uid=f"figures-delete-{name}")
         register("commitments", export=privacy.user_export, covers=privacy.COVERS, keeps=privacy.KEEPS)

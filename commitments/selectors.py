@@ -4,15 +4,20 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from accounts.models import Organisation
-from commitments.models import ActionPlan, Commitment, Member, Milestone, PolicyArea
+from commitments.models import ActionPlan, Commitment, HeadlineFigures, Member, Milestone, PolicyArea
 
 
 def member_get(*, slug: str) -> Member:
     return get_object_or_404(Member.objects.select_related("parent"), slug=slug)
 
 
+PLAN_ROW_FIELDS = ("member_id", "title", "start_date", "end_date", "status")
+COMMITMENT_ROW_FIELDS = ("action_plan_id", "number", "title", "completion", "lead_institution__name")
+
+
 def member_action_plans(*, member: Member) -> QuerySet:
-    return member.action_plans.with_counts().order_by("-start_date")
+    """A member's plans as their rows show them (title, period, status, counts)."""
+    return member.action_plans.only(*PLAN_ROW_FIELDS).with_counts().order_by("-start_date")
 
 
 def action_plan_get(*, pk: int) -> ActionPlan:
@@ -20,9 +25,11 @@ def action_plan_get(*, pk: int) -> ActionPlan:
 
 
 def action_plan_commitments(*, plan: ActionPlan) -> QuerySet:
+    """A plan's commitments as their rows show them (commitments/includes/_commitment_row.html)."""
     return (
         plan.commitments.select_related("lead_institution")
-        .prefetch_related("policy_areas")
+        .only(*COMMITMENT_ROW_FIELDS)
+        .prefetch_related(Prefetch("policy_areas", queryset=PolicyArea.objects.only("name", "name_fr", "slug")))
         .with_milestone_progress()
         .order_by("sort_key")
     )
@@ -38,31 +45,50 @@ def commitment_get(*, pk: int) -> Commitment:
     return get_object_or_404(queryset, pk=pk)
 
 
-def headline_figures() -> dict:
+FIGURE_FIELDS = (
+    "members_national",
+    "members_local",
+    "countries",
+    "action_plans",
+    "action_plans_implementing",
+    "commitments",
+    "milestones",
+    "milestones_completed",
+)
+
+
+def headline_figures_count() -> dict:
+    """The key figures counted now over the whole tables (tens of milliseconds at national scale): for the
+    refresh that stores them (commitments.services.figures), not for a page."""
     members = Member.objects.aggregate(
-        national=Count("pk", filter=Q(kind=Member.Kind.NATIONAL)),
-        local=Count("pk", filter=Q(kind=Member.Kind.LOCAL)),
+        members_national=Count("pk", filter=Q(kind=Member.Kind.NATIONAL)),
+        members_local=Count("pk", filter=Q(kind=Member.Kind.LOCAL)),
         countries=Count("country", distinct=True, filter=~Q(country="")),
     )
     plans = ActionPlan.objects.aggregate(
-        total=Count("pk"), implementing=Count("pk", filter=Q(status=ActionPlan.Status.IMPLEMENTATION))
+        action_plans=Count("pk"),
+        action_plans_implementing=Count("pk", filter=Q(status=ActionPlan.Status.IMPLEMENTATION)),
     )
     milestones = Milestone.objects.aggregate(
-        total=Count("pk"), completed=Count("pk", filter=Q(status=Milestone.Status.COMPLETED))
+        milestones=Count("pk"), milestones_completed=Count("pk", filter=Q(status=Milestone.Status.COMPLETED))
     )
-    return {
-        "members_national": members["national"],
-        "members_local": members["local"],
-        "countries": members["countries"],
-        "action_plans": plans["total"],
-        "action_plans_implementing": plans["implementing"],
-        "commitments": Commitment.objects.count(),
-        "milestones": milestones["total"],
-        "milestones_completed": milestones["completed"],
-        "milestones_completed_pct": round(100 * milestones["completed"] / milestones["total"])
-        if milestones["total"]
-        else 0,
-    }
+    return {**members, **plans, "commitments": Commitment.objects.count(), **milestones}
+
+
+def headline_figures_stored() -> dict | None:
+    """The key figures as last stored (one row), None before the first refresh."""
+    return HeadlineFigures.objects.filter(pk=HeadlineFigures.SINGLETON_PK).values(*FIGURE_FIELDS).first()
+
+
+def with_completed_share(figures: dict) -> dict:
+    total, completed = figures["milestones"], figures["milestones_completed"]
+    return {**figures, "milestones_completed_pct": round(100 * completed / total) if total else 0}
+
+
+def headline_figures() -> dict:
+    """The home page's figures as last stored, or counted now before the first refresh (a read: the home page
+    goes through commitments.services.headline_figures_current, which stores them then)."""
+    return with_completed_share(headline_figures_stored() or headline_figures_count())
 
 
 def policy_areas_top_level() -> QuerySet:
@@ -70,15 +96,19 @@ def policy_areas_top_level() -> QuerySet:
 
 
 def recent_action_plans(*, limit: int = 6) -> QuerySet:
-    return ActionPlan.objects.select_related("member").with_counts().order_by("-start_date", "-id")[:limit]
+    plans = ActionPlan.objects.select_related("member").only(*PLAN_ROW_FIELDS, "member__name", "member__name_fr")
+    return plans.with_counts().order_by("-start_date", "-id")[:limit]
 
 
 def workspace_plan_commitments(*, plan: ActionPlan) -> QuerySet:
+    """The workspace's rows: what they show (number, title, lead institution, completion, milestones)."""
+    milestones = Milestone.objects.only("commitment_id", "order", "description", "due_date", "status").order_by(
+        "order", "due_date", "id"
+    )
     return (
         plan.commitments.select_related("lead_institution")
-        .prefetch_related(
-            "policy_areas", Prefetch("milestones", queryset=Milestone.objects.order_by("order", "due_date", "id"))
-        )
+        .only(*COMMITMENT_ROW_FIELDS)
+        .prefetch_related(Prefetch("milestones", queryset=milestones))
         .order_by("sort_key")
     )
 

@@ -95,8 +95,15 @@ def requirement_rows(*, report: Report) -> list[tuple[StandardRequirement, Requi
     return [(requirement, found.get(requirement.pk)) for requirement in requirements]
 
 
-def report_missing(*, report: Report) -> list[MissingItem]:
-    """Everything still missing before the report can be rendered (empty when it is complete)."""
+def report_missing(
+    *,
+    report: Report,
+    rows: list[CommitmentRow] | None = None,
+    requirements: list | None = None,
+    recommendations: list | None = None,
+) -> list[MissingItem]:
+    """Everything still missing before the report can be rendered (empty when it is complete). A page that
+    has read the report's commitment rows, requirement rows or recommendations already passes them."""
     items = []
     report_fields = [
         str(Report._meta.get_field(f).verbose_name)
@@ -106,7 +113,7 @@ def report_missing(*, report: Report) -> list[MissingItem]:
     edit_url = reverse("irm_reports:report-edit", args=[report.pk])
     if report_fields:
         items.append(MissingItem(label=_("Report"), fields=report_fields, url=edit_url))
-    for row in commitment_rows(report=report):
+    for row in commitment_rows(report=report) if rows is None else rows:
         if row.missing:
             items.append(
                 MissingItem(
@@ -118,7 +125,9 @@ def report_missing(*, report: Report) -> list[MissingItem]:
             )
     _version, _phase, required = fieldsets.REQUIREMENT_SCOPE[ReportType(report.report_type)]
     if required:
-        unassessed = [f"{r.code}" for r, assessment in requirement_rows(report=report) if assessment is None]
+        if requirements is None:
+            requirements = requirement_rows(report=report)
+        unassessed = [f"{r.code}" for r, assessment in requirements if assessment is None]
         if unassessed:
             items.append(
                 MissingItem(
@@ -127,7 +136,7 @@ def report_missing(*, report: Report) -> list[MissingItem]:
                     url=reverse("irm_reports:requirements-edit", args=[report.pk]),
                 )
             )
-    if not report.recommendations.exists():
+    if not (report.recommendations.exists() if recommendations is None else recommendations):
         items.append(
             MissingItem(
                 label=_("Recommendations"),

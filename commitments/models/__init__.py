@@ -8,6 +8,7 @@ from commitments.models.commitment import (
     ProgressUpdate,
     commitment_sort_key,
 )
+from commitments.models.figures import HeadlineFigures
 from commitments.models.member import Institution, Member, MemberQuerySet, MemberStatusEvent
 from commitments.models.plan import ActionPlan, ActionPlanQuerySet
 from commitments.models.reference import PolicyArea, Region, StandardRequirement, StandardRequirementQuerySet
@@ -18,6 +19,7 @@ __all__ = [
     "Commitment",
     "CommitmentQuerySet",
     "Completion",
+    "HeadlineFigures",
     "Institution",
     "Member",
     "MemberQuerySet",

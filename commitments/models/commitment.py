@@ -6,24 +6,23 @@ from datetime import date
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import OuterRef, Q
-from django.urls import reverse
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts.models import Organisation
+from commitments.models.counts import ChildCount
 from commitments.models.plan import ActionPlan
 from commitments.models.reference import PolicyArea
-from common.db import count_of
+from commitments.models.urls import url_for
 from common.models import TimeStampedModel
 
 
 class CommitmentQuerySet(models.QuerySet):
     def with_milestone_progress(self):
-        milestones = Milestone.objects.filter(commitment=OuterRef("pk"))
         return self.annotate(
-            milestone_count=count_of(milestones),
-            milestones_completed=count_of(milestones.filter(status=Milestone.Status.COMPLETED)),
+            milestone_count=ChildCount(Milestone, "commitment"),
+            milestones_completed=ChildCount(Milestone, "commitment", status=Milestone.Status.COMPLETED),
         )
 
     def search(self, text: str):
@@ -141,7 +140,7 @@ class Commitment(TimeStampedModel):
         return f"{self.number}. {self.title}"
 
     def get_absolute_url(self):
-        return reverse("commitments:commitment-detail", args=[self.pk])
+        return url_for("commitments:commitment-detail", self.pk)
 
     def save(self, *args, **kwargs):
         # Derived, never edited: keeps "2.10" after "2.9" in every listing.

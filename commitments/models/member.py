@@ -4,15 +4,15 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import OuterRef, Q
-from django.urls import reverse
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from accounts.models import Organisation
+from commitments.models.counts import ChildCount
 from commitments.models.reference import Region
-from common.db import count_of
+from commitments.models.urls import url_for
 from common.models import LocalizedNameModel, TimeStampedModel
 
 
@@ -48,9 +48,10 @@ class MemberQuerySet(models.QuerySet):
         from commitments.models.commitment import Commitment  # the modules below import this one
         from commitments.models.plan import ActionPlan
 
-        plans = ActionPlan.objects.filter(member=OuterRef("pk"))
-        commitments = Commitment.objects.filter(action_plan__member=OuterRef("pk"))
-        return self.annotate(plan_count=count_of(plans), commitment_count=count_of(commitments))
+        return self.annotate(
+            plan_count=ChildCount(ActionPlan, "member"),
+            commitment_count=ChildCount(Commitment, "action_plan", "member"),
+        )
 
 
 class Member(LocalizedNameModel, TimeStampedModel):
@@ -125,7 +126,7 @@ class Member(LocalizedNameModel, TimeStampedModel):
         return self.display_name
 
     def get_absolute_url(self):
-        return reverse("commitments:member-detail", args=[self.slug])
+        return url_for("commitments:member-detail", self.slug)
 
     def clean(self):
         if not self.country and self.kind in (self.Kind.NATIONAL, self.Kind.LOCAL):

@@ -2,13 +2,13 @@
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import OuterRef, Q
-from django.urls import reverse
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from commitments.models.counts import ChildCount
 from commitments.models.member import Member
-from common.db import count_of
+from commitments.models.urls import url_for
 from common.models import TimeStampedModel
 
 
@@ -16,12 +16,10 @@ class ActionPlanQuerySet(models.QuerySet):
     def with_counts(self):
         from commitments.models.commitment import Commitment, Milestone  # that module imports this one
 
-        commitments = Commitment.objects.filter(action_plan=OuterRef("pk"))
-        milestones = Milestone.objects.filter(commitment__action_plan=OuterRef("pk"))
         return self.annotate(
-            commitment_count=count_of(commitments),
-            milestone_count=count_of(milestones),
-            milestones_completed=count_of(milestones.filter(status=Milestone.Status.COMPLETED)),
+            commitment_count=ChildCount(Commitment, "action_plan"),
+            milestone_count=ChildCount(Milestone, "commitment", "action_plan"),
+            milestones_completed=ChildCount(Milestone, "commitment", "action_plan", status=Milestone.Status.COMPLETED),
         )
 
 
@@ -93,10 +91,10 @@ class ActionPlan(TimeStampedModel):
         return f"{self.member} — {self.title}"
 
     def get_absolute_url(self):
-        return reverse("commitments:actionplan-detail", args=[self.pk])
+        return url_for("commitments:actionplan-detail", self.pk)
 
     def get_workspace_url(self):
-        return reverse("commitments:workspace-plan", args=[self.pk])
+        return url_for("commitments:workspace-plan", self.pk)
 
     @property
     def period_label(self) -> str:

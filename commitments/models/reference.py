@@ -1,11 +1,11 @@
 """Reference data: OGP's regions, its policy-area taxonomy and the co-creation standards' requirements."""
 
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from commitments.models.urls import plain_url
 from common.models import LocalizedNameModel
 
 
@@ -45,7 +45,7 @@ class PolicyArea(LocalizedNameModel):
         return self.display_name
 
     def get_absolute_url(self):
-        return reverse("commitments:commitment-list") + f"?policy_area={self.slug}"
+        return plain_url("commitments:commitment-list") + f"?policy_area={self.slug}"
 
 
 class StandardRequirementQuerySet(models.QuerySet):

@@ -1,5 +1,6 @@
 """Writes of the commitments app. Every state rule is enforced here, whoever the caller is."""
 
+from commitments.services.figures import headline_figures_current, headline_figures_refresh
 from commitments.services.members import member_status_change, member_status_refresh, organisation_for_name
 from commitments.services.plans import (
     action_plan_create,
@@ -20,6 +21,8 @@ __all__ = [
     "commitment_completion_refresh",
     "commitment_create",
     "commitment_update",
+    "headline_figures_current",
+    "headline_figures_refresh",
     "member_status_change",
     "member_status_refresh",
     "milestone_create",

@@ -76,14 +76,18 @@ class WorkspacePlanView(PlanTargetMixin, TemplateView):
     template_name = "commitments/workspace/plan.html"
     permission_required = "commitments.transition_actionplan"
 
-    def target_queryset(self):
-        return super().target_queryset().with_counts()
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["plan"] = self.plan
-        context["commitments"] = selectors.workspace_plan_commitments(plan=self.plan)
-        context["transitions"] = [ActionPlan.Status(s) for s in self.plan.allowed_transitions()]
+        user, plan = self.request.user, self.plan
+        context["plan"] = plan
+        context["commitments"] = selectors.workspace_plan_commitments(plan=plan)
+        context["transitions"] = [ActionPlan.Status(s) for s in plan.allowed_transitions()]
+        context["can_edit"] = user.has_perm("commitments.change_actionplan", plan)
+        context["can_add_commitment"] = user.has_perm("commitments.add_commitment", plan)
+        # The rules on a commitment look at its plan only (commitments/rules.py): the same for every row.
+        any_commitment = Commitment(action_plan=plan)
+        context["can_change"] = user.has_perm("commitments.change_commitment", any_commitment)
+        context["can_report"] = user.has_perm("commitments.add_progressupdate", any_commitment)
         return context
 
 

@@ -91,10 +91,12 @@ class ReportDetailView(ReportMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         report = self.report
-        context["rows"] = selectors.commitment_rows(report=report)
-        context["missing"] = selectors.report_missing(report=report)
-        context["requirements"] = selectors.requirement_rows(report=report)
-        context["recommendations"] = selectors.recommendations_of(report=report)
+        rows = context["rows"] = selectors.commitment_rows(report=report)
+        requirements = context["requirements"] = selectors.requirement_rows(report=report)
+        recommendations = context["recommendations"] = list(selectors.recommendations_of(report=report))
+        context["missing"] = selectors.report_missing(
+            report=report, rows=rows, requirements=requirements, recommendations=recommendations
+        )
         context["published_versions"] = report.published_versions.order_by("-version")
         context["researchers"] = selectors.plan_researchers(plan=report.action_plan)
         context["status"] = report_status(report)

@@ -196,6 +196,7 @@ CELERY_BEAT_SCHEDULE = {
     "email-outbox-sweep": {"task": "common.tasks.email_outbox_sweep_task", "schedule": 300.0},
     # Worker jobs of every kind (report renderings, imports) left without a sign of life: one sweep.
     "jobs-sweep": {"task": "common.tasks.jobs_sweep_task", "schedule": 120.0},
+    "headline-figures": {"task": "commitments.tasks.headline_figures_refresh_task", "schedule": 600.0},
     "consultation-response-reminders": {
         "task": "consultations.tasks.response_reminders_task",
         "schedule": 3600.0,

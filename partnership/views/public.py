@@ -4,7 +4,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.views.generic import DetailView, TemplateView
 
-from commitments import selectors
+from commitments import selectors, services
 from commitments.models import Member
 from common.cache import versioned
 from common.views import KeysetListView
@@ -16,8 +16,8 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # Aggregates over the largest tables: computed only when the page's cached fragment is stale.
-        context["figures"] = SimpleLazyObject(selectors.headline_figures)
+        # Stored figures (one row), read only when the page's cached fragment is stale.
+        context["figures"] = SimpleLazyObject(services.headline_figures_current)
         context["recent_plans"] = selectors.recent_action_plans(limit=6)
         context["policy_areas"] = selectors.policy_areas_top_level()
         context["fragment_key"] = versioned(get_language())
