@@ -63,7 +63,7 @@ def grouped(rows, key) -> dict:
 
 
 class RowListMixin:
-    """List (and read) from values(): `row_queryset()` gives the rows to filter, `row_keys` the values() keys,
+    """List from values(): `row_queryset()` gives the rows to filter, `row_keys` the values() keys,
     `build_items(rows)` the JSON items of a page of rows in a constant number of queries."""
 
     row_keys: list[str] = []
@@ -82,6 +82,10 @@ class RowListMixin:
         if rows is None:
             return Response(self.build_items(list(self._rows())))
         return self.get_paginated_response(self.build_items(rows))
+
+
+class RowDetailMixin(RowListMixin):
+    """Read one object from values() as well (public objects only: no per-object permission to check)."""
 
     def retrieve(self, request, *args, **kwargs):
         rows = list(self._rows().filter(pk=self.kwargs[self.lookup_url_kwarg or self.lookup_field]).order_by())

@@ -11,7 +11,7 @@ from commitments.models import Commitment
 from common.api.caching import PublicReadCacheMixin
 from common.api.pagination import CursorPagination
 from common.api.permissions import require_perm
-from common.api.rows import RowListMixin
+from common.api.rows import RowDetailMixin
 from irm_reports.models import CommitmentAssessment
 from partnership.api.rows import COMMITMENT_KEYS, MEMBER_KEYS, commitment_items, member_items
 from partnership.api.serializers import (
@@ -24,7 +24,7 @@ from partnership.api.serializers import (
 from partnership.filters import ActionPlanFilter, CommitmentApiFilter, MemberFilter
 
 
-class MemberViewSet(PublicReadCacheMixin, RowListMixin, viewsets.ReadOnlyModelViewSet):
+class MemberViewSet(PublicReadCacheMixin, RowDetailMixin, viewsets.ReadOnlyModelViewSet):
     """OGP members: national governments and local governments (OGP Local)."""
 
     row_keys = MEMBER_KEYS
@@ -62,7 +62,7 @@ class ActionPlanViewSet(PublicReadCacheMixin, viewsets.ReadOnlyModelViewSet):
         return selectors.action_plan_api_queryset()
 
 
-class CommitmentViewSet(PublicReadCacheMixin, RowListMixin, viewsets.ReadOnlyModelViewSet):
+class CommitmentViewSet(PublicReadCacheMixin, RowDetailMixin, viewsets.ReadOnlyModelViewSet):
     """Commitments with their milestones, policy areas and actors; cursor-paginated."""
 
     row_keys = COMMITMENT_KEYS
