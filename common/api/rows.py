@@ -9,6 +9,7 @@ import functools
 
 from django.http import Http404
 from django.urls import reverse
+from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework.response import Response
 
 _MARK = 987654321
@@ -73,6 +74,18 @@ class RowListMixin:
 
     def build_items(self, rows: list[dict]) -> list[dict]:
         raise NotImplementedError
+
+    def filter_queryset(self, queryset):
+        """The filterset is skipped when no parameter of the request names one of its filters: bound to no
+        value, the filtersets of these lists change nothing (their own ordering is the paginator's)."""
+        params = self.request.query_params
+        filterset_class = getattr(self, "filterset_class", None)
+        if filterset_class is None or any(name in params for name in filterset_class.base_filters):
+            return super().filter_queryset(queryset)
+        for backend in self.filter_backends:
+            if not issubclass(backend, DjangoFilterBackend):
+                queryset = backend().filter_queryset(self.request, queryset, self)
+        return queryset
 
     def _rows(self):
         return self.filter_queryset(self.row_queryset()).values(*self.row_keys)
