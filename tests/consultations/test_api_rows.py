@@ -117,4 +117,3 @@ def test_query_counts_do_not_grow_with_the_page(proposals):
     ProposalFactory.create_batch(6, consultation=proposals[0].consultation, submitted_at=older)
     # both pages hold the published response: the page, its commitments (and the request's savepoint pair)
     assert _queries("/api/v1/proposals/?page_size=5") == _queries("/api/v1/proposals/?page_size=12") == 2 + 2
-
