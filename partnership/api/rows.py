@@ -5,7 +5,7 @@ from django_countries import countries
 
 from commitments.api.serializers import ActionPlanRefSerializer, MemberRefSerializer
 from commitments.models import Commitment, Milestone
-from common.api.rows import Flat, Links, grouped
+from common.api.rows import Flat, Links, PageQuery, grouped
 from irm_reports.api.assessments import ASSESSMENT_FIELDS, AssessmentSerializer, ReportRefSerializer
 from irm_reports.models import CommitmentAssessment
 from partnership.api import serializers as s
@@ -78,23 +78,43 @@ def _ordered(item: dict, serializer_class) -> dict:
     return {name: item[name] for name in serializer_class.Meta.fields}
 
 
+ORGANISATIONS_OF = PageQuery(
+    lambda ids: (
+        Commitment.supporting_organisations.through.objects.filter(commitment_id__in=ids)
+        .order_by("organisation__name")
+        .values("commitment_id", *ORGANISATION.keys())
+    )
+)
+AREAS_OF = PageQuery(
+    lambda ids: (
+        Commitment.policy_areas.through.objects.filter(commitment_id__in=ids)
+        .order_by("policyarea__name")
+        .values("commitment_id", *AREA.keys(), "policyarea__parent__slug")
+    )
+)
+MILESTONES_OF = PageQuery(
+    lambda ids: (
+        Milestone.objects.filter(commitment_id__in=ids)
+        .order_by("order", "due_date", "id")
+        .values("commitment_id", *MILESTONE.keys())
+    )
+)
+ASSESSMENTS_OF = PageQuery(
+    lambda ids: CommitmentAssessment.objects.filter(is_latest=True, commitment_id__in=ids).values(
+        "commitment_id", *REPORT.keys(), *ASSESSMENT.keys()
+    )
+)
+
+
 def _related(ids: list[int]) -> tuple[dict, dict, dict, dict]:
     """Organisations, policy areas, milestones and latest IRM assessment of a page: four queries."""
-    orgs = Commitment.supporting_organisations.through.objects.filter(commitment_id__in=ids)
-    orgs = orgs.order_by("organisation__name").values("commitment_id", *ORGANISATION.keys())
-    areas = Commitment.policy_areas.through.objects.filter(commitment_id__in=ids).order_by("policyarea__name")
-    areas = areas.values("commitment_id", *AREA.keys(), "policyarea__parent__slug")
-    milestones = Milestone.objects.filter(commitment_id__in=ids).order_by("order", "due_date", "id")
-    milestones = milestones.values("commitment_id", *MILESTONE.keys())
-    assessments = CommitmentAssessment.objects.filter(is_latest=True, commitment_id__in=ids)
-    assessments = assessments.values("commitment_id", *REPORT.keys(), *ASSESSMENT.keys())
     latest = {}
-    for row in assessments:
+    for row in ASSESSMENTS_OF(ids):
         latest.setdefault(row["commitment_id"], row)
     return (
-        grouped(orgs, "commitment_id"),
-        grouped(areas, "commitment_id"),
-        grouped(milestones, "commitment_id"),
+        grouped(ORGANISATIONS_OF(ids), "commitment_id"),
+        grouped(AREAS_OF(ids), "commitment_id"),
+        grouped(MILESTONES_OF(ids), "commitment_id"),
         latest,
     )
 

@@ -12,6 +12,7 @@ from rest_framework.request import Request
 from rest_framework.test import APIClient, APIRequestFactory
 
 from irm_reports.models import CommitmentAssessment, Report
+from partnership.api.rows import AREAS_OF, ASSESSMENTS_OF, MILESTONES_OF, ORGANISATIONS_OF
 from partnership.api.serializers import CommitmentSerializer, MemberSerializer
 from partnership.api.views import CommitmentViewSet, MemberViewSet
 from tests.factories import (
@@ -159,3 +160,12 @@ def test_query_counts_do_not_grow_with_the_page(commitments):
         assert _queries(f"{base}2") == _queries(f"{base}10")
     # members: count and rows; commitments: rows, then organisations, policy areas, milestones, assessments
     assert _queries("/api/v1/commitments/?page_size=10") - _queries("/api/v1/members/?page_size=10") == 3
+
+
+def test_a_page_query_compiled_once_gives_what_the_orm_gives(commitments):
+    ids = [c.pk for c in commitments]
+    for query in (ORGANISATIONS_OF, AREAS_OF, MILESTONES_OF, ASSESSMENTS_OF):
+        for size in (1, 3, 5, 3):
+            assert query(ids[:size]) == list(query.build(ids[:size]))
+        assert query.compiled[5] is not None  # compiled, not the ORM's fallback
+    assert MILESTONES_OF(ids[::-1]) == list(MILESTONES_OF.build(ids[::-1]))
