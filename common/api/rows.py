@@ -157,10 +157,12 @@ class PageQuery:
 
     def __call__(self, ids: list) -> list[dict]:
         size = len(ids)
+        if not size:
+            return []
         if size not in self.compiled:
             self.compiled[size] = self._compile(size)
         compiled = self.compiled[size]
-        if compiled is None or not ids:
+        if compiled is None:
             return list(self.build(ids))
         alias, sql, params, slots, keys = compiled
         params = list(params)

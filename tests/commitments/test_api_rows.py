@@ -169,3 +169,10 @@ def test_a_page_query_compiled_once_gives_what_the_orm_gives(commitments):
             assert query(ids[:size]) == list(query.build(ids[:size]))
         assert query.compiled[5] is not None  # compiled, not the ORM's fallback
     assert MILESTONES_OF(ids[::-1]) == list(MILESTONES_OF.build(ids[::-1]))
+    assert MILESTONES_OF([]) == []
+
+
+def test_an_empty_page_is_an_empty_list(commitments):
+    for path in ["/api/v1/commitments/?status=completed", "/api/v1/commitments/?search=nothing-like-this"]:
+        response = APIClient().get(path)
+        assert response.status_code == 200 and response.json()["results"] == []
