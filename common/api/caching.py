@@ -3,8 +3,8 @@ import hashlib
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.translation import get_language
-from rest_framework.renderers import JSONRenderer
 
+from common.api.renderers import FastJSONRenderer
 from common.cache import versioned
 
 TIMEOUT = 600
@@ -30,7 +30,7 @@ class PublicReadCacheMixin:
             response = produce()
             if response.status_code != 200:
                 return response
-            body = JSONRenderer().render(response.data)
+            body = FastJSONRenderer().render(response.data)
             cache.set(key, body, TIMEOUT)
         return HttpResponse(body, content_type="application/json")
 

@@ -12,8 +12,10 @@ from rest_framework.response import Response
 from commitments.models import Commitment
 from common.api.pagination import CursorPagination
 from common.api.permissions import require_perm
+from common.api.rows import RowListMixin
 from common.api.throttling import RateLimitedViewMixin
 from consultations import selectors, services
+from consultations.api.rows import PROPOSAL_KEYS, proposal_items
 from consultations.api.serializers import (
     CommentInputSerializer,
     CommentSerializer,
@@ -50,7 +52,11 @@ class ProposalPagination(CursorPagination):
 
 
 class ProposalViewSet(
-    RateLimitedViewMixin, mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet
+    RateLimitedViewMixin,
+    RowListMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.ReadOnlyModelViewSet,
 ):
     """Submitted proposals (never drafts of others, never hidden ones) and what participants do with them.
 
@@ -69,10 +75,18 @@ class ProposalViewSet(
         "post_comment": "consultations.comment",
     }
 
+    row_keys = PROPOSAL_KEYS
+
     def get_queryset(self):
         return selectors.proposal_list()[0].prefetch_related(
             Prefetch("response__commitments", queryset=Commitment.objects.order_by("sort_key"))
         )
+
+    def row_queryset(self):
+        return selectors.proposal_list()[0]
+
+    def build_items(self, rows):
+        return proposal_items(self.request, rows)
 
     def get_object(self):
         """Any proposal the user may read (their own drafts too); others' drafts and hidden ones are 404."""

@@ -7,10 +7,13 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from commitments import selectors, services
+from commitments.models import Commitment
 from common.api.caching import PublicReadCacheMixin
 from common.api.pagination import CursorPagination
 from common.api.permissions import require_perm
+from common.api.rows import RowDetailMixin
 from irm_reports.models import CommitmentAssessment
+from partnership.api.rows import COMMITMENT_KEYS, MEMBER_KEYS, commitment_items, member_items
 from partnership.api.serializers import (
     ActionPlanSerializer,
     CommitmentSerializer,
@@ -21,8 +24,10 @@ from partnership.api.serializers import (
 from partnership.filters import ActionPlanFilter, CommitmentApiFilter, MemberFilter
 
 
-class MemberViewSet(PublicReadCacheMixin, viewsets.ReadOnlyModelViewSet):
+class MemberViewSet(PublicReadCacheMixin, RowDetailMixin, viewsets.ReadOnlyModelViewSet):
     """OGP members: national governments and local governments (OGP Local)."""
+
+    row_keys = MEMBER_KEYS
 
     lookup_value_regex = r"\d+"
 
@@ -34,6 +39,12 @@ class MemberViewSet(PublicReadCacheMixin, viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return selectors.member_api_queryset()
+
+    def row_queryset(self):
+        return selectors.member_api_queryset()
+
+    def build_items(self, rows):
+        return member_items(self.request, rows)
 
 
 class ActionPlanViewSet(PublicReadCacheMixin, viewsets.ReadOnlyModelViewSet):
@@ -51,8 +62,10 @@ class ActionPlanViewSet(PublicReadCacheMixin, viewsets.ReadOnlyModelViewSet):
         return selectors.action_plan_api_queryset()
 
 
-class CommitmentViewSet(PublicReadCacheMixin, viewsets.ReadOnlyModelViewSet):
+class CommitmentViewSet(PublicReadCacheMixin, RowDetailMixin, viewsets.ReadOnlyModelViewSet):
     """Commitments with their milestones, policy areas and actors; cursor-paginated."""
+
+    row_keys = COMMITMENT_KEYS
 
     lookup_value_regex = r"\d+"
 
@@ -68,6 +81,12 @@ class CommitmentViewSet(PublicReadCacheMixin, viewsets.ReadOnlyModelViewSet):
         return selectors.commitment_api_queryset().prefetch_related(
             Prefetch("irm_assessments", queryset=latest, to_attr="latest_assessments")
         )
+
+    def row_queryset(self):
+        return Commitment.objects.all()
+
+    def build_items(self, rows):
+        return commitment_items(self.request, rows)
 
     @extend_schema(responses={200: ProgressUpdateSerializer(many=True)})
     @action(detail=True, methods=["get"], url_path="progress-updates", pagination_class=None, filterset_class=None)

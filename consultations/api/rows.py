@@ -1,0 +1,93 @@
+"""Proposals of the API from values() rows: the JSON of ProposalSerializer without model instances
+(common.api.rows). Support and comment counts are read live with the page, never cached."""
+
+from django.utils.translation import gettext as _
+
+from common.api.rows import Flat, Links, grouped
+from consultations.api import serializers as s
+from consultations.models import ProposalResponse
+
+PROPOSAL = Flat(
+    s.ProposalSerializer,
+    ["id", "title", "problem", "solution", "expected_results", "status", "submitted_at", "withdrawal_reason"],
+)
+COUNTS = Flat(s.ProposalSerializer, ["support_count", "comment_count"])
+RESPONSE = Flat(s.ResponseSerializer, ["outcome", "reasons", "published_at"], prefix="response__")
+AUTHOR = ["organisation_id", "organisation__name", "author_id", "author__deleted_at", "author__full_name"]
+PROPOSAL_KEYS = [
+    *PROPOSAL.keys(),
+    *COUNTS.keys(),
+    "consultation_id",
+    "consultation__title",
+    "policy_area__slug",
+    *AUTHOR,
+    "response__id",
+    "response__status",
+    *RESPONSE.keys(),
+]
+
+
+def _author(row) -> str:
+    """As User.public_name (or the organisation's name): never the e-mail address."""
+    if row["organisation_id"]:
+        return row["organisation__name"]
+    if not row["author_id"]:
+        return ""
+    if row["author__deleted_at"]:
+        return _("Deleted participant")
+    return row["author__full_name"] or _("Participant")
+
+
+def _commitments(request, rows) -> dict:
+    """Commitments fed by the page's published responses, by response (one query, none if no response)."""
+    published = [row["response__id"] for row in rows if row["response__status"] == ProposalResponse.Status.PUBLISHED]
+    if not published:
+        return {}
+    links = Links(request, "api:commitment-detail")
+    through = ProposalResponse.commitments.through.objects.filter(proposalresponse_id__in=published)
+    through = through.order_by("commitment__sort_key")
+    groups = grouped(
+        through.values("proposalresponse_id", "commitment_id", "commitment__number", "commitment__title"),
+        "proposalresponse_id",
+    )
+    return {
+        response: [
+            {
+                "id": c["commitment_id"],
+                "url": links(c["commitment_id"]),
+                "number": c["commitment__number"],
+                "title": c["commitment__title"],
+            }
+            for c in commitments
+        ]
+        for response, commitments in groups.items()
+    }
+
+
+def proposal_items(request, rows: list[dict]) -> list[dict]:
+    links = Links(request, "api:proposal-detail")
+    pages = Links(request, "consultations:proposal-detail")
+    consultations = Links(request, "api:consultation-detail")
+    fed = _commitments(request, rows)
+    items = []
+    for row in rows:
+        item = PROPOSAL(row)
+        pk = item["id"]
+        item["url"], item["html_url"] = links(pk), pages(pk)
+        consultation = row["consultation_id"]
+        item["consultation"] = {
+            "id": consultation,
+            "url": consultations(consultation),
+            "title": row["consultation__title"],
+        }
+        item["policy_area"] = row["policy_area__slug"]
+        item["author"] = _author(row)
+        item.update(COUNTS(row))
+        response = None
+        if row["response__status"] == ProposalResponse.Status.PUBLISHED:
+            response = RESPONSE(row)
+            response["commitments"] = fed.get(row["response__id"], [])
+            response = {name: response[name] for name in s.ResponseSerializer.Meta.fields}
+        item["response"] = response
+        items.append({name: item[name] for name in s.ProposalSerializer.Meta.fields})
+    return items

@@ -1,0 +1,148 @@
+"""Members and commitments of the API from values() rows: the JSON of the serializers in serializers.py,
+built without model instances (common.api.rows). A page costs the same queries at any size."""
+
+from django_countries import countries
+
+from commitments.api.serializers import ActionPlanRefSerializer, MemberRefSerializer
+from commitments.models import Commitment, Milestone
+from common.api.rows import Flat, Links, PageQuery, grouped
+from irm_reports.api.assessments import ASSESSMENT_FIELDS, AssessmentSerializer, ReportRefSerializer
+from irm_reports.models import CommitmentAssessment
+from partnership.api import serializers as s
+
+MEMBER_REF = ["id", "slug", "name", "kind", "country"]
+MEMBER_FLAT = Flat(s.MemberSerializer, ["id", "slug", "name", "name_fr", "kind", "country", "region"])
+MEMBER_TAIL = Flat(
+    s.MemberSerializer, ["joined_year", "code", "status", "website_url", "plan_count", "commitment_count"]
+)
+PARENT = Flat(MemberRefSerializer, MEMBER_REF, prefix="parent__")
+MEMBER_KEYS = [*MEMBER_FLAT.keys(), *MEMBER_TAIL.keys(), *PARENT.keys()]
+
+COMMITMENT_HEAD = Flat(
+    s.CommitmentSerializer,
+    ["id", "ogp_id", "number", "title", "short_title", "theme", "full_text", "problem", "status_quo", "objective"],
+)
+EXPECTED = Flat(s.CommitmentSerializer, ["expected_results"])
+PLAN = Flat(ActionPlanRefSerializer, ["id", "number", "title", "start_date", "end_date", "status"], "action_plan__")
+PLAN_MEMBER = Flat(MemberRefSerializer, MEMBER_REF, prefix="action_plan__member__")
+LEAD = Flat(s.OrganisationSerializer, ["id", "name", "kind"], prefix="lead_institution__")
+LEAD_TEXT = Flat(s.CommitmentSerializer, ["lead_institution_text", "supporting_institutions_text"])
+VALUES = Flat(
+    s.OgpValuesSerializer,
+    ["access_to_information", "civic_participation", "public_accountability", "technology_innovation"],
+)
+COMMITMENT_TAIL = Flat(
+    s.CommitmentSerializer, ["start_date", "end_date", "start_date_text", "end_date_text", "ogp_url", "completion"]
+)
+COMMITMENT_KEYS = [
+    *COMMITMENT_HEAD.keys(),
+    *EXPECTED.keys(),
+    *PLAN.keys(),
+    *PLAN_MEMBER.keys(),
+    *LEAD.keys(),
+    *LEAD_TEXT.keys(),
+    *VALUES.keys(),
+    *COMMITMENT_TAIL.keys(),
+]
+ORGANISATION = Flat(s.OrganisationSerializer, ["id", "name", "kind"], prefix="organisation__")
+AREA = Flat(s.PolicyAreaSerializer, ["slug", "name", "name_fr", "kind"], prefix="policyarea__")
+MILESTONE = Flat(
+    s.MilestoneSerializer, ["id", "order", "description", "expected_output", "due_date", "status", "completed_on"]
+)
+REPORT = Flat(
+    ReportRefSerializer, ["id", "report_type", "methodology", "language", "version", "published_at"], "report__"
+)
+ASSESSMENT = Flat(AssessmentSerializer, ASSESSMENT_FIELDS)
+
+
+def _ref(flat, row, id_key):
+    return None if row[id_key] is None else flat(row)
+
+
+def member_items(request, rows: list[dict]) -> list[dict]:
+    links = Links(request, "api:member-detail")
+    pages = Links(request, "commitments:member-detail")
+    items = []
+    for row in rows:
+        item = MEMBER_FLAT(row)
+        item["url"] = links(row["id"])
+        item["html_url"] = pages(row["slug"])
+        item["country_name"] = str(countries.name(row["country"]))
+        item["parent"] = _ref(PARENT, row, "parent__id")
+        item.update(MEMBER_TAIL(row))
+        items.append(_ordered(item, s.MemberSerializer))
+    return items
+
+
+def _ordered(item: dict, serializer_class) -> dict:
+    return {name: item[name] for name in serializer_class.Meta.fields}
+
+
+ORGANISATIONS_OF = PageQuery(
+    lambda ids: (
+        Commitment.supporting_organisations.through.objects.filter(commitment_id__in=ids)
+        .order_by("organisation__name")
+        .values("commitment_id", *ORGANISATION.keys())
+    )
+)
+AREAS_OF = PageQuery(
+    lambda ids: (
+        Commitment.policy_areas.through.objects.filter(commitment_id__in=ids)
+        .order_by("policyarea__name")
+        .values("commitment_id", *AREA.keys(), "policyarea__parent__slug")
+    )
+)
+MILESTONES_OF = PageQuery(
+    lambda ids: (
+        Milestone.objects.filter(commitment_id__in=ids)
+        .order_by("order", "due_date", "id")
+        .values("commitment_id", *MILESTONE.keys())
+    )
+)
+ASSESSMENTS_OF = PageQuery(
+    lambda ids: CommitmentAssessment.objects.filter(is_latest=True, commitment_id__in=ids).values(
+        "commitment_id", *REPORT.keys(), *ASSESSMENT.keys()
+    )
+)
+
+
+def _related(ids: list[int]) -> tuple[dict, dict, dict, dict]:
+    """Organisations, policy areas, milestones and latest IRM assessment of a page: four queries."""
+    latest = {}
+    for row in ASSESSMENTS_OF(ids):
+        latest.setdefault(row["commitment_id"], row)
+    return (
+        grouped(ORGANISATIONS_OF(ids), "commitment_id"),
+        grouped(AREAS_OF(ids), "commitment_id"),
+        grouped(MILESTONES_OF(ids), "commitment_id"),
+        latest,
+    )
+
+
+def commitment_items(request, rows: list[dict]) -> list[dict]:
+    orgs, areas, milestones, latest = _related([row["id"] for row in rows])
+    links = Links(request, "api:commitment-detail")
+    pages = Links(request, "commitments:commitment-detail")
+    reports = Links(request, "api:report-detail")
+    items = []
+    for row in rows:
+        pk = row["id"]
+        item = COMMITMENT_HEAD(row)
+        item.update(EXPECTED(row) | LEAD_TEXT(row) | COMMITMENT_TAIL(row))
+        item["url"], item["html_url"] = links(pk), pages(pk)
+        item["member"], item["action_plan"] = PLAN_MEMBER(row), PLAN(row)
+        item["lead_institution"] = _ref(LEAD, row, "lead_institution__id")
+        item["supporting_organisations"] = [ORGANISATION(org) for org in orgs.get(pk, ())]
+        item["policy_areas"] = [
+            {**AREA(area), "parent": area["policyarea__parent__slug"]} for area in areas.get(pk, ())
+        ]
+        item["ogp_values"] = VALUES(row)
+        item["milestones"] = [MILESTONE(milestone) for milestone in milestones.get(pk, ())]
+        assessment = latest.get(pk)
+        if assessment is not None:
+            report = REPORT(assessment)
+            report["url"] = reports(report["id"])
+            assessment = {"report": _ordered(report, ReportRefSerializer), **ASSESSMENT(assessment)}
+        item["latest_assessment"] = assessment
+        items.append(_ordered(item, s.CommitmentSerializer))
+    return items

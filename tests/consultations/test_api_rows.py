@@ -1,0 +1,119 @@
+"""The fast path of the proposal list (values() rows, orjson): the same JSON as ProposalSerializer on the same
+data, in every language, anonymous and signed in; live support counts; flat query counts."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from rest_framework.test import APIClient
+
+from consultations.api.serializers import ProposalSerializer
+from consultations.api.views import ProposalViewSet
+from consultations.models import Proposal, ProposalResponse
+from tests.commitments.test_api_rows import LANGUAGES, reference
+from tests.factories import CommitmentFactory, OrganisationFactory, PolicyAreaFactory, UserFactory
+from tests.factories.consultations import CommentFactory, ConsultationFactory, ProposalFactory, ResponseFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def proposals():
+    consultation = ConsultationFactory(title="Budget de la ville — 2026")
+    area = PolicyAreaFactory(slug="budgets", name="Budgets")
+    now = timezone.now()
+    made = [
+        ProposalFactory(consultation=consultation, policy_area=area, submitted_at=now - timedelta(hours=n))
+        for n in range(6)
+    ]
+    made[0].organisation = OrganisationFactory(name="Société civile")
+    made[0].save()
+    made[1].author.deleted_at = now
+    made[1].author.save()
+    made[2].author.full_name = ""
+    made[2].author.save()
+    ProposalFactory(consultation=consultation, withdrawn=True)
+    response = ResponseFactory(proposal=made[3], outcome=ProposalResponse.Outcome.ACCEPTED)
+    response.commitments.add(CommitmentFactory(), CommitmentFactory())
+    ResponseFactory(proposal=made[4], status=ProposalResponse.Status.DRAFT, published_at=None)
+    Proposal.objects.filter(pk=made[5].pk).update(support_count=7)
+    CommentFactory.create_batch(2, proposal=made[5])
+    CommentFactory(proposal=made[5], is_hidden=True)
+    ProposalFactory(consultation=consultation, draft=True)
+    ProposalFactory(consultation=consultation, is_hidden=True)
+    return made
+
+
+QUERIES = [
+    "",
+    "?sort=supported",
+    "?sort=oldest&page_size=3",
+    "?status=withdrawn",
+    "?policy_area=budgets",
+    "?search=contracting",
+]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("signed_in", [False, True])
+@pytest.mark.parametrize("query", QUERIES)
+def test_proposal_list_is_the_serializers_json(proposals, language, signed_in, query):
+    api = APIClient()
+    if signed_in:
+        api.force_authenticate(UserFactory())
+    path = f"/api/v1/proposals/{query}"
+    response = api.get(path, HTTP_ACCEPT_LANGUAGE=language)
+    assert response.status_code == 200
+    items = response.json()["results"]
+    assert items
+    ids = [item["id"] for item in items]
+    assert items == reference(ProposalViewSet, ProposalSerializer, ids, language, path)
+
+
+def test_the_list_shows_what_the_reference_shows(proposals):
+    items = {item["id"]: item for item in APIClient().get("/api/v1/proposals/?page_size=100").json()["results"]}
+    assert len(items) == 7  # the draft and the hidden one are never listed
+    assert items[proposals[0].pk]["author"] == "Société civile"
+    assert items[proposals[3].pk]["response"]["outcome"] == "accepted"
+    assert len(items[proposals[3].pk]["response"]["commitments"]) == 2
+    assert items[proposals[4].pk]["response"] is None  # a draft response is not shown
+    assert items[proposals[5].pk]["comment_count"] == 2
+    first = APIClient().get("/api/v1/proposals/?sort=supported").json()["results"][0]
+    assert (first["id"], first["support_count"]) == (proposals[5].pk, 7)
+
+
+def test_every_page_of_a_cursor_walk_is_the_serializers_json(proposals):
+    api, path, seen = APIClient(), "/api/v1/proposals/?sort=supported&page_size=2", []
+    while path:
+        body = api.get(path).json()
+        ids = [item["id"] for item in body["results"]]
+        assert body["results"] == reference(ProposalViewSet, ProposalSerializer, ids, "en", path)
+        seen += ids
+        path = body["next"]
+    assert len(seen) == len(set(seen)) == 7
+
+
+def test_a_support_or_an_edit_shows_at_once(proposals):
+    api, proposal = APIClient(), proposals[2]
+    api.force_authenticate(UserFactory())
+    path = "/api/v1/proposals/?page_size=100"
+    api.get(path)
+    assert api.post(f"/api/v1/proposals/{proposal.pk}/support/").status_code == 200
+    Proposal.objects.filter(pk=proposal.pk).update(title="Edited")
+    item = next(i for i in api.get(path).json()["results"] if i["id"] == proposal.pk)
+    assert (item["support_count"], item["title"]) == (1, "Edited")
+
+
+def _queries(path) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert APIClient().get(path).status_code == 200
+    return len(queries)
+
+
+def test_query_counts_do_not_grow_with_the_page(proposals):
+    older = timezone.now() - timedelta(days=10)
+    ProposalFactory.create_batch(6, consultation=proposals[0].consultation, submitted_at=older)
+    # both pages hold the published response: the page, its commitments (and the request's savepoint pair)
+    assert _queries("/api/v1/proposals/?page_size=5") == _queries("/api/v1/proposals/?page_size=12") == 2 + 2
