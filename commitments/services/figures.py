@@ -12,6 +12,7 @@ from django.db import transaction
 
 from commitments import selectors
 from commitments.models import HeadlineFigures
+from common.cache import bump_content_version
 from common.queue import enqueue_on_commit
 
 PENDING_KEY = "headline-figures-refresh-pending"
@@ -20,11 +21,21 @@ TASK = "commitments.tasks.headline_figures_refresh_task"
 
 
 def headline_figures_refresh() -> HeadlineFigures:
-    """Count the figures now and store them."""
+    """Count the figures now and store them.
+
+    The count runs under the row's lock, so of two overlapping refreshes the one that counted last writes
+    last. A change bumps the content version: pages that cached the old figures are rebuilt."""
     cache.delete(PENDING_KEY)
-    figures, _created = HeadlineFigures.objects.update_or_create(
-        pk=HeadlineFigures.SINGLETON_PK, defaults=selectors.headline_figures_count()
-    )
+    with transaction.atomic():
+        HeadlineFigures.objects.get_or_create(pk=HeadlineFigures.SINGLETON_PK)
+        figures = HeadlineFigures.objects.select_for_update().get(pk=HeadlineFigures.SINGLETON_PK)
+        counted = selectors.headline_figures_count()
+        if all(getattr(figures, name) == value for name, value in counted.items()):
+            return figures
+        for name, value in counted.items():
+            setattr(figures, name, value)
+        figures.save()
+        bump_content_version()
     return figures
 
 

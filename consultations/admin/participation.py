@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
@@ -148,9 +149,16 @@ class ProposalAdmin(ModerationActionsMixin, SimpleHistoryAdmin):
     moderation_field = "proposal"
     actions = ["respond", "mark_under_review", "hide_items", "restore_items"]
 
+    def delete_queryset(self, request, queryset):
+        """One by one through Proposal.delete(), so the consultations' counters follow (a bulk delete would not)."""
+        with transaction.atomic():
+            for proposal in queryset.order_by("consultation_id", "pk"):
+                proposal.delete()
+
     @admin.action(description=_("Answer the selected proposals (one response for all)"))
     def respond(self, request, queryset):
-        queryset = queryset.select_related("consultation__action_plan")
+        # Consultation by consultation: the services lock the consultation first, always in the same order.
+        queryset = queryset.select_related("consultation__action_plan").order_by("consultation_id", "pk")
 
         def apply(proposal, data):
             services.response_save(proposal=proposal, written_by=request.user, **data)

@@ -96,7 +96,8 @@ def response_bulk_save(
     *, proposals, outcome: str, reasons: str, commitments=(), publish: bool = False, written_by: User | None = None
 ) -> list[ProposalResponse]:
     """The same response for many proposals at once: all are saved, or none (the first refusal says which)."""
-    proposals = list(proposals)
+    # Consultation by consultation: response_save locks the consultation first, always in the same order.
+    proposals = sorted(proposals, key=lambda proposal: (proposal.consultation_id, proposal.pk))
     if not proposals:
         raise ValidationError(_("Select at least one proposal."))
     responses = []

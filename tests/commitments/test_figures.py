@@ -73,3 +73,32 @@ def test_before_the_first_refresh_the_home_page_counts_and_stores_the_figures(cl
     assert HeadlineFigures.objects.get().commitments == 2
     with django_assert_num_queries(1):
         assert services.headline_figures_current()["commitments"] == 2
+
+
+def test_the_cached_home_page_shows_the_new_figures_once_the_refresh_ran(
+    client, monkeypatch, django_capture_on_commit_callbacks
+):
+    from commitments.services import figures
+
+    monkeypatch.setattr(figures, "enqueue_on_commit", lambda task: None)  # the worker runs it later, below
+    plan = ActionPlanFactory(status="implementation")
+    CommitmentFactory.create_batch(2, action_plan=plan)
+    headline_figures_refresh()
+    with django_capture_on_commit_callbacks(execute=True):
+        CommitmentFactory(action_plan=plan)
+    # A visit between the commit and the refresh caches the figures still stored…
+    assert b"<strong>2</strong> commitments" in client.get(reverse("home")).content
+    headline_figures_refresh()  # …the worker's refresh
+    assert b"<strong>3</strong> commitments" in client.get(reverse("home")).content
+
+
+def test_overlapping_refreshes_count_under_the_row_lock_and_an_unchanged_count_bumps_nothing():
+    from common.cache import content_version
+
+    CommitmentFactory()
+    headline_figures_refresh()
+    version = content_version()
+    headline_figures_refresh()
+    assert content_version() == version  # nothing changed: pages keep their cache
+    CommitmentFactory.create_batch(2)
+    assert headline_figures_refresh().commitments == 3

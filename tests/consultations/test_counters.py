@@ -96,3 +96,15 @@ def test_the_consultation_pages_read_the_counters_without_counting(client, consu
     assert "4 proposals" in listing and "1 answered" in listing
     correlated = 'U0."consultation_id" = ("consultations_consultation"."id")'  # proposals counted per consultation
     assert not any(correlated in query["sql"] for query in queries)
+
+
+def test_deleting_proposals_from_the_admin_list_moves_the_counters(admin_client, consultation):
+    kept, *deleted = ProposalFactory.create_batch(3, consultation=consultation)
+    assert_counters(consultation, (3, 0))
+    answer = admin_client.post(
+        "/admin/consultations/proposal/",
+        {"action": "delete_selected", "post": "yes", "_selected_action": [p.pk for p in deleted]},
+    )
+    assert answer.status_code == 302
+    assert list(Proposal.objects.filter(consultation=consultation)) == [kept]
+    assert_counters(consultation, (1, 0))  # a bulk QuerySet.delete() would have left (3, 0)
