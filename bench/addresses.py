@@ -65,7 +65,7 @@ def _filter_queries(rng, areas, countries) -> tuple[list[str], list[str]]:
 def public_pages(prepared: dict, *, seed: int = 13) -> list[dict]:
     """Every anonymous page and API list, with its miss addresses, on the filled database."""
     from bench.datagen import COUNTRIES
-    from commitments.models import ActionPlan, Member, PolicyArea
+    from commitments.models import ActionPlan, Commitment, Member, PolicyArea
     from common.pagination import cursor_at
     from consultations.models import Consultation
 
@@ -74,6 +74,7 @@ def public_pages(prepared: dict, *, seed: int = 13) -> list[dict]:
     areas = list(PolicyArea.objects.values_list("slug", flat=True))
     members = list(Member.objects.order_by("name", "id").values_list("name", "id", "slug"))
     plans = list(ActionPlan.objects.order_by("pk").values_list("pk", flat=True))
+    commitments = list(Commitment.objects.order_by("pk").values_list("pk", flat=True))
     consultations = list(Consultation.objects.values_list("pk", flat=True))
     filtered, searched = _filter_queries(rng, areas, COUNTRIES)
     hit_filter, hit_search = f"policy_area={area}&country=KE", "search=budget"
@@ -108,8 +109,8 @@ def public_pages(prepared: dict, *, seed: int = 13) -> list[dict]:
              _spread(rng, [f"/proposals/{q}&sort=supported" for q in by_consultation])),
         page("API proposals, most supported", "supported_api", "/api/v1/proposals/?sort=supported",
              _spread(rng, [f"/api/v1/proposals/{q}&sort=supported" for q in by_consultation])),
-        page("commitment detail", "detail", "/commitments/1/",
-             _spread(rng, [f"/commitments/{pk}/" for pk in _sample(rng, range(2, n + 1), MISS_ADDRESSES)])),
+        page("commitment detail", "detail", f"/commitments/{commitments[0]}/",
+             _spread(rng, [f"/commitments/{pk}/" for pk in _sample(rng, commitments[1:], MISS_ADDRESSES)])),
         page("proposal with 2,000 comments", "detail", f"/proposals/{prepared['hot_proposal']}/"),
         page("action plan detail", "detail", f"/action-plans/{plans[0]}/", _spread(rng, [f"/action-plans/{pk}/" for pk in plans[1:]])),
         page("member detail", "detail", f"/members/{members[0][2]}/", _spread(rng, [f"/members/{m[2]}/" for m in members[1:]])),
