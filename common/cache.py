@@ -5,7 +5,6 @@ apps, plus the services that write with QuerySet.update()), so a cached value is
 the last write; the timeout only bounds memory. Keys carry the version: old entries simply expire.
 """
 
-import time
 from collections.abc import Callable
 
 from django.core.cache import cache
@@ -19,21 +18,15 @@ VERSION_KEY = "content-version"
 CONTENT_TABLES: set[str] = set()
 
 
-def _fresh_version() -> int:
-    """A version no earlier life of the cache has used (microseconds since the epoch; bumps add one each), so
-    what a process keeps in memory under a version (common.widgets) never matches again after a flush."""
-    return time.time_ns() // 1000
-
-
 def content_version() -> int:
-    return cache.get_or_set(VERSION_KEY, _fresh_version, timeout=None)
+    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
 
 
 def _bump() -> None:
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # not set yet (or evicted): any fresh value invalidates what was cached
-        cache.set(VERSION_KEY, _fresh_version(), timeout=None)
+        cache.set(VERSION_KEY, 2, timeout=None)
 
 
 def bump_content_version(**_signal_kwargs) -> None:

@@ -39,7 +39,10 @@ def _fresh_cache():
     """Cached fragments and figures never leak from one test into the next (data is rolled back)."""
     from django.core.cache import cache
 
+    from common import widgets
+
     cache.clear()
+    widgets._kept_choices.clear()  # filter options kept in this process's memory, per content version
     yield
 
 

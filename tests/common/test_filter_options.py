@@ -74,20 +74,6 @@ def test_model_options_read_once_per_content_version(data, django_assert_num_que
     assert "Tbilisi</option>" in member_select()
 
 
-def test_options_kept_in_memory_do_not_survive_a_flush_of_the_cache(data):
-    """The version restarts from a value never used before: options a process kept under an old one never match."""
-    from django.core.cache import cache
-
-    def member_select() -> str:
-        return str(CommitmentApiFilter({}, queryset=None).form["member"])
-
-    cache.clear()
-    member_select()  # kept under the version the cache starts from
-    MemberFactory(name="Tbilisi", slug="tbilisi")
-    cache.clear()  # Redis restarted or flushed: the version key is gone, the version starts again
-    assert "Tbilisi</option>" in member_select()
-
-
 def test_options_of_a_query_over_other_tables_are_read_each_time(data, django_assert_num_queries):
     """Consultations do not bump the content version: the consultation filter's members are read each time."""
     str(ConsultationFilter({}, queryset=None).form["member"])
