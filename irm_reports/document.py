@@ -196,9 +196,11 @@ def report_document(*, report: Report) -> dict:
         .order_by("-commitment_count", "name")[:4]
     )
     promising_rows = [r for r in rows if r.assessment and r.assessment.promising == Answer.YES]
-    analysed_rows = [r for r in rows if r.assessment and _has_narrative(r.assessment)]
+    # Every assessed commitment: its ratings at least (all an imported report holds), its analysis when written.
+    analysed_rows = [r for r in rows if r.assessment]
     requirements = selectors.requirement_rows(report=report)
-    sections, annexes = outline(report, promising_rows, analysed_rows, any(a for _r, a in requirements))
+    requirements_assessed = any(a for _r, a in requirements)
+    sections, annexes = outline(report, promising_rows, analysed_rows, requirements_assessed)
     return {
         "report": report,
         "sections": sections,
@@ -209,6 +211,7 @@ def report_document(*, report: Report) -> dict:
         "promising_rows": promising_rows,
         "analysed_rows": analysed_rows,
         "requirements": requirements,
+        "requirements_assessed": requirements_assessed,
         "recommendations": list(selectors.recommendations_of(report=report)),
         "researchers": list(selectors.plan_researchers(plan=plan)),
         "glance": figures,
@@ -216,8 +219,5 @@ def report_document(*, report: Report) -> dict:
         "policy_areas": policy_areas,
         "fields": set(fieldsets.assessment_fields(report.report_type, report.methodology)),
         "generated_at": timezone.now(),
+        "imported": report.source == Report.Source.IMPORTED,
     }
-
-
-def _has_narrative(assessment) -> bool:
-    return any(getattr(assessment, name).strip() for name in assessment.NARRATIVES)

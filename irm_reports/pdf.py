@@ -20,6 +20,9 @@ from irm_reports.document import report_document
 from irm_reports.models import RenderStep, Report
 
 TEMPLATE = "irm_reports/pdf/report.html"
+# Tagged PDF for screen readers (PDF/UA-1): the structure of headings, lists and tables, the document's
+# language (the template's <html lang>) and its title (<title>, shown instead of the file name).
+PDF_VARIANT = "pdf/ua-1"
 
 
 @dataclass
@@ -67,7 +70,7 @@ def report_pdf(report: Report, language: str, *, on_step: Callable[[str], None] 
         document = weasyprint.HTML(
             string=html, base_url=root.as_uri() + "/", url_fetcher=LocalOnlyFetcher(root)
         ).render()
-        return ReportPdf(pdf=document.write_pdf(), pages=len(document.pages))
+        return ReportPdf(pdf=document.write_pdf(pdf_variant=PDF_VARIANT), pages=len(document.pages))
 
 
 def report_pdf_bytes(report: Report, language: str) -> bytes:
