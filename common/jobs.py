@@ -33,7 +33,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from common.queue import enqueue_on_commit
+from common.queue import enqueue_job_on_commit
 
 logger = logging.getLogger(__name__)
 
@@ -110,8 +110,9 @@ def job_queue(job: Job) -> None:
 
 
 def job_enqueue(job: Job) -> None:
-    """Send the job's task once the transaction commits (the sweep re-sends it if the broker refuses)."""
-    enqueue_on_commit(job.job_task, job.pk)
+    """Send the job's task once the transaction commits (the sweep re-sends it if the broker refuses);
+    in the embedded default it runs in a background thread (common.queue.enqueue_job_on_commit)."""
+    enqueue_job_on_commit(job.job_task, job.pk)
 
 
 @transaction.atomic

@@ -1,8 +1,10 @@
 import logging
+import threading
 from functools import partial
 
 from celery import current_app
-from django.db import transaction
+from django.conf import settings
+from django.db import connections, transaction
 
 logger = logging.getLogger(__name__)
 
@@ -35,3 +37,26 @@ def enqueue_on_commit(task, *args) -> None:
     Outside a transaction the task is queued at once.
     """
     transaction.on_commit(partial(_send, task, args))
+
+
+def _send_in_background(task, args):
+    def run():
+        try:
+            _send(task, args)
+        finally:
+            connections.close_all()  # this thread's own database connections
+
+    threading.Thread(target=run, name=f"eager {task}", daemon=True).start()
+
+
+def enqueue_job_on_commit(task, *args) -> None:
+    """Queue a long job's task once the transaction commits (see common.jobs).
+
+    In the embedded default (no broker: tasks run eagerly, in-process) the task runs in a thread of its
+    own when `settings.JOBS_IN_BACKGROUND_WHEN_EAGER` is set, so the request that asked for the job
+    returns at once and its page shows the job's progress, then its result, as with a worker.
+    """
+    if settings.CELERY_TASK_ALWAYS_EAGER and getattr(settings, "JOBS_IN_BACKGROUND_WHEN_EAGER", False):
+        transaction.on_commit(partial(_send_in_background, task, args))
+    else:
+        enqueue_on_commit(task, *args)

@@ -12,6 +12,7 @@ from urllib.parse import unquote, urlparse
 import weasyprint
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.templatetags.static import static
 from django.template.loader import render_to_string
 from django.utils import translation
 from weasyprint.urls import URLFetcher
@@ -71,6 +72,13 @@ def report_pdf(report: Report, language: str, *, on_step: Callable[[str], None] 
             string=html, base_url=root.as_uri() + "/", url_fetcher=LocalOnlyFetcher(root)
         ).render()
         return ReportPdf(pdf=document.write_pdf(pdf_variant=PDF_VARIANT), pages=len(document.pages))
+
+
+def report_preview_html(report: Report, language: str) -> str:
+    """The report's HTML as the PDF lays it out, for a browser (the stylesheet from the static files)."""
+    with translation.override(language):
+        context = {**report_document(report=report), "language": language}
+        return render_to_string(TEMPLATE, {**context, "stylesheet": static("irm_reports/print.css")})
 
 
 def report_pdf_bytes(report: Report, language: str) -> bytes:

@@ -16,6 +16,7 @@ urlpatterns = [
     path("irm-reports/workspace/plans/<int:pk>/new/", workspace.ReportCreateView.as_view(), name="report-create"),
     path("irm-reports/<int:pk>/", workspace.ReportDetailView.as_view(), name="report-detail"),
     path("irm-reports/<int:pk>/status/", workspace.ReportStatusView.as_view(), name="report-status"),
+    path("irm-reports/<int:pk>/preview/", workspace.ReportPreviewView.as_view(), name="report-preview"),
     path("irm-reports/<int:pk>/edit/", workspace.ReportEditView.as_view(), name="report-edit"),
     path(
         "irm-reports/<int:pk>/commitments/<int:commitment_pk>/",

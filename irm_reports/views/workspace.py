@@ -4,9 +4,11 @@ Every view checks its rule on the report or plan it acts on (irm_reports/rules.p
 valid input to one service. The assessment pages are in irm_reports/views/assessments.py.
 """
 
+from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, ListView, TemplateView, View
@@ -16,6 +18,7 @@ from commitments.views.workspace import PlanTargetMixin
 from common.views import PostActionView, ServiceFormMixin, TargetMixin
 from irm_reports import selectors, services
 from irm_reports.forms import ReportContentForm, ReportCreateForm
+from irm_reports.pdf import report_preview_html
 from irm_reports.models import Report
 from irm_reports.scales import Methodology, ReportType
 
@@ -44,11 +47,29 @@ class WorkspaceHomeView(LoginRequiredMixin, ListView):
 
 
 class ReportMixin(TargetMixin):
-    """Views acting on one report (kwarg pk)."""
+    """Views acting on one report (kwarg pk).
+
+    A member of the report's team refused an action by the report's state (rendering, published…) goes
+    back to the report's page with a message saying why (`refused_message`), not to a bare 403.
+    """
 
     target_model = Report
     target_related = ("action_plan__member", "rendering__requested_by")
     target_attr = "report"
+    refused_message = _("This cannot be done while the report's status is “%(status)s”.")
+
+    def handle_no_permission(self):
+        user, report = self.request.user, self.get_target()
+        if not user.is_authenticated or not user.has_perm("irm_reports.work_on_report", report):
+            return super().handle_no_permission()
+        if report.is_rendering:
+            message = _("The PDF is being rendered: wait until it is done (this page shows its progress), then try again.")
+        elif report.status == Report.Status.PUBLISHED:
+            message = _("This version is published: start a new version to change it.")
+        else:
+            message = self.refused_message % {"status": report.get_status_display()}
+        messages.error(self.request, message)
+        return redirect(report.get_absolute_url())
 
     def get_context_data(self, **kwargs):
         plan = self.report.action_plan
@@ -114,6 +135,8 @@ def report_status(report: Report) -> dict:
         "step_label": str(report.get_progress_step_display()) if report.progress_step else "",
         "step_index": step_index,
         "step_count": len(STEPS),
+        # The share of the work done: each step begun counts, the stored PDF is the whole.
+        "percent": 100 if report.has_current_pdf else round(100 * step_index / (len(STEPS) + 1)),
         "version": report.version,
         "error": report.error if report.status == Report.Status.FAILED else "",
         "in_progress": report.is_rendering,
@@ -130,6 +153,15 @@ class ReportStatusView(ReportMixin, View):
     def get(self, request, *args, **kwargs):
         report = Report.objects.get(pk=self.report.pk)
         return JsonResponse(report_status(report), headers={"Cache-Control": "no-store"})
+
+
+class ReportPreviewView(ReportMixin, View):
+    """The report as its PDF lays it out, in the browser: what the next render will show."""
+
+    permission_required = "irm_reports.work_on_report"
+
+    def get(self, request, *args, **kwargs):
+        return HttpResponse(report_preview_html(self.report, self.report.language))
 
 
 class ReportEditView(ReportMixin, ServiceFormMixin, FormView):
@@ -155,6 +187,7 @@ class ReportRenderView(ReportMixin, PostActionView):
 
 class ReportPublishView(ReportMixin, PostActionView):
     permission_required = "irm_reports.publish_report"
+    refused_message = _("Only a rendered PDF can be published: render the PDF first.")
     success_message = _("The report is published: its PDF is on the member's and the action plan's pages.")
 
     def perform(self, form):
@@ -163,6 +196,7 @@ class ReportPublishView(ReportMixin, PostActionView):
 
 class ReportReopenView(ReportMixin, PostActionView):
     permission_required = "irm_reports.reopen_report"
+    refused_message = _("Only a published report is started again as a new version; this one can be changed as it is.")
     success_message = _("A new version was started. The published PDF stays public until this one is published.")
 
     def perform(self, form):

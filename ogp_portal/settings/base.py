@@ -169,6 +169,9 @@ else:
     CELERY_RESULT_BACKEND = "cache+memory://"
     CELERY_TASK_ALWAYS_EAGER = True
     CELERY_TASK_EAGER_PROPAGATES = True
+    # Long jobs (report renderings, large imports) run in a thread, out of the request that asked for
+    # them: the page shows their progress (common.queue.enqueue_job_on_commit).
+    JOBS_IN_BACKGROUND_WHEN_EAGER = True
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"

@@ -1,4 +1,6 @@
-/* IRM report page: while the PDF is rendered, poll the status endpoint and update the page in place. */
+/* IRM report page: while the PDF is rendered, poll the status endpoint and update the progress in place;
+   once it is done (or failed), load the page again: its actions (publish, render again, edit) are those the
+   server allows in the new state, never a button that would be refused. */
 (function () {
   "use strict";
   var panel = document.querySelector("[data-status-url]");
@@ -25,8 +27,12 @@
       part("pages").textContent = status.pages ? status.pages + " p." : "";
       part("download").hidden = false;
     }
-    var publish = part("publish");
-    if (publish) publish.hidden = status.status !== "ready";
+    var bar = part("bar");
+    if (bar) {
+      bar.setAttribute("aria-valuenow", status.percent);
+      bar.firstElementChild.style.width = status.percent + "%";
+      part("percent").textContent = status.percent + " %";
+    }
   }
 
   function poll() {
@@ -35,6 +41,7 @@
       .then(function (status) {
         show(status);
         if (status.in_progress) window.setTimeout(poll, delay);
+        else window.location.reload();
       })
       .catch(function () { window.setTimeout(poll, delay * 4); });
   }

@@ -207,6 +207,7 @@ ENDPOINTS: dict[str, Endpoint] = {
     ),
     "irm_reports:report-detail": Endpoint(pk("report"), read=REPORT_TEAM),
     "irm_reports:report-status": Endpoint(pk("report"), read=REPORT_TEAM),
+    "irm_reports:report-preview": Endpoint(pk("report"), read=REPORT_TEAM),
     "irm_reports:report-edit": Endpoint(
         pk("report"), read=REPORT_TEAM, writes={"post": REPORT_TEAM}, payload={"overview": "Hijacked"}
     ),
