@@ -12,8 +12,8 @@ from urllib.parse import unquote, urlparse
 import weasyprint
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.templatetags.static import static
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.utils import translation
 from weasyprint.urls import URLFetcher
 

@@ -18,8 +18,8 @@ from commitments.views.workspace import PlanTargetMixin
 from common.views import PostActionView, ServiceFormMixin, TargetMixin
 from irm_reports import selectors, services
 from irm_reports.forms import ReportContentForm, ReportCreateForm
-from irm_reports.pdf import report_preview_html
 from irm_reports.models import Report
+from irm_reports.pdf import report_preview_html
 from irm_reports.scales import Methodology, ReportType
 
 STEPS = [Report.Step.COLLECTING, Report.Step.RENDERING_HTML, Report.Step.LAYING_OUT, Report.Step.STORING]
@@ -63,7 +63,9 @@ class ReportMixin(TargetMixin):
         if not user.is_authenticated or not user.has_perm("irm_reports.work_on_report", report):
             return super().handle_no_permission()
         if report.is_rendering:
-            message = _("The PDF is being rendered: wait until it is done (this page shows its progress), then try again.")
+            message = _(
+                "The PDF is being rendered: wait until it is done (this page shows its progress), then try again."
+            )
         elif report.status == Report.Status.PUBLISHED:
             message = _("This version is published: start a new version to change it.")
         else:
