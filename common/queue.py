@@ -46,7 +46,8 @@ def _send_in_background(task, args):
         finally:
             connections.close_all()  # this thread's own database connections
 
-    threading.Thread(target=run, name=f"eager {task}", daemon=True).start()
+    # Not a daemon: a process that asked for a job (a command, a server stopping) ends once the job is done.
+    threading.Thread(target=run, name=f"eager {task}", daemon=False).start()
 
 
 def enqueue_job_on_commit(task, *args) -> None:
