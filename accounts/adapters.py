@@ -9,7 +9,6 @@ from common.ratelimit import client_ip
 from common.site import current_site, on_site_url
 
 
-
 class AccountAdapter(DefaultAccountAdapter):
     """allauth's account e-mails (verification, password reset) go through the outbox.
 
