@@ -72,9 +72,11 @@ def home_open_consultations(*, limit: int = 6) -> list[Consultation]:
 
 
 def home_commitments_to_follow(*, limit: int = 6) -> list[Commitment]:
-    """The newest commitments of plans in implementation, with their milestones' progress: one query."""
+    """The newest commitments of plans in implementation whose progress is reported (a self-reported completion),
+    with their milestones' progress: one query."""
     return list(
         Commitment.objects.filter(action_plan__status=ActionPlan.Status.IMPLEMENTATION)
+        .exclude(completion="")
         .select_related("action_plan__member")
         .only(*COMMITMENT_ROW_FIELDS)
         .with_milestone_progress()

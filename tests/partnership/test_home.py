@@ -51,11 +51,13 @@ def test_the_home_page_lists_the_consultations_open_now_with_deadline_and_propos
 
 def test_the_home_page_lists_commitments_in_implementation_to_follow(client):
     implementing = ActionPlanFactory(member=MemberFactory(), status="implementation")
-    followed = CommitmentFactory(action_plan=implementing, title="Open the register of lobbyists")
+    followed = CommitmentFactory(action_plan=implementing, title="Open the register of lobbyists", completion="limited")
+    CommitmentFactory(action_plan=implementing, title="A commitment with no progress reported yet")
     MilestoneFactory(commitment=followed, completed=True)
     CommitmentFactory(action_plan=ActionPlanFactory(status="co_creation"), title="A commitment still being written")
     page = client.get(reverse("home")).content.decode()
     assert "Open the register of lobbyists" in page and "still being written" not in page
+    assert "no progress reported yet" not in page
 
 
 def test_with_nothing_open_the_home_page_points_to_the_upcoming_consultations(client):
@@ -68,7 +70,7 @@ def test_a_cache_miss_costs_one_bounded_query_per_block_whatever_the_rows(
     client, open_now, django_assert_max_num_queries
 ):
     plan = ActionPlanFactory(status="implementation")
-    CommitmentFactory.create_batch(8, action_plan=plan)
+    CommitmentFactory.create_batch(8, action_plan=plan, completion="substantial")
     for _ in range(8):
         ProposalFactory(consultation=open_now[0])
     ConsultationFactory.create_batch(8, action_plan=open_now[0].action_plan)
