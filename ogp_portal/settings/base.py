@@ -227,7 +227,7 @@ LOGGING = {
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
         # Django adds its own console handler to "django" (unformatted), which also propagates to the root's:
-        # every message twice. One handler, the root's.
+        # every message twice. One handler, the root's (runserver's request lines included).
         "django": {"level": "INFO"},
         # A worker logs each task it ran; tasks run in-process in the embedded default, where those lines
         # would bury the console of `make run` (hundreds while the demo loads). Failures still show.

@@ -88,3 +88,13 @@ def test_my_participation_lists_proposals_drafts_supports_comments_and_follows(
     for title in (mine.title, draft.title, supported.title, "A proposal I follow", "A proposal I discussed"):
         assert title in page
     assert "My participation" in page
+
+
+def test_the_navigation_offers_the_proposals_to_all_and_my_participation_once_signed_in(client, participant):
+    proposals, mine = reverse("consultations:proposal-list"), reverse("consultations:proposal-mine")
+    page = client.get(reverse("home")).content.decode()
+    assert f'href="{proposals}"' in page and f'href="{mine}"' not in page
+    client.force_login(participant)
+    page = client.get(reverse("consultations:proposal-list")).content.decode()
+    assert f'href="{mine}">My participation</a>' in page
+    assert f'href="{proposals}" aria-current="page">Proposals</a>' in page
