@@ -83,3 +83,21 @@ def test_a_cache_miss_costs_one_bounded_query_per_block_whatever_the_rows(
     assert len(response.context["open_consultations"]) == 6  # the block is bounded
     with django_assert_max_num_queries(2):
         client.get(reverse("home"))  # the cached page reads nothing: the savepoint only
+
+
+def test_a_consultation_opened_or_closed_shows_on_the_cached_home_page_at_once(client, plan):
+    from consultations import services
+
+    assert "No consultation is open right now." in client.get(reverse("home")).content.decode()  # cached
+    consultation = services.consultation_create(
+        action_plan=plan,
+        created_by=None,
+        title="A call opened just now",
+        kind=Consultation.Kind.PROPOSALS,
+        description="Send your proposals.",
+        opens_at=timezone.now() - timedelta(hours=1),
+        closes_at=timezone.now() + timedelta(days=20),
+    )
+    assert "A call opened just now" in client.get(reverse("home")).content.decode()
+    services.consultation_end(consultation=consultation, reason="The forum asked to close it.")
+    assert "A call opened just now" not in client.get(reverse("home")).content.decode()
