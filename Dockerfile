@@ -2,9 +2,10 @@
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
-# WeasyPrint needs Pango; fonts for the PDFs are shipped in static/, DejaVu is the fallback.
+# WeasyPrint needs Pango, and HarfBuzz's subsetter to embed only the glyphs a PDF uses; fonts for the PDFs are shipped in static/, DejaVu is the fallback.
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core gettext \
+    && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
+       fonts-dejavu-core gettext \
     && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /app

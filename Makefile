@@ -24,8 +24,9 @@ setup: $(VENV)/.runtime
 
 setup-dev: $(VENV)/.dev
 
-## run: set up, migrate, load demo data, create the superuser, serve on 127.0.0.1:$(PORT)
+## run: set up (and the PDF libraries when missing), migrate, load demo data, create the superuser, serve on 127.0.0.1:$(PORT)
 run: setup
+	@bash bin/system-deps --pdf
 	$(DEV_ENV) $(PY) manage.py migrate --noinput
 	$(DEV_ENV) $(PY) manage.py seed_demo
 	$(DEV_ENV) $(PY) manage.py ensure_superuser

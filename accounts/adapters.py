@@ -1,6 +1,7 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.core import context as allauth_context
+from django.urls import reverse
 
 from accounts.email_address import clean_email, normalize_email_or_none
 from common.outbox import email_enqueue_message
@@ -24,6 +25,19 @@ class AccountAdapter(DefaultAccountAdapter):
             if key.endswith("_url") and isinstance(value, str) and value.startswith(("http://", "https://")):
                 ctx[key] = on_site_url(value)
         email_enqueue_message(self.render_mail(template_prefix, email, ctx))
+
+    def get_login_redirect_url(self, request):
+        """Each role lands where its work is, when the sign-in names no page (allauth follows ?next= first):
+        support staff in the admin, a point of contact in their member's workspace, a researcher among their
+        reports, anyone else on "My participation". The pages of the apps above are known here by name only."""
+        user = request.user
+        if user.is_staff:
+            return reverse("admin:index")
+        if user.is_point_of_contact:
+            return reverse("commitments:workspace-member", args=[user.member.slug])
+        if user.role == user.Role.IRM_RESEARCHER:
+            return reverse("irm_reports:workspace")
+        return reverse("consultations:proposal-mine")
 
     def clean_email(self, email):
         return super().clean_email(clean_email(email))

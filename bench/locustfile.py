@@ -130,7 +130,7 @@ class Participant(FastHttpUser):
         response = self.post("/accounts/login/", data, "POST login", expected=(302,))
         if response.status_code != 302:
             return False
-        self.get(response.headers["Location"], "GET home")
+        self.get(response.headers["Location"], "GET landing after sign-in")
         return True
 
     # -- browsing --------------------------------------------------------------------------------------

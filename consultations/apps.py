@@ -8,7 +8,8 @@ class ConsultationsConfig(AppConfig):
 
     def ready(self):
         from accounts.privacy import register
-        from consultations import privacy
+        from commitments import awaiting as commitments_awaiting
+        from consultations import awaiting, privacy
 
         register(
             "consultations",
@@ -18,3 +19,4 @@ class ConsultationsConfig(AppConfig):
             covers=privacy.COVERS,
             keeps=privacy.KEEPS,
         )
+        commitments_awaiting.register("consultations.proposals_to_answer", awaiting.proposals_to_answer)

@@ -110,9 +110,9 @@ def _discuss_and_answer(proposal, response_spec, *, users: dict[str, User], comm
     )
 
 
-def _seed_consultation(plan: ActionPlan, contact: User | None) -> bool:
+def _seed_consultation(plan: ActionPlan, contact: User | None) -> int:
     if Consultation.objects.filter(action_plan=plan, title=CONSULTATION_TITLE).exists():
-        return False
+        return 0
     now = timezone.now().replace(minute=0, second=0, microsecond=0)
     areas = {a.slug: a for a in PolicyArea.objects.filter(slug__in=["lobbying", "open-contracting"])}
     consultation = services.consultation_create(
@@ -155,7 +155,7 @@ def _seed_consultation(plan: ActionPlan, contact: User | None) -> bool:
         opens_at=now + timedelta(days=25),
         closes_at=now + timedelta(days=46),
     )
-    return True
+    return 2
 
 
 def _seed_forum(member: Member, plans: dict[int, ActionPlan]) -> None:
@@ -204,17 +204,18 @@ def _seed_forum(member: Member, plans: dict[int, ActionPlan]) -> None:
         )
 
 
-def seed_consultations() -> bool:
-    """Madrid's forum and its open consultation; True when the consultation was created now."""
+def seed_consultations() -> int:
+    """Madrid's forum, its open consultation and the review of its draft plan: how many consultations were
+    created now."""
     member = Member.objects.filter(slug="madrid").first()
     if member is None:
-        return False
+        return 0
     plans = {p.number: p for p in member.action_plans.all()}
     plan = plans.get(2)
     contact = member.contacts.filter(role=User.Role.POINT_OF_CONTACT).first()
     with transaction.atomic():
         _seed_forum(member, plans)
     if plan is None or plan.status != ActionPlan.Status.CO_CREATION:
-        return False
+        return 0
     with transaction.atomic():
         return _seed_consultation(plan, contact)

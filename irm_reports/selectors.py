@@ -66,6 +66,16 @@ def assigned_plans(*, user: User) -> QuerySet:
     return queryset.filter(researcher_assignments__researcher=user).distinct().order_by("-start_date", "pk")
 
 
+def researcher_awaiting(*, plans: list[ActionPlan]) -> dict[str, list]:
+    """What awaits a researcher among their assigned plans (already loaded with their reports): plans past
+    co-creation without any report yet, and reports to finish (draft, ready to publish, failed)."""
+    open_statuses = (Report.Status.DRAFT, Report.Status.READY, Report.Status.FAILED)
+    return {
+        "plans_without_report": [p for p in plans if p.status != ActionPlan.Status.CO_CREATION and not p.reports.all()],
+        "reports_to_finish": [r for p in plans for r in p.reports.all() if r.status in open_statuses],
+    }
+
+
 def plan_researchers(*, plan: ActionPlan) -> QuerySet:
     return User.objects.filter(irm_assignments__action_plan=plan).order_by("full_name", "email")
 

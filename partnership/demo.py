@@ -19,6 +19,7 @@ from accounts.services import user_set_role
 from commitments import services
 from commitments.models import ActionPlan, Member, Milestone, PolicyArea
 from consultations.demo import seed_consultations
+from consultations.demo_lively import seed_lively_consultations
 from irm_reports.demo import seed_irm_demo
 from irm_reports.importing import OGP_SAMPLE, import_ogp_data
 from partnership.demo_content import DEMO_PLANS
@@ -185,11 +186,13 @@ def seed_demo(*, password: str | None = None) -> dict:
     # Real history: OGP's commitments and IRM data for 30 members (already imported: nothing changes).
     imported = import_ogp_data(OGP_SAMPLE)
     accounts += seed_irm_demo(password=password)
-    seed_consultations()
+    consultations = seed_consultations() + seed_lively_consultations()
     return {
         "national": len(national),
         "local": local_count,
         "plans_created": plans,
+        "consultations_created": consultations,
         "accounts": accounts,
-        "ogp_commitments": imported.rows_imported,
+        # What this run wrote of OGP's data, not the rows it read: a second run creates and changes nothing.
+        "ogp_commitments": imported.counts["commitments"],
     }

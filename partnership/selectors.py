@@ -1,9 +1,10 @@
 """Reads that combine the apps: the public, filtered lists of members and commitments (their filters offer
-IRM ratings). Each list selects the columns its rows show, nothing more."""
+IRM ratings), and what the home page shows open now. Each list selects the columns its rows show, nothing more."""
 
 from django.db.models import Prefetch, QuerySet
 
-from commitments.models import Commitment, Member, PolicyArea
+from commitments.models import ActionPlan, Commitment, Member, PolicyArea
+from consultations.models import Consultation
 from partnership.filters import CommitmentFilter, MemberFilter
 
 MEMBER_ROW_FIELDS = ("slug", "name", "name_fr", "kind", "country", "region", "status")
@@ -41,3 +42,43 @@ def commitment_list(*, filters: dict | None = None) -> tuple[QuerySet, Commitmen
     )
     commitment_filter = CommitmentFilter(filters or {}, queryset=queryset)
     return commitment_filter.qs, commitment_filter
+
+
+HOME_CONSULTATION_FIELDS = (
+    "title",
+    "kind",
+    "opens_at",
+    "closes_at",
+    "status",
+    "status_changed_at",
+    "proposal_count",
+    "answered_count",
+    "action_plan__member__slug",
+    "action_plan__member__name",
+    "action_plan__member__name_fr",
+    "action_plan__member__kind",
+)
+
+
+def home_open_consultations(*, limit: int = 6) -> list[Consultation]:
+    """Consultations open now (calls for proposals and reviews of draft plans), the next to close first: one
+    query on the (status, closes_at) index, their proposal counts read from the stored counters."""
+    return list(
+        Consultation.objects.open_now()
+        .select_related("action_plan__member")
+        .only(*HOME_CONSULTATION_FIELDS)
+        .order_by("closes_at", "id")[:limit]
+    )
+
+
+def home_commitments_to_follow(*, limit: int = 6) -> list[Commitment]:
+    """The newest commitments of plans in implementation whose progress is reported (a self-reported completion),
+    with their milestones' progress: one query."""
+    return list(
+        Commitment.objects.filter(action_plan__status=ActionPlan.Status.IMPLEMENTATION)
+        .exclude(completion="")
+        .select_related("action_plan__member")
+        .only(*COMMITMENT_ROW_FIELDS)
+        .with_milestone_progress()
+        .order_by("-id")[:limit]
+    )

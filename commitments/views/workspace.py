@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, ListView, TemplateView
 
 from commitments import selectors, services
+from commitments.awaiting import awaiting_for_member
 from commitments.forms import (
     ActionPlanForm,
     CommitmentForm,
@@ -67,6 +68,7 @@ class WorkspaceMemberView(MemberTargetMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context["member"] = self.member
         context["action_plans"] = selectors.member_action_plans(member=self.member)
+        context["awaiting"] = awaiting_for_member(member=self.member)
         return context
 
 

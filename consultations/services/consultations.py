@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from commitments.models import ActionPlan
+from common.cache import bump_content_version
 from common.db import UNCHANGED, set_fields
 from consultations.models import Consultation, Proposal
 from consultations.services._common import lock_consultation
@@ -57,6 +58,7 @@ def consultation_create(
     consultation.full_clean()
     consultation.save()
     consultation.policy_areas.set(policy_areas)
+    bump_content_version()  # the cached home page lists the consultations open now
     return consultation
 
 
@@ -94,6 +96,7 @@ def consultation_update(
     current.save()
     if policy_areas is not None:
         current.policy_areas.set(policy_areas)
+    bump_content_version()
     return current
 
 
@@ -130,6 +133,7 @@ def consultation_end(*, consultation: Consultation, reason: str, cancel: bool = 
     current.status_changed_at = timezone.now()
     current.full_clean()
     current.save(update_fields=["status", "status_reason", "status_changed_at", "updated_at"])
+    bump_content_version()
     return current
 
 

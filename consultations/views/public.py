@@ -11,7 +11,7 @@ from django.views.generic import DetailView, ListView, TemplateView, View
 from commitments.models import Member
 from common.files import private_file_response
 from common.views import FilteredListView
-from consultations import selectors
+from consultations import my_participation, selectors
 from consultations.filters import SORTS
 from consultations.forms import CommentForm
 from consultations.models import Consultation
@@ -137,6 +137,10 @@ class MyProposalsView(LoginRequiredMixin, ListView):
 
     def get_queryset(self):
         return selectors.my_proposals(user=self.request.user)
+
+    def get_context_data(self, **kwargs):
+        # "My participation": their proposals and drafts (paginated), then their latest supports, comments, follows.
+        return super().get_context_data(**my_participation.my_activity(user=self.request.user), **kwargs)
 
 
 class SimilarProposalsView(View):

@@ -42,7 +42,8 @@ class WorkspaceHomeView(LoginRequiredMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["plans"] = selectors.assigned_plans(user=self.request.user)
+        context["plans"] = plans = list(selectors.assigned_plans(user=self.request.user))
+        context["awaiting"] = selectors.researcher_awaiting(plans=plans)
         return context
 
 

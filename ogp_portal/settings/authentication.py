@@ -41,6 +41,7 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 
 LOGIN_URL = "account_login"
+# Without ?next=, each role lands where its work is: AccountAdapter.get_login_redirect_url (this is the fallback).
 LOGIN_REDIRECT_URL = "home"
 
 ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"

@@ -165,7 +165,8 @@ if REDIS_URL:
 else:
     # Embedded default: no broker, tasks run in-process when they are sent.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    CELERY_BROKER_URL = "memory://"
+    # A host named in the URL: kombu otherwise warns that it falls back to one on every first send.
+    CELERY_BROKER_URL = "memory://localhost/"
     CELERY_RESULT_BACKEND = "cache+memory://"
     CELERY_TASK_ALWAYS_EAGER = True
     CELERY_TASK_EAGER_PROPAGATES = True
@@ -228,6 +229,12 @@ LOGGING = {
         # WeasyPrint and fontTools log every layout step and font at INFO.
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        # Django adds its own console handler to "django" (unformatted), which also propagates to the root's:
+        # every message twice. One handler, the root's (runserver's request lines included).
+        "django": {"level": "INFO"},
+        # A worker logs each task it ran; tasks run in-process in the embedded default, where those lines
+        # would bury the console of `make run` (hundreds while the demo loads). Failures still show.
+        "celery.app.trace": {"level": "INFO" if REDIS_URL else "WARNING"},
     },
 }
 

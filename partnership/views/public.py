@@ -18,6 +18,9 @@ class HomeView(TemplateView):
         context = super().get_context_data(**kwargs)
         # Stored figures (one row), read only when the page's cached fragment is stale.
         context["figures"] = SimpleLazyObject(services.headline_figures_current)
+        # Each block one bounded query, run only when the cached fragment is rebuilt (lazy querysets/objects).
+        context["open_consultations"] = SimpleLazyObject(partnership_selectors.home_open_consultations)
+        context["commitments_to_follow"] = SimpleLazyObject(partnership_selectors.home_commitments_to_follow)
         context["recent_plans"] = selectors.recent_action_plans(limit=6)
         context["policy_areas"] = selectors.policy_areas_top_level()
         context["fragment_key"] = versioned(get_language())

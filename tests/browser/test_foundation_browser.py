@@ -46,7 +46,7 @@ def test_point_of_contact_signs_in_and_adds_a_commitment(page, live_server):
     page.fill("input[name=login]", "contact@madrid.example")
     page.fill("input[name=password]", DEFAULT_PASSWORD)
     page.click("form.form button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/")
+    page.wait_for_url("**/workspace/members/madrid/")  # a point of contact lands in their workspace
 
     page.goto(f"{live_server.url}/workspace/")
     page.wait_for_url("**/workspace/members/madrid/")

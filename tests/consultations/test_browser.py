@@ -31,11 +31,12 @@ def new_page(browser, live_server, transactional_db):
 
 
 def _sign_in(page, base, email):
+    """Sign in; the page each role lands on is tested in tests/partnership/test_landing.py."""
     page.goto(f"{base}/accounts/login/")
     page.fill("input[name=login]", email)
     page.fill("input[name=password]", DEFAULT_PASSWORD)
     page.click("form.form button[type=submit]")
-    page.wait_for_url(f"{base}/")
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
 
 
 def _register(page, base, mailoutbox):
@@ -50,7 +51,7 @@ def _register(page, base, mailoutbox):
     link = re.search(r"https?://[^/\s]+(/\S+)", mailoutbox[0].body).group(1)
     page.goto(f"{base}{link}")
     page.click("form button[type=submit]")
-    page.wait_for_url(f"{base}/")
+    page.wait_for_url(f"{base}/")  # a new participant lands on the home page, which lists what is open
 
 
 def _propose(page, base, consultation) -> Proposal:

@@ -27,7 +27,7 @@ def test_the_report_page_follows_the_rendering_and_then_offers_the_download(page
     page.fill("input[name=login]", "researcher@irm.example")
     page.fill("input[name=password]", DEFAULT_PASSWORD)
     page.click("form.form button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/")
+    page.wait_for_url(f"{live_server.url}/irm-reports/workspace/")  # a researcher lands among their reports
 
     report = services.report_request_render(
         report=report, requested_by=researcher, enqueue=False

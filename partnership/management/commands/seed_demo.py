@@ -16,11 +16,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, password=None, **options):
         result = seed_demo(password=password)
+        ogp = result["ogp_commitments"]
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo data: {result['national']} national and {result['local']} local members; "
-                f"{result['plans_created']} demo action plans created; "
-                f"{result['ogp_commitments']} commitments of OGP's data loaded (already loaded ones are unchanged)."
+                f"Demo data: {result['national']} national and {result['local']} local members in place; "
+                f"{result['plans_created']} demo action plans and {result['consultations_created']} consultations "
+                f"created now; commitments of OGP's data: {ogp['created']} created, {ogp['updated']} updated, "
+                f"{ogp['unchanged']} already up to date."
             )
         )
         for email, secret in result["accounts"]:

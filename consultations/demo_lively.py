@@ -1,0 +1,97 @@
+"""Demo consultations that show co-creation alive, in the three languages: a call for proposals that closed
+early in Sekondi-Takoradi (English) with responses of every outcome and some still awaited, an open call in
+Buenos Aires (Spanish) and the open review of Paris's draft plan (French), with supports, comments and
+followers. Texts in consultations/demo_texts.py.
+
+Idempotent: a consultation that exists (same plan and title) is left as it is. Everything goes through the
+services, so it obeys the domain rules (proposals while open, responses to submitted proposals).
+"""
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import User
+from commitments.models import ActionPlan, PolicyArea
+from consultations import services
+from consultations.demo_texts import CONSULTATIONS, PARTICIPANTS
+from consultations.models import Consultation
+
+
+def _participants() -> list[User]:
+    from allauth.account.models import EmailAddress
+
+    users = []
+    for email, name in PARTICIPANTS:
+        user = User.objects.filter(email=email).first()
+        if user is None:  # no password: these accounts show activity, nobody signs in with them
+            user = User.objects.create_user(email=email, password=None, full_name=name)
+            EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+        users.append(user)
+    return users
+
+
+def _discuss(proposal, index: int, *, users: list[User], comments: list[str]) -> None:
+    """Supports, a follower and a few comments, varied by the proposal's place in the list."""
+    others = [u for u in users if u.pk != proposal.author_id]
+    for user in others[: (index * 5) % 9 + 1]:
+        services.proposal_support(proposal=proposal, user=user)
+    services.proposal_follow(proposal=proposal, user=others[index % len(others)])
+    for offset, body in enumerate(comments[: index % 3 + 1]):
+        services.comment_create(proposal=proposal, author=others[(index + offset + 2) % len(others)], body=body)
+
+
+def _seed(spec: dict, users: list[User]) -> int:
+    plan = ActionPlan.objects.filter(member__slug=spec["member"]).order_by("-number").first()
+    if plan is None or Consultation.objects.filter(action_plan=plan, title=spec["title"]).exists():
+        return 0
+    contact = plan.member.contacts.filter(role=User.Role.POINT_OF_CONTACT).first()
+    now = timezone.now().replace(minute=0, second=0, microsecond=0)
+    consultation = services.consultation_create(
+        action_plan=plan,
+        created_by=contact,
+        title=spec["title"],
+        kind=spec["kind"],
+        description=spec["description"],
+        opens_at=now - timedelta(days=20),
+        closes_at=now + timedelta(days=10),
+    )
+    areas = {a.slug: a for a in PolicyArea.objects.all()}
+    commitments = list(plan.commitments.order_by("sort_key")[:2])
+    for index, (author, title, problem, solution, area, response) in enumerate(spec["proposals"]):
+        proposal = services.proposal_create(
+            consultation=consultation,
+            author=users[author],
+            title=title,
+            problem=problem,
+            solution=solution,
+            policy_area=areas.get(area),
+            submit=True,
+        )
+        _discuss(proposal, index, users=users, comments=spec["comments"])
+        if response is not None:
+            outcome, reasons = response
+            linked = [] if outcome == "not_accepted" else commitments[index % len(commitments) :][:1]
+            services.response_save(
+                proposal=proposal,
+                outcome=outcome,
+                reasons=reasons,
+                commitments=linked,
+                publish=True,
+                written_by=contact,
+                notify=False,  # demo addresses: no notification e-mail
+            )
+    if spec["end_early"]:
+        services.consultation_end(consultation=consultation, reason=spec["end_early"])
+    return 1
+
+
+def seed_lively_consultations() -> int:
+    """How many of the demo consultations were created now."""
+    users = _participants()
+    created = 0
+    for spec in CONSULTATIONS:
+        with transaction.atomic():
+            created += _seed(spec, users)
+    return created
