@@ -109,7 +109,10 @@ def test_answers_are_counted_on_the_plans_held_consultations_only(member):
     hidden = ProposalFactory(consultation=held)
     hidden.is_hidden = True
     hidden.save(update_fields=["is_hidden"])
-    ProposalFactory(consultation=ConsultationFactory(action_plan=plan, status="cancelled", status_reason="Elections.", status_changed_at=timezone.now()))
+    cancelled = ConsultationFactory(
+        action_plan=plan, status="cancelled", status_reason="Elections.", status_changed_at=timezone.now()
+    )
+    ProposalFactory(consultation=cancelled)
     ProposalFactory(consultation=ConsultationFactory())  # another plan's
     item = next(i for i in plan_checklist(plan) if i.requirement.code == "4.1")
     assert "1 of 2 proposals answered" in item.explanation
