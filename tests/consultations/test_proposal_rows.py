@@ -7,8 +7,8 @@ from django.utils import translation
 
 from common.pagination import keyset_page
 from consultations import selectors
-from consultations.rows import proposal_rows
 from consultations.filters import SORTS
+from consultations.rows import proposal_rows
 from tests.factories import OrganisationFactory, PolicyAreaFactory, UserFactory
 from tests.factories.consultations import CommentFactory, ConsultationFactory, ProposalFactory, ResponseFactory
 
