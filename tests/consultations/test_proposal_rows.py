@@ -3,6 +3,7 @@ the same as those of the reference query (every related row joined), in every la
 
 import pytest
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 
 from common.pagination import keyset_page
@@ -112,3 +113,10 @@ def test_a_withdrawn_proposal_and_an_empty_list(consultation, client):
     assert proposal_rows(page.object_list) == expected
     assert "Withdrawn &lt;idea&gt; &amp; more" in expected and "Awaiting" not in expected
     assert "No proposal matches these filters." in client.get("/proposals/", {"status": "merged"}).content.decode()
+
+
+def test_rows_link_to_the_addresses_reverse_gives(proposals):
+    proposal = proposals[1]
+    assert proposal.get_absolute_url() == reverse("consultations:proposal-detail", args=[proposal.pk])
+    parent = proposal.consultation
+    assert parent.get_absolute_url() == reverse("consultations:consultation-detail", args=[parent.pk])
