@@ -1,7 +1,9 @@
 """{% row_url "route" key %}: {% url "route" key %} for a route with one argument, without a reverse() per row
-(commitments.models.urls); {% commitment_rows %}: the rows of a commitment list (commitments.rows)."""
+(commitments.models.urls); {% commitment_rows %}: the rows of a commitment list,
+{% progress done total %}: includes/_progress.html (commitments.rows)."""
 
 from django import template
+from django.utils.safestring import mark_safe
 
 from commitments import rows
 from commitments.models.urls import url_for
@@ -18,3 +20,9 @@ def row_url(name: str, key) -> str:
 def commitment_rows(commitments, show_plan=False):
     """The rows of a commitment list: the markup of includes/_commitment_row.html, written by commitments.rows."""
     return rows.commitment_rows(commitments, show_plan=show_plan)
+
+
+@register.simple_tag
+def progress(done, total):
+    """includes/_progress.html for a row of a loop, written by commitments.rows."""
+    return mark_safe(rows.progress(done, total))  # noqa: S308 (values escaped as the template does)  # nosec B308 B703

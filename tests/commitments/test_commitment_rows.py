@@ -6,7 +6,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from commitments import selectors
-from commitments.rows import commitment_rows
+from commitments.rows import commitment_rows, progress
 from partnership import selectors as partnership_selectors
 from tests.factories import OrganisationFactory, PolicyAreaFactory
 from tests.factories.commitments import ActionPlanFactory, CommitmentFactory, MemberFactory, MilestoneFactory
@@ -57,3 +57,16 @@ def test_the_plan_page_shows_its_commitments_or_says_there_is_none(plan, client)
     assert html.count('class="card commitment-card"') == 7 and "No commitment yet." not in html
     empty = ActionPlanFactory(member=plan.member)
     assert "No commitment yet." in client.get(empty.get_absolute_url()).content.decode()
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+@pytest.mark.parametrize(("done", "total"), [(0, 0), (0, 3), (2, 3), (1234, 1234)])
+def test_the_progress_bar_is_the_templates(language, done, total):
+    with translation.override(language):
+        expected = render_to_string("includes/_progress.html", {"done": done, "total": total})
+        assert progress(done, total) == expected
+
+
+def test_a_members_page_shows_the_progress_of_each_plan(plan, client):
+    html = client.get(plan.member.get_absolute_url()).content.decode()
+    assert html.count('class="progress"') == 1 and "milestones completed" in html
