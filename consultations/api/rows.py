@@ -32,6 +32,11 @@ PROPOSAL_KEYS = [
 PAGE_KEYS = ["id", "submitted_at", "support_count"]
 
 
+def page_queryset():
+    """What a list is filtered and paged on: the public proposals, from their table alone."""
+    return Proposal.objects.public()
+
+
 def proposal_values(ids: list[int]) -> list[dict]:
     """The values() rows of these proposals, in this order: read by id once the page is known, so the join with
     consultations, authors and responses is planned for 25 rows, never for the sort over the whole table."""

@@ -15,7 +15,7 @@ from common.api.permissions import require_perm
 from common.api.rows import RowListMixin
 from common.api.throttling import RateLimitedViewMixin
 from consultations import selectors, services
-from consultations.api.rows import PAGE_KEYS, proposal_items, proposal_values
+from consultations.api.rows import PAGE_KEYS, page_queryset, proposal_items, proposal_values
 from consultations.api.serializers import (
     CommentInputSerializer,
     CommentSerializer,
@@ -85,7 +85,7 @@ class ProposalViewSet(
         )
 
     def row_queryset(self):
-        return Proposal.objects.public()
+        return page_queryset()
 
     def build_items(self, rows):
         return proposal_items(self.request, proposal_values([row["id"] for row in rows]))
