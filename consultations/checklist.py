@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from commitments.models import ActionPlan, StandardRequirement
-from consultations.models import Consultation, Forum, ForumMeeting, ForumSeat, Proposal, RequirementMark, Sector
+from consultations.models import Consultation, Forum, ForumMeeting, ForumSeat, RequirementMark, Sector
 
 MET, NOT_MET, PENDING = (
     RequirementMark.Status.MET,
@@ -128,19 +128,16 @@ def _facts(plan: ActionPlan) -> dict:
         co_creation=Count("pk", filter=Q(phase=ForumMeeting.Phase.CO_CREATION)),
         implementation=Count("pk", filter=Q(phase=ForumMeeting.Phase.IMPLEMENTATION)),
     )
-    proposals = Proposal.objects.filter(consultation__action_plan=plan).exclude(
-        consultation__status=Consultation.Status.CANCELLED
-    )
-    counts = proposals.to_answer().aggregate(
-        total=Count("pk"), answered=Count("pk", filter=Q(status__in=Proposal.ANSWERED))
-    )
+    consultations = list(plan.consultations.order_by("opens_at"))
+    # The consultations' stored counters (kept by every write of a proposal), not a count of the proposals.
+    held = [c for c in consultations if c.status != Consultation.Status.CANCELLED]
     return {
         "forum": forum,
         "seats": seats,
         "meetings": meetings,
-        "consultations": list(plan.consultations.order_by("opens_at")),
-        "to_answer": counts["total"],
-        "answered": counts["answered"],
+        "consultations": consultations,
+        "to_answer": sum(c.proposal_count for c in held),
+        "answered": sum(c.answered_count for c in held),
     }
 
 

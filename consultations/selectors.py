@@ -31,7 +31,8 @@ from consultations.models import (
 PROPOSAL_RELATED = ("consultation__action_plan__member", "author", "organisation", "policy_area", "response")
 
 
-def _visible_comments():
+def visible_comments():
+    """The comments a proposal's comment count counts (correlated on the outer proposal)."""
     return Comment.objects.filter(proposal=OuterRef("pk"), is_hidden=False)
 
 
@@ -51,9 +52,7 @@ def proposal_list(
 ) -> tuple[QuerySet, ProposalFilter]:
     """Public proposals with their response, author and comment count; filtered, searched and sorted."""
     queryset = (
-        Proposal.objects.public()
-        .select_related(*PROPOSAL_RELATED)
-        .annotate(comment_count=count_of(_visible_comments()))
+        Proposal.objects.public().select_related(*PROPOSAL_RELATED).annotate(comment_count=count_of(visible_comments()))
     )
     if consultation is not None:
         queryset = queryset.filter(consultation=consultation)
@@ -95,7 +94,7 @@ def proposal_rows(*, ids: list[int]) -> list[Proposal]:
         Proposal.objects.filter(pk__in=ids)
         .select_related(*PROPOSAL_ROW_RELATED)
         .only(*PROPOSAL_ROW_FIELDS)
-        .annotate(comment_count=count_of(_visible_comments()))
+        .annotate(comment_count=count_of(visible_comments()))
         .order_by()
     )
     by_id = {row.pk: row for row in rows}
@@ -109,7 +108,7 @@ def proposal_get(*, pk: int) -> Proposal:
             "attachments",
             Prefetch("response__commitments", queryset=Commitment.objects.select_related("action_plan")),
         )
-        .annotate(comment_count=count_of(_visible_comments()))
+        .annotate(comment_count=count_of(visible_comments()))
     )
     return get_object_or_404(queryset, pk=pk)
 

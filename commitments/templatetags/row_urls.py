@@ -1,8 +1,11 @@
 """{% row_url "route" key %}: {% url "route" key %} for a route with one argument, without a reverse() per row
-(commitments.models.urls)."""
+(commitments.models.urls); {% commitment_rows %}: the rows of a commitment list,
+{% progress done total %}: includes/_progress.html (commitments.rows)."""
 
 from django import template
+from django.utils.safestring import mark_safe
 
+from commitments import rows
 from commitments.models.urls import url_for
 
 register = template.Library()
@@ -11,3 +14,15 @@ register = template.Library()
 @register.simple_tag
 def row_url(name: str, key) -> str:
     return url_for(name, key)
+
+
+@register.simple_tag
+def commitment_rows(commitments, show_plan=False):
+    """The rows of a commitment list: the markup of includes/_commitment_row.html, written by commitments.rows."""
+    return rows.commitment_rows(commitments, show_plan=show_plan)
+
+
+@register.simple_tag
+def progress(done, total):
+    """includes/_progress.html for a row of a loop, written by commitments.rows."""
+    return mark_safe(rows.progress(done, total))  # noqa: S308 (values escaped as the template does)  # nosec B308 B703

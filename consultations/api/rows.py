@@ -4,8 +4,10 @@
 from django.utils.translation import gettext as _
 
 from common.api.rows import Flat, Links, grouped
+from common.db import count_of
 from consultations.api import serializers as s
-from consultations.models import ProposalResponse
+from consultations.models import Proposal, ProposalResponse
+from consultations.selectors import visible_comments
 
 PROPOSAL = Flat(
     s.ProposalSerializer,
@@ -25,6 +27,24 @@ PROPOSAL_KEYS = [
     "response__status",
     *RESPONSE.keys(),
 ]
+
+# What the cursor of each sort order (consultations.filters.SORTS) reads from a page's rows.
+PAGE_KEYS = ["id", "submitted_at", "support_count"]
+
+
+def page_queryset():
+    """What a list is filtered and paged on: the public proposals, from their table alone."""
+    return Proposal.objects.public()
+
+
+def proposal_values(ids: list[int]) -> list[dict]:
+    """The values() rows of these proposals, in this order: read by id once the page is known, so the join with
+    consultations, authors and responses is planned for 25 rows, never for the sort over the whole table."""
+    if not ids:
+        return []
+    rows = Proposal.objects.filter(pk__in=ids).annotate(comment_count=count_of(visible_comments())).order_by()
+    by_id = {row["id"]: row for row in rows.values(*PROPOSAL_KEYS)}
+    return [by_id[pk] for pk in ids if pk in by_id]
 
 
 def _author(row) -> str:

@@ -15,7 +15,7 @@ from common.api.permissions import require_perm
 from common.api.rows import RowListMixin
 from common.api.throttling import RateLimitedViewMixin
 from consultations import selectors, services
-from consultations.api.rows import PROPOSAL_KEYS, proposal_items
+from consultations.api.rows import PAGE_KEYS, page_queryset, proposal_items, proposal_values
 from consultations.api.serializers import (
     CommentInputSerializer,
     CommentSerializer,
@@ -75,7 +75,9 @@ class ProposalViewSet(
         "post_comment": "consultations.comment",
     }
 
-    row_keys = PROPOSAL_KEYS
+    # A list is paged on the proposal table alone (the sort order's partial index); the page's rows are then
+    # read by id with what an item shows (consultations.api.rows.proposal_values).
+    row_keys = PAGE_KEYS
 
     def get_queryset(self):
         return selectors.proposal_list()[0].prefetch_related(
@@ -83,10 +85,10 @@ class ProposalViewSet(
         )
 
     def row_queryset(self):
-        return selectors.proposal_list()[0]
+        return page_queryset()
 
     def build_items(self, rows):
-        return proposal_items(self.request, rows)
+        return proposal_items(self.request, proposal_values([row["id"] for row in rows]))
 
     def get_object(self):
         """Any proposal the user may read (their own drafts too); others' drafts and hidden ones are 404."""

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from commitments.models import ActionPlan, PolicyArea
+from commitments.models.urls import url_for
 from common.markdown import validate_no_markup
 from common.models import TimeStampedModel
 
@@ -124,7 +125,7 @@ class Consultation(TimeStampedModel):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("consultations:consultation-detail", args=[self.pk])
+        return url_for("consultations:consultation-detail", self.pk)
 
     COUNTERS = ("proposal_count", "answered_count")
 

@@ -7,13 +7,13 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models, transaction
 from django.db.models import F, Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts.models import Organisation
 from commitments.models import PolicyArea
+from commitments.models.urls import url_for
 from common.files import new_file_token
 from common.markdown import validate_no_markup
 from common.models import TimeStampedModel
@@ -152,7 +152,7 @@ class Proposal(TimeStampedModel):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("consultations:proposal-detail", args=[self.pk])
+        return url_for("consultations:proposal-detail", self.pk)
 
     # The consultation's counters (Consultation.proposal_count, answered_count) move with every save and delete
     # of a proposal that changes what it counts for: an atomic F() update in the same transaction, from the

@@ -5,7 +5,7 @@ Each tag costs a fixed number of queries, whatever the number of consultations, 
 
 from django import template
 
-from consultations import selectors
+from consultations import rows, selectors
 from consultations.checklist import plan_checklist
 
 register = template.Library()
@@ -45,3 +45,9 @@ def consultations_member_panel(context, member):
 @register.simple_tag
 def proposal_status_class(status: str) -> str:
     return f"badge badge-proposal-{status}"
+
+
+@register.simple_tag
+def proposal_rows(proposals, show_consultation=False):
+    """The rows of a proposal list: the markup of includes/_proposal_row.html, written by consultations.rows."""
+    return rows.proposal_rows(proposals, show_consultation=show_consultation)

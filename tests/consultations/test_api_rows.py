@@ -11,6 +11,7 @@ from rest_framework.test import APIClient
 
 from consultations.api.serializers import ProposalSerializer
 from consultations.api.views import ProposalViewSet
+from consultations.filters import SORTS
 from consultations.models import Proposal, ProposalResponse
 from tests.commitments.test_api_rows import LANGUAGES, reference
 from tests.factories import CommitmentFactory, OrganisationFactory, PolicyAreaFactory, UserFactory
@@ -115,5 +116,17 @@ def _queries(path) -> int:
 def test_query_counts_do_not_grow_with_the_page(proposals):
     older = timezone.now() - timedelta(days=10)
     ProposalFactory.create_batch(6, consultation=proposals[0].consultation, submitted_at=older)
-    # both pages hold the published response: the page, its commitments (and the request's savepoint pair)
-    assert _queries("/api/v1/proposals/?page_size=5") == _queries("/api/v1/proposals/?page_size=12") == 2 + 2
+    # both pages hold the published response: the page's ids, their rows, the commitments (and the request's
+    # savepoint pair)
+    assert _queries("/api/v1/proposals/?page_size=5") == _queries("/api/v1/proposals/?page_size=12") == 3 + 2
+
+
+@pytest.mark.parametrize("sort", list(SORTS))
+def test_pages_follow_the_sort_order_through_the_cursor(proposals, sort):
+    """The page's ids come from the proposal table alone, its rows by id: the order is still the sort's."""
+    api, path, seen = APIClient(), f"/api/v1/proposals/?sort={sort}&page_size=3", []
+    while path:
+        body = api.get(path).json()
+        seen += [item["id"] for item in body["results"]]
+        path = body["next"]
+    assert seen == list(Proposal.objects.public().order_by(*SORTS[sort]).values_list("id", flat=True))

@@ -98,3 +98,21 @@ def test_the_checklist_costs_a_fixed_number_of_queries(plan, member, django_asse
         ResponseFactory(proposal=ProposalFactory(consultation=ConsultationFactory(action_plan=plan)))
     with django_assert_max_num_queries(7):
         plan_checklist(plan)
+
+
+def test_answers_are_counted_on_the_plans_held_consultations_only(member):
+    """4.1 reads the consultations' counters: a cancelled consultation and a hidden proposal owe no answer."""
+    plan = ActionPlanFactory(member=member, implementing=True)
+    held = ConsultationFactory(action_plan=plan)
+    ResponseFactory(proposal=ProposalFactory(consultation=held))
+    ProposalFactory(consultation=held, under_review=True)
+    hidden = ProposalFactory(consultation=held)
+    hidden.is_hidden = True
+    hidden.save(update_fields=["is_hidden"])
+    cancelled = ConsultationFactory(
+        action_plan=plan, status="cancelled", status_reason="Elections.", status_changed_at=timezone.now()
+    )
+    ProposalFactory(consultation=cancelled)
+    ProposalFactory(consultation=ConsultationFactory())  # another plan's
+    item = next(i for i in plan_checklist(plan) if i.requirement.code == "4.1")
+    assert "1 of 2 proposals answered" in item.explanation

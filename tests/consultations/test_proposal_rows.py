@@ -3,11 +3,13 @@ the same as those of the reference query (every related row joined), in every la
 
 import pytest
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 
 from common.pagination import keyset_page
 from consultations import selectors
 from consultations.filters import SORTS
+from consultations.rows import proposal_rows
 from tests.factories import OrganisationFactory, PolicyAreaFactory, UserFactory
 from tests.factories.consultations import CommentFactory, ConsultationFactory, ProposalFactory, ResponseFactory
 
@@ -84,3 +86,39 @@ def test_the_list_pages_show_the_rows_in_two_queries_whatever_the_filters(client
     html = page.content.decode()
     assert "Idea 1: publish the contracts" in html and "Idea 2: publish" not in html
     assert client.get(consultation.get_absolute_url(), {"sort": "oldest"}).status_code == 200
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+@pytest.mark.parametrize("show_consultation", [True, False])
+def test_the_rows_written_in_python_are_the_templates(proposals, consultation, language, show_consultation):
+    """consultations.rows writes the markup of _proposal_row.html: the same bytes on the same rows (responses in
+    Markdown, organisations, deleted authors, policy areas, counts), in every language."""
+    for sort in SORTS:
+        page, _filter = selectors.proposal_page(filters={"sort": sort}, ordering=SORTS[sort], cursor=None)
+        with translation.override(language):
+            expected = [
+                render_to_string(
+                    "consultations/includes/_proposal_row.html",
+                    {"proposal": p, "show_consultation": show_consultation},
+                )
+                for p in page.object_list
+            ]
+            assert proposal_rows(page.object_list, show_consultation=show_consultation) == "".join(expected)
+
+
+def test_a_withdrawn_proposal_and_an_empty_list(consultation, client):
+    ProposalFactory(consultation=consultation, withdrawn=True, title="Withdrawn <idea> & more", author=None)
+    page, _filter = selectors.proposal_page(filters={}, ordering=SORTS["newest"], cursor=None)
+    for language in ("en", "fr", "es"):
+        with translation.override(language):
+            expected = render_to_string("consultations/includes/_proposal_row.html", {"proposal": page.object_list[0]})
+            assert proposal_rows(page.object_list) == expected
+    assert "Withdrawn &lt;idea&gt; &amp; more" in expected and "Awaiting" not in expected
+    assert "No proposal matches these filters." in client.get("/proposals/", {"status": "merged"}).content.decode()
+
+
+def test_rows_link_to_the_addresses_reverse_gives(proposals):
+    proposal = proposals[1]
+    assert proposal.get_absolute_url() == reverse("consultations:proposal-detail", args=[proposal.pk])
+    parent = proposal.consultation
+    assert parent.get_absolute_url() == reverse("consultations:consultation-detail", args=[parent.pk])

@@ -1,0 +1,72 @@
+"""commitments.rows writes the rows of the commitment lists: the same bytes as the reference templates
+(_commitment_row.html with _progress.html) on the same rows, in every language."""
+
+import pytest
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from commitments import selectors
+from commitments.rows import commitment_rows, progress
+from partnership import selectors as partnership_selectors
+from tests.factories import OrganisationFactory, PolicyAreaFactory
+from tests.factories.commitments import ActionPlanFactory, CommitmentFactory, MemberFactory, MilestoneFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def plan():
+    member = MemberFactory(name="Côte d'Ivoire & <Test>", name_fr="Côte d'Ivoire (fr)")
+    plan = ActionPlanFactory(member=member)
+    areas = [
+        PolicyAreaFactory(slug="open-contracting", name="Open contracting", name_fr="Contrats ouverts"),
+        PolicyAreaFactory(slug="fiscal", name="Fiscal openness", name_fr="Ouverture budgétaire"),
+    ]
+    lead = OrganisationFactory(name="Ministère des Finances & du Budget")
+    for i in range(7):
+        commitment = CommitmentFactory(
+            action_plan=plan,
+            title=f"Publish <contracts> & budgets {i}",
+            lead_institution=lead if i % 2 else None,
+            completion=["", "limited", "substantial", "complete"][i % 4],
+        )
+        commitment.policy_areas.set(areas[: i % 3])
+        for j in range(i % 4):
+            MilestoneFactory(commitment=commitment, completed=j % 2 == 0)
+    return plan
+
+
+def _reference(rows, **context) -> str:
+    return "".join(
+        render_to_string("commitments/includes/_commitment_row.html", {"commitment": c, **context}) for c in rows
+    )
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_the_rows_written_in_python_are_the_templates(plan, language):
+    with translation.override(language):
+        on_plan = list(selectors.action_plan_commitments(plan=plan))
+        assert commitment_rows(on_plan) == _reference(on_plan)
+        listed = list(partnership_selectors.commitment_list()[0])
+        assert commitment_rows(listed, show_plan=True) == _reference(listed, show_plan=True)
+    assert "&lt;contracts&gt; &amp; budgets" in _reference(on_plan)
+
+
+def test_the_plan_page_shows_its_commitments_or_says_there_is_none(plan, client):
+    html = client.get(plan.get_absolute_url()).content.decode()
+    assert html.count('class="card commitment-card"') == 7 and "No commitment yet." not in html
+    empty = ActionPlanFactory(member=plan.member)
+    assert "No commitment yet." in client.get(empty.get_absolute_url()).content.decode()
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+@pytest.mark.parametrize(("done", "total"), [(0, 0), (0, 3), (2, 3), (1234, 1234)])
+def test_the_progress_bar_is_the_templates(language, done, total):
+    with translation.override(language):
+        expected = render_to_string("includes/_progress.html", {"done": done, "total": total})
+        assert progress(done, total) == expected
+
+
+def test_a_members_page_shows_the_progress_of_each_plan(plan, client):
+    html = client.get(plan.member.get_absolute_url()).content.decode()
+    assert html.count('class="progress"') == 1 and "milestones completed" in html
