@@ -86,6 +86,16 @@ def _describe(violation, path: str, width: str) -> str:
     return f"{path} [{width}] {violation['id']} ({violation['impact']}): {violation['help']} — {targets}"
 
 
+# Attributes that name other elements by id: each id must exist in the page (axe does not check them all).
+MISSING_REFERENCES = """() => {
+  const attributes = ["aria-describedby", "aria-labelledby", "aria-controls", "aria-errormessage"];
+  return Array.from(document.querySelectorAll(attributes.map(a => `[${a}]`).join(","))).flatMap(el =>
+    attributes.flatMap(a => (el.getAttribute(a) || "").split(/\\s+/)
+      .filter(id => id && !document.getElementById(id))
+      .map(id => `${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""} ${a}="${id}"`)));
+}"""
+
+
 def _check(page, path: str, width: str) -> list[str]:
     page.set_viewport_size(WIDTHS[width])
     results = page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
@@ -108,6 +118,7 @@ def test_every_page_meets_wcag_21_aa(browser, live_server, transactional_db, wor
             assert response.header_value("content-type").startswith("text/html"), f"{name} is not a page: NOT_PAGES?"
             if page.locator("html").get_attribute("lang") != language:
                 problems.append(f"{path} ({role}) is not marked as {language}")
+            problems += [f"{path} ({role}): {ref} names no element" for ref in page.evaluate(MISSING_REFERENCES)]
             for width in WIDTHS:
                 problems += _check(page, f"{path} ({role})", width)
     finally:
