@@ -28,6 +28,11 @@ class LocalizedNameModel(models.Model):
         return self.name
 
     @property
+    def display_language(self) -> str:
+        """The language of display_name: French when the French name is shown, English otherwise."""
+        return "fr" if self.name_fr and (get_language() or "").startswith("fr") else "en"
+
+    @property
     def other_names(self) -> list[str]:
         """Names of this object in the other languages, when they differ from the one shown."""
         shown = self.display_name
