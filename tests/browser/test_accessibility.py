@@ -75,7 +75,9 @@ def _pages_by_role(browser, live_server, world, roles, language):
         context.add_init_script(script=AXE_SCRIPT)  # parsed once per page, before the page's own scripts
         cookies = [{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_server.url}]
         if role != ANONYMOUS:
-            cookies.append({"name": settings.SESSION_COOKIE_NAME, "value": _session_cookie(world[role]), "url": live_server.url})
+            cookies.append(
+                {"name": settings.SESSION_COOKIE_NAME, "value": _session_cookie(world[role]), "url": live_server.url}
+            )
         context.add_cookies(cookies)
         pages_by_role[role] = context.new_page()
     return pages_by_role

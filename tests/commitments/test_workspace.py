@@ -118,7 +118,9 @@ def test_during_implementation_the_milestone_form_only_offers_the_status(poc_cli
 
 def test_a_milestone_completed_without_a_date_is_completed_today_as_the_help_says(poc_client, member):
     milestone = MilestoneFactory(
-        commitment__action_plan=ActionPlanFactory(member=member, implementing=True), order=2, description="Adopt the rule"
+        commitment__action_plan=ActionPlanFactory(member=member, implementing=True),
+        order=2,
+        description="Adopt the rule",
     )
     url = reverse("commitments:workspace-milestone-update", args=[milestone.pk])
     page = poc_client.get(url).content.decode()
