@@ -127,3 +127,20 @@ def test_every_page_meets_wcag_21_aa(browser, live_server, transactional_db, wor
         for page in pages_by_role.values():
             page.context.close()
     assert not problems, f"{len(problems)} WCAG 2.1 A/AA violations in {language}:\n" + "\n".join(problems)
+
+
+def test_tables_keep_their_labels_and_roles_on_phones(browser, live_server, transactional_db):
+    """Below 40rem a row is stacked: each value is led by its column's name, and stays a table cell."""
+    from tests.factories import MemberFactory
+
+    MemberFactory(name="Georgia", slug="georgia", country="GE", region="asia_pacific")
+    context = browser.new_context(viewport=WIDTHS["phone"], locale="en-GB")
+    page = context.new_page()
+    page.goto(f"{live_server.url}/members/")
+    kind = page.locator("table.data-table tbody tr").first.locator("td").first
+    label = kind.evaluate("cell => getComputedStyle(cell, '::before').content")
+    assert label == '"Kind: "'
+    assert kind.evaluate("cell => getComputedStyle(cell).display") == "block"  # stacked
+    assert page.get_by_role("columnheader", name="Kind").count() == 1  # the header row, for screen readers
+    assert page.get_by_role("cell").count() >= 5 and page.get_by_role("rowheader", name="Georgia").count() == 1
+    context.close()
