@@ -1,7 +1,8 @@
 """Accessibility as a test: axe-core on every page a person reads, in each language, on desktop and phone.
 
 The pages are the GET routes of the permission matrix (tests/security/matrix.py): public pages as a
-visitor, private pages as the first role allowed to read them, all in one world of objects. Each page is
+visitor (and, in one language each, as a participant), private pages as the first role allowed to read
+them, all in one world of objects. Each page is
 loaded once per language, checked at 1366 px, then narrowed to 390 px (the phone layout applies on
 resize) and checked again. WCAG 2.1 A and AA rules only; a violation names its rule, page and elements.
 """
@@ -50,14 +51,24 @@ def world(settings, tmp_path, transactional_db):
     return build_world()
 
 
-def readable_pages(world) -> list[tuple[str, str, str]]:
-    """(URL name, role, path) of every page of the matrix someone may read; public ones as a visitor."""
+def readable_pages(world, language: str) -> list[tuple[str, str, str]]:
+    """(URL name, role, path) of every page of the matrix someone may read.
+
+    Public pages are read by a visitor in every language, and by a signed-in participant (who sees the
+    forms and buttons of taking part) in one of the three languages, in turn: each page once, at a third
+    of the cost.
+    """
     pages = []
-    for name, endpoint in sorted(ENDPOINTS.items()):
+    for index, (name, endpoint) in enumerate(sorted(ENDPOINTS.items())):
         if endpoint.read is None or endpoint.api or name in NOT_PAGES:
             continue
-        role = ANONYMOUS if endpoint.read == PUBLIC else acting_role(endpoint.read)
-        pages.append((name, role, reverse(name, kwargs=endpoint.url_kwargs(world))))
+        path = reverse(name, kwargs=endpoint.url_kwargs(world))
+        if endpoint.read != PUBLIC:
+            pages.append((name, acting_role(endpoint.read), path))
+            continue
+        pages.append((name, ANONYMOUS, path))
+        if LANGUAGES[index % len(LANGUAGES)] == language:
+            pages.append((name, "owner", path))
     return pages
 
 
@@ -108,7 +119,7 @@ def _check(page, path: str, width: str) -> list[str]:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_page_meets_wcag_21_aa(browser, live_server, transactional_db, world, language):
     require(bool(AXE_SCRIPT), "needs axe-playwright-python (requirements-dev.txt)")
-    pages = readable_pages(world)
+    pages = readable_pages(world, language)
     pages_by_role = _pages_by_role(browser, live_server, world, {role for _name, role, _path in pages}, language)
     problems = []
     try:
