@@ -1,5 +1,7 @@
 """Input shapes of the point-of-contact workspace; forms validate, services save."""
 
+from datetime import date
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -148,6 +150,13 @@ class MilestoneStatusForm(forms.ModelForm):
         fields = ["status", "completed_on"]
         widgets = {"completed_on": DateInput()}
         help_texts = {"completed_on": _("Left empty for a completed milestone, today's date is used.")}
+
+    def clean_completed_on(self):
+        """What the help says: a completed milestone without a date was completed today (as in the service)."""
+        completed_on = self.cleaned_data.get("completed_on")
+        if completed_on is None and self.cleaned_data.get("status") == Milestone.Status.COMPLETED:
+            return date.today()
+        return completed_on
 
 
 class ProgressUpdateForm(forms.ModelForm):

@@ -28,10 +28,15 @@ class LocalizedNameModel(models.Model):
         return self.name
 
     @property
-    def other_names(self) -> list[str]:
-        """Names of this object in the other languages, when they differ from the one shown."""
+    def display_language(self) -> str:
+        """The language of display_name: French when the French name is shown, English otherwise."""
+        return "fr" if self.name_fr and (get_language() or "").startswith("fr") else "en"
+
+    @property
+    def other_names(self) -> list[tuple[str, str]]:
+        """(language, name) of this object in the other languages, when the name differs from the one shown."""
         shown = self.display_name
-        return [n for n in (self.name, self.name_fr) if n and n != shown]
+        return [(language, n) for language, n in (("en", self.name), ("fr", self.name_fr)) if n and n != shown]
 
 
 class OutgoingEmail(models.Model):

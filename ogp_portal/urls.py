@@ -1,12 +1,13 @@
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from drf_spectacular.views import SpectacularAPIView
 
 import commitments.urls
 import partnership.urls
 from accounts import views as account_views
 from common import pages
+from common.api.docs import ApiReferenceView
 from partnership.views.public import HomeView
 
 admin.site.site_header = _("OGP portal — support unit")
@@ -38,7 +39,7 @@ urlpatterns = [
     path("", include("consultations.urls")),
     path("api/v1/", include(("ogp_portal.api_router", "api"), namespace="api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/docs/", ApiReferenceView.as_view(), name="api-docs"),
     path("", include("irm_reports.urls")),
     path("", include(commitment_routes)),
 ]

@@ -4,7 +4,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from commitments.models import ActionPlan, Commitment, Completion, Member, PolicyArea, Region
-from common.filters import SearchFilter
+from common.filters import ListFilterForm, SearchFilter
 from common.widgets import FastSelect, country_choices
 from irm_reports.scales import Completion as IrmCompletion
 from irm_reports.scales import PotentialForResults
@@ -31,6 +31,7 @@ class MemberFilter(django_filters.FilterSet):
 
     class Meta:
         model = Member
+        form = ListFilterForm
         fields = ["search", "kind", "country", "region", "status"]
 
     def filter_search(self, queryset, name, value):
@@ -65,6 +66,7 @@ class CommitmentFilter(django_filters.FilterSet):
 
     class Meta:
         model = Commitment
+        form = ListFilterForm
         fields = ["search", "member", "country", "policy_area", "completion"]
 
     def filter_search(self, queryset, name, value):

@@ -103,3 +103,8 @@ class StandardRequirement(models.Model):
         if self.text_fr and (get_language() or "").startswith("fr"):
             return self.text_fr
         return self.text
+
+    @property
+    def display_language(self) -> str:
+        """The language of display_text (kept in English, and in French when translated)."""
+        return "fr" if self.text_fr and (get_language() or "").startswith("fr") else "en"

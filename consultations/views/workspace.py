@@ -172,6 +172,12 @@ class ResponseEditView(ProposalTargetMixin, ServiceFormMixin, FormView):
             consultation=self.proposal.consultation,
             templates=member.response_templates.all(),
             referrals=self.proposal.referrals.select_related("institution"),
+            # Links through the private-file view, which checks the same permission again.
+            attachments=[
+                attachment
+                for attachment in self.proposal.attachments.all()
+                if self.request.user.has_perm("consultations.read_proposalattachment", attachment)
+            ],
             **kwargs,
         )
 

@@ -39,7 +39,6 @@ THIRD_PARTY_APPS = [
     "knox",
     "django_filters",
     "drf_spectacular",
-    "drf_spectacular_sidecar",
     "axes",
     "simple_history",
 ]

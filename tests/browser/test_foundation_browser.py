@@ -26,6 +26,8 @@ def test_visitor_switches_to_french_and_filters_local_members(page, live_server)
     page.goto(f"{live_server.url}/members/")
     assert page.locator("html").get_attribute("lang") == "en"
     page.select_option("#language-select", "fr")
+    assert page.locator("html").get_attribute("lang") == "en"  # choosing is not applying (WCAG 3.2.2)
+    page.click(".language-switcher button")
     page.wait_for_selector("html[lang=fr]")
     assert page.locator("h1").inner_text() == "Membres"
 

@@ -116,6 +116,24 @@ def test_during_implementation_the_milestone_form_only_offers_the_status(poc_cli
     assert 'name="status"' in page and 'name="description"' not in page
 
 
+def test_a_milestone_completed_without_a_date_is_completed_today_as_the_help_says(poc_client, member):
+    milestone = MilestoneFactory(
+        commitment__action_plan=ActionPlanFactory(member=member, implementing=True),
+        order=2,
+        description="Adopt the rule",
+    )
+    url = reverse("commitments:workspace-milestone-update", args=[milestone.pk])
+    page = poc_client.get(url).content.decode()
+    assert "today&#x27;s date is used" in page or "today's date is used" in page
+    assert "Edit milestone 2" in page and "Adopt the rule" in page.split("<h1>", 1)[1].split("</h1>", 1)[0]
+
+    response = poc_client.post(url, {"status": "completed", "completed_on": ""})
+
+    assert response.status_code == 302
+    milestone.refresh_from_db()
+    assert (milestone.status, milestone.completed_on) == ("completed", date.today())
+
+
 def _workspace_urls(objects):
     """Every workspace URL of the URL configuration, filled in with objects of one member."""
     kwargs_for = {

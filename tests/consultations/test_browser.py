@@ -50,7 +50,7 @@ def _register(page, base, mailoutbox):
     page.wait_for_url("**/accounts/confirm-email/")
     link = re.search(r"https?://[^/\s]+(/\S+)", mailoutbox[0].body).group(1)
     page.goto(f"{base}{link}")
-    page.click("form button[type=submit]")
+    page.click("main form button[type=submit]")  # not the language switcher's button
     page.wait_for_url(f"{base}/")  # a new participant lands on the home page, which lists what is open
 
 

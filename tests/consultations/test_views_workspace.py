@@ -3,12 +3,13 @@
 from datetime import timedelta
 
 import pytest
+from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from consultations.models import Consultation, Forum, Proposal, ResponseTemplate
+from consultations.models import Consultation, Forum, Proposal, ProposalAttachment, ResponseTemplate
 from tests.factories import ActionPlanFactory, CommitmentFactory
 from tests.factories.consultations import ForumFactory, ProposalFactory, ResponseTemplateFactory
 
@@ -77,6 +78,24 @@ def test_a_response_without_reasons_is_refused(poc_client, proposal):
     assert response.status_code == 200 and "This field is required." in response.content.decode()
     proposal.refresh_from_db()
     assert proposal.status == Proposal.Status.SUBMITTED
+
+
+def test_the_response_form_shows_the_expected_results_and_attachments(poc_client, proposal, settings, tmp_path):
+    """The point of contact answers the whole proposal: its expected results and its files are on the page."""
+    settings.MEDIA_ROOT = tmp_path
+    Proposal.objects.filter(pk=proposal.pk).update(expected_results="Fewer *unanswered* requests")
+    attachment = ProposalAttachment.objects.create(
+        proposal=proposal,
+        file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="study.pdf"),
+        original_name="study.pdf",
+        content_type="application/pdf",
+        size=15,
+    )
+    page = poc_client.get(reverse("consultations:workspace-response", args=[proposal.pk])).content.decode()
+    assert "Fewer <em>unanswered</em> requests" in page
+    link = reverse("consultations:proposal-attachment", args=[attachment.pk])
+    assert f'href="{link}"' in page and "study.pdf" in page
+    assert poc_client.get(link).status_code == 200  # the link opens for them
 
 
 def test_a_template_fills_in_the_response(poc_client, member, proposal):
