@@ -13,25 +13,27 @@ class TimeStampedModel(models.Model):
 
 
 class LocalizedNameModel(models.Model):
-    """A name kept in English (canonical) and in French; pages show the one of the active language."""
+    """A name kept in English (canonical), French and Spanish; pages show the one of the active language."""
 
     name = models.CharField(_("name (English)"), max_length=200)
     name_fr = models.CharField(_("name (French)"), max_length=200, blank=True)
+    name_es = models.CharField(_("name (Spanish)"), max_length=200, blank=True)
 
     class Meta:
         abstract = True
 
     @property
     def display_name(self) -> str:
-        if self.name_fr and (get_language() or "").startswith("fr"):
-            return self.name_fr
-        return self.name
+        language = (get_language() or "")[:2]
+        translated = {"fr": self.name_fr, "es": self.name_es}.get(language)
+        return translated or self.name
 
     @property
     def other_names(self) -> list[str]:
         """Names of this object in the other languages, when they differ from the one shown."""
         shown = self.display_name
-        return [n for n in (self.name, self.name_fr) if n and n != shown]
+        names = [n for n in (self.name, self.name_fr, self.name_es) if n and n != shown]
+        return list(dict.fromkeys(names))
 
 
 class OutgoingEmail(models.Model):

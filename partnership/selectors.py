@@ -6,7 +6,7 @@ from django.db.models import Prefetch, QuerySet
 from commitments.models import Commitment, Member, PolicyArea
 from partnership.filters import CommitmentFilter, MemberFilter
 
-MEMBER_ROW_FIELDS = ("slug", "name", "name_fr", "kind", "country", "region", "status")
+MEMBER_ROW_FIELDS = ("slug", "name", "name_fr", "name_es", "kind", "country", "region", "status")
 COMMITMENT_ROW_FIELDS = (
     "number",
     "title",
@@ -15,6 +15,7 @@ COMMITMENT_ROW_FIELDS = (
     "action_plan__end_date",
     "action_plan__member__name",
     "action_plan__member__name_fr",
+    "action_plan__member__name_es",
     "lead_institution__name",
 )
 
@@ -28,7 +29,7 @@ def member_list(*, filters: dict | None = None) -> tuple[QuerySet, MemberFilter]
 
 def policy_area_tags() -> Prefetch:
     """A row's policy areas, as its tags show them."""
-    return Prefetch("policy_areas", queryset=PolicyArea.objects.only("name", "name_fr", "slug"))
+    return Prefetch("policy_areas", queryset=PolicyArea.objects.only("name", "name_fr", "name_es", "slug"))
 
 
 def commitment_list(*, filters: dict | None = None) -> tuple[QuerySet, CommitmentFilter]:

@@ -10,9 +10,17 @@ from commitments.models.counts import ChildCount
 from commitments.models.member import Member
 from commitments.models.urls import url_for
 from common.models import TimeStampedModel
+from common.search import document, search_filter
 
 
 class ActionPlanQuerySet(models.QuerySet):
+    SEARCH_DOCUMENT = (("title", "A"), ("member__name", "B"), ("member__name_fr", "B"), ("description", "C"))
+
+    def search(self, text: str):
+        """Full text (common.search) in the title, the member's names and the summary."""
+        fields = [field for field, _weight in self.SEARCH_DOCUMENT]
+        return search_filter(self, text, vector=document(*self.SEARCH_DOCUMENT), fields=fields)
+
     def with_counts(self):
         from commitments.models.commitment import Commitment, Milestone  # that module imports this one
 

@@ -13,9 +13,23 @@ from simple_history.models import HistoricalRecords
 from commitments.models import ActionPlan, PolicyArea
 from common.markdown import validate_no_markup
 from common.models import TimeStampedModel
+from common.search import document, search_filter
 
 
 class ConsultationQuerySet(models.QuerySet):
+    SEARCH_DOCUMENT = (
+        ("title", "A"),
+        ("action_plan__title", "B"),
+        ("action_plan__member__name", "B"),
+        ("action_plan__member__name_fr", "B"),
+        ("description", "C"),
+    )
+
+    def search(self, text: str):
+        """Full text (common.search) in the title, the plan's title, the member's names and the description."""
+        fields = [field for field, _weight in self.SEARCH_DOCUMENT]
+        return search_filter(self, text, vector=document(*self.SEARCH_DOCUMENT), fields=fields)
+
     def open_now(self, now=None):
         now = now or timezone.now()
         return self.filter(status=Consultation.Status.SCHEDULED, opens_at__lte=now, closes_at__gt=now)
