@@ -22,6 +22,7 @@ from django.utils.translation import get_language
 CONFIGS = ("english", "french", "spanish")
 LANGUAGE_CONFIGS = {"en": "english", "fr": "french", "es": "spanish"}
 MAX_WORDS = 8
+RANK_WINDOW = 500
 # Marks that ts_headline puts around a match: private-use characters, never in the text shown, turned
 # into <mark> only after the text was escaped.
 START, STOP = "\ue000", "\ue001"
@@ -55,22 +56,30 @@ def document(*weighted: tuple[str, str]):
     return vector
 
 
-def search_filter(queryset: QuerySet, text: str, *, vector, fields: Sequence[str]) -> QuerySet:
-    """The rows matching `text`: on PostgreSQL through `vector` (a stored column's name, or a document());
-    elsewhere every word in one of `fields` (which may cross relations: rows are never repeated)."""
+def search_filter(queryset: QuerySet, text: str, *, vector, fields: Sequence[str], also=None) -> QuerySet:
+    """The rows matching `text`: on PostgreSQL through `vector` (a stored column's name, or a document()),
+    or `also` (a condition, e.g. on a related row's own search); elsewhere every word in one of `fields`
+    (which may cross relations: rows are never repeated)."""
     words = search_words(text)
     if not words:
         return queryset
     if is_fulltext():
-        if isinstance(vector, str):
-            return queryset.filter(**{vector: search_query(text)})
-        return queryset.alias(search_document=vector).filter(search_document=search_query(text))
-    condition = Q()
-    for word in words:
-        condition &= _any_field(fields, word)
+        if not isinstance(vector, str):
+            queryset, vector = queryset.alias(search_document=vector), "search_document"
+        matches = Q(**{vector: search_query(text)})
+        return queryset.filter(matches | also if also is not None else matches)
+    condition = every_word(fields, words)
     if any("__" in field for field in fields):
         return queryset.filter(pk__in=queryset.model._base_manager.filter(condition).values("pk"))
     return queryset.filter(condition)
+
+
+def every_word(fields: Sequence[str], words: list[str]) -> Q:
+    """Each word in one of `fields` (case-insensitive)."""
+    condition = Q()
+    for word in words:
+        condition &= _any_field(fields, word)
+    return condition
 
 
 def _any_field(fields: Sequence[str], word: str) -> Q:
@@ -81,7 +90,12 @@ def _any_field(fields: Sequence[str], word: str) -> Q:
 
 
 def ranked(queryset: QuerySet, text: str, *, vector, title: str) -> QuerySet:
-    """The matches best first: by `ts_rank` on PostgreSQL; elsewhere by how many words the title holds."""
+    """The matches best first: by `ts_rank` on PostgreSQL; elsewhere by how many words the title holds.
+
+    Ranking reads every row it ranks: only the RANK_WINDOW newest matches are ranked (all of them for
+    most searches; for a word found in thousands of rows, the newest), so a page costs the same at any size.
+    """
+    queryset = queryset.filter(pk__in=queryset.order_by("-pk").values("pk")[:RANK_WINDOW])
     if is_fulltext():
         vector = F(vector) if isinstance(vector, str) else vector
         rank = SearchRank(vector, search_query(text))

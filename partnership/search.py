@@ -64,7 +64,7 @@ def _members(text: str, limit: int) -> tuple[QuerySet, list]:
 
 def _plans(text: str, limit: int) -> tuple[QuerySet, list]:
     matches = ActionPlan.objects.search(text)
-    rows = ranked(matches, text, vector=document(*matches.SEARCH_DOCUMENT), title="title")
+    rows = ranked(matches, text, vector="search_vector", title="title")
     rows = with_excerpts(rows.select_related("member"), text, {"marked_title": "title", "excerpt": "description"})
     return matches, [
         Hit(
@@ -98,7 +98,7 @@ def _commitments(text: str, limit: int) -> tuple[QuerySet, list]:
 
 def _consultations(text: str, limit: int) -> tuple[QuerySet, list]:
     matches = Consultation.objects.search(text)
-    rows = ranked(matches, text, vector=document(*matches.SEARCH_DOCUMENT), title="title")
+    rows = ranked(matches, text, vector="search_vector", title="title")
     rows = rows.select_related("action_plan__member").only(
         "title", "description", "action_plan__member__name", "action_plan__member__name_fr",
         "action_plan__member__name_es",
@@ -136,8 +136,7 @@ def _reports(text: str, limit: int) -> tuple[QuerySet, list]:
     published = PublishedVersion.objects.filter(report=OuterRef("pk"))
     matches = Report.objects.filter(Exists(published)).search(text)
     latest = Subquery(published.order_by("-version").values("version")[:1])
-    rows = ranked(matches, text, vector=document(*matches.SEARCH_DOCUMENT), title="action_plan__title")
-    rows = rows.select_related("action_plan__member").annotate(latest_version=latest)
+    rows = matches.select_related("action_plan__member").annotate(latest_version=latest).order_by("-pk")
     return matches, [
         Hit(
             url=reverse("irm_reports:report-version-pdf", args=[r.pk, r.latest_version]),

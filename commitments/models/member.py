@@ -14,7 +14,7 @@ from commitments.models.counts import ChildCount
 from commitments.models.reference import Region
 from commitments.models.urls import url_for
 from common.models import LocalizedNameModel, TimeStampedModel
-from common.search import document, search_filter
+from common.search import document, every_word, search_filter, search_words
 
 
 class Institution(Organisation):
@@ -44,7 +44,9 @@ class MemberQuerySet(models.QuerySet):
     def search(self, text: str):
         """Full text (common.search) in the names in three languages and OGP's code."""
         fields = [field for field, _weight in self.SEARCH_DOCUMENT]
-        return search_filter(self, text, vector=document(*self.SEARCH_DOCUMENT), fields=fields)
+        # A few hundred rows: parts of names are found too ("tbilis").
+        also = every_word(fields, search_words(text))
+        return search_filter(self, text, vector=document(*self.SEARCH_DOCUMENT), fields=fields, also=also)
 
     def with_counts(self):
         from commitments.models.commitment import Commitment  # the modules below import this one

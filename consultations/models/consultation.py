@@ -1,6 +1,7 @@
 from datetime import date, timedelta
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MinValueValidator
 from django.db import models
@@ -13,22 +14,15 @@ from simple_history.models import HistoricalRecords
 from commitments.models import ActionPlan, PolicyArea
 from common.markdown import validate_no_markup
 from common.models import TimeStampedModel
-from common.search import document, search_filter
+from common.search import search_filter
 
 
 class ConsultationQuerySet(models.QuerySet):
-    SEARCH_DOCUMENT = (
-        ("title", "A"),
-        ("action_plan__title", "B"),
-        ("action_plan__member__name", "B"),
-        ("action_plan__member__name_fr", "B"),
-        ("description", "C"),
-    )
-
     def search(self, text: str):
-        """Full text (common.search) in the title, the plan's title, the member's names and the description."""
-        fields = [field for field, _weight in self.SEARCH_DOCUMENT]
-        return search_filter(self, text, vector=document(*self.SEARCH_DOCUMENT), fields=fields)
+        """Full text (common.search) in the title and the description (stored document), or its plan's search."""
+        fields = ("title", "description", "action_plan__title", "action_plan__member__name")
+        also = Q(action_plan__in=ActionPlan.objects.search(text))
+        return search_filter(self, text, vector="search_vector", fields=fields, also=also)
 
     def open_now(self, now=None):
         now = now or timezone.now()
@@ -110,7 +104,10 @@ class Consultation(TimeStampedModel):
 
     objects = ConsultationQuerySet.as_manager()
 
-    history = HistoricalRecords(excluded_fields=["proposal_count", "answered_count"])
+    # Written by the database (trigger), read by search only (common.search).
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    history = HistoricalRecords(excluded_fields=["proposal_count", "answered_count", "search_vector"])
 
     class Meta:
         verbose_name = _("consultation")

@@ -8,7 +8,6 @@ from simple_history.models import HistoricalRecords
 
 from common.files import new_file_token
 from common.models import TimeStampedModel
-from common.search import document, search_filter
 from irm_reports.scales import METHODOLOGIES_BY_TYPE, Answer, Iap2Level, Methodology, ReportType
 
 
@@ -67,17 +66,14 @@ class RenderStep(models.TextChoices):
 
 
 class ReportQuerySet(models.QuerySet):
-    # Only what is public whatever the state of the report's next version (its overview may be a draft).
-    SEARCH_DOCUMENT = (
-        ("action_plan__title", "A"),
-        ("action_plan__member__name", "A"),
-        ("action_plan__member__name_fr", "A"),
-    )
-
     def search(self, text: str):
-        """Full text (common.search) in the plan's title and the member's names."""
-        fields = [field for field, _weight in self.SEARCH_DOCUMENT]
-        return search_filter(self, text, vector=document(*self.SEARCH_DOCUMENT), fields=fields)
+        """The reports of the plans found by `text` (common.search): only what is public whatever the state
+        of the report's next version (its overview may be a draft)."""
+        from commitments.models import ActionPlan
+
+        if not text.split():
+            return self
+        return self.filter(action_plan__in=ActionPlan.objects.search(text))
 
     def published(self):
         return self.filter(status=Report.Status.PUBLISHED)
