@@ -14,7 +14,8 @@ from collections.abc import Sequence
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, F, IntegerField, Q, QuerySet, TextField, Value, When
+from django.db.models.functions import Coalesce, Replace
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
@@ -107,28 +108,51 @@ def ranked(queryset: QuerySet, text: str, *, vector, title: str) -> QuerySet:
     return queryset.annotate(search_rank=rank).order_by("-search_rank", "-pk")
 
 
-def with_excerpts(queryset: QuerySet, text: str, fields: dict[str, str]) -> QuerySet:
-    """Annotates each `name: field` with its excerpt, matches between marks (PostgreSQL); see `highlight`."""
+def with_excerpts(queryset: QuerySet, text: str, fields: dict[str, str], *, whole: dict[str, str] = None) -> QuerySet:
+    """Annotates each `name: field` with its excerpt (each of `whole` with its whole text), HTML-escaped by the
+    database before ts_headline reads it (which would drop what looks like a tag), its matches between marks
+    (PostgreSQL; SQLite: the whole text, escaped). Show it with `highlight(value, text, escaped=True)`."""
+    whole = whole or {}
+    escaped = {name: _escaped(field) for name, field in {**fields, **whole}.items()}
     if not is_fulltext():
-        return queryset.annotate(**{name: F(field) for name, field in fields.items()})
+        return queryset.annotate(**escaped)
     config = LANGUAGE_CONFIGS.get((get_language() or "en")[:2], "english")
     query = search_query(text)
-    options = {"start_sel": START, "stop_sel": STOP, "config": config, "max_words": 30, "min_words": 12}
+    marks = {"start_sel": START, "stop_sel": STOP, "config": config}
+    excerpt = {"max_words": 30, "min_words": 12, "max_fragments": 2}
     return queryset.annotate(
-        **{name: SearchHeadline(field, query, max_fragments=2, **options) for name, field in fields.items()}
+        **{
+            name: SearchHeadline(value, query, **marks, **({"highlight_all": True} if name in whole else excerpt))
+            for name, value in escaped.items()
+        }
     )
 
 
-def highlight(value: str, text: str, *, limit: int = 300) -> SafeString:
-    """`value` escaped, its matches in <mark>: those ts_headline marked, or (SQLite) each word's occurrences."""
+def _escaped(field: str):
+    value = Coalesce(F(field), Value(""), output_field=TextField())
+    for character, entity in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;")):
+        value = Replace(value, Value(character), Value(entity), output_field=TextField())
+    return value
+
+
+def highlight(value: str, text: str, *, escaped: bool = False, limit: int = 300) -> SafeString:
+    """`value` as safe HTML, its matches in <mark>: those ts_headline marked, or (SQLite, or a text the database
+    did not excerpt) each word's occurrences. `escaped`: the value comes from with_excerpts()."""
     value = value or ""
+    if escaped:  # only the database's escaping and our marks: nothing else may become markup
+        value = value.replace("<", "&lt;").replace(">", "&gt;")
+        if START not in value and len(value) > limit:  # the whole text (SQLite): its start, no cut entity
+            value = re.sub(r"&[#a-z0-9]*$", "", value[:limit]) + "…"
+    else:
+        value = escape(value[:limit])
     if START not in value:
-        value = _marked_words(value[:limit], search_words(text))
-    html = MARKED.sub(r"<mark>\1</mark>", escape(value)).replace(START, "").replace(STOP, "")
+        value = _marked_words(value, search_words(text))
+    html = MARKED.sub(r"<mark>\1</mark>", value).replace(START, "").replace(STOP, "")
     return mark_safe(html)  # noqa: S308 (escaped above, only our own <mark> added)  # nosec B308 B703
 
 
 def _marked_words(value: str, words: list[str]) -> str:
     for word in sorted({w.strip('"-') for w in words} - {""}, key=len, reverse=True):
-        value = re.sub(f"({re.escape(word)})", f"{START}\\1{STOP}", value, flags=re.IGNORECASE)
+        pattern = re.compile(f"(&[#a-z0-9]+;)|({re.escape(escape(word))})", re.IGNORECASE)
+        value = pattern.sub(lambda m: m.group(1) or f"{START}{m.group(2)}{STOP}", value)
     return value

@@ -2,7 +2,7 @@
 
 Each group costs two queries whatever the number of matches: a count that stops past COUNT_LIMIT, and
 its best rows, ranked, with their excerpts. Only what the public lists show is searched: public
-proposals (ProposalQuerySet.public()) and reports with a published version.
+proposals (ProposalQuerySet.public(), withdrawn ones left out) and reports with a published version.
 """
 
 from dataclasses import dataclass, field
@@ -65,13 +65,15 @@ def _members(text: str, limit: int) -> tuple[QuerySet, list]:
 def _plans(text: str, limit: int) -> tuple[QuerySet, list]:
     matches = ActionPlan.objects.search(text)
     rows = ranked(matches, text, vector="search_vector", title="title")
-    rows = with_excerpts(rows.select_related("member"), text, {"marked_title": "title", "excerpt": "description"})
+    rows = with_excerpts(
+        rows.select_related("member"), text, {"excerpt": "description"}, whole={"marked_title": "title"}
+    )
     return matches, [
         Hit(
             url=p.get_absolute_url(),
-            title=highlight(p.marked_title, text),
+            title=highlight(p.marked_title, text, escaped=True),
             context=f"{p.member.display_name} · {p.period_label}",
-            excerpt=highlight(p.excerpt, text),
+            excerpt=highlight(p.excerpt, text, escaped=True),
         )
         for p in rows[:limit]
     ]
@@ -84,13 +86,13 @@ def _commitments(text: str, limit: int) -> tuple[QuerySet, list]:
         "title", "action_plan__start_date", "action_plan__end_date", "action_plan__member__name",
         "action_plan__member__name_fr", "action_plan__member__name_es",
     )  # fmt: skip
-    rows = with_excerpts(rows, text, {"marked_title": "title", "excerpt": "objective"})
+    rows = with_excerpts(rows, text, {"excerpt": "objective"}, whole={"marked_title": "title"})
     return matches, [
         Hit(
             url=c.get_absolute_url(),
-            title=highlight(c.marked_title, text),
+            title=highlight(c.marked_title, text, escaped=True),
             context=f"{c.action_plan.member.display_name} · {c.action_plan.period_label}",
-            excerpt=highlight(c.excerpt, text),
+            excerpt=highlight(c.excerpt, text, escaped=True),
         )
         for c in rows[:limit]
     ]
@@ -103,30 +105,30 @@ def _consultations(text: str, limit: int) -> tuple[QuerySet, list]:
         "title", "description", "action_plan__member__name", "action_plan__member__name_fr",
         "action_plan__member__name_es",
     )  # fmt: skip
-    rows = with_excerpts(rows, text, {"marked_title": "title", "excerpt": "description"})
+    rows = with_excerpts(rows, text, {"excerpt": "description"}, whole={"marked_title": "title"})
     return matches, [
         Hit(
             url=c.get_absolute_url(),
-            title=highlight(c.marked_title, text),
+            title=highlight(c.marked_title, text, escaped=True),
             context=c.action_plan.member.display_name,
-            excerpt=highlight(c.excerpt, text),
+            excerpt=highlight(c.excerpt, text, escaped=True),
         )
         for c in rows[:limit]
     ]
 
 
 def _proposals(text: str, limit: int) -> tuple[QuerySet, list]:
-    matches = Proposal.objects.public().search(text)
+    matches = Proposal.objects.public().exclude(status=Proposal.Status.WITHDRAWN).search(text)
     rows = ranked(matches, text, vector="search_vector", title="title").select_related("consultation")
     rows = with_excerpts(
-        rows.only("title", "consultation__title"), text, {"marked_title": "title", "excerpt": "problem"}
+        rows.only("title", "consultation__title"), text, {"excerpt": "problem"}, whole={"marked_title": "title"}
     )
     return matches, [
         Hit(
             url=p.get_absolute_url(),
-            title=highlight(p.marked_title, text),
+            title=highlight(p.marked_title, text, escaped=True),
             context=p.consultation.title,
-            excerpt=highlight(p.excerpt, text),
+            excerpt=highlight(p.excerpt, text, escaped=True),
         )
         for p in rows[:limit]
     ]
