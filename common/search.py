@@ -93,10 +93,10 @@ def _any_field(fields: Sequence[str], word: str) -> Q:
 def ranked(queryset: QuerySet, text: str, *, vector, title: str) -> QuerySet:
     """The matches best first: by `ts_rank` on PostgreSQL; elsewhere by how many words the title holds.
 
-    Ranking reads every row it ranks: only the RANK_WINDOW newest matches are ranked (all of them for
-    most searches; for a word found in thousands of rows, the newest), so a page costs the same at any size.
+    Ranking reads every row it ranks: only the first RANK_WINDOW matches the index yields are ranked (all
+    of them for most searches; a sample for a word found in thousands of rows), so the cost is bounded.
     """
-    queryset = queryset.filter(pk__in=queryset.order_by("-pk").values("pk")[:RANK_WINDOW])
+    queryset = queryset.filter(pk__in=queryset.order_by().values("pk")[:RANK_WINDOW])
     if is_fulltext():
         vector = F(vector) if isinstance(vector, str) else vector
         rank = SearchRank(vector, search_query(text))
