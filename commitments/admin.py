@@ -38,7 +38,7 @@ class MemberStatusEventInline(admin.TabularInline):
 class MemberAdmin(SimpleHistoryAdmin):
     list_display = ["name", "name_fr", "kind", "country", "region", "status", "joined_year", "code"]
     list_filter = ["kind", "region", "status"]
-    search_fields = ["name", "name_fr", "code", "slug"]
+    search_fields = ["name", "name_fr", "name_es", "code", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["parent"]
     readonly_fields = ["status"]
@@ -193,7 +193,7 @@ class MilestoneAdmin(SimpleHistoryAdmin):
 class PolicyAreaAdmin(admin.ModelAdmin):
     list_display = ["name", "name_fr", "slug", "kind", "parent"]
     list_filter = ["kind", "parent"]
-    search_fields = ["name", "name_fr", "slug"]
+    search_fields = ["name", "name_fr", "name_es", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["parent"]
 

@@ -29,7 +29,9 @@ def action_plan_commitments(*, plan: ActionPlan) -> QuerySet:
     return (
         plan.commitments.select_related("lead_institution")
         .only(*COMMITMENT_ROW_FIELDS)
-        .prefetch_related(Prefetch("policy_areas", queryset=PolicyArea.objects.only("name", "name_fr", "slug")))
+        .prefetch_related(
+            Prefetch("policy_areas", queryset=PolicyArea.objects.only("name", "name_fr", "name_es", "slug"))
+        )
         .with_milestone_progress()
         .order_by("sort_key")
     )
@@ -96,7 +98,9 @@ def policy_areas_top_level() -> QuerySet:
 
 
 def recent_action_plans(*, limit: int = 6) -> QuerySet:
-    plans = ActionPlan.objects.select_related("member").only(*PLAN_ROW_FIELDS, "member__name", "member__name_fr")
+    plans = ActionPlan.objects.select_related("member").only(
+        *PLAN_ROW_FIELDS, "member__name", "member__name_fr", "member__name_es"
+    )
     return plans.with_counts().order_by("-start_date", "-id")[:limit]
 
 

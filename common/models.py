@@ -13,30 +13,37 @@ class TimeStampedModel(models.Model):
 
 
 class LocalizedNameModel(models.Model):
-    """A name kept in English (canonical) and in French; pages show the one of the active language."""
+    """A name kept in English (canonical), French and Spanish; pages show the one of the active language."""
 
     name = models.CharField(_("name (English)"), max_length=200)
     name_fr = models.CharField(_("name (French)"), max_length=200, blank=True)
+    name_es = models.CharField(_("name (Spanish)"), max_length=200, blank=True)
 
     class Meta:
         abstract = True
 
     @property
     def display_name(self) -> str:
-        if self.name_fr and (get_language() or "").startswith("fr"):
-            return self.name_fr
-        return self.name
+        language = (get_language() or "")[:2]
+        translated = {"fr": self.name_fr, "es": self.name_es}.get(language)
+        return translated or self.name
 
     @property
     def display_language(self) -> str:
-        """The language of display_name: French when the French name is shown, English otherwise."""
-        return "fr" if self.name_fr and (get_language() or "").startswith("fr") else "en"
+        """The language of display_name: the page's when its translation is shown, English otherwise."""
+        language = (get_language() or "")[:2]
+        return language if {"fr": self.name_fr, "es": self.name_es}.get(language) else "en"
 
     @property
     def other_names(self) -> list[tuple[str, str]]:
         """(language, name) of this object in the other languages, when the name differs from the one shown."""
         shown = self.display_name
-        return [(language, n) for language, n in (("en", self.name), ("fr", self.name_fr)) if n and n != shown]
+        seen, names = {shown}, []
+        for language, name in (("en", self.name), ("fr", self.name_fr), ("es", self.name_es)):
+            if name and name not in seen:
+                seen.add(name)
+                names.append((language, name))
+        return names
 
 
 class OutgoingEmail(models.Model):

@@ -32,3 +32,22 @@ class PostgresTrigramIndexes(migrations.RunPython):
 
     def deconstruct(self):
         return (self.__class__.__name__, [], {"table": self.table, "columns": self.columns})
+
+
+class PostgresSQL(migrations.RunPython):
+    """SQL run on PostgreSQL only (functions, triggers, GIN indexes); other databases skip it."""
+
+    def __init__(self, sql: str, reverse_sql: str):
+        self.sql, self.reverse_sql = sql, reverse_sql
+        super().__init__(self.forward, self.backward)
+
+    def forward(self, apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            schema_editor.execute(self.sql)
+
+    def backward(self, apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            schema_editor.execute(self.reverse_sql)
+
+    def deconstruct(self):
+        return (self.__class__.__name__, [], {"sql": self.sql, "reverse_sql": self.reverse_sql})

@@ -93,13 +93,23 @@ _kept_choices: dict[tuple, tuple | None] = {}
 CHOICES_KEPT = 256
 
 
-def _kept(key: tuple, choices) -> tuple | None:
+def _kept(key: tuple, choices, compute=_flattened) -> tuple | None:
     """The flattened choices under `key`, computed (a model field: read from the database) on first use."""
     if key not in _kept_choices:
         if len(_kept_choices) >= CHOICES_KEPT:
             _kept_choices.clear()
-        _kept_choices[key] = _flattened(choices)
+        _kept_choices[key] = compute(choices)
     return _kept_choices[key]
+
+
+def content_choices(name: str, read) -> CallableChoiceIterator:
+    """Choices that `read()` builds from content tables (e.g. only the values present in the data): read
+    when first rendered, then kept in memory per language and content version, like a model field's."""
+
+    def kept():
+        return _kept(("content-choices", name, get_language(), content_version()), None, lambda _none: tuple(read()))
+
+    return CallableChoiceIterator(kept)
 
 
 @lru_cache(maxsize=256)

@@ -118,14 +118,7 @@ class ConsultationFilter(django_filters.FilterSet):
         fields = ["search", "state", "member"]
 
     def filter_search(self, queryset, name, value):
-        value = value.strip()
-        if not value:
-            return queryset
-        return queryset.filter(
-            Q(title__icontains=value)
-            | Q(action_plan__member__name__icontains=value)
-            | Q(action_plan__title__icontains=value)
-        )
+        return queryset.search(value)
 
     def filter_state(self, queryset, name, value):
         now = timezone.now()

@@ -65,7 +65,8 @@ PROPOSAL_ROW_RELATED = ("consultation", "author", "organisation", "policy_area",
 PROPOSAL_ROW_FIELDS = (
     "title", "status", "submitted_at", "support_count", "consultation_id", "author_id", "organisation_id",
     "policy_area_id", "consultation__title", "author__full_name", "author__deleted_at", "organisation__name",
-    "policy_area__name", "policy_area__name_fr", "response__proposal_id", "response__status", "response__outcome",
+    "policy_area__name", "policy_area__name_fr", "policy_area__name_es",
+    "response__proposal_id", "response__status", "response__outcome",
     "response__reasons",
 )  # fmt: skip
 

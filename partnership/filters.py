@@ -1,13 +1,27 @@
 """Filters shared by the HTML lists and the API."""
 
 import django_filters
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from commitments.models import ActionPlan, Commitment, Completion, Member, PolicyArea, Region
 from common.filters import ListFilterForm, SearchFilter
-from common.widgets import FastSelect, country_choices
+from common.widgets import FastSelect, content_choices, country_choices
 from irm_reports.scales import Completion as IrmCompletion
 from irm_reports.scales import PotentialForResults
+
+
+def countries_with_members():
+    """The options of the country filter: only the countries of some member (names in the active language)."""
+    codes = set(Member.objects.exclude(country="").values_list("country", flat=True).distinct())
+    return [("", str(_("All countries"))), *((code, str(name)) for code, name in country_choices() if code in codes)]
+
+
+def policy_areas_used():
+    """The options of the policy-area filter: only the areas some commitment carries."""
+    tagged = Commitment.policy_areas.through.objects.filter(policyarea_id=OuterRef("pk"))
+    areas = PolicyArea.objects.filter(Exists(tagged)).only("slug", "name", "name_fr", "name_es").order_by("name")
+    return [("", str(_("All policy areas"))), *((area.slug, area.display_name) for area in areas)]
 
 
 class MemberFilter(django_filters.FilterSet):
@@ -33,6 +47,10 @@ class MemberFilter(django_filters.FilterSet):
         model = Member
         form = ListFilterForm
         fields = ["search", "kind", "country", "region", "status"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.form.fields["country"].widget.choices = content_choices("member-countries", countries_with_members)
 
     def filter_search(self, queryset, name, value):
         return queryset.search(value)
@@ -68,6 +86,13 @@ class CommitmentFilter(django_filters.FilterSet):
         model = Commitment
         form = ListFilterForm
         fields = ["search", "member", "country", "policy_area", "completion"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only values present in the data are offered; any valid value is still accepted (links, the API).
+        fields = self.form.fields
+        fields["country"].widget.choices = content_choices("commitment-countries", countries_with_members)
+        fields["policy_area"].widget.choices = content_choices("commitment-policy-areas", policy_areas_used)
 
     def filter_search(self, queryset, name, value):
         return queryset.search(value)

@@ -7,7 +7,7 @@ from commitments.models import ActionPlan, Commitment, Member, PolicyArea
 from consultations.models import Consultation
 from partnership.filters import CommitmentFilter, MemberFilter
 
-MEMBER_ROW_FIELDS = ("slug", "name", "name_fr", "kind", "country", "region", "status")
+MEMBER_ROW_FIELDS = ("slug", "name", "name_fr", "name_es", "kind", "country", "region", "status")
 COMMITMENT_ROW_FIELDS = (
     "number",
     "title",
@@ -16,6 +16,7 @@ COMMITMENT_ROW_FIELDS = (
     "action_plan__end_date",
     "action_plan__member__name",
     "action_plan__member__name_fr",
+    "action_plan__member__name_es",
     "lead_institution__name",
 )
 
@@ -29,7 +30,7 @@ def member_list(*, filters: dict | None = None) -> tuple[QuerySet, MemberFilter]
 
 def policy_area_tags() -> Prefetch:
     """A row's policy areas, as its tags show them."""
-    return Prefetch("policy_areas", queryset=PolicyArea.objects.only("name", "name_fr", "slug"))
+    return Prefetch("policy_areas", queryset=PolicyArea.objects.only("name", "name_fr", "name_es", "slug"))
 
 
 def commitment_list(*, filters: dict | None = None) -> tuple[QuerySet, CommitmentFilter]:

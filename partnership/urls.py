@@ -3,7 +3,7 @@ with the workspace's routes: see ogp_portal/urls.py)."""
 
 from django.urls import path
 
-from partnership.views import open_data, public
+from partnership.views import open_data, public, search
 
 urlpatterns = [
     path("members/", public.MemberListView.as_view(), name="member-list"),
@@ -11,6 +11,7 @@ urlpatterns = [
     path("action-plans/<int:pk>/", public.ActionPlanDetailView.as_view(), name="actionplan-detail"),
     path("commitments/", public.CommitmentListView.as_view(), name="commitment-list"),
     path("commitments/<int:pk>/", public.CommitmentDetailView.as_view(), name="commitment-detail"),
+    path("search/", search.SearchView.as_view(), name="search"),
     path("open-data/", open_data.OpenDataView.as_view(), name="open-data"),
     path("open-data/commitments.csv", open_data.commitments_download, {"fmt": "csv"}, name="open-data-csv"),
     path("open-data/commitments.json", open_data.commitments_download, {"fmt": "json"}, name="open-data-json"),

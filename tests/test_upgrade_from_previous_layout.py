@@ -42,6 +42,13 @@ RELABELLED = {
     "consultations_proposalresponse",
     "consultations_historicalproposalresponse",
     "consultations_consultation",  # consultations 0007: its counters of proposals, filled from the proposals
+    # Search: a stored document (search_vector) or a name in Spanish (commitments 0011-0014, consultations 0010-0012).
+    "commitments_actionplan",
+    "commitments_commitment",
+    "commitments_member",
+    "commitments_historicalmember",
+    "commitments_policyarea",
+    "consultations_proposal",
 }
 
 

@@ -4,6 +4,7 @@ import re
 from datetime import date
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -16,6 +17,7 @@ from commitments.models.plan import ActionPlan
 from commitments.models.reference import PolicyArea
 from commitments.models.urls import url_for
 from common.models import TimeStampedModel
+from common.search import search_filter
 
 
 class CommitmentQuerySet(models.QuerySet):
@@ -26,10 +28,17 @@ class CommitmentQuerySet(models.QuerySet):
         )
 
     def search(self, text: str):
-        text = text.strip()
-        if not text:
-            return self
-        return self.filter(Q(title__icontains=text) | Q(ogp_id__iexact=text) | Q(objective__icontains=text))
+        """Full text (common.search): title, identifiers, policy areas in three languages, institutions, aims."""
+        return search_filter(self, text, vector="search_vector", fields=SEARCH_FIELDS)
+
+
+# What a commitment is found by: the stored document of commitments_commitment_document() (migration
+# commitments 0012), and the fields the embedded database searches word by word.
+SEARCH_FIELDS = (
+    "title", "short_title", "ogp_id", "theme", "lead_institution__name", "lead_institution_text",
+    "supporting_institutions_text", "policy_areas__name", "policy_areas__name_fr", "policy_areas__name_es",
+    "objective", "problem", "expected_results",
+)  # fmt: skip
 
 
 def commitment_sort_key(number: str) -> str:
@@ -108,9 +117,11 @@ class Commitment(TimeStampedModel):
         editable=False,
         help_text=_("From the latest progress update."),
     )
+    # Written by the database (trigger), read by search only (common.search).
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = CommitmentQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_vector"])
 
     class Meta:
         verbose_name = _("commitment")

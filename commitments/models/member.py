@@ -14,6 +14,7 @@ from commitments.models.counts import ChildCount
 from commitments.models.reference import Region
 from commitments.models.urls import url_for
 from common.models import LocalizedNameModel, TimeStampedModel
+from common.search import document, every_word, search_filter, search_words
 
 
 class Institution(Organisation):
@@ -38,11 +39,14 @@ class MemberQuerySet(models.QuerySet):
     def local(self):
         return self.filter(kind=Member.Kind.LOCAL)
 
+    SEARCH_DOCUMENT = (("name", "A"), ("name_fr", "A"), ("name_es", "A"), ("code", "A"))
+
     def search(self, text: str):
-        text = text.strip()
-        if not text:
-            return self
-        return self.filter(Q(name__icontains=text) | Q(name_fr__icontains=text) | Q(code__iexact=text))
+        """Full text (common.search) in the names in three languages and OGP's code."""
+        fields = [field for field, _weight in self.SEARCH_DOCUMENT]
+        # A few hundred rows: parts of names are found too ("tbilis").
+        also = every_word(fields, search_words(text))
+        return search_filter(self, text, vector=document(*self.SEARCH_DOCUMENT), fields=fields, also=also)
 
     def with_counts(self):
         from commitments.models.commitment import Commitment  # the modules below import this one

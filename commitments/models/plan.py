@@ -1,5 +1,6 @@
 """Action plans: a member's set of commitments over two to four years, and the status changes they go through."""
 
+from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -10,9 +11,16 @@ from commitments.models.counts import ChildCount
 from commitments.models.member import Member
 from commitments.models.urls import url_for
 from common.models import TimeStampedModel
+from common.search import search_filter
 
 
 class ActionPlanQuerySet(models.QuerySet):
+    def search(self, text: str):
+        """Full text (common.search) in the title and the summary (stored document), or the member's names."""
+        fields = ("title", "description", "member__name", "member__name_fr", "member__name_es")
+        also = Q(member__in=Member.objects.search(text))
+        return search_filter(self, text, vector="search_vector", fields=fields, also=also)
+
     def with_counts(self):
         from commitments.models.commitment import Commitment, Milestone  # that module imports this one
 
@@ -65,8 +73,12 @@ class ActionPlan(TimeStampedModel):
         _("duration (years)"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(10)]
     )
 
+    # Written by the database (trigger), read by search only (common.search).
+    search_vector = SearchVectorField(null=True, editable=False)
+
     objects = ActionPlanQuerySet.as_manager()
-    history = HistoricalRecords()
+
+    history = HistoricalRecords(excluded_fields=["search_vector"])
 
     class Meta:
         verbose_name = _("action plan")

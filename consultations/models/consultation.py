@@ -1,6 +1,7 @@
 from datetime import date, timedelta
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MinValueValidator
 from django.db import models
@@ -14,9 +15,16 @@ from commitments.models import ActionPlan, PolicyArea
 from commitments.models.urls import url_for
 from common.markdown import validate_no_markup
 from common.models import TimeStampedModel
+from common.search import search_filter
 
 
 class ConsultationQuerySet(models.QuerySet):
+    def search(self, text: str):
+        """Full text (common.search) in the title and the description (stored document), or its plan's search."""
+        fields = ("title", "description", "action_plan__title", "action_plan__member__name")
+        also = Q(action_plan__in=ActionPlan.objects.search(text))
+        return search_filter(self, text, vector="search_vector", fields=fields, also=also)
+
     def open_now(self, now=None):
         now = now or timezone.now()
         return self.filter(status=Consultation.Status.SCHEDULED, opens_at__lte=now, closes_at__gt=now)
@@ -97,7 +105,10 @@ class Consultation(TimeStampedModel):
 
     objects = ConsultationQuerySet.as_manager()
 
-    history = HistoricalRecords(excluded_fields=["proposal_count", "answered_count"])
+    # Written by the database (trigger), read by search only (common.search).
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    history = HistoricalRecords(excluded_fields=["proposal_count", "answered_count", "search_vector"])
 
     class Meta:
         verbose_name = _("consultation")

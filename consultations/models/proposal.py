@@ -3,6 +3,7 @@
 import uuid
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models, transaction
@@ -17,6 +18,7 @@ from commitments.models.urls import url_for
 from common.files import new_file_token
 from common.markdown import validate_no_markup
 from common.models import TimeStampedModel
+from common.search import search_filter
 from consultations.models.consultation import Consultation
 
 TEXT_VALIDATORS = [MaxLengthValidator(5000), validate_no_markup]
@@ -32,11 +34,8 @@ class ProposalQuerySet(models.QuerySet):
         return self.filter(status__in=Proposal.TO_ANSWER, is_hidden=False)
 
     def search(self, text: str):
-        words = text.split()[:8]
-        query = Q()
-        for word in words:
-            query &= Q(title__icontains=word) | Q(problem__icontains=word) | Q(solution__icontains=word)
-        return self.filter(query) if words else self
+        """Full text (common.search) in the title, the problem and the solution."""
+        return search_filter(self, text, vector="search_vector", fields=("title", "problem", "solution"))
 
 
 # Proposals anyone may see listed (ProposalQuerySet.public()), for the partial indexes below.
@@ -109,10 +108,12 @@ class Proposal(TimeStampedModel):
     support_count = models.PositiveIntegerField(_("supports"), default=0, editable=False)
     # One-time key of the form that created the proposal: a resent form finds its proposal instead of a twin.
     submission_key = models.UUIDField(_("submission key"), default=uuid.uuid4, unique=True, editable=False)
+    # Written by the database (trigger), read by search only (common.search).
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ProposalQuerySet.as_manager()
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_vector"])
 
     class Meta:
         verbose_name = _("proposal")

@@ -66,6 +66,15 @@ class RenderStep(models.TextChoices):
 
 
 class ReportQuerySet(models.QuerySet):
+    def search(self, text: str):
+        """The reports of the plans found by `text` (common.search): only what is public whatever the state
+        of the report's next version (its overview may be a draft)."""
+        from commitments.models import ActionPlan
+
+        if not text.split():
+            return self
+        return self.filter(action_plan__in=ActionPlan.objects.search(text))
+
     def published(self):
         return self.filter(status=Report.Status.PUBLISHED)
 

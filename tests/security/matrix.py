@@ -234,6 +234,7 @@ ENDPOINTS: dict[str, Endpoint] = {
     "commitments:member-detail": Endpoint("member"),
     "commitments:actionplan-detail": Endpoint("plan"),
     "commitments:commitment-list": Endpoint(),
+    "commitments:search": Endpoint(),
     "commitments:commitment-detail": Endpoint("commitment"),
     "commitments:open-data": Endpoint(),
     "commitments:open-data-csv": Endpoint(),
