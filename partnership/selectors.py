@@ -57,6 +57,7 @@ HOME_CONSULTATION_FIELDS = (
     "action_plan__member__slug",
     "action_plan__member__name",
     "action_plan__member__name_fr",
+    "action_plan__member__name_es",
     "action_plan__member__kind",
 )
 
