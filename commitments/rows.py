@@ -11,6 +11,7 @@ from django.utils.translation import gettext
 
 from common.html import joined
 from common.html import template_value as _value
+from common.templatetags.markup import localized
 from common.templatetags.portal import percent
 
 _ROW = (
@@ -45,7 +46,7 @@ def _tags(commitment) -> str:
     if not areas:
         return ""
     items = "".join(
-        f'<li><a class="tag" href="{_value(area.get_absolute_url())}">{_value(area.display_name)}</a></li>'
+        f'<li><a class="tag" href="{_value(area.get_absolute_url())}">{_value(localized(area))}</a></li>'
         for area in areas
     )
     return f'<ul class="tags">{items}</ul>'
@@ -56,7 +57,7 @@ def commitment_row(commitment, *, show_plan: bool = False) -> str:
     plan = ""
     if show_plan:
         action_plan = commitment.action_plan
-        label = f"{_value(action_plan.member.display_name)} · {_value(action_plan.period_label)}"
+        label = f"{_value(localized(action_plan.member))} · {_value(action_plan.period_label)}"
         plan = f'<a href="{_value(action_plan.get_absolute_url())}">{label}</a> · '
     lead = commitment.lead_institution
     completion = ""

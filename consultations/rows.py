@@ -14,6 +14,7 @@ from django.utils.translation import gettext, ngettext
 from common.html import joined
 from common.html import template_value as _value
 from common.markdown import render_markdown
+from common.templatetags.markup import localized
 from consultations.models import Proposal
 
 _ROW = (
@@ -72,7 +73,7 @@ def proposal_row(proposal: Proposal, *, show_consultation: bool = False) -> str:
         consultation=consultation,
         author=_author(proposal),
         submitted=_submitted(proposal),
-        area=f" · {_value(area.display_name)}" if area else "",
+        area=f" · {_value(localized(area))}" if area else "",
         response=_response(proposal),
         participation=gettext("Participation"),
         supports=_value(supports),
