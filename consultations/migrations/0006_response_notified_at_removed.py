@@ -38,7 +38,13 @@ def write_the_emails_not_written_yet(apps, schema_editor):
                 .filter(pk__in=waiting)
                 .select_related("proposal__author", "proposal__consultation__action_plan__member")
                 # Columns added by later migrations, not there yet when the upgrade goes through this one.
-                .defer("proposal__consultation__proposal_count", "proposal__consultation__answered_count")
+                .defer(
+                    "proposal__consultation__proposal_count",
+                    "proposal__consultation__answered_count",
+                    "proposal__search_vector",
+                    "proposal__consultation__search_vector",
+                    "proposal__consultation__action_plan__search_vector",
+                )
             )
             for response in responses:
                 written += response_published_emails(response=response)

@@ -8,7 +8,7 @@ from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from common.models import OutgoingEmail
-from consultations.models import Consultation
+from consultations.models import Consultation, Proposal
 from tests.factories import UserFactory
 from tests.factories.consultations import ResponseFactory
 
@@ -22,16 +22,17 @@ def test_the_upgrade_emails_once_the_responses_published_but_not_yet_notified(ma
     executor = MigrationExecutor(connection)
     executor.migrate([BEFORE])
     # Today's models write every column but `notified_at`, which the old schema leaves empty; the consultation's
-    # counters (a later migration) are there while they write.
-    counters = [Consultation._meta.get_field(name) for name in Consultation.COUNTERS]
+    # counters and the search documents (later migrations) are there while they write.
+    later = [(Consultation, Consultation._meta.get_field(name)) for name in Consultation.COUNTERS]
+    later += [(model, model._meta.get_field("search_vector")) for model in (Consultation, Proposal)]
     with connection.schema_editor() as editor:
-        for field in counters:
-            editor.add_field(Consultation, field)
+        for model, field in later:
+            editor.add_field(model, field)
     waiting = ResponseFactory(proposal__author=UserFactory(language="fr"))
     notified, too_old = ResponseFactory(), ResponseFactory()
     with connection.schema_editor() as editor:
-        for field in counters:
-            editor.remove_field(Consultation, field)
+        for model, field in later:
+            editor.remove_field(model, field)
     old_responses = executor.loader.project_state(BEFORE).apps.get_model("consultations", "ProposalResponse")
     old_responses.objects.filter(pk=notified.pk).update(notified_at=timezone.now())
     old_responses.objects.filter(pk=too_old.pk).update(published_at=timezone.now() - timedelta(days=8))
