@@ -193,7 +193,7 @@ class MilestoneAdmin(SimpleHistoryAdmin):
 class PolicyAreaAdmin(admin.ModelAdmin):
     list_display = ["name", "name_fr", "slug", "kind", "parent"]
     list_filter = ["kind", "parent"]
-    search_fields = ["name", "name_fr", "name_es", "slug"]
+    search_fields = ["name", "name_fr", "name_es", "slug", "keywords"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["parent"]
 

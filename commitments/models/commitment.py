@@ -33,11 +33,11 @@ class CommitmentQuerySet(models.QuerySet):
 
 
 # What a commitment is found by: the stored document of commitments_commitment_document() (migration
-# commitments 0012), and the fields the embedded database searches word by word.
+# commitments 0015), and the fields the embedded database searches word by word.
 SEARCH_FIELDS = (
     "title", "short_title", "ogp_id", "theme", "lead_institution__name", "lead_institution_text",
     "supporting_institutions_text", "policy_areas__name", "policy_areas__name_fr", "policy_areas__name_es",
-    "objective", "problem", "expected_results",
+    "policy_areas__keywords", "objective", "problem", "expected_results",
 )  # fmt: skip
 
 

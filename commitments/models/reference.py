@@ -35,6 +35,14 @@ class PolicyArea(LocalizedNameModel):
         related_name="children",
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.POLICY_AREA)
+    keywords = models.TextField(
+        _("search keywords"),
+        blank=True,
+        help_text=_(
+            "Other words people use for this area, in any language (for instance a related term of another "
+            "country's administration): searches find the area's commitments by them."
+        ),
+    )
 
     class Meta:
         verbose_name = _("policy area")

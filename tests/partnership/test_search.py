@@ -46,10 +46,12 @@ def test_home_page_search_goes_to_the_site_search(client):
 
 
 @pytest.mark.parametrize("language", ["en", "fr", "es"])
-@pytest.mark.parametrize("query", ["open contracting", "contratación abierta", "contrats ouverts"])
+@pytest.mark.parametrize(
+    "query", ["open contracting", "contratación abierta", "contrats ouverts", "marchés publics", "licitaciones"]
+)
 def test_a_policy_area_finds_its_commitments_in_each_language(client, query, language):
-    """The policy area's name in English, Spanish or French (as the data holds it) finds its commitments,
-    whatever the language of the page."""
+    """The policy area's name in English, Spanish or French, or one of its keywords (the words people use
+    for it: "marchés publics" in French), finds its commitments, whatever the language of the page."""
     found = tagged("open-contracting", title="Publish every public tender", objective="Tenders online.")
     other = CommitmentFactory(title="Protect whistleblowers", objective="A new law.")
     body = page(client, query, language)
@@ -61,6 +63,14 @@ def test_french_procurement_words_find_the_procurement_commitments(client):
     """ "marchés publics" is the French name of public procurement in the data: it finds that area's commitments."""
     found = tagged("public-procurement", title="Publish every contract award")
     assert found.get_absolute_url() in page(client, "marchés publics", "fr")
+
+
+def test_keywords_edited_by_staff_find_the_areas_commitments(client):
+    """A keyword added to an area afterwards finds the commitments already tagged with it."""
+    found = tagged("lobbying", title="A register of meetings")
+    assert found.get_absolute_url() not in page(client, "influence peddling")
+    PolicyArea.objects.filter(slug="lobbying").update(keywords="influence peddling")
+    assert found.get_absolute_url() in page(client, "influence peddling")
 
 
 def test_the_commitment_list_and_the_api_search_the_same_way(client):
