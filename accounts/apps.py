@@ -7,4 +7,9 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts and organisations")
 
     def ready(self):
+        from accounts.awaiting import memberships_to_confirm
+        from common.awaiting import register_staff
+
         from . import signals  # noqa: F401
+
+        register_staff("accounts.memberships_to_confirm", memberships_to_confirm)

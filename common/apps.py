@@ -8,6 +8,8 @@ class CommonConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401
+        from .awaiting import emails_failed, register_staff
         from .choices import install_cached_displays
 
         install_cached_displays()
+        register_staff("common.emails_failed", emails_failed)

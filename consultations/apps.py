@@ -8,7 +8,7 @@ class ConsultationsConfig(AppConfig):
 
     def ready(self):
         from accounts.privacy import register
-        from commitments import awaiting as commitments_awaiting
+        from common import awaiting as common_awaiting
         from consultations import awaiting, privacy
 
         register(
@@ -19,4 +19,5 @@ class ConsultationsConfig(AppConfig):
             covers=privacy.COVERS,
             keeps=privacy.KEEPS,
         )
-        commitments_awaiting.register("consultations.proposals_to_answer", awaiting.proposals_to_answer)
+        common_awaiting.register("consultations.proposals_to_answer", awaiting.proposals_to_answer)
+        common_awaiting.register_staff("consultations.flags_to_review", awaiting.flags_to_review)

@@ -1,11 +1,13 @@
-"""What awaits a point of contact in co-creation (commitments.awaiting): the proposals of their member's
-consultations still without a published response, from the consultations' stored counters (one query)."""
+"""What awaits people in co-creation (common.awaiting): a point of contact, the proposals of their member's
+consultations still without a published response, from the consultations' stored counters (one query); the
+support unit, the flags to review."""
 
-from django.db.models import F
+from django.db.models import Count, F
+from django.urls import reverse
 from django.utils.translation import ngettext
 
-from commitments.awaiting import Awaiting
-from consultations.models import Consultation
+from common.awaiting import Awaiting
+from consultations.models import Consultation, Flag
 
 
 def proposals_to_answer(*, member, limit: int = 10) -> list[Awaiting]:
@@ -28,3 +30,19 @@ def proposals_to_answer(*, member, limit: int = 10) -> list[Awaiting]:
         )
         for consultation in consultations
     ]
+
+
+def flags_to_review() -> list[Awaiting]:
+    """What awaits the support unit in moderation: proposals and comments with open flags (one query)."""
+    open_flags = Flag.objects.filter(resolved_at__isnull=True)
+    counts = open_flags.aggregate(
+        proposals=Count("proposal", distinct=True),
+        comments=Count("comment", distinct=True),
+    )
+    count = counts["proposals"] + counts["comments"]
+    label = ngettext(
+        "%(count)d flagged proposal or comment awaits review",
+        "%(count)d flagged proposals or comments await review",
+        count,
+    ) % {"count": count}
+    return [Awaiting(count=count, label=label, url=reverse("consultations:moderation-queue"))]

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, ListView, TemplateView
 
 from commitments import selectors, services
-from commitments.awaiting import awaiting_for_member
+from common.awaiting import awaiting_for_member
 from commitments.forms import (
     ActionPlanForm,
     CommitmentForm,

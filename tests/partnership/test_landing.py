@@ -8,6 +8,7 @@ from tests.factories.accounts import DEFAULT_PASSWORD
 from tests.factories.consultations import (
     CommentFactory,
     ConsultationFactory,
+    FlagFactory,
     ProposalFactory,
     ResponseFactory,
 )
@@ -98,3 +99,28 @@ def test_the_navigation_offers_the_proposals_to_all_and_my_participation_once_si
     page = client.get(reverse("consultations:proposal-list")).content.decode()
     assert f'href="{mine}">My participation</a>' in page
     assert f'href="{proposals}" aria-current="page">Proposals</a>' in page
+
+
+def test_support_staff_read_what_awaits_them_at_the_top_of_the_admin(client, staff_user, participant):
+    """Flags to review, memberships to confirm and e-mails that failed are counted, each linked to its list."""
+    from accounts.models import Organisation
+    from common.models import OutgoingEmail
+
+    client.force_login(staff_user)
+    body = client.get(reverse("admin:index")).content.decode()
+    assert "What awaits you" not in body
+
+    proposal = ProposalFactory()
+    comment = CommentFactory(proposal=proposal)
+    FlagFactory(proposal=proposal, user=participant)
+    FlagFactory(proposal=None, comment=comment, user=UserFactory())
+    UserFactory(asking_to_join=Organisation.objects.create(name="Civic Lab"))
+    OutgoingEmail.objects.create(to=["x@example.org"], subject="s", body_text="b", status=OutgoingEmail.Status.FAILED)
+
+    body = client.get(reverse("admin:index")).content.decode()
+    assert "What awaits you" in body
+    assert "2 flagged proposals or comments await review" in body
+    assert f'href="{reverse("consultations:moderation-queue")}"' in body
+    assert "1 membership of an organisation awaits confirmation" in body
+    assert "1 e-mail could not be sent" in body
+    assert "?status__exact=failed" in body
