@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, ListView, TemplateView
 
 from commitments import selectors, services
-from common.awaiting import awaiting_for_member
 from commitments.forms import (
     ActionPlanForm,
     CommitmentForm,
@@ -21,6 +20,7 @@ from commitments.forms import (
     TransitionForm,
 )
 from commitments.models import ActionPlan, Commitment, Member, Milestone, ProgressUpdate
+from common.awaiting import awaiting_for_member
 from common.views import PostActionView, ServiceFormMixin, TargetMixin
 
 
