@@ -5,6 +5,7 @@ apps, plus the services that write with QuerySet.update()), so a cached value is
 the last write; the timeout only bounds memory. Keys carry the version: old entries simply expire.
 """
 
+import time
 from collections.abc import Callable
 
 from django.core.cache import cache
@@ -18,15 +19,22 @@ VERSION_KEY = "content-version"
 CONTENT_TABLES: set[str] = set()
 
 
+def _fresh_version() -> int:
+    """A version no earlier one can have had: the clock in microseconds. After Redis lost the key (a flush, an
+    eviction, a new server), restarting at 1 would bring back versions the processes still hold values for in
+    their own memory (common.widgets keeps choices per version); bumps are far fewer than microseconds."""
+    return time.time_ns() // 1000
+
+
 def content_version() -> int:
-    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+    return cache.get_or_set(VERSION_KEY, _fresh_version, timeout=None)
 
 
 def _bump() -> None:
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # not set yet (or evicted): any fresh value invalidates what was cached
-        cache.set(VERSION_KEY, 2, timeout=None)
+        cache.set(VERSION_KEY, _fresh_version(), timeout=None)
 
 
 def bump_content_version(**_signal_kwargs) -> None:
