@@ -250,6 +250,8 @@ RATE_LIMITS = {
     "consultations.comment": {"user": (10, 600), "ip": (40, 600)},
     "consultations.support": {"user": (60, 600), "ip": (200, 600)},
     "consultations.flag": {"user": (20, 3600), "ip": (60, 3600)},
+    # Reads that cost a full-text query per kind of result: generous for people, a wall for scrapers.
+    "partnership.search": {"user": (120, 60), "ip": (300, 60)},
 }
 
 # CONSULTATIONS ------------------------------------------------------------------------------------

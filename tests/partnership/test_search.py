@@ -211,3 +211,18 @@ def test_filters_list_only_values_present_in_the_data(client):
     areas = body[body.index('name="policy_area"') : body.index("</select>", body.index('name="policy_area"'))]
     assert 'value="open-contracting"' in areas and 'value="lobbying"' not in areas
     assert client.get("/commitments/", {"policy_area": "lobbying"}).status_code == 200  # still accepted
+
+
+def test_searches_are_rate_limited_per_address_and_say_when_to_come_back(client, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "partnership.search": {"ip": (2, 60)}}
+    from django.core.cache import cache
+
+    cache.clear()
+    for _ in range(3):
+        assert client.get("/search/").status_code == 200  # the empty page searches nothing: not counted
+    assert client.get("/search/", {"q": "budget"}).status_code == 200
+    assert client.get("/search/", {"q": "justice"}).status_code == 200
+    refused = client.get("/search/", {"q": "open data"})
+    assert refused.status_code == 429
+    assert "too many times" in refused.content.decode()
+    assert 0 < int(refused["Retry-After"]) <= 60
