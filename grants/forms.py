@@ -133,7 +133,9 @@ class ApplicationForm(HoneypotMixin, forms.ModelForm):
 class ReviewForm(forms.Form):
     """A score per criterion of the call's grid, and a comment."""
 
-    comment = forms.CharField(label=_("Comment"), required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 4}))
+    comment = forms.CharField(
+        label=_("Comment"), required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
+    )
 
     def __init__(self, *args, criteria, review=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -142,7 +144,8 @@ class ReviewForm(forms.Form):
         self.criteria = list(criteria)
         for criterion in self.criteria:
             self.fields[f"score_{criterion.pk}"] = forms.TypedChoiceField(
-                label=_("%(criterion)s (weight %(weight)d)") % {"criterion": criterion.display_name, "weight": criterion.weight},
+                label=_("%(criterion)s (weight %(weight)d)")
+                % {"criterion": criterion.display_name, "weight": criterion.weight},
                 choices=choices,
                 coerce=int,
                 initial=given.get(criterion.pk),
@@ -162,11 +165,17 @@ class DecisionForm(forms.Form):
         label=_("Decision"), choices=[(AWARD, _("Award the grant")), (REJECT, _("Reject"))], widget=forms.RadioSelect
     )
     amount_awarded = forms.DecimalField(
-        label=_("Amount awarded"), required=False, min_value=Decimal("0.01"), max_digits=12, decimal_places=2,
+        label=_("Amount awarded"),
+        required=False,
+        min_value=Decimal("0.01"),
+        max_digits=12,
+        decimal_places=2,
         help_text=_("For an award."),
     )
     reasons = forms.CharField(
-        label=_("Reasons"), max_length=5000, widget=forms.Textarea(attrs={"rows": 4}),
+        label=_("Reasons"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("The applicant reads them."),
     )
 

@@ -11,9 +11,7 @@ urlpatterns = [
     path("grants/applications/mine/", applicant.MyApplicationsView.as_view(), name="application-mine"),
     path("grants/applications/<int:pk>/", applicant.ApplicationDetailView.as_view(), name="application-detail"),
     path("grants/applications/<int:pk>/edit/", applicant.ApplicationUpdateView.as_view(), name="application-update"),
-    path(
-        "grants/applications/<int:pk>/submit/", applicant.ApplicationSubmitView.as_view(), name="application-submit"
-    ),
+    path("grants/applications/<int:pk>/submit/", applicant.ApplicationSubmitView.as_view(), name="application-submit"),
     path("grants/attachments/<int:pk>/", public.AttachmentView.as_view(), name="application-attachment"),
     path("grants/review/", staff.ReviewQueueView.as_view(), name="review-queue"),
     path("grants/applications/<int:pk>/review/", staff.ReviewView.as_view(), name="application-review"),

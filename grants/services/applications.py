@@ -126,7 +126,9 @@ def application_update(
     removed = list(application.attachments.filter(pk__in=[a.pk for a in remove_attachments]))
     checked = check_attachments(attachments, already=application.attachments.count() - len(removed))
     with transaction.atomic():
-        application = GrantApplication.objects.select_for_update().select_related("call").get(pk=application.pk)
+        application = (
+            GrantApplication.objects.select_for_update(of=("self",)).select_related("call").get(pk=application.pk)
+        )
         if not application.is_draft or not application.call.is_open:
             raise ValidationError(_("This application can no longer be changed."))
         set_fields(application, title=title, summary=summary, amount_requested=amount_requested)
@@ -170,7 +172,7 @@ def application_submit(*, application: GrantApplication) -> GrantApplication:
     """Submit a complete draft of an eligible organisation while the call is open; the applicant gets an e-mail."""
     with transaction.atomic():
         application = (
-            GrantApplication.objects.select_for_update()
+            GrantApplication.objects.select_for_update(of=("self",))
             .select_related("call", "organisation", "applicant")
             .get(pk=application.pk)
         )
@@ -189,9 +191,6 @@ def application_submit(*, application: GrantApplication) -> GrantApplication:
 
 
 def awarded_total(call: GrantCall) -> Decimal:
-    return (
-        call.applications.filter(status=GrantApplication.Status.AWARDED).aggregate(total=Sum("amount_awarded"))[
-            "total"
-        ]
-        or Decimal("0")
-    )
+    return call.applications.filter(status=GrantApplication.Status.AWARDED).aggregate(total=Sum("amount_awarded"))[
+        "total"
+    ] or Decimal("0")

@@ -28,7 +28,7 @@ def weighted_score(criteria, scores: dict[int, int]) -> Decimal:
 
 def _locked(application: GrantApplication) -> GrantApplication:
     return (
-        GrantApplication.objects.select_for_update()
+        GrantApplication.objects.select_for_update(of=("self",))
         .select_related("call", "organisation", "applicant")
         .get(pk=application.pk)
     )
@@ -85,7 +85,9 @@ def application_decide(
 ) -> GrantApplication:
     """Award or reject an application under review, with reasons, once enough reviewers have scored it."""
     with transaction.atomic():
-        GrantCall.objects.select_for_update().filter(pk=application.call_id).exists()  # awards of one call, one at a time
+        GrantCall.objects.select_for_update().filter(
+            pk=application.call_id
+        ).exists()  # awards of one call, one at a time
         application = _locked(application)
         if application.status != GrantApplication.Status.SUBMITTED:
             raise ValidationError(_("This application is already decided."))

@@ -111,5 +111,3 @@ class MilestoneReceiveView(PostActionView):
 
     def get_success_url(self):
         return reverse("grants:application-detail", kwargs={"pk": self.get_target().application_id})
-
-
