@@ -8,8 +8,13 @@ from django.core.exceptions import ValidationError
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
-from consultations.forms.participation import ACCEPT, ATTACHMENTS_HELP, HoneypotMixin, MultipleFileField
-from consultations.forms.participation import MultipleFileInput
+from consultations.forms.participation import (
+    ACCEPT,
+    ATTACHMENTS_HELP,
+    HoneypotMixin,
+    MultipleFileField,
+    MultipleFileInput,
+)
 from grants.models import SCORE_MAX, GrantApplication
 from grants.services import budget_check
 from grants.services.reviews import AWARD, REJECT

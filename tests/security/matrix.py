@@ -21,6 +21,7 @@ from tests.security.endpoint import (
     Endpoint,
     pk,
 )
+from tests.security.matrix_grants import GRANT_ENDPOINTS
 
 PROPOSAL_TEXT = {"title": "Hijacked", "problem": "Hijacked", "solution": "Hijacked", "website": ""}
 TEMPLATE = {"title": "Hijacked", "outcome": "accepted", "reasons": "Hijacked"}
@@ -30,22 +31,6 @@ PLAN = {"number": "9", "title": "Hijacked", "start_date": "2027-01-01", "end_dat
 COMMITMENT = {"number": "9.9", "title": "Hijacked", "objective": "Hijacked"}
 MILESTONE = {"order": "9", "description": "Hijacked", "due_date": "2025-06-30"}
 PROGRESS = {"reported_on": "2025-02-01", "completion": "substantial", "text": "Hijacked"}
-
-GRANT_APPLICATION = {
-    "title": "Hijacked",
-    "summary": "Hijacked",
-    "amount_requested": "6000",
-    "budget-TOTAL_FORMS": "1",
-    "budget-INITIAL_FORMS": "0",
-    "budget-0-description": "Hijacked",
-    "budget-0-amount": "6000",
-    "website": "",
-}
-
-
-def _grant_scores(world) -> dict:
-    return {f"score_{c.pk}": "3" for c in world["grant_submitted"].call.criteria.all()} | {"comment": "Hijacked"}
-
 
 ENDPOINTS: dict[str, Endpoint] = {
     # Site ----------------------------------------------------------------------------------------
@@ -76,8 +61,6 @@ ENDPOINTS: dict[str, Endpoint] = {
     "api:commitment-progress-updates": Endpoint(
         pk("implemented"), api=True, writes={"post": MANAGERS}, payload=PROGRESS
     ),
-    "api:grantcall-list": Endpoint(api=True),
-    "api:grantcall-detail": Endpoint(pk("grant_call"), api=True),
     "api:consultation-list": Endpoint(api=True),
     "api:consultation-detail": Endpoint(pk("consultation"), api=True),
     "api:proposal-list": Endpoint(
@@ -113,30 +96,7 @@ ENDPOINTS: dict[str, Endpoint] = {
     "api:report-pdf": Endpoint(pk("report"), read=None, api=True),  # a file: tests/irm_reports/test_api.py
     "api:report-render": Endpoint(pk("report"), read=None, api=True, writes={"post": REPORT_TEAM}),
     # Co-creation: public pages -------------------------------------------------------------------
-    # Grants: organisations apply (a confirmed member: the owner), the support unit reviews and decides.
-    "grants:call-list": Endpoint(),
-    "grants:call-detail": Endpoint(pk("grant_call")),
-    "grants:application-create": Endpoint(
-        pk("grant_call"), read=OWNER, writes={"post": OWNER}, payload=GRANT_APPLICATION
-    ),
-    "grants:application-mine": Endpoint(read=SIGNED_IN),
-    "grants:application-detail": Endpoint(pk("grant_draft"), read=OWNER | STAFF),
-    "grants:application-update": Endpoint(
-        pk("grant_draft"), read=OWNER, writes={"post": OWNER}, payload=GRANT_APPLICATION
-    ),
-    "grants:application-submit": Endpoint(pk("grant_draft"), read=None, writes={"post": OWNER}),
-    "grants:application-attachment": Endpoint(pk("grant_attachment"), read=OWNER | STAFF),
-    "grants:review-queue": Endpoint(read=STAFF),
-    "grants:application-review": Endpoint(
-        pk("grant_submitted"), read=STAFF, writes={"post": STAFF}, payload=_grant_scores
-    ),
-    "grants:application-decide": Endpoint(
-        pk("grant_submitted"), read=STAFF, writes={"post": STAFF}, payload={"decision": "reject", "reasons": "No"}
-    ),
-    "grants:milestone-create": Endpoint(
-        pk("grant_awarded"), read=STAFF, writes={"post": STAFF}, payload={"title": "Report", "due_on": "2027-01-01"}
-    ),
-    "grants:milestone-receive": Endpoint(pk("grant_milestone"), read=None, writes={"post": STAFF}),
+    **GRANT_ENDPOINTS,
     "consultations:consultation-list": Endpoint(),
     "consultations:consultation-detail": Endpoint("consultation"),
     "consultations:proposal-similar": Endpoint("consultation"),

@@ -9,7 +9,6 @@ from consultations.models import ProposalAttachment, Referral
 from irm_reports.models import Report
 from tests.factories import ActionPlanFactory, CommitmentFactory, MemberFactory, MilestoneFactory, UserFactory
 from tests.factories.accounts import OrganisationFactory
-from tests.factories.grants import GrantApplicationFactory, GrantCallFactory, ReviewFactory
 from tests.factories.consultations import (
     CommentFactory,
     ConsultationFactory,
@@ -19,6 +18,7 @@ from tests.factories.consultations import (
     ProposalFactory,
     ResponseTemplateFactory,
 )
+from tests.factories.grants import GrantApplicationFactory, GrantCallFactory, ReviewFactory
 from tests.factories.irm_reports import ReportFactory, ResearcherAssignmentFactory
 
 # Text only the owner (or the member's team) may see: a denied response must never contain it.
@@ -94,8 +94,7 @@ def build_world() -> dict:
         "ready": ReportFactory(action_plan=completed_plan, review=True, status=Report.Status.READY, **_pdf()),
         "published": ReportFactory(action_plan=completed_plan, progress=True, status=Report.Status.PUBLISHED, **_pdf()),
     }
-    world.update(_grants(world, organisation))
-    return world
+    return {**world, **_grants(world, organisation)}
 
 
 def _grants(world: dict, organisation) -> dict:
