@@ -52,3 +52,13 @@ def test_an_unpublished_call_is_not_shown(client):
     call = GrantCallFactory(is_published=False)
     assert client.get(call.get_absolute_url()).status_code == 404
     assert client.get(reverse("api:grantcall-detail", kwargs={"pk": call.pk})).status_code == 404
+
+
+def test_support_staff_manage_calls_and_applications_in_the_admin_with_filters(client):
+    GrantApplicationFactory(awarded=True).milestones.create(title="Final report", due_on="2026-12-31")
+    client.force_login(UserFactory(staff=True))  # the "Support unit" group, not a superuser
+    for model in ("grantcall", "grantapplication", "review", "reportingmilestone"):
+        response = client.get(f"/admin/grants/{model}/")
+        assert response.status_code == 200, model
+        assert 'id="changelist-filter"' in response.content.decode(), model
+    assert client.get(f"/admin/grants/grantcall/{GrantCall.objects.get().pk}/change/").status_code == 200
