@@ -20,6 +20,7 @@ from commitments import services
 from commitments.models import ActionPlan, Member, Milestone, PolicyArea
 from consultations.demo import seed_consultations
 from consultations.demo_lively import seed_lively_consultations
+from grants.demo import seed_grants
 from irm_reports.demo import seed_irm_demo
 from irm_reports.importing import OGP_SAMPLE, import_ogp_data
 from partnership.demo_content import DEMO_PLANS
@@ -187,11 +188,13 @@ def seed_demo(*, password: str | None = None) -> dict:
     imported = import_ogp_data(OGP_SAMPLE)
     accounts += seed_irm_demo(password=password)
     consultations = seed_consultations() + seed_lively_consultations()
+    grant_calls = seed_grants()
     return {
         "national": len(national),
         "local": local_count,
         "plans_created": plans,
         "consultations_created": consultations,
+        "grant_calls": grant_calls,
         "accounts": accounts,
         # What this run wrote of OGP's data, not the rows it read: a second run creates and changes nothing.
         "ogp_commitments": imported.counts["commitments"],

@@ -50,6 +50,7 @@ LOCAL_APPS = [
     "commitments",
     "consultations",
     "irm_reports",
+    "grants",
     "partnership",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
@@ -252,6 +253,7 @@ RATE_LIMITS = {
     "consultations.flag": {"user": (20, 3600), "ip": (60, 3600)},
     # Reads that cost a full-text query per kind of result: generous for people, a wall for scrapers.
     "partnership.search": {"user": (120, 60), "ip": (300, 60)},
+    "grants.application": {"user": (20, 3600), "ip": (60, 3600)},
 }
 
 # CONSULTATIONS ------------------------------------------------------------------------------------
@@ -261,6 +263,10 @@ CONSULTATION_ATTACHMENT_MAX_COUNT = 5
 UPLOAD_QUOTA_BYTES_PER_USER = env.int("UPLOAD_QUOTA_BYTES_PER_USER", default=50 * 1024 * 1024)
 # Images larger than this many pixels are refused (read from the header, before any decoding).
 CONSULTATION_IMAGE_MAX_PIXELS = env.int("CONSULTATION_IMAGE_MAX_PIXELS", default=25_000_000)
+
+# GRANTS --------------------------------------------------------------------------------------------
+# How many reviewers score a grant application before the support unit may decide on it.
+GRANT_REVIEWS_BEFORE_DECISION = env.int("GRANT_REVIEWS_BEFORE_DECISION", default=2)
 
 # REQUEST BODIES ------------------------------------------------------------------------------------
 # Refused with 413 before they are read (common.middleware.RequestBodyLimitMiddleware). Every request

@@ -136,6 +136,21 @@ def send_membership_emails():
     ogp_services.organisation_membership_refuse(member=refused, by=member)  # refused
 
 
+def send_grant_emails():
+    from grants import services as grant_services
+    from tests.factories.grants import GrantApplicationFactory, ReviewFactory
+
+    organisation = OrganisationFactory(name="Red Ciudadana")
+    applicant = UserFactory(member_of=organisation)
+    draft = GrantApplicationFactory(organisation=organisation, applicant=applicant)
+    grant_services.application_submit(application=draft)  # application_submitted
+    ReviewFactory(application=draft)
+    ReviewFactory(application=draft)
+    grant_services.application_decide(
+        application=draft, decided_by=UserFactory(staff=True), decision="reject", reasons="Budget too thin."
+    )  # application_decided
+
+
 def _links(message) -> list[str]:
     html = "".join(content for content, mimetype in getattr(message, "alternatives", []) if mimetype == "text/html")
     if message.content_subtype == "html":
@@ -151,13 +166,14 @@ def test_every_email_names_the_portal_and_links_only_to_its_public_address(
         send_consultation_emails()
         send_report_emails()
         send_membership_emails()
+        send_grant_emails()
 
     missing = {name for name in email_templates() if name not in rendered}
     # The base templates of allauth's e-mails are rendered through the e-mails that extend them.
     assert not missing, f"e-mail templates no scenario sent: {sorted(missing)}"
     # 13 from allauth, 2 from consultations, 2 from IRM reports, 5 about organisation memberships (the
-    # second request reaches both confirmed members)
-    assert len(mailoutbox) == 22, [m.subject for m in mailoutbox]
+    # second request reaches both confirmed members), 2 about a grant application
+    assert len(mailoutbox) == 24, [m.subject for m in mailoutbox]
     for message in mailoutbox:
         where = f"{message.subject!r} to {message.to}"
         text = "\n".join([message.subject, message.body, *(c for c, _m in getattr(message, "alternatives", []))])

@@ -37,6 +37,7 @@ NOT_PAGES = {
     "commitments:open-data-csv",
     "commitments:open-data-json",
     "consultations:proposal-attachment",
+    "grants:application-attachment",
     "consultations:proposal-similar",  # JSON for the proposal form
     "irm_reports:report-status",  # JSON polled by the report page
 }

@@ -21,6 +21,7 @@ from tests.security.endpoint import (
     Endpoint,
     pk,
 )
+from tests.security.matrix_grants import GRANT_ENDPOINTS
 
 PROPOSAL_TEXT = {"title": "Hijacked", "problem": "Hijacked", "solution": "Hijacked", "website": ""}
 TEMPLATE = {"title": "Hijacked", "outcome": "accepted", "reasons": "Hijacked"}
@@ -95,6 +96,7 @@ ENDPOINTS: dict[str, Endpoint] = {
     "api:report-pdf": Endpoint(pk("report"), read=None, api=True),  # a file: tests/irm_reports/test_api.py
     "api:report-render": Endpoint(pk("report"), read=None, api=True, writes={"post": REPORT_TEAM}),
     # Co-creation: public pages -------------------------------------------------------------------
+    **GRANT_ENDPOINTS,
     "consultations:consultation-list": Endpoint(),
     "consultations:consultation-detail": Endpoint("consultation"),
     "consultations:proposal-similar": Endpoint("consultation"),

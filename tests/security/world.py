@@ -18,6 +18,7 @@ from tests.factories.consultations import (
     ProposalFactory,
     ResponseTemplateFactory,
 )
+from tests.factories.grants import GrantApplicationFactory, GrantCallFactory, ReviewFactory
 from tests.factories.irm_reports import ReportFactory, ResearcherAssignmentFactory
 
 # Text only the owner (or the member's team) may see: a denied response must never contain it.
@@ -26,6 +27,7 @@ SECRETS = {
     "template": "Internal wording kept by the point of contact",
     "report": "Unpublished IRM findings on the water utility",
     "referral": "Private opinion of the urban planning office",
+    "grant": "Draft grant plan for the Lavapiés coalition",
 }
 
 
@@ -92,4 +94,37 @@ def build_world() -> dict:
         "ready": ReportFactory(action_plan=completed_plan, review=True, status=Report.Status.READY, **_pdf()),
         "published": ReportFactory(action_plan=completed_plan, progress=True, status=Report.Status.PUBLISHED, **_pdf()),
     }
-    return world
+    return {**world, **_grants(world, organisation)}
+
+
+def _grants(world: dict, organisation) -> dict:
+    """A call open today with the owner's organisation's draft; a closed call with its submitted and awarded ones."""
+    from grants.models import ApplicationAttachment, ReportingMilestone
+
+    call = GrantCallFactory(title="Micro-grants Madrid")
+    closed = GrantCallFactory(title="Micro-grants 2025", closed=True)
+    draft = GrantApplicationFactory(
+        call=call, organisation=organisation, applicant=world["owner"], summary=SECRETS["grant"]
+    )
+    submitted = GrantApplicationFactory(
+        call=closed, organisation=organisation, applicant=world["owner"], submitted=True, summary=SECRETS["grant"]
+    )
+    ReviewFactory(application=submitted)
+    ReviewFactory(application=submitted)
+    awarded = GrantApplicationFactory(call=closed, awarded=True)
+    return {
+        "grant_call": call,
+        "grant_draft": draft,
+        "grant_submitted": submitted,
+        "grant_awarded": awarded,
+        "grant_attachment": ApplicationAttachment.objects.create(
+            application=draft,
+            file=ContentFile(SECRETS["grant"].encode(), name="plan.pdf"),
+            original_name="plan.pdf",
+            content_type="application/pdf",
+            size=len(SECRETS["grant"]),
+        ),
+        "grant_milestone": ReportingMilestone.objects.create(
+            application=awarded, title="Final report", due_on=date(2026, 12, 31)
+        ),
+    }

@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class GrantsConfig(AppConfig):
+    name = "grants"
+    verbose_name = _("Micro-grants and Trust Fund calls")
+
+    def ready(self):
+        from accounts.privacy import register
+        from grants import privacy, rules, signals  # noqa: F401  (rules registers the permissions)
+
+        signals.connect()
+
+        register(
+            "grants",
+            export=privacy.user_export,
+            erase=privacy.user_erase,
+            covers=privacy.COVERS,
+            keeps=privacy.KEEPS,
+        )
