@@ -7,6 +7,7 @@ from accounts.api import TokenView
 from consultations.api.views import ConsultationViewSet, ProposalViewSet
 from irm_reports.api.views import ReportViewSet
 from partnership.api.views import ActionPlanViewSet, CommitmentViewSet, MemberViewSet
+from support.api.views import PartnerViewSet
 
 router = DefaultRouter()
 router.register("members", MemberViewSet, basename="member")
@@ -15,6 +16,7 @@ router.register("commitments", CommitmentViewSet, basename="commitment")
 router.register("consultations", ConsultationViewSet, basename="consultation")
 router.register("proposals", ProposalViewSet, basename="proposal")
 router.register("reports", ReportViewSet, basename="report")
+router.register("partners", PartnerViewSet, basename="partner")
 
 urlpatterns = [
     path("auth/token/", TokenView.as_view(), name="auth-token"),

@@ -23,6 +23,7 @@ from consultations.demo_lively import seed_lively_consultations
 from irm_reports.demo import seed_irm_demo
 from irm_reports.importing import OGP_SAMPLE, import_ogp_data
 from partnership.demo_content import DEMO_PLANS
+from support.demo import seed_support
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 VALUE_FLAGS = {
@@ -187,6 +188,7 @@ def seed_demo(*, password: str | None = None) -> dict:
     imported = import_ogp_data(OGP_SAMPLE)
     accounts += seed_irm_demo(password=password)
     consultations = seed_consultations() + seed_lively_consultations()
+    accounts += seed_support(password=password)
     return {
         "national": len(national),
         "local": local_count,

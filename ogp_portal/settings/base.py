@@ -50,6 +50,7 @@ LOCAL_APPS = [
     "commitments",
     "consultations",
     "irm_reports",
+    "support",
     "partnership",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
@@ -250,6 +251,7 @@ RATE_LIMITS = {
     "consultations.comment": {"user": (10, 600), "ip": (40, 600)},
     "consultations.support": {"user": (60, 600), "ip": (200, 600)},
     "consultations.flag": {"user": (20, 3600), "ip": (60, 3600)},
+    "support.request": {"user": (5, 3600), "ip": (20, 3600)},
 }
 
 # CONSULTATIONS ------------------------------------------------------------------------------------
