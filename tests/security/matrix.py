@@ -271,7 +271,7 @@ ENDPOINTS: dict[str, Endpoint] = {
         "member",
         read=MANAGERS,
         writes={"post": MANAGERS},
-        payload=lambda w: {"service": w["support_request"].service_id, "description": "Hijacked"},
+        payload=lambda w: {"service": str(w["support_request"].service_id), "description": "Hijacked"},
     ),
     "support:request-mine": Endpoint(read=SIGNED_IN),
     "support:request-detail": Endpoint(pk("support_request"), read=MANAGERS),

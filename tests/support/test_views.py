@@ -97,3 +97,15 @@ def test_my_requests_lists_mine_and_my_members(client, member, point_of_contact,
     SupportRequestFactory(requester=UserFactory())
     client.force_login(point_of_contact)
     assert client.get(reverse("support:request-mine")).content.decode().count('scope="row"') == 1
+
+
+def test_the_download_has_the_requests_and_notes(member, point_of_contact, representative):
+    from accounts.privacy import user_data_export
+    from support.services import support_note_add
+
+    request = SupportRequestFactory(member=member, requester=point_of_contact, description="Draft help")
+    support_note_add(request=request, author=point_of_contact, body="Tuesday suits us")
+    data = user_data_export(user=point_of_contact)
+    (exported,) = data["support_requests"]
+    assert exported["description"] == "Draft help" and exported["notes"][0]["body"] == "Tuesday suits us"
+    assert user_data_export(user=representative)["support_notes"] == []
