@@ -164,6 +164,7 @@ class CommitmentAdmin(SimpleHistoryAdmin):
             },
         ),
         (_("Dates and progress"), {"fields": ("start_date", "end_date", "completion")}),
+        (_("Funding"), {"fields": ("budget", "budget_currency", "funding_source", "funding_gap")}),
     )
 
     def save_formset(self, request, form, formset, change):

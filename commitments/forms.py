@@ -58,6 +58,9 @@ class ActionPlanForm(forms.ModelForm):
         }
 
 
+FUNDING_FIELDS = ("budget", "budget_currency", "funding_source", "funding_gap")
+
+
 class CommitmentForm(forms.ModelForm):
     lead_institution_name = forms.CharField(
         label=_("Lead institution"),
@@ -96,6 +99,7 @@ class CommitmentForm(forms.ModelForm):
             "technology_innovation",
             "start_date",
             "end_date",
+            *FUNDING_FIELDS,
         ]
         widgets = {
             "start_date": DateInput(),
@@ -110,6 +114,9 @@ class CommitmentForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["policy_areas"].choices = self.fields["policy_areas"].grouped_choices()
         commitment = self.instance
+        if not commitment.pk:  # funding is recorded once the commitment exists
+            for name in FUNDING_FIELDS:
+                del self.fields[name]
         if commitment.pk:
             self.initial["lead_institution_name"] = (
                 commitment.lead_institution.name if commitment.lead_institution else ""

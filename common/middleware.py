@@ -94,6 +94,8 @@ UPLOAD_VIEWS = {
     "consultations:proposal-update": ("is_authenticated", "REQUEST_BODY_UPLOAD_MAX_BYTES"),
     "grants:application-create": ("is_authenticated", "REQUEST_BODY_UPLOAD_MAX_BYTES"),
     "grants:application-update": ("is_authenticated", "REQUEST_BODY_UPLOAD_MAX_BYTES"),
+    "support:request-create": ("is_authenticated", "REQUEST_BODY_UPLOAD_MAX_BYTES"),
+    "support:request-note": ("is_authenticated", "REQUEST_BODY_UPLOAD_MAX_BYTES"),
     "admin:irm_reports_importrun_add": ("is_staff", "REQUEST_BODY_IMPORT_MAX_BYTES"),
 }
 

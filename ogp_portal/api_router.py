@@ -8,6 +8,7 @@ from consultations.api.views import ConsultationViewSet, ProposalViewSet
 from grants.api.views import GrantCallViewSet
 from irm_reports.api.views import ReportViewSet
 from partnership.api.views import ActionPlanViewSet, CommitmentViewSet, MemberViewSet
+from support.api.views import PartnerViewSet
 
 router = DefaultRouter()
 router.register("members", MemberViewSet, basename="member")
@@ -17,6 +18,7 @@ router.register("consultations", ConsultationViewSet, basename="consultation")
 router.register("proposals", ProposalViewSet, basename="proposal")
 router.register("reports", ReportViewSet, basename="report")
 router.register("grant-calls", GrantCallViewSet, basename="grantcall")
+router.register("partners", PartnerViewSet, basename="partner")
 
 urlpatterns = [
     path("auth/token/", TokenView.as_view(), name="auth-token"),

@@ -42,6 +42,7 @@ urlpatterns = [
     path("api/docs/", ApiReferenceView.as_view(), name="api-docs"),
     path("", include("irm_reports.urls")),
     path("", include("grants.urls")),
+    path("", include("support.urls")),
     path("", include(commitment_routes)),
 ]
 

@@ -24,6 +24,7 @@ from grants.demo import seed_grants
 from irm_reports.demo import seed_irm_demo
 from irm_reports.importing import OGP_SAMPLE, import_ogp_data
 from partnership.demo_content import DEMO_PLANS
+from support.demo import seed_support
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 VALUE_FLAGS = {
@@ -189,6 +190,7 @@ def seed_demo(*, password: str | None = None) -> dict:
     accounts += seed_irm_demo(password=password)
     consultations = seed_consultations() + seed_lively_consultations()
     grant_calls = seed_grants()
+    accounts += seed_support(password=password)
     return {
         "national": len(national),
         "local": local_count,

@@ -117,6 +117,13 @@ class Commitment(TimeStampedModel):
         editable=False,
         help_text=_("From the latest progress update."),
     )
+    # Funding (optional): what the commitment costs, where the money comes from, what is still missing.
+    budget = models.DecimalField(_("budget"), max_digits=16, decimal_places=2, null=True, blank=True)
+    budget_currency = models.CharField(_("currency"), max_length=3, blank=True, help_text=_("ISO 4217 code, e.g. USD."))
+    funding_source = models.CharField(_("source of funding"), max_length=300, blank=True)
+    funding_gap = models.DecimalField(
+        _("funding gap"), max_digits=16, decimal_places=2, null=True, blank=True, help_text=_("What is not yet funded.")
+    )
     # Written by the database (trigger), read by search only (common.search).
     search_vector = SearchVectorField(null=True, editable=False)
 
@@ -143,6 +150,16 @@ class Commitment(TimeStampedModel):
                 | Q(end_date__gte=models.F("start_date")),
                 name="commitment_dates_order",
                 violation_error_message=_("The end date must not be before the start date."),
+            ),
+            models.CheckConstraint(
+                condition=Q(budget__isnull=True) | ~Q(budget_currency=""),
+                name="commitment_budget_has_currency",
+                violation_error_message=_("Give the currency of the budget."),
+            ),
+            models.CheckConstraint(
+                condition=Q(funding_gap__isnull=True) | Q(budget__isnull=True) | Q(funding_gap__lte=models.F("budget")),
+                name="commitment_funding_gap_within_budget",
+                violation_error_message=_("The funding gap cannot be larger than the budget."),
             ),
         ]
         indexes = [models.Index(fields=["action_plan", "sort_key"], name="commitment_plan_sort")]

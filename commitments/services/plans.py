@@ -1,6 +1,7 @@
 """Action plans, their commitments and milestones, and progress: written in co-creation, then implemented."""
 
 from datetime import date
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -169,6 +170,10 @@ def commitment_update(
     technology_innovation: bool = UNCHANGED,
     start_date: date | None = UNCHANGED,
     end_date: date | None = UNCHANGED,
+    budget: Decimal | None = UNCHANGED,
+    budget_currency: str = UNCHANGED,
+    funding_source: str = UNCHANGED,
+    funding_gap: Decimal | None = UNCHANGED,
     policy_areas=None,
     lead_institution_name: str | None = None,
     supporting_names: dict | None = None,
@@ -191,6 +196,10 @@ def commitment_update(
         technology_innovation=technology_innovation,
         start_date=start_date,
         end_date=end_date,
+        budget=budget,
+        budget_currency=budget_currency.upper() if isinstance(budget_currency, str) else budget_currency,
+        funding_source=funding_source,
+        funding_gap=funding_gap,
     )
     member = commitment.action_plan.member
     if lead_institution_name is not None:

@@ -51,6 +51,7 @@ LOCAL_APPS = [
     "consultations",
     "irm_reports",
     "grants",
+    "support",
     "partnership",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
@@ -254,6 +255,7 @@ RATE_LIMITS = {
     # Reads that cost a full-text query per kind of result: generous for people, a wall for scrapers.
     "partnership.search": {"user": (120, 60), "ip": (300, 60)},
     "grants.application": {"user": (20, 3600), "ip": (60, 3600)},
+    "support.request": {"user": (5, 3600), "ip": (20, 3600)},
 }
 
 # CONSULTATIONS ------------------------------------------------------------------------------------

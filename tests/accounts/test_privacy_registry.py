@@ -55,14 +55,12 @@ def test_accounts_imports_no_app_above_it():
 
 def test_the_download_has_the_account_sections_then_each_apps():
     data = privacy.user_data_export(user=UserFactory())
-    assert list(data) == [
-        *ACCOUNT_SECTIONS,
-        "progress_updates",
-        *CONSULTATION_SECTIONS,
-        "irm_assignments",
-        "grant_applications",
-    ]
-    assert all(data[name] == [] for name in ["progress_updates", *CONSULTATION_SECTIONS, "irm_assignments"])
+    apps = [
+        "progress_updates", *CONSULTATION_SECTIONS, "irm_assignments", "grant_applications",
+        "support_requests", "support_notes",
+    ]  # fmt: skip
+    assert list(data) == [*ACCOUNT_SECTIONS, *apps]
+    assert all(data[name] == [] for name in apps)
 
 
 def test_two_apps_cannot_export_the_same_section(extra_hook):

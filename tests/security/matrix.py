@@ -267,6 +267,28 @@ ENDPOINTS: dict[str, Endpoint] = {
     "commitments:workspace-milestone-update": Endpoint(
         "milestone", read=MANAGERS, writes={"post": MANAGERS}, payload=MILESTONE
     ),
+    # Support unit: services, assistance requests, partners ----------------------------------------
+    "support:service-list": Endpoint(),
+    "support:request-create": Endpoint(
+        "member",
+        read=MANAGERS,
+        writes={"post": MANAGERS},
+        payload=lambda w: {"service": str(w["support_request"].service_id), "description": "Hijacked"},
+    ),
+    "support:request-mine": Endpoint(read=SIGNED_IN),
+    "support:request-detail": Endpoint(pk("support_request"), read=MANAGERS),
+    "support:request-note": Endpoint(
+        pk("support_request"), read=MANAGERS, writes={"post": MANAGERS}, payload={"body": "Hijacked"}
+    ),
+    "support:request-transition": Endpoint(
+        pk("support_request"), read=None, writes={"post": STAFF}, payload={"to_status": "accepted"}
+    ),
+    "support:attachment": Endpoint(pk("support_attachment"), read=None),  # a file: tests/support/test_views.py
+    "support:queue": Endpoint(read=STAFF),
+    "support:partner-list": Endpoint(),
+    "support:partner-detail": Endpoint("partner"),
+    "api:partner-list": Endpoint(api=True),
+    "api:partner-detail": Endpoint(pk("partner"), api=True),
 }
 
 

@@ -7,6 +7,7 @@ from django.core.files.base import ContentFile
 from accounts.models import Organisation
 from consultations.models import ProposalAttachment, Referral
 from irm_reports.models import Report
+from support.models import SupportAttachment
 from tests.factories import ActionPlanFactory, CommitmentFactory, MemberFactory, MilestoneFactory, UserFactory
 from tests.factories.accounts import OrganisationFactory
 from tests.factories.consultations import (
@@ -20,6 +21,7 @@ from tests.factories.consultations import (
 )
 from tests.factories.grants import GrantApplicationFactory, GrantCallFactory, ReviewFactory
 from tests.factories.irm_reports import ReportFactory, ResearcherAssignmentFactory
+from tests.factories.support import EngagementFactory, ServiceOfferFactory, SupportRequestFactory
 
 # Text only the owner (or the member's team) may see: a denied response must never contain it.
 SECRETS = {
@@ -28,6 +30,7 @@ SECRETS = {
     "report": "Unpublished IRM findings on the water utility",
     "referral": "Private opinion of the urban planning office",
     "grant": "Draft grant plan for the Lavapiés coalition",
+    "support_request": "Confidential need of the mayor's office",
 }
 
 
@@ -94,7 +97,7 @@ def build_world() -> dict:
         "ready": ReportFactory(action_plan=completed_plan, review=True, status=Report.Status.READY, **_pdf()),
         "published": ReportFactory(action_plan=completed_plan, progress=True, status=Report.Status.PUBLISHED, **_pdf()),
     }
-    return {**world, **_grants(world, organisation)}
+    return {**world, **_grants(world, organisation), **_support_world(world)}
 
 
 def _grants(world: dict, organisation) -> dict:
@@ -127,4 +130,25 @@ def _grants(world: dict, organisation) -> dict:
         "grant_milestone": ReportingMilestone.objects.create(
             application=awarded, title="Final report", due_on=date(2026, 12, 31)
         ),
+    }
+
+
+def _support_world(world: dict) -> dict:
+    """Support: the point of contact's request (private to the member's team and staff), a partner's engagement."""
+    request = SupportRequestFactory(
+        member=world["member"],
+        requester=world["poc"],
+        service=ServiceOfferFactory(drafting=True),
+        description=SECRETS["support_request"],
+    )
+    return {
+        "support_request": request,
+        "support_attachment": SupportAttachment.objects.create(
+            request=request,
+            file=ContentFile(SECRETS["support_request"].encode(), name="need.pdf"),
+            original_name="need.pdf",
+            content_type="application/pdf",
+            size=len(SECRETS["support_request"]),
+        ),
+        "partner": EngagementFactory(member=world["member"], partner__slug="oecd").partner,
     }

@@ -1,0 +1,80 @@
+"""What the support pages show, each list in a fixed number of queries."""
+
+from django.db.models import Count, Prefetch, Q
+
+from commitments.models import Commitment, Member
+from support.models import Engagement, Partner, Representative, ServiceOffer, SupportRequest
+
+QUEUE_FILTERS = ("status", "service", "member", "representative", "open")
+
+
+def service_menu(*, active_only: bool = True):
+    services = ServiceOffer.objects.all()
+    return services.filter(is_active=True) if active_only else services
+
+
+def _request_rows():
+    return SupportRequest.objects.select_related(
+        "member", "service", "requester", "organisation", "representative"
+    ).annotate(note_count=Count("notes"))
+
+
+def support_queue(*, filters) -> tuple:
+    """The staff queue: open requests by default, oldest first, filtered by status, service, member or
+    representative ("me" for the viewer's own: the view passes the id)."""
+    rows = _request_rows()
+    status = filters.get("status") or ""
+    if status in SupportRequest.Status.values:
+        rows = rows.filter(status=status)
+    elif filters.get("open", "1") != "0":
+        rows = rows.open()
+    for key in ("service", "member", "representative"):
+        value = filters.get(key) or ""
+        if value.isdigit():
+            rows = rows.filter(**{f"{key}_id": int(value)})
+    return rows.order_by("created_at", "id")
+
+
+def requests_for_user(*, user):
+    """What a person follows: the requests they made and, for a point of contact, their member's."""
+    condition = Q(requester=user)
+    if user.is_point_of_contact:
+        condition |= Q(member_id=user.member_id)
+    return _request_rows().filter(condition).order_by("-created_at", "-id")
+
+
+def request_queryset():
+    """One request with everything its page shows (notes with their authors, attachments)."""
+    return SupportRequest.objects.select_related(
+        "member", "service", "requester", "organisation", "representative"
+    ).prefetch_related("notes__author", "attachments")
+
+
+def member_support_received(*, member: Member):
+    return SupportRequest.objects.public().filter(member=member).select_related("service").order_by("-delivered_at")
+
+
+def partner_list():
+    return Partner.objects.annotate(engagement_count=Count("engagements")).order_by("name")
+
+
+def engagement_rows():
+    return Engagement.objects.select_related("partner", "member").prefetch_related(
+        Prefetch("commitments", queryset=Commitment.objects.select_related("action_plan").order_by("sort_key"))
+    )
+
+
+def partner_engagements(*, partner: Partner):
+    return engagement_rows().filter(partner=partner)
+
+
+def member_engagements(*, member: Member):
+    return engagement_rows().filter(member=member)
+
+
+def commitment_engagements(*, commitment: Commitment):
+    return engagement_rows().filter(commitments=commitment)
+
+
+def member_representative(*, member: Member):
+    return Representative.objects.select_related("user").filter(member=member).first()
