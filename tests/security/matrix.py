@@ -22,6 +22,7 @@ from tests.security.endpoint import (
     pk,
 )
 from tests.security.matrix_grants import GRANT_ENDPOINTS
+from tests.security.matrix_support import SUPPORT_ENDPOINTS
 
 PROPOSAL_TEXT = {"title": "Hijacked", "problem": "Hijacked", "solution": "Hijacked", "website": ""}
 TEMPLATE = {"title": "Hijacked", "outcome": "accepted", "reasons": "Hijacked"}
@@ -97,6 +98,7 @@ ENDPOINTS: dict[str, Endpoint] = {
     "api:report-render": Endpoint(pk("report"), read=None, api=True, writes={"post": REPORT_TEAM}),
     # Co-creation: public pages -------------------------------------------------------------------
     **GRANT_ENDPOINTS,
+    **SUPPORT_ENDPOINTS,
     "consultations:consultation-list": Endpoint(),
     "consultations:consultation-detail": Endpoint("consultation"),
     "consultations:proposal-similar": Endpoint("consultation"),
@@ -267,28 +269,6 @@ ENDPOINTS: dict[str, Endpoint] = {
     "commitments:workspace-milestone-update": Endpoint(
         "milestone", read=MANAGERS, writes={"post": MANAGERS}, payload=MILESTONE
     ),
-    # Support unit: services, assistance requests, partners ----------------------------------------
-    "support:service-list": Endpoint(),
-    "support:request-create": Endpoint(
-        "member",
-        read=MANAGERS,
-        writes={"post": MANAGERS},
-        payload=lambda w: {"service": str(w["support_request"].service_id), "description": "Hijacked"},
-    ),
-    "support:request-mine": Endpoint(read=SIGNED_IN),
-    "support:request-detail": Endpoint(pk("support_request"), read=MANAGERS),
-    "support:request-note": Endpoint(
-        pk("support_request"), read=MANAGERS, writes={"post": MANAGERS}, payload={"body": "Hijacked"}
-    ),
-    "support:request-transition": Endpoint(
-        pk("support_request"), read=None, writes={"post": STAFF}, payload={"to_status": "accepted"}
-    ),
-    "support:attachment": Endpoint(pk("support_attachment"), read=None),  # a file: tests/support/test_views.py
-    "support:queue": Endpoint(read=STAFF),
-    "support:partner-list": Endpoint(),
-    "support:partner-detail": Endpoint("partner"),
-    "api:partner-list": Endpoint(api=True),
-    "api:partner-detail": Endpoint(pk("partner"), api=True),
 }
 
 

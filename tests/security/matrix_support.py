@@ -1,0 +1,28 @@
+"""The support unit's lines of the permission matrix (tests/security/matrix.py): services, assistance requests,
+partners."""
+
+from tests.security.endpoint import MANAGERS, SIGNED_IN, STAFF, Endpoint, pk
+
+SUPPORT_ENDPOINTS: dict[str, Endpoint] = {
+    "support:service-list": Endpoint(),
+    "support:request-create": Endpoint(
+        "member",
+        read=MANAGERS,
+        writes={"post": MANAGERS},
+        payload=lambda w: {"service": str(w["support_request"].service_id), "description": "Hijacked"},
+    ),
+    "support:request-mine": Endpoint(read=SIGNED_IN),
+    "support:request-detail": Endpoint(pk("support_request"), read=MANAGERS),
+    "support:request-note": Endpoint(
+        pk("support_request"), read=MANAGERS, writes={"post": MANAGERS}, payload={"body": "Hijacked"}
+    ),
+    "support:request-transition": Endpoint(
+        pk("support_request"), read=None, writes={"post": STAFF}, payload={"to_status": "accepted"}
+    ),
+    "support:attachment": Endpoint(pk("support_attachment"), read=None),  # a file: tests/support/test_views.py
+    "support:queue": Endpoint(read=STAFF),
+    "support:partner-list": Endpoint(),
+    "support:partner-detail": Endpoint("partner"),
+    "api:partner-list": Endpoint(api=True),
+    "api:partner-detail": Endpoint(pk("partner"), api=True),
+}
