@@ -1,0 +1,4 @@
+from cycle.models.calendar import CycleReminder, CycleStep, CycleStepQuerySet
+from cycle.models.compliance import ComplianceFinding
+
+__all__ = ["ComplianceFinding", "CycleReminder", "CycleStep", "CycleStepQuerySet"]
