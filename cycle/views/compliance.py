@@ -1,7 +1,9 @@
 """The support unit's compliance list and the decision on one finding."""
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.paginator import Paginator
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
@@ -46,6 +48,12 @@ class FindingDecideView(TargetMixin, ServiceFormMixin, FormView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(finding=self.get_target(), **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if self.get_target().decision:  # the form is no longer shown: say so rather than fail silently
+            messages.error(request, _("This finding has already been decided."))
+            return redirect(self.get_target().get_absolute_url())
+        return super().post(request, *args, **kwargs)
 
     def perform(self, form):
         return services.finding_decide(

@@ -6,6 +6,8 @@ from django.core.files.base import ContentFile
 
 from accounts.models import Organisation
 from consultations.models import ProposalAttachment, Referral
+from cycle.models import ComplianceFinding
+from cycle.services import member_cycle_refresh
 from irm_reports.models import Report
 from tests.factories import ActionPlanFactory, CommitmentFactory, MemberFactory, MilestoneFactory, UserFactory
 from tests.factories.accounts import OrganisationFactory
@@ -58,6 +60,7 @@ def build_world() -> dict:
     forum = ForumFactory(member=member)
     report = ReportFactory(action_plan=completed_plan, overview=SECRETS["report"])
     draft = ProposalFactory(consultation=consultation, author=owner, draft=True, title=SECRETS["draft"])
+    member_cycle_refresh(member=member)  # the calendar's rows (queued after commit outside tests)
     world = {
         **users,
         "membership_request": UserFactory(asking_to_join=organisation),
@@ -89,6 +92,13 @@ def build_world() -> dict:
             opinion_received_on=date(2024, 3, 1),
         ),
         "report": report,
+        "finding": ComplianceFinding.objects.create(
+            member=member,
+            kind="forum_inactive",
+            subject=f"forum:{forum.pk}",
+            evidence={"forum": forum.name},
+            found_on=date(2026, 1, 5),
+        ),
         "ready": ReportFactory(action_plan=completed_plan, review=True, status=Report.Status.READY, **_pdf()),
         "published": ReportFactory(action_plan=completed_plan, progress=True, status=Report.Status.PUBLISHED, **_pdf()),
     }
