@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from cycle import services
-from cycle.models import ComplianceFinding, CycleReminder, CycleStep
+from cycle.models import ChallengeArea, ComplianceFinding, CycleReminder, CycleStep, MemberChallenge, SDGTarget
 
 
 @admin.register(CycleStep)
@@ -76,3 +76,27 @@ class CycleReminderAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+@admin.register(ChallengeArea)
+class ChallengeAreaAdmin(admin.ModelAdmin):
+    list_display = ["name", "name_fr", "name_es", "slug", "order"]
+    search_fields = ["name", "name_fr", "name_es", "slug"]
+    autocomplete_fields = ["commitments"]
+
+
+@admin.register(SDGTarget)
+class SDGTargetAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "name_fr", "name_es", "goal"]
+    list_filter = ["goal"]
+    search_fields = ["code", "name", "name_fr", "name_es"]
+    autocomplete_fields = ["commitments"]
+
+
+@admin.register(MemberChallenge)
+class MemberChallengeAdmin(admin.ModelAdmin):
+    list_display = ["member", "area", "declared_on"]
+    list_filter = ["area", "member__kind", "member__region"]
+    search_fields = ["member__name", "ambition"]
+    list_select_related = ["member", "area"]
+    autocomplete_fields = ["member"]

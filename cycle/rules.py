@@ -2,7 +2,7 @@
 
 import rules
 
-from accounts.rules import is_support_staff
+from accounts.rules import is_member_manager, is_support_staff
 
 
 @rules.predicate
@@ -16,3 +16,8 @@ rules.add_perm("cycle.view_cyclestep", rules.always_allow)
 rules.add_perm("cycle.view_compliancefinding", is_support_staff)
 rules.add_perm("cycle.decide_compliancefinding", is_support_staff & is_undecided)
 rules.add_perm("cycle.change_cyclestep", is_support_staff)
+# Challenge areas: public pages; a member's point of contact (or staff) declares the member's challenge and
+# tags its commitments.
+rules.add_perm("cycle.view_challengearea", rules.always_allow)
+rules.add_perm("cycle.declare_memberchallenge", is_member_manager)
+rules.add_perm("cycle.tag_commitment", is_member_manager)

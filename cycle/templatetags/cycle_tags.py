@@ -6,7 +6,12 @@ from cycle import selectors
 register = template.Library()
 
 
-@register.inclusion_tag("cycle/includes/_member_steps.html")
-def cycle_member_steps(member):
-    """The member's next steps (one query) and its calendar feed, on the member's page."""
-    return {"member": member, "steps": selectors.member_upcoming_steps(member=member, today=timezone.localdate())}
+@register.inclusion_tag("cycle/includes/_member_steps.html", takes_context=True)
+def cycle_member_steps(context, member):
+    """The member's next steps and the challenge it took up (two queries), and its calendar feed."""
+    return {
+        "member": member,
+        "user": context.get("user"),
+        "steps": selectors.member_upcoming_steps(member=member, today=timezone.localdate()),
+        "challenges": list(member.challenges.select_related("area").order_by("area__order")),
+    }

@@ -6,7 +6,7 @@ from django.core.files.base import ContentFile
 
 from accounts.models import Organisation
 from consultations.models import ProposalAttachment, Referral
-from cycle.models import ComplianceFinding
+from cycle.models import ChallengeArea, ComplianceFinding
 from cycle.services import member_cycle_refresh
 from irm_reports.models import Report
 from tests.factories import ActionPlanFactory, CommitmentFactory, MemberFactory, MilestoneFactory, UserFactory
@@ -92,6 +92,7 @@ def build_world() -> dict:
             opinion_received_on=date(2024, 3, 1),
         ),
         "report": report,
+        "challenge_area": ChallengeArea.objects.get(slug="anti-corruption"),
         "finding": ComplianceFinding.objects.create(
             member=member,
             kind="forum_inactive",
