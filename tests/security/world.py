@@ -60,7 +60,6 @@ def build_world() -> dict:
     forum = ForumFactory(member=member)
     report = ReportFactory(action_plan=completed_plan, overview=SECRETS["report"])
     draft = ProposalFactory(consultation=consultation, author=owner, draft=True, title=SECRETS["draft"])
-    member_cycle_refresh(member=member)  # the calendar's rows (queued after commit outside tests)
     world = {
         **users,
         "membership_request": UserFactory(asking_to_join=organisation),
@@ -92,15 +91,20 @@ def build_world() -> dict:
             opinion_received_on=date(2024, 3, 1),
         ),
         "report": report,
-        "challenge_area": ChallengeArea.objects.get(slug="anti-corruption"),
-        "finding": ComplianceFinding.objects.create(
-            member=member,
-            kind="forum_inactive",
-            subject=f"forum:{forum.pk}",
-            evidence={"forum": forum.name},
-            found_on=date(2026, 1, 5),
-        ),
         "ready": ReportFactory(action_plan=completed_plan, review=True, status=Report.Status.READY, **_pdf()),
         "published": ReportFactory(action_plan=completed_plan, progress=True, status=Report.Status.PUBLISHED, **_pdf()),
     }
-    return world
+    return {**world, **_cycle_world(member, forum)}
+
+
+def _cycle_world(member, forum) -> dict:
+    """The member's cycle calendar (queued after commit outside tests), a compliance finding, a challenge area."""
+    member_cycle_refresh(member=member)
+    finding = ComplianceFinding.objects.create(
+        member=member,
+        kind="forum_inactive",
+        subject=f"forum:{forum.pk}",
+        evidence={"forum": forum.name},
+        found_on=date(2026, 1, 5),
+    )
+    return {"finding": finding, "challenge_area": ChallengeArea.objects.get(slug="anti-corruption")}
