@@ -21,7 +21,16 @@ from tests.factories import ActionPlanFactory, MemberFactory, UserFactory
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
 ROOT = Path(__file__).resolve().parent.parent
 # The project's own packages, lowest layer last: the project package, then the apps.
-PROJECT_PACKAGES = ("ogp_portal", "partnership", "consultations", "irm_reports", "commitments", "accounts", "common")
+PROJECT_PACKAGES = (
+    "ogp_portal",
+    "partnership",
+    "cycle",
+    "consultations",
+    "irm_reports",
+    "commitments",
+    "accounts",
+    "common",
+)
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
