@@ -18,7 +18,8 @@ from cycle.models import ComplianceFinding, CycleStep
 from cycle.schedule import PLAN_DUE, contrary_to_process_on
 
 Kind = ComplianceFinding.Kind
-FORUM_MONTHS_DAYS = 183  # "meets at least every six months" (minimum requirement 1.1)
+FORUM_MONTHS_DAYS = 183
+FIRST_PLAN_YEARS = 3  # "meets at least every six months" (minimum requirement 1.1)
 CHECKED_PLAN_STATUSES = (ActionPlan.Status.SUBMITTED, ActionPlan.Status.IMPLEMENTATION)
 CO_CREATION_PHASES = (StandardRequirement.Phase.CO_CREATION, StandardRequirement.Phase.BOTH)
 NOT_FOLLOWED = (Member.Status.WITHDRAWN, Member.Status.SUSPENDED)
@@ -28,6 +29,9 @@ def _late_plans(today: date):
     steps = (
         CycleStep.objects.filter(kind=PLAN_DUE, done=False, due_on__lt=today)
         .exclude(member__status__in=NOT_FOLLOWED)
+        # A member without any plan recorded is followed for its first plan in the years after it joined only:
+        # an older member without plans here lacks its history in the portal, not (as far as we know) a plan.
+        .exclude(plan_number=1, action_plan__isnull=True, member__joined_year__lt=today.year - FIRST_PLAN_YEARS)
         .select_related("member")
     )
     for step in steps:

@@ -174,3 +174,11 @@ def test_every_member_is_refreshed_by_the_daily_run(late_member):
     MemberFactory(joined_year=None)  # nothing to compute, nothing stored
     cycle_refresh_all(today=TODAY)
     assert CycleStep.objects.filter(member=late_member).count() > 0
+
+
+def test_a_member_without_plans_is_followed_only_in_the_years_after_joining():
+    recent, old = MemberFactory(name="Newcomer", joined_year=2024), MemberFactory(name="Founder", joined_year=2011)
+    for member in (recent, old):
+        member_cycle_refresh(member=member, today=TODAY)
+    compliance_check(today=TODAY)
+    assert [f.member for f in _findings(ComplianceFinding.Kind.LATE_PLAN)] == [recent]  # due end of 2025
