@@ -71,4 +71,9 @@ def test_a_point_of_contact_declares_and_tags_for_their_member_only(poc_client, 
     tag_url = reverse("cycle:commitment-tag", args=[commitment.pk])
     assert poc_client.post(tag_url, {"areas": [area.pk], "sdg_targets": [target.pk]}).status_code == 302
     assert list(commitment.challenge_areas.all()) == [area] and list(commitment.sdg_targets.all()) == [target]
+    page = poc_client.get(commitment.get_absolute_url()).content.decode()
+    assert "Digital Governance" in page and "16.10" in page and tag_url in page
     assert poc_client.get(reverse("cycle:challenge-declare", args=[other_member.slug])).status_code == 403
+    poc_client.logout()
+    public = poc_client.get(commitment.get_absolute_url()).content.decode()
+    assert "Digital Governance" in public and tag_url not in public
