@@ -43,6 +43,7 @@ urlpatterns = [
     path("", include("irm_reports.urls")),
     path("", include("grants.urls")),
     path("", include("support.urls")),
+    path("", include("cycle.urls")),
     path("", include(commitment_routes)),
 ]
 

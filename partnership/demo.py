@@ -20,6 +20,7 @@ from commitments import services
 from commitments.models import ActionPlan, Member, Milestone, PolicyArea
 from consultations.demo import seed_consultations
 from consultations.demo_lively import seed_lively_consultations
+from cycle.demo import seed_cycle
 from grants.demo import seed_grants
 from irm_reports.demo import seed_irm_demo
 from irm_reports.importing import OGP_SAMPLE, import_ogp_data
@@ -191,6 +192,7 @@ def seed_demo(*, password: str | None = None) -> dict:
     consultations = seed_consultations() + seed_lively_consultations()
     grant_calls = seed_grants()
     accounts += seed_support(password=password)
+    cycle = seed_cycle()
     return {
         "national": len(national),
         "local": local_count,
@@ -200,4 +202,5 @@ def seed_demo(*, password: str | None = None) -> dict:
         "accounts": accounts,
         # What this run wrote of OGP's data, not the rows it read: a second run creates and changes nothing.
         "ogp_commitments": imported.counts["commitments"],
+        **cycle,
     }

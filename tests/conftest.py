@@ -25,6 +25,7 @@ PROJECT_PACKAGES = (
     "ogp_portal",
     "partnership",
     "grants",
+    "cycle",
     "consultations",
     "irm_reports",
     "commitments",

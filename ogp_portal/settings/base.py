@@ -52,6 +52,7 @@ LOCAL_APPS = [
     "irm_reports",
     "grants",
     "support",
+    "cycle",
     "partnership",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
@@ -202,6 +203,8 @@ CELERY_BEAT_SCHEDULE = {
     # Worker jobs of every kind (report renderings, imports) left without a sign of life: one sweep.
     "jobs-sweep": {"task": "common.tasks.jobs_sweep_task", "schedule": 120.0},
     "headline-figures": {"task": "commitments.tasks.headline_figures_refresh_task", "schedule": 600.0},
+    # The cycle calendar computed again, the compliance check and the cycle's reminders (each idempotent).
+    "cycle-daily": {"task": "cycle.tasks.cycle_daily_task", "schedule": 21600.0},
     "consultation-response-reminders": {
         "task": "consultations.tasks.response_reminders_task",
         "schedule": 3600.0,
@@ -287,3 +290,5 @@ CONSULTATION_FLAGS_TO_HIDE = 3
 CONSULTATION_RESPONSE_DAYS = 30
 # The point of contact is reminded this many days before the response deadline (0: on the day and after).
 CONSULTATION_REMINDER_DAYS = (7, 2, 0)
+# Days ahead of a step of the action-plan cycle when its points of contact are reminded (once each).
+CYCLE_REMINDER_DAYS = (30, 7)

@@ -40,6 +40,7 @@ NOT_PAGES = {
     "grants:application-attachment",
     "consultations:proposal-similar",  # JSON for the proposal form
     "irm_reports:report-status",  # JSON polled by the report page
+    "cycle:member-ics",  # an iCalendar feed (tests/cycle/test_ical.py)
 }
 # Pages whose document is in its own language, not the visitor's: the report preview is the PDF's HTML, in the
 # report's language (its <html lang> says so; axe still checks it).

@@ -199,6 +199,21 @@ ENDPOINTS: dict[str, Endpoint] = {
     "consultations:workspace-forummeeting-update": Endpoint(
         "meeting", read=MANAGERS, writes={"post": MANAGERS}, payload=MEETING
     ),
+    # Cycle calendar and compliance (cycle) ---------------------------------------------------------
+    "cycle:calendar": Endpoint(),
+    "cycle:member-ics": Endpoint("member"),
+    "cycle:compliance": Endpoint(read=STAFF),
+    "cycle:finding-detail": Endpoint(
+        "finding", read=STAFF, writes={"post": STAFF}, payload={"decision": "procedural_review", "reason": "Late."}
+    ),
+    "cycle:challenge-list": Endpoint(),
+    "cycle:challenge-detail": Endpoint(kwargs=lambda w: {"slug": "anti-corruption"}),
+    "cycle:challenge-declare": Endpoint(
+        "member", read=MANAGERS, writes={"post": MANAGERS}, payload=lambda w: {"area": w["challenge_area"].pk}
+    ),
+    "cycle:commitment-tag": Endpoint(
+        "commitment", read=MANAGERS, writes={"post": MANAGERS}, payload=lambda w: {"areas": [w["challenge_area"].pk]}
+    ),
     # IRM reports ---------------------------------------------------------------------------------
     "irm_reports:report-list": Endpoint(),
     "irm_reports:report-version-pdf": Endpoint(read=None, kwargs=lambda w: {"pk": w["published"].pk, "version": 1}),

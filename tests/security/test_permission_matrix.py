@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 
 LOGIN_PATH = "/accounts/login/"
 
-SNAPSHOT_APPS = ("common", "accounts", "commitments", "consultations", "irm_reports", "grants", "support")
+SNAPSHOT_APPS = ("common", "accounts", "commitments", "consultations", "irm_reports", "grants", "support", "cycle")
 PRIVATE_READS = sorted(name for name, endpoint in ENDPOINTS.items() if endpoint.read not in (None, frozenset(ROLES)))
 
 

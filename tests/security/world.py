@@ -6,6 +6,8 @@ from django.core.files.base import ContentFile
 
 from accounts.models import Organisation
 from consultations.models import ProposalAttachment, Referral
+from cycle.models import ChallengeArea, ComplianceFinding
+from cycle.services import member_cycle_refresh
 from irm_reports.models import Report
 from support.models import SupportAttachment
 from tests.factories import ActionPlanFactory, CommitmentFactory, MemberFactory, MilestoneFactory, UserFactory
@@ -97,7 +99,7 @@ def build_world() -> dict:
         "ready": ReportFactory(action_plan=completed_plan, review=True, status=Report.Status.READY, **_pdf()),
         "published": ReportFactory(action_plan=completed_plan, progress=True, status=Report.Status.PUBLISHED, **_pdf()),
     }
-    return {**world, **_grants(world, organisation), **_support_world(world)}
+    return {**world, **_grants(world, organisation), **_support_world(world), **_cycle_world(member, forum)}
 
 
 def _grants(world: dict, organisation) -> dict:
@@ -152,3 +154,16 @@ def _support_world(world: dict) -> dict:
         ),
         "partner": EngagementFactory(member=world["member"], partner__slug="oecd").partner,
     }
+
+
+def _cycle_world(member, forum) -> dict:
+    """The member's cycle calendar (queued after commit outside tests), a compliance finding, a challenge area."""
+    member_cycle_refresh(member=member)
+    finding = ComplianceFinding.objects.create(
+        member=member,
+        kind="forum_inactive",
+        subject=f"forum:{forum.pk}",
+        evidence={"forum": forum.name},
+        found_on=date(2026, 1, 5),
+    )
+    return {"finding": finding, "challenge_area": ChallengeArea.objects.get(slug="anti-corruption")}

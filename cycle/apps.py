@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CycleConfig(AppConfig):
+    name = "cycle"
+    verbose_name = _("Action-plan cycle and compliance")
+
+    def ready(self):
+        from accounts.privacy import register
+        from cycle import privacy, signals  # noqa: F401 (signals: connects the recomputation on plan changes)
+
+        register("cycle", covers=privacy.COVERS, keeps=privacy.KEEPS)

@@ -1,0 +1,28 @@
+from django import template
+from django.utils import timezone
+
+from cycle import selectors
+
+register = template.Library()
+
+
+@register.inclusion_tag("cycle/includes/_member_steps.html", takes_context=True)
+def cycle_member_steps(context, member):
+    """The member's next steps and the challenge it took up (two queries), and its calendar feed."""
+    return {
+        "member": member,
+        "user": context.get("user"),
+        "steps": selectors.member_upcoming_steps(member=member, today=timezone.localdate()),
+        "challenges": list(member.challenges.select_related("area").order_by("area__order")),
+    }
+
+
+@register.inclusion_tag("cycle/includes/_commitment_tags.html", takes_context=True)
+def cycle_commitment_tags(context, commitment):
+    """The challenge areas and SDG targets of a commitment (two queries), and the link to set them."""
+    return {
+        "commitment": commitment,
+        "user": context.get("user"),
+        "areas": list(commitment.challenge_areas.order_by("order")),
+        "targets": list(commitment.sdg_targets.order_by("goal", "order")),
+    }
