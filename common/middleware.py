@@ -92,6 +92,9 @@ class DatabaseUnavailableMiddleware:
 UPLOAD_VIEWS = {
     "consultations:proposal-create": ("is_authenticated", "REQUEST_BODY_UPLOAD_MAX_BYTES"),
     "consultations:proposal-update": ("is_authenticated", "REQUEST_BODY_UPLOAD_MAX_BYTES"),
+    "monitoring:report-create": ("is_authenticated", "REQUEST_BODY_UPLOAD_MAX_BYTES"),
+    "monitoring:report-update": ("is_authenticated", "REQUEST_BODY_UPLOAD_MAX_BYTES"),
+    "api:monitoringreport-list": ("is_authenticated", "REQUEST_BODY_UPLOAD_MAX_BYTES"),
     "admin:irm_reports_importrun_add": ("is_staff", "REQUEST_BODY_IMPORT_MAX_BYTES"),
 }
 

@@ -50,6 +50,7 @@ LOCAL_APPS = [
     "commitments",
     "consultations",
     "irm_reports",
+    "monitoring",
     "partnership",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
@@ -250,6 +251,9 @@ RATE_LIMITS = {
     "consultations.comment": {"user": (10, 600), "ip": (40, 600)},
     "consultations.support": {"user": (60, 600), "ip": (200, 600)},
     "consultations.flag": {"user": (20, 3600), "ip": (60, 3600)},
+    # monitoring: reports filed, answers and flags
+    "monitoring.report": {"user": (10, 3600), "ip": (30, 3600)},
+    "monitoring.flag": {"user": (20, 3600), "ip": (60, 3600)},
 }
 
 # CONSULTATIONS ------------------------------------------------------------------------------------
