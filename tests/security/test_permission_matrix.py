@@ -23,7 +23,7 @@ from tests.security.world import SECRETS
 pytestmark = pytest.mark.django_db
 
 LOGIN_PATH = "/accounts/login/"
-SNAPSHOT_APPS = ("common", "accounts", "commitments", "consultations", "irm_reports")
+SNAPSHOT_APPS = ("common", "accounts", "commitments", "consultations", "irm_reports", "monitoring")
 PRIVATE_READS = sorted(name for name, endpoint in ENDPOINTS.items() if endpoint.read not in (None, frozenset(ROLES)))
 
 

@@ -26,6 +26,7 @@ SECRETS = {
     "template": "Internal wording kept by the point of contact",
     "report": "Unpublished IRM findings on the water utility",
     "referral": "Private opinion of the urban planning office",
+    "monitoring_draft": "Unsent monitoring notes on the tram depot",
 }
 
 
@@ -92,4 +93,26 @@ def build_world() -> dict:
         "ready": ReportFactory(action_plan=completed_plan, review=True, status=Report.Status.READY, **_pdf()),
         "published": ReportFactory(action_plan=completed_plan, progress=True, status=Report.Status.PUBLISHED, **_pdf()),
     }
+    world.update(_monitoring_world(world))
     return world
+
+
+def _monitoring_world(world) -> dict:
+    """A submitted monitoring report and a draft with a file, by the owner, on the commitment being implemented."""
+    from monitoring.models import ReportEvidence
+    from tests.factories.monitoring import MonitoringReportFactory
+
+    draft = MonitoringReportFactory(
+        commitment=world["implemented"], author=world["owner"], draft=True, text=SECRETS["monitoring_draft"]
+    )
+    return {
+        "monitoring_report": MonitoringReportFactory(commitment=world["implemented"], author=world["owner"]),
+        "monitoring_draft": draft,
+        "monitoring_draft_evidence": ReportEvidence.objects.create(
+            report=draft,
+            file=ContentFile(SECRETS["monitoring_draft"].encode(), name="notes.pdf"),
+            original_name="notes.pdf",
+            content_type="application/pdf",
+            size=len(SECRETS["monitoring_draft"]),
+        ),
+    }
