@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404
 
 from commitments.models import ActionPlan, Commitment, Milestone, PolicyArea
 from monitoring import status as rule
-from monitoring.models import Finding, MonitoringReport, ReportEvidence
+from monitoring.models import CommitmentMonitoring, Finding, MonitoringReport, ReportEvidence
 
 PANEL_REPORTS = 50
 MAP_POINTS = 500
@@ -134,6 +134,42 @@ def plan_monitoring(*, plan: ActionPlan, filters: dict) -> dict:
         "unanswered": sum(s.unanswered for s in all_states),
         "points": plan_points(plan=plan),
     }
+
+
+def plan_figures(*, plan: ActionPlan) -> dict:
+    """Reports, unanswered reports and disputed commitments of a plan, from the stored statuses (two queries)."""
+    rows = list(
+        CommitmentMonitoring.objects.filter(commitment__action_plan=plan).values(
+            "commitment_id", "civil_society_status", "milestone_findings", "report_count", "unanswered_count",
+            "commitment__completion",
+        )
+    )  # fmt: skip
+    statuses = grouped_milestones([row["commitment_id"] for row in rows if row["milestone_findings"]])
+    disputed = sum(
+        1
+        for row in rows
+        if rule.disputed(
+            row["civil_society_status"],
+            row["commitment__completion"],
+            row["milestone_findings"],
+            statuses.get(row["commitment_id"], []),
+        )
+    )
+    return {
+        "reports": sum(row["report_count"] for row in rows),
+        "unanswered": sum(row["unanswered_count"] for row in rows),
+        "disputed": disputed,
+    }
+
+
+def grouped_milestones(commitment_ids: list[int]) -> dict[int, list[tuple[int, str]]]:
+    grouped: dict[int, list[tuple[int, str]]] = {}
+    if commitment_ids:
+        for pk, commitment_id, status in Milestone.objects.filter(commitment_id__in=commitment_ids).values_list(
+            "pk", "commitment_id", "status"
+        ):
+            grouped.setdefault(commitment_id, []).append((pk, status))
+    return grouped
 
 
 def plan_points(*, plan: ActionPlan) -> list[MonitoringReport]:

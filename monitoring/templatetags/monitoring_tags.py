@@ -23,3 +23,9 @@ def monitoring_commitment_panel(context, commitment):
         "user": user,
         "request": context["request"],
     }
+
+
+@register.inclusion_tag("monitoring/includes/plan_panel.html")
+def monitoring_plan_panel(plan):
+    """The plan page's counts: public reports, those awaiting an answer, commitments whose statuses disagree."""
+    return {"plan": plan, "figures": selectors.plan_figures(plan=plan), "accepts": plan_accepts_monitoring(plan)}

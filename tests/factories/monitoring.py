@@ -38,12 +38,18 @@ class MonitoringReportFactory(DjangoModelFactory):
 
 
 class ReportAnswerFactory(DjangoModelFactory):
-    class Meta:
-        model = ReportAnswer
-
     report = factory.SubFactory(MonitoringReportFactory)
     kind = ReportAnswer.Kind.DISPUTED
     text = "The works started on time; see the published contract."
+
+    class Meta:
+        model = ReportAnswer
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def refreshed(obj, create, extracted, **kwargs):
+        if create:
+            monitoring_refresh(commitment_id=obj.report.commitment_id)
 
 
 __all__ = ["MonitoringReportFactory", "ReportAnswerFactory"]

@@ -128,3 +128,14 @@ def test_the_workspace_list_costs_the_same_with_more_reports(
         ReportAnswerFactory(report=report)
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert client.get(url).status_code == 200
+
+
+def test_the_plan_page_counts_the_reports_awaiting_an_answer(client, commitment):
+    commitment.completion = "complete"
+    commitment.save()
+    MonitoringReportFactory(commitment=commitment, finding=Finding.NOT_STARTED)
+    answered = MonitoringReportFactory(commitment=commitment, finding=Finding.NOT_STARTED)
+    ReportAnswerFactory(report=answered)
+    page = client.get(commitment.action_plan.get_absolute_url()).content.decode()
+    assert "2 monitoring reports" in page and "1 awaiting the point of contact" in page
+    assert "1 commitment disputed" in page
