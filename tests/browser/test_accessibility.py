@@ -38,6 +38,7 @@ NOT_PAGES = {
     "commitments:open-data-json",
     "consultations:proposal-attachment",
     "consultations:proposal-similar",  # JSON for the proposal form
+    "monitoring:evidence",  # a file
     "irm_reports:report-status",  # JSON polled by the report page
 }
 # Pages whose document is in its own language, not the visitor's: the report preview is the PDF's HTML, in the
