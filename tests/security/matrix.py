@@ -21,6 +21,7 @@ from tests.security.endpoint import (
     Endpoint,
     pk,
 )
+from tests.security.matrix_monitoring import MONITORING_ENDPOINTS
 
 PROPOSAL_TEXT = {"title": "Hijacked", "problem": "Hijacked", "solution": "Hijacked", "website": ""}
 TEMPLATE = {"title": "Hijacked", "outcome": "accepted", "reasons": "Hijacked"}
@@ -30,54 +31,6 @@ PLAN = {"number": "9", "title": "Hijacked", "start_date": "2027-01-01", "end_dat
 COMMITMENT = {"number": "9.9", "title": "Hijacked", "objective": "Hijacked"}
 MILESTONE = {"order": "9", "description": "Hijacked", "due_date": "2025-06-30"}
 PROGRESS = {"reported_on": "2025-02-01", "completion": "substantial", "text": "Hijacked"}
-MONITORING_REPORT = {"finding": "delayed", "text": "Hijacked", "observed_on": "2025-01-01", "website": ""}
-NOT_OWNER = SIGNED_IN - OWNER
-MONITORING_ENDPOINTS = {
-    "monitoring:report-create": Endpoint(
-        "implemented", read=PARTICIPANTS, writes={"post": PARTICIPANTS}, payload=MONITORING_REPORT | {"submit": "on"}
-    ),
-    "monitoring:report-detail": Endpoint("monitoring_report"),
-    "monitoring:report-update": Endpoint(
-        "monitoring_report", read=OWNER, writes={"post": OWNER}, payload=MONITORING_REPORT
-    ),
-    "monitoring:report-submit": Endpoint("monitoring_draft", read=None, writes={"post": OWNER}),
-    "monitoring:report-delete": Endpoint("monitoring_draft", read=None, writes={"post": OWNER}),
-    "monitoring:report-withdraw": Endpoint(
-        "monitoring_report", read=OWNER, writes={"post": OWNER}, payload={"reason": "Hijacked"}
-    ),
-    "monitoring:report-answer": Endpoint(
-        "monitoring_report", read=MANAGERS, writes={"post": MANAGERS}, payload={"kind": "disputed", "text": "No"}
-    ),
-    "monitoring:report-flag": Endpoint(
-        "monitoring_report", read=NOT_OWNER, writes={"post": NOT_OWNER}, payload={"reason": "spam"}
-    ),
-    "monitoring:evidence": Endpoint("monitoring_draft_evidence", read=OWNER),
-    "monitoring:plan": Endpoint(lambda w: {"pk": w["implemented"].action_plan_id}),
-    "monitoring:workspace": Endpoint(lambda w: {"pk": w["implemented"].action_plan_id}, read=MANAGERS),
-    "api:monitoringreport-list": Endpoint(
-        api=True,
-        writes={"post": PARTICIPANTS},
-        payload=lambda w: {"commitment": w["implemented"].pk, "finding": "delayed", "text": "Hijacked"},
-    ),
-    "api:monitoringreport-detail": Endpoint(
-        pk("monitoring_report"),
-        api=True,
-        writes={"patch": OWNER},
-        payload={"text": "Hijacked"},
-        refused_methods=("put",),
-    ),
-    "api:monitoringreport-withdraw": Endpoint(
-        pk("monitoring_report"), read=None, api=True, writes={"post": OWNER}, payload={"reason": "Hijacked"}
-    ),
-    "api:monitoringreport-answer": Endpoint(
-        pk("monitoring_report"),
-        read=None,
-        api=True,
-        writes={"post": MANAGERS},
-        payload={"kind": "disputed", "text": "No"},
-    ),
-}
-
 ENDPOINTS: dict[str, Endpoint] = {
     # Site ----------------------------------------------------------------------------------------
     "home": Endpoint(),

@@ -93,8 +93,7 @@ def build_world() -> dict:
         "ready": ReportFactory(action_plan=completed_plan, review=True, status=Report.Status.READY, **_pdf()),
         "published": ReportFactory(action_plan=completed_plan, progress=True, status=Report.Status.PUBLISHED, **_pdf()),
     }
-    world.update(_monitoring_world(world))
-    return world
+    return world | _monitoring_world(world)
 
 
 def _monitoring_world(world) -> dict:
