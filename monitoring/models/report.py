@@ -112,6 +112,8 @@ class MonitoringReport(TimeStampedModel):
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True, editable=False)
     withdrawal_reason = models.TextField(_("reason for withdrawing"), blank=True, validators=[MaxLengthValidator(1000)])
     is_hidden = models.BooleanField(_("hidden by moderation"), default=False, editable=False)
+    # The latest reminder sent to the point of contact: 1 when the answer was due within a week, 2 when overdue.
+    reminder_step = models.PositiveSmallIntegerField(_("reminders sent"), default=0, editable=False)
 
     objects = MonitoringReportQuerySet.as_manager()
     history = HistoricalRecords()

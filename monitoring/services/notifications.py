@@ -10,7 +10,7 @@ from common.text import single_line
 from monitoring.models import MonitoringReport, ReportAnswer
 
 
-def _send(user: User, template: str, subject, context: dict, **subject_args) -> None:
+def send_to(user: User, template: str, subject, context: dict, **subject_args) -> None:
     email_to_user(
         user=user,
         template=f"monitoring/emails/{template}",
@@ -20,16 +20,14 @@ def _send(user: User, template: str, subject, context: dict, **subject_args) -> 
     )
 
 
-def _wants_mail(users) -> list[User]:
+def wants_mail(users) -> list[User]:
     return [u for u in users if u is not None and u.is_active and u.notifications_enabled and u.email]
 
 
 def report_submitted_emails(*, report: MonitoringReport) -> int:
     """Tell the member's points of contact that a report awaits their answer."""
     plan = report.commitment.action_plan
-    contacts = _wants_mail(
-        User.objects.filter(role=User.Role.POINT_OF_CONTACT, member_id=plan.member_id).order_by("pk")
-    )
+    contacts = wants_mail(User.objects.filter(role=User.Role.POINT_OF_CONTACT, member_id=plan.member_id).order_by("pk"))
     context = {
         "report": report,
         "commitment": report.commitment,
@@ -37,7 +35,7 @@ def report_submitted_emails(*, report: MonitoringReport) -> int:
         "workspace_url": absolute_url(reverse("monitoring:workspace", kwargs={"pk": plan.pk})),
     }
     for user in contacts:
-        _send(
+        send_to(
             user,
             "report_submitted",
             _("A monitoring report on commitment %(number)s"),
@@ -50,10 +48,10 @@ def report_submitted_emails(*, report: MonitoringReport) -> int:
 def answer_published_emails(*, answer: ReportAnswer) -> int:
     """Tell the report's author that the point of contact answered."""
     report = answer.report
-    recipients = _wants_mail([report.author])
+    recipients = wants_mail([report.author])
     context = {"report": report, "answer": answer, "report_url": absolute_url(report.get_absolute_url())}
     for user in recipients:
-        _send(
+        send_to(
             user,
             "answer_published",
             _("Your monitoring report on commitment %(number)s was answered"),

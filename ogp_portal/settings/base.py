@@ -205,6 +205,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "consultations.tasks.response_reminders_task",
         "schedule": 3600.0,
     },
+    "monitoring-answer-reminders": {"task": "monitoring.tasks.answer_reminders_task", "schedule": 3600.0},
 }
 # Outbox e-mails still pending this long after they were written are queued again (message lost):
 # the one sweep of every e-mail the portal writes.
