@@ -97,3 +97,32 @@ def test_a_participant_files_through_the_api_with_the_same_rules(commitment, mon
     api.force_authenticate(UserFactory())
     pk = response.json()["id"]
     assert api.patch(f"/api/v1/monitoring-reports/{pk}/", {"text": "Hijacked"}, format="json").status_code == 403
+
+
+def test_the_author_edits_withdraws_and_the_point_of_contact_answers_through_the_api(
+    commitment, monitor, point_of_contact
+):
+    from tests.consultations.files import png_upload
+
+    api = APIClient()
+    api.force_authenticate(monitor)
+    created = api.post(
+        "/api/v1/monitoring-reports/",
+        {"commitment": commitment.pk, "finding": "delayed", "text": "Late.", "evidence": [png_upload("site.png")]},
+        format="multipart",
+    )
+    assert created.status_code == 201, created.json()
+    pk = created.json()["id"]
+    assert created.json()["evidence"][0]["content_type"] == "image/png"
+    edited = api.patch(f"/api/v1/monitoring-reports/{pk}/", {"text": "Very late."}, format="json")
+    assert edited.status_code == 200 and edited.json()["text"] == "Very late."
+    api.force_authenticate(point_of_contact)
+    answered = api.post(
+        f"/api/v1/monitoring-reports/{pk}/answer/", {"kind": "acknowledged", "text": "Yes."}, format="json"
+    )
+    assert answered.status_code == 200 and answered.json()["answer"]["kind"] == "acknowledged"
+    api.force_authenticate(monitor)
+    refused = api.patch(f"/api/v1/monitoring-reports/{pk}/", {"text": "Changed"}, format="json")
+    assert refused.status_code == 403
+    withdrawn = api.post(f"/api/v1/monitoring-reports/{pk}/withdraw/", {"reason": "Fixed since."}, format="json")
+    assert withdrawn.status_code == 200 and withdrawn.json()["status"] == "withdrawn"
