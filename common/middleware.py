@@ -96,6 +96,9 @@ UPLOAD_VIEWS = {
     "grants:application-update": ("is_authenticated", "REQUEST_BODY_UPLOAD_MAX_BYTES"),
     "support:request-create": ("is_authenticated", "REQUEST_BODY_UPLOAD_MAX_BYTES"),
     "support:request-note": ("is_authenticated", "REQUEST_BODY_UPLOAD_MAX_BYTES"),
+    "monitoring:report-create": ("is_authenticated", "REQUEST_BODY_UPLOAD_MAX_BYTES"),
+    "monitoring:report-update": ("is_authenticated", "REQUEST_BODY_UPLOAD_MAX_BYTES"),
+    "api:monitoringreport-list": ("is_authenticated", "REQUEST_BODY_UPLOAD_MAX_BYTES"),
     "admin:irm_reports_importrun_add": ("is_staff", "REQUEST_BODY_IMPORT_MAX_BYTES"),
 }
 

@@ -7,6 +7,7 @@ from accounts.api import TokenView
 from consultations.api.views import ConsultationViewSet, ProposalViewSet
 from grants.api.views import GrantCallViewSet
 from irm_reports.api.views import ReportViewSet
+from monitoring.api.views import MonitoringReportViewSet
 from partnership.api.views import ActionPlanViewSet, CommitmentViewSet, MemberViewSet
 from support.api.views import PartnerViewSet
 
@@ -19,6 +20,7 @@ router.register("proposals", ProposalViewSet, basename="proposal")
 router.register("reports", ReportViewSet, basename="report")
 router.register("grant-calls", GrantCallViewSet, basename="grantcall")
 router.register("partners", PartnerViewSet, basename="partner")
+router.register("monitoring-reports", MonitoringReportViewSet, basename="monitoringreport")
 
 urlpatterns = [
     path("auth/token/", TokenView.as_view(), name="auth-token"),

@@ -44,6 +44,7 @@ urlpatterns = [
     path("", include("grants.urls")),
     path("", include("support.urls")),
     path("", include("cycle.urls")),
+    path("", include("monitoring.urls")),
     path("", include(commitment_routes)),
 ]
 

@@ -24,6 +24,7 @@ from cycle.demo import seed_cycle
 from grants.demo import seed_grants
 from irm_reports.demo import seed_irm_demo
 from irm_reports.importing import OGP_SAMPLE, import_ogp_data
+from monitoring.demo import seed_monitoring
 from partnership.demo_content import DEMO_PLANS
 from support.demo import seed_support
 
@@ -193,6 +194,7 @@ def seed_demo(*, password: str | None = None) -> dict:
     grant_calls = seed_grants()
     accounts += seed_support(password=password)
     cycle = seed_cycle()
+    seed_monitoring()
     return {
         "national": len(national),
         "local": local_count,

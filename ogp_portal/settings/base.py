@@ -53,6 +53,7 @@ LOCAL_APPS = [
     "grants",
     "support",
     "cycle",
+    "monitoring",
     "partnership",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
@@ -209,6 +210,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "consultations.tasks.response_reminders_task",
         "schedule": 3600.0,
     },
+    "monitoring-answer-reminders": {"task": "monitoring.tasks.answer_reminders_task", "schedule": 3600.0},
 }
 # Outbox e-mails still pending this long after they were written are queued again (message lost):
 # the one sweep of every e-mail the portal writes.
@@ -259,6 +261,9 @@ RATE_LIMITS = {
     "partnership.search": {"user": (120, 60), "ip": (300, 60)},
     "grants.application": {"user": (20, 3600), "ip": (60, 3600)},
     "support.request": {"user": (5, 3600), "ip": (20, 3600)},
+    # monitoring: reports filed, answers and flags
+    "monitoring.report": {"user": (10, 3600), "ip": (30, 3600)},
+    "monitoring.flag": {"user": (20, 3600), "ip": (60, 3600)},
 }
 
 # CONSULTATIONS ------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from commitments.models import Commitment, Milestone
 from common.api.rows import Flat, Links, PageQuery, grouped
 from irm_reports.api.assessments import ASSESSMENT_FIELDS, AssessmentSerializer, ReportRefSerializer
 from irm_reports.models import CommitmentAssessment
+from monitoring.status import disputed
 from partnership.api import serializers as s
 
 MEMBER_REF = ["id", "slug", "name", "kind", "country"]
@@ -43,12 +44,26 @@ COMMITMENT_KEYS = [
     *LEAD_TEXT.keys(),
     *VALUES.keys(),
     *COMMITMENT_TAIL.keys(),
+    "monitoring__civil_society_status",
+    "monitoring__milestone_findings",
 ]
 ORGANISATION = Flat(s.OrganisationSerializer, ["id", "name", "kind"], prefix="organisation__")
 AREA = Flat(s.PolicyAreaSerializer, ["slug", "name", "name_fr", "kind"], prefix="policyarea__")
 MILESTONE = Flat(
     s.MilestoneSerializer, ["id", "order", "description", "expected_output", "due_date", "status", "completed_on"]
 )
+
+
+def _monitoring(row: dict, milestones: list[dict]) -> dict:
+    """civil_society_status and disputed, from the commitment's row joined to its stored monitoring status."""
+    status = row["monitoring__civil_society_status"] or None
+    pairs = [(milestone["id"], milestone["status"]) for milestone in milestones]
+    return {
+        "civil_society_status": status,
+        "disputed": disputed(status, row["completion"], row["monitoring__milestone_findings"], pairs),
+    }
+
+
 REPORT = Flat(
     ReportRefSerializer, ["id", "report_type", "methodology", "language", "version", "published_at"], "report__"
 )
@@ -138,6 +153,7 @@ def commitment_items(request, rows: list[dict]) -> list[dict]:
         ]
         item["ogp_values"] = VALUES(row)
         item["milestones"] = [MILESTONE(milestone) for milestone in milestones.get(pk, ())]
+        item.update(_monitoring(row, milestones.get(pk, ())))
         assessment = latest.get(pk)
         if assessment is not None:
             report = REPORT(assessment)

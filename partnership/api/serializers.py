@@ -9,6 +9,8 @@ from accounts.models import Organisation
 from commitments.api.serializers import ActionPlanRefSerializer, MemberRefSerializer
 from commitments.models import ActionPlan, Commitment, Completion, Member, Milestone, PolicyArea, ProgressUpdate
 from irm_reports.api.assessments import AssessmentSerializer
+from monitoring.models import Finding
+from monitoring.status import disputed as commitment_disputed
 
 
 class OrganisationSerializer(serializers.ModelSerializer):
@@ -127,6 +129,12 @@ class CommitmentSerializer(serializers.HyperlinkedModelSerializer):
     latest_assessment = serializers.SerializerMethodField(
         help_text=_("The IRM's assessment in the most recently published report, if any.")
     )
+    civil_society_status = serializers.SerializerMethodField(
+        help_text=_("Civil society's latest finding on the commitment (monitoring reports); null before the first.")
+    )
+    disputed = serializers.SerializerMethodField(
+        help_text=_("Whether civil society's findings disagree with the government's status (or a milestone's).")
+    )
 
     class Meta:
         model = Commitment
@@ -158,12 +166,28 @@ class CommitmentSerializer(serializers.HyperlinkedModelSerializer):
             "end_date_text",
             "ogp_url",
             "completion",
+            "civil_society_status",
+            "disputed",
             "milestones",
             "latest_assessment",
         ]
 
     def get_html_url(self, obj) -> str:
         return self.context["request"].build_absolute_uri(obj.get_absolute_url())
+
+    @extend_schema_field(serializers.ChoiceField(choices=Finding.choices, allow_null=True))
+    def get_civil_society_status(self, obj):
+        monitoring = getattr(obj, "monitoring", None)
+        return (monitoring.civil_society_status or None) if monitoring else None
+
+    def get_disputed(self, obj) -> bool:
+        monitoring = getattr(obj, "monitoring", None)
+        if monitoring is None:
+            return False
+        milestones = [(m.pk, m.status) for m in obj.milestones.all()]
+        return commitment_disputed(
+            monitoring.civil_society_status, obj.completion, monitoring.milestone_findings, milestones
+        )
 
     @extend_schema_field(AssessmentSerializer(allow_null=True))
     def get_latest_assessment(self, obj):

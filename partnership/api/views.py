@@ -78,8 +78,10 @@ class CommitmentViewSet(PublicReadCacheMixin, RowDetailMixin, viewsets.ReadOnlyM
 
     def get_queryset(self):
         latest = CommitmentAssessment.objects.filter(is_latest=True).select_related("report")
-        return selectors.commitment_api_queryset().prefetch_related(
-            Prefetch("irm_assessments", queryset=latest, to_attr="latest_assessments")
+        return (
+            selectors.commitment_api_queryset()
+            .select_related("monitoring")
+            .prefetch_related(Prefetch("irm_assessments", queryset=latest, to_attr="latest_assessments"))
         )
 
     def row_queryset(self):

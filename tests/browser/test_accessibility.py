@@ -39,6 +39,7 @@ NOT_PAGES = {
     "consultations:proposal-attachment",
     "grants:application-attachment",
     "consultations:proposal-similar",  # JSON for the proposal form
+    "monitoring:evidence",  # a file
     "irm_reports:report-status",  # JSON polled by the report page
     "cycle:member-ics",  # an iCalendar feed (tests/cycle/test_ical.py)
 }

@@ -22,6 +22,7 @@ from tests.security.endpoint import (
     pk,
 )
 from tests.security.matrix_grants import GRANT_ENDPOINTS
+from tests.security.matrix_monitoring import MONITORING_ENDPOINTS
 from tests.security.matrix_support import SUPPORT_ENDPOINTS
 
 PROPOSAL_TEXT = {"title": "Hijacked", "problem": "Hijacked", "solution": "Hijacked", "website": ""}
@@ -32,7 +33,6 @@ PLAN = {"number": "9", "title": "Hijacked", "start_date": "2027-01-01", "end_dat
 COMMITMENT = {"number": "9.9", "title": "Hijacked", "objective": "Hijacked"}
 MILESTONE = {"order": "9", "description": "Hijacked", "due_date": "2025-06-30"}
 PROGRESS = {"reported_on": "2025-02-01", "completion": "substantial", "text": "Hijacked"}
-
 ENDPOINTS: dict[str, Endpoint] = {
     # Site ----------------------------------------------------------------------------------------
     "home": Endpoint(),
@@ -284,6 +284,8 @@ ENDPOINTS: dict[str, Endpoint] = {
     "commitments:workspace-milestone-update": Endpoint(
         "milestone", read=MANAGERS, writes={"post": MANAGERS}, payload=MILESTONE
     ),
+    # Monitoring ----------------------------------------------------------------------------------
+    **MONITORING_ENDPOINTS,
 }
 
 

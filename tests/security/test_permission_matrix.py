@@ -24,7 +24,17 @@ pytestmark = pytest.mark.django_db
 
 LOGIN_PATH = "/accounts/login/"
 
-SNAPSHOT_APPS = ("common", "accounts", "commitments", "consultations", "irm_reports", "grants", "support", "cycle")
+SNAPSHOT_APPS = (
+    "common",
+    "accounts",
+    "commitments",
+    "consultations",
+    "irm_reports",
+    "grants",
+    "support",
+    "cycle",
+    "monitoring",
+)
 PRIVATE_READS = sorted(name for name, endpoint in ENDPOINTS.items() if endpoint.read not in (None, frozenset(ROLES)))
 
 

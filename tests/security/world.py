@@ -33,6 +33,7 @@ SECRETS = {
     "referral": "Private opinion of the urban planning office",
     "grant": "Draft grant plan for the Lavapiés coalition",
     "support_request": "Confidential need of the mayor's office",
+    "monitoring_draft": "Unsent monitoring notes on the tram depot",
 }
 
 
@@ -99,7 +100,15 @@ def build_world() -> dict:
         "ready": ReportFactory(action_plan=completed_plan, review=True, status=Report.Status.READY, **_pdf()),
         "published": ReportFactory(action_plan=completed_plan, progress=True, status=Report.Status.PUBLISHED, **_pdf()),
     }
-    return {**world, **_grants(world, organisation), **_support_world(world), **_cycle_world(member, forum)}
+    return {**world, **_apps_above(world, organisation, member, forum)}
+
+
+def _apps_above(world: dict, organisation, member, forum) -> dict:
+    """The objects of the apps above consultations and irm_reports, each app's in its own function."""
+    return {
+        **_grants(world, organisation), **_support_world(world), **_cycle_world(member, forum),
+        **_monitoring_world(world),
+    }  # fmt: skip
 
 
 def _grants(world: dict, organisation) -> dict:
@@ -167,3 +176,24 @@ def _cycle_world(member, forum) -> dict:
         found_on=date(2026, 1, 5),
     )
     return {"finding": finding, "challenge_area": ChallengeArea.objects.get(slug="anti-corruption")}
+
+
+def _monitoring_world(world) -> dict:
+    """A submitted monitoring report and a draft with a file, by the owner, on the commitment being implemented."""
+    from monitoring.models import ReportEvidence
+    from tests.factories.monitoring import MonitoringReportFactory
+
+    draft = MonitoringReportFactory(
+        commitment=world["implemented"], author=world["owner"], draft=True, text=SECRETS["monitoring_draft"]
+    )
+    return {
+        "monitoring_report": MonitoringReportFactory(commitment=world["implemented"], author=world["owner"]),
+        "monitoring_draft": draft,
+        "monitoring_draft_evidence": ReportEvidence.objects.create(
+            report=draft,
+            file=ContentFile(SECRETS["monitoring_draft"].encode(), name="notes.pdf"),
+            original_name="notes.pdf",
+            content_type="application/pdf",
+            size=len(SECRETS["monitoring_draft"]),
+        ),
+    }

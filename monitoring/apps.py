@@ -1,0 +1,24 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MonitoringConfig(AppConfig):
+    name = "monitoring"
+    verbose_name = _("Civil society monitoring")
+
+    def ready(self):
+        from accounts.privacy import register
+        from common import awaiting as common_awaiting
+        from common.cache import register_content_models
+        from monitoring import awaiting, privacy, rules  # noqa: F401  (rules registers the permissions)
+        from monitoring.models import CommitmentMonitoring, MonitoringReport, ReportAnswer
+
+        register(
+            "monitoring",
+            export=privacy.user_export,
+            erase=privacy.user_erase,
+            covers=privacy.COVERS,
+            keeps=privacy.KEEPS,
+        )
+        register_content_models(MonitoringReport, ReportAnswer, CommitmentMonitoring)
+        common_awaiting.register("monitoring.reports_to_answer", awaiting.reports_to_answer)

@@ -1,0 +1,205 @@
+"""What the monitoring pages show, each read in a fixed number of queries."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import F, Prefetch, QuerySet
+from django.shortcuts import get_object_or_404
+
+from commitments.models import ActionPlan, Commitment, Milestone, PolicyArea
+from monitoring import status as rule
+from monitoring.models import CommitmentMonitoring, Finding, MonitoringReport, ReportEvidence
+
+PANEL_REPORTS = 50
+MAP_POINTS = 500
+
+
+def report_queryset() -> QuerySet:
+    return MonitoringReport.objects.select_related(
+        "commitment__action_plan__member", "milestone", "author", "organisation", "answer__written_by"
+    ).prefetch_related(Prefetch("evidence", queryset=ReportEvidence.objects.order_by("created_at", "id")))
+
+
+def report_get(*, pk: int) -> MonitoringReport:
+    return get_object_or_404(report_queryset(), pk=pk)
+
+
+def evidence_get(*, pk: int) -> ReportEvidence:
+    return get_object_or_404(ReportEvidence.objects.select_related("report__commitment__action_plan"), pk=pk)
+
+
+@dataclass
+class MilestoneRow:
+    milestone: Milestone
+    finding: str = ""
+    finding_label: str = ""
+    disputed: bool = False
+
+
+@dataclass
+class CommitmentState:
+    commitment: Commitment
+    civil_society_status: str = ""
+    civil_society_label: str = ""
+    disputed: bool = False
+    government_progress: int | None = None
+    civil_society_progress: int | None = None
+    milestones: list = field(default_factory=list)
+    latest_report: MonitoringReport | None = None
+    unanswered: int = 0
+    report_count: int = 0
+
+    @property
+    def overdue(self) -> list:
+        return [row.milestone for row in self.milestones if row.milestone.is_overdue]
+
+
+def _state(commitment: Commitment, milestones: list) -> CommitmentState:
+    """Both statuses of a commitment (its `monitoring` select_related) and of its milestones."""
+    monitoring = getattr(commitment, "monitoring", None)
+    status = monitoring.civil_society_status if monitoring else ""
+    findings = monitoring.milestone_findings if monitoring else {}
+    rows = []
+    for milestone in milestones:
+        finding = findings.get(str(milestone.pk), "")
+        label = Finding(finding).label if finding else ""
+        rows.append(MilestoneRow(milestone, finding, label, rule.milestone_disputed(finding, milestone.status)))
+    statuses = [m.status for m in milestones]
+    return CommitmentState(
+        commitment=commitment,
+        civil_society_status=status,
+        civil_society_label=Finding(status).label if status else "",
+        disputed=rule.commitment_disputed(status, commitment.completion) or any(r.disputed for r in rows),
+        government_progress=rule.percent(
+            rule.commitment_progress(milestone_statuses=statuses, completion=commitment.completion)
+        ),
+        civil_society_progress=rule.percent(
+            rule.civil_society_progress(milestone_findings=[r.finding for r in rows], finding=status)
+        ),
+        milestones=rows,
+        latest_report=monitoring.latest_report if monitoring else None,
+        unanswered=monitoring.unanswered_count if monitoring else 0,
+        report_count=monitoring.report_count if monitoring else 0,
+    )
+
+
+def commitment_panel(*, commitment: Commitment) -> tuple[CommitmentState, list[MonitoringReport]]:
+    """The commitment page's monitoring panel: both statuses, its milestones', the public reports and answers."""
+    reports = list(
+        report_queryset().public().filter(commitment=commitment).order_by("-observed_on", "-id")[:PANEL_REPORTS]
+    )
+    milestones = list(commitment.milestones.all())  # prefetched by the commitment page
+    state = Commitment.objects.select_related("monitoring").get(pk=commitment.pk)
+    return _state(state, milestones), reports
+
+
+def plan_get(*, pk: int) -> ActionPlan:
+    return get_object_or_404(ActionPlan.objects.select_related("member"), pk=pk)
+
+
+def plan_monitoring(*, plan: ActionPlan, filters: dict) -> dict:
+    """Every commitment of the plan with both statuses, its overdue milestones and latest evidence; the open
+    disputes, the progress of the plan and the points of the findings that carry a place."""
+    commitments = (
+        plan.commitments.select_related("lead_institution", "monitoring__latest_report__author")
+        .prefetch_related(
+            Prefetch("milestones", queryset=Milestone.objects.order_by("order", "due_date", "id")),
+            Prefetch("policy_areas", queryset=PolicyArea.objects.only("name", "name_fr", "name_es", "slug")),
+            Prefetch("monitoring__latest_report__evidence", queryset=ReportEvidence.objects.order_by("id")),
+        )
+        .order_by("sort_key")
+    )
+    if filters.get("policy_area"):
+        commitments = commitments.filter(policy_areas__slug=filters["policy_area"])
+    if filters.get("institution"):
+        commitments = commitments.filter(lead_institution_id=filters["institution"])
+    states = [_state(c, list(c.milestones.all())) for c in commitments]
+    all_states = states
+    if filters.get("disputed") == "yes":
+        states = [s for s in states if s.disputed]
+    elif filters.get("disputed") == "no":
+        states = [s for s in states if not s.disputed]
+    return {
+        "states": states,
+        "disputes": [s for s in all_states if s.disputed],
+        "government_progress": rule.percent(
+            rule.plan_progress(
+                [None if s.government_progress is None else s.government_progress / 100 for s in all_states]
+            )
+        ),
+        "civil_society_progress": rule.percent(
+            rule.plan_progress(
+                [None if s.civil_society_progress is None else s.civil_society_progress / 100 for s in all_states]
+            )
+        ),
+        "unanswered": sum(s.unanswered for s in all_states),
+        "points": plan_points(plan=plan),
+    }
+
+
+def plan_figures(*, plan: ActionPlan) -> dict:
+    """Reports, unanswered reports and disputed commitments of a plan, from the stored statuses (two queries)."""
+    rows = list(
+        CommitmentMonitoring.objects.filter(commitment__action_plan=plan).values(
+            "commitment_id", "civil_society_status", "milestone_findings", "report_count", "unanswered_count",
+            "commitment__completion",
+        )
+    )  # fmt: skip
+    statuses = grouped_milestones([row["commitment_id"] for row in rows if row["milestone_findings"]])
+    disputed = sum(
+        1
+        for row in rows
+        if rule.disputed(
+            row["civil_society_status"],
+            row["commitment__completion"],
+            row["milestone_findings"],
+            statuses.get(row["commitment_id"], []),
+        )
+    )
+    return {
+        "reports": sum(row["report_count"] for row in rows),
+        "unanswered": sum(row["unanswered_count"] for row in rows),
+        "disputed": disputed,
+    }
+
+
+def grouped_milestones(commitment_ids: list[int]) -> dict[int, list[tuple[int, str]]]:
+    grouped: dict[int, list[tuple[int, str]]] = {}
+    if commitment_ids:
+        for pk, commitment_id, status in Milestone.objects.filter(commitment_id__in=commitment_ids).values_list(
+            "pk", "commitment_id", "status"
+        ):
+            grouped.setdefault(commitment_id, []).append((pk, status))
+    return grouped
+
+
+def plan_points(*, plan: ActionPlan) -> list[MonitoringReport]:
+    return list(
+        MonitoringReport.objects.public()
+        .filter(commitment__action_plan=plan, latitude__isnull=False)
+        .select_related("commitment")
+        .only("pk", "latitude", "longitude", "finding", "address", "commitment__number", "commitment__title")
+        .order_by("-observed_on", "-id")[:MAP_POINTS]
+    )
+
+
+def plan_filter_choices(*, plan: ActionPlan) -> dict:
+    areas = PolicyArea.objects.filter(commitments__action_plan=plan).distinct().order_by("name")
+    institutions = (
+        plan.commitments.filter(lead_institution__isnull=False)
+        .values_list("lead_institution_id", "lead_institution__name")
+        .distinct()
+        .order_by("lead_institution__name")
+    )
+    return {"areas": list(areas), "institutions": list(institutions)}
+
+
+def workspace_reports(*, plan: ActionPlan, unanswered: bool) -> QuerySet:
+    """The plan's submitted reports for its point of contact, those awaiting an answer first (oldest due first)."""
+    reports = report_queryset().filter(commitment__action_plan=plan, status=MonitoringReport.Status.SUBMITTED)
+    if unanswered:
+        reports = reports.filter(answer__isnull=True)
+    return reports.order_by(F("answer").asc(nulls_first=True), "response_due_on", "id")
+
+
+def user_reports(*, user) -> QuerySet:
+    return report_queryset().filter(author=user).order_by("-created_at")

@@ -1,0 +1,115 @@
+"""The rules every write on a report shares: who may file, on which plans, and the files they join."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db.models import Sum
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+
+from accounts.models import Organisation, User
+from commitments.models import ActionPlan, Commitment
+from consultations.uploads import CheckedUpload, check_attachment
+from irm_reports.models import Report
+from irm_reports.scales import ReportType
+from monitoring.models import MonitoringReport, ReportEvidence
+
+MAX_EVIDENCE = 5
+
+
+def is_verified(user: User) -> bool:
+    return bool(
+        user.is_authenticated
+        and user.is_active
+        and user.role == User.Role.PARTICIPANT
+        and user.emailaddress_set.filter(verified=True).exists()
+    )
+
+
+def require_verified(user: User, organisation: Organisation | None) -> None:
+    if not is_verified(user):
+        raise ValidationError(
+            _(
+                "Only a participant whose e-mail address is verified can file a monitoring report. "
+                "Confirm your address from the e-mail we sent you, then try again."
+            ),
+            code="unverified",
+        )
+    if organisation is not None and organisation != user.confirmed_organisation:
+        raise ValidationError({"organisation": _("You can only speak for your own organisation.")})
+
+
+def plan_accepts_monitoring(plan: ActionPlan) -> bool:
+    """During implementation, and after it until the plan's end-of-term IRM report is published."""
+    if plan.status == ActionPlan.Status.IMPLEMENTATION:
+        return True
+    if plan.status != ActionPlan.Status.COMPLETED:
+        return False
+    return not Report.objects.published().filter(action_plan=plan, report_type=ReportType.END_OF_TERM_REPORT).exists()
+
+
+def require_monitoring_open(commitment: Commitment) -> ActionPlan:
+    """The plan's row locked, and its state checked: monitoring is for plans being implemented."""
+    plan = ActionPlan.objects.select_for_update().get(pk=commitment.action_plan_id)
+    if not plan_accepts_monitoring(plan):
+        if plan.status in (ActionPlan.Status.CO_CREATION, ActionPlan.Status.SUBMITTED):
+            message = _(
+                "This plan is still in co-creation: monitoring reports open when its implementation starts. "
+                "Send a proposal to its consultation instead."
+            )
+        else:
+            message = _("This plan is no longer monitored: its end-of-term IRM report is published.")
+        raise ValidationError(message, code="closed")
+    return plan
+
+
+def check_evidence(uploads, *, already: int = 0) -> list[CheckedUpload]:
+    """Every file checked by its content first (a bad one leaves nothing saved): PDF documents and images."""
+    uploads = [upload for upload in uploads if upload]
+    if already + len(uploads) > MAX_EVIDENCE:
+        raise ValidationError({"evidence": _("A report can have at most %(limit)d files.") % {"limit": MAX_EVIDENCE}})
+    errors, checked = [], []
+    for upload in uploads:
+        try:
+            checked.append(check_attachment(upload))
+        except ValidationError as error:
+            errors.extend(error.messages)
+    if errors:
+        raise ValidationError({"evidence": errors})
+    return checked
+
+
+def check_quota(*, user: User, checked: list[CheckedUpload], freed: int = 0) -> None:
+    incoming = sum(item.size for item in checked)
+    if not incoming:
+        return
+    stored = ReportEvidence.objects.filter(report__author=user).aggregate(total=Sum("size"))["total"] or 0
+    quota = settings.UPLOAD_QUOTA_BYTES_PER_USER
+    if stored - freed + incoming > quota:
+        raise ValidationError(
+            {
+                "evidence": _("Your files would take %(total)s; each participant may store at most %(quota)s.")
+                % {"total": filesizeformat(stored - freed + incoming), "quota": filesizeformat(quota)}
+            },
+            code="quota",
+        )
+
+
+def store_evidence(report: MonitoringReport, checked: list[CheckedUpload]) -> None:
+    """Files are written last, after every check has passed, so a refused report leaves no file behind."""
+    for item in checked:
+        evidence = ReportEvidence(
+            report=report, original_name=item.name, content_type=item.content_type, size=item.size
+        )
+        evidence.file.save(item.name, item.upload, save=False)
+        evidence.save()
+
+
+def delete_evidence(evidence: ReportEvidence) -> None:
+    name, storage = evidence.file.name, evidence.file.storage
+    evidence.delete()
+    if name:
+        storage.delete(name)
+
+
+def lock_report(pk: int) -> MonitoringReport:
+    return MonitoringReport.objects.select_for_update().select_related("commitment__action_plan").get(pk=pk)

@@ -1,0 +1,61 @@
+"""E-mails of monitoring, written in the transaction of the change, in each recipient's language."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User
+from accounts.services import email_to_user
+from common.site import absolute_url
+from common.text import single_line
+from monitoring.models import MonitoringReport, ReportAnswer
+
+
+def send_to(user: User, template: str, subject, context: dict, **subject_args) -> None:
+    email_to_user(
+        user=user,
+        template=f"monitoring/emails/{template}",
+        subject=subject,
+        context={**context, "profile_url": absolute_url(reverse("profile"))},
+        subject_args={name: single_line(str(value)) for name, value in subject_args.items()},
+    )
+
+
+def wants_mail(users) -> list[User]:
+    return [u for u in users if u is not None and u.is_active and u.notifications_enabled and u.email]
+
+
+def report_submitted_emails(*, report: MonitoringReport) -> int:
+    """Tell the member's points of contact that a report awaits their answer."""
+    plan = report.commitment.action_plan
+    contacts = wants_mail(User.objects.filter(role=User.Role.POINT_OF_CONTACT, member_id=plan.member_id).order_by("pk"))
+    context = {
+        "report": report,
+        "commitment": report.commitment,
+        "report_url": absolute_url(report.get_absolute_url()),
+        "workspace_url": absolute_url(reverse("monitoring:workspace", kwargs={"pk": plan.pk})),
+    }
+    for user in contacts:
+        send_to(
+            user,
+            "report_submitted",
+            _("A monitoring report on commitment %(number)s"),
+            context,
+            number=report.commitment.number,
+        )
+    return len(contacts)
+
+
+def answer_published_emails(*, answer: ReportAnswer) -> int:
+    """Tell the report's author that the point of contact answered."""
+    report = answer.report
+    recipients = wants_mail([report.author])
+    context = {"report": report, "answer": answer, "report_url": absolute_url(report.get_absolute_url())}
+    for user in recipients:
+        send_to(
+            user,
+            "answer_published",
+            _("Your monitoring report on commitment %(number)s was answered"),
+            context,
+            number=report.commitment.number,
+        )
+    return len(recipients)

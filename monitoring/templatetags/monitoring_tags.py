@@ -1,0 +1,31 @@
+from django import template
+
+from monitoring import selectors
+from monitoring.services._common import plan_accepts_monitoring
+from monitoring.status import PROGRESS_RULE
+
+register = template.Library()
+
+
+@register.inclusion_tag("monitoring/includes/commitment_panel.html", takes_context=True)
+def monitoring_commitment_panel(context, commitment):
+    """The commitment page's monitoring panel: both statuses, the reports and their answers, the button."""
+    state, reports = selectors.commitment_panel(commitment=commitment)
+    user = context["request"].user
+    accepts = plan_accepts_monitoring(commitment.action_plan)
+    return {
+        "commitment": commitment,
+        "state": state,
+        "reports": reports,
+        "rule": PROGRESS_RULE,
+        "accepts": accepts,
+        "can_file": accepts and user.has_perm("monitoring.add_monitoringreport", commitment),
+        "user": user,
+        "request": context["request"],
+    }
+
+
+@register.inclusion_tag("monitoring/includes/plan_panel.html")
+def monitoring_plan_panel(plan):
+    """The plan page's counts: public reports, those awaiting an answer, commitments whose statuses disagree."""
+    return {"plan": plan, "figures": selectors.plan_figures(plan=plan), "accepts": plan_accepts_monitoring(plan)}

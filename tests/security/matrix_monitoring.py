@@ -1,0 +1,51 @@
+"""The permission matrix's lines for monitoring (tests/security/matrix.py joins them to ENDPOINTS)."""
+
+from tests.security.endpoint import MANAGERS, OWNER, PARTICIPANTS, SIGNED_IN, Endpoint, pk
+
+MONITORING_REPORT = {"finding": "delayed", "text": "Hijacked", "observed_on": "2025-01-01", "website": ""}
+NOT_OWNER = SIGNED_IN - OWNER
+MONITORING_ENDPOINTS = {
+    "monitoring:report-create": Endpoint(
+        "implemented", read=PARTICIPANTS, writes={"post": PARTICIPANTS}, payload=MONITORING_REPORT | {"submit": "on"}
+    ),
+    "monitoring:report-detail": Endpoint("monitoring_report"),
+    "monitoring:report-update": Endpoint(
+        "monitoring_report", read=OWNER, writes={"post": OWNER}, payload=MONITORING_REPORT
+    ),
+    "monitoring:report-submit": Endpoint("monitoring_draft", read=None, writes={"post": OWNER}),
+    "monitoring:report-delete": Endpoint("monitoring_draft", read=None, writes={"post": OWNER}),
+    "monitoring:report-withdraw": Endpoint(
+        "monitoring_report", read=OWNER, writes={"post": OWNER}, payload={"reason": "Hijacked"}
+    ),
+    "monitoring:report-answer": Endpoint(
+        "monitoring_report", read=MANAGERS, writes={"post": MANAGERS}, payload={"kind": "disputed", "text": "No"}
+    ),
+    "monitoring:report-flag": Endpoint(
+        "monitoring_report", read=NOT_OWNER, writes={"post": NOT_OWNER}, payload={"reason": "spam"}
+    ),
+    "monitoring:evidence": Endpoint("monitoring_draft_evidence", read=OWNER),
+    "monitoring:plan": Endpoint(lambda w: {"pk": w["implemented"].action_plan_id}),
+    "monitoring:workspace": Endpoint(lambda w: {"pk": w["implemented"].action_plan_id}, read=MANAGERS),
+    "api:monitoringreport-list": Endpoint(
+        api=True,
+        writes={"post": PARTICIPANTS},
+        payload=lambda w: {"commitment": w["implemented"].pk, "finding": "delayed", "text": "Hijacked"},
+    ),
+    "api:monitoringreport-detail": Endpoint(
+        pk("monitoring_report"),
+        api=True,
+        writes={"patch": OWNER},
+        payload={"text": "Hijacked"},
+        refused_methods=("put",),
+    ),
+    "api:monitoringreport-withdraw": Endpoint(
+        pk("monitoring_report"), read=None, api=True, writes={"post": OWNER}, payload={"reason": "Hijacked"}
+    ),
+    "api:monitoringreport-answer": Endpoint(
+        pk("monitoring_report"),
+        read=None,
+        api=True,
+        writes={"post": MANAGERS},
+        payload={"kind": "disputed", "text": "No"},
+    ),
+}
