@@ -50,6 +50,7 @@ LOCAL_APPS = [
     "commitments",
     "consultations",
     "irm_reports",
+    "peers",
     "partnership",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
@@ -200,6 +201,8 @@ CELERY_BEAT_SCHEDULE = {
     # Worker jobs of every kind (report renderings, imports) left without a sign of life: one sweep.
     "jobs-sweep": {"task": "common.tasks.jobs_sweep_task", "schedule": 120.0},
     "headline-figures": {"task": "commitments.tasks.headline_figures_refresh_task", "schedule": 600.0},
+    # Similar commitments of other members (peers): those whose text changed without a signal (bulk imports).
+    "similar-commitments": {"task": "peers.tasks.similar_commitments_refresh_task", "schedule": 600.0},
     "consultation-response-reminders": {
         "task": "consultations.tasks.response_reminders_task",
         "schedule": 3600.0,
@@ -250,6 +253,7 @@ RATE_LIMITS = {
     "consultations.comment": {"user": (10, 600), "ip": (40, 600)},
     "consultations.support": {"user": (60, 600), "ip": (200, 600)},
     "consultations.flag": {"user": (20, 3600), "ip": (60, 3600)},
+    "peers.exchange": {"user": (10, 3600), "ip": (30, 3600)},
 }
 
 # CONSULTATIONS ------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from accounts.models import Organisation
 from commitments.api.serializers import ActionPlanRefSerializer, MemberRefSerializer
 from commitments.models import ActionPlan, Commitment, Completion, Member, Milestone, PolicyArea, ProgressUpdate
 from irm_reports.api.assessments import AssessmentSerializer
+from peers.selectors import similar_ids
 
 
 class OrganisationSerializer(serializers.ModelSerializer):
@@ -127,6 +128,9 @@ class CommitmentSerializer(serializers.HyperlinkedModelSerializer):
     latest_assessment = serializers.SerializerMethodField(
         help_text=_("The IRM's assessment in the most recently published report, if any.")
     )
+    similar = serializers.SerializerMethodField(
+        help_text=_("Ids of similar commitments of other members (same policy area, close title), best first.")
+    )
 
     class Meta:
         model = Commitment
@@ -160,6 +164,7 @@ class CommitmentSerializer(serializers.HyperlinkedModelSerializer):
             "completion",
             "milestones",
             "latest_assessment",
+            "similar",
         ]
 
     def get_html_url(self, obj) -> str:
@@ -171,6 +176,10 @@ class CommitmentSerializer(serializers.HyperlinkedModelSerializer):
         if latest is None:  # not prefetched: one query for this commitment
             latest = list(obj.irm_assessments.filter(is_latest=True).select_related("report"))
         return AssessmentSerializer(latest[0], context=self.context).data if latest else None
+
+    @extend_schema_field(serializers.ListField(child=serializers.IntegerField()))
+    def get_similar(self, obj) -> list[int]:
+        return similar_ids(commitment_ids=[obj.pk])[obj.pk]
 
 
 class ProgressUpdateSerializer(serializers.ModelSerializer):

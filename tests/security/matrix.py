@@ -31,6 +31,8 @@ COMMITMENT = {"number": "9.9", "title": "Hijacked", "objective": "Hijacked"}
 MILESTONE = {"order": "9", "description": "Hijacked", "due_date": "2025-06-30"}
 PROGRESS = {"reported_on": "2025-02-01", "completion": "substantial", "text": "Hijacked"}
 
+POINTS_OF_CONTACT = frozenset({"poc", "other_poc", "staff"})  # peer exchanges
+
 ENDPOINTS: dict[str, Endpoint] = {
     # Site ----------------------------------------------------------------------------------------
     "home": Endpoint(),
@@ -264,6 +266,22 @@ ENDPOINTS: dict[str, Endpoint] = {
     ),
     "commitments:workspace-milestone-update": Endpoint(
         "milestone", read=MANAGERS, writes={"post": MANAGERS}, payload=MILESTONE
+    ),
+    # Peer exchange (peers) ---------------------------------------------------------------------
+    # Madrid's points of contact and Paris's (who asked) see the exchange; Madrid's answers it.
+    "peers:exchange-list": Endpoint(read=POINTS_OF_CONTACT),
+    "peers:exchange-detail": Endpoint(
+        pk("exchange"),
+        read=POINTS_OF_CONTACT,
+        writes={"post": frozenset({"poc"})},
+        payload={"decision": "accept", "answer": "Gladly: write to us."},
+    ),
+    # A point of contact of another member asks Madrid about one of its commitments.
+    "peers:exchange-create": Endpoint(
+        pk("implemented"),
+        read=frozenset({"other_poc"}),
+        writes={"post": frozenset({"other_poc"})},
+        payload={"message": "Could we learn from your reform?"},
     ),
 }
 

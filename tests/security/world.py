@@ -7,6 +7,7 @@ from django.core.files.base import ContentFile
 from accounts.models import Organisation
 from consultations.models import ProposalAttachment, Referral
 from irm_reports.models import Report
+from peers.models import ExchangeRequest
 from tests.factories import ActionPlanFactory, CommitmentFactory, MemberFactory, MilestoneFactory, UserFactory
 from tests.factories.accounts import OrganisationFactory
 from tests.factories.consultations import (
@@ -26,6 +27,7 @@ SECRETS = {
     "template": "Internal wording kept by the point of contact",
     "report": "Unpublished IRM findings on the water utility",
     "referral": "Private opinion of the urban planning office",
+    "exchange": "Between us: our procurement reform stalled in the ministry",
 }
 
 
@@ -92,4 +94,12 @@ def build_world() -> dict:
         "ready": ReportFactory(action_plan=completed_plan, review=True, status=Report.Status.READY, **_pdf()),
         "published": ReportFactory(action_plan=completed_plan, progress=True, status=Report.Status.PUBLISHED, **_pdf()),
     }
+    # Paris's point of contact asks Madrid's for an exchange (peers), awaiting Madrid's answer.
+    world["exchange"] = ExchangeRequest.objects.create(
+        commitment=commitment,
+        member=member,
+        requester_member=other_member,
+        requester=users["other_poc"],
+        message=SECRETS["exchange"],
+    )
     return world
