@@ -87,6 +87,7 @@ class ExchangeRequest(TimeStampedModel):
         verbose_name=_("requested by"),
         on_delete=models.SET_NULL,
         null=True,
+        blank=True,
         related_name="exchange_requests",
     )
     message = models.TextField(_("message"), validators=[MaxLengthValidator(5000)])

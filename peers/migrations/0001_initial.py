@@ -75,7 +75,7 @@ class Migration(migrations.Migration):
                 ('answered_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='answered by')),
                 ('commitment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='exchange_requests', to='commitments.commitment', verbose_name='commitment asked about')),
                 ('member', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='exchanges_received', to='commitments.member', verbose_name='member asked')),
-                ('requester', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='exchange_requests', to=settings.AUTH_USER_MODEL, verbose_name='requested by')),
+                ('requester', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='exchange_requests', to=settings.AUTH_USER_MODEL, verbose_name='requested by')),
                 ('requester_member', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='exchanges_sent', to='commitments.member', verbose_name='requesting member')),
             ],
             options={

@@ -55,7 +55,9 @@ def test_accounts_imports_no_app_above_it():
 
 def test_the_download_has_the_account_sections_then_each_apps():
     data = privacy.user_data_export(user=UserFactory())
-    assert list(data) == [*ACCOUNT_SECTIONS, "progress_updates", *CONSULTATION_SECTIONS, "irm_assignments"]
+    assert list(data) == [
+        *ACCOUNT_SECTIONS, "progress_updates", *CONSULTATION_SECTIONS, "irm_assignments", "exchange_requests"
+    ]  # fmt: skip
     assert all(data[name] == [] for name in ["progress_updates", *CONSULTATION_SECTIONS, "irm_assignments"])
 
 
