@@ -23,6 +23,7 @@ from consultations.demo_lively import seed_lively_consultations
 from irm_reports.demo import seed_irm_demo
 from irm_reports.importing import OGP_SAMPLE, import_ogp_data
 from partnership.demo_content import DEMO_PLANS
+from peers.demo import seed_peers
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 VALUE_FLAGS = {
@@ -187,6 +188,7 @@ def seed_demo(*, password: str | None = None) -> dict:
     imported = import_ogp_data(OGP_SAMPLE)
     accounts += seed_irm_demo(password=password)
     consultations = seed_consultations() + seed_lively_consultations()
+    peers = seed_peers()
     return {
         "national": len(national),
         "local": local_count,
@@ -195,4 +197,5 @@ def seed_demo(*, password: str | None = None) -> dict:
         "accounts": accounts,
         # What this run wrote of OGP's data, not the rows it read: a second run creates and changes nothing.
         "ogp_commitments": imported.counts["commitments"],
+        "peer_exchanges_created": peers["exchanges_created"],
     }
