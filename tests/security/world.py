@@ -94,12 +94,15 @@ def build_world() -> dict:
         "ready": ReportFactory(action_plan=completed_plan, review=True, status=Report.Status.READY, **_pdf()),
         "published": ReportFactory(action_plan=completed_plan, progress=True, status=Report.Status.PUBLISHED, **_pdf()),
     }
-    # Paris's point of contact asks Madrid's for an exchange (peers), awaiting Madrid's answer.
-    world["exchange"] = ExchangeRequest.objects.create(
-        commitment=commitment,
-        member=member,
+    return {**world, "exchange": _exchange(world, other_member)}
+
+
+def _exchange(world: dict, other_member) -> ExchangeRequest:
+    """Paris's point of contact asks Madrid's for an exchange (peers), awaiting Madrid's answer."""
+    return ExchangeRequest.objects.create(
+        commitment=world["commitment"],
+        member=world["member"],
         requester_member=other_member,
-        requester=users["other_poc"],
+        requester=world["other_poc"],
         message=SECRETS["exchange"],
     )
-    return world
