@@ -289,7 +289,7 @@ ENDPOINTS: dict[str, Endpoint] = {
 # Every (URL name, write method) of the table, in a stable order for parametrised tests.
 WRITES = sorted((name, method) for name, endpoint in ENDPOINTS.items() for method in endpoint.writes)
 # Whom a test acts as to use a write: a signed-in role where one may (what forms and CSRF serve).
-PREFERRED = ("owner", "participant", "poc", "staff", "researcher", ANONYMOUS)
+PREFERRED = ("owner", "participant", "poc", "staff", "researcher", "other_poc", ANONYMOUS)
 
 
 def acting_role(allowed) -> str:
