@@ -20,3 +20,19 @@ def test_seed_peers_is_idempotent(area):
     assert SimilarCommitment.objects.count() == 2
     assert seed_peers() == {"similar_refreshed": 0, "exchanges_created": 0}
     assert ExchangeRequest.objects.get().member == madrid
+
+
+def test_the_command_refreshes_stale_lists_or_all(area):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    commitment_of(MemberFactory(), "Open budget portal", area)
+    commitment_of(MemberFactory(), "Open budget portal for citizens", area)
+    out = StringIO()
+    call_command("similar_commitments", stdout=out)
+    assert out.getvalue().strip().endswith("2 commitments refreshed")
+    call_command("similar_commitments", stdout=out)
+    assert out.getvalue().strip().endswith("0 commitments refreshed")
+    call_command("similar_commitments", "--all", stdout=out)
+    assert out.getvalue().strip().endswith("2 commitments refreshed") and SimilarCommitment.objects.count() == 2
