@@ -109,8 +109,12 @@ def public_pages(prepared: dict, *, seed: int = 13) -> list[dict]:
              _spread(rng, [f"/proposals/{q}&sort=supported" for q in by_consultation])),
         page("API proposals, most supported", "supported_api", "/api/v1/proposals/?sort=supported",
              _spread(rng, [f"/api/v1/proposals/{q}&sort=supported" for q in by_consultation])),
+        # With the "similar commitments elsewhere" panel (peers): its stored list, two queries.
         page("commitment detail", "detail", f"/commitments/{commitments[0]}/",
              _spread(rng, [f"/commitments/{pk}/" for pk in _sample(rng, commitments[1:], MISS_ADDRESSES)])),
+        # With `similar` (peers): ids of similar commitments of other members, one stored list per commitment.
+        page("API commitment detail", "detail", f"/api/v1/commitments/{commitments[0]}/",
+             _spread(rng, [f"/api/v1/commitments/{pk}/" for pk in _sample(rng, commitments[1:], MISS_ADDRESSES)])),
         page("proposal with 2,000 comments", "detail", f"/proposals/{prepared['hot_proposal']}/"),
         page("action plan detail", "detail", f"/action-plans/{plans[0]}/", _spread(rng, [f"/action-plans/{pk}/" for pk in plans[1:]])),
         page("member detail", "detail", f"/members/{members[0][2]}/", _spread(rng, [f"/members/{m[2]}/" for m in members[1:]])),

@@ -45,6 +45,7 @@ urlpatterns = [
     path("", include("support.urls")),
     path("", include("cycle.urls")),
     path("", include("monitoring.urls")),
+    path("", include("peers.urls")),
     path("", include(commitment_routes)),
 ]
 

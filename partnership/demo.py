@@ -26,6 +26,7 @@ from irm_reports.demo import seed_irm_demo
 from irm_reports.importing import OGP_SAMPLE, import_ogp_data
 from monitoring.demo import seed_monitoring
 from partnership.demo_content import DEMO_PLANS
+from peers.demo import seed_peers
 from support.demo import seed_support
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -195,6 +196,7 @@ def seed_demo(*, password: str | None = None) -> dict:
     accounts += seed_support(password=password)
     cycle = seed_cycle()
     seed_monitoring()
+    peers = seed_peers()
     return {
         "national": len(national),
         "local": local_count,
@@ -205,4 +207,5 @@ def seed_demo(*, password: str | None = None) -> dict:
         # What this run wrote of OGP's data, not the rows it read: a second run creates and changes nothing.
         "ogp_commitments": imported.counts["commitments"],
         **cycle,
+        "peer_exchanges_created": peers["exchanges_created"],
     }

@@ -7,6 +7,7 @@ e-mail on the console. `DATABASE_URL` and `REDIS_URL` switch to PostgreSQL and a
 from django.utils.translation import gettext_lazy as _
 
 from .api import *  # noqa: F403
+from .apps import *  # noqa: F403
 from .authentication import *  # noqa: F403
 from .environment import BASE_DIR, SITE_URL, env  # noqa: F401
 
@@ -54,6 +55,7 @@ LOCAL_APPS = [
     "support",
     "cycle",
     "monitoring",
+    "peers",
     "partnership",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
@@ -206,6 +208,8 @@ CELERY_BEAT_SCHEDULE = {
     "headline-figures": {"task": "commitments.tasks.headline_figures_refresh_task", "schedule": 600.0},
     # The cycle calendar computed again, the compliance check and the cycle's reminders (each idempotent).
     "cycle-daily": {"task": "cycle.tasks.cycle_daily_task", "schedule": 21600.0},
+    # Similar commitments of other members (peers): those whose text changed without a signal (bulk imports).
+    "similar-commitments": {"task": "peers.tasks.similar_commitments_refresh_task", "schedule": 600.0},
     "consultation-response-reminders": {
         "task": "consultations.tasks.response_reminders_task",
         "schedule": 3600.0,
@@ -251,33 +255,6 @@ PAGE_SIZE = 25
 # address, for rate limits, API throttles and the sign-in lockout, is the PROXY_COUNT-th from the right;
 # 0: X-Forwarded-For is ignored (common.ratelimit.client_ip).
 PROXY_COUNT = env.int("PROXY_COUNT", default=0)
-# Rate limits, per user and per IP address: (actions, seconds). See common/ratelimit.py.
-RATE_LIMITS = {
-    "consultations.proposal": {"user": (5, 3600), "ip": (20, 3600)},
-    "consultations.comment": {"user": (10, 600), "ip": (40, 600)},
-    "consultations.support": {"user": (60, 600), "ip": (200, 600)},
-    "consultations.flag": {"user": (20, 3600), "ip": (60, 3600)},
-    # Reads that cost a full-text query per kind of result: generous for people, a wall for scrapers.
-    "partnership.search": {"user": (120, 60), "ip": (300, 60)},
-    "grants.application": {"user": (20, 3600), "ip": (60, 3600)},
-    "support.request": {"user": (5, 3600), "ip": (20, 3600)},
-    # monitoring: reports filed, answers and flags
-    "monitoring.report": {"user": (10, 3600), "ip": (30, 3600)},
-    "monitoring.flag": {"user": (20, 3600), "ip": (60, 3600)},
-}
-
-# CONSULTATIONS ------------------------------------------------------------------------------------
-CONSULTATION_ATTACHMENT_MAX_BYTES = env.int("CONSULTATION_ATTACHMENT_MAX_BYTES", default=5 * 1024 * 1024)
-CONSULTATION_ATTACHMENT_MAX_COUNT = 5
-# All the attachments one participant may store, over all their proposals.
-UPLOAD_QUOTA_BYTES_PER_USER = env.int("UPLOAD_QUOTA_BYTES_PER_USER", default=50 * 1024 * 1024)
-# Images larger than this many pixels are refused (read from the header, before any decoding).
-CONSULTATION_IMAGE_MAX_PIXELS = env.int("CONSULTATION_IMAGE_MAX_PIXELS", default=25_000_000)
-
-# GRANTS --------------------------------------------------------------------------------------------
-# How many reviewers score a grant application before the support unit may decide on it.
-GRANT_REVIEWS_BEFORE_DECISION = env.int("GRANT_REVIEWS_BEFORE_DECISION", default=2)
-
 # REQUEST BODIES ------------------------------------------------------------------------------------
 # Refused with 413 before they are read (common.middleware.RequestBodyLimitMiddleware). Every request
 # gets the small limit; the upload views get more for who may upload there. nginx allows 60 MB at most.
@@ -287,13 +264,3 @@ REQUEST_BODY_UPLOAD_MAX_BYTES = env.int(
     default=CONSULTATION_ATTACHMENT_MAX_BYTES * CONSULTATION_ATTACHMENT_MAX_COUNT + REQUEST_BODY_MAX_BYTES,
 )
 REQUEST_BODY_IMPORT_MAX_BYTES = env.int("REQUEST_BODY_IMPORT_MAX_BYTES", default=IRM_IMPORT_MAX_BYTES + 1024 * 1024)
-CONSULTATION_COMMENT_EDIT_MINUTES = 15
-CONSULTATION_COMMENTS_PER_PAGE = 20
-# Distinct users whose open flags hide a proposal or a comment until support staff review it.
-CONSULTATION_FLAGS_TO_HIDE = 3
-# Days after the close of a consultation to publish the reasoned responses, unless the consultation says.
-CONSULTATION_RESPONSE_DAYS = 30
-# The point of contact is reminded this many days before the response deadline (0: on the day and after).
-CONSULTATION_REMINDER_DAYS = (7, 2, 0)
-# Days ahead of a step of the action-plan cycle when its points of contact are reminded (once each).
-CYCLE_REMINDER_DAYS = (30, 7)

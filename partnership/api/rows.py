@@ -10,6 +10,7 @@ from irm_reports.api.assessments import ASSESSMENT_FIELDS, AssessmentSerializer,
 from irm_reports.models import CommitmentAssessment
 from monitoring.status import disputed
 from partnership.api import serializers as s
+from peers.selectors import similar_ids
 
 MEMBER_REF = ["id", "slug", "name", "kind", "country"]
 MEMBER_FLAT = Flat(s.MemberSerializer, ["id", "slug", "name", "name_fr", "kind", "country", "region"])
@@ -136,6 +137,7 @@ def _related(ids: list[int]) -> tuple[dict, dict, dict, dict]:
 
 def commitment_items(request, rows: list[dict]) -> list[dict]:
     orgs, areas, milestones, latest = _related([row["id"] for row in rows])
+    similar = similar_ids(commitment_ids=[row["id"] for row in rows])  # one query (peers)
     links = Links(request, "api:commitment-detail")
     pages = Links(request, "commitments:commitment-detail")
     reports = Links(request, "api:report-detail")
@@ -160,5 +162,6 @@ def commitment_items(request, rows: list[dict]) -> list[dict]:
             report["url"] = reports(report["id"])
             assessment = {"report": _ordered(report, ReportRefSerializer), **ASSESSMENT(assessment)}
         item["latest_assessment"] = assessment
+        item["similar"] = similar[pk]
         items.append(_ordered(item, s.CommitmentSerializer))
     return items

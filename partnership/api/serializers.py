@@ -11,6 +11,7 @@ from commitments.models import ActionPlan, Commitment, Completion, Member, Miles
 from irm_reports.api.assessments import AssessmentSerializer
 from monitoring.models import Finding
 from monitoring.status import disputed as commitment_disputed
+from peers.selectors import similar_ids
 
 
 class OrganisationSerializer(serializers.ModelSerializer):
@@ -135,6 +136,9 @@ class CommitmentSerializer(serializers.HyperlinkedModelSerializer):
     disputed = serializers.SerializerMethodField(
         help_text=_("Whether civil society's findings disagree with the government's status (or a milestone's).")
     )
+    similar = serializers.SerializerMethodField(
+        help_text=_("Ids of similar commitments of other members (same policy area, close title), best first.")
+    )
 
     class Meta:
         model = Commitment
@@ -170,6 +174,7 @@ class CommitmentSerializer(serializers.HyperlinkedModelSerializer):
             "disputed",
             "milestones",
             "latest_assessment",
+            "similar",
         ]
 
     def get_html_url(self, obj) -> str:
@@ -195,6 +200,10 @@ class CommitmentSerializer(serializers.HyperlinkedModelSerializer):
         if latest is None:  # not prefetched: one query for this commitment
             latest = list(obj.irm_assessments.filter(is_latest=True).select_related("report"))
         return AssessmentSerializer(latest[0], context=self.context).data if latest else None
+
+    @extend_schema_field(serializers.ListField(child=serializers.IntegerField()))
+    def get_similar(self, obj) -> list[int]:
+        return similar_ids(commitment_ids=[obj.pk])[obj.pk]
 
 
 class ProgressUpdateSerializer(serializers.ModelSerializer):

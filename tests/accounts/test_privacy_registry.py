@@ -57,7 +57,7 @@ def test_the_download_has_the_account_sections_then_each_apps():
     data = privacy.user_data_export(user=UserFactory())
     apps = [
         "progress_updates", *CONSULTATION_SECTIONS, "irm_assignments", "grant_applications",
-        "support_requests", "support_notes", "monitoring_reports", "monitoring_flags",
+        "support_requests", "support_notes", "monitoring_reports", "monitoring_flags", "exchange_requests",
     ]  # fmt: skip
     assert list(data) == [*ACCOUNT_SECTIONS, *apps]
     assert all(data[name] == [] for name in apps)

@@ -21,8 +21,10 @@ from tests.security.endpoint import (
     Endpoint,
     pk,
 )
+from tests.security.matrix_cycle import CYCLE_ENDPOINTS
 from tests.security.matrix_grants import GRANT_ENDPOINTS
 from tests.security.matrix_monitoring import MONITORING_ENDPOINTS
+from tests.security.matrix_peers import PEER_ENDPOINTS
 from tests.security.matrix_support import SUPPORT_ENDPOINTS
 
 PROPOSAL_TEXT = {"title": "Hijacked", "problem": "Hijacked", "solution": "Hijacked", "website": ""}
@@ -33,6 +35,7 @@ PLAN = {"number": "9", "title": "Hijacked", "start_date": "2027-01-01", "end_dat
 COMMITMENT = {"number": "9.9", "title": "Hijacked", "objective": "Hijacked"}
 MILESTONE = {"order": "9", "description": "Hijacked", "due_date": "2025-06-30"}
 PROGRESS = {"reported_on": "2025-02-01", "completion": "substantial", "text": "Hijacked"}
+
 ENDPOINTS: dict[str, Endpoint] = {
     # Site ----------------------------------------------------------------------------------------
     "home": Endpoint(),
@@ -199,21 +202,7 @@ ENDPOINTS: dict[str, Endpoint] = {
     "consultations:workspace-forummeeting-update": Endpoint(
         "meeting", read=MANAGERS, writes={"post": MANAGERS}, payload=MEETING
     ),
-    # Cycle calendar and compliance (cycle) ---------------------------------------------------------
-    "cycle:calendar": Endpoint(),
-    "cycle:member-ics": Endpoint("member"),
-    "cycle:compliance": Endpoint(read=STAFF),
-    "cycle:finding-detail": Endpoint(
-        "finding", read=STAFF, writes={"post": STAFF}, payload={"decision": "procedural_review", "reason": "Late."}
-    ),
-    "cycle:challenge-list": Endpoint(),
-    "cycle:challenge-detail": Endpoint(kwargs=lambda w: {"slug": "anti-corruption"}),
-    "cycle:challenge-declare": Endpoint(
-        "member", read=MANAGERS, writes={"post": MANAGERS}, payload=lambda w: {"area": w["challenge_area"].pk}
-    ),
-    "cycle:commitment-tag": Endpoint(
-        "commitment", read=MANAGERS, writes={"post": MANAGERS}, payload=lambda w: {"areas": [w["challenge_area"].pk]}
-    ),
+    **CYCLE_ENDPOINTS,
     # IRM reports ---------------------------------------------------------------------------------
     "irm_reports:report-list": Endpoint(),
     "irm_reports:report-version-pdf": Endpoint(read=None, kwargs=lambda w: {"pk": w["published"].pk, "version": 1}),
@@ -286,13 +275,14 @@ ENDPOINTS: dict[str, Endpoint] = {
     ),
     # Monitoring ----------------------------------------------------------------------------------
     **MONITORING_ENDPOINTS,
+    **PEER_ENDPOINTS,
 }
 
 
 # Every (URL name, write method) of the table, in a stable order for parametrised tests.
 WRITES = sorted((name, method) for name, endpoint in ENDPOINTS.items() for method in endpoint.writes)
 # Whom a test acts as to use a write: a signed-in role where one may (what forms and CSRF serve).
-PREFERRED = ("owner", "participant", "poc", "staff", "researcher", ANONYMOUS)
+PREFERRED = ("owner", "participant", "poc", "staff", "researcher", "other_poc", ANONYMOUS)
 
 
 def acting_role(allowed) -> str:

@@ -34,6 +34,7 @@ SNAPSHOT_APPS = (
     "support",
     "cycle",
     "monitoring",
+    "peers",
 )
 PRIVATE_READS = sorted(name for name, endpoint in ENDPOINTS.items() if endpoint.read not in (None, frozenset(ROLES)))
 

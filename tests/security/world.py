@@ -9,6 +9,7 @@ from consultations.models import ProposalAttachment, Referral
 from cycle.models import ChallengeArea, ComplianceFinding
 from cycle.services import member_cycle_refresh
 from irm_reports.models import Report
+from peers.models import ExchangeRequest
 from support.models import SupportAttachment
 from tests.factories import ActionPlanFactory, CommitmentFactory, MemberFactory, MilestoneFactory, UserFactory
 from tests.factories.accounts import OrganisationFactory
@@ -34,6 +35,7 @@ SECRETS = {
     "grant": "Draft grant plan for the Lavapiés coalition",
     "support_request": "Confidential need of the mayor's office",
     "monitoring_draft": "Unsent monitoring notes on the tram depot",
+    "exchange": "Between us: our procurement reform stalled in the ministry",
 }
 
 
@@ -100,14 +102,14 @@ def build_world() -> dict:
         "ready": ReportFactory(action_plan=completed_plan, review=True, status=Report.Status.READY, **_pdf()),
         "published": ReportFactory(action_plan=completed_plan, progress=True, status=Report.Status.PUBLISHED, **_pdf()),
     }
-    return {**world, **_apps_above(world, organisation, member, forum)}
+    return {**world, **_apps_above(world, organisation, member, forum, other_member)}
 
 
-def _apps_above(world: dict, organisation, member, forum) -> dict:
+def _apps_above(world: dict, organisation, member, forum, other_member) -> dict:
     """The objects of the apps above consultations and irm_reports, each app's in its own function."""
     return {
         **_grants(world, organisation), **_support_world(world), **_cycle_world(member, forum),
-        **_monitoring_world(world),
+        **_monitoring_world(world), "exchange": _exchange(world, other_member),
     }  # fmt: skip
 
 
@@ -197,3 +199,14 @@ def _monitoring_world(world) -> dict:
             size=len(SECRETS["monitoring_draft"]),
         ),
     }
+
+
+def _exchange(world: dict, other_member) -> ExchangeRequest:
+    """Paris's point of contact asks Madrid's for an exchange (peers), awaiting Madrid's answer."""
+    return ExchangeRequest.objects.create(
+        commitment=world["commitment"],
+        member=world["member"],
+        requester_member=other_member,
+        requester=world["other_poc"],
+        message=SECRETS["exchange"],
+    )

@@ -1,0 +1,42 @@
+"""Settings of the portal's own apps: rate limits, limits and delays of co-creation, grants, the cycle."""
+
+from .environment import env
+
+# Rate limits, per user and per IP address: (actions, seconds). See common/ratelimit.py.
+RATE_LIMITS = {
+    "consultations.proposal": {"user": (5, 3600), "ip": (20, 3600)},
+    "consultations.comment": {"user": (10, 600), "ip": (40, 600)},
+    "consultations.support": {"user": (60, 600), "ip": (200, 600)},
+    "consultations.flag": {"user": (20, 3600), "ip": (60, 3600)},
+    # Reads that cost a full-text query per kind of result: generous for people, a wall for scrapers.
+    "partnership.search": {"user": (120, 60), "ip": (300, 60)},
+    "grants.application": {"user": (20, 3600), "ip": (60, 3600)},
+    "support.request": {"user": (5, 3600), "ip": (20, 3600)},
+    # monitoring: reports filed, answers and flags
+    "monitoring.report": {"user": (10, 3600), "ip": (30, 3600)},
+    "monitoring.flag": {"user": (20, 3600), "ip": (60, 3600)},
+    "peers.exchange": {"user": (10, 3600), "ip": (30, 3600)},
+}
+
+# CONSULTATIONS ------------------------------------------------------------------------------------
+CONSULTATION_ATTACHMENT_MAX_BYTES = env.int("CONSULTATION_ATTACHMENT_MAX_BYTES", default=5 * 1024 * 1024)
+CONSULTATION_ATTACHMENT_MAX_COUNT = 5
+# All the attachments one participant may store, over all their proposals.
+UPLOAD_QUOTA_BYTES_PER_USER = env.int("UPLOAD_QUOTA_BYTES_PER_USER", default=50 * 1024 * 1024)
+# Images larger than this many pixels are refused (read from the header, before any decoding).
+CONSULTATION_IMAGE_MAX_PIXELS = env.int("CONSULTATION_IMAGE_MAX_PIXELS", default=25_000_000)
+
+# GRANTS --------------------------------------------------------------------------------------------
+# How many reviewers score a grant application before the support unit may decide on it.
+GRANT_REVIEWS_BEFORE_DECISION = env.int("GRANT_REVIEWS_BEFORE_DECISION", default=2)
+
+CONSULTATION_COMMENT_EDIT_MINUTES = 15
+CONSULTATION_COMMENTS_PER_PAGE = 20
+# Distinct users whose open flags hide a proposal or a comment until support staff review it.
+CONSULTATION_FLAGS_TO_HIDE = 3
+# Days after the close of a consultation to publish the reasoned responses, unless the consultation says.
+CONSULTATION_RESPONSE_DAYS = 30
+# The point of contact is reminded this many days before the response deadline (0: on the day and after).
+CONSULTATION_REMINDER_DAYS = (7, 2, 0)
+# Days ahead of a step of the action-plan cycle when its points of contact are reminded (once each).
+CYCLE_REMINDER_DAYS = (30, 7)

@@ -1,0 +1,63 @@
+"""Reads of peer exchange: the similar commitments shown with a commitment, and the exchanges."""
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from commitments.models import Commitment
+from irm_reports.models import CommitmentAssessment
+from peers.models import ExchangeRequest, SimilarCommitment
+
+
+def similar_of(*, commitment: Commitment) -> list[SimilarCommitment]:
+    """The stored similar commitments, best first, each with its member and its latest IRM assessment:
+    two queries, whatever the number."""
+    latest = CommitmentAssessment.objects.filter(is_latest=True).select_related("report")
+    rows = (
+        SimilarCommitment.objects.filter(commitment=commitment)
+        .select_related("similar__action_plan__member")
+        .prefetch_related(Prefetch("similar__irm_assessments", queryset=latest, to_attr="latest_assessments"))
+        .order_by("rank")
+    )
+    return list(rows)
+
+
+def similar_ids(*, commitment_ids: list[int]) -> dict[int, list[int]]:
+    """The ids of the similar commitments of each commitment, best first (one query)."""
+    found: dict[int, list[int]] = {pk: [] for pk in commitment_ids}
+    rows = SimilarCommitment.objects.filter(commitment_id__in=commitment_ids).order_by("commitment_id", "rank")
+    for commitment_id, similar_id in rows.values_list("commitment_id", "similar_id"):
+        found[commitment_id].append(similar_id)
+    return found
+
+
+def exchange_queryset() -> QuerySet:
+    return ExchangeRequest.objects.select_related(
+        "commitment__action_plan", "member", "requester_member", "requester", "answered_by", "about"
+    )
+
+
+def exchanges_for(*, user, filters: dict | None = None) -> QuerySet:
+    """The exchanges a person sees: every one for the support unit, their member's (asked or asking) for a
+    point of contact; filtered by status, member and policy area."""
+    queryset = exchange_queryset()
+    if not user.is_staff:
+        queryset = queryset.filter(Q(member_id=user.member_id) | Q(requester_member_id=user.member_id))
+    filters = filters or {}
+    if filters.get("status") in ExchangeRequest.Status.values:
+        queryset = queryset.filter(status=filters["status"])
+    if str(filters.get("member", "")).isdigit():
+        member = int(filters["member"])
+        queryset = queryset.filter(Q(member_id=member) | Q(requester_member_id=member))
+    if filters.get("policy_area"):
+        queryset = queryset.filter(
+            pk__in=ExchangeRequest.objects.filter(commitment__policy_areas__slug=filters["policy_area"]).values("pk")
+        )
+    return queryset.order_by("-created_at", "-id")
+
+
+def own_commitments(*, member_id: int) -> QuerySet:
+    """The commitments of a member a point of contact may name as theirs in a request."""
+    return (
+        Commitment.objects.filter(action_plan__member_id=member_id)
+        .select_related("action_plan")
+        .order_by("-action_plan__start_date", "sort_key")
+    )

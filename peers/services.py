@@ -1,0 +1,156 @@
+"""Writes of peer exchange: the stored similar commitments, and exchange requests with their e-mails."""
+
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User
+from accounts.services import email_to_user
+from commitments.models import Commitment
+from common.queue import enqueue_on_commit
+from common.site import absolute_url
+from peers import similarity
+from peers.models import ExchangeRequest, SimilarCommitment, SimilarityMark
+
+TASK = "peers.tasks.similar_commitments_refresh_task"
+PENDING_KEY = "peers-similar-refresh-pending"
+PENDING_SECONDS = 300
+BATCH = 500  # commitments refreshed by one run of the task; it queues the next run while some remain
+
+
+def similar_refresh(*, commitment_id: int) -> list[tuple[int, float]]:
+    """Compute the similar commitments of one commitment and store them (replacing the previous ones)."""
+    source = similarity.source_of(commitment_id)
+    if source is None:
+        return []
+    found = similarity.nearest(source)
+    with transaction.atomic():
+        SimilarCommitment.objects.filter(commitment_id=commitment_id).delete()
+        SimilarCommitment.objects.bulk_create(
+            SimilarCommitment(commitment_id=commitment_id, similar_id=pk, rank=rank, score=score)
+            for rank, (pk, score) in enumerate(found, start=1)
+        )
+        SimilarityMark.objects.update_or_create(commitment_id=commitment_id, defaults={"computed_at": timezone.now()})
+    return found
+
+
+def stale_commitments(*, limit: int) -> list[int]:
+    """Commitments never computed, or saved since their similar commitments were."""
+    stale = Commitment.objects.filter(
+        Q(similarity_mark__isnull=True) | Q(updated_at__gt=F("similarity_mark__computed_at"))
+    )
+    return list(stale.order_by("pk").values_list("pk", flat=True)[:limit])
+
+
+def similar_refresh_stale(*, limit: int = BATCH) -> dict:
+    """Refresh up to `limit` stale commitments; queue the next run when more remain."""
+    cache.delete(PENDING_KEY)
+    ids = stale_commitments(limit=limit)
+    for pk in ids:
+        similar_refresh(commitment_id=pk)
+    more = len(ids) == limit
+    if more:
+        enqueue_on_commit(TASK)
+    return {"refreshed": len(ids), "more": more}
+
+
+def _queue_refresh() -> None:
+    if cache.add(PENDING_KEY, 1, timeout=PENDING_SECONDS):
+        enqueue_on_commit(TASK)
+
+
+def commitment_changed(**_signal_kwargs) -> None:
+    """A commitment was saved: its similar commitments are refreshed once the transaction commits (a burst of
+    saves queues one refresh; bulk writes are caught up by the periodic run)."""
+    transaction.on_commit(_queue_refresh)
+
+
+# Exchange requests -----------------------------------------------------------------------------------------
+
+
+def _points_of_contact(member_id: int):
+    return User.objects.filter(member_id=member_id, role=User.Role.POINT_OF_CONTACT, is_active=True).order_by("pk")
+
+
+def _notify(*, users, template: str, subject, exchange: ExchangeRequest) -> None:
+    url = absolute_url(reverse("peers:exchange-detail", args=[exchange.pk]))
+    for user in users:
+        email_to_user(
+            user=user,
+            template=f"peers/emails/{template}",
+            subject=subject,
+            context={"exchange": exchange, "exchange_url": url},
+            subject_args={"member": exchange.requester_member.name, "other": exchange.member.name},
+        )
+
+
+@transaction.atomic
+def exchange_request_create(*, commitment: Commitment, requester: User, message: str, about=None) -> ExchangeRequest:
+    """A point of contact asks the points of contact of the commitment's member for an exchange about it."""
+    member_id = commitment.action_plan.member_id
+    if not requester.is_point_of_contact or requester.member_id is None:
+        raise ValidationError(_("Only a point of contact can ask for an exchange."))
+    if requester.member_id == member_id:
+        raise ValidationError(_("This commitment is your own member's: ask another member."))
+    if about is not None and about.action_plan.member_id != requester.member_id:
+        raise ValidationError({"about": _("Choose one of your own member's commitments.")})
+    open_one = ExchangeRequest.objects.filter(
+        commitment=commitment, requester_member_id=requester.member_id, status=ExchangeRequest.Status.PENDING
+    )
+    if open_one.exists():
+        raise ValidationError(
+            _("Your member already asked for an exchange about this commitment; it awaits an answer.")
+        )
+    exchange = ExchangeRequest(
+        commitment=commitment,
+        about=about,
+        member_id=member_id,
+        requester_member_id=requester.member_id,
+        requester=requester,
+        message=message.strip(),
+    )
+    exchange.full_clean()
+    exchange.save()
+    exchange = ExchangeRequest.objects.select_related("member", "requester_member", "commitment", "requester").get(
+        pk=exchange.pk
+    )
+    _notify(
+        users=_points_of_contact(member_id),
+        template="exchange_requested",
+        subject=_("%(member)s asks %(other)s for a peer exchange"),
+        exchange=exchange,
+    )
+    return exchange
+
+
+@transaction.atomic
+def exchange_answer(*, exchange: ExchangeRequest, user: User, accept: bool, answer: str) -> ExchangeRequest:
+    """One of the asked member's points of contact accepts or declines the exchange, with a message."""
+    exchange = (
+        ExchangeRequest.objects.select_for_update(of=("self",))
+        .select_related("member", "requester_member", "commitment", "requester")
+        .get(pk=exchange.pk)
+    )
+    if not exchange.is_pending:
+        raise ValidationError(_("This exchange request was already answered."))
+    if not answer.strip():
+        raise ValidationError({"answer": _("Write a message to the requesting member.")})
+    exchange.status = ExchangeRequest.Status.ACCEPTED if accept else ExchangeRequest.Status.DECLINED
+    exchange.answer = answer.strip()
+    exchange.answered_by = user
+    exchange.answered_at = timezone.now()
+    exchange.full_clean()
+    exchange.save()
+    recipients = [exchange.requester] if exchange.requester and exchange.requester.is_active else []
+    recipients += [u for u in _points_of_contact(exchange.requester_member_id) if u not in recipients]
+    subject = (
+        _("%(other)s accepted the peer exchange asked by %(member)s")
+        if accept
+        else _("%(other)s declined the peer exchange asked by %(member)s")
+    )
+    _notify(users=recipients, template="exchange_answered", subject=subject, exchange=exchange)
+    return exchange
