@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from commitments.awaiting import awaiting_for_member
+from common.awaiting import awaiting_for_member
 from common.models import OutgoingEmail
 from monitoring.models import CommitmentMonitoring, Finding, MonitoringReport, ReportAnswer
 from monitoring.services.answers import report_answer
