@@ -1,13 +1,16 @@
 from django.db.models.signals import post_migrate
 from django.dispatch import receiver
 
-SUPPORT_UNIT_APPS = ("accounts", "common", "commitments", "consultations", "irm_reports", "account", "sites", "axes")
+# Besides the portal's own apps (settings.LOCAL_APPS, whatever their layer): allauth's addresses, the site, lockouts.
+SUPPORT_UNIT_LIBRARY_APPS = ("account", "sites", "axes")
 
 
 @receiver(post_migrate)
 def grant_support_unit_permissions(sender, app_config, using, **kwargs):
     """The support unit group holds every permission of the portal's apps (kept up to date)."""
-    if app_config.label not in SUPPORT_UNIT_APPS:
+    from django.conf import settings
+
+    if app_config.name not in settings.LOCAL_APPS and app_config.label not in SUPPORT_UNIT_LIBRARY_APPS:
         return
     from django.contrib.auth.models import Group, Permission
 

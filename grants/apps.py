@@ -8,9 +8,7 @@ class GrantsConfig(AppConfig):
 
     def ready(self):
         from accounts.privacy import register
-        from grants import privacy, rules, signals  # noqa: F401  (rules registers the permissions)
-
-        signals.connect()
+        from grants import privacy, rules  # noqa: F401  (rules registers the permissions)
 
         register(
             "grants",

@@ -9,12 +9,11 @@ class SupportConfig(AppConfig):
     def ready(self):
         from accounts.privacy import register
         from common.cache import register_content_models
-        from support import privacy, rules, signals  # noqa: F401  (rules registers the permissions)
+        from support import privacy, rules  # noqa: F401  (rules registers the permissions)
         from support.models import Engagement, Partner, ServiceOffer
 
         # Partners and their engagements show on the cached pages of members and commitments.
         register_content_models(Partner, Engagement, ServiceOffer)
-        signals.connect()
         register(
             "support",
             export=privacy.user_export,
