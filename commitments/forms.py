@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
 from commitments.models import ActionPlan, Commitment, Milestone, PolicyArea, ProgressUpdate
+from common.models import page_language
 
 
 class DateInput(forms.DateInput):
@@ -50,12 +51,17 @@ def _names(text: str) -> list[str]:
 class ActionPlanForm(forms.ModelForm):
     class Meta:
         model = ActionPlan
-        fields = ["number", "title", "description", "start_date", "end_date", "document_url"]
+        fields = ["number", "title", "language", "description", "start_date", "end_date", "document_url"]
         widgets = {
             "start_date": DateInput(),
             "end_date": DateInput(),
             "description": forms.Textarea(attrs={"rows": 4}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.pk:
+            self.initial.setdefault("language", page_language())
 
 
 class CommitmentForm(forms.ModelForm):

@@ -181,7 +181,7 @@ def similar_proposals(*, consultation: Consultation, text: str, exclude_pk: int 
         .filter(consultation=consultation)
         .filter(query)
         .exclude(pk=exclude_pk)
-        .only("pk", "title", "status", "support_count")[:50]
+        .only("pk", "title", "language", "status", "support_count")[:50]
     )
 
     def score(proposal):

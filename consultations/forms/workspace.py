@@ -5,6 +5,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from commitments.forms import DateInput, PolicyAreaField
+from common.models import page_language
 from consultations.models import (
     Consultation,
     Forum,
@@ -30,6 +31,7 @@ class ConsultationForm(forms.ModelForm):
         model = Consultation
         fields = [
             "title",
+            "language",
             "kind",
             "description",
             "opens_at",
@@ -49,6 +51,8 @@ class ConsultationForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["policy_areas"].choices = self.fields["policy_areas"].grouped_choices()
         self.fields["response_due_on"].required = False
+        if not self.instance.pk:
+            self.initial.setdefault("language", page_language())
         self.fields["response_due_on"].help_text = _("Leave empty for %(days)d days after the closing date.") % {
             "days": settings.CONSULTATION_RESPONSE_DAYS
         }
