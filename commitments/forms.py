@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
 from commitments.models import ActionPlan, Commitment, Milestone, PolicyArea, ProgressUpdate
-from common.models import page_language
+from common.forms import ContentLanguageMixin
 
 
 class DateInput(forms.DateInput):
@@ -48,7 +48,7 @@ def _names(text: str) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
-class ActionPlanForm(forms.ModelForm):
+class ActionPlanForm(ContentLanguageMixin, forms.ModelForm):
     class Meta:
         model = ActionPlan
         fields = ["number", "title", "language", "description", "start_date", "end_date", "document_url"]
@@ -57,11 +57,6 @@ class ActionPlanForm(forms.ModelForm):
             "end_date": DateInput(),
             "description": forms.Textarea(attrs={"rows": 4}),
         }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not self.instance.pk:
-            self.initial.setdefault("language", page_language())
 
 
 class CommitmentForm(forms.ModelForm):

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from common.models import page_language
+from common.forms import ContentLanguageMixin
 from consultations.models import Comment, Consultation, Flag, Proposal
 
 ACCEPT = "application/pdf,image/png,image/jpeg,image/gif,image/webp"
@@ -59,7 +59,7 @@ ATTACHMENTS_HELP = _("PDF documents or images, up to %(count)d files of %(size)s
 }
 
 
-class ProposalForm(HoneypotMixin, forms.ModelForm):
+class ProposalForm(HoneypotMixin, ContentLanguageMixin, forms.ModelForm):
     submission_key = forms.UUIDField(widget=forms.HiddenInput)
     on_behalf = forms.BooleanField(label="", required=False)
     attachments = MultipleFileField(
@@ -111,8 +111,6 @@ class ProposalForm(HoneypotMixin, forms.ModelForm):
         if self.instance.pk:
             del self.fields["submission_key"]
         self.fields["language"].help_text = ""
-        if not self.instance.pk:
-            self.initial.setdefault("language", page_language())
         self.order_fields(["title", "problem", "solution", "expected_results", "policy_area", "language", "on_behalf"])
 
     def service_data(self, user) -> dict:

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from commitments.forms import DateInput, PolicyAreaField
-from common.models import page_language
+from common.forms import ContentLanguageMixin
 from consultations.models import (
     Consultation,
     Forum,
@@ -24,7 +24,7 @@ class DateTimeInput(forms.DateTimeInput):
         super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
-class ConsultationForm(forms.ModelForm):
+class ConsultationForm(ContentLanguageMixin, forms.ModelForm):
     policy_areas = PolicyAreaField(label=_("Policy areas in scope"), required=False)
 
     class Meta:
@@ -51,8 +51,6 @@ class ConsultationForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["policy_areas"].choices = self.fields["policy_areas"].grouped_choices()
         self.fields["response_due_on"].required = False
-        if not self.instance.pk:
-            self.initial.setdefault("language", page_language())
         self.fields["response_due_on"].help_text = _("Leave empty for %(days)d days after the closing date.") % {
             "days": settings.CONSULTATION_RESPONSE_DAYS
         }
