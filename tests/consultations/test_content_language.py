@@ -114,3 +114,16 @@ def test_the_api_gives_the_language_and_takes_it_on_a_proposal(consultation, par
     assert sorted(item["language"] for item in items) == ["es", "fr"]
     detail = api.get(reverse("api:consultation-detail", args=[consultation.pk])).json()
     assert detail["language"] == "en" and detail["action_plan"]["language"] == "en"
+
+
+def test_the_site_search_and_my_participation_mark_content_in_another_language(client, plan, author):
+    consultation = ConsultationFactory(action_plan=plan, title="Propuestas de transparencia", language="es")
+    proposal = ProposalFactory(consultation=consultation, author=author, title="Transparencia total", language="es")
+    services.comment_create(proposal=proposal, author=author, body="Muy bien.", language="es")
+    found = _page(client, reverse("commitments:search") + "?q=transparencia", "en")
+    assert found.count('class="card-title" lang="es">') == 2  # the consultation and the proposal
+    client.force_login(author)
+    mine = _page(client, reverse("consultations:proposal-mine"), "en")
+    assert f'href="{proposal.get_absolute_url()}" lang="es">Transparencia total</a>' in mine
+    assert '<p lang="es">Muy bien.</p>' in mine
+    assert 'lang="es"' not in _page(client, reverse("consultations:proposal-mine"), "es").split("<main", 1)[1]
