@@ -84,7 +84,7 @@ class CommitmentInline(admin.TabularInline):
 @admin.register(ActionPlan)
 class ActionPlanAdmin(SimpleHistoryAdmin):
     list_display = ["title", "member", "number", "start_date", "end_date", "status"]
-    list_filter = ["status", "member__kind", "member__region"]
+    list_filter = ["status", "language", "member__kind", "member__region"]
     search_fields = ["title", "member__name", "member__name_fr", "ogp_id"]
     autocomplete_fields = ["member"]
     readonly_fields = ["status", "submitted_on"]

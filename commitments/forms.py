@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
 from commitments.models import ActionPlan, Commitment, Milestone, PolicyArea, ProgressUpdate
+from common.forms import ContentLanguageMixin
 
 
 class DateInput(forms.DateInput):
@@ -47,10 +48,10 @@ def _names(text: str) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
-class ActionPlanForm(forms.ModelForm):
+class ActionPlanForm(ContentLanguageMixin, forms.ModelForm):
     class Meta:
         model = ActionPlan
-        fields = ["number", "title", "description", "start_date", "end_date", "document_url"]
+        fields = ["number", "title", "language", "description", "start_date", "end_date", "document_url"]
         widgets = {
             "start_date": DateInput(),
             "end_date": DateInput(),

@@ -11,13 +11,13 @@ from django.utils.translation import gettext
 
 from common.html import joined
 from common.html import template_value as _value
-from common.templatetags.markup import localized
+from common.templatetags.markup import lang_attr, localized
 from common.templatetags.portal import percent
 
 _ROW = (
     '\n<li class="card commitment-card" id="commitment-{pk}">\n  <div class="card-heading">\n'
     '    <span class="commitment-number">{number}</span>\n'
-    '    <a href="{url}" class="card-title">{title}</a>\n  </div>\n  <p class="muted">\n'
+    '    <a href="{url}" class="card-title"{lang}>{title}</a>\n  </div>\n  <p class="muted">\n'
     "    {plan}\n    {lead}\n    {completion}\n  </p>\n  {tags}\n  {progress}\n</li>\n"
 )
 _PROGRESS = (
@@ -70,6 +70,7 @@ def commitment_row(commitment, *, show_plan: bool = False) -> str:
         pk=_value(commitment.pk),
         number=_value(commitment.number),
         url=_value(commitment.get_absolute_url()),
+        lang=lang_attr(commitment),
         title=_value(commitment.title),
         plan=plan,
         lead=_value(lead.name) if lead else "",

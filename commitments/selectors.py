@@ -11,7 +11,7 @@ def member_get(*, slug: str) -> Member:
     return get_object_or_404(Member.objects.select_related("parent"), slug=slug)
 
 
-PLAN_ROW_FIELDS = ("member_id", "title", "start_date", "end_date", "status")
+PLAN_ROW_FIELDS = ("member_id", "title", "language", "start_date", "end_date", "status")
 COMMITMENT_ROW_FIELDS = ("action_plan_id", "number", "title", "completion", "lead_institution__name")
 
 

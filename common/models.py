@@ -1,7 +1,25 @@
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+
+def page_language() -> str:
+    """The language of the page being rendered (en, fr or es)."""
+    return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
+
+def content_language_field(**kwargs) -> models.CharField:
+    """The language a text is written in (WCAG 3.1.2): pages mark it when it is not the page's."""
+    return models.CharField(
+        _("language of the text"),
+        max_length=7,
+        choices=settings.LANGUAGES,
+        default="en",
+        help_text=_("The language the text is originally written in."),
+        **kwargs,
+    )
 
 
 class TimeStampedModel(models.Model):

@@ -88,14 +88,15 @@ def _participants() -> dict[str, User]:
 def _discuss_and_answer(proposal, response_spec, *, users: dict[str, User], commitment, contact: User | None):
     """The demo discussion of a proposal (with the point of contact's reply), a follower and the published
     response linking the commitment it fed."""
-    first = services.comment_create(proposal=proposal, author=users[COMMENTS[0][0]], body=COMMENTS[0][1])
-    services.comment_create(proposal=proposal, author=users[COMMENTS[1][0]], body=COMMENTS[1][1])
+    first = services.comment_create(proposal=proposal, author=users[COMMENTS[0][0]], body=COMMENTS[0][1], language="en")
+    services.comment_create(proposal=proposal, author=users[COMMENTS[1][0]], body=COMMENTS[1][1], language="en")
     if contact is not None:
         services.comment_create(
             proposal=proposal,
             author=contact,
             body="Yes: the agendas will also go to the district mailing lists.",
             parent=first,
+            language="en",
         )
     services.proposal_follow(proposal=proposal, user=users["participant@demo.ogp.example"])
     outcome, reasons = response_spec
@@ -107,6 +108,7 @@ def _discuss_and_answer(proposal, response_spec, *, users: dict[str, User], comm
         publish=True,
         written_by=contact,
         notify=False,  # demo addresses: no notification e-mail for the seeded response
+        language="en",
     )
 
 
@@ -126,6 +128,7 @@ def _seed_consultation(plan: ActionPlan, contact: User | None) -> int:
         opens_at=now - timedelta(days=12),
         closes_at=now + timedelta(days=18),
         policy_areas=list(areas.values()),
+        language="en",
     )
     users = _participants()
     commitment = plan.commitments.order_by("sort_key").first()
@@ -141,6 +144,7 @@ def _seed_consultation(plan: ActionPlan, contact: User | None) -> int:
             expected_results=spec["expected_results"],
             policy_area=areas.get(spec["area"]),
             submit=True,
+            language="en",
         )
         for email in spec["supporters"]:
             services.proposal_support(proposal=proposal, user=users[email])
@@ -154,6 +158,7 @@ def _seed_consultation(plan: ActionPlan, contact: User | None) -> int:
         description="Comment on the draft plan before it is submitted to OGP.",
         opens_at=now + timedelta(days=25),
         closes_at=now + timedelta(days=46),
+        language="en",
     )
     return 2
 

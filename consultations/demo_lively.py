@@ -32,14 +32,15 @@ def _participants() -> list[User]:
     return users
 
 
-def _discuss(proposal, index: int, *, users: list[User], comments: list[str]) -> None:
+def _discuss(proposal, index: int, *, users: list[User], comments: list[str], language: str) -> None:
     """Supports, a follower and a few comments, varied by the proposal's place in the list."""
     others = [u for u in users if u.pk != proposal.author_id]
     for user in others[: (index * 5) % 9 + 1]:
         services.proposal_support(proposal=proposal, user=user)
     services.proposal_follow(proposal=proposal, user=others[index % len(others)])
     for offset, body in enumerate(comments[: index % 3 + 1]):
-        services.comment_create(proposal=proposal, author=others[(index + offset + 2) % len(others)], body=body)
+        author = others[(index + offset + 2) % len(others)]
+        services.comment_create(proposal=proposal, author=author, body=body, language=language)
 
 
 def _seed(spec: dict, users: list[User]) -> int:
@@ -56,6 +57,7 @@ def _seed(spec: dict, users: list[User]) -> int:
         description=spec["description"],
         opens_at=now - timedelta(days=20),
         closes_at=now + timedelta(days=10),
+        language=spec["language"],
     )
     areas = {a.slug: a for a in PolicyArea.objects.all()}
     commitments = list(plan.commitments.order_by("sort_key")[:2])
@@ -68,8 +70,9 @@ def _seed(spec: dict, users: list[User]) -> int:
             solution=solution,
             policy_area=areas.get(area),
             submit=True,
+            language=spec["language"],
         )
-        _discuss(proposal, index, users=users, comments=spec["comments"])
+        _discuss(proposal, index, users=users, comments=spec["comments"], language=spec["language"])
         if response is not None:
             outcome, reasons = response
             linked = [] if outcome == "not_accepted" else commitments[index % len(commitments) :][:1]
@@ -81,6 +84,7 @@ def _seed(spec: dict, users: list[User]) -> int:
                 publish=True,
                 written_by=contact,
                 notify=False,  # demo addresses: no notification e-mail
+                language=spec["language"],
             )
     if spec["end_early"]:
         services.consultation_end(consultation=consultation, reason=spec["end_early"])

@@ -23,6 +23,7 @@ PARTICIPANTS = [
 SEKONDI = {
     "member": "sekondi-takoradi",
     "title": "Ideas for the next Sekondi-Takoradi action plan",
+    "language": "en",
     "kind": "proposals",
     "description": "The Metropolitan Assembly asked residents, traders and community groups what its next open "
     "government plan should change. **The call closed early** so that the forum could review every proposal "
@@ -140,6 +141,7 @@ SEKONDI = {
 BUENOS_AIRES = {
     "member": "buenos-aires",
     "title": "Propuestas para el próximo plan de gobierno abierto de Buenos Aires",
+    "language": "es",
     "kind": "proposals",
     "description": "La Ciudad invita a vecinas, vecinos y organizaciones a **proponer compromisos** para su próximo "
     "plan de acción. Cada propuesta recibirá una respuesta fundamentada.",
@@ -228,6 +230,7 @@ BUENOS_AIRES = {
 PARIS = {
     "member": "paris",
     "title": "Donnez votre avis sur le projet de plan d'action de Paris",
+    "language": "fr",
     "kind": "draft_review",
     "description": "La Ville soumet son **projet de plan** à l'avis de toutes et tous avant de l'envoyer au PGO. "
     "Proposez des modifications aux engagements ou de nouveaux jalons.",

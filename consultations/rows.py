@@ -14,12 +14,12 @@ from django.utils.translation import gettext, ngettext
 from common.html import joined
 from common.html import template_value as _value
 from common.markdown import render_markdown
-from common.templatetags.markup import localized
+from common.templatetags.markup import lang_attr, localized
 from consultations.models import Proposal
 
 _ROW = (
     '\n<li class="card proposal-card" id="proposal-{pk}">\n  <div class="proposal-card-main">\n'
-    '    <a class="card-title" href="{url}">{title}</a>\n    <p class="muted">\n'
+    '    <a class="card-title" href="{url}"{lang}>{title}</a>\n    <p class="muted">\n'
     '      <span class="badge badge-{status}">{status_label}</span>\n      {consultation}\n      · {author}\n'
     "      {submitted}\n      {area}\n    </p>\n    {response}\n  </div>\n"
     '  <p class="proposal-counts" aria-label="{participation}">\n'
@@ -49,7 +49,7 @@ def _response(proposal: Proposal) -> str:
         return (
             f'\n    <p class="response-summary"><strong>{gettext("Response:")}</strong> '
             f'<span class="badge badge-{_value(response.outcome)}">{_value(response.get_outcome_display())}</span> '
-            f"{_value(reasons)}</p>\n    "
+            f"<span{lang_attr(response)}>{_value(reasons)}</span></p>\n    "
         )
     if proposal.status != "withdrawn":
         return f'\n    <p class="muted response-summary">{gettext("Awaiting a reasoned response.")}</p>\n    '
@@ -61,12 +61,13 @@ def proposal_row(proposal: Proposal, *, show_consultation: bool = False) -> str:
     consultation = ""
     if show_consultation:
         parent = proposal.consultation
-        consultation = f' · <a href="{_value(parent.get_absolute_url())}">{_value(parent.title)}</a>'
+        consultation = f' · <a href="{_value(parent.get_absolute_url())}"{lang_attr(parent)}>{_value(parent.title)}</a>'
     area = proposal.policy_area
     supports, comments = proposal.support_count, proposal.comment_count
     return _ROW.format(
         pk=_value(proposal.pk),
         url=_value(proposal.get_absolute_url()),
+        lang=lang_attr(proposal),
         title=_value(proposal.title),
         status=_value(proposal.status),
         status_label=_value(proposal.get_status_display()),

@@ -63,11 +63,10 @@ def proposal_list(
 # What a row of the HTML proposal lists shows (templates/consultations/includes/_proposal_row.html).
 PROPOSAL_ROW_RELATED = ("consultation", "author", "organisation", "policy_area", "response")
 PROPOSAL_ROW_FIELDS = (
-    "title", "status", "submitted_at", "support_count", "consultation_id", "author_id", "organisation_id",
-    "policy_area_id", "consultation__title", "author__full_name", "author__deleted_at", "organisation__name",
-    "policy_area__name", "policy_area__name_fr", "policy_area__name_es",
-    "response__proposal_id", "response__status", "response__outcome",
-    "response__reasons",
+    "title", "language", "status", "submitted_at", "support_count", "consultation_id", "author_id",
+    "organisation_id", "policy_area_id", "consultation__title", "consultation__language", "author__full_name",
+    "author__deleted_at", "organisation__name", "policy_area__name", "policy_area__name_fr", "policy_area__name_es",
+    "response__proposal_id", "response__status", "response__outcome", "response__reasons", "response__language",
 )  # fmt: skip
 
 
@@ -182,7 +181,7 @@ def similar_proposals(*, consultation: Consultation, text: str, exclude_pk: int 
         .filter(consultation=consultation)
         .filter(query)
         .exclude(pk=exclude_pk)
-        .only("pk", "title", "status", "support_count")[:50]
+        .only("pk", "title", "language", "status", "support_count")[:50]
     )
 
     def score(proposal):

@@ -115,6 +115,7 @@ def _seed_plan(spec: dict) -> ActionPlan | None:
         description=spec["description"],
         start_date=spec["start"],
         end_date=spec["end"],
+        language=spec.get("language", "en"),
     )
     areas = {a.slug: a for a in PolicyArea.objects.all()}
     commitments = []

@@ -44,6 +44,11 @@ COLUMNS = [
     Column("region", _("OGP region of the member."), lambda c: c.action_plan.member.region),
     Column("action_plan_id", _("Identifier of the action plan in this portal."), lambda c: c.action_plan_id),
     Column("action_plan", _("Title of the action plan."), lambda c: c.action_plan.title),
+    Column(
+        "action_plan_language",
+        _("Language the plan and its commitments are written in (en, fr or es)."),
+        lambda c: c.action_plan.language,
+    ),
     Column("action_plan_start", _("Start of the action plan period (YYYY-MM-DD)."), lambda c: c.action_plan.start_date),
     Column("action_plan_end", _("End of the action plan period (YYYY-MM-DD)."), lambda c: c.action_plan.end_date),
     Column(

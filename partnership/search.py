@@ -30,6 +30,8 @@ class Hit:
     title: SafeString
     context: str = ""
     excerpt: SafeString | str = ""
+    lang: str = ""  # the language the title and excerpt are written in (content), marked when not the page's
+    context_lang: str = ""
 
 
 @dataclass
@@ -74,6 +76,7 @@ def _plans(text: str, limit: int) -> tuple[QuerySet, list]:
             title=highlight(p.marked_title, text, escaped=True),
             context=f"{p.member.display_name} · {p.period_label}",
             excerpt=highlight(p.excerpt, text, escaped=True),
+            lang=p.language,
         )
         for p in rows[:limit]
     ]
@@ -83,8 +86,8 @@ def _commitments(text: str, limit: int) -> tuple[QuerySet, list]:
     matches = Commitment.objects.search(text)
     rows = ranked(matches, text, vector="search_vector", title="title")
     rows = rows.select_related("action_plan__member").only(
-        "title", "action_plan__start_date", "action_plan__end_date", "action_plan__member__name",
-        "action_plan__member__name_fr", "action_plan__member__name_es",
+        "title", "action_plan__language", "action_plan__start_date", "action_plan__end_date",
+        "action_plan__member__name", "action_plan__member__name_fr", "action_plan__member__name_es",
     )  # fmt: skip
     rows = with_excerpts(rows, text, {"excerpt": "objective"}, whole={"marked_title": "title"})
     return matches, [
@@ -93,6 +96,7 @@ def _commitments(text: str, limit: int) -> tuple[QuerySet, list]:
             title=highlight(c.marked_title, text, escaped=True),
             context=f"{c.action_plan.member.display_name} · {c.action_plan.period_label}",
             excerpt=highlight(c.excerpt, text, escaped=True),
+            lang=c.action_plan.language,
         )
         for c in rows[:limit]
     ]
@@ -102,7 +106,7 @@ def _consultations(text: str, limit: int) -> tuple[QuerySet, list]:
     matches = Consultation.objects.search(text)
     rows = ranked(matches, text, vector="search_vector", title="title")
     rows = rows.select_related("action_plan__member").only(
-        "title", "description", "action_plan__member__name", "action_plan__member__name_fr",
+        "title", "description", "language", "action_plan__member__name", "action_plan__member__name_fr",
         "action_plan__member__name_es",
     )  # fmt: skip
     rows = with_excerpts(rows, text, {"excerpt": "description"}, whole={"marked_title": "title"})
@@ -112,6 +116,7 @@ def _consultations(text: str, limit: int) -> tuple[QuerySet, list]:
             title=highlight(c.marked_title, text, escaped=True),
             context=c.action_plan.member.display_name,
             excerpt=highlight(c.excerpt, text, escaped=True),
+            lang=c.language,
         )
         for c in rows[:limit]
     ]
@@ -121,7 +126,10 @@ def _proposals(text: str, limit: int) -> tuple[QuerySet, list]:
     matches = Proposal.objects.public().exclude(status=Proposal.Status.WITHDRAWN).search(text)
     rows = ranked(matches, text, vector="search_vector", title="title").select_related("consultation")
     rows = with_excerpts(
-        rows.only("title", "consultation__title"), text, {"excerpt": "problem"}, whole={"marked_title": "title"}
+        rows.only("title", "language", "consultation__title", "consultation__language"),
+        text,
+        {"excerpt": "problem"},
+        whole={"marked_title": "title"},
     )
     return matches, [
         Hit(
@@ -129,6 +137,8 @@ def _proposals(text: str, limit: int) -> tuple[QuerySet, list]:
             title=highlight(p.marked_title, text, escaped=True),
             context=p.consultation.title,
             excerpt=highlight(p.excerpt, text, escaped=True),
+            lang=p.language,
+            context_lang=p.consultation.language,
         )
         for p in rows[:limit]
     ]

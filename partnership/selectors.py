@@ -12,6 +12,7 @@ COMMITMENT_ROW_FIELDS = (
     "number",
     "title",
     "completion",
+    "action_plan__language",
     "action_plan__start_date",
     "action_plan__end_date",
     "action_plan__member__name",
@@ -47,6 +48,7 @@ def commitment_list(*, filters: dict | None = None) -> tuple[QuerySet, Commitmen
 
 HOME_CONSULTATION_FIELDS = (
     "title",
+    "language",
     "kind",
     "opens_at",
     "closes_at",

@@ -15,4 +15,4 @@ class MemberRefSerializer(CountryFieldMixin, serializers.ModelSerializer):
 class ActionPlanRefSerializer(serializers.ModelSerializer):
     class Meta:
         model = ActionPlan
-        fields = ["id", "number", "title", "start_date", "end_date", "status"]
+        fields = ["id", "number", "title", "language", "start_date", "end_date", "status"]

@@ -176,6 +176,11 @@ class Commitment(TimeStampedModel):
         super().save(*args, **kwargs)
 
     @property
+    def content_language(self) -> str:
+        """The language of its texts: its plan's (lists select the plan's `language` with the commitment)."""
+        return self.action_plan.language
+
+    @property
     def ogp_values(self) -> list[str]:
         flags = [
             (self.access_to_information, _("Access to information")),
@@ -242,6 +247,10 @@ class Milestone(TimeStampedModel):
             raise ValidationError(errors)
 
     @property
+    def content_language(self) -> str:
+        return self.commitment.content_language
+
+    @property
     def is_overdue(self) -> bool:
         return bool(
             self.due_date
@@ -279,6 +288,10 @@ class ProgressUpdate(models.Model):
 
     def __str__(self):
         return f"{self.commitment.number} — {self.reported_on}"
+
+    @property
+    def content_language(self) -> str:
+        return self.commitment.content_language
 
     def clean(self):
         if self.reported_on and self.reported_on > date.today():

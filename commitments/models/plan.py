@@ -10,7 +10,7 @@ from simple_history.models import HistoricalRecords
 from commitments.models.counts import ChildCount
 from commitments.models.member import Member
 from commitments.models.urls import url_for
-from common.models import TimeStampedModel
+from common.models import TimeStampedModel, content_language_field
 from common.search import search_filter
 
 
@@ -54,6 +54,8 @@ class ActionPlan(TimeStampedModel):
     number = models.PositiveSmallIntegerField(_("number"), validators=[MinValueValidator(1)])
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("summary"), blank=True)
+    # Its commitments, milestones and progress updates are written in it too (Commitment.content_language).
+    language = content_language_field()
     start_date = models.DateField(_("period start"))
     end_date = models.DateField(_("period end"))
     status = models.CharField(
@@ -107,6 +109,10 @@ class ActionPlan(TimeStampedModel):
 
     def get_workspace_url(self):
         return url_for("commitments:workspace-plan", self.pk)
+
+    @property
+    def content_language(self) -> str:
+        return self.language
 
     @property
     def period_label(self) -> str:

@@ -12,6 +12,7 @@ from commitments.models import ActionPlan, Commitment, Member, Milestone, Progre
 from commitments.services.members import organisation_for_name
 from common.cache import bump_content_version
 from common.db import UNCHANGED, set_fields
+from common.models import page_language
 
 
 @transaction.atomic
@@ -24,8 +25,9 @@ def action_plan_create(
     end_date: date,
     description: str = "",
     document_url: str = "",
+    language: str = "",
 ) -> ActionPlan:
-    """A new plan starts in co-creation."""
+    """A new plan starts in co-creation; its texts are in `language` (the page's when not given)."""
     plan = ActionPlan(member=member)
     set_fields(
         plan,
@@ -35,6 +37,7 @@ def action_plan_create(
         start_date=start_date,
         end_date=end_date,
         document_url=document_url,
+        language=language or page_language(),
     )
     plan.full_clean()
     plan.save()
@@ -51,6 +54,7 @@ def action_plan_update(
     start_date: date = UNCHANGED,
     end_date: date = UNCHANGED,
     document_url: str = UNCHANGED,
+    language: str = UNCHANGED,
 ) -> ActionPlan:
     plan = ActionPlan.objects.select_for_update().get(pk=plan.pk)
     if not plan.accepts_commitment_changes:
@@ -63,6 +67,7 @@ def action_plan_update(
         start_date=start_date,
         end_date=end_date,
         document_url=document_url,
+        language=language,
     )
     plan.full_clean()
     plan.save()

@@ -3,6 +3,7 @@ from django.utils.html import format_html
 from django.utils.translation import get_language
 
 from common.markdown import render_markdown
+from common.models import page_language
 
 register = template.Library()
 
@@ -25,3 +26,25 @@ def localized(obj):
     if language is None or (get_language() or "en").split("-")[0] == language:
         return name
     return format_html('<span lang="{}">{}</span>', language, name)
+
+
+def content_language(obj) -> str | None:
+    """The language a piece of content is written in: a code, a values() row's `language`, or the object's."""
+    if obj is None or isinstance(obj, str):
+        return obj or None
+    if isinstance(obj, dict):
+        return obj.get("language")
+    return getattr(obj, "content_language", None) or getattr(obj, "language", None)
+
+
+@register.filter
+def lang_attr(obj):
+    """<h2{{ proposal|lang_attr }}>: ` lang="es"` when the content is not in the page's language, else nothing.
+
+    Content is written in one language (the plan's for commitments, milestones and progress); a screen reader
+    reads it in that language's voice (WCAG 3.1.2, language of parts).
+    """
+    language = content_language(obj)
+    if not language or language == page_language():
+        return ""
+    return format_html(' lang="{}"', language)

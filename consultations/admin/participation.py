@@ -83,7 +83,7 @@ class ModerationActionsMixin:
 @admin.register(Consultation)
 class ConsultationAdmin(SimpleHistoryAdmin):
     list_display = ["title", "action_plan", "kind", "opens_at", "closes_at", "state", "answered"]
-    list_filter = ["kind", "status", "action_plan__member__kind"]
+    list_filter = ["kind", "status", "language", "action_plan__member__kind"]
     search_fields = ["title", "action_plan__title", "action_plan__member__name"]
     autocomplete_fields = ["action_plan", "policy_areas"]
     readonly_fields = ["status", "status_reason", "status_changed_at", "created_by"]
@@ -132,7 +132,7 @@ class ResponseInline(admin.StackedInline):
 @admin.register(Proposal)
 class ProposalAdmin(ModerationActionsMixin, SimpleHistoryAdmin):
     list_display = ["title", "consultation", "author", "status", "support_count", "is_hidden", "submitted_at"]
-    list_filter = ["status", "is_hidden", "consultation__action_plan__member__kind", "policy_area"]
+    list_filter = ["status", "is_hidden", "language", "consultation__action_plan__member__kind", "policy_area"]
     search_fields = ["title", "problem", "author__email", "consultation__title"]
     list_select_related = ["consultation", "author"]
     autocomplete_fields = ["consultation", "author", "organisation", "policy_area"]
@@ -177,7 +177,7 @@ class ProposalResponseAdmin(SimpleHistoryAdmin):
     """Read-only: responses change through the point of contact's workspace; this page shows their history."""
 
     list_display = ["proposal", "outcome", "status", "published_at", "written_by"]
-    list_filter = ["outcome", "status"]
+    list_filter = ["outcome", "status", "language"]
     search_fields = ["proposal__title", "reasons"]
     list_select_related = ["proposal", "written_by"]
 
@@ -194,7 +194,7 @@ class ProposalResponseAdmin(SimpleHistoryAdmin):
 @admin.register(Comment)
 class CommentAdmin(ModerationActionsMixin, admin.ModelAdmin):
     list_display = ["excerpt", "proposal", "author", "created_at", "is_hidden"]
-    list_filter = ["is_hidden"]
+    list_filter = ["is_hidden", "language"]
     search_fields = ["body", "author__email", "proposal__title"]
     list_select_related = ["proposal", "author"]
     autocomplete_fields = ["proposal", "author", "parent"]

@@ -11,10 +11,20 @@ from consultations.selectors import visible_comments
 
 PROPOSAL = Flat(
     s.ProposalSerializer,
-    ["id", "title", "problem", "solution", "expected_results", "status", "submitted_at", "withdrawal_reason"],
+    [
+        "id",
+        "title",
+        "language",
+        "problem",
+        "solution",
+        "expected_results",
+        "status",
+        "submitted_at",
+        "withdrawal_reason",
+    ],  # fmt: skip
 )
 COUNTS = Flat(s.ProposalSerializer, ["support_count", "comment_count"])
-RESPONSE = Flat(s.ResponseSerializer, ["outcome", "reasons", "published_at"], prefix="response__")
+RESPONSE = Flat(s.ResponseSerializer, ["outcome", "reasons", "language", "published_at"], prefix="response__")
 AUTHOR = ["organisation_id", "organisation__name", "author_id", "author__deleted_at", "author__full_name"]
 PROPOSAL_KEYS = [
     *PROPOSAL.keys(),

@@ -1,5 +1,6 @@
 """Consultations and proposals as the API shows them: public fields only (no e-mail address, no drafts)."""
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
@@ -35,6 +36,7 @@ class ConsultationSerializer(serializers.ModelSerializer):
             "member",
             "action_plan",
             "title",
+            "language",
             "description",
             "kind",
             "opens_at",
@@ -65,7 +67,7 @@ class ResponseSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = ProposalResponse
-        fields = ["outcome", "reasons", "commitments", "published_at"]
+        fields = ["outcome", "reasons", "language", "commitments", "published_at"]
 
 
 class ProposalSerializer(serializers.ModelSerializer):
@@ -89,6 +91,7 @@ class ProposalSerializer(serializers.ModelSerializer):
             "html_url",
             "consultation",
             "title",
+            "language",
             "problem",
             "solution",
             "expected_results",
@@ -129,6 +132,11 @@ class ProposalInputSerializer(serializers.Serializer):
     policy_area = serializers.SlugRelatedField(
         slug_field="slug", queryset=PolicyArea.objects.all(), required=False, allow_null=True, default=None
     )
+    language = serializers.ChoiceField(
+        choices=settings.LANGUAGES,
+        required=False,
+        help_text=_("The language the proposal is written in; by default the language of the request."),
+    )
     submit = serializers.BooleanField(default=True)
     submission_key = serializers.UUIDField(
         required=False, help_text=_("Send the same key again (a retry) and the proposal is created once.")
@@ -137,6 +145,7 @@ class ProposalInputSerializer(serializers.Serializer):
 
 class ProposalUpdateSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=200, required=False)
+    language = serializers.ChoiceField(choices=settings.LANGUAGES, required=False)
     problem = serializers.CharField(max_length=10000, required=False)
     solution = serializers.CharField(max_length=10000, required=False)
     expected_results = serializers.CharField(max_length=10000, required=False, allow_blank=True)
@@ -155,7 +164,7 @@ class CommentSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Comment
-        fields = ["id", "parent", "author", "body", "created_at", "edited_at"]
+        fields = ["id", "parent", "author", "body", "language", "created_at", "edited_at"]
 
     def get_author(self, obj) -> str:
         return obj.author.public_name if obj.author_id else ""
@@ -164,6 +173,7 @@ class CommentSerializer(serializers.ModelSerializer):
 class CommentInputSerializer(serializers.Serializer):
     body = serializers.CharField(max_length=3000)
     parent = serializers.PrimaryKeyRelatedField(queryset=Comment.objects.all(), required=False, allow_null=True)
+    language = serializers.ChoiceField(choices=settings.LANGUAGES, required=False)
 
 
 class ResponseInputSerializer(serializers.Serializer):
@@ -171,6 +181,7 @@ class ResponseInputSerializer(serializers.Serializer):
     reasons = serializers.CharField(max_length=10000)
     commitments = serializers.PrimaryKeyRelatedField(queryset=Commitment.objects.all(), many=True, required=False)
     publish = serializers.BooleanField(default=True, help_text=_("False keeps the response as a draft."))
+    language = serializers.ChoiceField(choices=settings.LANGUAGES, required=False)
 
 
 class SupportSerializer(serializers.Serializer):

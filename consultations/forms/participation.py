@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import ContentLanguageMixin
 from consultations.models import Comment, Consultation, Flag, Proposal
 
 ACCEPT = "application/pdf,image/png,image/jpeg,image/gif,image/webp"
@@ -58,7 +59,7 @@ ATTACHMENTS_HELP = _("PDF documents or images, up to %(count)d files of %(size)s
 }
 
 
-class ProposalForm(HoneypotMixin, forms.ModelForm):
+class ProposalForm(HoneypotMixin, ContentLanguageMixin, forms.ModelForm):
     submission_key = forms.UUIDField(widget=forms.HiddenInput)
     on_behalf = forms.BooleanField(label="", required=False)
     attachments = MultipleFileField(
@@ -82,7 +83,8 @@ class ProposalForm(HoneypotMixin, forms.ModelForm):
 
     class Meta:
         model = Proposal
-        fields = ["title", "problem", "solution", "expected_results", "policy_area"]
+        fields = ["title", "problem", "solution", "expected_results", "policy_area", "language"]
+        labels = {"language": _("Language you are writing in")}
         widgets = {
             "title": forms.TextInput(attrs={"data-similar-source": "true", "autocomplete": "off"}),
             "problem": forms.Textarea(attrs={"rows": 6}),
@@ -108,7 +110,8 @@ class ProposalForm(HoneypotMixin, forms.ModelForm):
             del self.fields["remove_attachments"]
         if self.instance.pk:
             del self.fields["submission_key"]
-        self.order_fields(["title", "problem", "solution", "expected_results", "policy_area", "on_behalf"])
+        self.fields["language"].help_text = ""
+        self.order_fields(["title", "problem", "solution", "expected_results", "policy_area", "language", "on_behalf"])
 
     def service_data(self, user) -> dict:
         data = dict(self.cleaned_data)

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from commitments.forms import DateInput, PolicyAreaField
+from common.forms import ContentLanguageMixin
 from consultations.models import (
     Consultation,
     Forum,
@@ -23,13 +24,14 @@ class DateTimeInput(forms.DateTimeInput):
         super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
-class ConsultationForm(forms.ModelForm):
+class ConsultationForm(ContentLanguageMixin, forms.ModelForm):
     policy_areas = PolicyAreaField(label=_("Policy areas in scope"), required=False)
 
     class Meta:
         model = Consultation
         fields = [
             "title",
+            "language",
             "kind",
             "description",
             "opens_at",

@@ -44,6 +44,10 @@ def write_the_emails_not_written_yet(apps, schema_editor):
                     "proposal__search_vector",
                     "proposal__consultation__search_vector",
                     "proposal__consultation__action_plan__search_vector",
+                    "language",
+                    "proposal__language",
+                    "proposal__consultation__language",
+                    "proposal__consultation__action_plan__language",
                 )
             )
             for response in responses:

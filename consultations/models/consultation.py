@@ -14,7 +14,7 @@ from simple_history.models import HistoricalRecords
 from commitments.models import ActionPlan, PolicyArea
 from commitments.models.urls import url_for
 from common.markdown import validate_no_markup
-from common.models import TimeStampedModel
+from common.models import TimeStampedModel, content_language_field
 from common.search import search_filter
 
 
@@ -63,6 +63,7 @@ class Consultation(TimeStampedModel):
         validators=[MaxLengthValidator(20000), validate_no_markup],
         help_text=_("What the consultation is about and how proposals will be used. Markdown is allowed."),
     )
+    language = content_language_field()
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.PROPOSALS)
     opens_at = models.DateTimeField(_("opens at"))
     closes_at = models.DateTimeField(_("closes at"))

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common.markdown import validate_no_markup
+from common.models import content_language_field
 from consultations.models.proposal import Proposal
 
 
@@ -68,6 +69,7 @@ class Comment(models.Model):
         "self", verbose_name=_("reply to"), on_delete=models.CASCADE, null=True, blank=True, related_name="replies"
     )
     body = models.TextField(_("comment"), validators=[MaxLengthValidator(3000), validate_no_markup])
+    language = content_language_field()
     is_hidden = models.BooleanField(_("hidden by moderation"), default=False, editable=False)
     created_at = models.DateTimeField(_("posted at"), auto_now_add=True)
     edited_at = models.DateTimeField(_("edited at"), null=True, blank=True, editable=False)

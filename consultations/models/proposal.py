@@ -17,7 +17,7 @@ from commitments.models import PolicyArea
 from commitments.models.urls import url_for
 from common.files import new_file_token
 from common.markdown import validate_no_markup
-from common.models import TimeStampedModel
+from common.models import TimeStampedModel, content_language_field
 from common.search import search_filter
 from consultations.models.consultation import Consultation
 
@@ -89,6 +89,7 @@ class Proposal(TimeStampedModel):
     expected_results = models.TextField(
         _("expected results"), blank=True, validators=TEXT_VALIDATORS, help_text=_("What would change, for whom?")
     )
+    language = content_language_field()
     policy_area = models.ForeignKey(
         PolicyArea,
         verbose_name=_("policy area"),

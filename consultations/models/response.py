@@ -11,7 +11,7 @@ from simple_history.models import HistoricalRecords
 from accounts.models import Organisation
 from commitments.models import Commitment, Member
 from common.markdown import validate_no_markup
-from common.models import TimeStampedModel
+from common.models import TimeStampedModel, content_language_field
 from consultations.models.proposal import TEXT_VALIDATORS, Proposal
 
 
@@ -36,6 +36,7 @@ class ProposalResponse(TimeStampedModel):
         validators=[MaxLengthValidator(10000), validate_no_markup],
         help_text=_("Why: how the proposal was considered and what happens next. Markdown is allowed."),
     )
+    language = content_language_field()
     commitments = models.ManyToManyField(
         Commitment, verbose_name=_("commitments it fed"), blank=True, related_name="source_responses"
     )

@@ -13,6 +13,7 @@ from accounts.models import User
 from commitments.models import ActionPlan
 from common.cache import bump_content_version
 from common.db import UNCHANGED, set_fields
+from common.models import page_language
 from consultations.models import Consultation, Proposal
 from consultations.services._common import lock_consultation
 
@@ -32,6 +33,7 @@ def consultation_create(
     max_proposals_per_participant: int | None = None,
     policy_areas=(),
     created_by: User | None = None,
+    language: str = "",
 ) -> Consultation:
     """Open a consultation on a plan that is still running; it must close in the future."""
     plan = ActionPlan.objects.select_for_update().get(pk=action_plan.pk)
@@ -50,6 +52,7 @@ def consultation_create(
         closes_at=closes_at,
         response_due_on=response_due_on,
         max_proposals_per_participant=max_proposals_per_participant,
+        language=language or page_language(),
     )
     if consultation.closes_at and consultation.closes_at <= timezone.now():
         raise ValidationError({"closes_at": _("The closing date must be in the future.")})
@@ -74,6 +77,7 @@ def consultation_update(
     response_due_on: date | None = UNCHANGED,
     max_proposals_per_participant: int | None = UNCHANGED,
     policy_areas=None,
+    language: str = UNCHANGED,
 ) -> Consultation:
     """Edit a consultation; dates already passed stay as they are, and a cancelled one is frozen."""
     current = lock_consultation(consultation.pk)
@@ -89,6 +93,7 @@ def consultation_update(
         closes_at=closes_at,
         response_due_on=response_due_on,
         max_proposals_per_participant=max_proposals_per_participant,
+        language=language,
     )
     if not current.response_due_on:
         current.response_due_on = Consultation.default_response_due_on(current.closes_at)

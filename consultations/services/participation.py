@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from common.models import page_language
 from consultations.models import Comment, Flag, Follow, ModerationEvent, Proposal, Support
 from consultations.services._common import lock_consultation, require_open
 
@@ -75,14 +76,19 @@ def proposal_unfollow(*, proposal: Proposal, user: User) -> None:
 
 
 @transaction.atomic
-def comment_create(*, proposal: Proposal, author: User, body: str, parent: Comment | None = None) -> Comment:
-    """Comment on a submitted proposal, or reply to a comment, while the consultation is open."""
+def comment_create(
+    *, proposal: Proposal, author: User, body: str, parent: Comment | None = None, language: str = ""
+) -> Comment:
+    """Comment on a submitted proposal, or reply to a comment, while the consultation is open; the comment is in
+    `language` (the page's its author writes in when not given)."""
     proposal = _fresh(proposal)
     require_open(proposal.consultation)
     _require_public(proposal)
     if parent is not None and parent.is_hidden:
         raise ValidationError({"parent": _("This comment was hidden by moderation; it cannot be answered.")})
-    comment = Comment(proposal=proposal, author=author, body=(body or "").strip(), parent=parent)
+    comment = Comment(
+        proposal=proposal, author=author, body=(body or "").strip(), parent=parent, language=language or page_language()
+    )
     comment.full_clean()
     comment.save()
     return comment

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Organisation, User
 from commitments.models import PolicyArea
 from common.db import UNCHANGED, set_fields
+from common.models import page_language
 from consultations.models import Consultation, Proposal, ProposalAttachment
 from consultations.services._common import lock_consultation, lock_proposal, require_open
 from consultations.uploads import CheckedUpload, check_attachment_count, check_attachments, check_upload_quota
@@ -67,6 +68,7 @@ def proposal_create(
     attachments=(),
     submission_key: uuid.UUID | str | None = None,
     submit: bool = False,
+    language: str = "",
 ) -> Proposal:
     """Write a proposal (a draft, or submitted at once) to an open consultation.
 
@@ -95,6 +97,7 @@ def proposal_create(
         solution=solution,
         expected_results=expected_results,
         policy_area=policy_area,
+        language=language or page_language(),
     )
     if submit:
         _submit(proposal, consultation)
@@ -147,6 +150,7 @@ def proposal_update(
     organisation: Organisation | None = UNCHANGED,
     attachments=(),
     remove_attachments=(),
+    language: str = UNCHANGED,
 ) -> Proposal:
     """The author rewrites a draft or a submitted proposal not yet under review, while the consultation is open.
 
@@ -167,6 +171,7 @@ def proposal_update(
         expected_results=expected_results,
         policy_area=policy_area,
         organisation=organisation,
+        language=language,
     )
     current.full_clean(exclude=["submission_key"])
     current.save()

@@ -9,6 +9,7 @@ from accounts.models import Organisation, User
 from commitments.models import Commitment, Member
 from commitments.services import organisation_for_name
 from common.db import UNCHANGED, set_fields
+from common.models import page_language
 from consultations.models import Proposal, ProposalResponse, Referral, ResponseTemplate
 from consultations.services._common import lock_consultation, lock_proposal
 from consultations.services.notifications import response_published_emails
@@ -38,6 +39,7 @@ def response_save(
     publish: bool = False,
     written_by: User | None = None,
     notify: bool = True,
+    language: str = "",
 ) -> ProposalResponse:
     """Draft or publish the response to a proposal.
 
@@ -59,7 +61,7 @@ def response_save(
     response = ProposalResponse.objects.select_for_update().filter(proposal=current).first() or ProposalResponse(
         proposal=current
     )
-    set_fields(response, outcome=outcome, reasons=reasons)
+    set_fields(response, outcome=outcome, reasons=reasons, language=language or page_language())
     response.written_by = written_by or response.written_by
     first_publication = False
     if publish or response.is_published:
@@ -88,12 +90,20 @@ def response_publish(*, response: ProposalResponse, written_by: User | None = No
         commitments=list(response.commitments.all()),
         publish=True,
         written_by=written_by,
+        language=response.language,
     )
 
 
 @transaction.atomic
 def response_bulk_save(
-    *, proposals, outcome: str, reasons: str, commitments=(), publish: bool = False, written_by: User | None = None
+    *,
+    proposals,
+    outcome: str,
+    reasons: str,
+    commitments=(),
+    publish: bool = False,
+    written_by: User | None = None,
+    language: str = "",
 ) -> list[ProposalResponse]:
     """The same response for many proposals at once: all are saved, or none (the first refusal says which)."""
     # Consultation by consultation: response_save locks the consultation first, always in the same order.
@@ -111,6 +121,7 @@ def response_bulk_save(
                     commitments=commitments,
                     publish=publish,
                     written_by=written_by,
+                    language=language,
                 )
             )
         except ValidationError as error:

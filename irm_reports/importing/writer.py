@@ -114,6 +114,7 @@ def plan_upsert(*, state: MemberState, data: PlanData) -> tuple[ActionPlan, str]
             title=f"{state.member.name} Action Plan {data.submission_year}–{data.end_year}",
             start_date=start,
             end_date=end,
+            language="en",  # OGP's sheet is in English
             status=ActionPlan.Status.COMPLETED if end < timezone.localdate() else ActionPlan.Status.IMPLEMENTATION,
             **desired,
         )

@@ -25,7 +25,9 @@ COMMITMENT_HEAD = Flat(
     ["id", "ogp_id", "number", "title", "short_title", "theme", "full_text", "problem", "status_quo", "objective"],
 )
 EXPECTED = Flat(s.CommitmentSerializer, ["expected_results"])
-PLAN = Flat(ActionPlanRefSerializer, ["id", "number", "title", "start_date", "end_date", "status"], "action_plan__")
+PLAN = Flat(
+    ActionPlanRefSerializer, ["id", "number", "title", "language", "start_date", "end_date", "status"], "action_plan__"
+)
 PLAN_MEMBER = Flat(MemberRefSerializer, MEMBER_REF, prefix="action_plan__member__")
 LEAD = Flat(s.OrganisationSerializer, ["id", "name", "kind"], prefix="lead_institution__")
 LEAD_TEXT = Flat(s.CommitmentSerializer, ["lead_institution_text", "supporting_institutions_text"])

@@ -79,6 +79,7 @@ class ActionPlanSerializer(serializers.HyperlinkedModelSerializer):
             "member",
             "number",
             "title",
+            "language",
             "description",
             "start_date",
             "end_date",

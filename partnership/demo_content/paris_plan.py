@@ -10,6 +10,7 @@ PLANS = [
         "number": 1,
         "title": "Plan d'action de Paris pour un gouvernement ouvert 2027–2029 (projet)",
         "description": "Projet de plan soumis à l'avis des Parisiennes et des Parisiens avant son envoi au PGO.",
+        "language": "fr",
         "start": date(2027, 1, 1),
         "end": date(2029, 12, 31),
         "status": CO_CREATION,

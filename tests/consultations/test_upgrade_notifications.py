@@ -8,7 +8,7 @@ from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from common.models import OutgoingEmail
-from consultations.models import Consultation, Proposal
+from consultations.models import Consultation, Proposal, ProposalResponse
 from tests.factories import UserFactory
 from tests.factories.consultations import ResponseFactory
 
@@ -22,9 +22,11 @@ def test_the_upgrade_emails_once_the_responses_published_but_not_yet_notified(ma
     executor = MigrationExecutor(connection)
     executor.migrate([BEFORE])
     # Today's models write every column but `notified_at`, which the old schema leaves empty; the consultation's
-    # counters and the search documents (later migrations) are there while they write.
+    # counters, the search documents and the languages (later migrations) are there while they write.
     later = [(Consultation, Consultation._meta.get_field(name)) for name in Consultation.COUNTERS]
     later += [(model, model._meta.get_field("search_vector")) for model in (Consultation, Proposal)]
+    texts = (Consultation, Proposal, ProposalResponse)
+    later += [(model, model._meta.get_field("language")) for model in (*texts, *(m.history.model for m in texts))]
     with connection.schema_editor() as editor:
         for model, field in later:
             editor.add_field(model, field)
