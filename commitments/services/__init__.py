@@ -6,9 +6,11 @@ from commitments.services.plans import (
     action_plan_create,
     action_plan_transition,
     action_plan_update,
-    commitment_completion_refresh,
     commitment_create,
     commitment_update,
+)
+from commitments.services.progress import (
+    commitment_completion_refresh,
     milestone_create,
     milestone_update,
     progress_update_create,

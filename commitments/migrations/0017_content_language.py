@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('commitments', '0015_policy_area_keywords'),
+        ('commitments', '0016_funding_fields'),
     ]
 
     operations = [
