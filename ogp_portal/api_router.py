@@ -6,6 +6,7 @@ from rest_framework.routers import DefaultRouter
 from accounts.api import TokenView
 from consultations.api.views import ConsultationViewSet, ProposalViewSet
 from irm_reports.api.views import ReportViewSet
+from notifications.api import NotificationViewSet
 from partnership.api.views import ActionPlanViewSet, CommitmentViewSet, MemberViewSet
 
 router = DefaultRouter()
@@ -15,6 +16,7 @@ router.register("commitments", CommitmentViewSet, basename="commitment")
 router.register("consultations", ConsultationViewSet, basename="consultation")
 router.register("proposals", ProposalViewSet, basename="proposal")
 router.register("reports", ReportViewSet, basename="report")
+router.register("notifications", NotificationViewSet, basename="notification")
 
 urlpatterns = [
     path("auth/token/", TokenView.as_view(), name="auth-token"),

@@ -4,6 +4,7 @@ The embedded default (no variable set) is a SQLite file, eager Celery, files on 
 e-mail on the console. `DATABASE_URL` and `REDIS_URL` switch to PostgreSQL and a Redis broker.
 """
 
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from .api import *  # noqa: F403
@@ -46,6 +47,7 @@ THIRD_PARTY_APPS = [
 # irm_reports (independent of each other) <- partnership (what combines them). docs/ARCHITECTURE.md.
 LOCAL_APPS = [
     "common",
+    "notifications",
     "accounts",
     "commitments",
     "consultations",
@@ -203,6 +205,17 @@ CELERY_BEAT_SCHEDULE = {
     "consultation-response-reminders": {
         "task": "consultations.tasks.response_reminders_task",
         "schedule": 3600.0,
+    },
+    # Notification digests (notifications/digests.py): the daily one every morning, the weekly one on Mondays.
+    "notification-digests-daily": {
+        "task": "notifications.tasks.notification_digests_task",
+        "schedule": crontab(hour=6, minute=0),
+        "args": ("daily",),
+    },
+    "notification-digests-weekly": {
+        "task": "notifications.tasks.notification_digests_task",
+        "schedule": crontab(hour=6, minute=30, day_of_week="mon"),
+        "args": ("weekly",),
     },
 }
 # Outbox e-mails still pending this long after they were written are queued again (message lost):

@@ -19,6 +19,7 @@ pytestmark = pytest.mark.django_db
 
 ACCOUNT_SECTIONS = ["exported_at", "account", "email_addresses", "memberships", "organisations"]
 CONSULTATION_SECTIONS = ["proposals", "comments", "supports", "follows", "flags"]
+NOTIFICATION_SECTIONS = ["notifications", "notification_preferences", "notification_digests"]
 
 
 @pytest.fixture
@@ -55,8 +56,9 @@ def test_accounts_imports_no_app_above_it():
 
 def test_the_download_has_the_account_sections_then_each_apps():
     data = privacy.user_data_export(user=UserFactory())
-    assert list(data) == [*ACCOUNT_SECTIONS, "progress_updates", *CONSULTATION_SECTIONS, "irm_assignments"]
-    assert all(data[name] == [] for name in ["progress_updates", *CONSULTATION_SECTIONS, "irm_assignments"])
+    sections = [*NOTIFICATION_SECTIONS, "progress_updates", *CONSULTATION_SECTIONS, "irm_assignments"]
+    assert list(data) == [*ACCOUNT_SECTIONS, *sections]
+    assert all(data[name] == [] for name in sections)
 
 
 def test_two_apps_cannot_export_the_same_section(extra_hook):

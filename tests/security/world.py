@@ -19,6 +19,7 @@ from tests.factories.consultations import (
     ResponseTemplateFactory,
 )
 from tests.factories.irm_reports import ReportFactory, ResearcherAssignmentFactory
+from tests.factories.notifications import NotificationFactory
 
 # Text only the owner (or the member's team) may see: a denied response must never contain it.
 SECRETS = {
@@ -26,6 +27,7 @@ SECRETS = {
     "template": "Internal wording kept by the point of contact",
     "report": "Unpublished IRM findings on the water utility",
     "referral": "Private opinion of the urban planning office",
+    "notification": "A private notice about the harbour tender",
 }
 
 
@@ -89,6 +91,7 @@ def build_world() -> dict:
             opinion_received_on=date(2024, 3, 1),
         ),
         "report": report,
+        "notification": NotificationFactory(recipient=owner, title=SECRETS["notification"], link="/proposals/"),
         "ready": ReportFactory(action_plan=completed_plan, review=True, status=Report.Status.READY, **_pdf()),
         "published": ReportFactory(action_plan=completed_plan, progress=True, status=Report.Status.PUBLISHED, **_pdf()),
     }
