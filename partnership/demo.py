@@ -22,6 +22,7 @@ from consultations.demo import seed_consultations
 from consultations.demo_lively import seed_lively_consultations
 from irm_reports.demo import seed_irm_demo
 from irm_reports.importing import OGP_SAMPLE, import_ogp_data
+from notifications.demo import seed_notifications
 from partnership.demo_content import DEMO_PLANS
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -187,6 +188,7 @@ def seed_demo(*, password: str | None = None) -> dict:
     imported = import_ogp_data(OGP_SAMPLE)
     accounts += seed_irm_demo(password=password)
     consultations = seed_consultations() + seed_lively_consultations()
+    seed_notifications(User.objects.filter(email__in=[email for email, *_rest in DEMO_ACCOUNTS]))
     return {
         "national": len(national),
         "local": local_count,

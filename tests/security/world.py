@@ -60,7 +60,7 @@ def build_world() -> dict:
     forum = ForumFactory(member=member)
     report = ReportFactory(action_plan=completed_plan, overview=SECRETS["report"])
     draft = ProposalFactory(consultation=consultation, author=owner, draft=True, title=SECRETS["draft"])
-    world = {
+    return {
         **users,
         "membership_request": UserFactory(asking_to_join=organisation),
         "member": member,
@@ -95,4 +95,3 @@ def build_world() -> dict:
         "ready": ReportFactory(action_plan=completed_plan, review=True, status=Report.Status.READY, **_pdf()),
         "published": ReportFactory(action_plan=completed_plan, progress=True, status=Report.Status.PUBLISHED, **_pdf()),
     }
-    return world
