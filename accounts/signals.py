@@ -1,7 +1,17 @@
 from django.db.models.signals import post_migrate
 from django.dispatch import receiver
 
-SUPPORT_UNIT_APPS = ("accounts", "common", "commitments", "consultations", "irm_reports", "account", "sites", "axes")
+SUPPORT_UNIT_APPS = (
+    "accounts",
+    "common",
+    "notifications",
+    "commitments",
+    "consultations",
+    "irm_reports",
+    "account",
+    "sites",
+    "axes",
+)
 
 
 @receiver(post_migrate)

@@ -44,7 +44,7 @@ def response_published_emails(*, response: ProposalResponse) -> int:
 
     Called in the transaction that publishes the response, with the proposal and the response locked,
     the first time only (`response_save`): the rows commit with the publication or not at all.
-    Returns the number of e-mails written.
+    Returns the number of people notified (in the portal; e-mailed as each chose).
     """
     proposal = response.proposal
     followers = User.objects.filter(follows__proposal=proposal).order_by("pk")
