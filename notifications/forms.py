@@ -17,19 +17,24 @@ class PreferencesForm(forms.Form):
     def __init__(self, *args, choices: dict[str, str], emails_enabled: bool, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["emails_enabled"].initial = emails_enabled
+        self.kind_fields = {}  # field name -> kind name (a field name is a plain identifier, for its id)
         for kind in kinds.all_kinds():
-            self.fields[f"kind:{kind.name}"] = forms.ChoiceField(
+            name = self.field_name(kind.name)
+            self.kind_fields[name] = kind.name
+            self.fields[name] = forms.ChoiceField(
                 label=kind.label,
                 choices=Delivery.choices,
                 initial=choices.get(kind.name, Delivery.IMMEDIATELY),
                 required=False,  # a choice left out of the form stays as it was
             )
 
+    @staticmethod
+    def field_name(kind: str) -> str:
+        return "email_" + kind.replace(".", "__")
+
     def service_kwargs(self) -> dict:
         data = self.cleaned_data
         return {
             "emails_enabled": data["emails_enabled"],
-            "choices": {
-                name.removeprefix("kind:"): value for name, value in data.items() if name.startswith("kind:") and value
-            },
+            "choices": {kind: data[name] for name, kind in self.kind_fields.items() if data.get(name)},
         }

@@ -78,7 +78,7 @@ def test_the_preferences_page_saves_each_kind_and_the_switch(client, participant
     assert 'name="emails_enabled"' in content and "checked" in content
     response = client.post(
         reverse("notification-preferences"),
-        {"kind:consultations.proposal_response": "weekly", "kind:accounts.membership_decision": "off"},
+        {"email_consultations__proposal_response": "weekly", "email_accounts__membership_decision": "off"},
     )
     assert response.status_code == 302
     assert dict(Preference.objects.filter(user=participant).values_list("kind", "email")) == {
@@ -89,7 +89,7 @@ def test_the_preferences_page_saves_each_kind_and_the_switch(client, participant
     assert participant.notifications_enabled is False  # the switch was left unticked
     client.post(
         reverse("notification-preferences"),
-        {"emails_enabled": "on", "kind:accounts.membership_decision": "immediately"},
+        {"emails_enabled": "on", "email_accounts__membership_decision": "immediately"},
     )
     participant.refresh_from_db()
     assert participant.notifications_enabled is True
@@ -100,7 +100,7 @@ def test_the_preferences_page_saves_each_kind_and_the_switch(client, participant
 
 def test_the_preferences_page_refuses_an_unknown_choice(client, participant):
     client.force_login(participant)
-    response = client.post(reverse("notification-preferences"), {"kind:accounts.membership_decision": "hourly"})
+    response = client.post(reverse("notification-preferences"), {"email_accounts__membership_decision": "hourly"})
     assert response.status_code == 200 and not Preference.objects.exists()
 
 

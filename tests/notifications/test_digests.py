@@ -43,7 +43,7 @@ def test_a_week_of_five_notifications_is_one_email_in_the_persons_language(
         assert notification.title in email.body_text
         assert f"{settings.SITE_URL}/notifications/{notification.pk}/" in email.body_text  # absolute links
         assert f'href="{settings.SITE_URL}/notifications/{notification.pk}/"' in email.body_html
-    assert f"{settings.SITE_URL}/accounts/profile/notifications/" in email.body_text
+    assert f"{settings.SITE_URL}/profile/notifications/" in email.body_text
     assert [m.to for m in mailoutbox] == [[weekly.email]]  # delivered by the outbox after commit
     # still listed in the portal, unread
     assert Notification.objects.filter(recipient=weekly, read_at__isnull=True).count() == 5
