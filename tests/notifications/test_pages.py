@@ -91,7 +91,7 @@ def test_the_header_says_how_many_are_unread_without_a_query(
     with django_assert_num_queries(queries):
         content = client.get(reverse("home")).content.decode()
     assert (
-        'Notifications<span class="visually-hidden">,</span> <span class="notification-count">3 unread</span></a>'
+        'aria-label="Notifications, 3 unread">Notifications <span class="notification-count">3 unread</span></a>'
         in content
     )
 
