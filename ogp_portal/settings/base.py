@@ -208,14 +208,12 @@ CELERY_BEAT_SCHEDULE = {
     },
     # Notification digests (notifications/digests.py): the daily one every morning, the weekly one on Mondays.
     "notification-digests-daily": {
-        "task": "notifications.tasks.notification_digests_task",
+        "task": "notifications.tasks.notification_daily_digests_task",
         "schedule": crontab(hour=6, minute=0),
-        "args": ("daily",),
     },
     "notification-digests-weekly": {
-        "task": "notifications.tasks.notification_digests_task",
+        "task": "notifications.tasks.notification_weekly_digests_task",
         "schedule": crontab(hour=6, minute=30, day_of_week="mon"),
-        "args": ("weekly",),
     },
 }
 # Outbox e-mails still pending this long after they were written are queued again (message lost):

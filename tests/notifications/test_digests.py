@@ -8,7 +8,7 @@ from django.conf import settings
 from common.models import OutgoingEmail
 from notifications import digests
 from notifications.models import Delivery, Digest, Notification, Preference
-from notifications.tasks import notification_digests_task
+from notifications.tasks import notification_weekly_digests_task
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +35,7 @@ def test_a_week_of_five_notifications_is_one_email_in_the_persons_language(
 ):
     listed = _week_of(weekly, notify)
     with django_capture_on_commit_callbacks(execute=True):
-        assert notification_digests_task("weekly") == 1
+        assert notification_weekly_digests_task() == 1
     email = OutgoingEmail.objects.get()
     assert email.to == [weekly.email] and email.subject.startswith(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX)
     assert "5" in email.subject and "Hola" in email.body_text  # Spanish
@@ -53,8 +53,8 @@ def test_a_week_of_five_notifications_is_one_email_in_the_persons_language(
 
 def test_running_the_task_twice_sends_one(weekly, notify):
     _week_of(weekly, notify)
-    assert notification_digests_task("weekly") == 1
-    assert notification_digests_task("weekly") == 0
+    assert notification_weekly_digests_task() == 1
+    assert notification_weekly_digests_task() == 0
     assert OutgoingEmail.objects.count() == 1 and Digest.objects.count() == 1
 
 
@@ -67,12 +67,12 @@ def test_a_crash_before_the_commit_leaves_nothing_and_the_next_run_sends_one(wee
 
     monkeypatch.setattr(digests, "email_enqueue", dies)
     with pytest.raises(SystemExit):
-        notification_digests_task("weekly")
+        notification_weekly_digests_task()
     assert not Digest.objects.exists() and not OutgoingEmail.objects.exists()
     assert not Notification.objects.filter(digest__isnull=False).exists()
     monkeypatch.setattr(digests, "email_enqueue", real)
-    assert notification_digests_task("weekly") == 1
-    assert notification_digests_task("weekly") == 0
+    assert notification_weekly_digests_task() == 1
+    assert notification_weekly_digests_task() == 0
     assert OutgoingEmail.objects.count() == 1
 
 
@@ -131,5 +131,8 @@ def test_turning_emails_off_before_the_digest_sends_none(weekly, notify):
 
 
 def test_the_beat_schedules_both_digests():
-    entries = [e for e in settings.CELERY_BEAT_SCHEDULE.values() if e["task"].endswith("notification_digests_task")]
-    assert sorted(e["args"][0] for e in entries) == ["daily", "weekly"]
+    tasks = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
+    assert {
+        "notifications.tasks.notification_daily_digests_task",
+        "notifications.tasks.notification_weekly_digests_task",
+    } <= tasks
