@@ -37,7 +37,7 @@ class MembershipDecisionForm(forms.Form):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["full_name", "notifications_enabled", "language"]
+        fields = ["full_name", "language"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

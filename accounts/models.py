@@ -117,6 +117,9 @@ class User(AbstractBaseUser, PermissionsMixin):
         related_name="+",
     )
     notifications_enabled = models.BooleanField(_("receive e-mail notifications"), default=True)
+    # Kept by the notifications app in the transaction that creates or reads a notification: the header
+    # shows it from the user row already loaded, without a query (notifications.services).
+    notifications_unread = models.PositiveIntegerField(_("unread notifications"), default=0, editable=False)
     language = models.CharField(
         _("language of e-mails"),
         max_length=10,
@@ -140,7 +143,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     _password_made_unusable = False  # by set_unusable_password(), until the next save
 
     objects = UserManager()
-    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+    history = HistoricalRecords(excluded_fields=["password", "last_login", "notifications_unread"])
 
     EMAIL_FIELD = "email"
     USERNAME_FIELD = "email"

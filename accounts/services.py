@@ -11,10 +11,14 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts.apps import MEMBERSHIP_DECISION, MEMBERSHIP_REQUEST
 from accounts.models import Organisation, User
 from common.models import OutgoingEmail
 from common.outbox import email_enqueue
 from common.site import absolute_url, email_render
+from notifications.kinds import DEFAULT_KIND
+from notifications.models import Delivery
+from notifications.services import notification_create, summary
 
 logger = logging.getLogger(__name__)
 
@@ -46,14 +50,43 @@ def user_set_role(*, user: User, role: str, member=None) -> User:
     return user
 
 
-def email_to_user(*, user: User, template: str, subject, context: dict, subject_args: dict) -> OutgoingEmail:
-    """A notification to `user`, written in their language: `template` (.txt and .html) rendered with
-    `user` in the context; `subject` (a lazy translation) filled with `subject_args`, after the portal's prefix."""
+@transaction.atomic
+def email_to_user(
+    *,
+    user: User,
+    template: str,
+    subject,
+    context: dict,
+    subject_args: dict,
+    kind: str = DEFAULT_KIND,
+    link: str = "",
+    text: str = "",
+) -> OutgoingEmail | None:
+    """A notification to `user`, written in their language: listed in the portal (notifications), and
+    e-mailed now, later in a digest or not at all as they chose for `kind` (a name registered with
+    `notifications.kinds.register`).
+
+    `template` (.txt and .html) is rendered with `user` in the context; `subject` (a lazy translation) filled
+    with `subject_args`, after the portal's prefix, is also the notification's title; `link` is the path it
+    leads to; `text`, its short text, defaults to the e-mail's first paragraph after the greeting.
+    Returns the outbox e-mail when one is written now.
+    """
     with translation.override(user_language(user)):
+        title = str(subject) % subject_args
         body_text, body_html = email_render(template, {**context, "user": user})
+        notification = notification_create(
+            recipient=user,
+            kind=kind,
+            title=title,
+            text=text or summary(body_text),
+            link=link,
+            emails_wanted=bool(user.is_active and user.notifications_enabled and user.email),
+        )
+        if notification.email != Delivery.IMMEDIATELY:
+            return None
         return email_enqueue(
             to=[user.email],
-            subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject % subject_args}",
+            subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{title}",
             body_text=body_text,
             body_html=body_html,
         )
@@ -77,14 +110,16 @@ def user_complete_signup(*, user: User, full_name: str, organisation_name: str =
     return user
 
 
-def _membership_mail(user: User, template: str, subject, context: dict) -> None:
-    """One e-mail about a membership, written in the recipient's language (`subject` is a lazy translation)."""
+def _membership_mail(user: User, template: str, subject, context: dict, kind: str = MEMBERSHIP_DECISION) -> None:
+    """One notification about a membership, written in the recipient's language (`subject` is a lazy translation)."""
     email_to_user(
         user=user,
         template=f"account/emails/{template}",
         subject=subject,
         context={**context, "requests_url": absolute_url(reverse("profile-organisation"))},
         subject_args={"name": context["organisation"].name},
+        kind=kind,
+        link=reverse("profile-organisation"),
     )
 
 
@@ -112,12 +147,13 @@ def organisation_membership_request(*, user: User, organisation: Organisation) -
     if not deciders:
         deciders = list(User.objects.filter(role=User.Role.SUPPORT_STAFF))
     for decider in deciders:
-        if decider.is_active and decider.notifications_enabled and decider.email:
+        if decider.is_active:
             _membership_mail(
                 decider,
                 "membership_requested",
                 gettext_lazy("%(name)s: a membership to confirm"),
                 {"organisation": organisation, "requester": user},
+                kind=MEMBERSHIP_REQUEST,
             )
     return user
 
@@ -174,12 +210,12 @@ def organisation_membership_set(*, user: User, organisation: Organisation | None
     return user
 
 
-def user_update_profile(*, user: User, full_name: str, notifications_enabled: bool, language: str = "") -> User:
+def user_update_profile(*, user: User, full_name: str, language: str = "") -> User:
+    """The profile's fields; the e-mail switch (`notifications_enabled`) is on the notifications page."""
     user.full_name = full_name.strip()
-    user.notifications_enabled = notifications_enabled
     user.language = language
     user.full_clean(exclude=["password"])
-    user.save(update_fields=["full_name", "notifications_enabled", "language"])
+    user.save(update_fields=["full_name", "language"])
     return user
 
 

@@ -1,6 +1,11 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+# The kinds of notification the consultations send (notifications.kinds).
+PROPOSAL_RESPONSE = "consultations.proposal_response"
+FOLLOWED_PROPOSAL = "consultations.followed_proposal"
+RESPONSE_REMINDER = "consultations.response_reminder"
+
 
 class ConsultationsConfig(AppConfig):
     name = "consultations"
@@ -10,6 +15,7 @@ class ConsultationsConfig(AppConfig):
         from accounts.privacy import register
         from common import awaiting as common_awaiting
         from consultations import awaiting, privacy
+        from notifications import kinds
 
         register(
             "consultations",
@@ -21,3 +27,6 @@ class ConsultationsConfig(AppConfig):
         )
         common_awaiting.register("consultations.proposals_to_answer", awaiting.proposals_to_answer)
         common_awaiting.register_staff("consultations.flags_to_review", awaiting.flags_to_review)
+        kinds.register(PROPOSAL_RESPONSE, _("A response to your proposal"))
+        kinds.register(FOLLOWED_PROPOSAL, _("A response to a proposal you follow"))
+        kinds.register(RESPONSE_REMINDER, _("Responses due in your consultations"))

@@ -1,6 +1,9 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+# The kind of notification the IRM reports send (notifications.kinds).
+REPORT_RENDERED = "irm_reports.report_rendered"
+
 
 class IrmReportsConfig(AppConfig):
     name = "irm_reports"
@@ -11,6 +14,7 @@ class IrmReportsConfig(AppConfig):
         from common.cache import register_content_models
         from irm_reports import privacy
         from irm_reports.models import CommitmentAssessment, PublishedVersion
+        from notifications import kinds
 
         # A commitment's latest assessment shows in cached commitment pages and API responses.
         register_content_models(CommitmentAssessment, PublishedVersion)
@@ -21,3 +25,4 @@ class IrmReportsConfig(AppConfig):
             covers=privacy.COVERS,
             keeps=privacy.KEEPS,
         )
+        kinds.register(REPORT_RENDERED, _("Your IRM report rendered, or failed to"))

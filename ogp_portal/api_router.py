@@ -8,6 +8,7 @@ from consultations.api.views import ConsultationViewSet, ProposalViewSet
 from grants.api.views import GrantCallViewSet
 from irm_reports.api.views import ReportViewSet
 from monitoring.api.views import MonitoringReportViewSet
+from notifications.api import NotificationViewSet
 from partnership.api.views import ActionPlanViewSet, CommitmentViewSet, MemberViewSet
 from support.api.views import PartnerViewSet
 
@@ -21,6 +22,7 @@ router.register("reports", ReportViewSet, basename="report")
 router.register("grant-calls", GrantCallViewSet, basename="grantcall")
 router.register("partners", PartnerViewSet, basename="partner")
 router.register("monitoring-reports", MonitoringReportViewSet, basename="monitoringreport")
+router.register("notifications", NotificationViewSet, basename="notification")
 
 urlpatterns = [
     path("auth/token/", TokenView.as_view(), name="auth-token"),

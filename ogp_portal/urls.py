@@ -34,6 +34,7 @@ urlpatterns = [
     ),
     path("accounts/profile/my-data.json", account_views.DataDownloadView.as_view(), name="profile-data"),
     path("accounts/profile/delete/", account_views.AccountDeleteView.as_view(), name="profile-delete"),
+    path("", include("notifications.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("", include("consultations.urls")),

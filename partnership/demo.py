@@ -25,6 +25,7 @@ from grants.demo import seed_grants
 from irm_reports.demo import seed_irm_demo
 from irm_reports.importing import OGP_SAMPLE, import_ogp_data
 from monitoring.demo import seed_monitoring
+from notifications.demo import seed_notifications
 from partnership.demo_content import DEMO_PLANS
 from peers.demo import seed_peers
 from support.demo import seed_support
@@ -198,6 +199,7 @@ def seed_demo(*, password: str | None = None) -> dict:
     cycle = seed_cycle()
     seed_monitoring()
     peers = seed_peers()
+    seed_notifications(User.objects.filter(email__in=[email for email, *_rest in DEMO_ACCOUNTS]))
     return {
         "national": len(national),
         "local": local_count,

@@ -13,11 +13,13 @@ from accounts.models import User
 from accounts.services import email_to_user
 from common.site import absolute_url
 from common.text import single_line
+from consultations.apps import FOLLOWED_PROPOSAL, PROPOSAL_RESPONSE, RESPONSE_REMINDER
 from consultations.models import Consultation, ProposalResponse, ResponseReminder
 
 
-def _send(user: User, template: str, subject: str, context: dict, **subject_args) -> None:
-    """Write one e-mail to the outbox, in the recipient's language (`subject` is a lazy translation).
+def _send(user: User, template: str, subject: str, context: dict, *, kind: str, link: str, **subject_args) -> None:
+    """Notify one person, in their language (`subject` is a lazy translation): listed in the portal, and
+    e-mailed as they chose for `kind` (the outbox, or a digest).
 
     The values put in the subject (titles people typed) are taken on one line.
     """
@@ -27,11 +29,14 @@ def _send(user: User, template: str, subject: str, context: dict, **subject_args
         subject=subject,
         context={**context, "profile_url": absolute_url(reverse("profile"))},
         subject_args={name: single_line(value) for name, value in subject_args.items()},
+        kind=kind,
+        link=link,
     )
 
 
 def _wants_mail(users) -> list[User]:
-    return [u for u in users if u is not None and u.is_active and u.notifications_enabled and u.email]
+    """The active people to notify (whether they are e-mailed is theirs to choose: email_to_user)."""
+    return [u for u in users if u is not None and u.is_active]
 
 
 def response_published_emails(*, response: ProposalResponse) -> int:
@@ -39,7 +44,7 @@ def response_published_emails(*, response: ProposalResponse) -> int:
 
     Called in the transaction that publishes the response, with the proposal and the response locked,
     the first time only (`response_save`): the rows commit with the publication or not at all.
-    Returns the number of e-mails written.
+    Returns the number of people notified (in the portal; e-mailed as each chose).
     """
     proposal = response.proposal
     followers = User.objects.filter(follows__proposal=proposal).order_by("pk")
@@ -51,7 +56,16 @@ def response_published_emails(*, response: ProposalResponse) -> int:
         "proposal_url": absolute_url(proposal.get_absolute_url()),
     }
     for user in recipients.values():
-        _send(user, "response_published", _("A response to “%(title)s”"), context, title=proposal.title)
+        kind = PROPOSAL_RESPONSE if user.pk == proposal.author_id else FOLLOWED_PROPOSAL
+        _send(
+            user,
+            "response_published",
+            _("A response to “%(title)s”"),
+            context,
+            kind=kind,
+            link=proposal.get_absolute_url(),
+            title=proposal.title,
+        )
     return len(recipients)
 
 
@@ -101,5 +115,13 @@ def _remind(consultation: Consultation, step: int, unanswered: int, today: date)
         "workspace_url": absolute_url(consultation.get_workspace_url()),
     }
     for user in contacts:
-        _send(user, "response_reminder", _("Responses due: “%(title)s”"), context, title=consultation.title)
+        _send(
+            user,
+            "response_reminder",
+            _("Responses due: “%(title)s”"),
+            context,
+            kind=RESPONSE_REMINDER,
+            link=consultation.get_workspace_url(),
+            title=consultation.title,
+        )
     return len(contacts)

@@ -10,14 +10,14 @@ from collections.abc import Callable
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 import irm_reports.pdf
+from accounts.services import email_to_user
 from common.jobs import job_finish, job_heartbeat, job_lock_claimed, job_run
-from common.outbox import email_enqueue
-from common.site import absolute_url, email_render
+from common.site import absolute_url
+from irm_reports.apps import REPORT_RENDERED
 from irm_reports.models import RenderStep, Report, ReportRendering
 
 
@@ -76,12 +76,17 @@ def _notify_failed(rendering: ReportRendering) -> None:
 
 
 def _notify(rendering: ReportRendering, event: str, subject: str) -> None:
-    """E-mail the researcher who asked for the render (through the outbox), if they want e-mails."""
+    """Notify the researcher who asked for the render: in the portal, and by e-mail as they chose."""
     user = rendering.requested_by
-    if user is None or not user.notifications_enabled or not user.email:
+    if user is None or not user.is_active:
         return
     report = Report.objects.select_related("action_plan__member", "rendering").get(pk=rendering.report_id)
-    with translation.override(user.language or rendering.language):
-        context = {"report": report, "user": user, "url": absolute_url(report.get_absolute_url())}
-        body_text, body_html = email_render(f"irm_reports/emails/{event}", context)
-        email_enqueue(to=[user.email], subject=str(subject), body_text=body_text, body_html=body_html)
+    email_to_user(
+        user=user,
+        template=f"irm_reports/emails/{event}",
+        subject=subject,
+        context={"report": report, "url": absolute_url(report.get_absolute_url())},
+        subject_args={},
+        kind=REPORT_RENDERED,
+        link=report.get_absolute_url(),
+    )

@@ -4,6 +4,7 @@ The embedded default (no variable set) is a SQLite file, eager Celery, files on 
 e-mail on the console. `DATABASE_URL` and `REDIS_URL` switch to PostgreSQL and a Redis broker.
 """
 
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from .api import *  # noqa: F403
@@ -47,6 +48,7 @@ THIRD_PARTY_APPS = [
 # irm_reports (independent of each other) <- partnership (what combines them). docs/ARCHITECTURE.md.
 LOCAL_APPS = [
     "common",
+    "notifications",
     "accounts",
     "commitments",
     "consultations",
@@ -215,6 +217,15 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 3600.0,
     },
     "monitoring-answer-reminders": {"task": "monitoring.tasks.answer_reminders_task", "schedule": 3600.0},
+    # Notification digests (notifications/digests.py): the daily one every morning, the weekly one on Mondays.
+    "notification-digests-daily": {
+        "task": "notifications.tasks.notification_daily_digests_task",
+        "schedule": crontab(hour=6, minute=0),
+    },
+    "notification-digests-weekly": {
+        "task": "notifications.tasks.notification_weekly_digests_task",
+        "schedule": crontab(hour=6, minute=30, day_of_week="mon"),
+    },
 }
 # Outbox e-mails still pending this long after they were written are queued again (message lost):
 # the one sweep of every e-mail the portal writes.

@@ -107,9 +107,10 @@ def test_support_unit_group_holds_the_portal_permissions():
     assert "auth" not in labels
 
 
-def test_profile_turns_notifications_off(client):
+def test_profile_saves_the_name_and_the_notifications_page_turns_emails_off(client):
     user = UserFactory()
     client.force_login(user)
     client.post(reverse("profile"), {"full_name": "New Name"})
+    client.post(reverse("notification-preferences"), {})  # the switch unticked
     user.refresh_from_db()
     assert user.full_name == "New Name" and user.notifications_enabled is False

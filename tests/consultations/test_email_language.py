@@ -36,7 +36,7 @@ def test_a_researcher_hears_about_the_report_in_their_language(mailoutbox):
     with translation.override("es"):
         report = render_now(report, researcher)
     assert report.status == Report.Status.READY
-    assert [m.subject for m in mailoutbox if "PDF" in m.subject] == ["Le PDF de votre rapport du MEI est prêt"]
+    assert [m.subject for m in mailoutbox if "PDF" in m.subject] == ["[OGP] Le PDF de votre rapport du MEI est prêt"]
 
 
 def test_switching_language_on_the_site_is_remembered_for_e_mails(client):

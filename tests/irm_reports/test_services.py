@@ -93,7 +93,7 @@ def test_a_complete_report_is_queued_after_commit_and_rendered_once(
     again = report_rendering_run(rendering_id=report.rendering_id)  # a repeat is a no-op
     assert again.status == ReportRendering.Status.DONE and again.attempts == 1
     assert Report.objects.get(pk=report.pk).status == Report.Status.READY
-    assert [m.subject for m in mailoutbox] == ["The PDF of your IRM report is ready"]
+    assert [m.subject for m in mailoutbox] == ["[OGP] The PDF of your IRM report is ready"]
 
 
 def test_rendering_again_makes_a_new_version_with_its_own_file(researcher):

@@ -30,10 +30,15 @@ def test_the_beat_schedule_sweeps_the_outbox_and_every_kind_of_job():
 
 
 def test_the_outbox_is_the_only_email_sweep():
-    """E-mails have one queue and one sweep: no task of their own for consultations' notifications."""
+    """E-mails have one queue and one sweep: no task of their own for consultations' notifications. The
+    digests are built by their own tasks, which write each digest to the outbox like any other e-mail."""
     app.loader.import_default_modules()
     email_tasks = {name for name in app.tasks if "notif" in name or "email" in name}
-    assert email_tasks == {email_send_task.name, email_outbox_sweep_task.name}
+    digests = {
+        "notifications.tasks.notification_daily_digests_task",
+        "notifications.tasks.notification_weekly_digests_task",
+    }
+    assert email_tasks == {email_send_task.name, email_outbox_sweep_task.name, *digests}
     assert email_send_task.name == EMAIL_SEND_TASK  # the name the services queue it by
     assert not any(name.startswith("CONSULTATION_NOTIFY") for name in dir(settings))
 

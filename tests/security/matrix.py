@@ -49,6 +49,11 @@ ENDPOINTS: dict[str, Endpoint] = {
         kwargs="membership_request", read=None, writes={"post": OWNER | STAFF}, payload={"decision": "confirm"}
     ),
     "profile-delete": Endpoint(read=SIGNED_IN, writes={"post": SIGNED_IN}, payload={"password": DEFAULT_PASSWORD}),
+    # Notifications: each person's own (the list shows only theirs; one followed is its recipient's only).
+    "notifications": Endpoint(read=SIGNED_IN),
+    "notifications-read-all": Endpoint(read=None, writes={"post": SIGNED_IN}),
+    "notification-open": Endpoint(pk("notification"), read=OWNER),
+    "notification-preferences": Endpoint(read=SIGNED_IN, writes={"post": SIGNED_IN}, payload={"emails_enabled": "on"}),
     "api-schema": Endpoint(),
     "api-docs": Endpoint(),
     # API -----------------------------------------------------------------------------------------
@@ -56,6 +61,10 @@ ENDPOINTS: dict[str, Endpoint] = {
     "api:auth-token": Endpoint(
         read=None, api=True, writes={"post": PUBLIC}, payload={"email": "nobody@example.org", "password": "wrong"}
     ),
+    "api:notification-list": Endpoint(read=SIGNED_IN, api=True),
+    "api:notification-detail": Endpoint(pk("notification"), read=OWNER, api=True),
+    "api:notification-read": Endpoint(pk("notification"), read=None, api=True, writes={"post": OWNER}),
+    "api:notification-read-all": Endpoint(read=None, api=True, writes={"post": SIGNED_IN}),
     "api:member-list": Endpoint(api=True),
     "api:member-detail": Endpoint(pk("member"), api=True),
     "api:actionplan-list": Endpoint(api=True),

@@ -35,6 +35,7 @@ SNAPSHOT_APPS = (
     "cycle",
     "monitoring",
     "peers",
+    "notifications",
 )
 PRIVATE_READS = sorted(name for name, endpoint in ENDPOINTS.items() if endpoint.read not in (None, frozenset(ROLES)))
 

@@ -24,6 +24,7 @@ from tests.factories.consultations import (
 )
 from tests.factories.grants import GrantApplicationFactory, GrantCallFactory, ReviewFactory
 from tests.factories.irm_reports import ReportFactory, ResearcherAssignmentFactory
+from tests.factories.notifications import NotificationFactory
 from tests.factories.support import EngagementFactory, ServiceOfferFactory, SupportRequestFactory
 
 # Text only the owner (or the member's team) may see: a denied response must never contain it.
@@ -36,6 +37,7 @@ SECRETS = {
     "support_request": "Confidential need of the mayor's office",
     "monitoring_draft": "Unsent monitoring notes on the tram depot",
     "exchange": "Between us: our procurement reform stalled in the ministry",
+    "notification": "A private notice about the harbour tender",
 }
 
 
@@ -106,9 +108,10 @@ def build_world() -> dict:
 
 
 def _apps_above(world: dict, organisation, member, forum, other_member) -> dict:
-    """The objects of the apps above consultations and irm_reports, each app's in its own function."""
+    """The objects of the apps added since the first ones, each app's in its own function."""
+    notification = NotificationFactory(recipient=world["owner"], title=SECRETS["notification"], link="/proposals/")
     return {
-        **_grants(world, organisation), **_support_world(world), **_cycle_world(member, forum),
+        "notification": notification, **_grants(world, organisation), **_support_world(world), **_cycle_world(member, forum),
         **_monitoring_world(world), "exchange": _exchange(world, other_member),
     }  # fmt: skip
 
