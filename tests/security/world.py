@@ -111,8 +111,8 @@ def _apps_above(world: dict, organisation, member, forum, other_member) -> dict:
     """The objects of the apps added since the first ones, each app's in its own function."""
     notification = NotificationFactory(recipient=world["owner"], title=SECRETS["notification"], link="/proposals/")
     return {
-        "notification": notification, **_grants(world, organisation), **_support_world(world), **_cycle_world(member, forum),
-        **_monitoring_world(world), "exchange": _exchange(world, other_member),
+        "notification": notification, **_grants(world, organisation), **_support_world(world),
+        **_cycle_world(member, forum), **_monitoring_world(world), "exchange": _exchange(world, other_member),
     }  # fmt: skip
 
 
