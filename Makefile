@@ -80,7 +80,7 @@ lint: setup-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports --no-cache
-	$(VENV)/bin/bandit -q -r ogp_portal common accounts commitments consultations irm_reports partnership -x "*/migrations/*" -ll
+	$(VENV)/bin/bandit -q -r ogp_portal analytics common accounts commitments consultations irm_reports partnership -x "*/migrations/*" -ll
 	$(PY) bin/check-sizes
 
 ## audit: supply chain — Django's deployment checks with the production settings, then pip-audit over the

@@ -4,6 +4,7 @@ from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
 from accounts.api import TokenView
+from analytics.api.views import AnalyticsViewSet
 from consultations.api.views import ConsultationViewSet, ProposalViewSet
 from irm_reports.api.views import ReportViewSet
 from partnership.api.views import ActionPlanViewSet, CommitmentViewSet, MemberViewSet
@@ -15,6 +16,7 @@ router.register("commitments", CommitmentViewSet, basename="commitment")
 router.register("consultations", ConsultationViewSet, basename="consultation")
 router.register("proposals", ProposalViewSet, basename="proposal")
 router.register("reports", ReportViewSet, basename="report")
+router.register("analytics", AnalyticsViewSet, basename="analytics")
 
 urlpatterns = [
     path("auth/token/", TokenView.as_view(), name="auth-token"),

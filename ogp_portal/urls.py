@@ -41,6 +41,7 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", ApiReferenceView.as_view(), name="api-docs"),
     path("", include("irm_reports.urls")),
+    path("", include("analytics.urls")),
     path("", include(commitment_routes)),
 ]
 

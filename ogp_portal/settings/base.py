@@ -50,6 +50,7 @@ LOCAL_APPS = [
     "commitments",
     "consultations",
     "irm_reports",
+    "analytics",
     "partnership",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
