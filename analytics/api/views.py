@@ -27,8 +27,11 @@ class FigureRowSerializer(serializers.Serializer):
     opened_government = serializers.IntegerField(help_text="Did it open government: major or outstanding.")
 
 
-class AnalyticsViewSet(PublicReadCacheMixin, viewsets.ViewSet):
-    """The partnership's figures from the IRM's assessments, one row per group of a breakdown (not paginated)."""
+class AnalyticsViewSet(viewsets.ViewSet):
+    """The partnership's figures from the IRM's assessments, one row per group of a breakdown (not paginated).
+
+    A list only (no detail route): anonymous reads come from the rendered body cached per content version, as
+    the other public lists (common.api.caching)."""
 
     serializer_class = FigureRowSerializer
 
@@ -40,6 +43,9 @@ class AnalyticsViewSet(PublicReadCacheMixin, viewsets.ViewSet):
         responses=FigureRowSerializer(many=True),
     )
     def list(self, request):
+        return PublicReadCacheMixin._from_cache(self, request, lambda: self._rows(request))
+
+    def _rows(self, request):
         by = request.query_params.get("by") or pages.DEFAULT_BY
         if by not in selectors.BREAKDOWNS:
             raise ValidationError({"by": [f"One of: {', '.join(selectors.BREAKDOWNS)}."]})

@@ -239,6 +239,11 @@ ENDPOINTS: dict[str, Endpoint] = {
     "commitments:open-data": Endpoint(),
     "commitments:open-data-csv": Endpoint(),
     "commitments:open-data-json": Endpoint(),
+    # Analytics: public figures, their CSV, and the support unit's dashboard ----------------------
+    "analytics:analytics": Endpoint(),
+    "analytics:analytics-csv": Endpoint(),
+    "analytics:dashboard": Endpoint(read=STAFF),
+    "api:analytics-list": Endpoint(api=True),
     # Commitments: the point of contact's workspace -----------------------------------------------
     "commitments:workspace": Endpoint(read=frozenset({"poc", "other_poc", "staff"})),
     "commitments:workspace-member": Endpoint("member", read=MANAGERS),

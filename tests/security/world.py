@@ -9,6 +9,7 @@ from consultations.models import ProposalAttachment, Referral
 from irm_reports.models import Report
 from tests.factories import ActionPlanFactory, CommitmentFactory, MemberFactory, MilestoneFactory, UserFactory
 from tests.factories.accounts import OrganisationFactory
+from tests.factories.analytics import assess
 from tests.factories.consultations import (
     CommentFactory,
     ConsultationFactory,
@@ -92,4 +93,5 @@ def build_world() -> dict:
         "ready": ReportFactory(action_plan=completed_plan, review=True, status=Report.Status.READY, **_pdf()),
         "published": ReportFactory(action_plan=completed_plan, progress=True, status=Report.Status.PUBLISHED, **_pdf()),
     }
+    assess(world["assessed"], report=world["published"])  # figures for the analytics pages
     return world
