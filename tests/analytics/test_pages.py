@@ -122,3 +122,13 @@ def test_the_dashboard_is_for_the_support_unit(client):
     client.force_login(UserFactory(staff=True))
     page = client.get("/analytics/dashboard/").content.decode()
     assert "Support unit dashboard" in page and 'id="compliance"' in page and 'id="calendar"' in page
+
+
+def test_the_member_page_shows_its_figures_beside_the_partnerships(client):
+    mine = MemberFactory(name="Ghana", slug="ghana")
+    some_assessed(2, member=mine)
+    some_assessed(2)
+    page = client.get("/members/ghana/").content.decode()
+    assert "What the IRM found" in page and 'href="/analytics/?member=ghana"' in page
+    assert '<th scope="row">Ghana</th>' in page and '<th scope="row">All members</th>' in page
+    assert "What the IRM found" not in client.get(f"/members/{MemberFactory().slug}/").content.decode()
