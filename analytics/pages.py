@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy
 
 from analytics import charts
 from analytics.figures import FigureRow, breakdown_rows, total_row
+from analytics.selectors import without_jit
 from commitments.models import Member
 from common.cache import cached
 
@@ -24,7 +25,12 @@ BY_LABELS = {
 def rows_cached(*, by: str, member: Member | None, language: str) -> list[FigureRow]:
     """The rows of a breakdown, kept per content version (common.cache) for the CSV and signed-in API reads."""
     key = f"analytics:rows:{language}:{by}:{member.pk if member else ''}"
-    return cached(key, lambda: breakdown_rows(by=by, member=member))
+
+    def compute():
+        with without_jit():
+            return breakdown_rows(by=by, member=member)
+
+    return cached(key, compute)
 
 
 def _share_chart(chart_id: str, title: str, rows: list[FigureRow], measure: str) -> str:
@@ -87,7 +93,12 @@ def comparison_chart(member_row: FigureRow, partnership: FigureRow) -> str:
 
 
 def analytics_page(*, by: str, member: Member | None) -> dict:
-    """Everything the public page shows: 3 queries, 5 with a member."""
+    """Everything the public page shows: 3 queries, 5 with a member (and the SET LOCAL of without_jit)."""
+    with without_jit():
+        return _analytics_page(by=by, member=member)
+
+
+def _analytics_page(*, by: str, member: Member | None) -> dict:
     partnership = total_row(label=_("All members"))
     rows = breakdown_rows(by=by, member=member)
     trend = breakdown_rows(by="start_year", member=member)
@@ -117,6 +128,11 @@ def analytics_page(*, by: str, member: Member | None) -> dict:
 
 def dashboard_page() -> dict:
     """The support unit's figures: the partnership's totals, by region and national or local (3 queries)."""
+    with without_jit():
+        return _dashboard_page()
+
+
+def _dashboard_page() -> dict:
     partnership = total_row(label=_("All members"))
     regions = breakdown_rows(by="region")
     kinds = breakdown_rows(by="kind")
