@@ -93,5 +93,10 @@ def build_world() -> dict:
         "ready": ReportFactory(action_plan=completed_plan, review=True, status=Report.Status.READY, **_pdf()),
         "published": ReportFactory(action_plan=completed_plan, progress=True, status=Report.Status.PUBLISHED, **_pdf()),
     }
-    assess(world["assessed"], report=world["published"])  # figures for the analytics pages
+    return _with_figures(world)
+
+
+def _with_figures(world: dict) -> dict:
+    """A published assessment of a commitment, for the analytics pages to show figures."""
+    assess(world["assessed"], report=world["published"])
     return world
