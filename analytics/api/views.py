@@ -1,5 +1,6 @@
 """The analytics through the API: `/api/v1/analytics/?by=region` answers the rows of a breakdown."""
 
+from django.http import Http404
 from django.utils.translation import get_language
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -49,6 +50,9 @@ class AnalyticsViewSet(viewsets.ViewSet):
         by = request.query_params.get("by") or pages.DEFAULT_BY
         if by not in selectors.BREAKDOWNS:
             raise ValidationError({"by": [f"One of: {', '.join(selectors.BREAKDOWNS)}."]})
-        member = parse_member(request.query_params.get("member"))
+        try:
+            member = parse_member(request.query_params.get("member"))
+        except Http404:  # as the other lists' filters: an unknown choice is invalid input
+            raise ValidationError({"member": ["No member has this identifier."]}) from None
         rows = pages.rows_cached(by=by, member=member, language=get_language())
         return Response([row.as_dict() for row in rows])
