@@ -47,9 +47,19 @@ def test_the_api_and_csv_figures_of_the_imported_sheet_match_the_sheet():
     assert {row["label"]: {k: int(row[k]) for k in ogp_sheet.COUNTS} for row in rows} == regions
 
 
-def test_a_repeated_import_changes_no_figure():
-    import_ogp_data(str(ogp_sheet.SHEET))
+def test_a_repeated_row_and_a_repeated_import_change_no_figure(tmp_path):
+    """A sheet that repeats a row (the same commitment twice) counts it once, and so does a second import."""
+    header, rows = ogp_sheet.read()
+    repeated = [r for r in rows if ogp_sheet.measures(r) and ogp_sheet.measures(r)["completed"]][0]
+    path = tmp_path / "repeated.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=header)
+        writer.writeheader()
+        writer.writerows([*rows, repeated])
+    summary = import_ogp_data(str(path))
+    assert [e.message for e in summary.errors] == [f"This commitment is already in row {rows.index(repeated) + 2}."]
     client = APIClient()
     first = api_rows(client, "policy_area")
+    assert first == ogp_sheet.by_policy_area()
     import_ogp_data(str(ogp_sheet.SHEET))
-    assert api_rows(client, "policy_area") == first == ogp_sheet.by_policy_area()
+    assert api_rows(client, "policy_area") == first
