@@ -121,7 +121,9 @@ def test_the_dashboard_is_for_the_support_unit(client):
     assert client.get("/analytics/dashboard/").status_code in (302, 403)
     client.force_login(UserFactory())
     assert client.get("/analytics/dashboard/").status_code == 403
+    assert 'href="/analytics/dashboard/"' not in client.get("/analytics/").content.decode()
     client.force_login(UserFactory(staff=True))
+    assert 'href="/analytics/dashboard/"' in client.get("/analytics/").content.decode()
     page = client.get("/analytics/dashboard/").content.decode()
     assert "Support unit dashboard" in page and 'id="compliance"' in page and 'id="calendar"' in page
 
