@@ -63,7 +63,8 @@ def _filter_queries(rng, areas, countries) -> tuple[list[str], list[str]]:
 
 
 def public_pages(prepared: dict, *, seed: int = 13) -> list[dict]:
-    """Every anonymous page and API list, with its miss addresses, on the filled database."""
+    """Every anonymous page and API list, with its miss addresses, on the filled database. The commitment page
+    and the API detail carry the similar commitments of other members (peers): one stored list, two queries."""
     from bench.datagen import COUNTRIES
     from commitments.models import ActionPlan, Commitment, Member, PolicyArea
     from common.pagination import cursor_at
@@ -85,6 +86,7 @@ def public_pages(prepared: dict, *, seed: int = 13) -> list[dict]:
                         for size in range(10, 101) for p in range(1, -(-len(members) // size) + 1)]  # fmt: skip
     deep = _sample(rng, range(31, n), MISS_ADDRESSES)
     by_consultation = [f"?consultation={c}" for c in consultations]
+    analytics = _analytics_queries(members)
     return [
         page("home", "home", "/"),
         page("member list", "html_list", "/members/", _spread(rng, [f"/members/{q}" for q in member_cursors])),
@@ -109,13 +111,23 @@ def public_pages(prepared: dict, *, seed: int = 13) -> list[dict]:
              _spread(rng, [f"/proposals/{q}&sort=supported" for q in by_consultation])),
         page("API proposals, most supported", "supported_api", "/api/v1/proposals/?sort=supported",
              _spread(rng, [f"/api/v1/proposals/{q}&sort=supported" for q in by_consultation])),
-        # With the "similar commitments elsewhere" panel (peers): its stored list, two queries.
         page("commitment detail", "detail", f"/commitments/{commitments[0]}/",
              _spread(rng, [f"/commitments/{pk}/" for pk in _sample(rng, commitments[1:], MISS_ADDRESSES)])),
-        # With `similar` (peers): ids of similar commitments of other members, one stored list per commitment.
         page("API commitment detail", "detail", f"/api/v1/commitments/{commitments[0]}/",
              _spread(rng, [f"/api/v1/commitments/{pk}/" for pk in _sample(rng, commitments[1:], MISS_ADDRESSES)])),
         page("proposal with 2,000 comments", "detail", f"/proposals/{prepared['hot_proposal']}/"),
         page("action plan detail", "detail", f"/action-plans/{plans[0]}/", _spread(rng, [f"/action-plans/{pk}/" for pk in plans[1:]])),
         page("member detail", "detail", f"/members/{members[0][2]}/", _spread(rng, [f"/members/{m[2]}/" for m in members[1:]])),
+        page("analytics", "html_filtered", "/analytics/", _spread(rng, [f"/analytics/?{q}" for q in analytics])),
+        page("API analytics", "api_filtered", "/api/v1/analytics/?by=region",
+             _spread(rng, [f"/api/v1/analytics/?{q}" for q in analytics])),
     ]  # fmt: skip
+
+
+def _analytics_queries(members) -> list[str]:
+    """Every other breakdown, of the partnership and of each member (the hit is the partnership by region)."""
+    from analytics.selectors import BREAKDOWNS
+
+    slugs = ["", *(slug for _name, _pk, slug in members)]
+    return [urlencode({"by": by, **({"member": slug} if slug else {})})
+            for slug in slugs for by in BREAKDOWNS if (by, slug) != ("region", "")]  # fmt: skip

@@ -8,6 +8,9 @@ class CycleConfig(AppConfig):
 
     def ready(self):
         from accounts.privacy import register
+        from common.awaiting import register_staff
         from cycle import privacy, signals  # noqa: F401 (signals: connects the recomputation on plan changes)
+        from cycle.awaiting import findings_to_decide
 
         register("cycle", covers=privacy.COVERS, keeps=privacy.KEEPS)
+        register_staff("cycle.findings_to_decide", findings_to_decide)

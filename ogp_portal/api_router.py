@@ -4,6 +4,7 @@ from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
 from accounts.api import TokenView
+from analytics.api.views import AnalyticsViewSet
 from consultations.api.views import ConsultationViewSet, ProposalViewSet
 from grants.api.views import GrantCallViewSet
 from irm_reports.api.views import ReportViewSet
@@ -23,6 +24,7 @@ router.register("grant-calls", GrantCallViewSet, basename="grantcall")
 router.register("partners", PartnerViewSet, basename="partner")
 router.register("monitoring-reports", MonitoringReportViewSet, basename="monitoringreport")
 router.register("notifications", NotificationViewSet, basename="notification")
+router.register("analytics", AnalyticsViewSet, basename="analytics")
 
 urlpatterns = [
     path("auth/token/", TokenView.as_view(), name="auth-token"),

@@ -47,6 +47,7 @@ urlpatterns = [
     path("", include("cycle.urls")),
     path("", include("monitoring.urls")),
     path("", include("peers.urls")),
+    path("", include("analytics.urls")),
     path("", include(commitment_routes)),
 ]
 

@@ -24,12 +24,17 @@ ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PACKAGES = (
     "ogp_portal",
     "partnership",
-    "grants",
+    "analytics",
     "cycle",
+    "monitoring",
+    "support",
+    "grants",
+    "peers",
     "consultations",
     "irm_reports",
     "commitments",
     "accounts",
+    "notifications",
     "common",
 )
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

@@ -58,6 +58,7 @@ LOCAL_APPS = [
     "cycle",
     "monitoring",
     "peers",
+    "analytics",
     "partnership",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS

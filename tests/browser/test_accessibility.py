@@ -35,6 +35,7 @@ NOT_PAGES = {
     "profile-data",
     "api-schema",
     "commitments:open-data-csv",
+    "analytics:analytics-csv",
     "commitments:open-data-json",
     "consultations:proposal-attachment",
     "grants:application-attachment",

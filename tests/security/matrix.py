@@ -21,6 +21,7 @@ from tests.security.endpoint import (
     Endpoint,
     pk,
 )
+from tests.security.matrix_analytics import ANALYTICS_ENDPOINTS
 from tests.security.matrix_cycle import CYCLE_ENDPOINTS
 from tests.security.matrix_grants import GRANT_ENDPOINTS
 from tests.security.matrix_monitoring import MONITORING_ENDPOINTS
@@ -212,6 +213,7 @@ ENDPOINTS: dict[str, Endpoint] = {
         "meeting", read=MANAGERS, writes={"post": MANAGERS}, payload=MEETING
     ),
     **CYCLE_ENDPOINTS,
+    **ANALYTICS_ENDPOINTS,
     # IRM reports ---------------------------------------------------------------------------------
     "irm_reports:report-list": Endpoint(),
     "irm_reports:report-version-pdf": Endpoint(read=None, kwargs=lambda w: {"pk": w["published"].pk, "version": 1}),

@@ -13,6 +13,7 @@ from peers.models import ExchangeRequest
 from support.models import SupportAttachment
 from tests.factories import ActionPlanFactory, CommitmentFactory, MemberFactory, MilestoneFactory, UserFactory
 from tests.factories.accounts import OrganisationFactory
+from tests.factories.analytics import assess
 from tests.factories.consultations import (
     CommentFactory,
     ConsultationFactory,
@@ -110,6 +111,7 @@ def build_world() -> dict:
 def _apps_above(world: dict, organisation, member, forum, other_member) -> dict:
     """The objects of the apps added since the first ones, each app's in its own function."""
     notification = NotificationFactory(recipient=world["owner"], title=SECRETS["notification"], link="/proposals/")
+    assess(world["assessed"], report=world["published"])  # a published assessment: the analytics show figures
     return {
         "notification": notification, **_grants(world, organisation), **_support_world(world),
         **_cycle_world(member, forum), **_monitoring_world(world), "exchange": _exchange(world, other_member),
