@@ -27,7 +27,7 @@ def exception_handler(exc, context):
     if response is None:
         return None
     if isinstance(exc, exceptions.ValidationError):
-        errors = response.data if isinstance(response.data, dict) else {"non_field_errors": response.data}
+        errors = flat_errors(response.data)
         detail = _("Invalid input.")
         code = "invalid"
     else:
@@ -39,6 +39,24 @@ def exception_handler(exc, context):
             code = codes
     response.data = error_body(response.status_code, code, detail, errors)
     return response
+
+
+def flat_errors(data, prefix: str = "") -> dict[str, list[str]]:
+    """Field errors as the schema declares them, {field: [message]}: the errors of a nested serializer or of a
+    list's items get dotted keys ("evidence.0", "lines.2.amount") instead of nested objects."""
+    if isinstance(data, dict):
+        flat = {}
+        for key, value in data.items():
+            flat.update(flat_errors(value, f"{prefix}.{key}" if prefix else str(key)))
+        return flat
+    if isinstance(data, list) and any(isinstance(item, (dict, list)) for item in data):
+        flat = {}
+        for index, item in enumerate(data):
+            if item:
+                flat.update(flat_errors(item, f"{prefix}.{index}" if prefix else str(index)))
+        return flat
+    messages = data if isinstance(data, list) else [data]
+    return {prefix or "non_field_errors": [str(message) for message in messages]}
 
 
 def invalid_input_response(errors: dict) -> Response:

@@ -71,6 +71,9 @@ class ReportUpdateSerializer(ReportInputSerializer):
 
 
 class WithdrawSerializer(serializers.Serializer):
+    class Meta:
+        ref_name = "MonitoringReportWithdraw"
+
     reason = serializers.CharField(max_length=1000)
 
 

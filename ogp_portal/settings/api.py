@@ -54,6 +54,10 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
+        "MonitoringFindingEnum": "monitoring.models.report.Finding",
+        "MonitoringAnswerKindEnum": "monitoring.models.response.ReportAnswer.Kind",
+        "PartnerKindEnum": "support.models.partners.Partner.Kind",
+        "GrantCallKindEnum": "grants.models.calls.GrantCall.Kind",
         "MemberKindEnum": "commitments.models.Member.Kind",
         "MemberStatusEnum": "commitments.models.Member.Status",
         "ActionPlanStatusEnum": "commitments.models.ActionPlan.Status",

@@ -9,6 +9,7 @@ from support.models import Engagement, Partner
 
 class CommitmentRefSerializer(serializers.ModelSerializer):
     class Meta:
+        ref_name = "EngagementCommitmentRef"
         model = Commitment
         fields = ["id", "number", "title", "ogp_id"]
 

@@ -36,3 +36,16 @@ def test_the_builder_keeps_the_apis_error_format():
     assert response.content == (
         b'{"status": 503, "code": "unavailable", "detail": "The service is briefly unavailable.", "errors": {}}'
     )
+
+
+def test_nested_field_errors_are_flattened_to_dotted_keys():
+    """The schema declares {field: [message]}: a list's or a nested serializer's errors get dotted keys."""
+    from common.api.exceptions import flat_errors
+
+    nested = {"evidence": {"0": ["Not a file."]}, "lines": [{}, {"amount": ["Too big."]}], "title": ["Required."]}
+    assert flat_errors(nested) == {
+        "evidence.0": ["Not a file."],
+        "lines.1.amount": ["Too big."],
+        "title": ["Required."],
+    }
+    assert flat_errors(["Wrong."]) == {"non_field_errors": ["Wrong."]}

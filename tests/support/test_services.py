@@ -29,7 +29,7 @@ def test_a_point_of_contact_asks_and_the_representative_and_requester_are_told_i
     assert request.representative == representative and request.organisation is None
     mails = {m.to[0]: m for m in OutgoingEmail.objects.all()}
     assert "was received" in mails[point_of_contact.email].subject
-    assert f"#{request.pk}" in mails[representative.email].subject
+    assert mails[representative.email].subject.endswith(f"n° {request.pk}")  # in French, the representative's
     # The representative reads French: the service's name comes in French (the catalogues follow at merge).
     assert "Assistance à la rédaction des engagements" in mails[representative.email].body_text
 
