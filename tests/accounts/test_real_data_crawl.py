@@ -17,10 +17,13 @@ from django.urls import NoReverseMatch, Resolver404, URLPattern, URLResolver, ge
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.test import APIClient
 
+from analytics import selectors as analytics_selectors
 from commitments.models import Member
+from grants.demo import seed_grants
 from irm_reports.importing import OGP_SAMPLE, import_ogp_data
 from irm_reports.models import Report
 from ogp_portal.api_router import router
+from support.demo import seed_support
 from tests.factories import (
     ActionPlanFactory,
     CommitmentFactory,
@@ -31,6 +34,8 @@ from tests.factories import (
     UserFactory,
 )
 from tests.factories.consultations import ConsultationFactory, ProposalFactory
+from tests.factories.monitoring import MonitoringReportFactory, ReportAnswerFactory
+from tests.factories.support import EngagementFactory, PartnerFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +52,8 @@ PUBLIC_LISTS = {
 @pytest.fixture
 def real_data(db):
     """OGP's sample, then Kosovo (XK), a territory without any country code and a local member whose
-    country was left blank, each with a plan in implementation, commitments and a consultation."""
+    country was left blank, each with a plan in implementation, commitments, a consultation, monitoring reports
+    (one answered) and a partner's engagement; the demo grant calls (one with its awards) and partners."""
     for sheet in (OGP_SAMPLE, SHARED_SAMPLE):
         if sheet.is_file():
             summary = import_ogp_data(sheet)
@@ -68,6 +74,11 @@ def real_data(db):
         consultation = ConsultationFactory(action_plan=plan)
         ProposalFactory(consultation=consultation, policy_area=None)
         ProposalFactory(consultation=consultation, withdrawn=True)
+        ReportAnswerFactory(report=MonitoringReportFactory(commitment=commitment, organisation=None))
+        MonitoringReportFactory(commitment=commitment, milestone=commitment.milestones.first())
+        EngagementFactory(partner=PartnerFactory(), member=member).commitments.add(commitment)
+    seed_grants()
+    seed_support()
     return members
 
 
@@ -83,7 +94,8 @@ def _api_lists() -> list[tuple[str, str, type]]:
 
 
 def _page_through(api: APIClient, url: str) -> list[bytes]:
-    """Every page of one list, following `next` to the end; the pages' bodies."""
+    """Every page of one list, following `next` to the end; the pages' bodies. A list that is not paginated
+    (a plain array of rows, as the analytics' figures) is its one page."""
     pages, seen = [], set()
     while url:
         assert url not in seen, f"{url} comes back: the pagination loops"
@@ -91,14 +103,25 @@ def _page_through(api: APIClient, url: str) -> list[bytes]:
         response = api.get(url, HTTP_ACCEPT="application/json")
         assert response.status_code == 200, (url, response.content[:500])
         pages.append(response.content)
-        url = response.json()["next"]
+        body = response.json()
+        url = None if isinstance(body, list) else body["next"]
     return pages
 
 
 def _items(pages: list[bytes]) -> list[dict]:
     import json
 
-    return [item for page in pages for item in json.loads(page)["results"]]
+    return [item for page in map(json.loads, pages) for item in (page if isinstance(page, list) else page["results"])]
+
+
+def _check_rows(anonymous: APIClient, signed_in: APIClient, basename: str, url: str, viewset, rows: list[dict]):
+    """A list of rows that are not objects (no id, no detail route: the analytics' figures, one row per group of
+    a breakdown): the signed-in rows are the anonymous ones, and every breakdown answers on the real data.
+    What each figure counts is tested with the app (tests/analytics)."""
+    assert not hasattr(viewset, "retrieve"), f"{basename}: its rows have no id, yet it has a detail route"
+    assert _items(_page_through(signed_in, url)) == rows
+    for by in analytics_selectors.BREAKDOWNS:
+        assert _items(_page_through(anonymous, f"{url}?by={by}")) == _items(_page_through(signed_in, f"{url}?by={by}"))
 
 
 def test_every_api_list_and_detail_answers_on_real_data(real_data):
@@ -106,12 +129,16 @@ def test_every_api_list_and_detail_answers_on_real_data(real_data):
     signed_in.force_authenticate(UserFactory())
     lists = _api_lists()
     assert {"member", "actionplan", "commitment", "consultation", "proposal", "report"} <= {b for b, _u, _v in lists}
+    assert {"grantcall", "partner", "monitoringreport", "analytics"} <= {b for b, _u, _v in lists}
     for basename, url, viewset in lists:
         cold = _page_through(anonymous, url)
         warm = _page_through(anonymous, url)
         assert warm == cold, f"{basename}: the cached pages differ from the fresh ones"
         items = _items(cold)
         assert items, f"{basename}: the real data has no row for this list"
+        if "id" not in items[0]:
+            _check_rows(anonymous, signed_in, basename, url, viewset, items)
+            continue
         assert [i["id"] for i in _items(_page_through(signed_in, url))] == [i["id"] for i in items]
         detail_actions = [a for a in viewset.get_extra_actions() if a.detail and "get" in a.mapping]
         for item in items:
