@@ -146,7 +146,7 @@ def finding_decide(
     """Staff's decision on a finding, with its reason; placing the member under procedural review records
     the member's status event (shown on the member's page)."""
     today = today or timezone.localdate()
-    finding = ComplianceFinding.objects.select_for_update().select_related("member").get(pk=finding.pk)
+    finding = ComplianceFinding.objects.select_for_update(of=("self",)).select_related("member").get(pk=finding.pk)
     if finding.decision:
         raise ValidationError(_("This finding has already been decided."))
     if decision not in (ComplianceFinding.Decision.PROCEDURAL_REVIEW, ComplianceFinding.Decision.NO_ACTION):

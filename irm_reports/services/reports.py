@@ -18,7 +18,7 @@ from irm_reports.scales import ReportType
 
 def lock_report(report_id: int) -> Report:
     """The report's current row, locked for the rest of the transaction."""
-    return Report.objects.select_for_update().select_related("action_plan__member").get(pk=report_id)
+    return Report.objects.select_for_update(of=("self",)).select_related("action_plan__member").get(pk=report_id)
 
 
 def require_editable(report: Report) -> None:

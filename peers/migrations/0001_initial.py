@@ -4,8 +4,9 @@ import django.core.validators
 import django.db.models.deletion
 import simple_history.models
 from django.conf import settings
-from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations, models
+
+from common.operations import PostgresSQL
 
 
 class Migration(migrations.Migration):
@@ -19,7 +20,9 @@ class Migration(migrations.Migration):
 
     operations = [
         # pg_trgm's similarity() ranks the similar commitments (peers.similarity); skipped on SQLite.
-        TrigramExtension(),
+        # pg_trgm may already serve other apps' indexes (common.operations.PostgresTrigramIndexes): created if
+        # missing, never dropped when this migration is reversed.
+        PostgresSQL("CREATE EXTENSION IF NOT EXISTS pg_trgm", "SELECT 1"),
         migrations.CreateModel(
             name='SimilarityMark',
             fields=[
