@@ -7,12 +7,12 @@ class PeersConfig(AppConfig):
     verbose_name = _("Peer exchange")
 
     def ready(self):
-        from django.db.models.signals import post_save
+        from django.db.models.signals import m2m_changed, post_save
 
         from accounts.privacy import register
         from commitments.models import Commitment
         from peers import privacy
-        from peers.services import commitment_changed
+        from peers.services import commitment_changed, policy_areas_changed
 
         register(
             "peers",
@@ -21,3 +21,6 @@ class PeersConfig(AppConfig):
             keeps=privacy.KEEPS,
         )
         post_save.connect(commitment_changed, sender=Commitment, dispatch_uid="peers-similar-commitments")
+        m2m_changed.connect(
+            policy_areas_changed, sender=Commitment.policy_areas.through, dispatch_uid="peers-similar-policy-areas"
+        )

@@ -69,6 +69,15 @@ def commitment_changed(**_signal_kwargs) -> None:
     transaction.on_commit(_queue_refresh)
 
 
+def policy_areas_changed(*, action: str, instance, reverse: bool, pk_set, **_signal_kwargs) -> None:
+    """A commitment's policy areas changed (they choose its candidates): its list is stale from now on."""
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    ids = (pk_set or set()) if reverse else {instance.pk}
+    SimilarityMark.objects.filter(commitment_id__in=ids).delete()
+    transaction.on_commit(_queue_refresh)
+
+
 # Exchange requests -----------------------------------------------------------------------------------------
 
 

@@ -100,3 +100,15 @@ def test_the_panel_and_the_api_detail_cost_the_same_queries_with_1_or_5_similar(
     services.similar_refresh(commitment_id=mine.pk)
     assert SimilarCommitment.objects.filter(commitment=mine).count() == similarity.LIMIT
     assert (_count(client, mine.get_absolute_url()), _count(api, detail)) == small
+
+
+def test_a_commitment_tagged_after_its_save_is_refreshed_with_its_new_area(madrid, paris, area):
+    """Policy areas are added after the commitment's save (forms, the demo, the import): its list follows them."""
+    other = commitment_of(paris, "Open contracting portal for public works", area)
+    mine = commitment_of(madrid, "Open contracting portal for roads", PolicyAreaFactory(slug="elsewhere"))
+    _refresh_all()
+    assert not SimilarCommitment.objects.filter(commitment=mine).exists()
+    mine.policy_areas.add(area)
+    assert mine.pk in services.stale_commitments(limit=10)
+    _refresh_all()
+    assert list(SimilarCommitment.objects.filter(commitment=mine).values_list("similar_id", flat=True)) == [other.pk]
