@@ -38,6 +38,7 @@ VALUES = Flat(
 COMMITMENT_TAIL = Flat(
     s.CommitmentSerializer, ["start_date", "end_date", "start_date_text", "end_date_text", "ogp_url", "completion"]
 )
+FUNDING = Flat(s.CommitmentSerializer, ["budget", "budget_currency", "funding_source", "funding_gap"])
 COMMITMENT_KEYS = [
     *COMMITMENT_HEAD.keys(),
     *EXPECTED.keys(),
@@ -47,6 +48,7 @@ COMMITMENT_KEYS = [
     *LEAD_TEXT.keys(),
     *VALUES.keys(),
     *COMMITMENT_TAIL.keys(),
+    *FUNDING.keys(),
     "monitoring__civil_society_status",
     "monitoring__milestone_findings",
 ]
@@ -147,7 +149,7 @@ def commitment_items(request, rows: list[dict]) -> list[dict]:
     for row in rows:
         pk = row["id"]
         item = COMMITMENT_HEAD(row)
-        item.update(EXPECTED(row) | LEAD_TEXT(row) | COMMITMENT_TAIL(row))
+        item.update(EXPECTED(row) | LEAD_TEXT(row) | COMMITMENT_TAIL(row) | FUNDING(row))
         item["url"], item["html_url"] = links(pk), pages(pk)
         item["member"], item["action_plan"] = PLAN_MEMBER(row), PLAN(row)
         item["lead_institution"] = _ref(LEAD, row, "lead_institution__id")

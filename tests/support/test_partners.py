@@ -80,3 +80,15 @@ def test_a_budget_needs_its_currency(plan):
 
     with pytest.raises(ValidationError):
         commitment_services.commitment_update(commitment=commitment, budget=Decimal("10"))
+
+
+def test_funding_is_in_the_commitment_api_list_and_detail_alike(client):
+    funded = CommitmentFactory(budget="120000.00", budget_currency="EUR", funding_source="National budget")
+    funded.funding_gap = "20000.50"
+    funded.save()
+    listed = next(item for item in client.get("/api/v1/commitments/").json()["results"] if item["id"] == funded.pk)
+    detail = client.get(f"/api/v1/commitments/{funded.pk}/").json()
+    expected = {"budget": "120000.00", "budget_currency": "EUR", "funding_source": "National budget",
+                "funding_gap": "20000.50"}  # fmt: skip
+    assert {key: listed[key] for key in expected} == expected
+    assert {key: detail[key] for key in expected} == expected
