@@ -11,6 +11,8 @@ class CycleConfig(AppConfig):
         from common.awaiting import register_staff
         from cycle import privacy, signals  # noqa: F401 (signals: connects the recomputation on plan changes)
         from cycle.awaiting import findings_to_decide
+        from notifications import kinds
 
         register("cycle", covers=privacy.COVERS, keeps=privacy.KEEPS)
         register_staff("cycle.findings_to_decide", findings_to_decide)
+        kinds.register("cycle.step_reminder", _("Reminders of the action-plan cycle's due dates"))

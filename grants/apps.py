@@ -9,6 +9,7 @@ class GrantsConfig(AppConfig):
     def ready(self):
         from accounts.privacy import register
         from grants import privacy, rules  # noqa: F401  (rules registers the permissions)
+        from notifications import kinds
 
         register(
             "grants",
@@ -17,3 +18,4 @@ class GrantsConfig(AppConfig):
             covers=privacy.COVERS,
             keeps=privacy.KEEPS,
         )
+        kinds.register("grants.application", _("Your grant applications"))

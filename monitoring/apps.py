@@ -12,6 +12,7 @@ class MonitoringConfig(AppConfig):
         from common.cache import register_content_models
         from monitoring import awaiting, privacy, rules  # noqa: F401  (rules registers the permissions)
         from monitoring.models import CommitmentMonitoring, MonitoringReport, ReportAnswer
+        from notifications import kinds
 
         register(
             "monitoring",
@@ -22,3 +23,6 @@ class MonitoringConfig(AppConfig):
         )
         register_content_models(MonitoringReport, ReportAnswer, CommitmentMonitoring)
         common_awaiting.register("monitoring.reports_to_answer", awaiting.reports_to_answer)
+        kinds.register("monitoring.report_submitted", _("A monitoring report on your member's commitments"))
+        kinds.register("monitoring.answer_published", _("An answer to your monitoring report"))
+        kinds.register("monitoring.answer_reminder", _("Monitoring reports awaiting your answer"))

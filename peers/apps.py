@@ -11,6 +11,7 @@ class PeersConfig(AppConfig):
 
         from accounts.privacy import register
         from commitments.models import Commitment
+        from notifications import kinds
         from peers import privacy
         from peers.services import commitment_changed, policy_areas_changed
 
@@ -24,3 +25,4 @@ class PeersConfig(AppConfig):
         m2m_changed.connect(
             policy_areas_changed, sender=Commitment.policy_areas.through, dispatch_uid="peers-similar-policy-areas"
         )
+        kinds.register("peers.exchange", _("Peer exchanges with other members"))

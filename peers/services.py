@@ -94,6 +94,8 @@ def _notify(*, users, template: str, subject, exchange: ExchangeRequest) -> None
             subject=subject,
             context={"exchange": exchange, "exchange_url": url},
             subject_args={"member": exchange.requester_member.name, "other": exchange.member.name},
+            kind="peers.exchange",
+            link=reverse("peers:exchange-detail", args=[exchange.pk]),
         )
 
 

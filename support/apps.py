@@ -9,6 +9,7 @@ class SupportConfig(AppConfig):
     def ready(self):
         from accounts.privacy import register
         from common.cache import register_content_models
+        from notifications import kinds
         from support import privacy, rules  # noqa: F401  (rules registers the permissions)
         from support.models import Engagement, Partner, ServiceOffer
 
@@ -21,3 +22,4 @@ class SupportConfig(AppConfig):
             covers=privacy.COVERS,
             keeps=privacy.KEEPS,
         )
+        kinds.register("support.request", _("Your assistance requests"))

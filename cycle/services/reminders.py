@@ -65,6 +65,8 @@ def _remind(step: CycleStep, lead: int, today: date, contacts: list[User]) -> in
             subject=_("%(step)s: %(date)s"),
             context=context,
             subject_args={"step": CycleStep.Kind(step.kind).label, "date": step.due_on.isoformat()},
+            kind="cycle.step_reminder",
+            link=step.member.get_absolute_url(),
         )
     reminder.recipients = len(contacts)
     reminder.save(update_fields=["recipients"])

@@ -34,4 +34,6 @@ def notify_applicant(application, template: str) -> None:
             "application_url": absolute_url(reverse("grants:application-detail", kwargs={"pk": application.pk})),
         },
         subject_args={"title": application.title},
+        kind="grants.application",
+        link=reverse("grants:application-detail", kwargs={"pk": application.pk}),
     )

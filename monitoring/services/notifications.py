@@ -11,17 +11,21 @@ from monitoring.models import MonitoringReport, ReportAnswer
 
 
 def send_to(user: User, template: str, subject, context: dict, **subject_args) -> None:
+    """One notification (kind `monitoring.<template>`, registered in apps.py), e-mailed as its recipient chose."""
     email_to_user(
         user=user,
         template=f"monitoring/emails/{template}",
         subject=subject,
         context={**context, "profile_url": absolute_url(reverse("profile"))},
         subject_args={name: single_line(str(value)) for name, value in subject_args.items()},
+        kind=f"monitoring.{template}",
+        link=context["report"].get_absolute_url() if "report" in context else "",
     )
 
 
 def wants_mail(users) -> list[User]:
-    return [u for u in users if u is not None and u.is_active and u.notifications_enabled and u.email]
+    """Who is told: active accounts with an address (email_to_user applies each one's e-mail choices)."""
+    return [u for u in users if u is not None and u.is_active and u.email]
 
 
 def report_submitted_emails(*, report: MonitoringReport) -> int:

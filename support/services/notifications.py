@@ -16,6 +16,8 @@ def _send(user, template: str, subject, request: SupportRequest, **context) -> N
         subject=subject,
         context={"request": request, "request_url": absolute_url(request.get_absolute_url()), **context},
         subject_args={"number": request.pk},
+        kind="support.request",
+        link=request.get_absolute_url(),
     )
 
 
