@@ -121,6 +121,17 @@ def public_pages(prepared: dict, *, seed: int = 13) -> list[dict]:
         page("analytics", "html_filtered", "/analytics/", _spread(rng, [f"/analytics/?{q}" for q in analytics])),
         page("API analytics", "api_filtered", "/api/v1/analytics/?by=region",
              _spread(rng, [f"/api/v1/analytics/?{q}" for q in analytics])),
+    ] + _monitoring_and_cycle_pages(rng, plans)  # fmt: skip
+
+
+def _monitoring_and_cycle_pages(rng: random.Random, plans: list[int]) -> list[dict]:
+    """Each plan's monitoring view (monitoring), the partnership's calendar by quarter (cycle)."""
+    quarters = [f"{year}-Q{quarter}" for year in range(1990, 2060) for quarter in range(1, 5) if year != 2026]
+    return [
+        page("plan monitoring view", "detail", f"/action-plans/{plans[0]}/monitoring/",
+             _spread(rng, [f"/action-plans/{pk}/monitoring/" for pk in plans[1:]])),
+        page("cycle calendar", "html_filtered", "/calendar/?quarter=2026-Q4",
+             _spread(rng, [f"/calendar/?quarter={q}" for q in quarters])),
     ]  # fmt: skip
 
 
