@@ -49,6 +49,14 @@ RELABELLED = {
     "commitments_historicalmember",
     "commitments_policyarea",
     "consultations_proposal",
+    # The language of the text (commitments 0017, consultations 0013), the funding of a commitment (commitments
+    # 0016), the unread count of notifications (accounts 0009): new columns, so every row's text changes.
+    "commitments_historicalactionplan",
+    "commitments_historicalcommitment",
+    "consultations_comment",
+    "consultations_historicalconsultation",
+    "consultations_historicalproposal",
+    "ogp_portal_user",
 }
 
 
