@@ -140,7 +140,11 @@ def test_with_redis_down_everything_is_saved_and_confirmed_then_delivered_once_w
 
     assert list(Report.objects.values_list("rendering__attempts", flat=True)) == [1] * REPORTS
     messages = delivered_emails(worker["outbox"])
-    assert len(messages) == RESPONSES + REPORTS == OutgoingEmail.objects.count()
+    # Each e-mail of the outbox delivered once. The beat run may add the cycle's reminders to the member's
+    # point of contact (steps due within 30 days): they are delivered once too, and are not counted below.
+    assert len(messages) == OutgoingEmail.objects.count()
+    scenario = [m for m in messages if "A response to" in m["Subject"] or "IRM report" in m["Subject"]]
+    assert len(scenario) == RESPONSES + REPORTS
     to_authors = Counter(m["To"] for m in messages if "A response to" in m["Subject"])
     assert to_authors == Counter(proposal.author.email for proposal in awaiting)
     about_reports = Counter(
