@@ -1,11 +1,11 @@
 """The figures of OGP's commitments sheet, computed straight from the CSV with the csv module.
 
-Independent of the portal's code: the rules are written again here from OGP's documented codes: a
-commitment counts when a report year is given (the design report's or the results report's; `NR` / `ND` there mean not assessed); completion is the end-of-term code when the results
-report rates it, else the mid-term one (codes 0–5; 4 substantial, 5 complete); potential impact 0–3
-(3 transformative); "did it open government?" 0–4 (3 major, 4 outstanding) in the results report;
-the star is OGP's current formula on the codes of the latest report that decides it (end of term, else
-progress report; see _starred).
+Independent of the portal's code: the rules are written again here from OGP's documented codes. A
+commitment counts when a report year is given (the design report's or the results report's; `NR` / `ND`
+there mean not assessed); completion is the end-of-term code when the results report rates it, else the
+mid-term one (codes 0–5; 4 substantial, 5 complete); potential impact 0–3 (3 transformative); "did it
+open government?" 0–4 (3 major, 4 outstanding) in the results report; the star is OGP's current formula
+on the codes of the latest report that decides it (end of term, else progress report; see _starred).
 """
 
 import csv
