@@ -74,16 +74,17 @@ def _counts(values: dict) -> dict:
     return {key: values.get(key) or 0 for key in (*selectors.COUNTS, "diog_assessed")}
 
 
-def total_row(*, label: str, member: Member | None = None) -> FigureRow:
-    """The figures of all assessed commitments (of the partnership, or of one member)."""
-    group = member.slug if member else "all"
-    return FigureRow(group=group, label=label, **_counts(selectors.figures_total(member=member)))
+def total_row(*, label: str, member: Member | None = None, challenge_area=None) -> FigureRow:
+    """The figures of all assessed commitments (of the partnership, of one member or one challenge area)."""
+    group = member.slug if member else challenge_area.slug if challenge_area else "all"
+    counts = selectors.figures_total(member=member, challenge_area=challenge_area)
+    return FigureRow(group=group, label=label, **_counts(counts))
 
 
-def breakdown_rows(*, by: str, member: Member | None = None) -> list[FigureRow]:
+def breakdown_rows(*, by: str, member: Member | None = None, challenge_area=None) -> list[FigureRow]:
     """One row per group of the breakdown `by`, ordered by label (start years in order)."""
     rows = []
-    for values in selectors.figures_by(by=by, member=member):
+    for values in selectors.figures_by(by=by, member=member, challenge_area=challenge_area):
         label, language = _label(by, values)
         rows.append(FigureRow(group=str(values["group"]), label=label, label_language=language, **_counts(values)))
     if by != "start_year":

@@ -19,6 +19,7 @@ BY_LABELS = {
     "kind": gettext_lazy("National or local"),
     "start_year": gettext_lazy("Year the action plan started"),
     "member": gettext_lazy("Member"),
+    "challenge_area": gettext_lazy("Challenge area"),
 }
 
 

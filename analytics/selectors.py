@@ -57,8 +57,10 @@ BREAKDOWNS = {
     "kind": F("action_plan__member__kind"),
     "start_year": ExtractYear("action_plan__start_date"),
     "member": F("action_plan__member__slug"),
+    "challenge_area": F("challenge_areas__slug"),  # the OGP Challenge's areas (cycle.ChallengeArea)
 }
-NAMED = {"policy_area": "policy_areas", "member": "action_plan__member"}  # groups labelled by a localized name
+# Groups labelled by a localized name.
+NAMED = {"policy_area": "policy_areas", "member": "action_plan__member", "challenge_area": "challenge_areas"}
 
 
 @contextmanager
@@ -93,8 +95,9 @@ def _latest_rating(field: str, values: frozenset | None = None):
     return Coalesce(Case(When(rated, then=F(latest))), _fallback(field, values))
 
 
-def assessed_commitments(*, member: Member | None = None):
-    """Commitments with a published IRM assessment, each with the ratings the figures read."""
+def assessed_commitments(*, member: Member | None = None, challenge_area=None):
+    """Commitments with a published IRM assessment, each with the ratings the figures read (of one member,
+    of those tagged with one challenge area)."""
     queryset = (
         Commitment.objects.annotate(
             latest=FilteredRelation("irm_assessments", condition=Q(irm_assessments__is_latest=True))
@@ -109,6 +112,8 @@ def assessed_commitments(*, member: Member | None = None):
     )
     if member is not None:
         queryset = queryset.filter(action_plan__member=member)
+    if challenge_area is not None:
+        queryset = queryset.filter(challenge_areas=challenge_area)
     return queryset
 
 
@@ -125,14 +130,14 @@ def _counts() -> dict:
     }
 
 
-def figures_total(*, member: Member | None = None) -> dict:
-    """The counts of all assessed commitments (of one member, or of the partnership): one query."""
-    return assessed_commitments(member=member).aggregate(**_counts())
+def figures_total(*, member: Member | None = None, challenge_area=None) -> dict:
+    """The counts of all assessed commitments (of one member or challenge area, or of the partnership): one query."""
+    return assessed_commitments(member=member, challenge_area=challenge_area).aggregate(**_counts())
 
 
-def figures_by(*, by: str, member: Member | None = None) -> list[dict]:
+def figures_by(*, by: str, member: Member | None = None, challenge_area=None) -> list[dict]:
     """One dict of counts per group of the breakdown `by` (a key of BREAKDOWNS): one query."""
-    queryset = assessed_commitments(member=member).annotate(group=BREAKDOWNS[by])
+    queryset = assessed_commitments(member=member, challenge_area=challenge_area).annotate(group=BREAKDOWNS[by])
     names = {}
     if by in NAMED:
         prefix = NAMED[by]

@@ -17,7 +17,9 @@ class FigureRowSerializer(serializers.Serializer):
     """One group of a breakdown: its key and label, the commitments with a published IRM assessment, and the
     counts behind each share (see /analytics/ for the definitions)."""
 
-    group = serializers.CharField(help_text="Region code, policy-area or member slug, kind, or start year.")
+    group = serializers.CharField(
+        help_text="Region code, policy-area, member or challenge-area slug, kind, or start year."
+    )
     label = serializers.CharField(help_text="The group's name in the language of the request.")
     commitments = serializers.IntegerField(help_text="Commitments with a published IRM assessment.")
     completion_assessed = serializers.IntegerField(help_text="Of these, with a rated completion.")

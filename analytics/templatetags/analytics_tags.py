@@ -1,10 +1,11 @@
-"""The member page's IRM figures beside the partnership's (one include, kept per content version)."""
+"""The IRM figures of a member's or a challenge area's page beside the partnership's (includes kept per content
+version)."""
 
 from django import template
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from analytics.figures import total_row
+from analytics.figures import breakdown_rows, total_row
 from analytics.selectors import without_jit
 from common.cache import cached
 
@@ -22,3 +23,20 @@ def analytics_member_figures(member):
         return [mine, partnership] if mine.commitments else []
 
     return {"rows": cached(f"analytics:member:{get_language()}:{member.pk}", rows), "member": member}
+
+
+@register.inclusion_tag("analytics/includes/_challenge_figures.html")
+def analytics_challenge_figures(area):
+    """The IRM figures of the commitments tagged with a challenge area, by member, beside the partnership's:
+    three queries when not cached for this area and language, none otherwise."""
+
+    def figures():
+        with without_jit():
+            tagged = total_row(label=area.display_name, challenge_area=area)
+            if not tagged.commitments:
+                return {}
+            partnership = total_row(label=_("All members"))
+            members = breakdown_rows(by="member", challenge_area=area)
+        return {"glance": [tagged, partnership], "members": members}
+
+    return {"figures": cached(f"analytics:challenge:{get_language()}:{area.pk}", figures), "area": area}

@@ -8,19 +8,22 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from analytics.selectors import KEYS
+from cycle.models import ChallengeArea
 from tests.factories import ActionPlanFactory, CommitmentFactory, MemberFactory, PolicyAreaFactory, UserFactory
 from tests.factories.analytics import MID_TERM, assess
 
 pytestmark = pytest.mark.django_db
-BREAKDOWNS = ("region", "policy_area", "kind", "start_year", "member")
+BREAKDOWNS = ("region", "policy_area", "kind", "start_year", "member", "challenge_area")
 
 
 def some_assessed(count: int, *, member=None):
     area = PolicyAreaFactory(slug="open-data", name="Open Data")
+    challenge = ChallengeArea.objects.get(slug="justice")
     for index in range(count):
         plan = ActionPlanFactory(member=member or MemberFactory(), start_date=f"{2012 + index % 6}-01-01")
         commitment = CommitmentFactory(action_plan=plan)
         commitment.policy_areas.add(area)
+        commitment.challenge_areas.add(challenge)
         assess(commitment, report_type=MID_TERM, completion="limited", potential_impact="transformative")
         assess(commitment, completion=("complete", None)[index % 2], potential_impact="transformative")
 

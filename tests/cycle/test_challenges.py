@@ -1,6 +1,7 @@
 """Challenge areas and SDG targets: reference data in three languages, declarations, tags, the area's page."""
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import translation
 
@@ -50,11 +51,13 @@ def test_the_area_page_costs_the_same_queries_with_more_members(client, django_a
     _tagged_member(area, "A")
     url = reverse("cycle:challenge-detail", args=[area.slug])
     client.get(url)
-    with django_assert_max_num_queries(12) as few:
+    cache.clear()  # measured uncached (the IRM figures' include is kept per content version)
+    with django_assert_max_num_queries(16) as few:
         client.get(url)
     for name in ("B", "C", "D"):
         member = _tagged_member(area, name, commitments=3)
         member_challenge_declare(member=member, area=area)
+    cache.clear()
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(url)
 
