@@ -2,10 +2,10 @@
 
 from datetime import date
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 
 from commitments.models import Commitment, Completion, Member, Milestone
-from cycle.models import ChallengeArea, ComplianceFinding, CycleStep
+from cycle.models import ChallengeArea, ComplianceFinding, CycleStep, SDGTarget
 
 
 def steps_between(*, start: date, end: date) -> QuerySet:
@@ -27,14 +27,22 @@ def member_upcoming_steps(*, member: Member, today: date, limit: int = 5) -> lis
     )
 
 
-def findings(*, state: str = "open") -> QuerySet:
-    """Compliance findings for the support unit: open ones awaiting a decision first, or decided, or resolved."""
+# The states of a finding the support unit reads: (condition, order of the list).
+FINDING_STATES = {
+    "open": (Q(resolved_on__isnull=True, decision=""), ("kind", "member__name", "pk")),
+    "decided": (~Q(decision=""), ("-decided_on", "-pk")),
+    "resolved": (Q(resolved_on__isnull=False), ("-resolved_on", "-pk")),
+}
+
+
+def findings(*, state: str | None = "open") -> QuerySet:
+    """Compliance findings for the support unit: open ones awaiting a decision first, or decided, or resolved
+    (every one, the latest found first, without a state)."""
     rows = ComplianceFinding.objects.select_related("member", "action_plan", "decided_by")
-    if state == "decided":
-        return rows.exclude(decision="").order_by("-decided_on", "-pk")
-    if state == "resolved":
-        return rows.filter(resolved_on__isnull=False).order_by("-resolved_on", "-pk")
-    return rows.filter(resolved_on__isnull=True, decision="").order_by("kind", "member__name", "pk")
+    if state is None:
+        return rows.order_by("-found_on", "-pk")
+    condition, order = FINDING_STATES[state]
+    return rows.filter(condition).order_by(*order)
 
 
 def finding_counts() -> dict:
@@ -52,6 +60,32 @@ def challenge_areas() -> QuerySet:
     return ChallengeArea.objects.annotate(
         member_count=Count("declarations", distinct=True), commitment_count=Count("commitments", distinct=True)
     ).order_by("order", "name")
+
+
+def challenge_sdg_alignment() -> dict[int, list[dict]]:
+    """For each area, the SDG targets its tagged commitments are aligned with and how many (two queries)."""
+    tags = ChallengeArea.commitments.through.objects.filter(commitment__sdg_targets__isnull=False)
+    counts = tags.values("challengearea_id", target=F("commitment__sdg_targets")).annotate(
+        n=Count("commitment_id", distinct=True)
+    )
+    targets = {target.pk: target for target in SDGTarget.objects.all()}
+    aligned: dict[int, list[dict]] = {}
+    for row in counts.order_by():
+        target = targets[row["target"]]
+        aligned.setdefault(row["challengearea_id"], []).append(
+            {
+                "code": target.code,
+                "goal": target.goal,
+                "order": (target.goal, target.order),
+                "name": target.name,
+                "name_fr": target.name_fr,
+                "name_es": target.name_es,
+                "commitments": row["n"],
+            }
+        )
+    for rows in aligned.values():
+        rows.sort(key=lambda row: row["order"])
+    return aligned
 
 
 def challenge_area_members(*, area: ChallengeArea) -> list[dict]:

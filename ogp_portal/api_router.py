@@ -6,6 +6,7 @@ from rest_framework.routers import DefaultRouter
 from accounts.api import TokenView
 from analytics.api.views import AnalyticsViewSet
 from consultations.api.views import ConsultationViewSet, ProposalViewSet
+from cycle.api.views import ChallengeAreaViewSet, ComplianceFindingViewSet, CycleStepViewSet, SDGTargetViewSet
 from grants.api.views import GrantCallViewSet
 from irm_reports.api.views import ReportViewSet
 from monitoring.api.views import MonitoringReportViewSet
@@ -25,6 +26,10 @@ router.register("partners", PartnerViewSet, basename="partner")
 router.register("monitoring-reports", MonitoringReportViewSet, basename="monitoringreport")
 router.register("notifications", NotificationViewSet, basename="notification")
 router.register("analytics", AnalyticsViewSet, basename="analytics")
+router.register("cycle-steps", CycleStepViewSet, basename="cyclestep")
+router.register("compliance-findings", ComplianceFindingViewSet, basename="compliancefinding")
+router.register("challenge-areas", ChallengeAreaViewSet, basename="challengearea")
+router.register("sdg-targets", SDGTargetViewSet, basename="sdgtarget")
 
 urlpatterns = [
     path("auth/token/", TokenView.as_view(), name="auth-token"),

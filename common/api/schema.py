@@ -35,7 +35,7 @@ def add_error_responses(result, generator, request, public):
             if "{" in path or any(p.get("name") == "page" for p in operation.get("parameters", [])):
                 codes += ["404"]  # unknown object, or a page number past the last page
             if operation.get("security") and {} not in operation["security"]:
-                codes += ["401"]
+                codes += ["401", "403"]  # signed in, the account may still lack the permission
             responses = operation.setdefault("responses", {})
             for code in codes:
                 response = {"description": DESCRIPTIONS[code], "content": {"application/json": {"schema": ref}}}

@@ -70,6 +70,9 @@ SPECTACULAR_SETTINGS = {
         "DidItOpenGovernmentEnum": "irm_reports.scales.DidItOpenGovernment",
         "ReportStatusEnum": "irm_reports.models.Report.Status",
         "WithdrawalReasonEnum": "consultations.models.Proposal.WithdrawalReason",
+        "CycleStepKindEnum": "cycle.models.calendar.CycleStep.Kind",
+        "ComplianceFindingKindEnum": "cycle.models.compliance.ComplianceFinding.Kind",
+        "ComplianceDecisionEnum": "cycle.models.compliance.ComplianceFinding.Decision",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

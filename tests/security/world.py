@@ -6,7 +6,7 @@ from django.core.files.base import ContentFile
 
 from accounts.models import Organisation
 from consultations.models import ProposalAttachment, Referral
-from cycle.models import ChallengeArea, ComplianceFinding
+from cycle.models import ChallengeArea, ComplianceFinding, SDGTarget
 from cycle.services import member_cycle_refresh
 from irm_reports.models import Report
 from peers.models import ExchangeRequest
@@ -186,7 +186,10 @@ def _cycle_world(member, forum) -> dict:
     area, _created = ChallengeArea.objects.get_or_create(
         slug="anti-corruption", defaults={"name": "Anti-Corruption", "name_fr": "Lutte contre la corruption"}
     )
-    return {"finding": finding, "challenge_area": area}
+    target, _created = SDGTarget.objects.get_or_create(
+        code="16.10", defaults={"goal": 16, "name": "Ensure public access to information"}
+    )
+    return {"finding": finding, "challenge_area": area, "sdg_target": target}
 
 
 def _monitoring_world(world) -> dict:
