@@ -6,13 +6,14 @@ Each function runs a fixed number of queries (one per breakdown or total), whate
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from analytics import charts
 from analytics.figures import FigureRow, breakdown_rows, total_row
 from analytics.selectors import without_jit
 from commitments.models import Member
+from common import charts
 from common.cache import cached
 
 DEFAULT_BY = "region"
+CSS_CLASS = "chart analytics-chart"
 BY_LABELS = {
     "region": gettext_lazy("Region"),
     "policy_area": gettext_lazy("Policy area"),
@@ -41,7 +42,7 @@ def _share_chart(chart_id: str, title: str, rows: list[FigureRow], measure: str)
     }[measure]
     bars = [(row.label, getattr(row, share), f"{getattr(row, part)} / {getattr(row, whole)}") for row in rows]
     desc = "; ".join(f"{label}: {counts}" for label, _share, counts in bars) or _("No data.")
-    return charts.share_bars(chart_id=chart_id, title=title, desc=desc, bars=bars)
+    return charts.share_bars(chart_id=chart_id, title=title, desc=desc, bars=bars, css_class=CSS_CLASS)
 
 
 def _trend_chart(chart_id: str, rows: list[FigureRow], title: str) -> str:
@@ -61,7 +62,12 @@ def _trend_chart(chart_id: str, rows: list[FigureRow], title: str) -> str:
         for row in rows
     )
     return charts.trend_lines(
-        chart_id=chart_id, title=title, desc=desc or _("No data."), years=[r.label for r in rows], series=series
+        chart_id=chart_id,
+        title=title,
+        desc=desc or _("No data."),
+        years=[r.label for r in rows],
+        series=series,
+        css_class=CSS_CLASS,
     )
 
 
@@ -90,7 +96,7 @@ def comparison_chart(member_row: FigureRow, partnership: FigureRow) -> str:
     )
     title = _("%(name)s beside the partnership") % {"name": member_row.label}
     names = (member_row.label, _("All members"))
-    return charts.paired_bars(chart_id="compare", title=title, desc=desc, names=names, pairs=pairs)
+    return charts.paired_bars(chart_id="compare", title=title, desc=desc, names=names, pairs=pairs, css_class=CSS_CLASS)
 
 
 def analytics_page(*, by: str, member: Member | None) -> dict:

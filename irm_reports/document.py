@@ -6,13 +6,16 @@ Labels are translated when this runs: call it inside `translation.override(langu
 """
 
 from collections import Counter
+from dataclasses import dataclass
 
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from commitments.models import PolicyArea
-from irm_reports import charts, fieldsets, selectors
+from common import charts
+from irm_reports import fieldsets, selectors
 from irm_reports.models import Report
 from irm_reports.scales import (
     Answer,
@@ -34,6 +37,25 @@ def _count(assessments, field: str) -> Counter:
 def _bars(counter: Counter, values) -> list[charts.Bar]:
     tones = ["strong", "good", "mid", "weak", "none", "none", "none"]
     return [charts.Bar(label=str(v.label), count=counter.get(v.value, 0), tone=tones[i]) for i, v in enumerate(values)]
+
+
+@dataclass
+class ReportChart:
+    """A chart of the report: its SVG (title and description inside) and its numbers, shown as a table."""
+
+    title: str
+    svg: SafeString
+    rows: list[tuple[str, int, str]]  # (category, commitments, share of the total)
+
+
+def _count_chart(chart_id: str, title: str, bars: list[charts.Bar], total: int) -> ReportChart:
+    rows = [(bar.label, bar.count, f"{_pct(bar.count, total)} %" if total else "—") for bar in bars]
+    desc = _("%(counts)s (of %(total)s commitments).") % {
+        "counts": "; ".join(f"{label}: {count}" for label, count, _share in rows),
+        "total": total,
+    }
+    svg = charts.count_bars(chart_id=f"report-{chart_id}", title=title, desc=desc, bars=bars, total=total)
+    return ReportChart(title=title, svg=svg, rows=rows)
 
 
 def _pct(part: int, whole: int) -> int:
@@ -75,17 +97,18 @@ def _potential_chart(rtype: ReportType, assessments: list, total: int):
     else:
         values = (PotentialImpact.TRANSFORMATIVE, PotentialImpact.MODERATE, PotentialImpact.MINOR, PotentialImpact.NONE)
         title, field = _("Commitments by potential impact"), "potential_impact"
-    return charts.bar_chart(title=title, bars=_bars(_count(assessments, field), values), total=total)
+    return _count_chart("potential", title, _bars(_count(assessments, field), values), total)
 
 
 def _results_chart(report: Report, rtype: ReportType, assessments: list, total: int, figures: dict):
     """Early results (results reports of the 2021 methodology) or "did it open government?" (end of term)."""
     if rtype == ReportType.RESULTS_REPORT and report.methodology == Methodology.REFRESH_2021:
         values = (EarlyResults.SIGNIFICANT, EarlyResults.MODERATE, EarlyResults.NO_NOTABLE)
-        return charts.bar_chart(
-            title=_("Early results of the commitments assessed"),
-            bars=_bars(_count(assessments, "early_results"), values),
-            total=figures["early_results_assessed"],
+        return _count_chart(
+            "results",
+            _("Early results of the commitments assessed"),
+            _bars(_count(assessments, "early_results"), values),
+            figures["early_results_assessed"],
         )
     if rtype in (ReportType.END_OF_TERM_REPORT, ReportType.RESULTS_REPORT):
         values = (
@@ -95,14 +118,14 @@ def _results_chart(report: Report, rtype: ReportType, assessments: list, total: 
             DidItOpenGovernment.DID_NOT_CHANGE,
             DidItOpenGovernment.WORSENED,
         )
-        return charts.bar_chart(
-            title=_("Did it open government?"), bars=_bars(_count(assessments, "diog_overall"), values), total=total
+        return _count_chart(
+            "results", _("Did it open government?"), _bars(_count(assessments, "diog_overall"), values), total
         )
     return None
 
 
-def report_charts(report: Report, assessments: list, total: int, figures: dict) -> list:
-    """The charts of the report's type, as inline SVG."""
+def report_charts(report: Report, assessments: list, total: int, figures: dict) -> list[ReportChart]:
+    """The charts of the report's type: inline SVG, and their numbers."""
     rtype = ReportType(report.report_type)
     result = [_potential_chart(rtype, assessments, total)]
     if rtype != ReportType.ACTION_PLAN_REVIEW:
@@ -111,20 +134,28 @@ def report_charts(report: Report, assessments: list, total: int, figures: dict) 
             charts.Bar(label=label, count=count, tone=COMPLETION_TONES.get(value, "none"))
             for value, label, count in _completion_rows(report, completion)
         ]
-        result.append(charts.bar_chart(title=_("Commitments by completion"), bars=bars, total=total))
+        result.append(_count_chart("completion", _("Commitments by completion"), bars, total))
     results = _results_chart(report, rtype, assessments, total, figures)
     if results is not None:
         result.append(results)
     if rtype != ReportType.ACTION_PLAN_REVIEW:
-        result.append(
-            charts.star_chart(
-                title=_("Starred commitments"),
-                starred=figures["starred"],
-                total=total,
-                caption=_("commitments are starred"),
-            )
-        )
+        result.append(_star_chart(figures["starred"], total))
     return result
+
+
+def _star_chart(starred: int, total: int) -> ReportChart:
+    title = _("Starred commitments")
+    desc = _("%(starred)s of %(total)s commitments are starred.") % {"starred": starred, "total": total}
+    svg = charts.star_grid(
+        chart_id="report-starred",
+        title=title,
+        desc=desc,
+        starred=starred,
+        total=total,
+        caption=_("commitments are starred"),
+    )
+    share = f"{_pct(starred, total)} %" if total else "—"
+    return ReportChart(title=title, svg=svg, rows=[(_("Starred"), starred, share)])
 
 
 def _completion_rows(report: Report, counter: Counter) -> list[tuple[str, str, int]]:
