@@ -125,13 +125,25 @@ def public_pages(prepared: dict, *, seed: int = 13) -> list[dict]:
 
 
 def _monitoring_and_cycle_pages(rng: random.Random, plans: list[int]) -> list[dict]:
-    """Each plan's monitoring view (monitoring), the partnership's calendar by quarter (cycle)."""
+    """Each plan's monitoring view (monitoring), the partnership's calendar by quarter and the challenge areas'
+    pages (cycle), with their API."""
+    from cycle.models import ChallengeArea
+
     quarters = [f"{year}-Q{quarter}" for year in range(1990, 2060) for quarter in range(1, 5) if year != 2026]
+    areas = list(ChallengeArea.objects.order_by("order", "slug").values_list("slug", flat=True))
     return [
         page("plan monitoring view", "detail", f"/action-plans/{plans[0]}/monitoring/",
              _spread(rng, [f"/action-plans/{pk}/monitoring/" for pk in plans[1:]])),
         page("cycle calendar", "html_filtered", "/calendar/?quarter=2026-Q4",
              _spread(rng, [f"/calendar/?quarter={q}" for q in quarters])),
+        page("API cycle steps", "api_filtered", "/api/v1/cycle-steps/?quarter=2026-Q4",
+             _spread(rng, [f"/api/v1/cycle-steps/?quarter={q}" for q in quarters])),
+        page("challenge areas", "html_list", "/challenges/"),
+        page("challenge area", "detail", f"/challenges/{areas[0]}/",
+             _spread(rng, [f"/challenges/{slug}/" for slug in areas[1:]])),
+        page("API challenge areas", "api_list", "/api/v1/challenge-areas/"),
+        page("API challenge area", "detail", f"/api/v1/challenge-areas/{areas[0]}/",
+             _spread(rng, [f"/api/v1/challenge-areas/{slug}/" for slug in areas[1:]])),
     ]  # fmt: skip
 
 
