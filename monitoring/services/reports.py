@@ -22,7 +22,7 @@ from monitoring.services._common import (
     require_verified,
     store_evidence,
 )
-from monitoring.services.notifications import report_submitted_emails
+from monitoring.services.notifications import followers_emails, report_submitted_emails
 from monitoring.services.status import monitoring_refresh
 
 RESPONSE_DAYS = getattr(settings, "MONITORING_RESPONSE_DAYS", 30)
@@ -83,6 +83,7 @@ def report_create(
 def _submitted(report: MonitoringReport) -> None:
     monitoring_refresh(commitment_id=report.commitment_id)
     report_submitted_emails(report=report)
+    followers_emails(report=report)
 
 
 def _require_editable(report: MonitoringReport) -> None:
