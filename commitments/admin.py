@@ -230,4 +230,3 @@ class CommitmentFollowAdmin(admin.ModelAdmin):
     list_select_related = ["commitment", "user"]
     raw_id_fields = ["commitment", "user"]
     readonly_fields = ["created_at"]
-

@@ -118,7 +118,9 @@ def test_an_altered_link_stops_nothing(client, commitment):
 def test_an_overdue_milestone_is_told_once_to_the_followers(commitment):
     today = timezone.localdate()
     late = MilestoneFactory(commitment=commitment, due_date=today - timedelta(days=3), description="Open the portal")
-    MilestoneFactory(commitment=commitment, due_date=today - timedelta(days=3), status=Milestone.Status.COMPLETED, completed_on=today)
+    MilestoneFactory(
+        commitment=commitment, due_date=today - timedelta(days=3), status=Milestone.Status.COMPLETED, completed_on=today
+    )
     MilestoneFactory(commitment=commitment, due_date=today - timedelta(days=400))  # old news
     MilestoneFactory(commitment=commitment, due_date=today + timedelta(days=3))
     follower = UserFactory()
