@@ -7,6 +7,7 @@ from django.core import signing
 from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
+from rest_framework.test import APIClient
 
 from accounts.privacy import user_data_export, user_delete_account
 from commitments import services
@@ -145,3 +146,22 @@ def test_my_participation_lists_the_commitments_i_follow(client, commitment, par
     client.force_login(participant)
     page = client.get(reverse("consultations:proposal-mine")).content.decode()
     assert "Commitments I follow" in page and "2. Open the district budgets" in page
+
+
+def test_the_api_lists_ones_own_follows_at_a_constant_cost(commitment, participant, django_assert_max_num_queries):
+    api = APIClient()
+    api.force_authenticate(participant)
+    url = reverse("api:commitmentfollow-list")
+    created = api.post(url, {"commitment": commitment.pk}, format="json")
+    assert created.status_code == 201 and api.post(url, {"commitment": commitment.pk}, format="json").status_code == 201
+    services.commitment_follow(commitment=commitment, user=UserFactory())  # someone else's
+    with django_assert_max_num_queries(4) as few:
+        [row] = api.get(url).json()["results"]
+    assert row["commitment"] == commitment.pk and row["commitment_title"] == "Open the district budgets"
+    for number in range(5):
+        other = CommitmentFactory(action_plan=commitment.action_plan, number=f"9.{number}")
+        services.commitment_follow(commitment=other, user=participant)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert len(api.get(url).json()["results"]) == 6
+    assert api.delete(reverse("api:commitmentfollow-detail", args=[row["id"]])).status_code == 204
+    assert not CommitmentFollow.objects.filter(user=participant, commitment=commitment).exists()

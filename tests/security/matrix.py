@@ -23,7 +23,6 @@ from tests.security.endpoint import (
 )
 from tests.security.matrix_analytics import ANALYTICS_ENDPOINTS
 from tests.security.matrix_cycle import CYCLE_ENDPOINTS
-from tests.security.matrix_follow import FOLLOW_ENDPOINTS
 from tests.security.matrix_grants import GRANT_ENDPOINTS
 from tests.security.matrix_monitoring import MONITORING_ENDPOINTS
 from tests.security.matrix_peers import PEER_ENDPOINTS
@@ -287,7 +286,6 @@ ENDPOINTS: dict[str, Endpoint] = {
     ),
     # Monitoring ----------------------------------------------------------------------------------
     **MONITORING_ENDPOINTS,
-    **FOLLOW_ENDPOINTS,
     **PEER_ENDPOINTS,
 }
 
