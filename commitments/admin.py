@@ -6,6 +6,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from commitments.models import (
     ActionPlan,
     Commitment,
+    CommitmentFollow,
     Institution,
     Member,
     MemberStatusEvent,
@@ -217,3 +218,15 @@ class InstitutionAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         obj.kind = Institution.Kind.GOVERNMENT
         super().save_model(request, obj, form, change)
+
+
+@admin.register(CommitmentFollow)
+class CommitmentFollowAdmin(admin.ModelAdmin):
+    """Who follows what (a personal choice: removed with the account, kept without history)."""
+
+    list_display = ["commitment", "user", "created_at"]
+    list_filter = ["created_at", ("commitment__action_plan__member", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["user__email", "user__full_name", "commitment__title", "commitment__number"]
+    list_select_related = ["commitment", "user"]
+    raw_id_fields = ["commitment", "user"]
+    readonly_fields = ["created_at"]

@@ -50,3 +50,5 @@ rules.add_perm("commitments.add_milestone", is_member_manager & is_plan_in_co_cr
 rules.add_perm("commitments.add_progressupdate", is_member_manager & is_plan_in_implementation)
 # obj: the milestone
 rules.add_perm("commitments.change_milestone", is_member_manager & (is_plan_in_co_creation | is_plan_in_implementation))
+# obj: the commitment (anyone signed in follows any public commitment; the one-click link needs no sign-in)
+rules.add_perm("commitments.follow_commitment", rules.is_authenticated)

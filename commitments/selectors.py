@@ -4,7 +4,15 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from accounts.models import Organisation
-from commitments.models import ActionPlan, Commitment, HeadlineFigures, Member, Milestone, PolicyArea
+from commitments.models import (
+    ActionPlan,
+    Commitment,
+    CommitmentFollow,
+    HeadlineFigures,
+    Member,
+    Milestone,
+    PolicyArea,
+)
 
 
 def member_get(*, slug: str) -> Member:
@@ -139,3 +147,17 @@ def commitment_api_queryset() -> QuerySet:
         "supporting_organisations",
         Prefetch("milestones", queryset=Milestone.objects.order_by("order", "due_date", "id")),
     )
+
+
+def commitment_followers(*, commitment: Commitment, user) -> dict:
+    """How many follow the commitment, and whether `user` does (one query)."""
+    mine = Q(user_id=user.pk) if user.is_authenticated else Q(pk__in=[])
+    return CommitmentFollow.objects.filter(commitment=commitment).aggregate(
+        count=Count("pk"), following=Count("pk", filter=mine)
+    )
+
+
+def followed_commitments(*, user, limit: int = 10) -> list:
+    """The commitments `user` follows, newest follow first, with their plan and member (one query)."""
+    follows = CommitmentFollow.objects.filter(user=user).select_related("commitment__action_plan__member")
+    return [f.commitment for f in follows.order_by("-created_at", "-id")[:limit]]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from commitments.views import workspace
+from commitments.views import follows, workspace
 
 # The point-of-contact workspace. The project URLconf serves these with the public pages of partnership/urls.py
 # in one namespace, "commitments".
@@ -47,4 +47,7 @@ urlpatterns = [
         workspace.MilestoneUpdateView.as_view(),
         name="workspace-milestone-update",
     ),
+    path("commitments/<int:pk>/follow/", follows.CommitmentFollowView.as_view(), name="commitment-follow"),
+    path("commitments/<int:pk>/unfollow/", follows.CommitmentUnfollowView.as_view(), name="commitment-unfollow"),
+    path("commitments/stop-following/<str:token>/", follows.CommitmentOptOutView.as_view(), name="commitment-optout"),
 ]

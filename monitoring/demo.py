@@ -13,6 +13,7 @@ from PIL import Image, ImageDraw
 from accounts.models import Organisation, User
 from accounts.services import organisation_membership_set
 from commitments.models import ActionPlan, Commitment
+from commitments.services import commitment_follow
 from monitoring.models import MonitoringReport
 from monitoring.services.answers import report_answer
 from monitoring.services.reports import report_create
@@ -92,6 +93,16 @@ def _monitors() -> list[User]:
     return users
 
 
+def _followers(plan: ActionPlan, users: list) -> None:
+    """Each monitor follows the commitments they report on; the demo participant follows the first one."""
+    participant = User.objects.filter(email="participant@demo.ogp.example").first()
+    for who, number, *_rest in REPORTS:
+        for user in (users[who], participant if number == "1" else None):
+            commitment = Commitment.objects.filter(action_plan=plan, number=number).first()
+            if user is not None and commitment is not None:
+                commitment_follow(commitment=commitment, user=user)
+
+
 @transaction.atomic
 def seed_monitoring() -> int:
     """The demo reports and answer; returns how many reports were created (0 on a second run)."""
@@ -99,6 +110,7 @@ def seed_monitoring() -> int:
     if plan is None or MonitoringReport.objects.filter(commitment__action_plan=plan).exists():
         return 0
     users = _monitors()
+    _followers(plan, users)
     created = []
     for who, number, milestone_start, finding, observed_on, text, place, colour in REPORTS:
         commitment = Commitment.objects.filter(action_plan=plan, number=number).first()

@@ -34,6 +34,7 @@ def user_export(user: User) -> dict:
                 "status": report.status,
                 "finding": report.finding,
                 "text": report.text,
+                "language": report.language,
                 "links": report.link_list,
                 "observed_on": _time(report.observed_on),
                 "latitude": str(report.latitude) if report.latitude is not None else None,

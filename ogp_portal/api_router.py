@@ -5,6 +5,7 @@ from rest_framework.routers import DefaultRouter
 
 from accounts.api import TokenView
 from analytics.api.views import AnalyticsViewSet
+from commitments.api.follows import CommitmentFollowViewSet
 from consultations.api.views import ConsultationViewSet, ProposalViewSet
 from cycle.api.views import ChallengeAreaViewSet, ComplianceFindingViewSet, CycleStepViewSet, SDGTargetViewSet
 from grants.api.views import GrantCallViewSet
@@ -24,6 +25,7 @@ router.register("reports", ReportViewSet, basename="report")
 router.register("grant-calls", GrantCallViewSet, basename="grantcall")
 router.register("partners", PartnerViewSet, basename="partner")
 router.register("monitoring-reports", MonitoringReportViewSet, basename="monitoringreport")
+router.register("commitment-follows", CommitmentFollowViewSet, basename="commitmentfollow")
 router.register("notifications", NotificationViewSet, basename="notification")
 router.register("analytics", AnalyticsViewSet, basename="analytics")
 router.register("cycle-steps", CycleStepViewSet, basename="cyclestep")

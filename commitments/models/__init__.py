@@ -9,6 +9,7 @@ from commitments.models.commitment import (
     commitment_sort_key,
 )
 from commitments.models.figures import HeadlineFigures
+from commitments.models.follow import CommitmentFollow, OverdueMilestoneNotice
 from commitments.models.member import Institution, Member, MemberQuerySet, MemberStatusEvent
 from commitments.models.plan import ActionPlan, ActionPlanQuerySet
 from commitments.models.reference import PolicyArea, Region, StandardRequirement, StandardRequirementQuerySet
@@ -17,6 +18,7 @@ __all__ = [
     "ActionPlan",
     "ActionPlanQuerySet",
     "Commitment",
+    "CommitmentFollow",
     "CommitmentQuerySet",
     "Completion",
     "HeadlineFigures",
@@ -25,6 +27,7 @@ __all__ = [
     "MemberQuerySet",
     "MemberStatusEvent",
     "Milestone",
+    "OverdueMilestoneNotice",
     "PolicyArea",
     "ProgressUpdate",
     "Region",

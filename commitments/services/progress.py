@@ -5,9 +5,11 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.models import User
 from commitments.models import Commitment, Milestone, ProgressUpdate
+from commitments.services.follows import commitment_followers_notify
 from commitments.services.plans import _lock_plan, _require_co_creation
 from common.cache import bump_content_version
 from common.db import UNCHANGED, set_fields
@@ -84,6 +86,14 @@ def progress_update_create(
     update.full_clean()
     update.save()
     commitment_completion_refresh(commitment=commitment)
+    commitment_followers_notify(
+        commitment=commitment,
+        template="commitments/emails/followed_progress",
+        subject=gettext_lazy("Commitment %(number)s: a progress update"),
+        context={"update": update},
+        link=commitment.get_absolute_url(),
+        exclude=[author],
+    )
     return update
 
 

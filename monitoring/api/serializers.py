@@ -1,5 +1,6 @@
 """The monitoring reports of the API: what is read, and the shapes of the writes."""
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
@@ -35,7 +36,8 @@ class MonitoringReportSerializer(serializers.ModelSerializer):
     class Meta:
         model = MonitoringReport
         fields = [
-            "id", "url", "html_url", "commitment", "milestone", "status", "finding", "text", "links", "observed_on",
+            "id", "url", "html_url", "commitment", "milestone", "status", "finding", "text", "language", "links",
+            "observed_on",
             "latitude", "longitude", "address", "author", "organisation", "submitted_at", "response_due_on",
             "withdrawn_at", "withdrawal_reason", "evidence", "answer",
         ]  # fmt: skip
@@ -55,6 +57,11 @@ class ReportInputSerializer(serializers.Serializer):
     milestone = serializers.PrimaryKeyRelatedField(queryset=Milestone.objects.all(), required=False, allow_null=True)
     finding = serializers.ChoiceField(choices=Finding.choices)
     text = serializers.CharField(max_length=6000)
+    language = serializers.ChoiceField(
+        choices=settings.LANGUAGES,
+        required=False,
+        help_text=_("The language the report is written in; by default the language of the request."),
+    )
     links = serializers.CharField(required=False, allow_blank=True, help_text=_("One web address a line."))
     observed_on = serializers.DateField(required=False)
     latitude = serializers.DecimalField(max_digits=8, decimal_places=5, required=False, allow_null=True)

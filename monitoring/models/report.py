@@ -16,7 +16,7 @@ from simple_history.models import HistoricalRecords
 from accounts.models import Organisation
 from commitments.models import Commitment, Milestone
 from common.files import new_file_token
-from common.models import TimeStampedModel
+from common.models import TimeStampedModel, content_language_field
 
 MAX_LINKS = 5
 
@@ -85,6 +85,7 @@ class MonitoringReport(TimeStampedModel):
     text = models.TextField(
         _("what you found"), validators=[MaxLengthValidator(6000)], help_text=_("Markdown: links, lists, emphasis.")
     )
+    language = content_language_field()
     links = models.TextField(
         _("links to evidence"), blank=True, validators=[validate_links], help_text=_("One web address a line.")
     )

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from monitoring.models import MonitoringReport, ReportAnswer
 from monitoring.services._common import lock_report
-from monitoring.services.notifications import answer_published_emails
+from monitoring.services.notifications import answer_published_emails, followers_emails
 from monitoring.services.status import monitoring_refresh
 
 
@@ -28,4 +28,5 @@ def report_answer(*, report: MonitoringReport, user: User, kind: str, text: str)
     monitoring_refresh(commitment_id=current.commitment_id)
     if first:
         answer_published_emails(answer=answer)
+        followers_emails(report=current, answer=answer)
     return answer

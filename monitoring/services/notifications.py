@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from accounts.services import email_to_user
+from commitments.services import commitment_followers_notify
 from common.site import absolute_url
 from common.text import single_line
 from monitoring.models import MonitoringReport, ReportAnswer
@@ -63,3 +64,20 @@ def answer_published_emails(*, answer: ReportAnswer) -> int:
             number=report.commitment.number,
         )
     return len(recipients)
+
+
+def followers_emails(*, report: MonitoringReport, answer: ReportAnswer | None = None) -> int:
+    """Tell the commitment's followers (but the report's author) of a report submitted, or of its answer."""
+    context = {"report": report, "answer": answer, "report_url": absolute_url(report.get_absolute_url())}
+    if answer is None:
+        template, subject = "followed_report", _("Commitment %(number)s: a monitoring report")
+    else:
+        template, subject = "followed_answer", _("Commitment %(number)s: a monitoring report was answered")
+    return commitment_followers_notify(
+        commitment=report.commitment,
+        template=f"monitoring/emails/{template}",
+        subject=subject,
+        context=context,
+        link=report.get_absolute_url(),
+        exclude=[report.author, answer.written_by if answer else None],
+    )

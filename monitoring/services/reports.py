@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Organisation, User
 from commitments.models import Commitment, Milestone
 from common.db import UNCHANGED, set_fields
+from common.models import page_language
 from monitoring.models import MonitoringReport, ReportEvidence
 from monitoring.services._common import (
     check_evidence,
@@ -22,7 +23,7 @@ from monitoring.services._common import (
     require_verified,
     store_evidence,
 )
-from monitoring.services.notifications import report_submitted_emails
+from monitoring.services.notifications import followers_emails, report_submitted_emails
 from monitoring.services.status import monitoring_refresh
 
 RESPONSE_DAYS = getattr(settings, "MONITORING_RESPONSE_DAYS", 30)
@@ -50,6 +51,7 @@ def report_create(
     address: str = "",
     evidence=(),
     submit: bool = False,
+    language: str = "",
 ) -> MonitoringReport:
     """File a report (a draft, or submitted at once) on a commitment of a plan in implementation.
 
@@ -69,6 +71,7 @@ def report_create(
         latitude=latitude,
         longitude=longitude,
         address=address,
+        language=language or page_language(),
     )
     if submit:
         _submit(report)
@@ -83,6 +86,7 @@ def report_create(
 def _submitted(report: MonitoringReport) -> None:
     monitoring_refresh(commitment_id=report.commitment_id)
     report_submitted_emails(report=report)
+    followers_emails(report=report)
 
 
 def _require_editable(report: MonitoringReport) -> None:
@@ -110,6 +114,7 @@ def report_update(
     evidence=(),
     remove_evidence=(),
     submit: bool = False,
+    language: str = UNCHANGED,
 ) -> MonitoringReport:
     """Edit a report its author may still change: a draft, or a submitted report not yet answered."""
     if organisation is not UNCHANGED:
@@ -132,6 +137,7 @@ def report_update(
         latitude=latitude,
         longitude=longitude,
         address=address,
+        language=language,
     )
     newly_submitted = submit and current.status == MonitoringReport.Status.DRAFT
     if newly_submitted:

@@ -15,6 +15,8 @@ RATE_LIMITS = {
     # monitoring: reports filed, answers and flags
     "monitoring.report": {"user": (10, 3600), "ip": (30, 3600)},
     "monitoring.flag": {"user": (20, 3600), "ip": (60, 3600)},
+    # following a commitment (and stopping)
+    "commitments.follow": {"user": (60, 600), "ip": (200, 600)},
     "peers.exchange": {"user": (10, 3600), "ip": (30, 3600)},
 }
 

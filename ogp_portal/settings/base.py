@@ -218,6 +218,8 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 3600.0,
     },
     "monitoring-answer-reminders": {"task": "monitoring.tasks.answer_reminders_task", "schedule": 3600.0},
+    # Followers of a commitment told of its milestones newly overdue (once per milestone).
+    "overdue-milestones": {"task": "commitments.tasks.overdue_milestones_notify_task", "schedule": 3600.0},
     # Notification digests (notifications/digests.py): the daily one every morning, the weekly one on Mondays.
     "notification-digests-daily": {
         "task": "notifications.tasks.notification_daily_digests_task",

@@ -1,9 +1,11 @@
 """The first acceptance journey in headless Chromium: a participant files a monitoring report with a photo and a
 place; the point of contact sees it flagged in the workspace and answers it; the commitment page shows both
-statuses and the dispute mark."""
+statuses and the dispute mark; a follower of the commitment gets the e-mail in French."""
 
 import pytest
 
+from commitments.services import commitment_follow
+from common.models import OutgoingEmail
 from monitoring.models import MonitoringReport
 from tests.consultations.files import png_bytes
 from tests.factories import ActionPlanFactory, CommitmentFactory, MemberFactory, OrganisationFactory, UserFactory
@@ -46,6 +48,8 @@ def test_a_participant_files_a_report_and_the_point_of_contact_disputes_it(new_p
     )
     UserFactory(email="contact@madrid.example", point_of_contact_of=member)
     UserFactory(email="amina@example.org", full_name="Amina Bello", member_of=OrganisationFactory(name="Vecinos"))
+    follower = UserFactory(email="claire@example.fr", full_name="Claire Martin", language="fr")
+    commitment_follow(commitment=commitment, user=follower)
     photo = tmp_path / "site.png"
     photo.write_bytes(png_bytes((64, 48)))
 
@@ -67,6 +71,9 @@ def test_a_participant_files_a_report_and_the_point_of_contact_disputes_it(new_p
     assert participant.locator("img[alt='Photo: site.png']").count() == 1
     report = MonitoringReport.objects.get()
     assert report.has_point and report.organisation.name == "Vecinos"
+    [mail] = [m for m in OutgoingEmail.objects.all() if follower.email in m.to]
+    assert mail.body_text.startswith("Bonjour Claire")
+    assert "Un rapport de suivi sur l'engagement 1, « Open the district budgets »" in mail.body_text
 
     contact = new_page()
     _sign_in(contact, base, "contact@madrid.example")

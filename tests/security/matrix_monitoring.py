@@ -1,6 +1,7 @@
 """The permission matrix's lines for monitoring (tests/security/matrix.py joins them to ENDPOINTS)."""
 
 from tests.security.endpoint import MANAGERS, OWNER, PARTICIPANTS, SIGNED_IN, Endpoint, pk
+from tests.security.matrix_follow import FOLLOW_ENDPOINTS
 
 MONITORING_REPORT = {"finding": "delayed", "text": "Hijacked", "observed_on": "2025-01-01", "website": ""}
 NOT_OWNER = SIGNED_IN - OWNER
@@ -48,4 +49,6 @@ MONITORING_ENDPOINTS = {
         writes={"post": MANAGERS},
         payload={"kind": "disputed", "text": "No"},
     ),
+    # Following a commitment (issue 14, point 4): its lines in matrix_follow.py.
+    **FOLLOW_ENDPOINTS,
 }
