@@ -6,6 +6,7 @@ from rest_framework.routers import DefaultRouter
 from accounts.api import TokenView
 from analytics.api.views import AnalyticsViewSet
 from consultations.api.views import ConsultationViewSet, ProposalViewSet
+from drafting.api.views import AmendmentViewSet, DraftVersionViewSet
 from grants.api.views import GrantCallViewSet
 from irm_reports.api.views import ReportViewSet
 from monitoring.api.views import MonitoringReportViewSet
@@ -23,6 +24,8 @@ router.register("reports", ReportViewSet, basename="report")
 router.register("grant-calls", GrantCallViewSet, basename="grantcall")
 router.register("partners", PartnerViewSet, basename="partner")
 router.register("monitoring-reports", MonitoringReportViewSet, basename="monitoringreport")
+router.register("draft-versions", DraftVersionViewSet, basename="draftversion")
+router.register("amendments", AmendmentViewSet, basename="amendment")
 router.register("notifications", NotificationViewSet, basename="notification")
 router.register("analytics", AnalyticsViewSet, basename="analytics")
 

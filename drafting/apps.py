@@ -1,0 +1,24 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DraftingConfig(AppConfig):
+    name = "drafting"
+    verbose_name = _("Co-drafting the plan")
+
+    def ready(self):
+        from accounts.privacy import register
+        from common.cache import register_content_models
+        from drafting import privacy, rules  # noqa: F401  (rules registers the permissions)
+        from drafting.models import Amendment, DraftParagraph, DraftVersion, ParagraphComment
+        from notifications import kinds
+
+        register(
+            "drafting",
+            export=privacy.user_export,
+            erase=privacy.user_erase,
+            covers=privacy.COVERS,
+            keeps=privacy.KEEPS,
+        )
+        register_content_models(DraftVersion, DraftParagraph, ParagraphComment, Amendment)
+        kinds.register("drafting.amendment_decided", _("A decision on your amendment to a draft plan"))

@@ -1,0 +1,71 @@
+"""What the point of contact does: make and publish versions, decide on amendments."""
+
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView
+
+from common.views import PostActionView, ServiceFormMixin, TargetMixin
+from consultations.models import Consultation
+from drafting.forms import DecideForm, VersionCreateForm
+from drafting.models import Amendment, DraftVersion
+from drafting.services import amendments, versions
+
+
+class VersionCreateView(PostActionView):
+    """The next version of the plan's draft (version 1 from the commitments), published at once unless expert
+    reviewers read it first."""
+
+    target_model = Consultation
+    target_related = ("action_plan__member",)
+    target_attr = "consultation"
+    permission_required = "drafting.add_draftversion"
+    form_class = VersionCreateForm
+
+    def perform(self, form):
+        version = versions.version_create(consultation=self.consultation, user=self.request.user, **form.cleaned_data)
+        if not version.expert_review:
+            version = versions.version_publish(version=version, user=self.request.user)
+        self.version = version
+        return version
+
+    def get_success_message(self, result) -> str:
+        if result.is_published:
+            return _("Version %(number)d of the draft is published.") % {"number": result.number}
+        return _("Version %(number)d is ready for its expert reviewers; publish it when they are done.") % {
+            "number": result.number
+        }
+
+    def get_success_url(self):
+        version = getattr(self, "version", None)
+        return version.get_absolute_url() if version else self.get_target().get_workspace_url()
+
+
+class VersionPublishView(PostActionView):
+    target_model = DraftVersion
+    target_related = ("action_plan", "consultation")
+    target_attr = "version"
+    permission_required = "drafting.manage_draftversion"
+    success_message = _("The version is published.")
+
+    def perform(self, form):
+        return versions.version_publish(version=self.version, user=self.request.user)
+
+
+class AmendmentDecideView(TargetMixin, ServiceFormMixin, FormView):
+    """Accept, reject or merge an amendment, with a public reason; its author is told."""
+
+    template_name = "drafting/amendment_decide.html"
+    form_class = DecideForm
+    target_model = Amendment
+    target_related = ("version__action_plan", "version__consultation", "draft_commitment", "paragraph")
+    target_attr = "amendment"
+    permission_required = "drafting.decide_amendment"
+    success_message = _("Your decision is published with its reason; the author is told.")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "amendment": self.get_target()}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(amendment=self.amendment, **kwargs)
+
+    def perform(self, form):
+        return amendments.amendment_decide(amendment=self.amendment, user=self.request.user, **form.cleaned_data)

@@ -1,0 +1,128 @@
+"""Versions, comments and amendments: the rules a participant and a point of contact meet."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from drafting.models import Amendment, DraftParagraph, DraftVersion
+from drafting.services import amendments, comments
+from drafting.services.versions import version_create, version_publish
+from tests.factories import UserFactory
+from tests.factories.drafting import draft_review
+
+pytestmark = pytest.mark.django_db
+
+
+def test_version_one_copies_each_commitment_in_paragraphs_with_stable_keys(version):
+    """Each text block and each milestone is a paragraph; keys name the section and the position."""
+    copy = version.commitments.get()
+    keys = list(copy.paragraphs.values_list("key", flat=True))
+    assert keys[:2] == ["objective-1", "objective-2"]
+    assert keys[2].startswith("m")
+    assert version.number == 1 and version.is_published
+
+
+def test_next_version_takes_the_accepted_amendments_and_only_them(version, paragraph, participant, point_of_contact):
+    """An accepted wording replaces its paragraph under the same key; a rejected one changes nothing; an accepted
+    milestone is added; each accepted amendment enters one version only."""
+    other = version.commitments.get().paragraphs.get(key="objective-2")
+    accepted = amendments.amendment_propose(author=participant, paragraph=paragraph, text="Publish every contract.")
+    rejected = amendments.amendment_propose(author=participant, paragraph=other, text="Close the data.")
+    milestone = amendments.amendment_propose(
+        author=participant, draft_commitment=paragraph.draft_commitment, text="Train the district clerks"
+    )
+    for item, state in ((accepted, "accepted"), (rejected, "rejected"), (milestone, "accepted")):
+        amendments.amendment_decide(amendment=item, user=point_of_contact, state=state, reason="Because.")
+    second = version_publish(
+        version=version_create(consultation=version.consultation, user=point_of_contact), user=point_of_contact
+    )
+    texts = dict(DraftParagraph.objects.filter(draft_commitment__version=second).values_list("key", "text"))
+    assert texts["objective-1"] == "Publish every contract."
+    assert texts["objective-2"] == "Open the data for reuse."
+    assert texts[f"a{milestone.pk}"] == "Train the district clerks"
+    accepted.refresh_from_db()
+    assert accepted.applied_in == second
+    third = version_create(consultation=version.consultation, user=point_of_contact)
+    assert DraftParagraph.objects.get(draft_commitment__version=third, key="objective-1").text == accepted.text
+
+
+def test_a_new_version_waits_for_the_previous_to_be_published(version, point_of_contact):
+    version_create(consultation=version.consultation, user=point_of_contact)
+    with pytest.raises(ValidationError, match="not published yet"):
+        version_create(consultation=version.consultation, user=point_of_contact)
+
+
+def test_versions_belong_to_a_draft_review(plan, point_of_contact):
+    from tests.factories.consultations import ConsultationFactory
+
+    with pytest.raises(ValidationError, match="review of the draft plan"):
+        version_create(consultation=ConsultationFactory(action_plan=plan), user=point_of_contact)
+
+
+def test_amendment_to_a_closed_review_is_refused_with_a_message(plan, point_of_contact, participant):
+    from tests.factories.drafting import published_draft
+
+    review = draft_review(action_plan=plan, closed=True)
+    version = published_draft(action_plan=plan, review=review, poc=point_of_contact)
+    paragraph = version.commitments.get().paragraphs.first()
+    with pytest.raises(ValidationError, match="review of this draft is closed"):
+        amendments.amendment_propose(author=participant, paragraph=paragraph, text="Other words")
+
+
+def test_amendment_to_a_paragraph_of_an_older_version_is_refused(version, paragraph, participant, point_of_contact):
+    version_publish(
+        version=version_create(consultation=version.consultation, user=point_of_contact), user=point_of_contact
+    )
+    with pytest.raises(ValidationError, match="belongs to version 1 of the draft; version 2 replaced it"):
+        amendments.amendment_propose(author=participant, paragraph=paragraph, text="Other words")
+
+
+def test_amendment_by_an_unverified_account_is_refused(paragraph):
+    unverified = UserFactory(verified=False)
+    with pytest.raises(ValidationError, match="e-mail address is verified"):
+        amendments.amendment_propose(author=unverified, paragraph=paragraph, text="Other words")
+    assert not Amendment.objects.exists()
+
+
+def test_decision_needs_a_public_reason_and_mails_the_author(paragraph, participant, point_of_contact, mailoutbox):
+    amendment = amendments.amendment_propose(author=participant, paragraph=paragraph, text="Other words")
+    with pytest.raises(ValidationError):
+        amendments.amendment_decide(amendment=amendment, user=point_of_contact, state="accepted", reason=" ")
+    amendments.amendment_decide(amendment=amendment, user=point_of_contact, state="rejected", reason="Out of scope.")
+    amendment.refresh_from_db()
+    assert (amendment.state, amendment.reason) == ("rejected", "Out of scope.")
+    assert [m.to for m in mailoutbox] == [[participant.email]]
+    assert "Out of scope." in mailoutbox[0].body
+
+
+def test_supports_count_once_and_not_the_authors_own(paragraph, participant):
+    amendment = amendments.amendment_propose(author=participant, paragraph=paragraph, text="Other words")
+    supporter = UserFactory()
+    amendments.amendment_support(amendment=amendment, user=supporter)
+    amendments.amendment_support(amendment=amendment, user=supporter)
+    with pytest.raises(ValidationError, match="your own"):
+        amendments.amendment_support(amendment=amendment, user=participant)
+    amendment.refresh_from_db()
+    assert amendment.support_count == 1
+
+
+def test_comments_are_counted_on_their_paragraph_and_three_flags_hide_one(paragraph, participant):
+    comment = comments.comment_create(paragraph=paragraph, author=participant, body="Which districts?")
+    comments.comment_create(paragraph=paragraph, author=UserFactory(), body="All of them.", parent=comment)
+    paragraph.refresh_from_db()
+    assert paragraph.comment_count == 2
+    for _ in range(3):
+        comments.comment_flag(comment=comment, user=UserFactory(), reason="spam")
+    comment.refresh_from_db()
+    paragraph.refresh_from_db()
+    assert comment.is_hidden and paragraph.comment_count == 1
+
+
+def test_unpublished_versions_take_no_comment(plan, point_of_contact, participant):
+    review = draft_review(action_plan=plan)
+    from tests.factories import CommitmentFactory
+
+    CommitmentFactory(action_plan=plan, objective="One paragraph.")
+    version = version_create(consultation=review, user=point_of_contact)
+    assert version.state == DraftVersion.State.DRAFT
+    with pytest.raises(ValidationError, match="not published"):
+        comments.comment_create(paragraph=version.commitments.get().paragraphs.get(), author=participant, body="Early")
