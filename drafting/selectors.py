@@ -50,6 +50,7 @@ def paragraph_thread(*, version: DraftVersion, paragraph_pk) -> dict | None:
     )
     replies: dict[int, list] = {}
     for comment in comments:
+        comment.paragraph = paragraph  # the permissions read the version through it: no query per comment
         if comment.parent_id:
             replies.setdefault(comment.parent_id, []).append(comment)
     threads = [(comment, replies.get(comment.pk, [])) for comment in comments if comment.parent_id is None]

@@ -7,7 +7,7 @@ from drafting.models import Amendment, DraftParagraph, DraftVersion
 from drafting.services import amendments, comments
 from drafting.services.versions import version_create, version_publish
 from tests.factories import UserFactory
-from tests.factories.drafting import draft_review
+from tests.factories.drafting import draft_review, unverified_user
 
 pytestmark = pytest.mark.django_db
 
@@ -77,21 +77,23 @@ def test_amendment_to_a_paragraph_of_an_older_version_is_refused(version, paragr
 
 
 def test_amendment_by_an_unverified_account_is_refused(paragraph):
-    unverified = UserFactory(verified=False)
+    unverified = unverified_user()
     with pytest.raises(ValidationError, match="e-mail address is verified"):
         amendments.amendment_propose(author=unverified, paragraph=paragraph, text="Other words")
     assert not Amendment.objects.exists()
 
 
-def test_decision_needs_a_public_reason_and_mails_the_author(paragraph, participant, point_of_contact, mailoutbox):
+def test_decision_needs_a_public_reason_and_mails_the_author(paragraph, participant, point_of_contact):
+    from common.models import OutgoingEmail
+
     amendment = amendments.amendment_propose(author=participant, paragraph=paragraph, text="Other words")
     with pytest.raises(ValidationError):
         amendments.amendment_decide(amendment=amendment, user=point_of_contact, state="accepted", reason=" ")
     amendments.amendment_decide(amendment=amendment, user=point_of_contact, state="rejected", reason="Out of scope.")
     amendment.refresh_from_db()
     assert (amendment.state, amendment.reason) == ("rejected", "Out of scope.")
-    assert [m.to for m in mailoutbox] == [[participant.email]]
-    assert "Out of scope." in mailoutbox[0].body
+    [mail] = OutgoingEmail.objects.all()
+    assert mail.to == [participant.email] and "Out of scope." in mail.body_text and "Rejected" in mail.subject
 
 
 def test_supports_count_once_and_not_the_authors_own(paragraph, participant):

@@ -28,3 +28,12 @@ def published_draft(*, action_plan, review=None, commitments: int = 1, poc=None)
     user = poc or UserFactory(staff=True)
     version = version_create(consultation=review, user=user)
     return version_publish(version=version, user=user)
+
+
+def unverified_user():
+    """A participant whose e-mail address is not verified (yet)."""
+    from allauth.account.models import EmailAddress
+
+    user = UserFactory()
+    EmailAddress.objects.filter(user=user).update(verified=False)
+    return user

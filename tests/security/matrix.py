@@ -23,6 +23,7 @@ from tests.security.endpoint import (
 )
 from tests.security.matrix_analytics import ANALYTICS_ENDPOINTS
 from tests.security.matrix_cycle import CYCLE_ENDPOINTS
+from tests.security.matrix_drafting import DRAFTING_ENDPOINTS
 from tests.security.matrix_grants import GRANT_ENDPOINTS
 from tests.security.matrix_monitoring import MONITORING_ENDPOINTS
 from tests.security.matrix_peers import PEER_ENDPOINTS
@@ -286,6 +287,7 @@ ENDPOINTS: dict[str, Endpoint] = {
     ),
     # Monitoring ----------------------------------------------------------------------------------
     **MONITORING_ENDPOINTS,
+    **DRAFTING_ENDPOINTS,
     **PEER_ENDPOINTS,
 }
 
