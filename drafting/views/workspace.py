@@ -10,33 +10,32 @@ from drafting.models import Amendment, DraftVersion
 from drafting.services import amendments, versions
 
 
-class VersionCreateView(PostActionView):
-    """The next version of the plan's draft (version 1 from the commitments), published at once unless expert
-    reviewers read it first."""
+class VersionCreateView(TargetMixin, ServiceFormMixin, FormView):
+    """The versions of the plan's draft, and the button making the next one (version 1 from the commitments),
+    published at once unless expert reviewers read it first."""
 
+    template_name = "drafting/version_create.html"
     target_model = Consultation
     target_related = ("action_plan__member",)
     target_attr = "consultation"
     permission_required = "drafting.add_draftversion"
     form_class = VersionCreateForm
 
+    def get_context_data(self, **kwargs):
+        versions = DraftVersion.objects.filter(action_plan_id=self.get_target().action_plan_id).order_by("number")
+        return super().get_context_data(consultation=self.consultation, versions=versions, **kwargs)
+
     def perform(self, form):
         version = versions.version_create(consultation=self.consultation, user=self.request.user, **form.cleaned_data)
         if not version.expert_review:
             version = versions.version_publish(version=version, user=self.request.user)
-        self.version = version
+        if version.is_published:
+            self.success_message = _("Version %(number)d of the draft is published.") % {"number": version.number}
+        else:
+            self.success_message = _(
+                "Version %(number)d is ready for its expert reviewers; publish it when they are done."
+            ) % {"number": version.number}
         return version
-
-    def get_success_message(self, result) -> str:
-        if result.is_published:
-            return _("Version %(number)d of the draft is published.") % {"number": result.number}
-        return _("Version %(number)d is ready for its expert reviewers; publish it when they are done.") % {
-            "number": result.number
-        }
-
-    def get_success_url(self):
-        version = getattr(self, "version", None)
-        return version.get_absolute_url() if version else self.get_target().get_workspace_url()
 
 
 class VersionPublishView(PostActionView):

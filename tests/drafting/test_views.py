@@ -36,6 +36,7 @@ def test_the_point_of_contact_publishes_versions_and_the_diff_marks_words_with_l
     CommitmentFactory(action_plan=plan, number="1", objective="Publish the contracts of the city.")
     review = draft_review(action_plan=plan)
     client.force_login(point_of_contact)
+    assert "No version yet" in client.get(reverse("drafting:version-create", args=[review.pk])).content.decode()
     response = client.post(reverse("drafting:version-create", args=[review.pk]))
     v1 = DraftVersion.objects.get()
     assert response["Location"] == v1.get_absolute_url() and v1.is_published

@@ -9,7 +9,9 @@ DRAFTING_ENDPOINTS = {
     "drafting:version-detail": Endpoint("draft_version"),
     "drafting:version-diff": Endpoint(lambda w: {"pk": w["draft_version"].pk, "other": w["draft_version"].pk}),
     "drafting:version-publish": Endpoint("draft_version_private", read=None, writes={"post": MANAGERS}),
-    "drafting:version-create": Endpoint(lambda w: {"pk": w["draft_review"].pk}, read=None, writes={"post": MANAGERS}),
+    "drafting:version-create": Endpoint(
+        lambda w: {"pk": w["draft_review"].pk}, read=MANAGERS, writes={"post": MANAGERS}
+    ),
     "drafting:comment-create": Endpoint(
         "draft_paragraph", read=None, writes={"post": DISCUSSANTS}, payload={"body": "Hijacked", "website": ""}
     ),
