@@ -8,8 +8,10 @@ class DraftingConfig(AppConfig):
 
     def ready(self):
         from accounts.privacy import register
+        from common import awaiting as common_awaiting
         from common.cache import register_content_models
-        from drafting import privacy, rules  # noqa: F401  (rules registers the permissions)
+        from consultations import pending
+        from drafting import awaiting, privacy, rules  # noqa: F401  (rules registers the permissions)
         from drafting.models import Amendment, DraftParagraph, DraftVersion, ParagraphComment
         from notifications import kinds
 
@@ -21,4 +23,6 @@ class DraftingConfig(AppConfig):
             keeps=privacy.KEEPS,
         )
         register_content_models(DraftVersion, DraftParagraph, ParagraphComment, Amendment)
+        common_awaiting.register("drafting.amendments_to_decide", awaiting.amendments_to_decide)
+        pending.register("drafting.amendments", awaiting.undecided_amendments)
         kinds.register("drafting.amendment_decided", _("A decision on your amendment to a draft plan"))

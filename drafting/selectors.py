@@ -72,3 +72,24 @@ def amendment_get(*, pk: int) -> Amendment:
 def amendment_list(*, user):
     """The amendments of published versions (and of the versions the user manages)."""
     return amendment_queryset().filter(version__in=version_list(user=user).values("pk")).order_by("-id")
+
+
+def commitment_provenance(*, commitment) -> dict:
+    """The accepted amendments of every version of the commitment's draft, and the comments on its paragraphs:
+    three queries."""
+    accepted = list(
+        amendment_queryset()
+        .filter(draft_commitment__commitment=commitment, state=Amendment.State.ACCEPTED, version__state="published")
+        .order_by("version__number", "id")
+    )
+    comments = ParagraphComment.objects.filter(
+        paragraph__draft_commitment__commitment=commitment,
+        paragraph__draft_commitment__version__state=DraftVersion.State.PUBLISHED,
+        is_hidden=False,
+    ).count()
+    latest = (
+        DraftVersion.objects.filter(action_plan_id=commitment.action_plan_id, state=DraftVersion.State.PUBLISHED)
+        .order_by("-number")
+        .first()
+    )
+    return {"accepted": accepted, "comment_count": comments, "latest": latest}

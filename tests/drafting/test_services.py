@@ -128,3 +128,22 @@ def test_unpublished_versions_take_no_comment(plan, point_of_contact, participan
     assert version.state == DraftVersion.State.DRAFT
     with pytest.raises(ValidationError, match="not published"):
         comments.comment_create(paragraph=version.commitments.get().paragraphs.get(), author=participant, body="Early")
+
+
+def test_undecided_amendments_count_in_the_response_reminders(plan, point_of_contact, participant):
+    """A closed review whose responses fall due reminds the point of contact of the amendments still undecided."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from consultations.services import response_reminders_send
+    from tests.factories.drafting import published_draft
+
+    review = draft_review(action_plan=plan, closed=True, response_due_on=timezone.localdate() + timedelta(days=6))
+    version = published_draft(action_plan=plan, review=review, poc=point_of_contact)
+    assert response_reminders_send() == 0
+    paragraph = version.commitments.get().paragraphs.first()
+    Amendment.objects.create(
+        version=version, draft_commitment=paragraph.draft_commitment, paragraph=paragraph, text="x", author=participant
+    )
+    assert response_reminders_send() == 1

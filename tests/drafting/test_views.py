@@ -120,3 +120,20 @@ def test_a_thread_of_500_comments_costs_the_same_queries_as_one(
     with django_assert_max_num_queries(len(few.captured_queries)):
         page = client.get(url)
     assert page.content.decode().count('class="comment"') == 500
+
+
+def test_the_commitment_page_shows_the_amendments_that_shaped_it(
+    client, version, paragraph, participant, point_of_contact
+):
+    amendment = amendments.amendment_propose(author=participant, paragraph=paragraph, text="Publish every contract.")
+    amendments.amendment_decide(amendment=amendment, user=point_of_contact, state="accepted", reason="Agreed.")
+    page = client.get(paragraph.draft_commitment.commitment.get_absolute_url()).content.decode()
+    assert "How the draft shaped it" in page and "Publish every contract." in page and "Agreed." in page
+
+
+def test_the_workspace_lists_the_amendments_awaiting_a_decision(paragraph, participant, member):
+    from drafting.awaiting import amendments_to_decide
+
+    amendments.amendment_propose(author=participant, paragraph=paragraph, text="Publish every contract.")
+    [item] = amendments_to_decide(member=member)
+    assert item.count == 1 and "1 amendment awaits your decision" in item.label
