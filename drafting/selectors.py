@@ -16,7 +16,7 @@ def version_get(*, pk: int) -> DraftVersion:
 
 def version_list(*, user):
     """Published versions, and the unpublished ones of the member the user manages (or all, for staff)."""
-    versions = version_queryset().annotate(commitment_count=Count("commitments"))
+    versions = version_queryset()
     visible = Q(state=DraftVersion.State.PUBLISHED)
     if user.is_authenticated and user.is_active and user.is_staff:
         visible = Q()

@@ -1,5 +1,6 @@
 """Draft versions and amendments in the API: what is read, and the shapes of the writes."""
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from drafting.models import Amendment, DraftCommitment, DraftParagraph, DraftVersion
@@ -74,7 +75,7 @@ class AmendmentInputSerializer(serializers.Serializer):
     def validate(self, attrs):
         if bool(attrs.get("paragraph")) == bool(attrs.get("draft_commitment")):
             raise serializers.ValidationError(
-                "Give either `paragraph` (new wording) or `draft_commitment` (a new milestone)."
+                _("Give either `paragraph` (new wording) or `draft_commitment` (a new milestone).")
             )
         return attrs
 

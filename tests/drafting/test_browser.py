@@ -67,7 +67,7 @@ def test_a_draft_is_commented_amended_and_the_next_version_shows_the_change(new_
     amina.click(".draft-thread form.form button[type=submit]")
     amina.wait_for_selector("text=Which contracts, from which date?")
     assert "1 comment" in amina.content()
-    amina.click("text=Propose new wording")
+    amina.click("a:text-is('Propose new wording')")
     amina.fill("#id_text", "Publish every contract within 30 days.")
     amina.click("form.form button[type=submit]")
     amina.wait_for_url("**/amendments/*/")
