@@ -6,7 +6,15 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from drafting.models import Amendment, CommentFlag, DraftCommitment, DraftParagraph, DraftVersion, ParagraphComment
+from drafting.models import (
+    Amendment,
+    CommentFlag,
+    DraftCommitment,
+    DraftParagraph,
+    DraftReviewer,
+    DraftVersion,
+    ParagraphComment,
+)
 from drafting.services.comments import comment_review
 
 
@@ -18,6 +26,14 @@ class DraftCommitmentInline(admin.TabularInline):
     can_delete = False
 
 
+class ReviewerInline(admin.TabularInline):
+    model = DraftReviewer
+    extra = 0
+    fields = ["user", "invited_by", "created_at"]
+    readonly_fields = ["invited_by", "created_at"]
+    raw_id_fields = ["user"]
+
+
 @admin.register(DraftVersion)
 class DraftVersionAdmin(SimpleHistoryAdmin):
     list_display = ["action_plan", "number", "state", "expert_review", "published_at"]
@@ -25,7 +41,7 @@ class DraftVersionAdmin(SimpleHistoryAdmin):
     search_fields = ["action_plan__title", "consultation__title"]
     raw_id_fields = ["action_plan", "consultation"]
     readonly_fields = ["state", "published_at", "created_by"]
-    inlines = [DraftCommitmentInline]
+    inlines = [ReviewerInline, DraftCommitmentInline]
 
 
 @admin.register(DraftParagraph)

@@ -55,3 +55,9 @@ class DecideForm(forms.Form):
         self.fields["merged_into"].queryset = Amendment.objects.filter(version_id=amendment.version_id).exclude(
             pk=amendment.pk
         )
+
+
+class ReviewerForm(forms.Form):
+    email = forms.EmailField(
+        label=_("The reviewer's e-mail address"), help_text=_("The address of their account on the portal.")
+    )

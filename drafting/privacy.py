@@ -8,7 +8,7 @@ account row stays, anonymised); supports are removed with the counters they move
 from django.db.models import F
 
 from accounts.models import User
-from drafting.models import Amendment, CommentFlag, CommentSupport, ParagraphComment
+from drafting.models import Amendment, CommentFlag, CommentSupport, DraftReviewer, ParagraphComment
 from drafting.services.amendments import amendments_remove_for_user
 
 COVERS = (
@@ -17,8 +17,10 @@ COVERS = (
     "drafting.CommentFlag.user",
     "drafting.Amendment.author",
     "drafting.AmendmentSupport.user",
+    "drafting.DraftReviewer.user",
 )
 KEEPS = {
+    "drafting.DraftReviewer.invited_by": "work of a point of contact: the row keeps pointing at the anonymised account",
     "drafting.DraftVersion.created_by": "work of a point of contact: the row keeps pointing at the anonymised account",
     "drafting.Amendment.decided_by": "work of a point of contact: the row keeps pointing at the anonymised account",
 }
@@ -47,6 +49,7 @@ def user_export(user: User) -> dict:
         "paragraph_comment_supports": list(
             CommentSupport.objects.filter(user=user).order_by("pk").values_list("comment_id", flat=True)
         ),
+        "draft_reviews": list(user.draft_reviews.order_by("pk").values_list("version_id", flat=True)),
         "paragraph_comment_flags": [
             {"comment": f.comment_id, "reason": f.reason, "flagged_at": _time(f.created_at)}
             for f in CommentFlag.objects.filter(user=user).order_by("pk")
@@ -60,3 +63,4 @@ def user_erase(user: User) -> None:
         ParagraphComment.objects.filter(pk=support.comment_id).update(support_count=F("support_count") - 1)
         support.delete()
     CommentFlag.objects.filter(user=user).delete()
+    DraftReviewer.objects.filter(user=user).delete()

@@ -54,15 +54,29 @@ def is_visible_comment(user, obj) -> bool:
     return isinstance(obj, ParagraphComment) and not obj.is_hidden
 
 
+@rules.predicate
+def is_invited_reviewer(user, obj) -> bool:
+    """Invited to review the (unpublished) version: reads it and comments privately."""
+    version = version_of(obj)
+    return bool(
+        version is not None
+        and not version.is_published
+        and user.is_authenticated
+        and user.is_active
+        and version.reviewers.filter(user=user).exists()
+    )
+
+
 _discussant = is_participant | is_point_of_contact | is_support_staff
 # obj: the version
-rules.add_perm("drafting.read_draftversion", is_published | is_member_manager)
+rules.add_perm("drafting.read_draftversion", is_published | is_member_manager | is_invited_reviewer)
 rules.add_perm("drafting.manage_draftversion", is_member_manager)
+rules.add_perm("drafting.invite_draftversion", is_member_manager & ~is_published)
 # obj: the consultation's plan manager decides; the consultation itself for a new version
 rules.add_perm("drafting.add_draftversion", is_member_manager)
 # obj: the paragraph
 # The state (review open, current version, verified account) is checked by the services, whose refusals say why.
-rules.add_perm("drafting.comment_draftparagraph", _discussant & is_published)
+rules.add_perm("drafting.comment_draftparagraph", (_discussant & is_published) | is_invited_reviewer)
 rules.add_perm("drafting.amend_draftparagraph", is_participant & is_published)
 rules.add_perm("drafting.amend_draftcommitment", is_participant & is_published)
 # obj: the comment
@@ -74,8 +88,8 @@ rules.add_perm("drafting.support_amendment", is_participant & ~is_author & is_pr
 rules.add_perm("drafting.decide_amendment", is_member_manager & is_published)
 # Admin: support staff manage every model of the app.
 for _name in (
-    "draftversion", "draftcommitment", "draftparagraph", "paragraphcomment", "commentsupport", "commentflag",
-    "amendment", "amendmentsupport",
+    "draftversion", "draftreviewer", "draftcommitment", "draftparagraph", "paragraphcomment", "commentsupport",
+    "commentflag", "amendment", "amendmentsupport",
 ):  # fmt: skip
     for _action in ("view", "change", "delete"):
         rules.add_perm(f"drafting.{_action}_{_name}", is_support_staff)

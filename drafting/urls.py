@@ -7,6 +7,7 @@ app_name = "drafting"
 urlpatterns = [
     path("drafts/<int:pk>/", public.VersionDetailView.as_view(), name="version-detail"),
     path("drafts/<int:pk>/diff/<int:other>/", public.VersionDiffView.as_view(), name="version-diff"),
+    path("drafts/<int:pk>/reviewers/", workspace.ReviewerInviteView.as_view(), name="version-reviewers"),
     path("drafts/<int:pk>/publish/", workspace.VersionPublishView.as_view(), name="version-publish"),
     path("workspace/consultations/<int:pk>/drafts/new/", workspace.VersionCreateView.as_view(), name="version-create"),
     path("draft-paragraphs/<int:pk>/comment/", participation.CommentCreateView.as_view(), name="comment-create"),

@@ -5,7 +5,7 @@ from drafting.models.participation import (
     CommentSupport,
     ParagraphComment,
 )
-from drafting.models.version import DraftCommitment, DraftParagraph, DraftVersion
+from drafting.models.version import DraftCommitment, DraftParagraph, DraftReviewer, DraftVersion
 
 __all__ = [
     "Amendment",
@@ -14,6 +14,7 @@ __all__ = [
     "CommentSupport",
     "DraftCommitment",
     "DraftParagraph",
+    "DraftReviewer",
     "DraftVersion",
     "ParagraphComment",
 ]

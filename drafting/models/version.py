@@ -134,3 +134,33 @@ class DraftParagraph(models.Model):
     @property
     def anchor(self) -> str:
         return f"p-{self.pk}"
+
+
+class DraftReviewer(models.Model):
+    """A person the point of contact invited to read and comment on a version before it is public (an
+    institution's contact, a partner organisation, the support unit); their comments stay private until the
+    version is published."""
+
+    version = models.ForeignKey(
+        DraftVersion, verbose_name=_("draft version"), on_delete=models.CASCADE, related_name="reviewers"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("reviewer"), on_delete=models.CASCADE, related_name="draft_reviews"
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invited by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("invited at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("expert reviewer")
+        verbose_name_plural = _("expert reviewers")
+        constraints = [models.UniqueConstraint(fields=["version", "user"], name="draftreviewer_once")]
+
+    def __str__(self):
+        return f"{self.user_id} → {self.version_id}"

@@ -12,6 +12,7 @@ from accounts.models import User
 from common.models import page_language
 from drafting.models import CommentFlag, CommentSupport, DraftParagraph, ParagraphComment
 from drafting.services._common import paragraph_for_update, require_current, require_review_open
+from drafting.services.reviewers import is_reviewer
 
 
 def _count(paragraph_id: int, delta: int) -> None:
@@ -25,8 +26,9 @@ def comment_create(
     """Comment on a paragraph of the current version while its review is open, or reply to a comment."""
     paragraph = paragraph_for_update(paragraph.pk)
     version = paragraph.draft_commitment.version
-    require_review_open(version.consultation)
-    require_current(version)
+    if version.is_published or not is_reviewer(author, version):
+        require_review_open(version.consultation)
+        require_current(version)
     if parent is not None and parent.is_hidden:
         raise ValidationError({"parent": _("This comment was hidden by moderation; it cannot be answered.")})
     comment = ParagraphComment(

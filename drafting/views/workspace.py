@@ -5,9 +5,9 @@ from django.views.generic import FormView
 
 from common.views import PostActionView, ServiceFormMixin, TargetMixin
 from consultations.models import Consultation
-from drafting.forms import DecideForm, VersionCreateForm
+from drafting.forms import DecideForm, ReviewerForm, VersionCreateForm
 from drafting.models import Amendment, DraftVersion
-from drafting.services import amendments, versions
+from drafting.services import amendments, reviewers, versions
 
 
 class VersionCreateView(TargetMixin, ServiceFormMixin, FormView):
@@ -68,3 +68,26 @@ class AmendmentDecideView(TargetMixin, ServiceFormMixin, FormView):
 
     def perform(self, form):
         return amendments.amendment_decide(amendment=self.amendment, user=self.request.user, **form.cleaned_data)
+
+
+class ReviewerInviteView(TargetMixin, ServiceFormMixin, FormView):
+    """The expert reviewers of a version not published yet, and the form inviting one more."""
+
+    template_name = "drafting/reviewers.html"
+    form_class = ReviewerForm
+    target_model = DraftVersion
+    target_related = ("action_plan", "consultation")
+    target_attr = "version"
+    permission_required = "drafting.invite_draftversion"
+    success_message = _("The reviewer is invited and told by e-mail.")
+
+    def get_context_data(self, **kwargs):
+        invited = self.get_target().reviewers.select_related("user").order_by("created_at")
+        return super().get_context_data(version=self.version, reviewers=invited, **kwargs)
+
+    def perform(self, form):
+        reviewers.reviewer_invite(version=self.version, invited_by=self.request.user, **form.cleaned_data)
+        return self.version
+
+    def get_success_url(self):
+        return self.request.path

@@ -20,7 +20,8 @@ pytestmark = pytest.mark.django_db
 ACCOUNT_SECTIONS = ["exported_at", "account", "email_addresses", "memberships", "organisations"]
 CONSULTATION_SECTIONS = ["proposals", "comments", "supports", "follows", "flags"]
 DRAFTING_SECTIONS = [
-    "paragraph_comments", "amendments", "amendment_supports", "paragraph_comment_supports", "paragraph_comment_flags"
+    "paragraph_comments", "amendments", "amendment_supports", "paragraph_comment_supports", "draft_reviews",
+    "paragraph_comment_flags",
 ]  # fmt: skip
 NOTIFICATION_SECTIONS = ["notifications", "notification_preferences", "notification_digests"]
 

@@ -137,3 +137,25 @@ def test_the_workspace_lists_the_amendments_awaiting_a_decision(paragraph, parti
     amendments.amendment_propose(author=participant, paragraph=paragraph, text="Publish every contract.")
     [item] = amendments_to_decide(member=member)
     assert item.count == 1 and "1 amendment awaits your decision" in item.label
+
+
+def test_invited_reviewers_comment_privately_until_the_version_is_published(client, plan, point_of_contact):
+    from common.models import OutgoingEmail
+    from tests.factories import CommitmentFactory
+
+    CommitmentFactory(action_plan=plan, objective="One paragraph.")
+    version = version_create(consultation=draft_review(action_plan=plan, upcoming=True), user=point_of_contact,
+                             expert_review=True)  # fmt: skip
+    reviewer = UserFactory(email="expert@partner.example")
+    client.force_login(point_of_contact)
+    client.post(reverse("drafting:version-reviewers", args=[version.pk]), {"email": "EXPERT@partner.example"})
+    assert OutgoingEmail.objects.filter(to=[reviewer.email]).exists()
+    paragraph = version.commitments.get().paragraphs.get()
+    client.force_login(reviewer)
+    client.post(reverse("drafting:comment-create", args=[paragraph.pk]), {"body": "Add a deadline.", "website": ""})
+    url = reverse("drafting:version-detail", args=[version.pk]) + f"?paragraph={paragraph.pk}"
+    assert "Add a deadline." in client.get(url).content.decode()
+    client.force_login(UserFactory())
+    assert client.get(url).status_code == 404
+    version_publish(version=version, user=point_of_contact)
+    assert "Add a deadline." in client.get(url).content.decode()

@@ -8,6 +8,12 @@ NOT_OWNER_PARTICIPANTS = PARTICIPANTS - {"owner"}
 DRAFTING_ENDPOINTS = {
     "drafting:version-detail": Endpoint("draft_version"),
     "drafting:version-diff": Endpoint(lambda w: {"pk": w["draft_version"].pk, "other": w["draft_version"].pk}),
+    "drafting:version-reviewers": Endpoint(
+        "draft_version_private",
+        read=MANAGERS,
+        writes={"post": MANAGERS},
+        payload=lambda w: {"email": w["participant"].email},
+    ),
     "drafting:version-publish": Endpoint("draft_version_private", read=None, writes={"post": MANAGERS}),
     "drafting:version-create": Endpoint(
         lambda w: {"pk": w["draft_review"].pk}, read=MANAGERS, writes={"post": MANAGERS}
