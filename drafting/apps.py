@@ -24,6 +24,6 @@ class DraftingConfig(AppConfig):
         )
         register_content_models(DraftVersion, DraftParagraph, ParagraphComment, Amendment)
         common_awaiting.register("drafting.amendments_to_decide", awaiting.amendments_to_decide)
-        pending.register("drafting.amendments", awaiting.undecided_amendments)
+        pending.register("drafting.amendments", awaiting.amendment_counts)
         kinds.register("drafting.review_invitation", _("An invitation to review a draft plan before it is public"))
         kinds.register("drafting.amendment_decided", _("A decision on your amendment to a draft plan"))

@@ -2,7 +2,7 @@
 without a decision, per plan (one query), linked to the plan's latest version; and the same per consultation for
 the response reminders (consultations.pending)."""
 
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q
 from django.urls import reverse
 from django.utils.translation import ngettext
 
@@ -32,11 +32,12 @@ def amendments_to_decide(*, member, limit: int = 10) -> list[Awaiting]:
     ]
 
 
-def undecided_amendments(consultation_ids) -> dict[int, int]:
-    """For consultations.pending: amendments awaiting a decision, per review of the draft plan (one query)."""
+def amendment_counts(consultation_ids) -> dict[int, tuple[int, int]]:
+    """For consultations.pending: per review of the draft plan, its amendments (owed a reasoned decision) and those
+    decided (one query)."""
     rows = (
-        Amendment.objects.filter(version__consultation_id__in=list(consultation_ids), state=Amendment.State.PROPOSED)
+        Amendment.objects.filter(version__consultation_id__in=list(consultation_ids))
         .values("version__consultation_id")
-        .annotate(waiting=Count("id"))
+        .annotate(owed=Count("id"), decided=Count("id", filter=~Q(state=Amendment.State.PROPOSED)))
     )
-    return {row["version__consultation_id"]: row["waiting"] for row in rows}
+    return {row["version__consultation_id"]: (row["owed"], row["decided"]) for row in rows}

@@ -147,3 +147,13 @@ def test_undecided_amendments_count_in_the_response_reminders(plan, point_of_con
         version=version, draft_commitment=paragraph.draft_commitment, paragraph=paragraph, text="x", author=participant
     )
     assert response_reminders_send() == 1
+
+
+def test_amendments_count_as_proposals_in_the_co_creation_checklist(version, paragraph, participant, point_of_contact):
+    from consultations.checklist import plan_checklist
+
+    first = amendments.amendment_propose(author=participant, paragraph=paragraph, text="Words 1")
+    amendments.amendment_propose(author=participant, paragraph=paragraph, text="Words 2")
+    amendments.amendment_decide(amendment=first, user=point_of_contact, state="rejected", reason="No.")
+    [item] = [item for item in plan_checklist(version.action_plan) if item.requirement.code == "4.1"]
+    assert "1 of 2 proposals answered with reasons." in item.explanation
