@@ -11,8 +11,9 @@ class DraftingConfig(AppConfig):
         from common import awaiting as common_awaiting
         from common.cache import register_content_models
         from consultations import pending
-        from drafting import awaiting, privacy, rules  # noqa: F401  (rules registers the permissions)
+        from drafting import awaiting, privacy, rules, selectors  # noqa: F401  (rules registers the permissions)
         from drafting.models import Amendment, DraftParagraph, DraftVersion, ParagraphComment
+        from irm_reports import provenance
         from notifications import kinds
 
         register(
@@ -24,6 +25,7 @@ class DraftingConfig(AppConfig):
         )
         register_content_models(DraftVersion, DraftParagraph, ParagraphComment, Amendment)
         common_awaiting.register("drafting.amendments_to_decide", awaiting.amendments_to_decide)
+        provenance.register("drafting.amendments", selectors.plan_provenance_lines)
         pending.register("drafting.amendments", awaiting.amendment_counts)
         kinds.register("drafting.review_invitation", _("An invitation to review a draft plan before it is public"))
         kinds.register("drafting.amendment_decided", _("A decision on your amendment to a draft plan"))

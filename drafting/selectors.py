@@ -93,3 +93,29 @@ def commitment_provenance(*, commitment) -> dict:
         .first()
     )
     return {"accepted": accepted, "comment_count": comments, "latest": latest}
+
+
+def plan_provenance_lines(plan) -> dict[int, list[str]]:
+    """For irm_reports.provenance: each commitment's accepted amendments, one line each (one query)."""
+    from django.utils.text import Truncator
+    from django.utils.translation import gettext as _
+
+    amendments = (
+        Amendment.objects.filter(
+            version__action_plan=plan, state=Amendment.State.ACCEPTED, draft_commitment__commitment__isnull=False
+        )
+        .select_related("author", "draft_commitment")
+        .order_by("draft_commitment__commitment_id", "id")
+    )
+    lines: dict[int, list[str]] = {}
+    for amendment in amendments:
+        author = amendment.author.public_name if amendment.author else _("Deleted participant")
+        lines.setdefault(amendment.draft_commitment.commitment_id, []).append(
+            _("Amendment by %(author)s, accepted: “%(text)s” (%(reason)s)")
+            % {
+                "author": author,
+                "text": Truncator(amendment.text).words(30),
+                "reason": Truncator(amendment.reason).words(30),
+            }
+        )
+    return lines

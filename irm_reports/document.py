@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from commitments.models import PolicyArea
 from irm_reports import charts, fieldsets, selectors
 from irm_reports.models import Report
+from irm_reports.provenance import plan_provenance
 from irm_reports.scales import (
     Answer,
     DidItOpenGovernment,
@@ -182,6 +183,12 @@ def outline(
     return sections, annexes
 
 
+def _provenance(plan, rows) -> list[tuple]:
+    """(commitment, lines) for the commitments whose origin an app above records (irm_reports.provenance)."""
+    lines = plan_provenance(plan)
+    return [(row.commitment, lines[row.commitment.pk]) for row in rows if row.commitment.pk in lines]
+
+
 def report_document(*, report: Report) -> dict:
     """Everything the PDF template shows (a fixed number of queries)."""
     report = selectors.report_get(pk=report.pk)
@@ -220,4 +227,5 @@ def report_document(*, report: Report) -> dict:
         "fields": set(fieldsets.assessment_fields(report.report_type, report.methodology)),
         "generated_at": timezone.now(),
         "imported": report.source == Report.Source.IMPORTED,
+        "provenance": _provenance(plan, rows),
     }

@@ -157,3 +157,15 @@ def test_amendments_count_as_proposals_in_the_co_creation_checklist(version, par
     amendments.amendment_decide(amendment=first, user=point_of_contact, state="rejected", reason="No.")
     [item] = [item for item in plan_checklist(version.action_plan) if item.requirement.code == "4.1"]
     assert "1 of 2 proposals answered with reasons." in item.explanation
+
+
+def test_the_irm_report_annex_lists_the_accepted_amendments(version, paragraph, participant, point_of_contact):
+    from irm_reports.document import report_document
+    from tests.factories.irm_reports import ReportFactory
+
+    amendment = amendments.amendment_propose(author=participant, paragraph=paragraph, text="Publish every contract.")
+    amendments.amendment_decide(amendment=amendment, user=point_of_contact, state="accepted", reason="Clearer.")
+    document = report_document(report=ReportFactory(action_plan=version.action_plan))
+    [(commitment, lines)] = document["provenance"]
+    assert commitment == paragraph.draft_commitment.commitment
+    assert lines == [f"Amendment by {participant.public_name}, accepted: “Publish every contract.” (Clearer.)"]
