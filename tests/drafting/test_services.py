@@ -169,3 +169,30 @@ def test_the_irm_report_annex_lists_the_accepted_amendments(version, paragraph, 
     [(commitment, lines)] = document["provenance"]
     assert commitment == paragraph.draft_commitment.commitment
     assert lines == [f"Amendment by {participant.public_name}, accepted: “Publish every contract.” (Clearer.)"]
+
+
+def test_the_final_version_becomes_the_commitments_when_the_plan_is_submitted(
+    version, paragraph, participant, point_of_contact
+):
+    """Amended sections and new milestones are written into the commitment; what nobody amended is kept."""
+    from commitments.services.plans import action_plan_transition
+
+    copy = paragraph.draft_commitment
+    wording = amendments.amendment_propose(author=participant, paragraph=paragraph, text="Publish every contract.")
+    milestone = amendments.amendment_propose(author=participant, draft_commitment=copy, text="Train the clerks")
+    late = amendments.amendment_propose(author=participant, draft_commitment=copy, text="Not in any version")
+    for item in (wording, milestone, late):
+        amendments.amendment_decide(amendment=item, user=point_of_contact, state="accepted", reason="Yes.")
+    version_publish(
+        version=version_create(consultation=version.consultation, user=point_of_contact), user=point_of_contact
+    )
+    Amendment.objects.filter(pk=late.pk).update(applied_in=None)  # accepted after the last version
+    commitment = copy.commitment
+    commitment.title = "Edited by the point of contact"
+    commitment.save()
+    action_plan_transition(plan=version.action_plan, to_status="submitted")
+    commitment.refresh_from_db()
+    assert commitment.objective == "Publish every contract.\n\nOpen the data for reuse."
+    assert commitment.title == "Edited by the point of contact"
+    descriptions = list(commitment.milestones.values_list("description", flat=True))
+    assert "Train the clerks" in descriptions and "Not in any version" not in descriptions
