@@ -45,6 +45,8 @@ def seed_drafting() -> int:
     paragraphs = list(
         DraftParagraph.objects.filter(draft_commitment__version=first).order_by("draft_commitment", "order")
     )
+    if not paragraphs:
+        return 1
     target, other = paragraphs[0], paragraphs[-1]
     comment = comments.comment_create(paragraph=target, author=people[0], body=COMMENTS[0], language="en")
     comments.comment_create(paragraph=target, author=people[1], body=COMMENTS[1], parent=comment, language="en")
