@@ -2,6 +2,7 @@
 supported by verified participants and decided by the point of contact, with the pages' rules and rate limits."""
 
 import django_filters
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
@@ -28,11 +29,14 @@ class VersionFilter(django_filters.FilterSet):
 class AmendmentFilter(django_filters.FilterSet):
     action_plan = django_filters.NumberFilter(field_name="version__action_plan_id")
     version = django_filters.NumberFilter(field_name="version_id")
+    commitment = django_filters.NumberFilter(
+        field_name="draft_commitment__commitment_id", help_text=_("The plan's commitment the amendment changed.")
+    )
     state = django_filters.ChoiceFilter(choices=Amendment.State.choices)
 
     class Meta:
         model = Amendment
-        fields = ["action_plan", "version", "state"]
+        fields = ["action_plan", "version", "commitment", "state"]
 
 
 class NewestFirst(CursorPagination):
@@ -67,7 +71,7 @@ class DraftVersionViewSet(_Hidden404, viewsets.ReadOnlyModelViewSet):
 
 class AmendmentViewSet(_Hidden404, RateLimitedViewMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     """Amendments to draft versions, with their `state` and the point of contact's public `reason` (filters
-    `action_plan`, `version`, `state`)."""
+    `action_plan`, `version`, `state`, and `commitment`: with `state=accepted`, what shaped a final commitment)."""
 
     lookup_value_regex = r"\d+"
     serializer_class = s.AmendmentSerializer

@@ -39,6 +39,9 @@ def test_amendments_are_listed_with_state_and_reason_at_a_constant_cost(version,
         assert len(api.get(url).json()["results"]) == 8
     assert len(many) == len(few)
     assert len(api.get(url + "&state=proposed").json()["results"]) == 7
+    commitment = paragraph.draft_commitment.commitment_id
+    [rejected] = api.get(f"/api/v1/amendments/?commitment={commitment}&state=rejected").json()["results"]
+    assert rejected["commitment"] == commitment and rejected["reason"] == "Out of scope."
 
 
 def test_amendments_are_proposed_supported_and_decided_through_the_api(paragraph, participant, point_of_contact):
