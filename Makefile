@@ -80,7 +80,7 @@ lint: setup-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports --no-cache
-	$(VENV)/bin/bandit -q -r ogp_portal partnership analytics cycle monitoring support grants peers consultations irm_reports commitments accounts notifications common -x "*/migrations/*" -ll
+	$(VENV)/bin/bandit -q -r ogp_portal partnership analytics cycle monitoring drafting support grants peers consultations irm_reports commitments accounts notifications common -x "*/migrations/*" -ll
 	$(PY) bin/check-sizes
 
 ## audit: supply chain — Django's deployment checks with the production settings, then pip-audit over the

@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 
 from commitments.models import ActionPlan, StandardRequirement
 from consultations.models import Consultation, Forum, ForumMeeting, ForumSeat, RequirementMark, Sector
+from consultations.pending import answer_counts
 
 MET, NOT_MET, PENDING = (
     RequirementMark.Status.MET,
@@ -131,13 +132,15 @@ def _facts(plan: ActionPlan) -> dict:
     consultations = list(plan.consultations.order_by("opens_at"))
     # The consultations' stored counters (kept by every write of a proposal), not a count of the proposals.
     held = [c for c in consultations if c.status != Consultation.Status.CANCELLED]
+    # What the apps above owe answers to as well (amendments to the draft plan: consultations.pending).
+    others = answer_counts(c.pk for c in held).values()
     return {
         "forum": forum,
         "seats": seats,
         "meetings": meetings,
         "consultations": consultations,
-        "to_answer": sum(c.proposal_count for c in held),
-        "answered": sum(c.answered_count for c in held),
+        "to_answer": sum(c.proposal_count for c in held) + sum(owed for owed, _answered in others),
+        "answered": sum(c.answered_count for c in held) + sum(answered for _owed, answered in others),
     }
 
 

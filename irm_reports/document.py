@@ -17,6 +17,7 @@ from commitments.models import PolicyArea
 from common import charts
 from irm_reports import fieldsets, selectors
 from irm_reports.models import Report
+from irm_reports.provenance import plan_provenance
 from irm_reports.scales import (
     Answer,
     DidItOpenGovernment,
@@ -213,6 +214,12 @@ def outline(
     return sections, annexes
 
 
+def _provenance(plan, rows) -> list[tuple]:
+    """(commitment, lines) for the commitments whose origin an app above records (irm_reports.provenance)."""
+    lines = plan_provenance(plan)
+    return [(row.commitment, lines[row.commitment.pk]) for row in rows if row.commitment.pk in lines]
+
+
 def report_document(*, report: Report) -> dict:
     """Everything the PDF template shows (a fixed number of queries)."""
     report = selectors.report_get(pk=report.pk)
@@ -251,4 +258,5 @@ def report_document(*, report: Report) -> dict:
         "fields": set(fieldsets.assessment_fields(report.report_type, report.methodology)),
         "generated_at": timezone.now(),
         "imported": report.source == Report.Source.IMPORTED,
+        "provenance": _provenance(plan, rows),
     }

@@ -8,6 +8,7 @@ from analytics.api.views import AnalyticsViewSet
 from commitments.api.follows import CommitmentFollowViewSet
 from consultations.api.views import ConsultationViewSet, ProposalViewSet
 from cycle.api.views import ChallengeAreaViewSet, ComplianceFindingViewSet, CycleStepViewSet, SDGTargetViewSet
+from drafting.api.views import AmendmentViewSet, DraftVersionViewSet
 from grants.api.views import GrantCallViewSet
 from irm_reports.api.views import ReportViewSet
 from monitoring.api.views import MonitoringReportViewSet
@@ -26,6 +27,8 @@ router.register("grant-calls", GrantCallViewSet, basename="grantcall")
 router.register("partners", PartnerViewSet, basename="partner")
 router.register("monitoring-reports", MonitoringReportViewSet, basename="monitoringreport")
 router.register("commitment-follows", CommitmentFollowViewSet, basename="commitmentfollow")
+router.register("draft-versions", DraftVersionViewSet, basename="draftversion")
+router.register("amendments", AmendmentViewSet, basename="amendment")
 router.register("notifications", NotificationViewSet, basename="notification")
 router.register("analytics", AnalyticsViewSet, basename="analytics")
 router.register("cycle-steps", CycleStepViewSet, basename="cyclestep")

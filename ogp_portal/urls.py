@@ -46,6 +46,7 @@ urlpatterns = [
     path("", include("support.urls")),
     path("", include("cycle.urls")),
     path("", include("monitoring.urls")),
+    path("", include("drafting.urls")),
     path("", include("peers.urls")),
     path("", include("analytics.urls")),
     path("", include(commitment_routes)),

@@ -21,6 +21,7 @@ from commitments.models import ActionPlan, Member, Milestone, PolicyArea
 from consultations.demo import seed_consultations
 from consultations.demo_lively import seed_lively_consultations
 from cycle.demo import seed_cycle
+from drafting.demo import seed_drafting
 from grants.demo import seed_grants
 from irm_reports.demo import seed_irm_demo
 from irm_reports.importing import OGP_SAMPLE, import_ogp_data
@@ -198,6 +199,7 @@ def seed_demo(*, password: str | None = None) -> dict:
     accounts += seed_support(password=password)
     cycle = seed_cycle()
     seed_monitoring()
+    seed_drafting()
     peers = seed_peers()
     seed_notifications(User.objects.filter(email__in=[email for email, *_rest in DEMO_ACCOUNTS]))
     return {

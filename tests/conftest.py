@@ -27,6 +27,7 @@ PROJECT_PACKAGES = (
     "analytics",
     "cycle",
     "monitoring",
+    "drafting",
     "support",
     "grants",
     "peers",

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Organisation
 from commitments.models import ActionPlan, Commitment, Member
 from commitments.services.members import organisation_for_name
+from commitments.submission import plan_submitted
 from common.db import UNCHANGED, set_fields
 from common.models import page_language
 
@@ -88,6 +89,8 @@ def action_plan_transition(*, plan: ActionPlan, to_status: str) -> ActionPlan:
     if to_status == ActionPlan.Status.SUBMITTED:
         plan.submitted_on = date.today()
     plan.save(update_fields=["status", "submitted_on", "updated_at"])
+    if to_status == ActionPlan.Status.SUBMITTED:
+        plan_submitted(plan)  # e.g. the final version of the draft becomes the commitments' text
     return plan
 
 

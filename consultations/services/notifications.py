@@ -15,6 +15,7 @@ from common.site import absolute_url
 from common.text import single_line
 from consultations.apps import FOLLOWED_PROPOSAL, PROPOSAL_RESPONSE, RESPONSE_REMINDER
 from consultations.models import Consultation, ProposalResponse, ResponseReminder
+from consultations.pending import pending_counts
 
 
 def _send(user: User, template: str, subject: str, context: dict, *, kind: str, link: str, **subject_args) -> None:
@@ -86,9 +87,11 @@ def response_reminders_send(*, today: date | None = None) -> int:
         .select_related("action_plan__member")
         .with_counts()
     )
+    consultations = list(consultations)
+    others = pending_counts(c.pk for c in consultations)  # e.g. amendments to a draft awaiting a decision
     sent = 0
     for consultation in consultations:
-        unanswered = consultation.proposal_count - consultation.answered_count
+        unanswered = consultation.proposal_count - consultation.answered_count + others.get(consultation.pk, 0)
         step = _step_for((consultation.response_due_on - today).days)
         if unanswered <= 0 or step is None:
             continue

@@ -56,6 +56,11 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "MonitoringFindingEnum": "monitoring.models.report.Finding",
         "MonitoringAnswerKindEnum": "monitoring.models.response.ReportAnswer.Kind",
+        "DraftVersionStateEnum": "drafting.models.version.DraftVersion.State",
+        "DraftParagraphSectionEnum": "drafting.models.version.DraftParagraph.Section",
+        "AmendmentStateEnum": "drafting.models.participation.Amendment.State",
+        "AmendmentKindEnum": "drafting.models.participation.Amendment.Kind",
+        "AmendmentDecisionEnum": "drafting.models.participation.DECISION_CHOICES",
         "PartnerKindEnum": "support.models.partners.Partner.Kind",
         "GrantCallKindEnum": "grants.models.calls.GrantCall.Kind",
         "MemberKindEnum": "commitments.models.Member.Kind",

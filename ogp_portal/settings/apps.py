@@ -17,6 +17,11 @@ RATE_LIMITS = {
     "monitoring.flag": {"user": (20, 3600), "ip": (60, 3600)},
     # following a commitment (and stopping)
     "commitments.follow": {"user": (60, 600), "ip": (200, 600)},
+    # drafting: paragraph comments, amendments, supports and flags on a draft plan
+    "drafting.comment": {"user": (10, 600), "ip": (40, 600)},
+    "drafting.amendment": {"user": (10, 3600), "ip": (30, 3600)},
+    "drafting.support": {"user": (60, 600), "ip": (200, 600)},
+    "drafting.flag": {"user": (20, 3600), "ip": (60, 3600)},
     "peers.exchange": {"user": (10, 3600), "ip": (30, 3600)},
 }
 

@@ -57,6 +57,7 @@ LOCAL_APPS = [
     "support",
     "cycle",
     "monitoring",
+    "drafting",
     "peers",
     "analytics",
     "partnership",

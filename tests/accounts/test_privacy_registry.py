@@ -19,6 +19,10 @@ pytestmark = pytest.mark.django_db
 
 ACCOUNT_SECTIONS = ["exported_at", "account", "email_addresses", "memberships", "organisations"]
 CONSULTATION_SECTIONS = ["proposals", "comments", "supports", "follows", "flags"]
+DRAFTING_SECTIONS = [
+    "paragraph_comments", "amendments", "amendment_supports", "paragraph_comment_supports", "draft_reviews",
+    "paragraph_comment_flags",
+]  # fmt: skip
 NOTIFICATION_SECTIONS = ["notifications", "notification_preferences", "notification_digests"]
 
 
@@ -59,7 +63,8 @@ def test_the_download_has_the_account_sections_then_each_apps():
     apps = [
         *NOTIFICATION_SECTIONS, "progress_updates", "followed_commitments", *CONSULTATION_SECTIONS, "irm_assignments",
         "grant_applications",
-        "support_requests", "support_notes", "monitoring_reports", "monitoring_flags", "exchange_requests",
+        "support_requests", "support_notes", "monitoring_reports", "monitoring_flags", *DRAFTING_SECTIONS,
+        "exchange_requests",
     ]  # fmt: skip
     assert list(data) == [*ACCOUNT_SECTIONS, *apps]
     assert all(data[name] == [] for name in apps)

@@ -1,9 +1,8 @@
 """The permission matrix: every named URL of the site, who may read it and who may write through it.
 
-One table (`ENDPOINTS`) declares each URL pattern found by walking the URLconf, the DRF router included.
-The tests in this folder build one `world` of objects owned by known users and read the table to know
-what to send where; a URL pattern missing from the table fails the suite (see test_permission_matrix).
-The roles and `Endpoint` are in endpoint.py, the walk of the URLconf in urlconf.py, the world in world.py.
+One table (`ENDPOINTS`, each app's lines in matrix_<app>.py) declares each URL pattern of the URLconf and the DRF
+router. The tests build one `world` of objects owned by known users (world.py) and read the table to know what to
+send where; a URL pattern missing from it fails the suite. Roles and `Endpoint`: endpoint.py; the walk: urlconf.py.
 """
 
 from commitments.models import ActionPlan
@@ -23,6 +22,7 @@ from tests.security.endpoint import (
 )
 from tests.security.matrix_analytics import ANALYTICS_ENDPOINTS
 from tests.security.matrix_cycle import CYCLE_ENDPOINTS
+from tests.security.matrix_drafting import DRAFTING_ENDPOINTS
 from tests.security.matrix_grants import GRANT_ENDPOINTS
 from tests.security.matrix_monitoring import MONITORING_ENDPOINTS
 from tests.security.matrix_peers import PEER_ENDPOINTS
@@ -284,8 +284,8 @@ ENDPOINTS: dict[str, Endpoint] = {
     "commitments:workspace-milestone-update": Endpoint(
         "milestone", read=MANAGERS, writes={"post": MANAGERS}, payload=MILESTONE
     ),
-    # Monitoring ----------------------------------------------------------------------------------
     **MONITORING_ENDPOINTS,
+    **DRAFTING_ENDPOINTS,
     **PEER_ENDPOINTS,
 }
 

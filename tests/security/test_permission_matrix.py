@@ -34,6 +34,7 @@ SNAPSHOT_APPS = (
     "support",
     "cycle",
     "monitoring",
+    "drafting",
     "peers",
     "notifications",
 )

@@ -114,7 +114,8 @@ def _apps_above(world: dict, organisation, member, forum, other_member) -> dict:
     assess(world["assessed"], report=world["published"])  # a published assessment: the analytics show figures
     return {
         "notification": notification, **_grants(world, organisation), **_support_world(world),
-        **_cycle_world(member, forum), **_monitoring_world(world), "exchange": _exchange(world, other_member),
+        **_cycle_world(member, forum), **_monitoring_world(world), **_drafting_world(world),
+        "exchange": _exchange(world, other_member),
     }  # fmt: skip
 
 
@@ -210,6 +211,28 @@ def _monitoring_world(world) -> dict:
             content_type="application/pdf",
             size=len(SECRETS["monitoring_draft"]),
         ),
+    }
+
+
+def _drafting_world(world) -> dict:
+    """Madrid's plan in co-creation under review: version 1 published (a paragraph commented and amended by the
+    owner), version 2 kept private for its expert reviewers."""
+    from drafting.models import ParagraphComment
+    from drafting.services.amendments import amendment_propose
+    from drafting.services.versions import version_create
+    from tests.factories.drafting import draft_review, published_draft
+
+    review = draft_review(action_plan=world["plan"], title="Review of Madrid's draft plan")
+    version = published_draft(action_plan=world["plan"], review=review, poc=world["poc"])
+    paragraph = version.commitments.first().paragraphs.first()
+    return {
+        "draft_review": review,
+        "draft_version": version,
+        "draft_version_private": version_create(consultation=review, user=world["poc"], expert_review=True),
+        "draft_commitment": paragraph.draft_commitment,
+        "draft_paragraph": paragraph,
+        "paragraph_comment": ParagraphComment.objects.create(paragraph=paragraph, author=world["owner"], body="Why?"),
+        "amendment": amendment_propose(author=world["owner"], paragraph=paragraph, text="Clearer wording"),
     }
 
 

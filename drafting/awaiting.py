@@ -1,0 +1,43 @@
+"""What awaits a point of contact in drafting (common.awaiting): the amendments of their member's drafts still
+without a decision, per plan (one query), linked to the plan's latest version; and the same per consultation for
+the response reminders (consultations.pending)."""
+
+from django.db.models import Count, Max, Q
+from django.urls import reverse
+from django.utils.translation import ngettext
+
+from common.awaiting import Awaiting
+from drafting.models import Amendment
+
+
+def amendments_to_decide(*, member, limit: int = 10) -> list[Awaiting]:
+    rows = (
+        Amendment.objects.filter(version__action_plan__member=member, state=Amendment.State.PROPOSED)
+        .values("version__action_plan_id", "version__action_plan__title")
+        .annotate(waiting=Count("id"), version=Max("version_id"))
+        .order_by("version__action_plan_id")[:limit]
+    )
+    return [
+        Awaiting(
+            count=row["waiting"],
+            label=ngettext(
+                "%(count)d amendment awaits your decision in “%(title)s”",
+                "%(count)d amendments await your decision in “%(title)s”",
+                row["waiting"],
+            )
+            % {"count": row["waiting"], "title": row["version__action_plan__title"]},
+            url=reverse("drafting:version-detail", kwargs={"pk": row["version"]}),
+        )
+        for row in rows
+    ]
+
+
+def amendment_counts(consultation_ids) -> dict[int, tuple[int, int]]:
+    """For consultations.pending: per review of the draft plan, its amendments (owed a reasoned decision) and those
+    decided (one query)."""
+    rows = (
+        Amendment.objects.filter(version__consultation_id__in=list(consultation_ids))
+        .values("version__consultation_id")
+        .annotate(owed=Count("id"), decided=Count("id", filter=~Q(state=Amendment.State.PROPOSED)))
+    )
+    return {row["version__consultation_id"]: (row["owed"], row["decided"]) for row in rows}

@@ -1,0 +1,121 @@
+"""What the drafting pages and the API read, each in a fixed number of queries whatever the number of rows."""
+
+from django.db.models import Count, Prefetch, Q
+from django.shortcuts import get_object_or_404
+
+from drafting.models import Amendment, DraftCommitment, DraftParagraph, DraftVersion, ParagraphComment
+
+
+def version_queryset():
+    return DraftVersion.objects.select_related("action_plan__member", "consultation__action_plan")
+
+
+def version_get(*, pk: int) -> DraftVersion:
+    return get_object_or_404(version_queryset(), pk=pk)
+
+
+def version_list(*, user):
+    """Published versions, and the unpublished ones of the member the user manages (or all, for staff)."""
+    versions = version_queryset()
+    visible = Q(state=DraftVersion.State.PUBLISHED)
+    if user.is_authenticated and user.is_active and user.is_staff:
+        visible = Q()
+    elif user.is_authenticated and user.is_active and user.is_point_of_contact:
+        visible |= Q(action_plan__member_id=user.member_id)
+    return versions.filter(visible).order_by("action_plan_id", "number")
+
+
+def version_text(*, version: DraftVersion) -> list[DraftCommitment]:
+    """The version's commitments and their paragraphs, each paragraph with the count of its amendments awaiting
+    a decision: two queries."""
+    paragraphs = DraftParagraph.objects.annotate(
+        open_amendments=Count("amendments", filter=Q(amendments__state=Amendment.State.PROPOSED))
+    ).order_by("order", "id")
+    return list(version.commitments.prefetch_related(Prefetch("paragraphs", queryset=paragraphs)))
+
+
+def paragraph_thread(*, version: DraftVersion, paragraph_pk) -> dict | None:
+    """The opened paragraph's visible comments (replies under their comment) and its amendments."""
+    paragraph = (
+        DraftParagraph.objects.filter(pk=paragraph_pk, draft_commitment__version=version)
+        .select_related("draft_commitment__version__consultation", "draft_commitment__version__action_plan")
+        .first()
+    )
+    if paragraph is None:
+        return None
+    comments = list(
+        ParagraphComment.objects.filter(paragraph=paragraph, is_hidden=False)
+        .select_related("author")
+        .order_by("created_at", "id")
+    )
+    replies: dict[int, list] = {}
+    for comment in comments:
+        comment.paragraph = paragraph  # the permissions read the version through it: no query per comment
+        if comment.parent_id:
+            replies.setdefault(comment.parent_id, []).append(comment)
+    threads = [(comment, replies.get(comment.pk, [])) for comment in comments if comment.parent_id is None]
+    amendments = amendment_queryset().filter(paragraph=paragraph)
+    return {"paragraph": paragraph, "threads": threads, "amendments": list(amendments)}
+
+
+def amendment_queryset():
+    return Amendment.objects.select_related(
+        "author", "draft_commitment", "paragraph", "version__action_plan__member", "version__consultation",
+        "applied_in", "merged_into",
+    )  # fmt: skip
+
+
+def amendment_get(*, pk: int) -> Amendment:
+    return get_object_or_404(amendment_queryset(), pk=pk)
+
+
+def amendment_list(*, user):
+    """The amendments of published versions (and of the versions the user manages)."""
+    return amendment_queryset().filter(version__in=version_list(user=user).values("pk")).order_by("-id")
+
+
+def commitment_provenance(*, commitment) -> dict:
+    """The accepted amendments of every version of the commitment's draft, and the comments on its paragraphs:
+    three queries."""
+    accepted = list(
+        amendment_queryset()
+        .filter(draft_commitment__commitment=commitment, state=Amendment.State.ACCEPTED, version__state="published")
+        .order_by("version__number", "id")
+    )
+    comments = ParagraphComment.objects.filter(
+        paragraph__draft_commitment__commitment=commitment,
+        paragraph__draft_commitment__version__state=DraftVersion.State.PUBLISHED,
+        is_hidden=False,
+    ).count()
+    latest = (
+        DraftVersion.objects.filter(action_plan_id=commitment.action_plan_id, state=DraftVersion.State.PUBLISHED)
+        .order_by("-number")
+        .first()
+    )
+    return {"accepted": accepted, "comment_count": comments, "latest": latest}
+
+
+def plan_provenance_lines(plan) -> dict[int, list[str]]:
+    """For irm_reports.provenance: each commitment's accepted amendments, one line each (one query)."""
+    from django.utils.text import Truncator
+    from django.utils.translation import gettext as _
+
+    amendments = (
+        Amendment.objects.filter(
+            version__action_plan=plan, state=Amendment.State.ACCEPTED, draft_commitment__commitment__isnull=False
+        )
+        .select_related("author", "draft_commitment")
+        .order_by("draft_commitment__commitment_id", "id")
+    )
+    lines: dict[int, list[str]] = {}
+    for amendment in amendments:
+        author = amendment.author.public_name if amendment.author else _("Deleted participant")
+        lines.setdefault(amendment.draft_commitment.commitment_id, []).append(
+            _("Amendment by %(author)s, accepted: “%(text)s” (%(reason)s)")
+            % {
+                "author": author,
+                "text": Truncator(amendment.text).words(30),
+                "reason": Truncator(amendment.reason).words(30),
+            }
+        )
+    return lines

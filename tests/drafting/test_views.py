@@ -1,0 +1,161 @@
+"""The draft's pages: the text with counts and a thread opened in place, the diff, comments and amendments through
+the forms, the point of contact's versions and decisions; constant queries with many comments."""
+
+import pytest
+from django.urls import reverse
+
+from drafting.models import Amendment, DraftVersion, ParagraphComment
+from drafting.models.version import DraftParagraph
+from drafting.services import amendments
+from drafting.services.versions import version_create, version_publish
+from tests.factories import UserFactory
+from tests.factories.drafting import draft_review, unverified_user
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_text_shows_counts_and_opens_a_thread_in_place_with_plain_links(client, version, paragraph, participant):
+    client.force_login(participant)
+    url = reverse("drafting:version-detail", args=[version.pk])
+    page = client.get(url).content.decode()
+    assert "Publish every contract of district 1." in page and "0 comments" in page
+    assert f'href="?paragraph={paragraph.pk}#p-{paragraph.pk}"' in page
+    response = client.post(
+        reverse("drafting:comment-create", args=[paragraph.pk]), {"body": "Which **districts**?", "website": ""}
+    )
+    assert response.status_code == 302 and response["Location"].endswith(f"?paragraph={paragraph.pk}#p-{paragraph.pk}")
+    opened = client.get(response["Location"]).content.decode()
+    assert "1 comment" in opened and "<strong>districts</strong>" in opened and "Propose new wording" in opened
+
+
+def test_the_point_of_contact_publishes_versions_and_the_diff_marks_words_with_labels(
+    client, plan, point_of_contact, participant
+):
+    from tests.factories import CommitmentFactory
+
+    CommitmentFactory(action_plan=plan, number="1", objective="Publish the contracts of the city.")
+    review = draft_review(action_plan=plan)
+    client.force_login(point_of_contact)
+    assert "No version yet" in client.get(reverse("drafting:version-create", args=[review.pk])).content.decode()
+    response = client.post(reverse("drafting:version-create", args=[review.pk]))
+    v1 = DraftVersion.objects.get()
+    assert response["Location"] == v1.get_absolute_url() and v1.is_published
+    paragraph = DraftParagraph.objects.get(draft_commitment__version=v1)
+    amendment = amendments.amendment_propose(
+        author=participant, paragraph=paragraph, text="Publish all the contracts of the town."
+    )
+    decided = client.post(
+        reverse("drafting:amendment-decide", args=[amendment.pk]), {"state": "accepted", "reason": "Clearer."}
+    )
+    assert decided.status_code == 302
+    client.post(reverse("drafting:version-create", args=[review.pk]))
+    v2 = DraftVersion.objects.get(number=2)
+    page = client.get(reverse("drafting:version-diff", args=[v2.pk, v1.pk])).content.decode()
+    assert '<ins><span class="diff-label">[added:</span> all<span class="diff-label">]</span></ins>' in page
+    assert '<del><span class="diff-label">[removed:</span> city.<span class="diff-label">]</span></del>' in page
+    assert "Changes from version 1 to version 2" in page
+
+
+def test_expert_review_keeps_a_version_private_until_published(client, plan, point_of_contact):
+    from tests.factories import CommitmentFactory
+
+    CommitmentFactory(action_plan=plan, objective="One paragraph.")
+    review = draft_review(action_plan=plan)
+    version = version_create(consultation=review, user=point_of_contact, expert_review=True)
+    url = reverse("drafting:version-detail", args=[version.pk])
+    assert client.get(url).status_code == 404
+    client.force_login(point_of_contact)
+    assert client.get(url).status_code == 200
+    client.post(reverse("drafting:version-publish", args=[version.pk]))
+    client.logout()
+    assert client.get(url).status_code == 200
+
+
+def test_refusals_are_explained_on_the_form(client, version, paragraph, point_of_contact):
+    """An unverified account, then an older version: the form says why, nothing is saved."""
+    unverified = unverified_user()
+    client.force_login(unverified)
+    url = reverse("drafting:paragraph-amend", args=[paragraph.pk])
+    response = client.post(url, {"text": "Other words", "website": ""})
+    assert response.status_code == 200 and "e-mail address is verified" in response.content.decode()
+    version_publish(
+        version=version_create(consultation=version.consultation, user=point_of_contact), user=point_of_contact
+    )
+    client.force_login(UserFactory())
+    response = client.post(url, {"text": "Other words", "website": ""})
+    assert "version 2 replaced it" in response.content.decode()
+    assert not Amendment.objects.exists()
+
+
+def test_an_amendment_is_supported_and_decided_with_a_public_reason(client, paragraph, participant, point_of_contact):
+    client.force_login(participant)
+    client.post(reverse("drafting:paragraph-amend", args=[paragraph.pk]), {"text": "New words", "website": ""})
+    amendment = Amendment.objects.get()
+    client.force_login(UserFactory())
+    client.post(reverse("drafting:amendment-support", args=[amendment.pk]))
+    client.force_login(point_of_contact)
+    client.post(
+        reverse("drafting:amendment-decide", args=[amendment.pk]), {"state": "rejected", "reason": "Too vague."}
+    )
+    page = client.get(amendment.get_absolute_url()).content.decode()
+    assert "Rejected" in page and "Too vague." in page and "<dd>1</dd>" in page
+
+
+def _comments(paragraph, count):
+    authors = UserFactory.create_batch(3)
+    ParagraphComment.objects.bulk_create(
+        ParagraphComment(paragraph=paragraph, author=authors[n % 3], body=f"Comment {n}") for n in range(count)
+    )
+
+
+def test_a_thread_of_500_comments_costs_the_same_queries_as_one(
+    client, version, paragraph, participant, django_assert_max_num_queries
+):
+    client.force_login(participant)
+    url = reverse("drafting:version-detail", args=[version.pk]) + f"?paragraph={paragraph.pk}"
+    _comments(paragraph, 1)
+    with django_assert_max_num_queries(40) as few:
+        assert client.get(url).status_code == 200
+    _comments(paragraph, 499)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        page = client.get(url)
+    assert page.content.decode().count('class="comment"') == 500
+
+
+def test_the_commitment_page_shows_the_amendments_that_shaped_it(
+    client, version, paragraph, participant, point_of_contact
+):
+    amendment = amendments.amendment_propose(author=participant, paragraph=paragraph, text="Publish every contract.")
+    amendments.amendment_decide(amendment=amendment, user=point_of_contact, state="accepted", reason="Agreed.")
+    page = client.get(paragraph.draft_commitment.commitment.get_absolute_url()).content.decode()
+    assert "How the draft shaped it" in page and "Publish every contract." in page and "Agreed." in page
+
+
+def test_the_workspace_lists_the_amendments_awaiting_a_decision(paragraph, participant, member):
+    from drafting.awaiting import amendments_to_decide
+
+    amendments.amendment_propose(author=participant, paragraph=paragraph, text="Publish every contract.")
+    [item] = amendments_to_decide(member=member)
+    assert item.count == 1 and "1 amendment awaits your decision" in item.label
+
+
+def test_invited_reviewers_comment_privately_until_the_version_is_published(client, plan, point_of_contact):
+    from common.models import OutgoingEmail
+    from tests.factories import CommitmentFactory
+
+    CommitmentFactory(action_plan=plan, objective="One paragraph.")
+    version = version_create(consultation=draft_review(action_plan=plan, upcoming=True), user=point_of_contact,
+                             expert_review=True)  # fmt: skip
+    reviewer = UserFactory(email="expert@partner.example")
+    client.force_login(point_of_contact)
+    client.post(reverse("drafting:version-reviewers", args=[version.pk]), {"email": "EXPERT@partner.example"})
+    assert OutgoingEmail.objects.filter(to=[reviewer.email]).exists()
+    paragraph = version.commitments.get().paragraphs.get()
+    client.force_login(reviewer)
+    client.post(reverse("drafting:comment-create", args=[paragraph.pk]), {"body": "Add a deadline.", "website": ""})
+    url = reverse("drafting:version-detail", args=[version.pk]) + f"?paragraph={paragraph.pk}"
+    assert "Add a deadline." in client.get(url).content.decode()
+    client.force_login(UserFactory())
+    assert client.get(url).status_code == 404
+    version_publish(version=version, user=point_of_contact)
+    assert "Add a deadline." in client.get(url).content.decode()
