@@ -14,5 +14,7 @@ urlpatterns = [
     path("search/", search.SearchView.as_view(), name="search"),
     path("open-data/", open_data.OpenDataView.as_view(), name="open-data"),
     path("open-data/commitments.csv", open_data.commitments_download, {"fmt": "csv"}, name="open-data-csv"),
+    path("open-data/portal-open-data.zip", open_data.archive_download, name="open-data-archive"),
+    path("open-data/build/", open_data.OpenDataBuildView.as_view(), name="open-data-build"),
     path("open-data/commitments.json", open_data.commitments_download, {"fmt": "json"}, name="open-data-json"),
 ]

@@ -258,6 +258,8 @@ ENDPOINTS: dict[str, Endpoint] = {
     "commitments:open-data": Endpoint(),
     "commitments:open-data-csv": Endpoint(),
     "commitments:open-data-json": Endpoint(),
+    "commitments:open-data-archive": Endpoint(),
+    "commitments:open-data-build": Endpoint(read=None, writes={"post": STAFF}),
     # Commitments: the point of contact's workspace -----------------------------------------------
     "commitments:workspace": Endpoint(read=frozenset({"poc", "other_poc", "staff"})),
     "commitments:workspace-member": Endpoint("member", read=MANAGERS),

@@ -36,6 +36,7 @@ SNAPSHOT_APPS = (
     "monitoring",
     "peers",
     "notifications",
+    "partnership",
 )
 PRIVATE_READS = sorted(name for name, endpoint in ENDPOINTS.items() if endpoint.read not in (None, frozenset(ROLES)))
 

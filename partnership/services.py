@@ -1,0 +1,82 @@
+"""Writes of the partnership app: the builds of the open-data archive, through the job mechanism (common.jobs).
+
+A build is claimed under a short row lock, written without it into a temporary file (flat memory: see
+partnership/bundle/archive.py), then stored under a file name of its own and marked done under the lock
+again, only while the attempt still holds its claim. The archive served is the latest done build's
+(partnership.selectors.open_data_archive): finishing a build is the atomic swap.
+"""
+
+import tempfile
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.files import File
+from django.db import transaction
+from django.utils import timezone, translation
+
+from common.files import new_file_token
+from common.jobs import Job, job_enqueue, job_finish, job_heartbeat, job_lock_claimed, job_queue, job_run
+from partnership.bundle.archive import write_archive
+from partnership.models import OpenDataBuild
+
+ARCHIVE_NAME = "portal-open-data.zip"
+# Finished builds whose files are kept: the one served and the one before (a download may still read it).
+KEEP_DONE = 2
+
+
+@transaction.atomic
+def open_data_build_request(*, scheduled: bool = False) -> OpenDataBuild:
+    """Queue a build of the archive; the build already queued or running, if there is one, instead."""
+    pending = OpenDataBuild.objects.select_for_update().filter(status__in=Job.IN_PROGRESS).first()
+    if pending is not None:
+        return pending
+    build = OpenDataBuild(scheduled=scheduled)
+    job_queue(build)
+    job_enqueue(build)
+    return build
+
+
+def open_data_build_run(
+    *, build_id: int, retry: Callable[[BaseException], None] | None = None
+) -> OpenDataBuild | None:
+    """Build the archive if the build waits for it (safe to call any number of times)."""
+    return job_run(OpenDataBuild, build_id, _build, retry=retry)
+
+
+def _build(build: OpenDataBuild) -> None:
+    built_at = timezone.now()
+    with tempfile.TemporaryFile(prefix="open-data-") as handle:
+        with translation.override(settings.LANGUAGE_CODE):
+            counts = write_archive(
+                handle,
+                built_at=f"{built_at:%Y-%m-%d %H:%M} UTC",
+                on_step=lambda step: job_heartbeat(build, step=step[:40]),
+            )
+        job_heartbeat(build, step="storing")
+        size = handle.seek(0, 2)
+        handle.seek(0)
+        open_data_build_store(build=build, handle=handle, size=size, counts=counts)
+
+
+@transaction.atomic
+def open_data_build_store(*, build: OpenDataBuild, handle, size: int, counts: dict) -> OpenDataBuild | None:
+    """Store the archive of a claimed build and make it the one served; None, and nothing written, when the
+    attempt no longer holds the build (a late duplicate)."""
+    locked = job_lock_claimed(build)
+    if locked is None:
+        return None
+    storage = locked.archive.storage
+    locked.archive.name = storage.save(f"open_data/{new_file_token()}/{ARCHIVE_NAME}", File(handle))
+    locked.size, locked.row_counts = size, counts
+    job_finish(locked, fields=["archive", "size", "row_counts"])
+    old = list(OpenDataBuild.objects.filter(status=Job.Status.DONE).exclude(pk=locked.pk).order_by("-finished_at"))
+    transaction.on_commit(lambda: _prune([b.pk for b in old[KEEP_DONE - 1 :]]))
+    return locked
+
+
+def _prune(build_ids: list[int]) -> None:
+    """Remove older builds and their files (never the one served, nor the one before it)."""
+    for build in OpenDataBuild.objects.filter(pk__in=build_ids):
+        if build.archive:
+            build.archive.storage.delete(build.archive.name)
+        build.delete()
