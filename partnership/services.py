@@ -36,9 +36,7 @@ def open_data_build_request(*, scheduled: bool = False) -> OpenDataBuild:
     return build
 
 
-def open_data_build_run(
-    *, build_id: int, retry: Callable[[BaseException], None] | None = None
-) -> OpenDataBuild | None:
+def open_data_build_run(*, build_id: int, retry: Callable[[BaseException], None] | None = None) -> OpenDataBuild | None:
     """Build the archive if the build waits for it (safe to call any number of times)."""
     return job_run(OpenDataBuild, build_id, _build, retry=retry)
 

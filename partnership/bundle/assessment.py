@@ -82,14 +82,14 @@ IRM_REPORTS = Resource(
 )
 
 
-
 def _assessment_column(name: str) -> Column:
     label = CommitmentAssessment._meta.get_field(name).verbose_name
     if name in CommitmentAssessment.NARRATIVES:
         return field(name, format_lazy(_("IRM's text: {label}."), label=label))
     if name in CommitmentAssessment.DERIVED:
         return field(name, format_lazy(_("IRM: {label} (1 or 0; empty when it cannot be said)."), label=label))
-    return field(name, format_lazy(_("IRM rating: {label} (empty when the methodology does not rate it)."), label=label))
+    rating = _("IRM rating: {label} (empty when the methodology does not rate it).")
+    return field(name, format_lazy(rating, label=label))
 
 
 IRM_ASSESSMENTS = Resource(

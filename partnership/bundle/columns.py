@@ -45,6 +45,8 @@ class Resource:
     description: object
     columns: list[Column]
     queryset: Callable[[], QuerySet]
+    # Called with each chunk of objects before their rows are written: what a chunk reads in one query.
+    per_chunk: Callable[[list], None] | None = None
 
     @property
     def column_names(self) -> list[str]:
@@ -52,7 +54,19 @@ class Resource:
 
     def rows(self, *, chunk_size: int | None = None) -> Iterator[dict]:
         """Its rows as flat dicts, from a server-side cursor in chunks (prefetches run per chunk)."""
-        for obj in self.queryset().iterator(chunk_size=chunk_size or CHUNK_SIZE):
+        size = chunk_size or CHUNK_SIZE
+        chunk = []
+        for obj in self.queryset().iterator(chunk_size=size):
+            chunk.append(obj)
+            if len(chunk) >= size:
+                yield from self._chunk_rows(chunk)
+                chunk = []
+        yield from self._chunk_rows(chunk)
+
+    def _chunk_rows(self, chunk: list) -> Iterator[dict]:
+        if chunk and self.per_chunk is not None:
+            self.per_chunk(chunk)
+        for obj in chunk:
             yield {column.name: column.value(obj) for column in self.columns}
 
 

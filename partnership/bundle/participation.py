@@ -6,10 +6,9 @@ published responses to those, comments neither hidden nor replying to a hidden o
 once published. No person's name or account is written, only organisations.
 """
 
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from commitments.models import Commitment
 from consultations.models import Comment, Consultation, ForumMeeting, Proposal, ProposalResponse
 from partnership.bundle.columns import Column, Resource, field, joined
 
@@ -21,9 +20,7 @@ def public_proposals():
 
 def published_responses():
     """Published reasoned responses to the proposals of the archive."""
-    return ProposalResponse.objects.filter(
-        status=ProposalResponse.Status.PUBLISHED, proposal__in=public_proposals()
-    )
+    return ProposalResponse.objects.filter(status=ProposalResponse.Status.PUBLISHED, proposal__in=public_proposals())
 
 
 def visible_comments():
@@ -76,13 +73,16 @@ PROPOSALS = Resource(
 )
 
 
-def _responses():
-    fed = Commitment.objects.only("pk").order_by("pk")
-    return (
-        published_responses()
-        .prefetch_related(Prefetch("commitments", queryset=fed, to_attr="fed"))
-        .order_by("pk")
-    )
+def _fed_commitments(responses: list) -> None:
+    """The commitments each response of a chunk fed, in one query of plain pairs."""
+    fed: dict[int, list] = {response.pk: [] for response in responses}
+    links = ProposalResponse.commitments.through.objects.filter(proposalresponse_id__in=list(fed))
+    for response_id, commitment_id in links.order_by("commitment_id").values_list(
+        "proposalresponse_id", "commitment_id"
+    ):
+        fed[response_id].append(commitment_id)
+    for response in responses:
+        response.fed = fed[response.pk]
 
 
 RESPONSES = Resource(
@@ -98,10 +98,11 @@ RESPONSES = Resource(
         Column(
             "commitments",
             _("Identifiers of the commitments the proposal fed (commitments file), separated by “; ”."),
-            lambda r: joined(c.pk for c in r.fed),
+            lambda r: joined(r.fed),
         ),
     ],
-    _responses,
+    lambda: published_responses().order_by("pk"),
+    per_chunk=_fed_commitments,
 )
 
 COMMENTS = Resource(

@@ -1,7 +1,6 @@
 """Resources of the archive from the commitments app: members, action plans, commitments (with civil society's
 status from monitoring), milestones and progress updates. All of them are public."""
 
-from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from commitments.models import ActionPlan, Member, Milestone, ProgressUpdate
@@ -52,7 +51,7 @@ ACTION_PLANS = Resource(
 
 
 def _milestone_pairs(commitment) -> list[tuple[int, str]]:
-    return [(m.pk, m.status) for m in commitment.milestone_states]
+    return commitment.milestone_states
 
 
 def _monitoring(commitment):
@@ -103,14 +102,18 @@ COMMITMENT_COLUMNS = [
     *exports.COLUMNS,
     Column(
         "civil_society_status",
-        _("Civil society's latest public finding on the commitment: on_track, delayed, not_started, completed or "
-          "cannot_verify; empty when there is none."),
+        _(
+            "Civil society's latest public finding on the commitment: on_track, delayed, not_started, completed or "
+            "cannot_verify; empty when there is none."
+        ),
         _civil_society_status,
     ),
     Column(
         "disputed",
-        _("1 when civil society's findings disagree with the government's status of the commitment or of one of "
-          "its milestones."),
+        _(
+            "1 when civil society's findings disagree with the government's status of the commitment or of one of "
+            "its milestones."
+        ),
         _disputed,
     ),
     Column("progress", _("The government's progress, 0 to 1, by the rule stated on the portal's pages."), _progress),
@@ -122,20 +125,22 @@ COMMITMENT_COLUMNS = [
 ]
 
 
-def _commitments():
-    states = Milestone.objects.only("pk", "status", "commitment_id").order_by("order", "pk")
-    return (
-        exports.export_queryset()
-        .select_related("monitoring")
-        .prefetch_related(Prefetch("milestones", queryset=states, to_attr="milestone_states"))
-    )
+def _milestone_states(commitments: list) -> None:
+    """The (id, status) of the milestones of a chunk of commitments, in one query of plain tuples."""
+    states: dict[int, list] = {commitment.pk: [] for commitment in commitments}
+    rows = Milestone.objects.filter(commitment_id__in=list(states)).order_by("order", "pk")
+    for commitment_id, pk, state in rows.values_list("commitment_id", "pk", "status"):
+        states[commitment_id].append((pk, state))
+    for commitment in commitments:
+        commitment.milestone_states = states[commitment.pk]
 
 
 COMMITMENTS = Resource(
     "commitments",
     _("Commitments of the action plans, with their latest IRM assessment and civil society's status."),
     COMMITMENT_COLUMNS,
-    _commitments,
+    lambda: exports.export_queryset().select_related("monitoring"),
+    per_chunk=_milestone_states,
 )
 
 MILESTONES = Resource(

@@ -67,8 +67,12 @@ def _private_world():
     response = ResponseFactory(proposal=world["public"], outcome=ProposalResponse.Outcome.MERGED)
     response.commitments.add(fed)
     world["awaiting"] = ProposalFactory(consultation=consultation)
-    ResponseFactory(proposal=world["awaiting"], status=ProposalResponse.Status.DRAFT, published_at=None,
-                    reasons="SECRET draft reasons")
+    ResponseFactory(
+        proposal=world["awaiting"],
+        status=ProposalResponse.Status.DRAFT,
+        published_at=None,
+        reasons="SECRET draft reasons",
+    )
     ResponseFactory(proposal=world["hidden"], reasons="SECRET reasons of a hidden proposal")
     shown = CommentFactory(proposal=world["public"], body="A public comment")
     hidden = CommentFactory(proposal=world["public"], body="SECRET hidden comment")

@@ -25,6 +25,7 @@ from tests.security.matrix_analytics import ANALYTICS_ENDPOINTS
 from tests.security.matrix_cycle import CYCLE_ENDPOINTS
 from tests.security.matrix_grants import GRANT_ENDPOINTS
 from tests.security.matrix_monitoring import MONITORING_ENDPOINTS
+from tests.security.matrix_open_data import OPEN_DATA_ENDPOINTS
 from tests.security.matrix_peers import PEER_ENDPOINTS
 from tests.security.matrix_support import SUPPORT_ENDPOINTS
 
@@ -258,8 +259,6 @@ ENDPOINTS: dict[str, Endpoint] = {
     "commitments:open-data": Endpoint(),
     "commitments:open-data-csv": Endpoint(),
     "commitments:open-data-json": Endpoint(),
-    "commitments:open-data-archive": Endpoint(),
-    "commitments:open-data-build": Endpoint(read=None, writes={"post": STAFF}),
     # Commitments: the point of contact's workspace -----------------------------------------------
     "commitments:workspace": Endpoint(read=frozenset({"poc", "other_poc", "staff"})),
     "commitments:workspace-member": Endpoint("member", read=MANAGERS),
@@ -289,6 +288,7 @@ ENDPOINTS: dict[str, Endpoint] = {
     # Monitoring ----------------------------------------------------------------------------------
     **MONITORING_ENDPOINTS,
     **PEER_ENDPOINTS,
+    **OPEN_DATA_ENDPOINTS,
 }
 
 

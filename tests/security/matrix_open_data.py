@@ -1,0 +1,10 @@
+"""The open-data archive's lines of the permission matrix (tests/security/matrix.py)."""
+
+from tests.security.endpoint import STAFF, Endpoint
+
+OPEN_DATA_ENDPOINTS: dict[str, Endpoint] = {
+    # The archive of the whole public record: anyone downloads it (404 before the first build); staff ask
+    # for a new build.
+    "commitments:open-data-archive": Endpoint(),
+    "commitments:open-data-build": Endpoint(read=None, writes={"post": STAFF}),
+}
