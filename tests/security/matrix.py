@@ -256,9 +256,6 @@ ENDPOINTS: dict[str, Endpoint] = {
     "commitments:commitment-list": Endpoint(),
     "commitments:search": Endpoint(),
     "commitments:commitment-detail": Endpoint("commitment"),
-    "commitments:open-data": Endpoint(),
-    "commitments:open-data-csv": Endpoint(),
-    "commitments:open-data-json": Endpoint(),
     # Commitments: the point of contact's workspace -----------------------------------------------
     "commitments:workspace": Endpoint(read=frozenset({"poc", "other_poc", "staff"})),
     "commitments:workspace-member": Endpoint("member", read=MANAGERS),

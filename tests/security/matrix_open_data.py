@@ -3,6 +3,9 @@
 from tests.security.endpoint import STAFF, Endpoint
 
 OPEN_DATA_ENDPOINTS: dict[str, Endpoint] = {
+    "commitments:open-data": Endpoint(),
+    "commitments:open-data-csv": Endpoint(),
+    "commitments:open-data-json": Endpoint(),
     # The archive of the whole public record: anyone downloads it (404 before the first build); staff ask
     # for a new build.
     "commitments:open-data-archive": Endpoint(),
