@@ -1,4 +1,5 @@
-"""Writes of the partnership app: the builds of the open-data archive, through the job mechanism (common.jobs).
+"""Writes of the partnership app: the builds of the open-data archive and the PDFs of reasoned-response reports,
+both through the job mechanism (common.jobs).
 
 A build is claimed under a short row lock, written without it into a temporary file (flat memory: see
 partnership/bundle/archive.py), then stored under a file name of its own and marked done under the lock
@@ -11,13 +12,19 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.core.files import File
+from django.core.files.base import ContentFile
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from common.files import new_file_token
 from common.jobs import Job, job_enqueue, job_finish, job_heartbeat, job_lock_claimed, job_queue, job_run
+from consultations.models import Consultation
+from irm_reports.models import RenderStep
+from irm_reports.pdf import html_pdf
+from partnership import reasoned_responses
 from partnership.bundle.archive import write_archive
-from partnership.models import OpenDataBuild
+from partnership.models import OpenDataBuild, ResponseReport
 
 ARCHIVE_NAME = "portal-open-data.zip"
 # Finished builds whose files are kept: the one served and the one before (a download may still read it).
@@ -78,3 +85,59 @@ def _prune(build_ids: list[int]) -> None:
         if build.archive:
             build.archive.storage.delete(build.archive.name)
         build.delete()
+
+
+# The reasoned-response report of a consultation (partnership/reasoned_responses.py) ----------------------
+
+
+@transaction.atomic
+def response_report_request(*, consultation, language: str) -> ResponseReport:
+    """The PDF of the consultation's answers as they stand, in `language`: the rendering made for this state,
+    or a new one queued (a failed one is queued again)."""
+    key = reasoned_responses.source_key(consultation)
+    report, created = ResponseReport.objects.get_or_create(consultation=consultation, language=language, source_key=key)
+    if created or report.status == Job.Status.FAILED:
+        report = ResponseReport.objects.select_for_update().get(pk=report.pk)
+        if created or report.status == Job.Status.FAILED:
+            job_queue(report)
+            job_enqueue(report)
+    return report
+
+
+def response_report_run(*, report_id: int, retry: Callable[[BaseException], None] | None = None):
+    """Render the PDF if the rendering waits for it (safe to call any number of times)."""
+    return job_run(ResponseReport, report_id, _render, retry=retry)
+
+
+def _render(report: ResponseReport) -> None:
+    consultation = Consultation.objects.select_related("action_plan__member").get(pk=report.consultation_id)
+    job_heartbeat(report, step=RenderStep.COLLECTING)
+    with translation.override(report.language):
+        context = {
+            "consultation": consultation,
+            "plan": consultation.action_plan,
+            "member": consultation.action_plan.member,
+            "counts": reasoned_responses.outcome_counts(consultation),
+            "rows": list(reasoned_responses.rows(consultation)),
+            "language": report.language,
+            "built_at": timezone.now(),
+        }
+        job_heartbeat(report, step=RenderStep.RENDERING_HTML)
+        html = render_to_string("partnership/pdf/reasoned_responses.html", context)
+        job_heartbeat(report, step=RenderStep.LAYING_OUT)
+        laid_out = html_pdf(html)
+    job_heartbeat(report, step=RenderStep.STORING)
+    response_report_store(report=report, pdf=laid_out.pdf)
+
+
+@transaction.atomic
+def response_report_store(*, report: ResponseReport, pdf: bytes) -> ResponseReport | None:
+    """Store the PDF of a claimed rendering; None, and nothing written, when the attempt lost its claim."""
+    locked = job_lock_claimed(report)
+    if locked is None:
+        return None
+    name = f"reasoned_responses/{locked.consultation_id}/{new_file_token()}/responses-{locked.language}.pdf"
+    locked.pdf.name = locked.pdf.storage.save(name, ContentFile(pdf))
+    locked.pdf_size = len(pdf)
+    job_finish(locked, fields=["pdf", "pdf_size"])
+    return locked

@@ -1,6 +1,6 @@
 """The open-data archive's lines of the permission matrix (tests/security/matrix.py)."""
 
-from tests.security.endpoint import STAFF, Endpoint
+from tests.security.endpoint import STAFF, Endpoint, pk
 
 OPEN_DATA_ENDPOINTS: dict[str, Endpoint] = {
     "commitments:open-data": Endpoint(),
@@ -10,4 +10,7 @@ OPEN_DATA_ENDPOINTS: dict[str, Endpoint] = {
     # for a new build.
     "commitments:open-data-archive": Endpoint(),
     "commitments:open-data-build": Endpoint(read=None, writes={"post": STAFF}),
+    # The reasoned-response report of a consultation, public once it is closed (404 before).
+    "commitments:consultation-responses-csv": Endpoint(pk("consultation")),
+    "commitments:consultation-responses-pdf": Endpoint(pk("consultation")),
 }
