@@ -140,4 +140,16 @@ def response_report_store(*, report: ResponseReport, pdf: bytes) -> ResponseRepo
     locked.pdf.name = locked.pdf.storage.save(name, ContentFile(pdf))
     locked.pdf_size = len(pdf)
     job_finish(locked, fields=["pdf", "pdf_size"])
+    older = ResponseReport.objects.filter(
+        consultation_id=locked.consultation_id, language=locked.language, status=Job.Status.DONE
+    ).exclude(pk=locked.pk)
+    transaction.on_commit(lambda: _prune_reports(list(older.values_list("pk", flat=True))))
     return locked
+
+
+def _prune_reports(report_ids: list[int]) -> None:
+    """Remove the renderings of older states of the answers, and their files (nobody asks for them again)."""
+    for report in ResponseReport.objects.filter(pk__in=report_ids):
+        if report.pdf:
+            report.pdf.storage.delete(report.pdf.name)
+        report.delete()

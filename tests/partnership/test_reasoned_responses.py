@@ -72,9 +72,12 @@ def test_a_new_response_makes_a_new_rendering(client):
     with TestCase.captureOnCommitCallbacks(execute=True):
         client.get(url)
     ResponseFactory(proposal=ProposalFactory(consultation=consultation), reasons="Later")
+    first = ResponseReport.objects.get()
     with TestCase.captureOnCommitCallbacks(execute=True):
         assert client.get(url).status_code == 202
-    assert ResponseReport.objects.count() == 2
+    assert client.get(url).status_code == 200
+    assert ResponseReport.objects.get().pk != first.pk  # the older state's PDF is gone
+    assert not first.pdf.storage.exists(first.pdf.name)
 
 
 def test_the_report_waits_for_the_consultation_to_close(client):
