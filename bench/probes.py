@@ -56,6 +56,27 @@ def csv_export() -> dict:
     }
 
 
+def archive() -> dict:
+    """Write the open-data archive of the whole public record to a temporary file, as the worker does: rows,
+    bytes, seconds, peak memory of the process (target: under 300 MB at national scale)."""
+    import tempfile
+
+    from partnership.bundle.archive import write_archive
+
+    start = time.perf_counter()
+    baseline = _peak_rss_mb()
+    with tempfile.TemporaryFile() as handle:
+        counts = write_archive(handle, built_at="bench")
+        size = handle.seek(0, 2)
+    return {
+        "rows": sum(counts.values()),
+        "bytes": size,
+        "seconds": time.perf_counter() - start,
+        "peak_mb": _peak_rss_mb(),
+        "baseline_mb": baseline,
+    }
+
+
 def render(report_id: int) -> dict:
     """Render one report: the whole path, and WeasyPrint alone on the same HTML (the floor P0)."""
     import weasyprint
@@ -94,6 +115,8 @@ def main(argv: list[str]) -> None:
         result = query_counts(args)
     elif probe == "csv":
         result = csv_export()
+    elif probe == "archive":
+        result = archive()
     elif probe == "render":
         result = render(int(args[0]))
     else:

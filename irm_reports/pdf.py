@@ -67,11 +67,15 @@ def report_pdf(report: Report, language: str, *, on_step: Callable[[str], None] 
         step(RenderStep.RENDERING_HTML)
         html = render_to_string(TEMPLATE, context)
         step(RenderStep.LAYING_OUT)
-        root = assets_dir()
-        document = weasyprint.HTML(
-            string=html, base_url=root.as_uri() + "/", url_fetcher=LocalOnlyFetcher(root)
-        ).render()
-        return ReportPdf(pdf=document.write_pdf(pdf_variant=PDF_VARIANT), pages=len(document.pages))
+        return html_pdf(html)
+
+
+def html_pdf(html: str) -> ReportPdf:
+    """Lay out HTML written for print (its stylesheet and fonts from the report's assets, nothing else) as a
+    tagged PDF: the one rendering path of the portal's PDFs (IRM reports, reasoned-response reports)."""
+    root = assets_dir()
+    document = weasyprint.HTML(string=html, base_url=root.as_uri() + "/", url_fetcher=LocalOnlyFetcher(root)).render()
+    return ReportPdf(pdf=document.write_pdf(pdf_variant=PDF_VARIANT), pages=len(document.pages))
 
 
 def report_preview_html(report: Report, language: str) -> str:

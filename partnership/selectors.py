@@ -6,6 +6,7 @@ from django.db.models import Prefetch, QuerySet
 from commitments.models import ActionPlan, Commitment, Member, PolicyArea
 from consultations.models import Consultation
 from partnership.filters import CommitmentFilter, MemberFilter
+from partnership.models import OpenDataBuild
 
 MEMBER_ROW_FIELDS = ("slug", "name", "name_fr", "name_es", "kind", "country", "region", "status")
 COMMITMENT_ROW_FIELDS = (
@@ -86,3 +87,13 @@ def home_commitments_to_follow(*, limit: int = 6) -> list[Commitment]:
         .with_milestone_progress()
         .order_by("-id")[:limit]
     )
+
+
+def open_data_archive():
+    """The build of the open-data archive served now: the latest finished one (None before the first)."""
+    return OpenDataBuild.objects.filter(status=OpenDataBuild.Status.DONE).order_by("-finished_at", "-pk").first()
+
+
+def open_data_latest_build():
+    """The latest build asked for, whatever its status (its progress, for staff)."""
+    return OpenDataBuild.objects.order_by("-created_at", "-pk").first()

@@ -221,6 +221,11 @@ CELERY_BEAT_SCHEDULE = {
     "monitoring-answer-reminders": {"task": "monitoring.tasks.answer_reminders_task", "schedule": 3600.0},
     # Followers of a commitment told of its milestones newly overdue (once per milestone).
     "overdue-milestones": {"task": "commitments.tasks.overdue_milestones_notify_task", "schedule": 3600.0},
+    # The open-data archive of the whole public record (partnership.services), every night.
+    "open-data-build": {
+        "task": "partnership.tasks.open_data_scheduled_build_task",
+        "schedule": crontab(hour=3, minute=15),
+    },
     # Notification digests (notifications/digests.py): the daily one every morning, the weekly one on Mondays.
     "notification-digests-daily": {
         "task": "notifications.tasks.notification_daily_digests_task",
@@ -240,6 +245,8 @@ IRM_RENDER_STALE_SECONDS = env.int("IRM_RENDER_STALE_SECONDS", default=600)
 IRM_IMPORT_SYNC_MAX_BYTES = env.int("IRM_IMPORT_SYNC_MAX_BYTES", default=256 * 1024)
 IRM_IMPORT_MAX_BYTES = env.int("IRM_IMPORT_MAX_BYTES", default=50 * 1024 * 1024)
 IRM_IMPORT_STALE_SECONDS = env.int("IRM_IMPORT_STALE_SECONDS", default=900)
+# An open-data archive build without progress for this long is re-queued (its worker was lost).
+OPEN_DATA_BUILD_STALE_SECONDS = env.int("OPEN_DATA_BUILD_STALE_SECONDS", default=1800)
 
 # LOGGING ------------------------------------------------------------------------------------------
 LOGGING = {

@@ -21,6 +21,7 @@ from common.jobs import (
 from common.queue import registered_task
 from common.tasks import jobs_sweep_task
 from irm_reports.models import ImportRun, Report, ReportRendering
+from partnership.models import OpenDataBuild, ResponseReport
 from tests.conftest import ROOT
 from tests.factories.irm_reports import ReportFactory
 
@@ -49,7 +50,7 @@ def _silent(job, minutes: int = 60) -> None:
 
 
 def test_every_kind_names_its_task_and_its_stale_age():
-    assert set(job_kinds()) == {ReportRendering, ImportRun}
+    assert set(job_kinds()) == {ReportRendering, ImportRun, OpenDataBuild, ResponseReport}
     for kind in job_kinds():
         assert registered_task(kind.job_task).name == kind.job_task
         assert kind.job_stale_setting.endswith("_STALE_SECONDS")
@@ -75,13 +76,23 @@ def test_a_silent_job_is_taken_over_and_its_first_attempt_stops(job):
 
 def test_the_sweep_queues_silent_jobs_of_every_kind_again(django_capture_on_commit_callbacks):
     rendering, run, fresh = _rendering(), _import_run(), _import_run()
+    build = OpenDataBuild.objects.create()  # an open-data archive whose message was lost
     job_claim(ReportRendering, rendering.pk)  # its worker was killed
-    for job in (rendering, run):
-        _silent(job, minutes=30)
+    for job in (rendering, run, build):
+        _silent(job, minutes=40)
     with django_capture_on_commit_callbacks() as callbacks:
-        assert jobs_sweep_task.delay().get() == {"irm_reports.ReportRendering": 1, "irm_reports.ImportRun": 1}
+        assert jobs_sweep_task.delay().get() == {
+            "irm_reports.ReportRendering": 1,
+            "irm_reports.ImportRun": 1,
+            "partnership.OpenDataBuild": 1,
+            "partnership.ResponseReport": 0,
+        }
     assert sorted(c.args for c in callbacks) == sorted(
-        [(ImportRun.job_task, (run.pk,)), (ReportRendering.job_task, (rendering.pk,))]
+        [
+            (ImportRun.job_task, (run.pk,)),
+            (ReportRendering.job_task, (rendering.pk,)),
+            (OpenDataBuild.job_task, (build.pk,)),
+        ]
     )
     rendering.refresh_from_db()
     assert rendering.status == "queued" and rendering.claim_token == "" and rendering.attempts == 1

@@ -25,6 +25,7 @@ from tests.security.matrix_cycle import CYCLE_ENDPOINTS
 from tests.security.matrix_drafting import DRAFTING_ENDPOINTS
 from tests.security.matrix_grants import GRANT_ENDPOINTS
 from tests.security.matrix_monitoring import MONITORING_ENDPOINTS
+from tests.security.matrix_open_data import OPEN_DATA_ENDPOINTS
 from tests.security.matrix_peers import PEER_ENDPOINTS
 from tests.security.matrix_support import SUPPORT_ENDPOINTS
 
@@ -255,9 +256,6 @@ ENDPOINTS: dict[str, Endpoint] = {
     "commitments:commitment-list": Endpoint(),
     "commitments:search": Endpoint(),
     "commitments:commitment-detail": Endpoint("commitment"),
-    "commitments:open-data": Endpoint(),
-    "commitments:open-data-csv": Endpoint(),
-    "commitments:open-data-json": Endpoint(),
     # Commitments: the point of contact's workspace -----------------------------------------------
     "commitments:workspace": Endpoint(read=frozenset({"poc", "other_poc", "staff"})),
     "commitments:workspace-member": Endpoint("member", read=MANAGERS),
@@ -287,6 +285,7 @@ ENDPOINTS: dict[str, Endpoint] = {
     **MONITORING_ENDPOINTS,
     **DRAFTING_ENDPOINTS,
     **PEER_ENDPOINTS,
+    **OPEN_DATA_ENDPOINTS,
 }
 
 

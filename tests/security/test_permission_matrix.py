@@ -37,6 +37,7 @@ SNAPSHOT_APPS = (
     "drafting",
     "peers",
     "notifications",
+    "partnership",
 )
 PRIVATE_READS = sorted(name for name, endpoint in ENDPOINTS.items() if endpoint.read not in (None, frozenset(ROLES)))
 
