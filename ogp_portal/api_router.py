@@ -6,12 +6,13 @@ from rest_framework.routers import DefaultRouter
 from accounts.api import TokenView
 from analytics.api.views import AnalyticsViewSet
 from consultations.api.views import ConsultationViewSet, ProposalViewSet
-from grants.api.views import GrantCallViewSet
+from grants.api.views import GrantApplicationViewSet, GrantCallViewSet
 from irm_reports.api.views import ReportViewSet
 from monitoring.api.views import MonitoringReportViewSet
 from notifications.api import NotificationViewSet
+from peers.api.views import ExchangeRequestViewSet
 from partnership.api.views import ActionPlanViewSet, CommitmentViewSet, MemberViewSet
-from support.api.views import PartnerViewSet
+from support.api.views import PartnerViewSet, SupportRequestViewSet
 
 router = DefaultRouter()
 router.register("members", MemberViewSet, basename="member")
@@ -21,8 +22,11 @@ router.register("consultations", ConsultationViewSet, basename="consultation")
 router.register("proposals", ProposalViewSet, basename="proposal")
 router.register("reports", ReportViewSet, basename="report")
 router.register("grant-calls", GrantCallViewSet, basename="grantcall")
+router.register("grant-applications", GrantApplicationViewSet, basename="grantapplication")
 router.register("partners", PartnerViewSet, basename="partner")
+router.register("assistance-requests", SupportRequestViewSet, basename="assistancerequest")
 router.register("monitoring-reports", MonitoringReportViewSet, basename="monitoringreport")
+router.register("exchanges", ExchangeRequestViewSet, basename="exchange")
 router.register("notifications", NotificationViewSet, basename="notification")
 router.register("analytics", AnalyticsViewSet, basename="analytics")
 

@@ -57,6 +57,14 @@ def eligibility_problems(*, call: GrantCall, organisation: Organisation | None) 
     return problems
 
 
+def _check_answers(call: GrantCall, answers) -> None:
+    """Answers are to the call's own questions."""
+    if answers is UNCHANGED or not answers:
+        return
+    if set(answers) - set(call.questions.values_list("pk", flat=True)):
+        raise ValidationError({"answers": _("Answer only the questions of this call.")})
+
+
 def _write_parts(application: GrantApplication, answers, budget_lines, attachments) -> None:
     if answers is not UNCHANGED:
         for question_id, text in answers.items():
@@ -103,6 +111,7 @@ def application_create(
         if GrantApplication.objects.filter(call=call, organisation=organisation).exists():
             raise ValidationError(_("Your organisation has already applied to this call: edit that application."))
         budget_check(call=call, amount_requested=amount_requested, lines=budget_lines)
+        _check_answers(call, answers)
         application = GrantApplication(call=call, organisation=organisation, applicant=applicant)
         set_fields(application, title=title, summary=summary, amount_requested=amount_requested)
         application.full_clean()
@@ -138,6 +147,7 @@ def application_update(
             else budget_lines
         )
         budget_check(call=application.call, amount_requested=application.amount_requested, lines=lines)
+        _check_answers(application.call, answers)
         application.full_clean()
         application.save()
         for attachment in removed:

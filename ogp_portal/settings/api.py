@@ -70,6 +70,11 @@ SPECTACULAR_SETTINGS = {
         "DidItOpenGovernmentEnum": "irm_reports.scales.DidItOpenGovernment",
         "ReportStatusEnum": "irm_reports.models.Report.Status",
         "WithdrawalReasonEnum": "consultations.models.Proposal.WithdrawalReason",
+        "SupportRequestStatusEnum": "support.models.requests.SupportRequest.Status",
+        "SupportServiceLevelEnum": "support.models.catalogue.ServiceOffer.Level",
+        "SupportServiceCycleStepEnum": "support.models.catalogue.ServiceOffer.CycleStep",
+        "GrantApplicationStatusEnum": "grants.models.applications.GrantApplication.Status",
+        "ExchangeRequestStatusEnum": "peers.models.ExchangeRequest.Status",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
