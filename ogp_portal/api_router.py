@@ -10,8 +10,8 @@ from grants.api.views import GrantApplicationViewSet, GrantCallViewSet
 from irm_reports.api.views import ReportViewSet
 from monitoring.api.views import MonitoringReportViewSet
 from notifications.api import NotificationViewSet
-from peers.api.views import ExchangeRequestViewSet
 from partnership.api.views import ActionPlanViewSet, CommitmentViewSet, MemberViewSet
+from peers.api.views import ExchangeRequestViewSet
 from support.api.views import PartnerViewSet, SupportRequestViewSet
 
 router = DefaultRouter()
