@@ -11,7 +11,7 @@ MONEY = {"max_digits": 12, "decimal_places": 2}
 
 
 class ApplicationAnswerSerializer(serializers.ModelSerializer):
-    question_text = serializers.CharField(source="question.text", read_only=True)
+    question_text = serializers.CharField(source="question.display_text", read_only=True)
 
     class Meta:
         model = ApplicationAnswer

@@ -94,7 +94,7 @@ class GrantApplicationViewSet(
         values = s.service_values(data.validated_data)
         removed = values.pop("remove_attachments", [])
         values["remove_attachments"] = list(application.attachments.filter(pk__in=removed))
-        return self._read(services.application_update(application=application, **values))
+        return self._read(services.application_update(application=application, uploader=request.user, **values))
 
     def update(self, request, *args, **kwargs):
         if not kwargs.get("partial"):

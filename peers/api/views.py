@@ -2,6 +2,7 @@
 
 import django_filters
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
@@ -18,8 +19,10 @@ from peers.models import ExchangeRequest
 
 class ExchangeFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=ExchangeRequest.Status.choices)
-    member = django_filters.NumberFilter(method="filter_member", help_text="Asked or asking member (id).")
-    policy_area = django_filters.CharFilter(method="filter_policy_area", help_text="A policy area's slug.")
+    member = django_filters.NumberFilter(method="filter_member", help_text=_("Id of a member, asking or asked."))
+    policy_area = django_filters.CharFilter(
+        method="filter_policy_area", help_text=_("Slug of a policy area, e.g. open-contracting.")
+    )
 
     class Meta:
         model = ExchangeRequest

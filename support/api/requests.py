@@ -81,7 +81,7 @@ class SupportRequestInputSerializer(serializers.Serializer):
     description = serializers.CharField(max_length=5000)
     wanted_by = serializers.DateField(required=False, allow_null=True, default=None)
     is_public = serializers.BooleanField(
-        required=False, default=False, help_text=_("Once delivered, list this support on the member's public page.")
+        required=False, default=False, help_text=_("Once delivered, list this support on the member's public page")
     )
     attachments = serializers.ListField(child=serializers.FileField(), required=False, default=list)
 

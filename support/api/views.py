@@ -4,6 +4,7 @@ rules and rate limit)."""
 import django_filters
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
@@ -33,8 +34,8 @@ class PartnerViewSet(viewsets.ReadOnlyModelViewSet):
 
 class SupportRequestFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=SupportRequest.Status.choices)
-    member = django_filters.CharFilter(field_name="member__slug", help_text="The member's slug.")
-    service = django_filters.CharFilter(field_name="service__slug", help_text="The service's slug.")
+    member = django_filters.CharFilter(field_name="member__slug", help_text=_("Slug of a member, e.g. madrid."))
+    service = django_filters.CharFilter(field_name="service__slug", help_text=_("Slug of a service of the menu."))
 
     class Meta:
         model = SupportRequest
