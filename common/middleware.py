@@ -99,6 +99,10 @@ UPLOAD_VIEWS = {
     "monitoring:report-create": ("is_authenticated", "REQUEST_BODY_UPLOAD_MAX_BYTES"),
     "monitoring:report-update": ("is_authenticated", "REQUEST_BODY_UPLOAD_MAX_BYTES"),
     "api:monitoringreport-list": ("is_authenticated", "REQUEST_BODY_UPLOAD_MAX_BYTES"),
+    "api:assistancerequest-list": ("is_authenticated", "REQUEST_BODY_UPLOAD_MAX_BYTES"),
+    "api:assistancerequest-notes": ("is_authenticated", "REQUEST_BODY_UPLOAD_MAX_BYTES"),
+    "api:grantapplication-list": ("is_authenticated", "REQUEST_BODY_UPLOAD_MAX_BYTES"),
+    "api:grantapplication-detail": ("is_authenticated", "REQUEST_BODY_UPLOAD_MAX_BYTES"),
     "admin:irm_reports_importrun_add": ("is_staff", "REQUEST_BODY_IMPORT_MAX_BYTES"),
 }
 

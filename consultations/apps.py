@@ -14,6 +14,7 @@ class ConsultationsConfig(AppConfig):
     def ready(self):
         from accounts.privacy import register
         from common import awaiting as common_awaiting
+        from common import uploads
         from consultations import awaiting, privacy
         from notifications import kinds
 
@@ -25,6 +26,7 @@ class ConsultationsConfig(AppConfig):
             covers=privacy.COVERS,
             keeps=privacy.KEEPS,
         )
+        uploads.register("consultations.ProposalAttachment", owner="proposal__author")
         common_awaiting.register("consultations.proposals_to_answer", awaiting.proposals_to_answer)
         common_awaiting.register_staff("consultations.flags_to_review", awaiting.flags_to_review)
         kinds.register(PROPOSAL_RESPONSE, _("A response to your proposal"))

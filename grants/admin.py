@@ -19,7 +19,7 @@ from grants.models import (
 
 class CallQuestionInline(admin.TabularInline):
     model = CallQuestion
-    fields = ["order", "text", "required"]
+    fields = ["order", "text", "text_fr", "text_es", "required"]
     extra = 1
 
 

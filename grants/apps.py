@@ -8,6 +8,7 @@ class GrantsConfig(AppConfig):
 
     def ready(self):
         from accounts.privacy import register
+        from common import uploads
         from grants import privacy, rules  # noqa: F401  (rules registers the permissions)
         from notifications import kinds
 
@@ -18,4 +19,5 @@ class GrantsConfig(AppConfig):
             covers=privacy.COVERS,
             keeps=privacy.KEEPS,
         )
+        uploads.register("grants.ApplicationAttachment", owner="uploaded_by")
         kinds.register("grants.application", _("Your grant applications"))

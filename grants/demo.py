@@ -27,8 +27,16 @@ FAQ = (
     "**Which costs are eligible?** Coordination, meetings and travel within the country, outreach material."
 )
 QUESTIONS = [
-    "Which co-creation process will the grant strengthen, and at which step of the action-plan cycle?",
-    "Who takes part in your coalition, and how does it reach people beyond the capital?",
+    (
+        "Which co-creation process will the grant strengthen, and at which step of the action-plan cycle?",
+        "Quel processus de co-création la subvention renforcera-t-elle, et à quelle étape du cycle du plan d'action ?",
+        "¿Qué proceso de cocreación fortalecerá la subvención y en qué etapa del ciclo del plan de acción?",
+    ),
+    (
+        "Who takes part in your coalition, and how does it reach people beyond the capital?",
+        "Qui participe à votre coalition, et comment atteint-elle les personnes au-delà de la capitale ?",
+        "¿Quién forma parte de su coalición y cómo llega a las personas más allá de la capital?",
+    ),
 ]
 CRITERIA = [
     ("Contribution to co-creation", "Contribution à la co-création", "Contribución a la co-creación", 3),
@@ -60,8 +68,8 @@ def _call(title: str, *, opens_on, closes_on) -> GrantCall:
         },
     )
     if created:
-        for order, text in enumerate(QUESTIONS, start=1):
-            CallQuestion.objects.create(call=call, order=order, text=text)
+        for order, (text, text_fr, text_es) in enumerate(QUESTIONS, start=1):
+            CallQuestion.objects.create(call=call, order=order, text=text, text_fr=text_fr, text_es=text_es)
         for order, (name, name_fr, name_es, weight) in enumerate(CRITERIA, start=1):
             Criterion.objects.create(call=call, order=order, name=name, name_fr=name_fr, name_es=name_es, weight=weight)
     return call

@@ -82,7 +82,7 @@ class ApplicationForm(HoneypotMixin, forms.ModelForm):
         answers = {a.question_id: a.text for a in application.answers.all()} if application else {}
         for question in call.questions.all():
             self.fields[f"answer_{question.pk}"] = forms.CharField(
-                label=question.text,
+                label=question.display_text,
                 required=False,
                 max_length=5000,
                 initial=answers.get(question.pk, ""),

@@ -4,9 +4,9 @@ Applications belong to organisations, not to the person who wrote them: they sta
 and the deleted account stays as their (anonymised) applicant. A person's own reviews are support-unit work.
 """
 
-from grants.models import GrantApplication
+from grants.models import ApplicationAttachment, GrantApplication
 
-COVERS = ("grants.GrantApplication.applicant",)
+COVERS = ("grants.GrantApplication.applicant", "grants.ApplicationAttachment.uploaded_by")
 KEEPS = {
     "grants.GrantApplication.decided_by": "a decision of support staff, kept with the grant's record",
     "grants.Review.reviewer": "a reviewer's scoring (support staff), kept with the grant's record",
@@ -33,5 +33,7 @@ def user_export(user) -> dict:
 
 
 def user_erase(user) -> None:
-    """The organisation's applications stay (they are its record); the applicant link is cut."""
+    """The organisation's applications and their files stay (they are its record); the links to the person are
+    cut."""
     GrantApplication.objects.filter(applicant=user).update(applicant=None)
+    ApplicationAttachment.objects.filter(uploaded_by=user).update(uploaded_by=None)

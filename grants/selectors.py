@@ -1,6 +1,7 @@
 """What the grant pages and the API show, each read in a fixed number of queries."""
 
 from django.db.models import Avg, Count, Prefetch, Q
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from grants.models import GrantApplication, GrantCall, Review
@@ -57,6 +58,22 @@ def applications_of(*, user):
     return GrantApplication.objects.filter(organisation=organisation).select_related("call").order_by("-id")
 
 
+def applications_for_api(*, user):
+    """The applications a person reads through the API: their organisation's and, for the support unit, every
+    one submitted or decided; with answers, budget lines and attachments (a fixed number of queries a page)."""
+    organisation = user.confirmed_organisation
+    condition = Q(organisation=organisation) if organisation is not None else Q(pk__in=[])
+    if user.is_staff:
+        condition |= ~Q(status=GrantApplication.Status.DRAFT)
+    return application_rows().filter(condition)
+
+
+def application_rows():
+    return GrantApplication.objects.select_related("call", "organisation", "applicant").prefetch_related(
+        "answers__question", "budget_lines", "attachments"
+    )
+
+
 def application_get(*, pk: int) -> GrantApplication:
     return (
         GrantApplication.objects.select_related("call", "organisation", "applicant", "decided_by")
@@ -73,6 +90,10 @@ def application_get(*, pk: int) -> GrantApplication:
         )
         .get(pk=pk)
     )
+
+
+def application_get_or_404(*, pk) -> GrantApplication:
+    return get_object_or_404(application_rows(), pk=pk)
 
 
 def review_queue(*, call_id=None, status=None):

@@ -9,6 +9,7 @@ class MonitoringConfig(AppConfig):
     def ready(self):
         from accounts.privacy import register
         from common import awaiting as common_awaiting
+        from common import uploads
         from common.cache import register_content_models
         from monitoring import awaiting, privacy, rules  # noqa: F401  (rules registers the permissions)
         from monitoring.models import CommitmentMonitoring, MonitoringReport, ReportAnswer
@@ -22,6 +23,7 @@ class MonitoringConfig(AppConfig):
             keeps=privacy.KEEPS,
         )
         register_content_models(MonitoringReport, ReportAnswer, CommitmentMonitoring)
+        uploads.register("monitoring.ReportEvidence", owner="report__author")
         common_awaiting.register("monitoring.reports_to_answer", awaiting.reports_to_answer)
         kinds.register("monitoring.report_submitted", _("A monitoring report on your member's commitments"))
         kinds.register("monitoring.answer_published", _("An answer to your monitoring report"))

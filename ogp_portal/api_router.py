@@ -9,12 +9,13 @@ from commitments.api.follows import CommitmentFollowViewSet
 from consultations.api.views import ConsultationViewSet, ProposalViewSet
 from cycle.api.views import ChallengeAreaViewSet, ComplianceFindingViewSet, CycleStepViewSet, SDGTargetViewSet
 from drafting.api.views import AmendmentViewSet, DraftVersionViewSet
-from grants.api.views import GrantCallViewSet
+from grants.api.views import GrantApplicationViewSet, GrantCallViewSet
 from irm_reports.api.views import ReportViewSet
 from monitoring.api.views import MonitoringReportViewSet
 from notifications.api import NotificationViewSet
 from partnership.api.views import ActionPlanViewSet, CommitmentViewSet, MemberViewSet
-from support.api.views import PartnerViewSet
+from peers.api.views import ExchangeRequestViewSet
+from support.api.views import PartnerViewSet, SupportRequestViewSet
 
 router = DefaultRouter()
 router.register("members", MemberViewSet, basename="member")
@@ -24,11 +25,14 @@ router.register("consultations", ConsultationViewSet, basename="consultation")
 router.register("proposals", ProposalViewSet, basename="proposal")
 router.register("reports", ReportViewSet, basename="report")
 router.register("grant-calls", GrantCallViewSet, basename="grantcall")
+router.register("grant-applications", GrantApplicationViewSet, basename="grantapplication")
 router.register("partners", PartnerViewSet, basename="partner")
+router.register("assistance-requests", SupportRequestViewSet, basename="assistancerequest")
 router.register("monitoring-reports", MonitoringReportViewSet, basename="monitoringreport")
 router.register("commitment-follows", CommitmentFollowViewSet, basename="commitmentfollow")
 router.register("draft-versions", DraftVersionViewSet, basename="draftversion")
 router.register("amendments", AmendmentViewSet, basename="amendment")
+router.register("exchanges", ExchangeRequestViewSet, basename="exchange")
 router.register("notifications", NotificationViewSet, basename="notification")
 router.register("analytics", AnalyticsViewSet, basename="analytics")
 router.register("cycle-steps", CycleStepViewSet, basename="cyclestep")

@@ -37,12 +37,14 @@ class SimilarCommitment(models.Model):
 
 class SimilarityMark(models.Model):
     """When the similar commitments of a commitment were last computed: the commitment is refreshed again
-    when it was saved since (or has no mark: new, or imported in bulk)."""
+    when it was saved since (or has no mark: new, or imported in bulk). `source_key` fingerprints the title and
+    policy areas they were computed from: when it changes, the lists of its neighbours are refreshed too."""
 
     commitment = models.OneToOneField(
         Commitment, on_delete=models.CASCADE, primary_key=True, related_name="similarity_mark"
     )
     computed_at = models.DateTimeField()
+    source_key = models.CharField(max_length=64, blank=True, default="")
 
     class Meta:
         verbose_name = _("similarity mark")

@@ -42,16 +42,23 @@ def exchanges_for(*, user, filters: dict | None = None) -> QuerySet:
     if not user.is_staff:
         queryset = queryset.filter(Q(member_id=user.member_id) | Q(requester_member_id=user.member_id))
     filters = filters or {}
-    if filters.get("status") in ExchangeRequest.Status.values:
-        queryset = queryset.filter(status=filters["status"])
-    if str(filters.get("member", "")).isdigit():
-        member = int(filters["member"])
-        queryset = queryset.filter(Q(member_id=member) | Q(requester_member_id=member))
-    if filters.get("policy_area"):
-        queryset = queryset.filter(
-            pk__in=ExchangeRequest.objects.filter(commitment__policy_areas__slug=filters["policy_area"]).values("pk")
-        )
+    queryset = exchanges_filtered(
+        queryset, status=filters.get("status"), member=filters.get("member"), policy_area=filters.get("policy_area")
+    )
     return queryset.order_by("-created_at", "-id")
+
+
+def exchanges_filtered(queryset: QuerySet, *, status=None, member=None, policy_area=None) -> QuerySet:
+    """Exchanges of one status, of one member (asked or asking), about a commitment of one policy area (slug)."""
+    if status in ExchangeRequest.Status.values:
+        queryset = queryset.filter(status=status)
+    if str(member or "").isdigit():
+        queryset = queryset.filter(Q(member_id=int(member)) | Q(requester_member_id=int(member)))
+    if policy_area:
+        queryset = queryset.filter(
+            pk__in=ExchangeRequest.objects.filter(commitment__policy_areas__slug=policy_area).values("pk")
+        )
+    return queryset
 
 
 def own_commitments(*, member_id: int) -> QuerySet:

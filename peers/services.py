@@ -1,9 +1,11 @@
 """Writes of peer exchange: the stored similar commitments, and exchange requests with their e-mails."""
 
+from datetime import UTC, datetime
+
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import Count, F, Min, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -20,22 +22,57 @@ TASK = "peers.tasks.similar_commitments_refresh_task"
 PENDING_KEY = "peers-similar-refresh-pending"
 PENDING_SECONDS = 300
 BATCH = 500  # commitments refreshed by one run of the task; it queues the next run while some remain
+NEIGHBOURS_MAX = 50  # lists of other commitments refreshed after one commitment's title or policy areas change
+STALE = datetime(2000, 1, 1, tzinfo=UTC)  # a mark's date that makes its commitment stale (saved since)
 
 
 def similar_refresh(*, commitment_id: int) -> list[tuple[int, float]]:
     """Compute the similar commitments of one commitment and store them (replacing the previous ones)."""
+    return _refresh(commitment_id)[0]
+
+
+def _refresh(commitment_id: int) -> tuple[list[tuple[int, float]], int]:
+    """The commitment's list, stored; when its title or policy areas changed since the last computation, the
+    lists of its neighbours are marked stale too. Returns the list and how many neighbours were marked."""
     source = similarity.source_of(commitment_id)
     if source is None:
-        return []
+        return [], 0
     found = similarity.nearest(source)
+    key = similarity.source_key(source)
+    marked = 0
     with transaction.atomic():
+        previous = SimilarityMark.objects.filter(commitment_id=commitment_id).values_list("source_key", flat=True)
+        previous = previous.first()
         SimilarCommitment.objects.filter(commitment_id=commitment_id).delete()
         SimilarCommitment.objects.bulk_create(
             SimilarCommitment(commitment_id=commitment_id, similar_id=pk, rank=rank, score=score)
             for rank, (pk, score) in enumerate(found, start=1)
         )
-        SimilarityMark.objects.update_or_create(commitment_id=commitment_id, defaults={"computed_at": timezone.now()})
-    return found
+        SimilarityMark.objects.update_or_create(
+            commitment_id=commitment_id, defaults={"computed_at": timezone.now(), "source_key": key}
+        )
+        if previous and previous != key:  # a mark of before the fingerprint ("") is not a change
+            marked = neighbours_mark_stale(commitment_id=commitment_id, found=found)
+    return found, marked
+
+
+def neighbours_mark_stale(*, commitment_id: int, found: list[tuple[int, float]]) -> int:
+    """A commitment's title or policy areas changed: the lists it should now enter (its new neighbours whose list
+    is short or ends below its score; similarity is symmetric) and the lists that held it (it may have left them
+    or moved) become stale, at most NEIGHBOURS_MAX of them, closest first. Returns how many were marked."""
+    scores = dict(found)
+    ends = (
+        SimilarCommitment.objects.filter(commitment_id__in=scores)
+        .values("commitment_id")
+        .annotate(count=Count("pk"), lowest=Min("score"))
+    )
+    full = {row["commitment_id"]: row["lowest"] for row in ends if row["count"] >= similarity.LIMIT}
+    entering = [pk for pk, score in found if pk not in full or full[pk] < score]
+    holding = SimilarCommitment.objects.filter(similar_id=commitment_id).order_by("-score", "commitment_id")
+    ids = entering + [
+        pk for pk in holding.values_list("commitment_id", flat=True)[:NEIGHBOURS_MAX] if pk not in entering
+    ]
+    return SimilarityMark.objects.filter(commitment_id__in=ids[:NEIGHBOURS_MAX]).update(computed_at=STALE)
 
 
 def stale_commitments(*, limit: int) -> list[int]:
@@ -50,9 +87,8 @@ def similar_refresh_stale(*, limit: int = BATCH) -> dict:
     """Refresh up to `limit` stale commitments; queue the next run when more remain."""
     cache.delete(PENDING_KEY)
     ids = stale_commitments(limit=limit)
-    for pk in ids:
-        similar_refresh(commitment_id=pk)
-    more = len(ids) == limit
+    marked = sum(_refresh(pk)[1] for pk in ids)
+    more = len(ids) == limit or marked > 0  # neighbours marked by this run: the next run refreshes them
     if more:
         enqueue_on_commit(TASK)
     return {"refreshed": len(ids), "more": more}
@@ -74,7 +110,7 @@ def policy_areas_changed(*, action: str, instance, reverse: bool, pk_set, **_sig
     if action not in ("post_add", "post_remove", "post_clear"):
         return
     ids = (pk_set or set()) if reverse else {instance.pk}
-    SimilarityMark.objects.filter(commitment_id__in=ids).delete()
+    SimilarityMark.objects.filter(commitment_id__in=ids).update(computed_at=STALE)  # its fingerprint is kept
     transaction.on_commit(_queue_refresh)
 
 

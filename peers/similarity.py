@@ -13,6 +13,7 @@ filtering by a GIN trigram index 800 ms (it matches most titles when they share 
 stored and refreshed by a task, never computed in a request, and a plain scan of the policy areas' rows.
 """
 
+import hashlib
 import re
 
 from django.db import connection
@@ -49,6 +50,12 @@ def source_of(commitment_id: int) -> dict | None:
         )
     )
     return {"id": row["pk"], "title": row["title"], "member": row["action_plan__member_id"], "areas": areas}
+
+
+def source_key(source: dict) -> str:
+    """A fingerprint of what a list is computed from (title and policy areas): it changes when they do."""
+    text = f"{source['title'].strip()}|{','.join(str(pk) for pk in sorted(source['areas']))}"
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def nearest(source: dict, *, limit: int = LIMIT) -> list[tuple[int, float]]:

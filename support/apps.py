@@ -8,6 +8,7 @@ class SupportConfig(AppConfig):
 
     def ready(self):
         from accounts.privacy import register
+        from common import uploads
         from common.cache import register_content_models
         from notifications import kinds
         from support import privacy, rules  # noqa: F401  (rules registers the permissions)
@@ -22,4 +23,5 @@ class SupportConfig(AppConfig):
             covers=privacy.COVERS,
             keeps=privacy.KEEPS,
         )
+        uploads.register("support.SupportAttachment", owner="uploaded_by")
         kinds.register("support.request", _("Your assistance requests"))

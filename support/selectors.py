@@ -43,6 +43,13 @@ def requests_for_user(*, user):
     return _request_rows().filter(condition).order_by("-created_at", "-id")
 
 
+def requests_for_api(*, user):
+    """The requests a person reads through the API: every one for the support unit, otherwise those they follow;
+    each with its notes and attachments (a fixed number of queries per page)."""
+    rows = _request_rows() if user.is_staff else requests_for_user(user=user)
+    return rows.prefetch_related("notes__author", "attachments").order_by("-created_at", "-id")
+
+
 def request_queryset():
     """One request with everything its page shows (notes with their authors, attachments)."""
     return SupportRequest.objects.select_related(

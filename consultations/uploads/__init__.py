@@ -11,11 +11,11 @@ from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation, ValidationError
 from django.core.files.base import File
 from django.core.files.uploadedfile import UploadedFile
-from django.db.models import Sum
 from django.template.defaultfilters import filesizeformat
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
+from common import uploads as quota
 from consultations.uploads.images import IMAGE_FORMATS, attachment_strip_metadata, check_image
 from consultations.uploads.pdf import pdf_problem
 
@@ -84,31 +84,10 @@ def check_attachment(upload: UploadedFile) -> CheckedUpload:
 
 
 def check_upload_quota(*, user, checked: list[CheckedUpload], freed: int = 0) -> None:
-    """A participant's stored attachments stay within UPLOAD_QUOTA_BYTES_PER_USER, all proposals together.
+    """The person's files, all apps together, stay within UPLOAD_QUOTA_BYTES_PER_USER (common.uploads).
 
-    The user's row is locked so that two uploads sent at once cannot both squeeze under the quota.
-    `freed`: bytes of the user's attachments that the same change removes.
-    """
-    from accounts.models import User
-    from consultations.models import ProposalAttachment
-
-    incoming = sum(item.size for item in checked)
-    if not incoming:
-        return
-    User.objects.select_for_update().filter(pk=user.pk).exists()
-    stored = ProposalAttachment.objects.filter(proposal__author=user).aggregate(total=Sum("size"))["total"] or 0
-    quota = settings.UPLOAD_QUOTA_BYTES_PER_USER
-    if stored - freed + incoming > quota:
-        raise ValidationError(
-            {
-                "attachments": _(
-                    "Your attachments would take %(total)s; each participant may store at most %(quota)s. "
-                    "Remove some attachments from your proposals first."
-                )
-                % {"total": filesizeformat(stored - freed + incoming), "quota": filesizeformat(quota)}
-            },
-            code="quota",
-        )
+    `freed`: bytes of the person's files that the same change removes."""
+    quota.check_upload_quota(user=user, incoming=sum(item.size for item in checked), freed=freed)
 
 
 def check_attachment_count(*, count: int, already: int = 0) -> None:

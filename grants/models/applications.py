@@ -144,6 +144,15 @@ class ApplicationAttachment(models.Model):
     application = models.ForeignKey(
         GrantApplication, verbose_name=_("application"), on_delete=models.CASCADE, related_name="attachments"
     )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Counted against this person's upload quota."),
+    )
     file = models.FileField(_("file"), upload_to=attachment_upload_to, max_length=300)
     original_name = models.CharField(_("file name"), max_length=255)
     content_type = models.CharField(_("type"), max_length=50)

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -116,11 +117,13 @@ class GrantCall(TimeStampedModel):
 
 
 class CallQuestion(models.Model):
-    """A question every application to the call answers."""
+    """A question every application to the call answers, in English and, when translated, French and Spanish."""
 
     call = models.ForeignKey(GrantCall, verbose_name=_("call"), on_delete=models.CASCADE, related_name="questions")
     order = models.PositiveSmallIntegerField(_("order"), default=1)
     text = models.CharField(_("question"), max_length=500)
+    text_fr = models.CharField(_("question (French)"), max_length=500, blank=True)
+    text_es = models.CharField(_("question (Spanish)"), max_length=500, blank=True)
     required = models.BooleanField(_("an answer is required"), default=True)
 
     history = HistoricalRecords()
@@ -132,6 +135,16 @@ class CallQuestion(models.Model):
 
     def __str__(self):
         return self.text
+
+    @property
+    def display_text(self) -> str:
+        """The question in the active language when it is translated, in English otherwise."""
+        return {"fr": self.text_fr, "es": self.text_es}.get(self.display_language, "") or self.text
+
+    @property
+    def display_language(self) -> str:
+        language = (get_language() or "")[:2]
+        return language if {"fr": self.text_fr, "es": self.text_es}.get(language) else "en"
 
 
 class Criterion(LocalizedNameModel):

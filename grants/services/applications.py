@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Organisation, User
 from common.db import UNCHANGED, set_fields
+from common.uploads import check_upload_quota
 from consultations.uploads import check_attachments
 from grants.models import ApplicationAnswer, ApplicationAttachment, BudgetLine, GrantApplication, GrantCall
 from grants.services._common import money, notify_applicant
@@ -57,7 +58,15 @@ def eligibility_problems(*, call: GrantCall, organisation: Organisation | None) 
     return problems
 
 
-def _write_parts(application: GrantApplication, answers, budget_lines, attachments) -> None:
+def _check_answers(call: GrantCall, answers) -> None:
+    """Answers are to the call's own questions."""
+    if answers is UNCHANGED or not answers:
+        return
+    if set(answers) - set(call.questions.values_list("pk", flat=True)):
+        raise ValidationError({"answers": _("Answer only the questions of this call.")})
+
+
+def _write_parts(application: GrantApplication, answers, budget_lines, attachments, uploader=None) -> None:
     if answers is not UNCHANGED:
         for question_id, text in answers.items():
             ApplicationAnswer.objects.update_or_create(
@@ -72,6 +81,7 @@ def _write_parts(application: GrantApplication, answers, budget_lines, attachmen
     for item in attachments:
         ApplicationAttachment.objects.create(
             application=application,
+            uploaded_by=uploader,
             file=item.upload,
             original_name=item.name,
             content_type=item.content_type,
@@ -103,11 +113,13 @@ def application_create(
         if GrantApplication.objects.filter(call=call, organisation=organisation).exists():
             raise ValidationError(_("Your organisation has already applied to this call: edit that application."))
         budget_check(call=call, amount_requested=amount_requested, lines=budget_lines)
+        _check_answers(call, answers)
+        check_upload_quota(user=applicant, incoming=sum(item.size for item in checked))
         application = GrantApplication(call=call, organisation=organisation, applicant=applicant)
         set_fields(application, title=title, summary=summary, amount_requested=amount_requested)
         application.full_clean()
         application.save()
-        _write_parts(application, answers or {}, budget_lines, checked)
+        _write_parts(application, answers or {}, budget_lines, checked, uploader=applicant)
     return application
 
 
@@ -121,8 +133,9 @@ def application_update(
     budget_lines: list = UNCHANGED,
     attachments=(),
     remove_attachments=(),
+    uploader: User | None = None,
 ) -> GrantApplication:
-    """Change a draft while the call is open."""
+    """Change a draft while the call is open; new files count against the quota of `uploader` (who sends them)."""
     removed = list(application.attachments.filter(pk__in=[a.pk for a in remove_attachments]))
     checked = check_attachments(attachments, already=application.attachments.count() - len(removed))
     with transaction.atomic():
@@ -138,12 +151,15 @@ def application_update(
             else budget_lines
         )
         budget_check(call=application.call, amount_requested=application.amount_requested, lines=lines)
+        _check_answers(application.call, answers)
+        freed = sum(a.size for a in removed if uploader is not None and a.uploaded_by_id == uploader.pk)
+        check_upload_quota(user=uploader, incoming=sum(item.size for item in checked), freed=freed)
         application.full_clean()
         application.save()
         for attachment in removed:
             attachment.file.delete(save=False)
             attachment.delete()
-        _write_parts(application, answers, budget_lines, checked)
+        _write_parts(application, answers, budget_lines, checked, uploader=uploader)
     return application
 
 
@@ -162,7 +178,7 @@ def _submission_problems(application: GrantApplication) -> dict:
         for field, messages in error.message_dict.items():
             problems.setdefault(field, []).extend(messages)
     answered = {a.question_id for a in application.answers.all() if a.text.strip()}
-    missing = [q.text for q in call.questions.all() if q.required and q.pk not in answered]
+    missing = [q.display_text for q in call.questions.all() if q.required and q.pk not in answered]
     if missing:
         problems["answers"] = [_("Answer the question “%(question)s”.") % {"question": text} for text in missing]
     return problems

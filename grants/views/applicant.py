@@ -69,7 +69,9 @@ class ApplicationUpdateView(ApplicationTargetMixin, ApplicationFormMixin, FormVi
         return super().get_context_data(application=self.application, **kwargs)
 
     def perform(self, form):
-        return services.application_update(application=self.application, **form.service_data())
+        return services.application_update(
+            application=self.application, uploader=self.request.user, **form.service_data()
+        )
 
 
 class ApplicationSubmitView(ApplicationTargetMixin, PostActionView):

@@ -1,13 +1,11 @@
 """The rules every write on a report shares: who may file, on which plans, and the files they join."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db.models import Sum
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from accounts.models import Organisation, User
 from commitments.models import ActionPlan, Commitment
+from common.uploads import check_upload_quota
 from consultations.uploads import CheckedUpload, check_attachment
 from irm_reports.models import Report
 from irm_reports.scales import ReportType
@@ -79,19 +77,8 @@ def check_evidence(uploads, *, already: int = 0) -> list[CheckedUpload]:
 
 
 def check_quota(*, user: User, checked: list[CheckedUpload], freed: int = 0) -> None:
-    incoming = sum(item.size for item in checked)
-    if not incoming:
-        return
-    stored = ReportEvidence.objects.filter(report__author=user).aggregate(total=Sum("size"))["total"] or 0
-    quota = settings.UPLOAD_QUOTA_BYTES_PER_USER
-    if stored - freed + incoming > quota:
-        raise ValidationError(
-            {
-                "evidence": _("Your files would take %(total)s; each participant may store at most %(quota)s.")
-                % {"total": filesizeformat(stored - freed + incoming), "quota": filesizeformat(quota)}
-            },
-            code="quota",
-        )
+    """The author's files, all apps together, stay within the one quota (common.uploads)."""
+    check_upload_quota(user=user, incoming=sum(item.size for item in checked), freed=freed, field="evidence")
 
 
 def store_evidence(report: MonitoringReport, checked: list[CheckedUpload]) -> None:

@@ -78,6 +78,11 @@ SPECTACULAR_SETTINGS = {
         "CycleStepKindEnum": "cycle.models.calendar.CycleStep.Kind",
         "ComplianceFindingKindEnum": "cycle.models.compliance.ComplianceFinding.Kind",
         "ComplianceDecisionEnum": "cycle.models.compliance.ComplianceFinding.Decision",
+        "SupportRequestStatusEnum": "support.models.requests.SupportRequest.Status",
+        "SupportServiceLevelEnum": "support.models.catalogue.ServiceOffer.Level",
+        "SupportServiceCycleStepEnum": "support.models.catalogue.ServiceOffer.CycleStep",
+        "GrantApplicationStatusEnum": "grants.models.applications.GrantApplication.Status",
+        "ExchangeRequestStatusEnum": "peers.models.ExchangeRequest.Status",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -14,6 +14,7 @@ from accounts.models import User
 from commitments.models import Member
 from common.cache import bump_content_version
 from common.db import set_fields
+from common.uploads import check_upload_quota
 from consultations.uploads import CheckedUpload, check_attachments
 from support.eligibility import may_request, speaks_for_civil_society_of
 from support.models import Representative, ServiceOffer, SupportAttachment, SupportNote, SupportRequest
@@ -57,6 +58,7 @@ def support_request_create(
             request.organisation = requester.confirmed_organisation
         request.representative = representative.user if representative else None
         set_fields(request, description=description, wanted_by=wanted_by, is_public=is_public)
+        check_upload_quota(user=requester, incoming=sum(item.size for item in checked))
         request.full_clean()
         request.save()
         _store_attachments(request, requester, checked)
@@ -115,6 +117,7 @@ def support_note_add(*, request: SupportRequest, author: User, body: str, attach
         request = SupportRequest.objects.select_for_update().get(pk=request.pk)
         if not request.is_open:
             raise ValidationError(_("This request is closed; notes can no longer be added."))
+        check_upload_quota(user=author, incoming=sum(item.size for item in checked))
         note = SupportNote(request=request, author=author, body=body.strip())
         note.full_clean()
         note.save()

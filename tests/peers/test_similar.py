@@ -112,3 +112,49 @@ def test_a_commitment_tagged_after_its_save_is_refreshed_with_its_new_area(madri
     assert mine.pk in services.stale_commitments(limit=10)
     _refresh_all()
     assert list(SimilarCommitment.objects.filter(commitment=mine).values_list("similar_id", flat=True)) == [other.pk]
+
+
+def _listed(commitment) -> list[int]:
+    return list(SimilarCommitment.objects.filter(commitment=commitment).values_list("similar_id", flat=True))
+
+
+def test_a_new_title_refreshes_the_lists_it_leaves_and_those_it_enters(madrid, paris, area):
+    """Neither Paris nor Rome is saved: their lists follow Madrid's new title through the task's next run."""
+    mine = commitment_of(madrid, "Beneficial ownership register of companies", area)
+    register = commitment_of(paris, "Public beneficial ownership register", area)
+    water = commitment_of(MemberFactory(), "Water quality monitoring stations", area)
+    _refresh_all()
+    assert mine.pk in _listed(register) and mine.pk not in _listed(water)
+    mine.title = "Water quality monitoring of rivers"
+    mine.save()
+    first = services.similar_refresh_stale()
+    assert first["more"]  # neighbours were marked: the task queues its next run
+    _refresh_all()
+    assert mine.pk not in _listed(register) and _listed(water)[0] == mine.pk
+    assert services.stale_commitments(limit=10) == []
+
+
+def test_a_save_that_changes_neither_title_nor_areas_leaves_the_neighbours_alone(madrid, paris, area):
+    mine = commitment_of(madrid, "Beneficial ownership register of companies", area)
+    register = commitment_of(paris, "Public beneficial ownership register", area)
+    _refresh_all()
+    computed = register.similarity_mark.computed_at
+    mine.objective = "Another objective"
+    mine.save()
+    assert services.similar_refresh_stale() == {"refreshed": 1, "more": False}
+    register.similarity_mark.refresh_from_db()
+    assert register.similarity_mark.computed_at == computed
+
+
+def test_neighbours_refreshed_after_a_change_are_bounded(monkeypatch, madrid, area):
+    """A commitment listed by many: at most NEIGHBOURS_MAX of their lists are marked, the closest first."""
+    mine = commitment_of(madrid, "Open contracting data for tenders", area)
+    others = [commitment_of(MemberFactory(), f"Open contracting data for tenders {i}", area) for i in range(4)]
+    _refresh_all()
+    monkeypatch.setattr(services, "NEIGHBOURS_MAX", 2)
+    area_two = PolicyAreaFactory(slug="second-area", name="Second")
+    mine.policy_areas.add(area_two)  # a change of areas counts like a change of title
+    assert services.stale_commitments(limit=10) == [mine.pk]
+    services.similar_refresh_stale()
+    assert len(services.stale_commitments(limit=10)) == 2
+    assert set(services.stale_commitments(limit=10)) <= {o.pk for o in others}

@@ -21,6 +21,28 @@ def _grant_scores(world) -> dict:
 GRANT_ENDPOINTS: dict[str, Endpoint] = {
     "api:grantcall-list": Endpoint(api=True),
     "api:grantcall-detail": Endpoint(pk("grant_call"), api=True),
+    # Applications through the API: the organisation's confirmed members (the owner) write; staff read.
+    "api:grantapplication-list": Endpoint(
+        read=SIGNED_IN,
+        api=True,
+        writes={"post": OWNER},
+        payload=lambda w: {
+            "call": w["grant_call"].pk,
+            "title": "Hijacked",
+            "summary": "Hijacked",
+            "amount_requested": "6000",
+            "budget_lines": [{"description": "Hijacked", "amount": "6000"}],
+        },
+    ),
+    "api:grantapplication-detail": Endpoint(
+        pk("grant_draft"),
+        read=OWNER | STAFF,
+        api=True,
+        writes={"patch": OWNER},
+        payload={"title": "Hijacked"},
+        refused_methods=("put",),
+    ),
+    "api:grantapplication-submit": Endpoint(pk("grant_draft"), read=None, api=True, writes={"post": OWNER}),
     # Grants: organisations apply (a confirmed member: the owner), the support unit reviews and decides.
     "grants:call-list": Endpoint(),
     "grants:call-detail": Endpoint(pk("grant_call")),

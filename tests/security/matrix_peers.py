@@ -21,4 +21,19 @@ PEER_ENDPOINTS: dict[str, Endpoint] = {
         writes={"post": frozenset({"other_poc"})},
         payload={"message": "Could we learn from your reform?"},
     ),
+    # The same through the API.
+    "api:exchange-list": Endpoint(
+        read=POINTS_OF_CONTACT,
+        api=True,
+        writes={"post": frozenset({"other_poc"})},
+        payload=lambda w: {"commitment": w["implemented"].pk, "message": "Could we learn from your reform?"},
+    ),
+    "api:exchange-detail": Endpoint(pk("exchange"), read=POINTS_OF_CONTACT, api=True),
+    "api:exchange-answer": Endpoint(
+        pk("exchange"),
+        read=None,
+        api=True,
+        writes={"post": frozenset({"poc"})},
+        payload={"decision": "accept", "answer": "Gladly: write to us."},
+    ),
 }

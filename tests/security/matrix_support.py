@@ -25,4 +25,18 @@ SUPPORT_ENDPOINTS: dict[str, Endpoint] = {
     "support:partner-detail": Endpoint("partner"),
     "api:partner-list": Endpoint(api=True),
     "api:partner-detail": Endpoint(pk("partner"), api=True),
+    # Assistance requests through the API: the pages' rules (each signed-in person lists only what they follow).
+    "api:assistancerequest-list": Endpoint(
+        read=SIGNED_IN,
+        api=True,
+        writes={"post": MANAGERS},
+        payload=lambda w: {"member": "madrid", "service": w["support_request"].service.slug, "description": "Hijacked"},
+    ),
+    "api:assistancerequest-detail": Endpoint(pk("support_request"), read=MANAGERS, api=True),
+    "api:assistancerequest-transition": Endpoint(
+        pk("support_request"), read=None, api=True, writes={"post": STAFF}, payload={"to_status": "accepted"}
+    ),
+    "api:assistancerequest-notes": Endpoint(
+        pk("support_request"), read=None, api=True, writes={"post": MANAGERS}, payload={"body": "Hijacked"}
+    ),
 }
