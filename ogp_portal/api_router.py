@@ -11,6 +11,7 @@ from irm_reports.api.views import ReportViewSet
 from monitoring.api.views import MonitoringReportViewSet
 from notifications.api import NotificationViewSet
 from partnership.api.views import ActionPlanViewSet, CommitmentViewSet, MemberViewSet
+from partnership.api.writes import MilestoneViewSet
 from support.api.views import PartnerViewSet
 
 router = DefaultRouter()
@@ -25,6 +26,7 @@ router.register("partners", PartnerViewSet, basename="partner")
 router.register("monitoring-reports", MonitoringReportViewSet, basename="monitoringreport")
 router.register("notifications", NotificationViewSet, basename="notification")
 router.register("analytics", AnalyticsViewSet, basename="analytics")
+router.register("milestones", MilestoneViewSet, basename="milestone")
 
 urlpatterns = [
     path("auth/token/", TokenView.as_view(), name="auth-token"),
