@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from accounts.models import Organisation, User
+from accounts.models import ApiTokenScope, Organisation, User
 from accounts.services import (
     organisation_membership_confirm,
     organisation_membership_refuse,
@@ -105,3 +105,27 @@ class OrganisationAdmin(SimpleHistoryAdmin):
     search_fields = ["name", "member__name"]
     autocomplete_fields = ["member"]
     list_select_related = ["member"]
+
+
+@admin.register(ApiTokenScope)
+class ApiTokenScopeAdmin(admin.ModelAdmin):
+    """Who holds a read-write token; a token is issued and changed only by its holder (POST /api/v1/auth/token/)."""
+
+    list_display = ["holder", "scope", "expiry"]
+    list_filter = ["scope"]
+    search_fields = ["token__user__email"]
+    list_select_related = ["token__user"]
+
+    @admin.display(description=_("holder"), ordering="token__user__email")
+    def holder(self, obj):
+        return obj.token.user
+
+    @admin.display(description=_("expiry"), ordering="token__expiry")
+    def expiry(self, obj):
+        return obj.token.expiry
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -2,11 +2,13 @@ from django.contrib.auth import authenticate
 from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
+from knox.models import AuthToken
 from rest_framework import serializers, status
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.models import ApiTokenScope
 from accounts.tokens import api_token_issue
 from common.api.exceptions import invalid_input_response
 from common.api.throttling import ScopedThrottle
@@ -15,12 +17,19 @@ from common.api.throttling import ScopedThrottle
 class TokenInputSerializer(serializers.Serializer):
     email = serializers.EmailField()
     password = serializers.CharField(style={"input_type": "password"}, trim_whitespace=False, max_length=4096)
+    scope = serializers.ChoiceField(
+        choices=ApiTokenScope.Scope.choices,
+        default=ApiTokenScope.Scope.READ,
+        help_text=_("“read” (the default) for a token that only reads; “read_write” for one that may also write."),
+    )
 
 
 class TokenOutputSerializer(serializers.Serializer):
     token = serializers.CharField(
         help_text=_("Send it as `Authorization: Token <token>`. It expires, and asking for a new one revokes it.")
     )
+    scope = serializers.ChoiceField(choices=ApiTokenScope.Scope.choices)
+    expiry = serializers.DateTimeField()
 
 
 class TokenView(APIView):
@@ -46,7 +55,9 @@ class TokenView(APIView):
             # Answered, not raised: an exception would roll back the request's transaction and with it the
             # failure django-axes has just recorded, leaving password guessing unlimited.
             return invalid_input_response({"non_field_errors": [_("Unknown e-mail address or wrong password.")]})
-        token = api_token_issue(user=user)
+        scope = data.validated_data["scope"]
+        token = api_token_issue(user=user, scope=scope)
         # A sign-in like the web form's: django-axes clears the account's failures, last_login moves.
         user_logged_in.send(sender=user.__class__, request=request, user=user)
-        return Response({"token": token}, status=status.HTTP_200_OK)
+        expiry = AuthToken.objects.filter(user=user).values_list("expiry", flat=True).first()
+        return Response({"token": token, "scope": scope, "expiry": expiry}, status=status.HTTP_200_OK)

@@ -215,3 +215,26 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def is_point_of_contact(self) -> bool:
         return self.role == self.Role.POINT_OF_CONTACT and self.member_id is not None
+
+
+class ApiTokenScope(models.Model):
+    """What an API token may do, kept beside knox's token (deleted with it).
+
+    A token without this row was issued before scopes existed and stays read-write, so nothing it did breaks.
+    """
+
+    class Scope(models.TextChoices):
+        READ = "read", _("Read only")
+        READ_WRITE = "read_write", _("Read and write")
+
+    token = models.OneToOneField(
+        "knox.AuthToken", on_delete=models.CASCADE, primary_key=True, related_name="scope", verbose_name=_("token")
+    )
+    scope = models.CharField(_("scope"), max_length=10, choices=Scope.choices, default=Scope.READ)
+
+    class Meta:
+        verbose_name = _("API token scope")
+        verbose_name_plural = _("API token scopes")
+
+    def __str__(self):
+        return self.get_scope_display()

@@ -130,6 +130,8 @@ def _account_sections(user: User, hooks: list[PersonalDataHook]) -> dict:
     from allauth.account.models import EmailAddress
     from knox.models import AuthToken
 
+    from accounts.tokens import api_token_scope
+
     organisations = {user.organisation} if user.organisation else set()
     for hook in hooks:
         if hook.organisations is not None:
@@ -147,6 +149,7 @@ def _account_sections(user: User, hooks: list[PersonalDataHook]) -> dict:
             "date_joined": _time(user.date_joined),
             "last_login": _time(user.last_login),
             "api_token_created_at": _time(token.created) if token else None,
+            "api_token_scope": api_token_scope(token) if token else None,
         },
         "email_addresses": [
             {"email": a.email, "verified": a.verified, "primary": a.primary}

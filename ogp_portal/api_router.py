@@ -15,6 +15,7 @@ from monitoring.api.views import MonitoringReportViewSet
 from notifications.api import NotificationViewSet
 from partnership.api.views import ActionPlanViewSet, CommitmentViewSet, MemberViewSet
 from peers.api.views import ExchangeRequestViewSet
+from partnership.api.writes import MilestoneViewSet
 from support.api.views import PartnerViewSet, SupportRequestViewSet
 
 router = DefaultRouter()
@@ -39,6 +40,7 @@ router.register("cycle-steps", CycleStepViewSet, basename="cyclestep")
 router.register("compliance-findings", ComplianceFindingViewSet, basename="compliancefinding")
 router.register("challenge-areas", ChallengeAreaViewSet, basename="challengearea")
 router.register("sdg-targets", SDGTargetViewSet, basename="sdgtarget")
+router.register("milestones", MilestoneViewSet, basename="milestone")
 
 urlpatterns = [
     path("auth/token/", TokenView.as_view(), name="auth-token"),

@@ -1,4 +1,7 @@
-from rest_framework.exceptions import NotAuthenticated, PermissionDenied
+from collections.abc import Mapping
+
+from rest_framework.exceptions import NotAuthenticated, PermissionDenied, ValidationError
+from rest_framework.fields import empty
 
 
 def require_perm(request, perm: str, obj=None) -> None:
@@ -8,3 +11,22 @@ def require_perm(request, perm: str, obj=None) -> None:
     if not request.user.is_authenticated:
         raise NotAuthenticated()
     raise PermissionDenied()
+
+
+def validated_for(request, serializer_class, parent: str, perm: str) -> tuple:
+    """The object `parent` of the body (the plan a commitment is added to…) and the rest of the body, validated.
+
+    The permission on the parent is checked before the rest is validated: someone refused learns nothing of
+    the rules of the input (401/403 rather than 400)."""
+    serializer = serializer_class(data=request.data)
+    if not isinstance(request.data, Mapping):
+        serializer.is_valid(raise_exception=True)  # the serializer's own answer to a body that is no object
+    try:
+        obj = serializer.fields[parent].run_validation(request.data.get(parent, empty))
+    except ValidationError as error:
+        raise ValidationError({parent: error.detail}) from error
+    require_perm(request, perm, obj)
+    serializer.is_valid(raise_exception=True)
+    values = dict(serializer.validated_data)
+    values.pop(parent)
+    return obj, values

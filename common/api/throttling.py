@@ -47,9 +47,12 @@ class RateLimitedViewMixin:
     """A viewset whose writes count against RATE_LIMITS, per account and per client address (the web's keys)."""
 
     rate_limits: dict[str, str] = {}
+    rate_limited_methods: tuple[str, ...] = ("POST",)
 
     def rate_limit_scope(self, request) -> str:
-        return self.rate_limits.get(getattr(self, "action", None), "") if request.method == "POST" else ""
+        if request.method not in self.rate_limited_methods:
+            return ""
+        return self.rate_limits.get(getattr(self, "action", None), "")
 
     def get_throttles(self):
         return [*super().get_throttles(), RateLimitThrottle()]

@@ -28,14 +28,17 @@ from consultations.api.serializers import (
     SupportSerializer,
     WithdrawSerializer,
 )
+from consultations.api.writes import ConsultationWriteMixin
 from consultations.filters import SORTS, ConsultationFilter, ProposalFilter
 from consultations.models import Comment, Proposal
 
 
-class ConsultationViewSet(viewsets.ReadOnlyModelViewSet):
-    """Consultations on action plans, with the share of proposals answered."""
+class ConsultationViewSet(ConsultationWriteMixin, viewsets.ReadOnlyModelViewSet):
+    """Consultations on action plans, with the share of proposals answered; their points of contact open, edit
+    and close them (consultations/api/writes.py)."""
 
     lookup_value_regex = r"\d+"
+    http_method_names = ["get", "post", "patch", "head", "options"]
 
     serializer_class = ConsultationSerializer
     filterset_class = ConsultationFilter

@@ -11,7 +11,12 @@ REST_FRAMEWORK = {
         "knox.auth.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
+    # A read-only token is refused every write first (accounts/api_scopes.py), on every endpoint: a view that
+    # sets its own permission_classes starts from these.
+    "DEFAULT_PERMISSION_CLASSES": [
+        "accounts.api_scopes.TokenScopePermission",
+        "rest_framework.permissions.IsAuthenticatedOrReadOnly",
+    ],
     # orjson for compact JSON (same bytes as DRF's renderer); the browsable API stays for people.
     "DEFAULT_RENDERER_CLASSES": [
         "common.api.renderers.FastJSONRenderer",
@@ -36,7 +41,7 @@ REST_FRAMEWORK = {
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 # API tokens (django-rest-knox, accounts/tokens.py): stored as a digest, sent as `Authorization: Token <key>`,
-# valid API_TOKEN_TTL_DAYS from their issue, one per account.
+# valid API_TOKEN_TTL_DAYS from their issue, one per account, read-only unless asked read-write.
 REST_KNOX = {
     "TOKEN_TTL": timedelta(days=env.int("API_TOKEN_TTL_DAYS", default=30)),
     "AUTH_HEADER_PREFIX": "Token",
@@ -83,6 +88,8 @@ SPECTACULAR_SETTINGS = {
         "SupportServiceCycleStepEnum": "support.models.catalogue.ServiceOffer.CycleStep",
         "GrantApplicationStatusEnum": "grants.models.applications.GrantApplication.Status",
         "ExchangeRequestStatusEnum": "peers.models.ExchangeRequest.Status",
+        "ConsultationKindEnum": "consultations.models.Consultation.Kind",
+        "ApiTokenScopeEnum": "accounts.models.ApiTokenScope.Scope",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

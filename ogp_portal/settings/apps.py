@@ -23,6 +23,10 @@ RATE_LIMITS = {
     "drafting.support": {"user": (60, 600), "ip": (200, 600)},
     "drafting.flag": {"user": (20, 3600), "ip": (60, 3600)},
     "peers.exchange": {"user": (10, 3600), "ip": (30, 3600)},
+    # A point of contact's writes through the API (plans, commitments, milestones, consultations): an
+    # integration loading a whole plan fits, a runaway loop does not.
+    "commitments.manage": {"user": (300, 3600), "ip": (600, 3600)},
+    "consultations.manage": {"user": (100, 3600), "ip": (300, 3600)},
 }
 
 # CONSULTATIONS ------------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from partnership.api.serializers import (
     ProgressUpdateInputSerializer,
     ProgressUpdateSerializer,
 )
+from partnership.api.writes import ActionPlanWriteMixin, CommitmentWriteMixin
 from partnership.filters import ActionPlanFilter, CommitmentApiFilter, MemberFilter
 
 
@@ -47,10 +48,12 @@ class MemberViewSet(PublicReadCacheMixin, RowDetailMixin, viewsets.ReadOnlyModel
         return member_items(self.request, rows)
 
 
-class ActionPlanViewSet(PublicReadCacheMixin, viewsets.ReadOnlyModelViewSet):
-    """Action plans with their commitment and milestone counts."""
+class ActionPlanViewSet(ActionPlanWriteMixin, PublicReadCacheMixin, viewsets.ReadOnlyModelViewSet):
+    """Action plans with their commitment and milestone counts; their points of contact write them
+    (partnership/api/writes.py)."""
 
     lookup_value_regex = r"\d+"
+    http_method_names = ["get", "post", "patch", "head", "options"]
 
     serializer_class = ActionPlanSerializer
     filterset_class = ActionPlanFilter
@@ -62,10 +65,12 @@ class ActionPlanViewSet(PublicReadCacheMixin, viewsets.ReadOnlyModelViewSet):
         return selectors.action_plan_api_queryset()
 
 
-class CommitmentViewSet(PublicReadCacheMixin, RowDetailMixin, viewsets.ReadOnlyModelViewSet):
-    """Commitments with their milestones, policy areas and actors; cursor-paginated."""
+class CommitmentViewSet(CommitmentWriteMixin, PublicReadCacheMixin, RowDetailMixin, viewsets.ReadOnlyModelViewSet):
+    """Commitments with their milestones, policy areas and actors; cursor-paginated. Their points of contact
+    write them (partnership/api/writes.py)."""
 
     row_keys = COMMITMENT_KEYS
+    http_method_names = ["get", "post", "patch", "head", "options"]
 
     lookup_value_regex = r"\d+"
 

@@ -9,7 +9,7 @@ from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.renderers import OpenApiJsonRenderer
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 from knox.models import AuthToken
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -19,8 +19,9 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from accounts.tokens import api_token_issue
 from tests.factories import CommitmentFactory, MilestoneFactory, PolicyAreaFactory, UserFactory
-from tests.factories.consultations import ProposalFactory
+from tests.factories.consultations import ConsultationFactory, ProposalFactory
 
 CHECKS = [
     not_a_server_error,
@@ -75,6 +76,46 @@ def test_read_endpoints_anonymously(case, api_data):
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True, database=None)
 def test_write_endpoints_with_a_participant_token(case, api_data, participant_token):
     case.call_and_validate(checks=CHECKS, headers={"Authorization": f"Token {participant_token}"})
+
+
+# A point of contact's writes (partnership/api/writes.py, consultations/api/writes.py, the reasoned response).
+MANAGED_PATHS = r"^/api/v1/(action-plans|commitments|milestones|consultations)/|^/api/v1/proposals/\{id\}/response/$"
+
+
+@pytest.fixture
+def managed(api_data):
+    """The objects of one member, in co-creation and in implementation, and a read-write token of its point of
+    contact; the ids in generated paths are set to these objects', so that each example reaches the rules."""
+    plan = CommitmentFactory(action_plan__member=api_data.action_plan.member).action_plan
+    milestone = MilestoneFactory(commitment__action_plan=plan)
+    consultation = ConsultationFactory(action_plan=plan)
+    contact = UserFactory(point_of_contact_of=plan.member)
+    ids = {
+        "action-plans": plan.pk,
+        "commitments": milestone.commitment_id,
+        "milestones": milestone.pk,
+        "consultations": consultation.pk,
+        "proposals": ProposalFactory(consultation=consultation).pk,
+    }
+    return ids, api_token_issue(user=contact, scope="read_write")
+
+
+@schema.include(method_regex="^(POST|PATCH|PUT|DELETE)$", path_regex=MANAGED_PATHS).parametrize()
+@settings(
+    max_examples=5,
+    phases=[Phase.explicit, Phase.generate],  # bounded: a few bodies per operation, no shrinking pass
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+    derandomize=True,
+    database=None,
+)
+def test_write_endpoints_as_a_point_of_contact(case, managed):
+    """Generated bodies on every write of plans, commitments, milestones, consultations and responses, sent by
+    the member's point of contact on the member's objects: no 5xx, answers as documented."""
+    ids, token = managed
+    if case.path_parameters and "id" in case.path_parameters:
+        case.path_parameters["id"] = ids[case.path.split("/")[3]]
+    case.call_and_validate(checks=CHECKS, headers={"Authorization": f"Token {token}"})
 
 
 @pytest.mark.django_db

@@ -34,7 +34,9 @@ def _no_lockout():
 
 
 def _token(user, password=DEFAULT_PASSWORD) -> str:
-    response = APIClient().post("/api/v1/auth/token/", {"email": user.email, "password": password}, format="json")
+    """A read-write token: _works() writes with it."""
+    credentials = {"email": user.email, "password": password, "scope": "read_write"}
+    response = APIClient().post("/api/v1/auth/token/", credentials, format="json")
     assert response.status_code == 200, response.json()
     return response.json()["token"]
 

@@ -86,6 +86,7 @@ def test_download_my_data_returns_everything_about_the_person(client, person, fo
     data = json.loads(response.content)
     assert data["account"]["email"] == EMAIL and data["account"]["full_name"] == NAME
     assert data["account"]["api_token_created_at"] and data["account"]["language_of_emails"] == "es"
+    assert data["account"]["api_token_scope"] == "read_write"  # a token made before scopes, as this one
     assert [a["email"] for a in data["email_addresses"]] == [EMAIL]
     assert [o["name"] for o in data["organisations"]] == ["Residents of Lavapiés"]
     by_title = {p["title"]: p for p in data["proposals"]}

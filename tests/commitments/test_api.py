@@ -118,7 +118,8 @@ def test_cursor_pagination_walks_every_commitment_once(api):
 def test_point_of_contact_posts_a_progress_update_with_a_token(api):
     commitment = CommitmentFactory(action_plan__implementing=True)
     contact = UserFactory(email="poc@example.org", point_of_contact_of=commitment.action_plan.member)
-    token = api.post("/api/v1/auth/token/", {"email": "poc@example.org", "password": "a-long-test-password"})
+    credentials = {"email": "poc@example.org", "password": "a-long-test-password", "scope": "read_write"}
+    token = api.post("/api/v1/auth/token/", credentials)
     assert token.status_code == 200
     api.credentials(HTTP_AUTHORIZATION=f"Token {token.json()['token']}")
     response = api.post(

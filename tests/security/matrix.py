@@ -21,6 +21,7 @@ from tests.security.endpoint import (
     pk,
 )
 from tests.security.matrix_analytics import ANALYTICS_ENDPOINTS
+from tests.security.matrix_api_writes import API_WRITE_ENDPOINTS
 from tests.security.matrix_cycle import CYCLE_ENDPOINTS
 from tests.security.matrix_drafting import DRAFTING_ENDPOINTS
 from tests.security.matrix_grants import GRANT_ENDPOINTS
@@ -69,15 +70,9 @@ ENDPOINTS: dict[str, Endpoint] = {
     "api:notification-read-all": Endpoint(read=None, api=True, writes={"post": SIGNED_IN}),
     "api:member-list": Endpoint(api=True),
     "api:member-detail": Endpoint(pk("member"), api=True),
-    "api:actionplan-list": Endpoint(api=True),
-    "api:actionplan-detail": Endpoint(pk("plan"), api=True),
-    "api:commitment-list": Endpoint(api=True),
-    "api:commitment-detail": Endpoint(pk("commitment"), api=True),
     "api:commitment-progress-updates": Endpoint(
         pk("implemented"), api=True, writes={"post": MANAGERS}, payload=PROGRESS
     ),
-    "api:consultation-list": Endpoint(api=True),
-    "api:consultation-detail": Endpoint(pk("consultation"), api=True),
     "api:proposal-list": Endpoint(
         api=True,
         writes={"post": PARTICIPANTS},
@@ -111,6 +106,7 @@ ENDPOINTS: dict[str, Endpoint] = {
     "api:report-pdf": Endpoint(pk("report"), read=None, api=True),  # a file: tests/irm_reports/test_api.py
     "api:report-render": Endpoint(pk("report"), read=None, api=True, writes={"post": REPORT_TEAM}),
     # Co-creation: public pages -------------------------------------------------------------------
+    **API_WRITE_ENDPOINTS,
     **GRANT_ENDPOINTS,
     **SUPPORT_ENDPOINTS,
     "consultations:consultation-list": Endpoint(),
