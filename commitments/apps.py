@@ -34,4 +34,10 @@ class CommitmentsConfig(AppConfig):
             name = model._meta.label
             post_save.connect(headline_figures_changed, sender=model, dispatch_uid=f"figures-save-{name}")
             post_delete.connect(headline_figures_changed, sender=model, dispatch_uid=f"figures-delete-{name}")
-        register("commitments", export=privacy.user_export, covers=privacy.COVERS, keeps=privacy.KEEPS)
+        register(
+            "commitments",
+            export=privacy.user_export,
+            erase=privacy.user_erase,
+            covers=privacy.COVERS,
+            keeps=privacy.KEEPS,
+        )

@@ -1,15 +1,19 @@
 """What the commitments app holds about a person, for accounts' personal-data registry
 (`accounts.privacy.register`, called from `CommitmentsConfig.ready()`).
 
-Download: the progress updates the person wrote. Deletion: they stay, as the public record of a
-commitment's implementation, shown without the name (the account row stays, anonymised).
+Download: the progress updates the person wrote and the institutions they are a contact of. Deletion: the
+updates stay, as the public record of a commitment's implementation, shown without the name (the account row
+stays, anonymised); the links to institutions are removed.
 """
 
 from accounts.models import User
-from commitments.models import ProgressUpdate
+from commitments.models import InstitutionContact, ProgressUpdate
+from commitments.services import institution_contacts_remove_for_user
 
-COVERS = ("commitments.ProgressUpdate.author",)
+COVERS = ("commitments.ProgressUpdate.author", "commitments.InstitutionContact.user")
 KEEPS = {
+    "commitments.InstitutionContact.added_by": "the point of contact or staff member who linked a contact to an "
+    "institution: the link keeps pointing at the anonymised account",
     "commitments.MemberStatusEvent.recorded_by": "a member's status recorded by support staff, who hand over "
     "before deleting their account: the row keeps pointing at the anonymised account",
 }
@@ -19,8 +23,13 @@ def _time(value):
     return value.isoformat() if value else None
 
 
+def user_erase(user: User) -> None:
+    """The person no longer speaks for any institution."""
+    institution_contacts_remove_for_user(user=user)
+
+
 def user_export(user: User) -> dict:
-    """The person's section of "download my data" (one query)."""
+    """The person's section of "download my data" (two queries)."""
     updates = (
         ProgressUpdate.objects.filter(author=user)
         .select_related("commitment__action_plan")
@@ -39,5 +48,13 @@ def user_export(user: User) -> dict:
                 "recorded_at": _time(u.created_at),
             }
             for u in updates
-        ]
+        ],
+        "institution_contacts": [
+            {
+                "institution": link.institution.name,
+                "institution_id": link.institution_id,
+                "since": _time(link.created_at),
+            }
+            for link in InstitutionContact.objects.filter(user=user).select_related("institution").order_by("pk")
+        ],
     }

@@ -9,6 +9,7 @@ from commitments.models.commitment import (
     commitment_sort_key,
 )
 from commitments.models.figures import HeadlineFigures
+from commitments.models.institution import InstitutionContact
 from commitments.models.member import Institution, Member, MemberQuerySet, MemberStatusEvent
 from commitments.models.plan import ActionPlan, ActionPlanQuerySet
 from commitments.models.reference import PolicyArea, Region, StandardRequirement, StandardRequirementQuerySet
@@ -21,6 +22,7 @@ __all__ = [
     "Completion",
     "HeadlineFigures",
     "Institution",
+    "InstitutionContact",
     "Member",
     "MemberQuerySet",
     "MemberStatusEvent",

@@ -1,6 +1,11 @@
 """Writes of the commitments app. Every state rule is enforced here, whoever the caller is."""
 
 from commitments.services.figures import headline_figures_current, headline_figures_refresh
+from commitments.services.institutions import (
+    institution_contact_add,
+    institution_contact_remove,
+    institution_contacts_remove_for_user,
+)
 from commitments.services.members import member_status_change, member_status_refresh, organisation_for_name
 from commitments.services.plans import (
     action_plan_create,
@@ -25,6 +30,9 @@ __all__ = [
     "commitment_update",
     "headline_figures_current",
     "headline_figures_refresh",
+    "institution_contact_add",
+    "institution_contact_remove",
+    "institution_contacts_remove_for_user",
     "member_status_change",
     "member_status_refresh",
     "milestone_create",

@@ -16,6 +16,9 @@ RATE_LIMITS = {
     "monitoring.report": {"user": (10, 3600), "ip": (30, 3600)},
     "monitoring.flag": {"user": (20, 3600), "ip": (60, 3600)},
     "peers.exchange": {"user": (10, 3600), "ip": (30, 3600)},
+    # institutions: contacts added by the point of contact, opinions given by the contacts
+    "commitments.institution_contact": {"user": (30, 3600), "ip": (60, 3600)},
+    "consultations.referral_opinion": {"user": (20, 3600), "ip": (60, 3600)},
 }
 
 # CONSULTATIONS ------------------------------------------------------------------------------------
