@@ -24,7 +24,7 @@ from tests.security.endpoint import (
 from tests.security.matrix_analytics import ANALYTICS_ENDPOINTS
 from tests.security.matrix_cycle import CYCLE_ENDPOINTS
 from tests.security.matrix_grants import GRANT_ENDPOINTS
-from tests.security.matrix_monitoring import MONITORING_ENDPOINTS
+from tests.security.matrix_monitoring import INSTITUTION_ENDPOINTS, MONITORING_ENDPOINTS, TEAM
 from tests.security.matrix_peers import PEER_ENDPOINTS
 from tests.security.matrix_support import SUPPORT_ENDPOINTS
 
@@ -72,9 +72,7 @@ ENDPOINTS: dict[str, Endpoint] = {
     "api:actionplan-detail": Endpoint(pk("plan"), api=True),
     "api:commitment-list": Endpoint(api=True),
     "api:commitment-detail": Endpoint(pk("commitment"), api=True),
-    "api:commitment-progress-updates": Endpoint(
-        pk("implemented"), api=True, writes={"post": MANAGERS}, payload=PROGRESS
-    ),
+    "api:commitment-progress-updates": Endpoint(pk("implemented"), api=True, writes={"post": TEAM}, payload=PROGRESS),
     "api:consultation-list": Endpoint(api=True),
     "api:consultation-detail": Endpoint(pk("consultation"), api=True),
     "api:proposal-list": Endpoint(
@@ -278,14 +276,12 @@ ENDPOINTS: dict[str, Endpoint] = {
     "commitments:workspace-milestone-create": Endpoint(
         "commitment", read=MANAGERS, writes={"post": MANAGERS}, payload=MILESTONE
     ),
-    "commitments:workspace-progressupdate-create": Endpoint(
-        "implemented", read=MANAGERS, writes={"post": MANAGERS}, payload=PROGRESS
-    ),
     "commitments:workspace-milestone-update": Endpoint(
         "milestone", read=MANAGERS, writes={"post": MANAGERS}, payload=MILESTONE
     ),
     # Monitoring ----------------------------------------------------------------------------------
     **MONITORING_ENDPOINTS,
+    **INSTITUTION_ENDPOINTS,
     **PEER_ENDPOINTS,
 }
 

@@ -115,6 +115,7 @@ def _apps_above(world: dict, organisation, member, forum, other_member) -> dict:
     return {
         "notification": notification, **_grants(world, organisation), **_support_world(world),
         **_cycle_world(member, forum), **_monitoring_world(world), "exchange": _exchange(world, other_member),
+        "institution_contact": _institution_contact(world),
     }  # fmt: skip
 
 
@@ -208,6 +209,16 @@ def _monitoring_world(world) -> dict:
             size=len(SECRETS["monitoring_draft"]),
         ),
     }
+
+
+def _institution_contact(world: dict):
+    """The participant speaks for the institution the proposal was referred to, which leads "implemented"."""
+    from commitments.models import InstitutionContact
+
+    institution = world["referral"].institution
+    world["implemented"].lead_institution = institution
+    world["implemented"].save()
+    return InstitutionContact.objects.create(institution=institution, user=world["participant"])
 
 
 def _exchange(world: dict, other_member) -> ExchangeRequest:
