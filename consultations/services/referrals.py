@@ -75,9 +75,9 @@ def referral_record_opinion(*, referral: Referral, opinion: str, received_on=Non
 
 
 @transaction.atomic
-def referral_give_opinion(*, referral: Referral, user: User, opinion: str) -> Referral:
+def referral_give_opinion(*, referral: Referral, user: User, opinion: str, notify: bool = True) -> Referral:
     """A contact of the institution gives (or rewrites) its opinion in the portal, while the proposal awaits its
-    response; whoever referred it is notified the first time."""
+    response; whoever referred it is notified the first time (`notify=False` for seeded demo data only)."""
     current = _lock_referral(referral)
     if current.proposal.status not in (Proposal.Status.SUBMITTED, Proposal.Status.UNDER_REVIEW):
         raise ValidationError(_("The response to this proposal is published: the opinion can no longer change."))
@@ -89,6 +89,6 @@ def referral_give_opinion(*, referral: Referral, user: User, opinion: str) -> Re
     current.opinion_received_on = timezone.localdate()
     current.full_clean()
     current.save()
-    if first:
+    if first and notify:
         referral_opinion_emails(referral=current)
     return current
