@@ -90,6 +90,13 @@ def test_the_published_response_shows_the_opinions_when_asked(poc_client, referr
     assert response.status_code == 302
     page = Client().get(proposal.get_absolute_url()).content.decode()
     assert "Opinions of the institutions consulted" in page and "We can fund it in 2027." in page
+    # The API lists them with the response, in its list and in the proposal's detail alike.
+    expected = [{"institution": "Urban Planning Department", "opinion": "We can fund it in 2027."}]
+    for url in (reverse("api:proposal-list"), reverse("api:proposal-detail", args=[proposal.pk])):
+        body = Client().get(url).json()
+        item = body["results"][0] if "results" in body else body
+        opinions = [{k: o[k] for k in ("institution", "opinion")} for o in item["response"]["opinions"]]
+        assert opinions == expected, url
     with pytest.raises(Exception, match="can no longer change"):
         services.referral_give_opinion(referral=referral, user=contact.user, opinion="Changed our mind.")
 
