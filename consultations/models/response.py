@@ -107,6 +107,7 @@ class Referral(TimeStampedModel):
         related_name="+",
     )
     due_on = models.DateField(_("opinion wanted by"), null=True, blank=True)
+    reminded_on = models.DateField(_("contacts reminded on"), null=True, blank=True, editable=False)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("requested by"), on_delete=models.SET_NULL, null=True, related_name="+"
     )

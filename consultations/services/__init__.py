@@ -26,7 +26,12 @@ from consultations.services.proposals import (
     proposal_update,
     proposal_withdraw,
 )
-from consultations.services.referrals import referral_create, referral_give_opinion, referral_record_opinion
+from consultations.services.referrals import (
+    referral_create,
+    referral_give_opinion,
+    referral_record_opinion,
+    referral_reminders_send,
+)
 from consultations.services.responses import (
     proposal_mark_under_review,
     response_bulk_save,
@@ -65,6 +70,7 @@ __all__ = [
     "referral_create",
     "referral_give_opinion",
     "referral_record_opinion",
+    "referral_reminders_send",
     "requirement_mark_clear",
     "requirement_mark_set",
     "response_bulk_save",

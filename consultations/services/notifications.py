@@ -133,18 +133,22 @@ def _remind(consultation: Consultation, step: int, unanswered: int, today: date)
     return len(contacts)
 
 
-def referral_requested_emails(*, referral: Referral) -> int:
-    """Tell the institution's contacts that a proposal awaits its opinion (in the transaction of the referral)."""
+def referral_requested_emails(*, referral: Referral, reminder: bool = False) -> int:
+    """Tell the institution's contacts that a proposal awaits its opinion (in the transaction of the referral), or
+    remind them as the date it is wanted by nears."""
     contacts = _wants_mail(
         User.objects.filter(institution_links__institution_id=referral.institution_id).order_by("pk")
     )
     link = reverse("consultations:referral-answer", args=[referral.pk])
     context = {"referral": referral, "proposal": referral.proposal, "referral_url": absolute_url(link)}
+    subject = (
+        _("Reminder: your opinion is asked on “%(title)s”") if reminder else _("Your opinion is asked on “%(title)s”")
+    )
     for user in contacts:
         _send(
             user,
             "referral_requested",
-            _("Your opinion is asked on “%(title)s”"),
+            subject,
             context,
             kind=REFERRAL_REQUESTED,
             link=link,

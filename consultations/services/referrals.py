@@ -2,8 +2,9 @@
 institution's contacts are told and give its opinion in the portal (or the point of contact records one
 received otherwise); the point of contact reads it before publishing the reasoned response, which may show it."""
 
-from datetime import date
+from datetime import date, timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -58,6 +59,34 @@ def _lock_referral(referral: Referral) -> Referral:
         .select_related("proposal__consultation__action_plan", "institution", "requested_by")
         .get(pk=referral.pk)
     )
+
+
+def referral_reminders_send(*, today: date | None = None) -> int:
+    """Remind the contacts of institutions whose opinion is wanted within `REFERRAL_REMINDER_DAYS` days (or is late)
+    and not given yet, once per referral: how many people were told."""
+    today = today or timezone.localdate()
+    due = Referral.objects.filter(
+        opinion="",
+        reminded_on__isnull=True,
+        due_on__lte=today + timedelta(days=settings.REFERRAL_REMINDER_DAYS),
+        proposal__status__in=(Proposal.Status.SUBMITTED, Proposal.Status.UNDER_REVIEW),
+    )
+    return sum(_remind(pk, today) for pk in due.order_by("pk").values_list("pk", flat=True))
+
+
+@transaction.atomic
+def _remind(pk: int, today: date) -> int:
+    referral = (
+        Referral.objects.select_for_update(of=("self",))
+        .select_related("proposal__consultation__action_plan__member", "institution")
+        .filter(pk=pk, opinion="", reminded_on__isnull=True)
+        .first()
+    )
+    if referral is None:  # answered, or reminded by another run, meanwhile
+        return 0
+    referral.reminded_on = today
+    referral.save(update_fields=["reminded_on", "updated_at"])
+    return referral_requested_emails(referral=referral, reminder=True)
 
 
 @transaction.atomic

@@ -41,5 +41,7 @@ CONSULTATION_FLAGS_TO_HIDE = 3
 CONSULTATION_RESPONSE_DAYS = 30
 # The point of contact is reminded this many days before the response deadline (0: on the day and after).
 CONSULTATION_REMINDER_DAYS = (7, 2, 0)
+# The contacts of an institution are reminded once, this many days before the date its opinion is wanted by.
+REFERRAL_REMINDER_DAYS = 2
 # Days ahead of a step of the action-plan cycle when its points of contact are reminded (once each).
 CYCLE_REMINDER_DAYS = (30, 7)

@@ -1,10 +1,12 @@
 """Referrals answered in the portal: the institution's contacts are told, give its opinion, the point of contact
 reads it before the response, and the published response may show it."""
 
+from datetime import timedelta
+
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from common.models import OutgoingEmail
 from consultations import services
@@ -123,3 +125,23 @@ def test_the_contacts_page_lists_what_awaits_them_at_a_constant_cost(
         )
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert client.get(url).status_code == 200
+
+
+def test_the_contacts_are_reminded_once_as_the_date_nears_unless_they_answered(proposal, contact, point_of_contact):
+    today = timezone.localdate()
+    referral = services.referral_create(
+        proposal=proposal, institution_name=contact.institution.name, requested_by=point_of_contact, due_on=today
+    )
+    assert services.referral_reminders_send(today=today - timedelta(days=3)) == 0  # not yet
+    assert services.referral_reminders_send(today=today) == 1
+    assert services.referral_reminders_send(today=today) == 0  # once
+    subjects = list(OutgoingEmail.objects.filter(to=[contact.user.email]).values_list("subject", flat=True))
+    assert len(subjects) == 2 and "Reminder" in subjects[0] + subjects[1]
+    referral.refresh_from_db()
+    assert referral.reminded_on == today
+    other = ProposalFactory(consultation=proposal.consultation)
+    answered = services.referral_create(
+        proposal=other, institution_name=contact.institution.name, requested_by=point_of_contact, due_on=today
+    )
+    services.referral_give_opinion(referral=answered, user=contact.user, opinion="Fine.")
+    assert services.referral_reminders_send(today=today) == 0
