@@ -8,6 +8,7 @@ from commitments.models import (
     Commitment,
     CommitmentFollow,
     Institution,
+    InstitutionContact,
     Member,
     MemberStatusEvent,
     Milestone,
@@ -230,3 +231,20 @@ class CommitmentFollowAdmin(admin.ModelAdmin):
     list_select_related = ["commitment", "user"]
     raw_id_fields = ["commitment", "user"]
     readonly_fields = ["created_at"]
+
+
+@admin.register(InstitutionContact)
+class InstitutionContactAdmin(SimpleHistoryAdmin):
+    """The accounts that speak for an institution (also kept by the member's point of contact in the workspace)."""
+
+    list_display = ["user", "institution", "created_at", "added_by"]
+    list_filter = [("institution__member", admin.RelatedOnlyFieldListFilter), "created_at"]
+    search_fields = ["user__email", "user__full_name", "institution__name"]
+    autocomplete_fields = ["institution", "user"]
+    list_select_related = ["user", "institution", "added_by"]
+    readonly_fields = ["added_by", "created_at"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.added_by = request.user
+        super().save_model(request, obj, form, change)

@@ -176,3 +176,15 @@ class ProgressUpdateForm(forms.ModelForm):
 
 class TransitionForm(forms.Form):
     to_status = forms.ChoiceField(choices=ActionPlan.Status.choices)
+
+
+class InstitutionContactForm(forms.Form):
+    institution_name = forms.CharField(
+        label=_("Institution"),
+        max_length=300,
+        widget=forms.TextInput(attrs={"list": "institution-names", "autocomplete": "off"}),
+    )
+    email = forms.EmailField(
+        label=_("E-mail address of the contact's account"),
+        help_text=_("The person registers first; they then post progress, answer reports and give opinions."),
+    )

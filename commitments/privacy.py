@@ -1,16 +1,23 @@
 """What the commitments app holds about a person, for accounts' personal-data registry
 (`accounts.privacy.register`, called from `CommitmentsConfig.ready()`).
 
-Download: the progress updates the person wrote, and the commitments they follow. Deletion: the updates stay,
-as the public record of a commitment's implementation, shown without the name (the account row stays,
-anonymised); the follows are removed.
+Download: the progress updates the person wrote, the commitments they follow and the institutions they are a
+contact of. Deletion: the updates stay, as the public record of a commitment's implementation, shown without
+the name (the account row stays, anonymised); the follows and the links to institutions are removed.
 """
 
 from accounts.models import User
-from commitments.models import CommitmentFollow, ProgressUpdate
+from commitments.models import CommitmentFollow, InstitutionContact, ProgressUpdate
+from commitments.services import institution_contacts_remove_for_user
 
-COVERS = ("commitments.ProgressUpdate.author", "commitments.CommitmentFollow.user")
+COVERS = (
+    "commitments.ProgressUpdate.author",
+    "commitments.CommitmentFollow.user",
+    "commitments.InstitutionContact.user",
+)
 KEEPS = {
+    "commitments.InstitutionContact.added_by": "the point of contact or staff member who linked a contact to an "
+    "institution: the link keeps pointing at the anonymised account",
     "commitments.MemberStatusEvent.recorded_by": "a member's status recorded by support staff, who hand over "
     "before deleting their account: the row keeps pointing at the anonymised account",
 }
@@ -20,13 +27,21 @@ def _time(value):
     return value.isoformat() if value else None
 
 
+def user_erase(user: User) -> None:
+    """The person follows nothing any more (a follow carries no state of its own) and speaks for no institution."""
+    CommitmentFollow.objects.filter(user=user).delete()
+    institution_contacts_remove_for_user(user=user)
+
+
 def user_export(user: User) -> dict:
-    """The person's sections of "download my data" (two queries)."""
+    """The person's sections of "download my data" (three queries)."""
     updates = (
         ProgressUpdate.objects.filter(author=user)
         .select_related("commitment__action_plan")
         .order_by("created_at", "pk")
     )
+    follows = CommitmentFollow.objects.filter(user=user).select_related("commitment").order_by("pk")
+    links = InstitutionContact.objects.filter(user=user).select_related("institution").order_by("pk")
     return {
         "progress_updates": [
             {
@@ -48,11 +63,10 @@ def user_export(user: User) -> dict:
                 "url": f.commitment.get_absolute_url(),
                 "followed_at": _time(f.created_at),
             }
-            for f in CommitmentFollow.objects.filter(user=user).select_related("commitment").order_by("pk")
+            for f in follows
+        ],
+        "institution_contacts": [
+            {"institution": link.institution.name, "institution_id": link.institution_id, "since": _time(link.created_at)}
+            for link in links
         ],
     }
-
-
-def user_erase(user: User) -> None:
-    # A follow carries no counter nor state of its own: removing the rows is the whole erasure.
-    CommitmentFollow.objects.filter(user=user).delete()

@@ -9,6 +9,7 @@ from commitments.models import (
     Commitment,
     CommitmentFollow,
     HeadlineFigures,
+    InstitutionContact,
     Member,
     Milestone,
     PolicyArea,
@@ -161,3 +162,53 @@ def followed_commitments(*, user, limit: int = 10) -> list:
     """The commitments `user` follows, newest follow first, with their plan and member (one query)."""
     follows = CommitmentFollow.objects.filter(user=user).select_related("commitment__action_plan__member")
     return [f.commitment for f in follows.order_by("-created_at", "-id")[:limit]]
+# Institution contacts ------------------------------------------------------------------------------------------
+
+
+def member_institution_contacts(*, member: Member) -> QuerySet:
+    """The contacts of the member's institutions, with their institution and account (the workspace page)."""
+    return (
+        InstitutionContact.objects.filter(institution__member=member)
+        .select_related("institution", "user", "added_by")
+        .order_by("institution__name", "user__email")
+    )
+
+
+def is_institution_contact(*, user, institution_ids) -> bool:
+    """Whether `user` is, now, a contact of one of these institutions (one query; none for nobody)."""
+    ids = [pk for pk in institution_ids if pk is not None]
+    if not ids or not (user.is_authenticated and user.is_active):
+        return False
+    return InstitutionContact.objects.filter(user=user, institution_id__in=ids).exists()
+
+
+def is_commitment_institution_contact(*, user, commitment: Commitment) -> bool:
+    """A contact of the commitment's lead institution or of one of its supporting institutions."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    supporting = Commitment.supporting_organisations.through.objects.filter(commitment_id=commitment.pk)
+    return (
+        InstitutionContact.objects.filter(user=user)
+        .filter(
+            Q(institution_id=commitment.lead_institution_id)
+            | Q(institution_id__in=supporting.values("organisation_id"))
+        )
+        .exists()
+    )
+
+
+def contact_institutions(*, user) -> QuerySet:
+    """The institutions `user` is a contact of, with their member."""
+    return Organisation.objects.filter(contacts__user=user).select_related("member").order_by("name")
+
+
+def contact_commitments(*, user) -> QuerySet:
+    """The commitments of plans in implementation that the contact's institutions lead or support."""
+    mine = InstitutionContact.objects.filter(user=user).values("institution_id")
+    return (
+        Commitment.objects.filter(action_plan__status=ActionPlan.Status.IMPLEMENTATION)
+        .filter(Q(lead_institution_id__in=mine) | Q(supporting_organisations__in=mine))
+        .distinct()
+        .select_related("action_plan__member", "lead_institution")
+        .order_by("action_plan__member__name", "sort_key")
+    )

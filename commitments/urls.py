@@ -1,6 +1,6 @@
 from django.urls import path
 
-from commitments.views import follows, workspace
+from commitments.views import follows, institutions, workspace
 
 # The point-of-contact workspace. The project URLconf serves these with the public pages of partnership/urls.py
 # in one namespace, "commitments".
@@ -41,6 +41,16 @@ urlpatterns = [
         "workspace/commitments/<int:pk>/progress/new/",
         workspace.ProgressUpdateCreateView.as_view(),
         name="workspace-progressupdate-create",
+    ),
+    path(
+        "workspace/members/<slug:slug>/institution-contacts/",
+        institutions.InstitutionContactsView.as_view(),
+        name="workspace-institution-contacts",
+    ),
+    path(
+        "workspace/institution-contacts/<int:pk>/remove/",
+        institutions.InstitutionContactRemoveView.as_view(),
+        name="workspace-institution-contact-remove",
     ),
     path(
         "workspace/milestones/<int:pk>/edit/",

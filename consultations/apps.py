@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 PROPOSAL_RESPONSE = "consultations.proposal_response"
 FOLLOWED_PROPOSAL = "consultations.followed_proposal"
 RESPONSE_REMINDER = "consultations.response_reminder"
+REFERRAL_REQUESTED = "consultations.referral_requested"
+REFERRAL_OPINION = "consultations.referral_opinion"
 
 
 class ConsultationsConfig(AppConfig):
@@ -32,3 +34,5 @@ class ConsultationsConfig(AppConfig):
         kinds.register(PROPOSAL_RESPONSE, _("A response to your proposal"))
         kinds.register(FOLLOWED_PROPOSAL, _("A response to a proposal you follow"))
         kinds.register(RESPONSE_REMINDER, _("Responses due in your consultations"))
+        kinds.register(REFERRAL_REQUESTED, _("A proposal referred to your institution for its opinion"))
+        kinds.register(REFERRAL_OPINION, _("An institution's opinion on a proposal you referred"))

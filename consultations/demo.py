@@ -11,11 +11,13 @@ from django.utils import timezone
 
 from accounts.models import Organisation, User
 from accounts.services import organisation_membership_set
+from commitments import services as commitment_services
 from commitments.models import ActionPlan, Member, PolicyArea
 from consultations import services
 from consultations.models import Consultation, Forum, ProposalResponse
 
 AMINA = "participant@demo.ogp.example"
+INSTITUTION_CONTACT = "institution.madrid@demo.ogp.example"
 CONSULTATION_TITLE = "Your proposals for Madrid's 2026–2028 open government plan"
 PARTICIPANTS = [
     ("participant@demo.ogp.example", "Amina Bello", ""),
@@ -49,6 +51,12 @@ PROPOSALS = [
         "expected_results": "Journalists and residents can follow local spending and spot split contracts.",
         "area": "open-contracting",
         "supporters": ["carlos.ruiz@demo.ogp.example", "participant@demo.ogp.example"],
+        "referral": (
+            "Madrid Procurement Office",
+            "Can district contracts be published monthly in OCDS from 2026?",
+            "**Yes**, from the second quarter of 2026: the city's contract register already holds the data; the "
+            "districts' minor contracts need a new field for the awarding board.",
+        ),
     },
     {
         "author": "participant@demo.ogp.example",
@@ -112,6 +120,22 @@ def _discuss_and_answer(proposal, response_spec, *, users: dict[str, User], comm
     )
 
 
+def _refer(proposal, referral_spec, *, contact: User) -> None:
+    """The proposal referred to an institution whose demo contact gave its opinion in the portal."""
+    institution_name, question, opinion = referral_spec
+    referral = services.referral_create(
+        proposal=proposal, institution_name=institution_name, question=question, requested_by=contact
+    )
+    speaker = User.objects.filter(email=INSTITUTION_CONTACT).first()
+    if speaker is None:
+        return
+    member = proposal.consultation.action_plan.member
+    commitment_services.institution_contact_add(
+        member=member, institution_name=institution_name, email=speaker.email, added_by=contact
+    )
+    services.referral_give_opinion(referral=referral, user=speaker, opinion=opinion, notify=False)
+
+
 def _seed_consultation(plan: ActionPlan, contact: User | None) -> int:
     if Consultation.objects.filter(action_plan=plan, title=CONSULTATION_TITLE).exists():
         return 0
@@ -150,6 +174,8 @@ def _seed_consultation(plan: ActionPlan, contact: User | None) -> int:
             services.proposal_support(proposal=proposal, user=users[email])
         if spec.get("response") and commitment is not None:
             _discuss_and_answer(proposal, spec["response"], users=users, commitment=commitment, contact=contact)
+        if spec.get("referral") and contact is not None:
+            _refer(proposal, spec["referral"], contact=contact)
     services.consultation_create(
         action_plan=plan,
         created_by=contact,

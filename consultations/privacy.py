@@ -28,6 +28,8 @@ KEEPS = {
     "consultations.Consultation.created_by": ROLE_WORK,
     "consultations.ProposalResponse.written_by": ROLE_WORK,
     "consultations.Referral.requested_by": ROLE_WORK,
+    "consultations.Referral.opinion_by": "an institution's opinion, given by one of its contacts for the institution: "
+    "the opinion is the institution's and keeps pointing at the anonymised account",
     "consultations.RequirementMark.set_by": ROLE_WORK,
     "consultations.ModerationEvent.actor": "a moderator's decision (support staff), kept as moderation history",
 }

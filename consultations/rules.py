@@ -12,6 +12,7 @@ from accounts.rules import (
     is_support_staff,
     owned_by_member,
 )
+from commitments import selectors as commitment_selectors
 from commitments.models import ActionPlan
 from consultations.models import (
     Comment,
@@ -152,6 +153,14 @@ def may_see_attachment(user, attachment) -> bool:
     return isinstance(attachment, ProposalAttachment) and may_see_proposal(user, attachment.proposal)
 
 
+@rules.predicate
+def is_referral_contact(user, obj) -> bool:
+    """A contact, now, of the institution the proposal was referred to (commitments.InstitutionContact)."""
+    return isinstance(obj, Referral) and commitment_selectors.is_institution_contact(
+        user=user, institution_ids=[obj.institution_id]
+    )
+
+
 rules.add_perm("consultations.read_proposal", may_see_proposal)
 # obj: the action plan
 rules.add_perm("consultations.open_consultation", is_member_manager & is_plan_running)
@@ -193,6 +202,8 @@ rules.add_perm(
 rules.add_perm("consultations.flag_comment", rules.is_authenticated & ~is_author & is_public)
 # obj: the referral
 rules.add_perm("consultations.record_referral", is_member_manager)
+# The institution's own contacts read what is asked and give its opinion in the portal.
+rules.add_perm("consultations.answer_referral", is_referral_contact)
 # obj: the member
 rules.add_perm("consultations.manage_forum", is_member_manager)
 rules.add_perm("consultations.manage_responsetemplates", is_member_manager)

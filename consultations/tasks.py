@@ -1,12 +1,14 @@
 from celery import shared_task
 
-from consultations.services import response_reminders_send
+from consultations.services import referral_reminders_send, response_reminders_send
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)
 def response_reminders_task() -> int:
-    """Periodic: remind points of contact as response deadlines near (one e-mail per deadline step).
+    """Periodic: remind points of contact as response deadlines near (one e-mail per deadline step), and the
+    contacts of institutions whose opinion on a referred proposal is wanted soon (once per referral).
 
-    The reminders are outbox e-mails written with their `ResponseReminder` row; `email_send_task` sends them.
+    The reminders are outbox e-mails written with their `ResponseReminder` row (the referral's `reminded_on`);
+    `email_send_task` sends them.
     """
-    return response_reminders_send()
+    return response_reminders_send() + referral_reminders_send()

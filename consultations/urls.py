@@ -1,6 +1,6 @@
 from django.urls import path
 
-from consultations.views import forum, moderation, participation, public, response_templates, workspace
+from consultations.views import forum, moderation, participation, public, referrals, response_templates, workspace
 
 app_name = "consultations"
 
@@ -64,6 +64,8 @@ urlpatterns = [
         "workspace/proposals/<int:pk>/route/", workspace.ReferralCreateView.as_view(), name="workspace-referral-create"
     ),
     path("workspace/referrals/<int:pk>/", workspace.ReferralOpinionView.as_view(), name="workspace-referral-opinion"),
+    # An institution's contact gives its opinion on a proposal referred to it
+    path("referrals/<int:pk>/", referrals.ReferralAnswerView.as_view(), name="referral-answer"),
     path(
         "workspace/members/<slug:slug>/response-templates/",
         response_templates.ResponseTemplateListView.as_view(),

@@ -3,6 +3,7 @@
 import rules
 
 from accounts.rules import is_member_manager, is_participant, is_support_staff, owned_by_member
+from commitments.rules import is_lead_institution_contact
 from monitoring.models import MonitoringReport, ReportEvidence
 
 owned_by_member(MonitoringReport, lambda report: report.commitment.action_plan.member_id)
@@ -51,7 +52,15 @@ def is_not_author(user, obj) -> bool:
     return report is not None and report.author_id != user.pk
 
 
-_manager_of_submitted = is_member_manager & is_submitted
+@rules.predicate
+def is_lead_contact(user, obj) -> bool:
+    """A contact, now, of the lead institution of the report's commitment: the report is addressed to it too."""
+    report = _report(obj)
+    return report is not None and is_lead_institution_contact(user, report.commitment)
+
+
+# The member's team, or a contact of the commitment's lead institution.
+_manager_of_submitted = is_submitted & (is_member_manager | is_lead_contact)
 rules.add_perm("monitoring.add_monitoringreport", is_participant)
 rules.add_perm(
     "monitoring.read_monitoringreport", is_public_report | is_report_author | (is_support_staff & is_submitted)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from monitoring.views import public, reports, workspace
+from monitoring.views import institutions, public, reports, workspace
 
 app_name = "monitoring"
 
@@ -16,4 +16,5 @@ urlpatterns = [
     path("monitoring/evidence/<int:pk>/", public.EvidenceView.as_view(), name="evidence"),
     path("action-plans/<int:pk>/monitoring/", public.PlanMonitoringView.as_view(), name="plan"),
     path("workspace/plans/<int:pk>/monitoring/", workspace.WorkspaceReportsView.as_view(), name="workspace"),
+    path("my-institutions/", institutions.InstitutionHomeView.as_view(), name="institution-home"),
 ]

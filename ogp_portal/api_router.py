@@ -14,8 +14,8 @@ from irm_reports.api.views import ReportViewSet
 from monitoring.api.views import MonitoringReportViewSet
 from notifications.api import NotificationViewSet
 from partnership.api.views import ActionPlanViewSet, CommitmentViewSet, MemberViewSet
-from peers.api.views import ExchangeRequestViewSet
 from partnership.api.writes import MilestoneViewSet
+from peers.api.views import ExchangeRequestViewSet
 from support.api.views import PartnerViewSet, SupportRequestViewSet
 
 router = DefaultRouter()

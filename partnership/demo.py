@@ -42,6 +42,8 @@ DEMO_ACCOUNTS = [
     ("contact.madrid@demo.ogp.example", "Lucía Martín", User.Role.POINT_OF_CONTACT, "madrid"),
     ("contact.sekondi@demo.ogp.example", "Kwame Mensah", User.Role.POINT_OF_CONTACT, "sekondi-takoradi"),
     ("participant@demo.ogp.example", "Amina Bello", User.Role.PARTICIPANT, None),
+    # A contact of Madrid's procurement office: the office's opinion on a proposal (consultations/demo.py).
+    ("institution.madrid@demo.ogp.example", "Pablo Ortega", User.Role.PARTICIPANT, None),
 ]
 
 

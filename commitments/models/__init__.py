@@ -10,6 +10,7 @@ from commitments.models.commitment import (
 )
 from commitments.models.figures import HeadlineFigures
 from commitments.models.follow import CommitmentFollow, OverdueMilestoneNotice
+from commitments.models.institution import InstitutionContact
 from commitments.models.member import Institution, Member, MemberQuerySet, MemberStatusEvent
 from commitments.models.plan import ActionPlan, ActionPlanQuerySet
 from commitments.models.reference import PolicyArea, Region, StandardRequirement, StandardRequirementQuerySet
@@ -23,6 +24,7 @@ __all__ = [
     "Completion",
     "HeadlineFigures",
     "Institution",
+    "InstitutionContact",
     "Member",
     "MemberQuerySet",
     "MemberStatusEvent",

@@ -9,6 +9,11 @@ from commitments.services.follows import (
     unfollow_token,
     unfollow_token_read,
 )
+from commitments.services.institutions import (
+    institution_contact_add,
+    institution_contact_remove,
+    institution_contacts_remove_for_user,
+)
 from commitments.services.members import member_status_change, member_status_refresh, organisation_for_name
 from commitments.services.plans import (
     action_plan_create,
@@ -36,6 +41,9 @@ __all__ = [
     "commitment_update",
     "headline_figures_current",
     "headline_figures_refresh",
+    "institution_contact_add",
+    "institution_contact_remove",
+    "institution_contacts_remove_for_user",
     "member_status_change",
     "member_status_refresh",
     "milestone_create",

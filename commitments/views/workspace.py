@@ -269,7 +269,17 @@ class ProgressUpdateCreateView(CommitmentChildMixin, FormView):
     def get_initial(self):
         return {"completion": self.commitment.completion}
 
+    def get_context_data(self, **kwargs):
+        # An institution's contact has no access to the member's workspace: their way back is the commitment.
+        in_workspace = self.request.user.has_perm("commitments.transition_actionplan", self.commitment.action_plan)
+        return super().get_context_data(in_workspace=in_workspace, **kwargs)
+
     def perform(self, form):
         return services.progress_update_create(
             commitment=self.commitment, author=self.request.user, **form.cleaned_data
         )
+
+    def get_success_url(self):
+        if self.request.user.has_perm("commitments.transition_actionplan", self.commitment.action_plan):
+            return super().get_success_url()
+        return self.commitment.get_absolute_url()

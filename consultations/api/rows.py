@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from common.api.rows import Flat, Links, grouped
 from common.db import count_of
 from consultations.api import serializers as s
-from consultations.models import Proposal, ProposalResponse
+from consultations.models import Proposal, ProposalResponse, Referral
 from consultations.selectors import visible_comments
 
 PROPOSAL = Flat(
@@ -35,6 +35,7 @@ PROPOSAL_KEYS = [
     *AUTHOR,
     "response__id",
     "response__status",
+    "response__shows_opinions",
     *RESPONSE.keys(),
 ]
 
@@ -94,11 +95,38 @@ def _commitments(request, rows) -> dict:
     }
 
 
+def _opinions(rows) -> dict:
+    """The opinions published with the page's responses, by proposal (one query, none if no response shows any)."""
+    shown = [
+        row["id"]
+        for row in rows
+        if row["response__status"] == ProposalResponse.Status.PUBLISHED and row["response__shows_opinions"]
+    ]
+    if not shown:
+        return {}
+    referrals = Referral.objects.filter(proposal_id__in=shown).exclude(opinion="").order_by("created_at", "pk")
+    groups = grouped(
+        referrals.values("proposal_id", "institution__name", "opinion", "opinion_received_on"), "proposal_id"
+    )
+    return {
+        proposal: [
+            {
+                "institution": r["institution__name"],
+                "opinion": r["opinion"],
+                "opinion_received_on": r["opinion_received_on"].isoformat() if r["opinion_received_on"] else None,
+            }
+            for r in referrals
+        ]
+        for proposal, referrals in groups.items()
+    }
+
+
 def proposal_items(request, rows: list[dict]) -> list[dict]:
     links = Links(request, "api:proposal-detail")
     pages = Links(request, "consultations:proposal-detail")
     consultations = Links(request, "api:consultation-detail")
     fed = _commitments(request, rows)
+    opinions = _opinions(rows)
     items = []
     for row in rows:
         item = PROPOSAL(row)
@@ -117,6 +145,7 @@ def proposal_items(request, rows: list[dict]) -> list[dict]:
         if row["response__status"] == ProposalResponse.Status.PUBLISHED:
             response = RESPONSE(row)
             response["commitments"] = fed.get(row["response__id"], [])
+            response["opinions"] = opinions.get(row["id"], [])
             response = {name: response[name] for name in s.ResponseSerializer.Meta.fields}
         item["response"] = response
         items.append({name: item[name] for name in s.ProposalSerializer.Meta.fields})

@@ -2,11 +2,12 @@
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from commitments.api.serializers import ActionPlanRefSerializer, MemberRefSerializer
 from commitments.models import Commitment, PolicyArea
-from consultations.models import Comment, Consultation, Proposal, ProposalResponse
+from consultations.models import Comment, Consultation, Proposal, ProposalResponse, Referral
 
 
 class ConsultationRefSerializer(serializers.ModelSerializer):
@@ -62,12 +63,32 @@ class CommitmentRefSerializer(serializers.ModelSerializer):
         fields = ["id", "url", "number", "title"]
 
 
+class ReferralOpinionSerializer(serializers.ModelSerializer):
+    """An institution's opinion published with the response (provenance)."""
+
+    institution = serializers.CharField(source="institution.name", read_only=True)
+
+    class Meta:
+        model = Referral
+        fields = ["institution", "opinion", "opinion_received_on"]
+
+
 class ResponseSerializer(serializers.ModelSerializer):
     commitments = CommitmentRefSerializer(many=True, read_only=True)
+    opinions = serializers.SerializerMethodField(
+        help_text=_("The institutions' opinions, when the point of contact published them with the response.")
+    )
 
     class Meta:
         model = ProposalResponse
-        fields = ["outcome", "reasons", "language", "commitments", "published_at"]
+        fields = ["outcome", "reasons", "language", "commitments", "published_at", "opinions"]
+
+    @extend_schema_field(ReferralOpinionSerializer(many=True))
+    def get_opinions(self, obj) -> list:
+        if not obj.shows_opinions:
+            return []
+        opinions = obj.proposal.referrals.exclude(opinion="").select_related("institution").order_by("created_at", "pk")
+        return ReferralOpinionSerializer(opinions, many=True).data
 
 
 class ProposalSerializer(serializers.ModelSerializer):
@@ -182,6 +203,9 @@ class ResponseInputSerializer(serializers.Serializer):
     commitments = serializers.PrimaryKeyRelatedField(queryset=Commitment.objects.all(), many=True, required=False)
     publish = serializers.BooleanField(default=True, help_text=_("False keeps the response as a draft."))
     language = serializers.ChoiceField(choices=settings.LANGUAGES, required=False)
+    shows_opinions = serializers.BooleanField(
+        required=False, help_text=_("Publish the institutions' opinions with the response (unchanged when absent).")
+    )
 
 
 class SupportSerializer(serializers.Serializer):

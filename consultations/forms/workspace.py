@@ -74,7 +74,7 @@ class ResponseForm(forms.ModelForm):
 
     class Meta:
         model = ProposalResponse
-        fields = ["outcome", "reasons", "commitments"]
+        fields = ["outcome", "reasons", "commitments", "shows_opinions"]
         widgets = {"outcome": forms.RadioSelect, "reasons": forms.Textarea(attrs={"rows": 8})}
 
     def __init__(self, *args, plan, **kwargs):
@@ -129,6 +129,23 @@ class ReferralForm(forms.Form):
         widget=forms.TextInput(attrs={"list": "institution-names", "autocomplete": "off"}),
     )
     question = forms.CharField(label=_("What is asked"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    due_on = forms.DateField(
+        label=_("Opinion wanted by"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("The institution's contacts see the date; leave empty for none."),
+    )
+
+
+class InstitutionOpinionForm(forms.Form):
+    """The opinion a contact gives for the institution (Markdown)."""
+
+    opinion = forms.CharField(
+        label=_("The institution's opinion"),
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Seen by the point of contact before the reasoned response, which may publish it. Markdown."),
+    )
 
 
 class OpinionForm(forms.Form):

@@ -45,6 +45,7 @@ def write_the_emails_not_written_yet(apps, schema_editor):
                     "proposal__consultation__search_vector",
                     "proposal__consultation__action_plan__search_vector",
                     "language",
+                    "shows_opinions",
                     "proposal__language",
                     "proposal__consultation__language",
                     "proposal__consultation__action_plan__language",

@@ -51,6 +51,11 @@ class ProposalResponse(TimeStampedModel):
         editable=False,
         related_name="+",
     )
+    shows_opinions = models.BooleanField(
+        _("show the institutions' opinions with the response"),
+        default=False,
+        help_text=_("The opinions the institutions gave are published under the response, with their names."),
+    )
 
     history = HistoricalRecords()
 
@@ -86,8 +91,23 @@ class Referral(TimeStampedModel):
         limit_choices_to={"kind": Organisation.Kind.GOVERNMENT},
     )
     question = models.TextField(_("what is asked"), blank=True, validators=TEXT_VALIDATORS)
-    opinion = models.TextField(_("opinion received"), blank=True, validators=[MaxLengthValidator(10000)])
+    opinion = models.TextField(
+        _("opinion received"), blank=True, validators=[MaxLengthValidator(10000), validate_no_markup]
+    )
     opinion_received_on = models.DateField(_("opinion received on"), null=True, blank=True)
+    # Set when a contact of the institution gave the opinion in the portal (empty when the point of contact
+    # recorded one received otherwise).
+    opinion_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("opinion given by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    due_on = models.DateField(_("opinion wanted by"), null=True, blank=True)
+    reminded_on = models.DateField(_("contacts reminded on"), null=True, blank=True, editable=False)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("requested by"), on_delete=models.SET_NULL, null=True, related_name="+"
     )

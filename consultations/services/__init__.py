@@ -26,10 +26,14 @@ from consultations.services.proposals import (
     proposal_update,
     proposal_withdraw,
 )
+from consultations.services.referrals import (
+    referral_create,
+    referral_give_opinion,
+    referral_record_opinion,
+    referral_reminders_send,
+)
 from consultations.services.responses import (
     proposal_mark_under_review,
-    referral_create,
-    referral_record_opinion,
     response_bulk_save,
     response_publish,
     response_save,
@@ -64,7 +68,9 @@ __all__ = [
     "proposal_update",
     "proposal_withdraw",
     "referral_create",
+    "referral_give_opinion",
     "referral_record_opinion",
+    "referral_reminders_send",
     "requirement_mark_clear",
     "requirement_mark_set",
     "response_bulk_save",

@@ -13,8 +13,14 @@ from accounts.models import User
 from accounts.services import email_to_user
 from common.site import absolute_url
 from common.text import single_line
-from consultations.apps import FOLLOWED_PROPOSAL, PROPOSAL_RESPONSE, RESPONSE_REMINDER
-from consultations.models import Consultation, ProposalResponse, ResponseReminder
+from consultations.apps import (
+    FOLLOWED_PROPOSAL,
+    PROPOSAL_RESPONSE,
+    REFERRAL_OPINION,
+    REFERRAL_REQUESTED,
+    RESPONSE_REMINDER,
+)
+from consultations.models import Consultation, ProposalResponse, Referral, ResponseReminder
 from consultations.pending import pending_counts
 
 
@@ -128,3 +134,50 @@ def _remind(consultation: Consultation, step: int, unanswered: int, today: date)
             title=consultation.title,
         )
     return len(contacts)
+
+
+def referral_requested_emails(*, referral: Referral, reminder: bool = False) -> int:
+    """Tell the institution's contacts that a proposal awaits its opinion (in the transaction of the referral), or
+    remind them as the date it is wanted by nears."""
+    contacts = _wants_mail(
+        User.objects.filter(institution_links__institution_id=referral.institution_id).order_by("pk")
+    )
+    link = reverse("consultations:referral-answer", args=[referral.pk])
+    context = {"referral": referral, "proposal": referral.proposal, "referral_url": absolute_url(link)}
+    subject = (
+        _("Reminder: your opinion is asked on “%(title)s”") if reminder else _("Your opinion is asked on “%(title)s”")
+    )
+    for user in contacts:
+        _send(
+            user,
+            "referral_requested",
+            subject,
+            context,
+            kind=REFERRAL_REQUESTED,
+            link=link,
+            title=referral.proposal.title,
+        )
+    return len(contacts)
+
+
+def referral_opinion_emails(*, referral: Referral) -> int:
+    """Tell whoever referred the proposal (else the member's points of contact) that the opinion came in."""
+    member_id = referral.proposal.consultation.action_plan.member_id
+    asked = [referral.requested_by] if referral.requested_by and referral.requested_by.is_active else []
+    recipients = _wants_mail(
+        asked or User.objects.filter(role=User.Role.POINT_OF_CONTACT, member_id=member_id, is_active=True)
+    )
+    link = reverse("consultations:workspace-response", args=[referral.proposal_id])
+    context = {"referral": referral, "proposal": referral.proposal, "response_url": absolute_url(link)}
+    for user in recipients:
+        _send(
+            user,
+            "referral_opinion",
+            _("%(institution)s gave its opinion on “%(title)s”"),
+            context,
+            kind=REFERRAL_OPINION,
+            link=link,
+            institution=referral.institution.name,
+            title=referral.proposal.title,
+        )
+    return len(recipients)

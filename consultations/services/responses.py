@@ -5,12 +5,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import Organisation, User
+from accounts.models import User
 from commitments.models import Commitment, Member
-from commitments.services import organisation_for_name
 from common.db import UNCHANGED, set_fields
 from common.models import page_language
-from consultations.models import Proposal, ProposalResponse, Referral, ResponseTemplate
+from consultations.models import Proposal, ProposalResponse, ResponseTemplate
 from consultations.services._common import lock_consultation, lock_proposal
 from consultations.services.notifications import response_published_emails
 
@@ -40,8 +39,9 @@ def response_save(
     written_by: User | None = None,
     notify: bool = True,
     language: str = "",
+    shows_opinions: bool = UNCHANGED,
 ) -> ProposalResponse:
-    """Draft or publish the response to a proposal.
+    """Draft or publish the response to a proposal (`shows_opinions`: the institutions' opinions under it).
 
     A draft puts the proposal under review; publishing gives the proposal its outcome and, the first
     time, writes the e-mails to its author and followers in this transaction (sent after commit;
@@ -61,7 +61,9 @@ def response_save(
     response = ProposalResponse.objects.select_for_update().filter(proposal=current).first() or ProposalResponse(
         proposal=current
     )
-    set_fields(response, outcome=outcome, reasons=reasons, language=language or page_language())
+    set_fields(
+        response, outcome=outcome, reasons=reasons, language=language or page_language(), shows_opinions=shows_opinions
+    )
     response.written_by = written_by or response.written_by
     first_publication = False
     if publish or response.is_published:
@@ -138,44 +140,6 @@ def proposal_mark_under_review(*, proposal: Proposal) -> Proposal:
     if current.status == Proposal.Status.SUBMITTED:
         current.status = Proposal.Status.UNDER_REVIEW
         current.save(update_fields=["status", "updated_at"])
-    return current
-
-
-@transaction.atomic
-def referral_create(
-    *, proposal: Proposal, institution_name: str, question: str = "", requested_by: User | None = None
-) -> Referral:
-    """Route a proposal to a government institution of the member for an internal opinion."""
-    current = lock_proposal(proposal.pk)
-    if current.status not in (Proposal.Status.SUBMITTED, Proposal.Status.UNDER_REVIEW):
-        raise ValidationError(_("Only a proposal awaiting its response can be sent for an opinion."))
-    if not (institution_name or "").strip():
-        raise ValidationError({"institution_name": _("Name the institution.")})
-    member = proposal.consultation.action_plan.member
-    institution = organisation_for_name(member=member, name=institution_name, kind=Organisation.Kind.GOVERNMENT)
-    if institution.kind != Organisation.Kind.GOVERNMENT:
-        raise ValidationError({"institution_name": _("“%(name)s” is not a government institution.") % {
-            "name": institution.name}})  # fmt: skip
-    referral = Referral(proposal=current, institution=institution, question=(question or "").strip())
-    referral.requested_by = requested_by
-    referral.full_clean()
-    referral.save()
-    if current.status == Proposal.Status.SUBMITTED:
-        current.status = Proposal.Status.UNDER_REVIEW
-        current.save(update_fields=["status", "updated_at"])
-    return referral
-
-
-@transaction.atomic
-def referral_record_opinion(*, referral: Referral, opinion: str, received_on=None) -> Referral:
-    """Record the institution's opinion (internal: seen by the point of contact and support staff)."""
-    current = Referral.objects.select_for_update().get(pk=referral.pk)
-    current.opinion = (opinion or "").strip()
-    if not current.opinion:
-        raise ValidationError({"opinion": _("Write the opinion received.")})
-    current.opinion_received_on = received_on or timezone.localdate()
-    current.full_clean()
-    current.save()
     return current
 
 

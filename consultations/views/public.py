@@ -11,7 +11,7 @@ from django.views.generic import DetailView, ListView, TemplateView, View
 from commitments.models import Member
 from common.files import private_file_response
 from common.views import FilteredListView
-from consultations import my_participation, selectors
+from consultations import my_participation, referral_selectors, selectors
 from consultations.filters import SORTS
 from consultations.forms import CommentForm
 from consultations.models import Consultation
@@ -112,6 +112,8 @@ class ProposalDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         proposal, user = self.object, self.request.user
         response = getattr(proposal, "response", None)
+        if response is not None and response.is_published and response.shows_opinions:
+            context["opinions"] = referral_selectors.proposal_opinions(proposal=proposal)
         context.update(
             consultation=proposal.consultation,
             response=response if response is not None and response.is_published else None,

@@ -171,7 +171,7 @@ class ResponseEditView(ProposalTargetMixin, ServiceFormMixin, FormView):
             proposal=self.proposal,
             consultation=self.proposal.consultation,
             templates=member.response_templates.all(),
-            referrals=self.proposal.referrals.select_related("institution"),
+            referrals=self.proposal.referrals.select_related("institution", "opinion_by"),
             # Links through the private-file view, which checks the same permission again.
             attachments=[
                 attachment

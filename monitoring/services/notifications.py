@@ -1,5 +1,6 @@
 """E-mails of monitoring, written in the transaction of the change, in each recipient's language."""
 
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -30,9 +31,16 @@ def wants_mail(users) -> list[User]:
 
 
 def report_submitted_emails(*, report: MonitoringReport) -> int:
-    """Tell the member's points of contact that a report awaits their answer."""
+    """Tell the member's points of contact, and the contacts of the commitment's lead institution, that a report
+    awaits their answer."""
     plan = report.commitment.action_plan
-    contacts = wants_mail(User.objects.filter(role=User.Role.POINT_OF_CONTACT, member_id=plan.member_id).order_by("pk"))
+    points = Q(role=User.Role.POINT_OF_CONTACT, member_id=plan.member_id)
+    lead = Q(institution_links__institution_id=report.commitment.lead_institution_id)
+    contacts = wants_mail(
+        User.objects.filter(points | lead if report.commitment.lead_institution_id else points)
+        .distinct()
+        .order_by("pk")
+    )
     context = {
         "report": report,
         "commitment": report.commitment,

@@ -27,6 +27,9 @@ RATE_LIMITS = {
     # integration loading a whole plan fits, a runaway loop does not.
     "commitments.manage": {"user": (300, 3600), "ip": (600, 3600)},
     "consultations.manage": {"user": (100, 3600), "ip": (300, 3600)},
+    # institutions: contacts added by the point of contact, opinions given by the contacts
+    "commitments.institution_contact": {"user": (30, 3600), "ip": (60, 3600)},
+    "consultations.referral_opinion": {"user": (20, 3600), "ip": (60, 3600)},
 }
 
 # CONSULTATIONS ------------------------------------------------------------------------------------
@@ -49,5 +52,7 @@ CONSULTATION_FLAGS_TO_HIDE = 3
 CONSULTATION_RESPONSE_DAYS = 30
 # The point of contact is reminded this many days before the response deadline (0: on the day and after).
 CONSULTATION_REMINDER_DAYS = (7, 2, 0)
+# The contacts of an institution are reminded once, this many days before the date its opinion is wanted by.
+REFERRAL_REMINDER_DAYS = 2
 # Days ahead of a step of the action-plan cycle when its points of contact are reminded (once each).
 CYCLE_REMINDER_DAYS = (30, 7)

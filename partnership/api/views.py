@@ -106,7 +106,8 @@ class CommitmentViewSet(CommitmentWriteMixin, PublicReadCacheMixin, RowDetailMix
     @extend_schema(request=ProgressUpdateInputSerializer, responses={201: ProgressUpdateSerializer})
     @progress_updates.mapping.post
     def post_progress_update(self, request, pk=None):
-        """Post a progress update (point of contact of the member, plan in implementation)."""
+        """Post a progress update (point of contact of the member, or a contact of an institution leading or
+        supporting the commitment; plan in implementation)."""
         commitment = self.get_object()
         require_perm(request, "commitments.add_progressupdate", commitment)
         data = ProgressUpdateInputSerializer(data=request.data)

@@ -61,7 +61,8 @@ def test_accounts_imports_no_app_above_it():
 def test_the_download_has_the_account_sections_then_each_apps():
     data = privacy.user_data_export(user=UserFactory())
     apps = [
-        *NOTIFICATION_SECTIONS, "progress_updates", "followed_commitments", *CONSULTATION_SECTIONS, "irm_assignments",
+        *NOTIFICATION_SECTIONS, "progress_updates", "followed_commitments", "institution_contacts",
+        *CONSULTATION_SECTIONS, "irm_assignments",
         "grant_applications",
         "support_requests", "support_notes", "monitoring_reports", "monitoring_flags", *DRAFTING_SECTIONS,
         "exchange_requests",

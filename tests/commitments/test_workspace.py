@@ -6,10 +6,11 @@ import pytest
 from django.urls import URLPattern, reverse
 
 from commitments import urls as commitment_urls
-from commitments.models import ActionPlan, Milestone
+from commitments.models import ActionPlan, InstitutionContact, Milestone
 from tests.factories import (
     ActionPlanFactory,
     CommitmentFactory,
+    InstitutionContactFactory,
     MilestoneFactory,
     PolicyAreaFactory,
     UserFactory,
@@ -147,6 +148,8 @@ def _workspace_urls(objects):
         "workspace-milestone-create": {"pk": objects["commitment"].pk},
         "workspace-progressupdate-create": {"pk": objects["commitment"].pk},
         "workspace-milestone-update": {"pk": objects["milestone"].pk},
+        "workspace-institution-contacts": {"slug": objects["member"].slug},
+        "workspace-institution-contact-remove": {"pk": objects["contact"].pk},
     }
     names = [
         p.name for p in commitment_urls.urlpatterns if isinstance(p, URLPattern) and p.name.startswith("workspace-")
@@ -163,7 +166,14 @@ def test_a_point_of_contact_cannot_touch_another_members_data_through_any_url(
     """Every workspace URL, GET and POST, on another member's objects: 403 and nothing changes."""
     milestone = MilestoneFactory(commitment__action_plan=ActionPlanFactory(member=member, status=status))
     commitment = milestone.commitment
-    objects = {"member": member, "plan": commitment.action_plan, "commitment": commitment, "milestone": milestone}
+    contact = InstitutionContactFactory(institution__member=member)
+    objects = {
+        "member": member,
+        "plan": commitment.action_plan,
+        "commitment": commitment,
+        "milestone": milestone,
+        "contact": contact,
+    }
     client.force_login(other_point_of_contact)
     payload = {
         "number": "9",
@@ -187,6 +197,7 @@ def test_a_point_of_contact_cannot_touch_another_members_data_through_any_url(
     assert commitment.title != "Hijacked" and milestone.status != Milestone.Status.CANCELLED
     assert not commitment.progress_updates.exists()
     assert member.action_plans.count() == 1
+    assert InstitutionContact.objects.filter(pk=contact.pk).exists()
 
 
 @pytest.mark.parametrize("who", ["participant", "researcher"])

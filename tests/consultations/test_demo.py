@@ -5,7 +5,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from consultations.models import Comment, Consultation, Forum, ForumMeeting, Proposal, Support
+from consultations.models import Comment, Consultation, Forum, ForumMeeting, Proposal, Referral, Support
 
 pytestmark = pytest.mark.django_db
 
@@ -22,6 +22,10 @@ def test_the_demo_has_an_open_consultation_with_a_published_response_and_a_forum
     assert proposals.count() >= 3 and Support.objects.count() >= 3 and Comment.objects.count() >= 2
     answered = proposals.get(status="merged")
     assert answered.response.is_published and answered.response.commitments.exists()
+    # An institution's contact gave its opinion in the portal on a proposal referred to it.
+    referral = Referral.objects.get(proposal__consultation=consultation)
+    assert referral.opinion_by.email == "institution.madrid@demo.ogp.example" and referral.is_answered
+    assert referral.opinion_by.institution_links.filter(institution=referral.institution).exists()
     forum = Forum.objects.get(member__slug="madrid")
     assert forum.seats.count() >= 4 and forum.meetings.filter(minutes_published=True).count() >= 2
     counts = _counts()

@@ -74,6 +74,12 @@ WRITE_PATHS = {
     "workspace-response": ("proposal", {"outcome": "not_accepted", "reasons": "x", "action": "publish"}, MANAGED),
     "workspace-referral-create": ("proposal", {"institution_name": "Hijacked"}, MANAGED),
     "workspace-referral-opinion": ("referral", {"opinion": "Hijacked"}, MANAGED),
+    # Only a contact of the institution asked gives its opinion: not even the member's point of contact.
+    "referral-answer": (
+        "referral",
+        {"opinion": "Hijacked"},
+        ["participant", "author", "own_contact", "other_contact", "researcher"],
+    ),
     "workspace-responsetemplate-create": ("member", {"title": "H", "outcome": "accepted", "reasons": "x"}, MANAGED),
     "workspace-responsetemplate-update": ("template", {"title": "H", "outcome": "accepted", "reasons": "x"}, MANAGED),
     "workspace-responsetemplate-delete": ("template", {}, MANAGED),

@@ -27,6 +27,9 @@ def test_the_upgrade_emails_once_the_responses_published_but_not_yet_notified(ma
     later += [(model, model._meta.get_field("search_vector")) for model in (Consultation, Proposal)]
     texts = (Consultation, Proposal, ProposalResponse)
     later += [(model, model._meta.get_field("language")) for model in (*texts, *(m.history.model for m in texts))]
+    later += [
+        (model, model._meta.get_field("shows_opinions")) for model in (ProposalResponse, ProposalResponse.history.model)
+    ]
     with connection.schema_editor() as editor:
         for model, field in later:
             editor.add_field(model, field)

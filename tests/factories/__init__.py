@@ -2,6 +2,8 @@ from tests.factories.accounts import OrganisationFactory, UserFactory
 from tests.factories.commitments import (
     ActionPlanFactory,
     CommitmentFactory,
+    InstitutionContactFactory,
+    InstitutionFactory,
     MemberFactory,
     MilestoneFactory,
     PolicyAreaFactory,
@@ -11,6 +13,8 @@ from tests.factories.commitments import (
 __all__ = [
     "ActionPlanFactory",
     "CommitmentFactory",
+    "InstitutionContactFactory",
+    "InstitutionFactory",
     "MemberFactory",
     "MilestoneFactory",
     "OrganisationFactory",

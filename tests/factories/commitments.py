@@ -3,7 +3,17 @@ from datetime import date
 import factory
 from factory.django import DjangoModelFactory
 
-from commitments.models import ActionPlan, Commitment, Member, Milestone, PolicyArea, ProgressUpdate, Region
+from accounts.models import Organisation
+from commitments.models import (
+    ActionPlan,
+    Commitment,
+    InstitutionContact,
+    Member,
+    Milestone,
+    PolicyArea,
+    ProgressUpdate,
+    Region,
+)
 
 
 class MemberFactory(DjangoModelFactory):
@@ -80,3 +90,24 @@ class ProgressUpdateFactory(DjangoModelFactory):
     text = factory.Faker("paragraph")
     completion = "limited"
     reported_on = date(2025, 1, 10)
+
+
+class InstitutionFactory(DjangoModelFactory):
+    """A government institution of a member."""
+
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Ministry {n}")
+    kind = Organisation.Kind.GOVERNMENT
+    member = factory.SubFactory(MemberFactory)
+
+
+class InstitutionContactFactory(DjangoModelFactory):
+    """An account (a participant by default) that speaks for a government institution."""
+
+    class Meta:
+        model = InstitutionContact
+
+    institution = factory.SubFactory(InstitutionFactory)
+    user = factory.SubFactory("tests.factories.accounts.UserFactory")

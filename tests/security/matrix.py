@@ -25,7 +25,7 @@ from tests.security.matrix_api_writes import API_WRITE_ENDPOINTS
 from tests.security.matrix_cycle import CYCLE_ENDPOINTS
 from tests.security.matrix_drafting import DRAFTING_ENDPOINTS
 from tests.security.matrix_grants import GRANT_ENDPOINTS
-from tests.security.matrix_monitoring import MONITORING_ENDPOINTS
+from tests.security.matrix_monitoring import INSTITUTION_ENDPOINTS, MONITORING_ENDPOINTS, TEAM
 from tests.security.matrix_open_data import OPEN_DATA_ENDPOINTS
 from tests.security.matrix_peers import PEER_ENDPOINTS
 from tests.security.matrix_support import SUPPORT_ENDPOINTS
@@ -70,9 +70,7 @@ ENDPOINTS: dict[str, Endpoint] = {
     "api:notification-read-all": Endpoint(read=None, api=True, writes={"post": SIGNED_IN}),
     "api:member-list": Endpoint(api=True),
     "api:member-detail": Endpoint(pk("member"), api=True),
-    "api:commitment-progress-updates": Endpoint(
-        pk("implemented"), api=True, writes={"post": MANAGERS}, payload=PROGRESS
-    ),
+    "api:commitment-progress-updates": Endpoint(pk("implemented"), api=True, writes={"post": TEAM}, payload=PROGRESS),
     "api:proposal-list": Endpoint(
         api=True,
         writes={"post": PARTICIPANTS},
@@ -272,14 +270,12 @@ ENDPOINTS: dict[str, Endpoint] = {
     "commitments:workspace-milestone-create": Endpoint(
         "commitment", read=MANAGERS, writes={"post": MANAGERS}, payload=MILESTONE
     ),
-    "commitments:workspace-progressupdate-create": Endpoint(
-        "implemented", read=MANAGERS, writes={"post": MANAGERS}, payload=PROGRESS
-    ),
     "commitments:workspace-milestone-update": Endpoint(
         "milestone", read=MANAGERS, writes={"post": MANAGERS}, payload=MILESTONE
     ),
     **MONITORING_ENDPOINTS,
     **DRAFTING_ENDPOINTS,
+    **INSTITUTION_ENDPOINTS,
     **PEER_ENDPOINTS,
     **OPEN_DATA_ENDPOINTS,
 }

@@ -5,6 +5,11 @@ from tests.security.matrix_follow import FOLLOW_ENDPOINTS
 
 MONITORING_REPORT = {"finding": "delayed", "text": "Hijacked", "observed_on": "2025-01-01", "website": ""}
 NOT_OWNER = SIGNED_IN - OWNER
+# The participant of the world is also a contact of the lead institution of "implemented", the institution the
+# proposal was referred to (world.py): they post progress, answer reports on it and give its opinion.
+CONTACT = frozenset({"participant"})
+TEAM = MANAGERS | CONTACT
+PROGRESS = {"reported_on": "2025-02-01", "completion": "substantial", "text": "Hijacked"}
 MONITORING_ENDPOINTS = {
     "monitoring:report-create": Endpoint(
         "implemented", read=PARTICIPANTS, writes={"post": PARTICIPANTS}, payload=MONITORING_REPORT | {"submit": "on"}
@@ -19,7 +24,7 @@ MONITORING_ENDPOINTS = {
         "monitoring_report", read=OWNER, writes={"post": OWNER}, payload={"reason": "Hijacked"}
     ),
     "monitoring:report-answer": Endpoint(
-        "monitoring_report", read=MANAGERS, writes={"post": MANAGERS}, payload={"kind": "disputed", "text": "No"}
+        "monitoring_report", read=TEAM, writes={"post": TEAM}, payload={"kind": "disputed", "text": "No"}
     ),
     "monitoring:report-flag": Endpoint(
         "monitoring_report", read=NOT_OWNER, writes={"post": NOT_OWNER}, payload={"reason": "spam"}
@@ -46,9 +51,27 @@ MONITORING_ENDPOINTS = {
         pk("monitoring_report"),
         read=None,
         api=True,
-        writes={"post": MANAGERS},
+        writes={"post": TEAM},
         payload={"kind": "disputed", "text": "No"},
     ),
     # Following a commitment (issue 14, point 4): its lines in matrix_follow.py.
     **FOLLOW_ENDPOINTS,
+}
+INSTITUTION_ENDPOINTS = {
+    "commitments:workspace-progressupdate-create": Endpoint(
+        "implemented", read=TEAM, writes={"post": TEAM}, payload=PROGRESS
+    ),
+    "commitments:workspace-institution-contacts": Endpoint(
+        "member",
+        read=MANAGERS,
+        writes={"post": MANAGERS},
+        payload=lambda w: {"institution_name": "Urban Planning", "email": w["other_researcher"].email},
+    ),
+    "commitments:workspace-institution-contact-remove": Endpoint(
+        "institution_contact", read=None, writes={"post": MANAGERS}
+    ),
+    "monitoring:institution-home": Endpoint(read=SIGNED_IN),
+    "consultations:referral-answer": Endpoint(
+        "referral", read=CONTACT, writes={"post": CONTACT}, payload={"opinion": "Hijacked"}
+    ),
 }

@@ -115,7 +115,7 @@ def _apps_above(world: dict, organisation, member, forum, other_member) -> dict:
     return {
         "notification": notification, **_grants(world, organisation), **_support_world(world),
         **_cycle_world(member, forum), **_monitoring_world(world), **_drafting_world(world),
-        "exchange": _exchange(world, other_member),
+        "exchange": _exchange(world, other_member), "institution_contact": _institution_contact(world),
     }  # fmt: skip
 
 
@@ -234,6 +234,14 @@ def _drafting_world(world) -> dict:
         "paragraph_comment": ParagraphComment.objects.create(paragraph=paragraph, author=world["owner"], body="Why?"),
         "amendment": amendment_propose(author=world["owner"], paragraph=paragraph, text="Clearer wording"),
     }
+def _institution_contact(world: dict):
+    """The participant speaks for the institution the proposal was referred to, which leads "implemented"."""
+    from commitments.models import InstitutionContact
+
+    institution = world["referral"].institution
+    world["implemented"].lead_institution = institution
+    world["implemented"].save()
+    return InstitutionContact.objects.create(institution=institution, user=world["participant"])
 
 
 def _exchange(world: dict, other_member) -> ExchangeRequest:

@@ -1,0 +1,27 @@
+"""The page of an institution's contact: its commitments, the monitoring reports and the opinions awaiting it."""
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.views.generic import TemplateView
+
+from commitments import selectors as commitment_selectors
+from consultations import referral_selectors
+from monitoring import institution_selectors
+
+# The lists are short (one institution's work); they are cut here rather than paginated.
+LIMIT = 100
+
+
+class InstitutionHomeView(LoginRequiredMixin, TemplateView):
+    """Only what concerns the signed-in person's institutions: empty for anyone who is no contact."""
+
+    template_name = "monitoring/institution_home.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        return super().get_context_data(
+            institutions=list(commitment_selectors.contact_institutions(user=user)),
+            commitments=commitment_selectors.contact_commitments(user=user)[:LIMIT],
+            reports=institution_selectors.contact_reports_to_answer(user=user)[:LIMIT],
+            referrals=referral_selectors.contact_referrals(user=user)[:LIMIT],
+            **kwargs,
+        )

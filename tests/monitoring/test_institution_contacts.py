@@ -1,0 +1,63 @@
+"""The contacts of a commitment's lead institution are told of reports on it and may answer them."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from monitoring.models import ReportAnswer
+from monitoring.services.notifications import report_submitted_emails
+from notifications.models import Notification
+from tests.factories import InstitutionContactFactory, InstitutionFactory
+from tests.factories.monitoring import MonitoringReportFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def lead(commitment, member):
+    commitment.lead_institution = InstitutionFactory(member=member, name="Ministry of Finance")
+    commitment.save()
+    return commitment.lead_institution
+
+
+def test_a_lead_institution_contact_is_told_and_answers_until_removed(commitment, lead, monitor, member):
+    contact = InstitutionContactFactory(institution=lead)
+    supporter = InstitutionContactFactory(institution=InstitutionFactory(member=member))
+    commitment.supporting_organisations.add(supporter.institution)
+    report = MonitoringReportFactory(commitment=commitment, author=monitor)
+    report_submitted_emails(report=report)
+    assert Notification.objects.filter(recipient=contact.user, kind="monitoring.report_submitted").exists()
+    assert not Notification.objects.filter(recipient=supporter.user).exists()
+
+    url = reverse("monitoring:report-answer", args=[report.pk])
+    refused = Client()
+    refused.force_login(supporter.user)
+    assert refused.post(url, {"kind": "disputed", "text": "No."}).status_code == 403
+
+    client = Client()
+    client.force_login(contact.user)
+    assert "Answer this report" in client.get(report.get_absolute_url()).content.decode()
+    assert client.post(url, {"kind": "corrected", "text": "The status is corrected."}).status_code == 302
+    assert ReportAnswer.objects.get(report=report).written_by == contact.user
+    contact.delete()
+    assert client.post(url, {"kind": "disputed", "text": "Changed."}).status_code == 403
+    assert ReportAnswer.objects.get(report=report).kind == "corrected"
+
+
+def test_the_contact_page_lists_the_reports_to_answer_and_the_commitments(commitment, lead, monitor):
+    contact = InstitutionContactFactory(institution=lead)
+    report = MonitoringReportFactory(commitment=commitment, author=monitor)
+    client = Client()
+    client.force_login(contact.user)
+    page = client.get(reverse("monitoring:institution-home")).content.decode()
+    assert report.get_absolute_url() in page and "Open the district budgets" in page
+    assert reverse("commitments:workspace-progressupdate-create", args=[commitment.pk]) in page
+
+
+def test_someone_who_is_no_contact_sees_an_empty_page(participant):
+    client = Client()
+    client.force_login(participant)
+    assert (
+        "You are not a contact of any institution"
+        in client.get(reverse("monitoring:institution-home")).content.decode()
+    )
