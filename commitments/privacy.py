@@ -66,7 +66,11 @@ def user_export(user: User) -> dict:
             for f in follows
         ],
         "institution_contacts": [
-            {"institution": link.institution.name, "institution_id": link.institution_id, "since": _time(link.created_at)}
+            {
+                "institution": link.institution.name,
+                "institution_id": link.institution_id,
+                "since": _time(link.created_at),
+            }
             for link in links
         ],
     }

@@ -162,6 +162,8 @@ def followed_commitments(*, user, limit: int = 10) -> list:
     """The commitments `user` follows, newest follow first, with their plan and member (one query)."""
     follows = CommitmentFollow.objects.filter(user=user).select_related("commitment__action_plan__member")
     return [f.commitment for f in follows.order_by("-created_at", "-id")[:limit]]
+
+
 # Institution contacts ------------------------------------------------------------------------------------------
 
 

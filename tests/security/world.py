@@ -234,6 +234,8 @@ def _drafting_world(world) -> dict:
         "paragraph_comment": ParagraphComment.objects.create(paragraph=paragraph, author=world["owner"], body="Why?"),
         "amendment": amendment_propose(author=world["owner"], paragraph=paragraph, text="Clearer wording"),
     }
+
+
 def _institution_contact(world: dict):
     """The participant speaks for the institution the proposal was referred to, which leads "implemented"."""
     from commitments.models import InstitutionContact

@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0009_notifications_unread'),
-        ('commitments', '0017_content_language'),
+        ('commitments', '0018_commitment_follows'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
