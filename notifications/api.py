@@ -3,11 +3,9 @@
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
-from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
-from rest_framework.settings import api_settings
 
-from common.api.permissions import require_perm
+from common.api.permissions import require_perm, signed_in_only
 from notifications import kinds, selectors, services
 from notifications.models import Notification
 
@@ -33,7 +31,7 @@ class NotificationViewSet(viewsets.ReadOnlyModelViewSet):
     """The signed-in person's notifications, newest first; POST `read/` marks one read, `read-all/` all."""
 
     serializer_class = NotificationSerializer
-    permission_classes = [*api_settings.DEFAULT_PERMISSION_CLASSES, IsAuthenticated]
+    permission_classes = signed_in_only()
     lookup_value_regex = r"\d+"
 
     def get_queryset(self):

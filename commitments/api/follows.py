@@ -2,12 +2,12 @@
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
-from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from commitments import services
 from commitments.models import Commitment, CommitmentFollow
 from common.api.pagination import CursorPagination
+from common.api.permissions import signed_in_only
 from common.api.throttling import RateLimitedViewMixin
 
 
@@ -32,7 +32,7 @@ class CommitmentFollowViewSet(
     """The commitments the signed-in person follows (their followers are e-mailed the commitment's news)."""
 
     serializer_class = CommitmentFollowSerializer
-    permission_classes = [IsAuthenticated]
+    permission_classes = signed_in_only()
     pagination_class = FollowPagination
     lookup_value_regex = r"\d+"
     http_method_names = ["get", "post", "delete", "head", "options"]

@@ -2,6 +2,15 @@ from collections.abc import Mapping
 
 from rest_framework.exceptions import NotAuthenticated, PermissionDenied, ValidationError
 from rest_framework.fields import empty
+from rest_framework.permissions import IsAuthenticated, IsAuthenticatedOrReadOnly
+from rest_framework.settings import api_settings
+
+
+def signed_in_only() -> list:
+    """Permission classes of an endpoint that needs an account even to read: the project's defaults (the token
+    scope check) with "or read-only" replaced by sign-in, so the schema documents the 401 of anonymous reads."""
+    defaults = [p for p in api_settings.DEFAULT_PERMISSION_CLASSES if p is not IsAuthenticatedOrReadOnly]
+    return [*defaults, IsAuthenticated]
 
 
 def require_perm(request, perm: str, obj=None) -> None:

@@ -7,12 +7,11 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import viewsets
-from rest_framework.permissions import IsAuthenticated
 
 from commitments.models import Member
 from common.api.caching import PublicReadCacheMixin
 from common.api.pagination import CursorPagination
-from common.api.permissions import require_perm
+from common.api.permissions import require_perm, signed_in_only
 from cycle import selectors
 from cycle.api import serializers as s
 from cycle.models import ComplianceFinding, CycleStep, MemberChallenge, SDGTarget
@@ -84,7 +83,7 @@ class ComplianceFindingViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_value_regex = r"\d+"
     serializer_class = s.ComplianceFindingSerializer
     filterset_class = FindingFilter
-    permission_classes = [IsAuthenticated]
+    permission_classes = signed_in_only()
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)

@@ -5,11 +5,10 @@ import django_filters
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from common.api.pagination import CursorPagination, PageNumberPagination
-from common.api.permissions import require_perm
+from common.api.permissions import require_perm, signed_in_only
 from common.api.throttling import RateLimitedViewMixin
 from grants import selectors, services
 from grants.api import applications as s
@@ -48,7 +47,7 @@ class GrantApplicationViewSet(
     them); the support unit reads every submitted or decided one. Never reviews or scores."""
 
     lookup_value_regex = r"\d+"
-    permission_classes = [IsAuthenticated]
+    permission_classes = signed_in_only()
     serializer_class = s.GrantApplicationSerializer
     filterset_class = ApplicationFilter
     pagination_class = ApplicationPagination

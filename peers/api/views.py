@@ -6,11 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from common.api.pagination import CursorPagination
-from common.api.permissions import require_perm
+from common.api.permissions import require_perm, signed_in_only
 from common.api.throttling import RateLimitedViewMixin
 from peers import selectors, services
 from peers.api import serializers as s
@@ -44,7 +43,7 @@ class ExchangeRequestViewSet(RateLimitedViewMixin, mixins.CreateModelMixin, view
     every one (to build learning groups)."""
 
     lookup_value_regex = r"\d+"
-    permission_classes = [IsAuthenticated]
+    permission_classes = signed_in_only()
     serializer_class = s.ExchangeRequestSerializer
     filterset_class = ExchangeFilter
     pagination_class = ExchangePagination

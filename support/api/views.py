@@ -8,11 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from common.api.pagination import CursorPagination
-from common.api.permissions import require_perm
+from common.api.permissions import require_perm, signed_in_only
 from common.api.throttling import RateLimitedViewMixin
 from support import selectors, services
 from support.api import requests as s
@@ -51,7 +50,7 @@ class SupportRequestViewSet(RateLimitedViewMixin, mixins.CreateModelMixin, views
     for the support unit. The same rules and rate limit as the pages."""
 
     lookup_value_regex = r"\d+"
-    permission_classes = [IsAuthenticated]
+    permission_classes = signed_in_only()
     serializer_class = s.SupportRequestSerializer
     filterset_class = SupportRequestFilter
     pagination_class = SupportRequestPagination
