@@ -9,6 +9,7 @@ from cycle.models import ChallengeArea, ComplianceFinding, CycleStep, MemberChal
 
 
 class CycleStepSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:cyclestep-detail")
     member = MemberRefSerializer(read_only=True)
     kind_label = serializers.CharField(source="get_kind_display", read_only=True)
     rule = serializers.SerializerMethodField(help_text="The calendar rule of the date, in the request's language.")
@@ -17,6 +18,7 @@ class CycleStepSerializer(serializers.ModelSerializer):
         model = CycleStep
         fields = [
             "id",
+            "url",
             "member",
             "plan_number",
             "action_plan",
@@ -69,9 +71,11 @@ class ComplianceFindingSerializer(serializers.ModelSerializer):
 
 
 class SDGTargetSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:sdgtarget-detail", lookup_field="code")
+
     class Meta:
         model = SDGTarget
-        fields = ["code", "goal", "name", "name_fr", "name_es"]
+        fields = ["code", "url", "goal", "name", "name_fr", "name_es"]
 
 
 class AlignedTargetSerializer(serializers.Serializer):

@@ -105,6 +105,15 @@ class MilestoneSerializer(serializers.ModelSerializer):
         fields = ["id", "order", "description", "expected_output", "due_date", "status", "completed_on"]
 
 
+class MilestoneItemSerializer(MilestoneSerializer):
+    """A milestone on its own (`/api/v1/milestones/`): its address and its commitment besides its fields."""
+
+    url = serializers.HyperlinkedIdentityField(view_name="api:milestone-detail")
+
+    class Meta(MilestoneSerializer.Meta):
+        fields = ["id", "url", "commitment", *MilestoneSerializer.Meta.fields[1:]]
+
+
 class OgpValuesSerializer(serializers.Serializer):
     access_to_information = serializers.BooleanField()
     civic_participation = serializers.BooleanField()

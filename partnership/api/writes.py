@@ -24,7 +24,7 @@ from partnership.api.inputs import (
     MilestoneUpdateSerializer,
     commitment_service_data,
 )
-from partnership.api.serializers import ActionPlanSerializer, CommitmentSerializer, MilestoneSerializer
+from partnership.api.serializers import ActionPlanSerializer, CommitmentSerializer, MilestoneItemSerializer
 
 MANAGE = "commitments.manage"
 
@@ -98,13 +98,13 @@ class MilestoneViewSet(ManageWritesMixin, mixins.RetrieveModelMixin, viewsets.Ge
     once the plan is being implemented)."""
 
     lookup_value_regex = r"\d+"
-    serializer_class = MilestoneSerializer
+    serializer_class = MilestoneItemSerializer
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self):
         return Milestone.objects.select_related("commitment__action_plan__member")
 
-    @extend_schema(request=MilestoneCreateSerializer, responses={201: MilestoneSerializer})
+    @extend_schema(request=MilestoneCreateSerializer, responses={201: MilestoneItemSerializer})
     def create(self, request, *args, **kwargs):
         """Add a milestone to a commitment whose plan is in co-creation."""
         commitment, values = validated_for(
@@ -113,7 +113,7 @@ class MilestoneViewSet(ManageWritesMixin, mixins.RetrieveModelMixin, viewsets.Ge
         milestone = services.milestone_create(commitment=commitment, **values)
         return Response(self.get_serializer(milestone).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=MilestoneUpdateSerializer, responses={200: MilestoneSerializer})
+    @extend_schema(request=MilestoneUpdateSerializer, responses={200: MilestoneItemSerializer})
     def partial_update(self, request, *args, **kwargs):
         """Rewrite the milestone in co-creation; during implementation move its `status` (and `completed_on`)."""
         milestone = self.get_object()

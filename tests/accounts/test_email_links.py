@@ -27,6 +27,7 @@ from accounts import services as ogp_services
 from consultations import services as consultation_services
 from irm_reports.models import Report
 from tests.accounts.email_scenarios_apps import send_app_emails
+from tests.accounts.email_scenarios_more import send_more_emails
 from tests.factories import UserFactory
 from tests.factories.accounts import DEFAULT_PASSWORD, OrganisationFactory
 from tests.factories.consultations import ConsultationFactory, ProposalFactory
@@ -169,6 +170,7 @@ def test_every_email_names_the_portal_and_links_only_to_its_public_address(
         send_membership_emails()
         send_grant_emails()
         send_app_emails()
+        send_more_emails()
 
     missing = {name for name in email_templates() if name not in rendered}
     # The base templates of allauth's e-mails are rendered through the e-mails that extend them.
@@ -176,8 +178,10 @@ def test_every_email_names_the_portal_and_links_only_to_its_public_address(
     # 13 from allauth, 2 from consultations, 2 from IRM reports, 5 about organisation memberships (the
     # second request reaches both confirmed members), 2 about a grant application, 12 from the apps of the cycle
     # (4 about an assistance request, 2 about a peer exchange, a step reminder, 3 about a monitoring report,
-    # a membership request and a weekly digest)
-    assert len(mailoutbox) == 36, [m.subject for m in mailoutbox]
+    # a membership request and a weekly digest), 10 from following, referrals and co-drafting (a follower's
+    # progress, report, answer and overdue milestone; the report to the point of contact and its answer to the
+    # author; the referral and its opinion; an amendment's decision and a reviewer's invitation)
+    assert len(mailoutbox) == 46, [m.subject for m in mailoutbox]
     for message in mailoutbox:
         where = f"{message.subject!r} to {message.to}"
         text = "\n".join([message.subject, message.body, *(c for c, _m in getattr(message, "alternatives", []))])

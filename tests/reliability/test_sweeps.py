@@ -38,7 +38,9 @@ def test_the_outbox_is_the_only_email_sweep():
         "notifications.tasks.notification_daily_digests_task",
         "notifications.tasks.notification_weekly_digests_task",
     }
-    assert email_tasks == {email_send_task.name, email_outbox_sweep_task.name, *digests}
+    # Periodic checks that find news to tell (overdue milestones) write their e-mails to the outbox too.
+    finders = {"commitments.tasks.overdue_milestones_notify_task"}
+    assert email_tasks == {email_send_task.name, email_outbox_sweep_task.name, *digests, *finders}
     assert email_send_task.name == EMAIL_SEND_TASK  # the name the services queue it by
     assert not any(name.startswith("CONSULTATION_NOTIFY") for name in dir(settings))
 
