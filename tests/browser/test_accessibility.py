@@ -37,6 +37,9 @@ NOT_PAGES = {
     "commitments:open-data-csv",
     "analytics:analytics-csv",
     "commitments:open-data-json",
+    "commitments:open-data-archive",  # a ZIP file (tests/partnership/test_open_data_archive.py)
+    "commitments:consultation-responses-csv",  # CSV and PDF of a closed consultation (test_reasoned_responses.py)
+    "commitments:consultation-responses-pdf",
     "consultations:proposal-attachment",
     "grants:application-attachment",
     "consultations:proposal-similar",  # JSON for the proposal form
