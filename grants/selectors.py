@@ -1,7 +1,6 @@
 """What the grant pages and the API show, each read in a fixed number of queries."""
 
 from django.db.models import Avg, Count, Prefetch, Q
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from grants.models import GrantApplication, GrantCall, Review
@@ -90,10 +89,6 @@ def application_get(*, pk: int) -> GrantApplication:
         )
         .get(pk=pk)
     )
-
-
-def application_get_or_404(*, pk) -> GrantApplication:
-    return get_object_or_404(application_rows(), pk=pk)
 
 
 def review_queue(*, call_id=None, status=None):

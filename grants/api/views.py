@@ -5,11 +5,10 @@ import django_filters
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.response import Response
 
 from common.api.pagination import CursorPagination, PageNumberPagination
-from common.api.permissions import require_perm, signed_in_only
-from common.api.throttling import RateLimitedViewMixin
+from common.api.permissions import require_perm
+from common.api.workflow import WorkflowViewSet
 from grants import selectors, services
 from grants.api import applications as s
 from grants.api.serializers import GrantCallSerializer
@@ -40,60 +39,43 @@ class ApplicationPagination(CursorPagination):
     ordering = "-id"
 
 
-class GrantApplicationViewSet(
-    RateLimitedViewMixin, mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet
-):
+class GrantApplicationViewSet(mixins.UpdateModelMixin, WorkflowViewSet):
     """The applications of the organisation one speaks for (every confirmed member of it reads, edits and submits
     them); the support unit reads every submitted or decided one. Never reviews or scores."""
 
-    lookup_value_regex = r"\d+"
-    permission_classes = signed_in_only()
+    model = GrantApplication
+    view_perm = "grants.read_grantapplication"
     serializer_class = s.GrantApplicationSerializer
     filterset_class = ApplicationFilter
     pagination_class = ApplicationPagination
     http_method_names = ["get", "post", "patch", "head", "options"]
     rate_limits = {"create": "grants.application", "partial_update": "grants.application"}
+    rate_limited_methods = ("POST", "PATCH")  # the page's form counts both writing and changing a draft
 
-    def rate_limit_scope(self, request) -> str:
-        # The page's form counts both writing and changing a draft.
-        return self.rate_limits.get(getattr(self, "action", None), "") if request.method in ("POST", "PATCH") else ""
+    def visible_to(self, user):
+        return selectors.applications_for_api(user=user)
 
-    def get_queryset(self):
-        if getattr(self, "swagger_fake_view", False):  # the schema generator
-            return GrantApplication.objects.none()
-        return selectors.applications_for_api(user=self.request.user)
-
-    def get_object(self):
-        """Any application (404 when there is none), then the page's rule (403)."""
-        application = selectors.application_get_or_404(pk=self.kwargs["pk"])
-        require_perm(self.request, "grants.read_grantapplication", application)
-        return application
-
-    def _read(self, application: GrantApplication, code=status.HTTP_200_OK) -> Response:
-        return Response(self.get_serializer(selectors.application_rows().get(pk=application.pk)).data, status=code)
+    def read_queryset(self):
+        return selectors.application_rows()
 
     @extend_schema(request=s.ApplicationInputSerializer, responses={201: s.GrantApplicationSerializer})
     def create(self, request, *args, **kwargs):
         """Write a draft application of one's organisation to an open call (then `submit/` it)."""
-        data = s.ApplicationInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        values = s.service_values(data.validated_data)
+        values = s.service_values(self.validated(s.ApplicationInputSerializer))
         call = values.pop("call")
         require_perm(request, "grants.apply_grantcall", call)
         application = services.application_create(call=call, applicant=request.user, **values)
-        return self._read(application, status.HTTP_201_CREATED)
+        return self.read(application, status.HTTP_201_CREATED)
 
     @extend_schema(request=s.ApplicationUpdateSerializer, responses={200: s.GrantApplicationSerializer})
     def partial_update(self, request, *args, **kwargs):
         """Change a draft while the call is open; budget lines given replace the stored ones."""
         application = self.get_object()
         require_perm(request, "grants.edit_grantapplication", application)
-        data = s.ApplicationUpdateSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        values = s.service_values(data.validated_data)
+        values = s.service_values(self.validated(s.ApplicationUpdateSerializer))
         removed = values.pop("remove_attachments", [])
         values["remove_attachments"] = list(application.attachments.filter(pk__in=removed))
-        return self._read(services.application_update(application=application, uploader=request.user, **values))
+        return self.read(services.application_update(application=application, uploader=request.user, **values))
 
     def update(self, request, *args, **kwargs):
         if not kwargs.get("partial"):
@@ -106,4 +88,4 @@ class GrantApplicationViewSet(
         """Submit a complete draft while the call is open (eligibility, budget and answers checked again)."""
         application = self.get_object()
         require_perm(request, "grants.submit_grantapplication", application)
-        return self._read(services.application_submit(application=application))
+        return self.read(services.application_submit(application=application))

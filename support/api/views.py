@@ -3,16 +3,14 @@ rules and rate limit)."""
 
 import django_filters
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, status, viewsets
+from rest_framework import status, viewsets
 from rest_framework.decorators import action
-from rest_framework.response import Response
 
 from common.api.pagination import CursorPagination
-from common.api.permissions import require_perm, signed_in_only
-from common.api.throttling import RateLimitedViewMixin
+from common.api.permissions import require_perm
+from common.api.workflow import WorkflowViewSet
 from support import selectors, services
 from support.api import requests as s
 from support.api.serializers import PartnerSerializer
@@ -45,46 +43,32 @@ class SupportRequestPagination(CursorPagination):
     ordering = ("-created_at", "-id")
 
 
-class SupportRequestViewSet(RateLimitedViewMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+class SupportRequestViewSet(WorkflowViewSet):
     """Assistance requests to the support unit: one's own and, for a point of contact, their member's; every one
-    for the support unit. The same rules and rate limit as the pages."""
+    for the support unit. The same rules and rate limit as the pages: a request is read by its requester, the
+    member's point of contact and the support unit (403 for others)."""
 
-    lookup_value_regex = r"\d+"
-    permission_classes = signed_in_only()
+    model = SupportRequest
+    view_perm = "support.view_supportrequest"
     serializer_class = s.SupportRequestSerializer
     filterset_class = SupportRequestFilter
     pagination_class = SupportRequestPagination
     rate_limits = {"create": "support.request"}
 
-    def get_queryset(self):
-        if getattr(self, "swagger_fake_view", False):  # the schema generator
-            return SupportRequest.objects.none()
-        return selectors.requests_for_api(user=self.request.user)
+    def visible_to(self, user):
+        return selectors.requests_for_api(user=user)
 
-    def get_object(self):
-        """Any request (404 when there is none), then the page's rule: its requester, the member's point of
-        contact and the support unit read it (403 for others)."""
-        request = self._get(self.kwargs["pk"])
-        require_perm(self.request, "support.view_supportrequest", request)
-        return request
-
-    @staticmethod
-    def _get(pk) -> SupportRequest:
-        return get_object_or_404(selectors.request_queryset(), pk=pk)
-
-    def _read(self, request: SupportRequest, code=status.HTTP_200_OK) -> Response:
-        return Response(self.get_serializer(self._get(request.pk)).data, status=code)
+    def read_queryset(self):
+        return selectors.request_queryset()
 
     @extend_schema(request=s.SupportRequestInputSerializer, responses={201: s.SupportRequestSerializer})
     def create(self, request, *args, **kwargs):
         """Ask for a service of the menu for a member (its point of contact, its verified civil society, staff)."""
-        data = s.SupportRequestInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        values = dict(data.validated_data)
+        values = self.validated(s.SupportRequestInputSerializer)
         member = values.pop("member")
         require_perm(request, "support.add_supportrequest", member)
         created = services.support_request_create(member=member, requester=request.user, **values)
-        return self._read(created, status.HTTP_201_CREATED)
+        return self.read(created, status.HTTP_201_CREATED)
 
     @extend_schema(request=s.SupportTransitionSerializer, responses={200: s.SupportRequestSerializer})
     @action(detail=True, methods=["post"])
@@ -92,10 +76,9 @@ class SupportRequestViewSet(RateLimitedViewMixin, mixins.CreateModelMixin, views
         """The support unit moves the request one step (declining needs a reason, delivering an outcome)."""
         support_request = self.get_object()
         require_perm(request, "support.change_supportrequest", support_request)
-        data = s.SupportTransitionSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        services.support_request_transition(request=support_request, actor=request.user, **data.validated_data)
-        return self._read(support_request)
+        values = self.validated(s.SupportTransitionSerializer)
+        services.support_request_transition(request=support_request, actor=request.user, **values)
+        return self.read(support_request)
 
     @extend_schema(request=s.SupportNoteInputSerializer, responses={201: s.SupportRequestSerializer})
     @action(detail=True, methods=["post"])
@@ -103,7 +86,6 @@ class SupportRequestViewSet(RateLimitedViewMixin, mixins.CreateModelMixin, views
         """A note (and files) on an open request, by its requester, the member's point of contact or staff."""
         support_request = self.get_object()
         require_perm(request, "support.add_supportnote", support_request)
-        data = s.SupportNoteInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        services.support_note_add(request=support_request, author=request.user, **data.validated_data)
-        return self._read(support_request, status.HTTP_201_CREATED)
+        values = self.validated(s.SupportNoteInputSerializer)
+        services.support_note_add(request=support_request, author=request.user, **values)
+        return self.read(support_request, status.HTTP_201_CREATED)
