@@ -3,6 +3,7 @@
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404
 
+from consultations.models import ForumSeat
 from drafting.models import Amendment, DraftCommitment, DraftParagraph, DraftVersion, ParagraphComment
 
 
@@ -15,13 +16,17 @@ def version_get(*, pk: int) -> DraftVersion:
 
 
 def version_list(*, user):
-    """Published versions, and the unpublished ones of the member the user manages (or all, for staff)."""
+    """Published versions, and the unpublished ones of the member the user manages (or all, for staff) or of the
+    members on whose forum the user's organisation holds a seat (`ForumSeatQuerySet.held_by`)."""
     versions = version_queryset()
     visible = Q(state=DraftVersion.State.PUBLISHED)
     if user.is_authenticated and user.is_active and user.is_staff:
         visible = Q()
     elif user.is_authenticated and user.is_active and user.is_point_of_contact:
         visible |= Q(action_plan__member_id=user.member_id)
+    elif user.is_authenticated and user.confirmed_organisation is not None:
+        seated = ForumSeat.objects.current().held_by(user).values("forum__member_id")
+        visible |= Q(action_plan__member_id__in=seated)
     return versions.filter(visible).order_by("action_plan_id", "number")
 
 
