@@ -57,15 +57,15 @@ def is_visible_comment(user, obj) -> bool:
 
 @rules.predicate
 def is_invited_reviewer(user, obj) -> bool:
-    """Invited to review the (unpublished) version: reads it and comments privately."""
+    """Invited to review the (unpublished) version: reads it and comments privately. Asked once per version object
+    and user: a thread's comments share their version, so its buttons cost no query per comment."""
     version = version_of(obj)
-    return bool(
-        version is not None
-        and not version.is_published
-        and user.is_authenticated
-        and user.is_active
-        and version.reviewers.filter(user=user).exists()
-    )
+    if version is None or version.is_published or not (user.is_authenticated and user.is_active):
+        return False
+    known = version.__dict__.setdefault("_reviewers_asked", {})
+    if user.pk not in known:
+        known[user.pk] = version.reviewers.filter(user=user).exists()
+    return known[user.pk]
 
 
 _discussant = is_participant | is_point_of_contact | is_support_staff
