@@ -121,7 +121,7 @@ def public_pages(prepared: dict, *, seed: int = 13) -> list[dict]:
         page("analytics", "html_filtered", "/analytics/", _spread(rng, [f"/analytics/?{q}" for q in analytics])),
         page("API analytics", "api_filtered", "/api/v1/analytics/?by=region",
              _spread(rng, [f"/api/v1/analytics/?{q}" for q in analytics])),
-    ] + _monitoring_and_cycle_pages(rng, plans)  # fmt: skip
+    ] + _monitoring_and_cycle_pages(rng, plans) + _drafting_pages(rng, prepared["drafts"])  # fmt: skip
 
 
 def _monitoring_and_cycle_pages(rng: random.Random, plans: list[int]) -> list[dict]:
@@ -144,6 +144,35 @@ def _monitoring_and_cycle_pages(rng: random.Random, plans: list[int]) -> list[di
         page("API challenge areas", "api_list", "/api/v1/challenge-areas/"),
         page("API challenge area", "detail", f"/api/v1/challenge-areas/{areas[0]}/",
              _spread(rng, [f"/api/v1/challenge-areas/{slug}/" for slug in areas[1:]])),
+    ]  # fmt: skip
+
+
+def _drafting_pages(rng: random.Random, drafts: dict) -> list[dict]:
+    """The plans under review (bench/drafts.py): a version with a paragraph of 500 comments opened, the word diff
+    of two versions, the amendments and draft versions of the API. Missed by opening other paragraphs, diffing
+    other plans, filtering by other plans, versions, commitments and states."""
+    from drafting.models import Amendment, DraftParagraph
+
+    hot, pairs = drafts["hot_version"], drafts["pairs"]
+    versions = [pk for first, second, _plan in pairs for pk in (first, second)]
+    paragraphs = list(DraftParagraph.objects.filter(draft_commitment__version__in=versions)
+                      .exclude(pk=drafts["hot_paragraph"]).values_list("draft_commitment__version_id", "pk"))  # fmt: skip
+    commitments = set(Amendment.objects.filter(version__in=versions).values_list("draft_commitment__commitment_id",
+                                                                                    flat=True))  # fmt: skip
+    amendment_filters = ([f"action_plan={plan}" for *_v, plan in pairs] + [f"version={v}" for v in versions]
+                         + [f"commitment={c}&state={s}" for c in commitments for s in ("", "accepted", "rejected")])  # fmt: skip
+    first, second, plan = pairs[0]
+    return [
+        page("draft version, 500 comments opened", "detail", f"/drafts/{hot}/?paragraph={drafts['hot_paragraph']}",
+             _spread(rng, [f"/drafts/{v}/?paragraph={p}" for v, p in paragraphs])),
+        page("draft versions diff", "detail", f"/drafts/{second}/diff/{first}/",
+             _spread(rng, [f"/drafts/{b}/diff/{a}/" for a, b, _plan in pairs[1:]])),
+        page("API amendments", "api_filtered", f"/api/v1/amendments/?action_plan={plan}",
+             _spread(rng, [f"/api/v1/amendments/?{q}" for q in amendment_filters])),
+        page("API draft versions", "api_list", "/api/v1/draft-versions/",
+             _spread(rng, [f"/api/v1/draft-versions/?action_plan={p}" for *_v, p in pairs])),
+        page("API draft version", "detail", f"/api/v1/draft-versions/{hot}/",
+             _spread(rng, [f"/api/v1/draft-versions/{v}/" for v in versions if v != hot])),
     ]  # fmt: skip
 
 

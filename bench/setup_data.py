@@ -9,6 +9,8 @@ import sys
 import time
 from urllib.parse import urlencode
 
+DRAFT_PLANS = {"full": 40, "smoke": 4}  # plans under review (bench/drafts.py)
+
 
 def supportable_proposals(holder_ids: list[int], *, first: int = 2, last: int) -> list[int]:
     """Proposals first..last that none of the token holders wrote: the benchmark sends supports from any holder
@@ -26,13 +28,17 @@ def main(scale_name: str, output: str) -> None:
     from knox.models import AuthToken
 
     from accounts.models import User
-    from bench import addresses, datagen, reports, sessions
+    from bench import addresses, datagen, drafts, reports, sessions
     from commitments.models import Commitment, PolicyArea
 
     scale = datagen.FULL if scale_name == "full" else datagen.SMOKE
     start = time.perf_counter()
     generated = datagen.generate(scale)
     generated["seconds"] = time.perf_counter() - start
+    start = time.perf_counter()
+    plan_ids = [member * scale.plans_per_member + 1 for member in range(DRAFT_PLANS[scale_name])]
+    draft_plans = drafts.generate(plan_ids=plan_ids, author_ids=list(range(1, min(scale.users, 2000) + 1)))
+    generated["drafts_seconds"] = time.perf_counter() - start
 
     holders = list(User.objects.order_by("pk")[:200])
     tokens = [AuthToken.objects.create(user=user)[1] for user in holders]
@@ -59,6 +65,7 @@ def main(scale_name: str, output: str) -> None:
         "hot_proposal": generated["hot_proposal"],
         "report_ids": sized,
         "worker_report_ids": workers,
+        "drafts": draft_plans,
     }
     start = time.perf_counter()
     prepared["pages"] = addresses.public_pages(prepared) + sessions.signed_in_pages()

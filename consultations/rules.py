@@ -10,6 +10,7 @@ from accounts.rules import (
     is_participant,
     is_point_of_contact,
     is_support_staff,
+    member_id_of,
     owned_by_member,
 )
 from commitments import selectors as commitment_selectors
@@ -159,6 +160,14 @@ def is_referral_contact(user, obj) -> bool:
     return isinstance(obj, Referral) and commitment_selectors.is_institution_contact(
         user=user, institution_ids=[obj.institution_id]
     )
+
+
+@rules.predicate
+def is_forum_member(user, obj) -> bool:
+    """Speaks (confirmed) for an organisation holding a current seat on the forum of the member that owns obj."""
+    member_id = member_id_of(obj) if obj is not None else None
+    seats = ForumSeat.objects.current().held_by(user)
+    return member_id is not None and seats.filter(forum__member_id=member_id).exists()
 
 
 rules.add_perm("consultations.read_proposal", may_see_proposal)

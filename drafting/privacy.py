@@ -8,6 +8,7 @@ account row stays, anonymised); supports are removed with the counters they move
 from django.db.models import F
 
 from accounts.models import User
+from common.cache import bump_content_version
 from drafting.models import Amendment, CommentFlag, CommentSupport, DraftReviewer, ParagraphComment
 from drafting.services.amendments import amendments_remove_for_user
 
@@ -58,6 +59,8 @@ def user_export(user: User) -> dict:
 
 
 def user_erase(user: User) -> None:
+    if Amendment.objects.filter(author=user, state=Amendment.State.ACCEPTED).exists():
+        bump_content_version()  # cached responses name the author (`provenance` of the commitments API)
     amendments_remove_for_user(user=user)
     for support in CommentSupport.objects.filter(user=user):
         ParagraphComment.objects.filter(pk=support.comment_id).update(support_count=F("support_count") - 1)

@@ -3,6 +3,7 @@
 import rules
 
 from accounts.rules import is_member_manager, is_participant, is_point_of_contact, is_support_staff, owned_by_member
+from consultations.rules import is_forum_member
 from drafting.models import Amendment, DraftCommitment, DraftParagraph, DraftVersion, ParagraphComment
 
 owned_by_member(DraftVersion, lambda version: version.action_plan.member_id)
@@ -56,20 +57,21 @@ def is_visible_comment(user, obj) -> bool:
 
 @rules.predicate
 def is_invited_reviewer(user, obj) -> bool:
-    """Invited to review the (unpublished) version: reads it and comments privately."""
+    """Invited to review the (unpublished) version: reads it and comments privately. Asked once per version object
+    and user: a thread's comments share their version, so its buttons cost no query per comment."""
     version = version_of(obj)
-    return bool(
-        version is not None
-        and not version.is_published
-        and user.is_authenticated
-        and user.is_active
-        and version.reviewers.filter(user=user).exists()
-    )
+    if version is None or version.is_published or not (user.is_authenticated and user.is_active):
+        return False
+    known = version.__dict__.setdefault("_reviewers_asked", {})
+    if user.pk not in known:
+        known[user.pk] = version.reviewers.filter(user=user).exists()
+    return known[user.pk]
 
 
 _discussant = is_participant | is_point_of_contact | is_support_staff
 # obj: the version
-rules.add_perm("drafting.read_draftversion", is_published | is_member_manager | is_invited_reviewer)
+# The forum reads a private version and its reviewers' comments, without taking part (consultations.rules).
+rules.add_perm("drafting.read_draftversion", is_published | is_member_manager | is_invited_reviewer | is_forum_member)
 rules.add_perm("drafting.manage_draftversion", is_member_manager)
 rules.add_perm("drafting.invite_draftversion", is_member_manager & ~is_published)
 # obj: the consultation's plan manager decides; the consultation itself for a new version
@@ -81,7 +83,10 @@ rules.add_perm("drafting.amend_draftparagraph", is_participant & is_published)
 rules.add_perm("drafting.amend_draftcommitment", is_participant & is_published)
 # obj: the comment
 rules.add_perm("drafting.support_paragraphcomment", _discussant & ~is_author & is_published & is_visible_comment)
-rules.add_perm("drafting.flag_paragraphcomment", rules.is_authenticated & ~is_author & is_visible_comment)
+rules.add_perm(
+    "drafting.flag_paragraphcomment",
+    rules.is_authenticated & ~is_author & is_visible_comment & (is_published | is_member_manager | is_invited_reviewer),
+)
 # obj: the amendment
 rules.add_perm("drafting.read_amendment", is_published | is_member_manager)
 rules.add_perm("drafting.support_amendment", is_participant & ~is_author & is_proposed & is_published)

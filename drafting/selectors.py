@@ -1,8 +1,9 @@
 """What the drafting pages and the API read, each in a fixed number of queries whatever the number of rows."""
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from consultations.models import ForumSeat
 from drafting.models import Amendment, DraftCommitment, DraftParagraph, DraftVersion, ParagraphComment
 
 
@@ -15,13 +16,17 @@ def version_get(*, pk: int) -> DraftVersion:
 
 
 def version_list(*, user):
-    """Published versions, and the unpublished ones of the member the user manages (or all, for staff)."""
+    """Published versions, and the unpublished ones of the member the user manages (or all, for staff) or of the
+    members on whose forum the user's organisation holds a seat (`ForumSeatQuerySet.held_by`)."""
     versions = version_queryset()
     visible = Q(state=DraftVersion.State.PUBLISHED)
     if user.is_authenticated and user.is_active and user.is_staff:
         visible = Q()
     elif user.is_authenticated and user.is_active and user.is_point_of_contact:
         visible |= Q(action_plan__member_id=user.member_id)
+    elif user.is_authenticated and user.confirmed_organisation is not None:
+        seated = ForumSeat.objects.current().held_by(user).values("forum__member_id")
+        visible |= Q(action_plan__member_id__in=seated)
     return versions.filter(visible).order_by("action_plan_id", "number")
 
 
@@ -58,11 +63,14 @@ def paragraph_thread(*, version: DraftVersion, paragraph_pk) -> dict | None:
     return {"paragraph": paragraph, "threads": threads, "amendments": list(amendments)}
 
 
+AMENDMENT_RELATED = (
+    "author", "draft_commitment", "paragraph", "version__action_plan__member", "version__consultation", "applied_in",
+    "merged_into",
+)  # fmt: skip
+
+
 def amendment_queryset():
-    return Amendment.objects.select_related(
-        "author", "draft_commitment", "paragraph", "version__action_plan__member", "version__consultation",
-        "applied_in", "merged_into",
-    )  # fmt: skip
+    return Amendment.objects.select_related(*AMENDMENT_RELATED)
 
 
 def amendment_get(*, pk: int) -> Amendment:
@@ -74,14 +82,20 @@ def amendment_list(*, user):
     return amendment_queryset().filter(version__in=version_list(user=user).values("pk")).order_by("-id")
 
 
+def accepted_amendments(*, commitment_ids) -> QuerySet:
+    """The accepted amendments of published versions that shaped these final commitments, oldest version first
+    (the commitment page, and `provenance` in the commitments API)."""
+    return Amendment.objects.filter(
+        draft_commitment__commitment_id__in=commitment_ids,
+        state=Amendment.State.ACCEPTED,
+        version__state=DraftVersion.State.PUBLISHED,
+    ).order_by("version__number", "id")
+
+
 def commitment_provenance(*, commitment) -> dict:
     """The accepted amendments of every version of the commitment's draft, and the comments on its paragraphs:
     three queries."""
-    accepted = list(
-        amendment_queryset()
-        .filter(draft_commitment__commitment=commitment, state=Amendment.State.ACCEPTED, version__state="published")
-        .order_by("version__number", "id")
-    )
+    accepted = list(accepted_amendments(commitment_ids=[commitment.pk]).select_related(*AMENDMENT_RELATED))
     comments = ParagraphComment.objects.filter(
         paragraph__draft_commitment__commitment=commitment,
         paragraph__draft_commitment__version__state=DraftVersion.State.PUBLISHED,

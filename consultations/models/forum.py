@@ -50,6 +50,16 @@ class ForumSeatQuerySet(models.QuerySet):
         on = on or timezone.localdate()
         return self.filter(Q(until__isnull=True) | Q(until__gte=on)).filter(Q(since__isnull=True) | Q(since__lte=on))
 
+    def held_by(self, user):
+        """The seats the user's confirmed organisation holds: a seat names its organisation in words, so a seat is
+        the organisation's when the names match (case aside) on the forum of the organisation's member, or of any
+        member for an organisation tied to none. Nothing for an organisation still awaiting confirmation."""
+        organisation = user.confirmed_organisation if user.is_authenticated and user.is_active else None
+        if organisation is None:
+            return self.none()
+        seats = self.filter(organisation_name__iexact=organisation.name.strip())
+        return seats.filter(forum__member_id=organisation.member_id) if organisation.member_id else seats
+
 
 class ForumSeat(models.Model):
     """A seat on the forum, held by a person for an organisation of a sector."""

@@ -43,13 +43,25 @@ class DraftVersionDetailSerializer(DraftVersionSerializer):
         fields = [*DraftVersionSerializer.Meta.fields, "commitments"]
 
 
-class AmendmentSerializer(serializers.ModelSerializer):
+class AmendmentRefSerializer(serializers.ModelSerializer):
+    """An amendment named where it shaped something (`provenance` of the commitments API)."""
+
     url = serializers.HyperlinkedIdentityField(view_name="api:amendment-detail")
+    author = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Amendment
+        fields = ["id", "url", "state", "reason", "author"]
+
+    def get_author(self, obj) -> str | None:
+        return obj.author.public_name if obj.author else None
+
+
+class AmendmentSerializer(AmendmentRefSerializer):
     html_url = serializers.SerializerMethodField()
     action_plan = serializers.IntegerField(source="version.action_plan_id", read_only=True)
     commitment = serializers.IntegerField(source="draft_commitment.commitment_id", read_only=True, allow_null=True)
     commitment_number = serializers.CharField(source="draft_commitment.number", read_only=True)
-    author = serializers.SerializerMethodField()
 
     class Meta:
         model = Amendment
@@ -61,9 +73,6 @@ class AmendmentSerializer(serializers.ModelSerializer):
 
     def get_html_url(self, obj) -> str:
         return self.context["request"].build_absolute_uri(obj.get_absolute_url())
-
-    def get_author(self, obj) -> str | None:
-        return obj.author.public_name if obj.author else None
 
 
 class AmendmentInputSerializer(serializers.Serializer):

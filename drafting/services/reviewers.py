@@ -30,6 +30,7 @@ def reviewer_invite(*, version: DraftVersion, email: str, invited_by: User) -> D
     user = User.objects.filter(email__iexact=(email or "").strip(), is_active=True).first()
     if user is None:
         raise ValidationError({"email": _("No account has this e-mail address: ask the reviewer to register first.")})
+    version.__dict__.pop("_reviewers_asked", None)  # what drafting.rules remembered of this version
     try:
         with transaction.atomic():
             reviewer = DraftReviewer.objects.create(version=current, user=user, invited_by=invited_by)

@@ -3,9 +3,12 @@ built without model instances (common.api.rows). A page costs the same queries a
 
 from django_countries import countries
 
+from accounts.models import User
 from commitments.api.serializers import ActionPlanRefSerializer, MemberRefSerializer
 from commitments.models import Commitment, Milestone
 from common.api.rows import Flat, Links, PageQuery, grouped
+from drafting.api.serializers import AmendmentRefSerializer
+from drafting.selectors import accepted_amendments
 from irm_reports.api.assessments import ASSESSMENT_FIELDS, AssessmentSerializer, ReportRefSerializer
 from irm_reports.models import CommitmentAssessment
 from monitoring.status import disputed
@@ -124,6 +127,25 @@ ASSESSMENTS_OF = PageQuery(
         "commitment_id", *REPORT.keys(), *ASSESSMENT.keys()
     )
 )
+AMENDMENT = Flat(AmendmentRefSerializer, ["id", "state", "reason"])
+PROVENANCE_OF = PageQuery(
+    lambda ids: accepted_amendments(commitment_ids=ids).values(
+        "draft_commitment__commitment_id", *AMENDMENT.keys(), "author_id", "author__full_name", "author__deleted_at"
+    )
+)
+
+
+def _provenance(request, ids: list[int]) -> dict[int, list[dict]]:
+    """Each commitment's accepted amendments (drafting), as AmendmentRefSerializer gives them: one query."""
+    links = Links(request, "api:amendment-detail")
+    items = {}
+    for row in PROVENANCE_OF(ids):
+        item = {**AMENDMENT(row), "url": links(row["id"]), "author": None}
+        if row["author_id"] is not None:
+            name, deleted_at = row["author__full_name"], row["author__deleted_at"]
+            item["author"] = User.public_name_of(full_name=name, deleted_at=deleted_at)
+        items.setdefault(row["draft_commitment__commitment_id"], []).append(_ordered(item, AmendmentRefSerializer))
+    return items
 
 
 def _related(ids: list[int]) -> tuple[dict, dict, dict, dict]:
@@ -142,6 +164,7 @@ def _related(ids: list[int]) -> tuple[dict, dict, dict, dict]:
 def commitment_items(request, rows: list[dict]) -> list[dict]:
     orgs, areas, milestones, latest = _related([row["id"] for row in rows])
     similar = similar_ids(commitment_ids=[row["id"] for row in rows])  # one query (peers)
+    provenance = _provenance(request, [row["id"] for row in rows])  # one query (drafting)
     links = Links(request, "api:commitment-detail")
     pages = Links(request, "commitments:commitment-detail")
     reports = Links(request, "api:report-detail")
@@ -167,5 +190,6 @@ def commitment_items(request, rows: list[dict]) -> list[dict]:
             assessment = {"report": _ordered(report, ReportRefSerializer), **ASSESSMENT(assessment)}
         item["latest_assessment"] = assessment
         item["similar"] = similar[pk]
+        item["provenance"] = provenance.get(pk, [])
         items.append(_ordered(item, s.CommitmentSerializer))
     return items

@@ -8,6 +8,8 @@ from rest_framework import serializers
 from accounts.models import Organisation
 from commitments.api.serializers import ActionPlanRefSerializer, MemberRefSerializer
 from commitments.models import ActionPlan, Commitment, Completion, Member, Milestone, PolicyArea, ProgressUpdate
+from drafting.api.serializers import AmendmentRefSerializer
+from drafting.selectors import accepted_amendments
 from irm_reports.api.assessments import AssessmentSerializer
 from monitoring.models import Finding
 from monitoring.status import disputed as commitment_disputed
@@ -149,6 +151,9 @@ class CommitmentSerializer(serializers.HyperlinkedModelSerializer):
     similar = serializers.SerializerMethodField(
         help_text=_("Ids of similar commitments of other members (same policy area, close title), best first.")
     )
+    provenance = serializers.SerializerMethodField(
+        help_text=_("The amendments to the draft plan, accepted by the point of contact, that shaped the commitment.")
+    )
 
     class Meta:
         model = Commitment
@@ -189,6 +194,7 @@ class CommitmentSerializer(serializers.HyperlinkedModelSerializer):
             "milestones",
             "latest_assessment",
             "similar",
+            "provenance",
         ]
 
     def get_html_url(self, obj) -> str:
@@ -218,6 +224,11 @@ class CommitmentSerializer(serializers.HyperlinkedModelSerializer):
     @extend_schema_field(serializers.ListField(child=serializers.IntegerField()))
     def get_similar(self, obj) -> list[int]:
         return similar_ids(commitment_ids=[obj.pk])[obj.pk]
+
+    @extend_schema_field(AmendmentRefSerializer(many=True))
+    def get_provenance(self, obj) -> list[dict]:
+        amendments = accepted_amendments(commitment_ids=[obj.pk]).select_related("author")
+        return AmendmentRefSerializer(amendments, many=True, context=self.context).data
 
 
 class ProgressUpdateSerializer(serializers.ModelSerializer):

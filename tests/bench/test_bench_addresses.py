@@ -4,11 +4,12 @@ signed-in pages are really signed in (the session the benchmark writes is accept
 import pytest
 from django.test import Client
 
+from bench import drafts
 from bench.addresses import api_cursor, public_pages
 from bench.measure import parse_line
 from bench.sessions import signed_in_pages
 from common.pagination import cursor_at
-from tests.factories import ActionPlanFactory, MemberFactory
+from tests.factories import ActionPlanFactory, MemberFactory, UserFactory
 from tests.factories.commitments import CommitmentFactory, PolicyAreaFactory
 from tests.factories.consultations import CommentFactory, ConsultationFactory, ProposalFactory
 
@@ -29,8 +30,13 @@ def prepared():
         ProposalFactory.create_batch(2, consultation=consultation)
     hot = ProposalFactory(consultation=consultation)
     CommentFactory.create_batch(3, proposal=hot)
-    return {"commitments": 9, "policy_area": area.slug, "html_deep_cursor": cursor_at([5]),
-            "deep_cursor": api_cursor(3), "hot_proposal": hot.pk}  # fmt: skip
+    reviewed = [ActionPlanFactory(member=MemberFactory()) for _ in range(2)]
+    for plan in reviewed:
+        CommitmentFactory.create_batch(2, action_plan=plan, objective="Open the data.\n\nPublish it weekly.")
+    authors = [user.pk for user in UserFactory.create_batch(3)]
+    return {"commitments": 13, "policy_area": area.slug, "html_deep_cursor": cursor_at([5]),
+            "deep_cursor": api_cursor(3), "hot_proposal": hot.pk,
+            "drafts": drafts.generate(plan_ids=[plan.pk for plan in reviewed], author_ids=authors)}  # fmt: skip
 
 
 def _answers(client: Client, text: str):

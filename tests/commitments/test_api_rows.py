@@ -11,8 +11,10 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.test import APIClient, APIRequestFactory
 
+from accounts.models import User
+from drafting.services.amendments import amendment_decide, amendment_propose
 from irm_reports.models import CommitmentAssessment, Report
-from partnership.api.rows import AREAS_OF, ASSESSMENTS_OF, MILESTONES_OF, ORGANISATIONS_OF
+from partnership.api.rows import AREAS_OF, ASSESSMENTS_OF, MILESTONES_OF, ORGANISATIONS_OF, PROVENANCE_OF
 from partnership.api.serializers import CommitmentSerializer, MemberSerializer
 from partnership.api.views import CommitmentViewSet, MemberViewSet
 from tests.factories import (
@@ -23,6 +25,7 @@ from tests.factories import (
     PolicyAreaFactory,
     UserFactory,
 )
+from tests.factories.drafting import published_draft
 from tests.factories.irm_reports import CommitmentAssessmentFactory
 
 pytestmark = pytest.mark.django_db
@@ -54,8 +57,22 @@ def commitments():
     assessed = CommitmentAssessmentFactory(report__action_plan=first.action_plan, commitment=first)
     CommitmentAssessment.objects.filter(pk=assessed.pk).update(is_latest=True)
     Report.objects.filter(pk=assessed.report_id).update(published_at=timezone.now())
+    _amended(first)
     second = CommitmentFactory(action_plan__member=parent, short_title="", completion="substantial")
     return [first, second, *CommitmentFactory.create_batch(3)]
+
+
+def _amended(commitment):
+    """Two accepted amendments (one by a deleted account) and a rejected one on the commitment's draft."""
+    staff = UserFactory(staff=True)
+    version = published_draft(action_plan=commitment.action_plan, poc=staff)
+    paragraph = version.commitments.get(commitment=commitment).paragraphs.first()
+    decisions = [("Ada Lovelace", "accepted", "Clearer."), ("Gone Person", "accepted", ""), ("Bo", "rejected", "No.")]
+    for name, state, reason in decisions:
+        author = UserFactory(full_name=name)
+        amendment = amendment_propose(author=author, paragraph=paragraph, text=f"Wording of {name}")
+        amendment_decide(amendment=amendment, user=staff, state=state, reason=reason or "Agreed.")
+    User.objects.filter(full_name="Gone Person").update(deleted_at=timezone.now())
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -84,6 +101,14 @@ def test_the_fast_path_carries_everything_of_a_commitment(commitments):
     assert [m["order"] for m in item["milestones"]] == [1, 2]
     assert item["latest_assessment"]["report"]["url"].startswith("http://testserver/api/v1/reports/")
     assert item["member"]["country"] == "XK"
+    provenance = item["provenance"]
+    assert [(a["author"], a["state"], a["reason"]) for a in provenance] == [
+        ("Ada Lovelace", "accepted", "Clearer."),
+        ("Deleted participant", "accepted", "Agreed."),
+    ]
+    assert APIClient().get(provenance[0]["url"]).json()["text"] == "Wording of Ada Lovelace"
+    french = APIClient().get(f"/api/v1/commitments/{commitments[0].pk}/", HTTP_ACCEPT_LANGUAGE="fr").json()
+    assert french["provenance"][1]["author"] == "Participant supprimé"
 
 
 def test_every_page_of_a_cursor_walk_is_the_serializers_json(commitments):
@@ -159,13 +184,13 @@ def test_query_counts_do_not_grow_with_the_page(commitments):
     for base in ["/api/v1/commitments/?page_size=", "/api/v1/members/?page_size="]:
         assert _queries(f"{base}2") == _queries(f"{base}10")
     # members: count and rows; commitments: rows, then organisations, policy areas, milestones, assessments,
-    # similar commitments (peers)
-    assert _queries("/api/v1/commitments/?page_size=10") - _queries("/api/v1/members/?page_size=10") == 4
+    # similar commitments (peers), accepted amendments (drafting)
+    assert _queries("/api/v1/commitments/?page_size=10") - _queries("/api/v1/members/?page_size=10") == 5
 
 
 def test_a_page_query_compiled_once_gives_what_the_orm_gives(commitments):
     ids = [c.pk for c in commitments]
-    for query in (ORGANISATIONS_OF, AREAS_OF, MILESTONES_OF, ASSESSMENTS_OF):
+    for query in (ORGANISATIONS_OF, AREAS_OF, MILESTONES_OF, ASSESSMENTS_OF, PROVENANCE_OF):
         for size in (1, 3, 5, 3):
             assert query(ids[:size]) == list(query.build(ids[:size]))
         assert query.compiled[5] is not None  # compiled, not the ORM's fallback

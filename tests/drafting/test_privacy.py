@@ -27,3 +27,14 @@ def test_download_and_deletion(paragraph, participant):
     assert Amendment.objects.filter(pk=amendment.pk).exists()
     comment.refresh_from_db()
     assert comment.body == "Which districts?"
+
+
+def test_a_deleted_authors_name_leaves_the_cached_commitments_api(client, paragraph, participant, staff_user):
+    participant.full_name = "Ana Torres"
+    participant.save()
+    amendment = amendments.amendment_propose(author=participant, paragraph=paragraph, text="New words")
+    amendments.amendment_decide(amendment=amendment, user=staff_user, state="accepted", reason="Clearer.")
+    url = f"/api/v1/commitments/{paragraph.draft_commitment.commitment_id}/"
+    assert client.get(url).json()["provenance"][0]["author"] == "Ana Torres"  # now in the page cache
+    privacy.user_delete_account(user=participant)
+    assert client.get(url).json()["provenance"][0]["author"] == "Deleted participant"
