@@ -171,7 +171,7 @@ class ApiTokenView(LoginRequiredMixin, NoStoreMixin, RateLimitMixin, FormView):
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)
-        security_event(request=self.request, user=self.request.user, action="api_token_issued", scope=scope)
+        security_event(request=self.request, user=self.request.user, action="api_token_issued", scope=scope, via="page")
         messages.success(self.request, _("Your new API token is below. Copy it now: it will not be shown again."))
         return self.render_to_response(self.get_context_data(form=self.form_class(), new_key=key))
 
@@ -190,7 +190,7 @@ class ApiTokenRevokeView(LoginRequiredMixin, NoStoreMixin, RateLimitMixin, View)
             for message in error.messages:
                 messages.error(request, message)
             return redirect("profile-api-token")
-        security_event(request=request, user=request.user, action="api_tokens_revoked", count=revoked)
+        security_event(request=request, user=request.user, action="api_tokens_revoked", count=revoked, via="page")
         if revoked:
             messages.success(request, _("Your API token is revoked: it no longer works."))
         else:

@@ -13,14 +13,16 @@ from bench.addresses import page
 from bench.sessions import _pairs, _user, session_cookie  # the same sessions as the other signed-in pages
 
 REFERRALS_PER_MEMBER = 3
+QUESTION = "Is this feasible within the plan's budget this year?"
 HOT_FOLLOWERS = 2_000  # followers of the first followed commitment (fewer when there are fewer users)
 FOLLOWERS = 200  # people with a list of follows, each with a session
 FOLLOWS_EACH = 50
 
 
 def _institutions(members) -> list[tuple[str, list[int]]]:
-    """For each member: its ministry (leading all its commitments), one contact, proposals referred to it.
-    Returns (cookie, referral ids) of each contact."""
+    """For each member: its ministry (leading all its commitments), one contact, proposals referred to it by the
+    member's point of contact. Returns (cookie, referral ids) of each contact."""
+    from accounts.models import User
     from commitments.models import Commitment
     from commitments.services.institutions import institution_contact_add
     from commitments.services.members import organisation_for_name
@@ -29,15 +31,15 @@ def _institutions(members) -> list[tuple[str, list[int]]]:
 
     contacts = []
     for member in members:
+        poc = User.objects.filter(member=member, role=User.Role.POINT_OF_CONTACT).order_by("pk").first()
+        poc = poc or _user(f"referrer-{member.pk}", role=User.Role.POINT_OF_CONTACT, member=member)
         ministry = organisation_for_name(member=member, name=f"Ministry of Finance {member.pk}", kind="government")
         Commitment.objects.filter(action_plan__member=member).update(lead_institution=ministry)
         user = _user(f"institution-contact-{member.pk}")
-        institution_contact_add(member=member, institution_name=ministry.name, email=user.email)
+        institution_contact_add(member=member, institution_name=ministry.name, email=user.email, added_by=poc)
         proposals = Proposal.objects.filter(consultation__action_plan__member=member, status="submitted")
         referrals = [
-            referral_create(
-                proposal=proposal, institution_name=ministry.name, question="Is this feasible this year?"
-            ).pk
+            referral_create(proposal=proposal, institution_name=ministry.name, question=QUESTION, requested_by=poc).pk
             for proposal in proposals.order_by("pk")[:REFERRALS_PER_MEMBER]
         ]
         contacts.append((session_cookie(user), referrals))
@@ -52,7 +54,7 @@ def _follows() -> tuple[int, list[tuple[str, int]]]:
 
     commitments = list(Commitment.objects.order_by("pk").values_list("pk", flat=True))
     hot = commitments[len(commitments) // 2]
-    users = list(User.objects.filter(role="participant", email__startswith="participant").order_by("pk"))
+    users = list(User.objects.filter(role=User.Role.PARTICIPANT, is_active=True).order_by("pk")[:HOT_FOLLOWERS])
     rows = {(hot, user.pk) for user in users[:HOT_FOLLOWERS]}
     followers = users[:FOLLOWERS]
     for index, user in enumerate(followers):

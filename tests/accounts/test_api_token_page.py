@@ -105,3 +105,14 @@ def test_issuing_is_rate_limited_and_needs_the_csrf_token(settings):
 def test_anonymous_visitors_go_to_sign_in(client):
     assert client.get(PAGE)["Location"].startswith(reverse("account_login"))
     assert client.post(reverse("profile-api-token-revoke"))["Location"].startswith(reverse("account_login"))
+
+
+def test_a_token_issued_through_the_api_is_recorded_too(caplog, sign_in_slate):
+    from tests.factories.accounts import DEFAULT_PASSWORD
+
+    user = UserFactory()
+    with caplog.at_level(logging.INFO, logger="accounts.security"):
+        answer = APIClient().post("/api/v1/auth/token/", {"email": user.email, "password": DEFAULT_PASSWORD})
+    assert answer.status_code == 200
+    assert f"api_token_issued user={user.pk}" in caplog.text and "via=api" in caplog.text
+    assert answer.json()["token"] not in caplog.text
