@@ -9,6 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.models import ApiTokenScope
+from accounts.security import security_event
 from accounts.tokens import api_token_issue
 from common.api.exceptions import invalid_input_response
 from common.api.throttling import ScopedThrottle
@@ -57,6 +58,7 @@ class TokenView(APIView):
             return invalid_input_response({"non_field_errors": [_("Unknown e-mail address or wrong password.")]})
         scope = data.validated_data["scope"]
         token = api_token_issue(user=user, scope=scope)
+        security_event(request=request, user=user, action="api_token_issued", scope=scope, via="api")
         # A sign-in like the web form's: django-axes clears the account's failures, last_login moves.
         user_logged_in.send(sender=user.__class__, request=request, user=user)
         expiry = AuthToken.objects.filter(user=user).values_list("expiry", flat=True).first()

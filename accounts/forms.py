@@ -3,7 +3,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import User
+from accounts.models import ApiTokenScope, User
 
 
 class SignupForm(forms.Form):
@@ -63,3 +63,18 @@ class AccountDeleteForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("This is not your password."))
         return password
+
+
+class ApiTokenForm(forms.Form):
+    """The scope of a new API token: read-only unless the person asks for more."""
+
+    scope = forms.ChoiceField(
+        label=_("What the token may do"),
+        choices=ApiTokenScope.Scope.choices,
+        initial=ApiTokenScope.Scope.READ,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "A read-only token cannot change anything, even if it leaks. "
+            "Choose read and write only for an integration that writes."
+        ),
+    )

@@ -1,3 +1,5 @@
+import logging
+
 from axes.handlers.database import AxesDatabaseHandler
 from axes.helpers import get_client_username, get_failure_limit, get_lockout_parameters
 from axes.models import AccessAttempt
@@ -5,6 +7,17 @@ from django.conf import settings
 from django.db.models import Sum
 
 from accounts.email_address import normalize_email_or_none
+from common.ratelimit import client_ip
+
+# The account's security events besides sign-ins (which django-axes records): API tokens issued and revoked.
+security_log = logging.getLogger("accounts.security")
+
+
+def security_event(*, request, user, action: str, **details) -> None:
+    """Record an action on the account's access (`action`: "api_token_issued", "api_tokens_revoked"…), with
+    who did it and from which client address; never a secret."""
+    extra = " ".join(f"{key}={value}" for key, value in sorted(details.items()))
+    security_log.info("%s user=%s ip=%s %s", action, user.pk, client_ip(request) or "-", extra)
 
 
 def login_identifier(request, credentials) -> str:

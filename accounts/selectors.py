@@ -16,3 +16,16 @@ def membership_request_list(*, user: User) -> QuerySet[User]:
             return User.objects.none()
         pending = pending.filter(organisation_id=user.organisation_id)
     return pending.select_related("organisation").order_by("organisation_requested_at", "pk")
+
+
+def api_token_current(*, user: User):
+    """The account's live API token (knox's row, its `scope` row selected), or None. Never its key."""
+    from django.utils import timezone
+    from knox.models import AuthToken
+
+    return (
+        AuthToken.objects.filter(user=user, expiry__gt=timezone.now())
+        .select_related("scope")
+        .order_by("-created")
+        .first()
+    )

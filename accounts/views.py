@@ -4,8 +4,10 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -13,16 +15,19 @@ from django.views import View, i18n
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, ListView
 
-from accounts.forms import AccountDeleteForm, MembershipDecisionForm, ProfileForm
+from accounts.forms import AccountDeleteForm, ApiTokenForm, MembershipDecisionForm, ProfileForm
+from accounts.models import ApiTokenScope
 from accounts.privacy import user_data_export, user_delete_account, user_deletion_blockers
-from accounts.selectors import membership_request_list
+from accounts.security import security_event
+from accounts.selectors import api_token_current, membership_request_list
 from accounts.services import (
     organisation_membership_confirm,
     organisation_membership_refuse,
     user_set_language,
     user_update_profile,
 )
-from common.views import PostActionView, ServiceFormMixin
+from accounts.tokens import api_token_issue, api_tokens_revoke
+from common.views import PostActionView, RateLimitMixin, ServiceFormMixin
 
 
 @require_POST
@@ -129,3 +134,65 @@ class AccountDeleteView(LoginRequiredMixin, ServiceFormMixin, FormView):
 
     def get_success_url(self):
         return reverse("home")
+
+
+API_TOKEN_RATE_LIMIT = "accounts.api_token"  # noqa: S105 (a settings.RATE_LIMITS scope)
+
+
+class NoStoreMixin:
+    """The page may show a token's key: no cache, shared or private, keeps it."""
+
+    def dispatch(self, request, *args, **kwargs):
+        response = super().dispatch(request, *args, **kwargs)
+        response["Cache-Control"] = "no-store"
+        return response
+
+
+class ApiTokenView(LoginRequiredMixin, NoStoreMixin, RateLimitMixin, FormView):
+    """GET: whether a token is live (scope, created, expiry; never the key). POST: a new token, whose key is
+    shown on this response only: it is not stored in clear, and never goes through a redirect."""
+
+    template_name = "account/api_token.html"
+    form_class = ApiTokenForm
+    rate_limit_scope = API_TOKEN_RATE_LIMIT
+
+    def get_context_data(self, **kwargs):
+        token = api_token_current(user=self.request.user)
+        # A token issued before scopes existed has no scope row: it is read-write.
+        scope = getattr(token, "scope", None) if token else None
+        scope_label = scope.get_scope_display() if scope else ApiTokenScope.Scope.READ_WRITE.label
+        return super().get_context_data(token=token, token_scope=scope_label, **kwargs)
+
+    def form_valid(self, form):
+        scope = form.cleaned_data["scope"]
+        try:
+            with self.rate_limited():
+                key = api_token_issue(user=self.request.user, scope=scope)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        security_event(request=self.request, user=self.request.user, action="api_token_issued", scope=scope, via="page")
+        messages.success(self.request, _("Your new API token is below. Copy it now: it will not be shown again."))
+        return self.render_to_response(self.get_context_data(form=self.form_class(), new_key=key))
+
+
+class ApiTokenRevokeView(LoginRequiredMixin, NoStoreMixin, RateLimitMixin, View):
+    """Every API token of the signed-in person stops working at once."""
+
+    http_method_names = ["post"]
+    rate_limit_scope = API_TOKEN_RATE_LIMIT
+
+    def post(self, request):
+        try:
+            with self.rate_limited():
+                revoked = api_tokens_revoke(user=request.user)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+            return redirect("profile-api-token")
+        security_event(request=request, user=request.user, action="api_tokens_revoked", count=revoked, via="page")
+        if revoked:
+            messages.success(request, _("Your API token is revoked: it no longer works."))
+        else:
+            messages.info(request, _("You had no API token to revoke."))
+        return redirect("profile-api-token")

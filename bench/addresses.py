@@ -25,8 +25,10 @@ def line(path: str, **headers: str) -> str:
 
 
 def page(name: str, kind: str, path: str, miss=None, *, headers: dict | None = None) -> dict:
-    """A page; without `miss` it is missed by writes (see the module's docstring)."""
-    lines = [m for m in (miss or []) if m.split("\t")[0] != path]
+    """A page; without `miss` it is missed by writes (see the module's docstring). A miss line is another address,
+    or the same one as someone else (another session cookie: a signed-in page of one address for everyone)."""
+    cookie = (headers or {}).get("Cookie")
+    lines = [m for m in (miss or []) if m.split("\t")[0] != path or (cookie and f"Cookie: {cookie}" not in m)]
     return {"name": name, "kind": kind, "path": path, "headers": headers or {}, "miss": lines[:MISS_ADDRESSES],
             "miss_by": "addresses" if miss else "writes"}  # fmt: skip
 

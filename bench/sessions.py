@@ -118,4 +118,11 @@ def signed_in_pages(*, seed: int = 17) -> list[dict]:
 
     rng = random.Random(seed)
     members = list(Member.objects.order_by("pk")[:300])
-    return [*_points_of_contact(rng, members), *_researchers(rng, members), *_participants(rng, 2 * len(members))]
+    from bench.institutions import institution_and_follow_pages
+
+    return [
+        *_points_of_contact(rng, members),
+        *_researchers(rng, members),
+        *_participants(rng, 2 * len(members)),
+        *institution_and_follow_pages(rng, members),
+    ]

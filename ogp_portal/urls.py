@@ -33,6 +33,12 @@ urlpatterns = [
         name="profile-organisation-decide",
     ),
     path("accounts/profile/my-data.json", account_views.DataDownloadView.as_view(), name="profile-data"),
+    path("accounts/profile/api-token/", account_views.ApiTokenView.as_view(), name="profile-api-token"),
+    path(
+        "accounts/profile/api-token/revoke/",
+        account_views.ApiTokenRevokeView.as_view(),
+        name="profile-api-token-revoke",
+    ),
     path("accounts/profile/delete/", account_views.AccountDeleteView.as_view(), name="profile-delete"),
     path("", include("notifications.urls")),
     path("accounts/", include("allauth.urls")),

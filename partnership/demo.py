@@ -28,6 +28,7 @@ from irm_reports.importing import OGP_SAMPLE, import_ogp_data
 from monitoring.demo import seed_monitoring
 from notifications.demo import seed_notifications
 from partnership.demo_content import DEMO_PLANS
+from partnership.services import open_data_build_request
 from peers.demo import seed_peers
 from support.demo import seed_support
 
@@ -204,6 +205,9 @@ def seed_demo(*, password: str | None = None) -> dict:
     seed_drafting()
     peers = seed_peers()
     seed_notifications(User.objects.filter(email__in=[email for email, *_rest in DEMO_ACCOUNTS]))
+    # The open-data archive of what was just loaded, so that /open-data/ links to it at once (a worker builds it;
+    # in the embedded default a thread of this process, which ends once the archive is written).
+    archive = open_data_build_request()
     return {
         "national": len(national),
         "local": local_count,
@@ -215,4 +219,5 @@ def seed_demo(*, password: str | None = None) -> dict:
         "ogp_commitments": imported.counts["commitments"],
         **cycle,
         "peer_exchanges_created": peers["exchanges_created"],
+        "open_data_build": archive.pk,
     }

@@ -19,7 +19,7 @@ class EvidenceSerializer(serializers.ModelSerializer):
 class AnswerSerializer(serializers.ModelSerializer):
     class Meta:
         model = ReportAnswer
-        fields = ["kind", "text", "created_at"]
+        fields = ["kind", "text", "language", "created_at"]
 
 
 class MonitoringReportSerializer(serializers.ModelSerializer):
@@ -87,3 +87,8 @@ class WithdrawSerializer(serializers.Serializer):
 class AnswerInputSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=ReportAnswer.Kind.choices)
     text = serializers.CharField(max_length=6000)
+    language = serializers.ChoiceField(
+        choices=settings.LANGUAGES,
+        required=False,
+        help_text=_("The language the answer is written in; by default the language of the request."),
+    )

@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from commitments.models import Commitment
 from common.markdown import validate_no_markup
+from common.models import content_language_field
 from monitoring.models.report import Finding, MonitoringReport
 
 
@@ -26,6 +27,7 @@ class ReportAnswer(models.Model):
     )
     kind = models.CharField(_("answer"), max_length=20, choices=Kind.choices)
     text = models.TextField(_("reasons"), validators=[MaxLengthValidator(6000)])
+    language = content_language_field()
     written_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("written by"),

@@ -30,6 +30,8 @@ RATE_LIMITS = {
     # institutions: contacts added by the point of contact, opinions given by the contacts
     "commitments.institution_contact": {"user": (30, 3600), "ip": (60, 3600)},
     "consultations.referral_opinion": {"user": (20, 3600), "ip": (60, 3600)},
+    # API tokens issued or revoked on the profile's page (the API's own endpoint has the "auth" throttle)
+    "accounts.api_token": {"user": (10, 3600), "ip": (30, 3600)},
 }
 
 # CONSULTATIONS ------------------------------------------------------------------------------------

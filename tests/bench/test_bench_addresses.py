@@ -53,7 +53,10 @@ def test_every_address_is_a_real_page_and_a_miss_is_never_the_hit(prepared):
         hit = "\t".join([page["path"], *(f"{k}: {v}" for k, v in page["headers"].items())])
         assert _answers(client, hit).status_code == 200, page["name"]
         assert len(set(page["miss"])) == len(page["miss"]), page["name"]
-        assert all(parse_line(m)[0] != page["path"] for m in page["miss"]), page["name"]
+        # another address, or the same one signed in as someone else
+        assert all(parse_line(m) != (page["path"], {**parse_line(m)[1], **page["headers"]}) for m in page["miss"]), (
+            page["name"]
+        )
         assert page["miss"] or page["miss_by"] == "writes", page["name"]
         for text in page["miss"][:5]:
             assert _answers(client, text).status_code == 200, (page["name"], text)
@@ -62,15 +65,23 @@ def test_every_address_is_a_real_page_and_a_miss_is_never_the_hit(prepared):
 def test_signed_in_pages_are_served_to_the_user_the_session_names(prepared):
     """A 200 of the page itself, for a user of the role the page needs; without the cookie: sign in first."""
     pages = {p["name"]: p for p in signed_in_pages()}
-    assert set(pages) == {"point of contact's workspace", "action plan's workspace page", "researcher's report page",
-                          "participant's proposal form"}  # fmt: skip
     roles = {"point of contact's workspace": "point_of_contact", "action plan's workspace page": "point_of_contact",
-             "researcher's report page": "irm_researcher", "participant's proposal form": "participant"}  # fmt: skip
+             "researcher's report page": "irm_researcher", "participant's proposal form": "participant",
+             "institution contact's page": "participant", "referral page": "participant",
+             "followed commitment, as a follower": "participant", "API commitment follows": "participant"}  # fmt: skip
+    assert set(pages) == set(roles)
     for name, page in pages.items():
         response = Client().get(page["path"], headers=page["headers"])
         assert response.status_code == 200, name
         assert response.wsgi_request.user.role == roles[name]
-        assert Client().get(page["path"]).status_code == 302, name
+        anonymous = Client().get(page["path"])
+        if page["path"].startswith("/api/"):
+            assert anonymous.status_code == 401, name
+        elif page["path"].startswith("/commitments/"):  # public: the signed-in part is the follower's box
+            assert "You follow this commitment." in response.content.decode()
+            assert "You follow this commitment." not in anonymous.content.decode()
+        else:
+            assert anonymous.status_code == 302, name
         for text in page["miss"][:5]:
             path, headers = parse_line(text)
             assert "Cookie" in headers and Client().get(path, headers=headers).status_code == 200, (name, text)

@@ -37,3 +37,33 @@ def test_the_api_reads_and_writes_the_language(commitment, monitor):
     report = MonitoringReportFactory(commitment=commitment, author=monitor, language="fr")
     detail = api.patch(reverse("api:monitoringreport-detail", args=[report.pk]), {"text": "Edited"}, format="json")
     assert detail.json()["language"] == "fr"  # an edit keeps it unless given
+
+
+def test_the_answer_records_the_page_language_and_other_pages_mark_it(client, commitment, point_of_contact):
+    report = MonitoringReportFactory(commitment=commitment, text="Nothing is published.")
+    client.force_login(point_of_contact)
+    client.cookies["django_language"] = "es"
+    data = {"kind": "disputed", "text": "Los presupuestos están publicados."}
+    client.post(reverse("monitoring:report-answer", args=[report.pk]), data)
+    report.refresh_from_db()
+    assert report.answer.language == "es"
+    client.cookies["django_language"] = "en"
+    page = client.get(report.get_absolute_url()).content.decode()
+    assert '<div class="prose" lang="es"><p>Los presupuestos' in page
+    assert '<div class="prose"><p>Nothing is published.' in page
+    client.cookies["django_language"] = "es"
+    assert '<div class="prose"><p>Los presupuestos' in client.get(report.get_absolute_url()).content.decode()
+
+
+def test_the_api_reads_and_writes_the_answers_language(commitment, point_of_contact):
+    report = MonitoringReportFactory(commitment=commitment)
+    api = APIClient()
+    api.force_authenticate(point_of_contact)
+    url = reverse("api:monitoringreport-answer", args=[report.pk])
+    given = api.post(url, {"kind": "acknowledged", "text": "Merci.", "language": "fr"}, format="json")
+    assert given.status_code == 200 and given.json()["answer"]["language"] == "fr"
+    by_request = api.post(url, {"kind": "acknowledged", "text": "Gracias."}, format="json", HTTP_ACCEPT_LANGUAGE="es")
+    assert by_request.json()["answer"]["language"] == "es"
+    refused = api.post(url, {"kind": "acknowledged", "text": "Danke.", "language": "de"}, format="json")
+    assert refused.status_code == 400 and "language" in refused.json()["errors"]
+    assert api.get(reverse("api:monitoringreport-detail", args=[report.pk])).json()["answer"]["language"] == "es"

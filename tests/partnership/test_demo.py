@@ -1,5 +1,7 @@
 """The demo shows co-creation alive in three languages, and a second load adds nothing and says so."""
 
+import io
+import zipfile
 from io import StringIO
 
 import pytest
@@ -21,8 +23,11 @@ def _counts():
     return [m.objects.count() for m in (Consultation, Proposal, Support, Comment, ProposalResponse)]
 
 
-def test_the_demo_is_lively_in_three_languages_and_a_second_load_claims_nothing(client):
-    first = _seed()
+def test_the_demo_is_lively_in_three_languages_and_a_second_load_claims_nothing(
+    client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):  # as committed by the command: the archive is built
+        first = _seed()
     assert "commitments of OGP's data: 269 created" in first
     states = {(c.kind, c.state) for c in Consultation.objects.all()}
     assert {("proposals", "open"), ("proposals", "closed"), ("draft_review", "open")} <= states
@@ -36,6 +41,16 @@ def test_the_demo_is_lively_in_three_languages_and_a_second_load_claims_nothing(
     client.force_login(Consultation.objects.get(title__startswith="Ideas for the next").created_by)
     page = client.get(reverse("commitments:workspace-member", args=["sekondi-takoradi"])).content.decode()
     assert "3 proposals await your response" in page
+
+    # /open-data/ links to the archive of the demo at once, and the link serves it.
+    client.logout()
+    page = client.get(reverse("commitments:open-data")).content.decode()
+    assert 'href="/open-data/portal-open-data.zip" download' in page
+    archive = client.get("/open-data/portal-open-data.zip")
+    assert archive.status_code == 200
+    with zipfile.ZipFile(io.BytesIO(b"".join(archive.streaming_content))) as bundle:
+        assert "README.md" in bundle.namelist() and "commitments.csv" in bundle.namelist()
+        assert len(bundle.read("commitments.csv").splitlines()) > 269
 
     counts = _counts()
     second = _seed()

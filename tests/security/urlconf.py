@@ -10,6 +10,8 @@ EXCLUDED_PREFIXES = {
 }
 OURS_UNDER_ACCOUNTS = {
     "profile",
+    "profile-api-token",
+    "profile-api-token-revoke",
     "profile-data",
     "profile-delete",
     "profile-organisation",

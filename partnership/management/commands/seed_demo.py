@@ -25,5 +25,6 @@ class Command(BaseCommand):
                 f"{ogp['unchanged']} already up to date."
             )
         )
+        self.stdout.write("The open-data archive is being built: /open-data/portal-open-data.zip")
         for email, secret in result["accounts"]:
             self.stdout.write(f"  demo account {email} / {secret}")
