@@ -37,6 +37,9 @@ class LocalizedNameModel(models.Model):
     name_fr = models.CharField(_("name (French)"), max_length=200, blank=True)
     name_es = models.CharField(_("name (Spanish)"), max_length=200, blank=True)
 
+    # The translations that reference data keeps (common.reference.untranslated_reference_rows).
+    TRANSLATED_FIELDS = ("name_fr", "name_es")
+
     class Meta:
         abstract = True
 

@@ -85,9 +85,10 @@ PARTNERS = [
      "Organización de los Estados Americanos"), "https://www.oas.org/"),
     ("adb", "multilateral", "ADB", ("Asian Development Bank", "Banque asiatique de développement",
      "Banco Asiático de Desarrollo"), "https://www.adb.org/"),
-    ("open-contracting-partnership", "technical", "OCP", ("Open Contracting Partnership", "", ""),
+    # Organisations known by their English name in every language.
+    ("open-contracting-partnership", "technical", "OCP", ("Open Contracting Partnership",) * 3,
      "https://www.open-contracting.org/"),
-    ("open-ownership", "technical", "", ("Open Ownership", "", ""), "https://www.openownership.org/"),
+    ("open-ownership", "technical", "", ("Open Ownership",) * 3, "https://www.openownership.org/"),
 ]  # fmt: skip
 
 # partner, member slug, assistance, description, amount (USD), first commitment matching this title word

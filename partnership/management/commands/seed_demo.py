@@ -25,5 +25,7 @@ class Command(BaseCommand):
                 f"{ogp['unchanged']} already up to date."
             )
         )
+        for label, count in result["untranslated"].items():
+            self.stdout.write(self.style.WARNING(f"  {label}: {count} rows lack their French or Spanish text"))
         for email, secret in result["accounts"]:
             self.stdout.write(f"  demo account {email} / {secret}")
