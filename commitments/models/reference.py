@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from commitments.models.urls import plain_url
-from common.models import LocalizedNameModel, page_language
+from common.models import LocalizedNameModel, in_page_language
 
 
 class Region(models.TextChoices):
@@ -97,7 +97,7 @@ class StandardRequirement(models.Model):
     objects = StandardRequirementQuerySet.as_manager()
     history = HistoricalRecords()
 
-    TRANSLATED_FIELDS = ("text_fr", "text_es")
+    TRANSLATED_FIELDS = {"text": ("text_fr", "text_es")}
 
     class Meta:
         verbose_name = _("standards requirement")
@@ -111,12 +111,9 @@ class StandardRequirement(models.Model):
     @property
     def display_text(self) -> str:
         """The requirement in the page's language, in English when it has no translation."""
-        return self._translation() or self.text
+        return in_page_language(self.text, self.text_fr, self.text_es)[0]
 
     @property
     def display_language(self) -> str:
         """The language of display_text: the page's when translated, English otherwise."""
-        return page_language() if self._translation() else "en"
-
-    def _translation(self) -> str:
-        return {"fr": self.text_fr, "es": self.text_es}.get(page_language(), "")
+        return in_page_language(self.text, self.text_fr, self.text_es)[1]
