@@ -25,7 +25,7 @@ class PolicyAreaSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = PolicyArea
-        fields = ["slug", "name", "name_fr", "kind", "parent"]
+        fields = ["slug", "name", "name_fr", "name_es", "kind", "parent"]
 
 
 class MemberSerializer(CountryFieldMixin, serializers.HyperlinkedModelSerializer):
@@ -45,6 +45,7 @@ class MemberSerializer(CountryFieldMixin, serializers.HyperlinkedModelSerializer
             "slug",
             "name",
             "name_fr",
+            "name_es",
             "kind",
             "country",
             "country_name",
