@@ -205,7 +205,7 @@ class PolicyAreaAdmin(admin.ModelAdmin):
 class StandardRequirementAdmin(SimpleHistoryAdmin):
     list_display = ["code", "version", "standard_no", "is_minimum", "phase", "text"]
     list_filter = ["version", "is_minimum", "phase"]
-    search_fields = ["code", "text", "text_fr"]
+    search_fields = ["code", "text", "text_fr", "text_es"]
 
 
 @admin.register(Institution)

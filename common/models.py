@@ -30,6 +30,13 @@ class TimeStampedModel(models.Model):
         abstract = True
 
 
+def in_page_language(english: str, french: str, spanish: str) -> tuple[str, str]:
+    """(text, its language): the page's translation when there is one, the English text otherwise."""
+    language = (get_language() or "")[:2]
+    translated = {"fr": french, "es": spanish}.get(language)
+    return (translated, language) if translated else (english, "en")
+
+
 class LocalizedNameModel(models.Model):
     """A name kept in English (canonical), French and Spanish; pages show the one of the active language."""
 
@@ -37,20 +44,21 @@ class LocalizedNameModel(models.Model):
     name_fr = models.CharField(_("name (French)"), max_length=200, blank=True)
     name_es = models.CharField(_("name (Spanish)"), max_length=200, blank=True)
 
+    # {English field: its translations}: what reference data keeps in three languages
+    # (common.reference.untranslated_reference_rows).
+    TRANSLATED_FIELDS = {"name": ("name_fr", "name_es")}
+
     class Meta:
         abstract = True
 
     @property
     def display_name(self) -> str:
-        language = (get_language() or "")[:2]
-        translated = {"fr": self.name_fr, "es": self.name_es}.get(language)
-        return translated or self.name
+        return in_page_language(self.name, self.name_fr, self.name_es)[0]
 
     @property
     def display_language(self) -> str:
         """The language of display_name: the page's when its translation is shown, English otherwise."""
-        language = (get_language() or "")[:2]
-        return language if {"fr": self.name_fr, "es": self.name_es}.get(language) else "en"
+        return in_page_language(self.name, self.name_fr, self.name_es)[1]
 
     @property
     def other_names(self) -> list[tuple[str, str]]:
@@ -62,6 +70,28 @@ class LocalizedNameModel(models.Model):
                 seen.add(name)
                 names.append((language, name))
         return names
+
+
+class LocalizedDescriptionModel(models.Model):
+    """A description of reference data kept in English, French and Spanish, like LocalizedNameModel's name."""
+
+    description = models.TextField(_("description"), blank=True)
+    description_fr = models.TextField(_("description (French)"), blank=True)
+    description_es = models.TextField(_("description (Spanish)"), blank=True)
+
+    TRANSLATED_FIELDS = {"description": ("description_fr", "description_es")}
+
+    class Meta:
+        abstract = True
+
+    @property
+    def display_description(self) -> str:
+        return in_page_language(self.description, self.description_fr, self.description_es)[0]
+
+    @property
+    def description_language(self) -> str:
+        """The language of display_description (for `lang_attr`)."""
+        return in_page_language(self.description, self.description_fr, self.description_es)[1]
 
 
 class OutgoingEmail(models.Model):

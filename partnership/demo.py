@@ -10,14 +10,15 @@ from datetime import date
 from pathlib import Path
 
 from django.db import transaction
-from django.utils import translation
 from django.utils.text import slugify
 from django_countries import countries
 
 from accounts.models import Organisation, User
 from accounts.services import user_set_role
 from commitments import services
+from commitments.country_names import country_names
 from commitments.models import ActionPlan, Member, Milestone, PolicyArea
+from common.reference import untranslated_reference_rows
 from consultations.demo import seed_consultations
 from consultations.demo_lively import seed_lively_consultations
 from cycle.demo import seed_cycle
@@ -53,11 +54,6 @@ def _read_csv(name: str) -> list[dict]:
         return list(csv.DictReader(handle))
 
 
-def _french_country_name(code: str) -> str:
-    with translation.override("fr"):
-        return str(countries.name(code))
-
-
 def seed_national_members() -> dict[str, Member]:
     """National members by ISO code, with their status history where it is not plain 'active'."""
     by_country = {}
@@ -66,7 +62,7 @@ def seed_national_members() -> dict[str, Member]:
             slug=slugify(row["name"]),
             defaults={
                 "name": row["name"],
-                "name_fr": _french_country_name(row["iso2"]),
+                **country_names(row["iso2"]),
                 "kind": Member.Kind.NATIONAL,
                 "country": row["iso2"],
                 "region": row["region"],
@@ -99,6 +95,7 @@ def seed_local_members(national: dict[str, Member]) -> int:
             defaults={
                 "name": row["name_en"],
                 "name_fr": row["name_fr"],
+                "name_es": row["name_es"],
                 "kind": Member.Kind.LOCAL,
                 "country": row["country_iso2"],
                 "parent": parent,
@@ -220,4 +217,5 @@ def seed_demo(*, password: str | None = None) -> dict:
         **cycle,
         "peer_exchanges_created": peers["exchanges_created"],
         "open_data_build": archive.pk,
+        "untranslated": untranslated_reference_rows(),
     }

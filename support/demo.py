@@ -18,11 +18,12 @@ REPRESENTED = ("madrid", "sekondi-takoradi", "uruguay", "armenia", "nigeria")
 
 def _services() -> dict[str, ServiceOffer]:
     offers = {}
-    for order, (slug, level, step, audience, (en, fr, es), description) in enumerate(SERVICES):
+    for order, (slug, level, step, audience, (en, fr, es), (text, text_fr, text_es)) in enumerate(SERVICES):
         offers[slug], _created = ServiceOffer.objects.update_or_create(
             slug=slug,
             defaults={"name": en, "name_fr": fr, "name_es": es, "level": level, "cycle_step": step}
-            | {"audience": audience, "description": description, "order": order},
+            | {"description": text, "description_fr": text_fr, "description_es": text_es}
+            | {"audience": audience, "order": order},
         )
     return offers
 

@@ -1,12 +1,11 @@
 """Reference data: OGP's regions, its policy-area taxonomy and the co-creation standards' requirements."""
 
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from commitments.models.urls import plain_url
-from common.models import LocalizedNameModel
+from common.models import LocalizedNameModel, in_page_language
 
 
 class Region(models.TextChoices):
@@ -90,12 +89,15 @@ class StandardRequirement(models.Model):
     standard_no = models.PositiveSmallIntegerField(_("standard"))
     text = models.TextField(_("requirement (English)"))
     text_fr = models.TextField(_("requirement (French)"), blank=True)
+    text_es = models.TextField(_("requirement (Spanish)"), blank=True)
     is_minimum = models.BooleanField(_("minimum requirement"), default=False)
     phase = models.CharField(_("phase assessed"), max_length=20, choices=Phase.choices)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     objects = StandardRequirementQuerySet.as_manager()
     history = HistoricalRecords()
+
+    TRANSLATED_FIELDS = {"text": ("text_fr", "text_es")}
 
     class Meta:
         verbose_name = _("standards requirement")
@@ -108,11 +110,10 @@ class StandardRequirement(models.Model):
 
     @property
     def display_text(self) -> str:
-        if self.text_fr and (get_language() or "").startswith("fr"):
-            return self.text_fr
-        return self.text
+        """The requirement in the page's language, in English when it has no translation."""
+        return in_page_language(self.text, self.text_fr, self.text_es)[0]
 
     @property
     def display_language(self) -> str:
-        """The language of display_text (kept in English, and in French when translated)."""
-        return "fr" if self.text_fr and (get_language() or "").startswith("fr") else "en"
+        """The language of display_text: the page's when translated, English otherwise."""
+        return in_page_language(self.text, self.text_fr, self.text_es)[1]

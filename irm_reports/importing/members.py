@@ -11,6 +11,7 @@ from collections import defaultdict
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from commitments.country_names import country_names
 from commitments.models import Member
 from irm_reports.importing.rows import MemberData
 
@@ -24,7 +25,7 @@ def _key(name: str) -> str:
 
 
 class MemberIndex:
-    """Every member, read once, by code and by name (English and French)."""
+    """Every member, read once, by code and by name (English, French and Spanish)."""
 
     def __init__(self):
         self.by_code: dict[str, Member] = {}
@@ -36,7 +37,7 @@ class MemberIndex:
     def add(self, member: Member) -> None:
         if member.code:
             self.by_code[member.code.upper()] = member
-        for name in {_key(member.name), _key(member.name_fr or "")} - {""}:
+        for name in {_key(member.name), _key(member.name_fr or ""), _key(member.name_es or "")} - {""}:
             self.by_name[name].append(member)
         self.slugs.add(member.slug)
 
@@ -76,6 +77,13 @@ class MemberIndex:
         return f"{base}-{number}"
 
 
+def _translated_names(data: MemberData) -> dict[str, str]:
+    """A new national member takes its country's French and Spanish names; a local one keeps its English name."""
+    if data.kind == Member.Kind.NATIONAL and data.country:
+        return country_names(data.country)
+    return {}
+
+
 def member_upsert(*, index: MemberIndex, data: MemberData) -> tuple[Member, str]:
     """The member of these rows, created or brought up to date; returns it and the outcome.
 
@@ -93,6 +101,7 @@ def member_upsert(*, index: MemberIndex, data: MemberData) -> tuple[Member, str]
             )
         member = Member(
             name=data.name,
+            **_translated_names(data),
             slug=index.new_slug(data),
             kind=data.kind,
             country=data.country,

@@ -16,7 +16,7 @@ from partnership.api import serializers as s
 from peers.selectors import similar_ids
 
 MEMBER_REF = ["id", "slug", "name", "kind", "country"]
-MEMBER_FLAT = Flat(s.MemberSerializer, ["id", "slug", "name", "name_fr", "kind", "country", "region"])
+MEMBER_FLAT = Flat(s.MemberSerializer, ["id", "slug", "name", "name_fr", "name_es", "kind", "country", "region"])
 MEMBER_TAIL = Flat(
     s.MemberSerializer, ["joined_year", "code", "status", "website_url", "plan_count", "commitment_count"]
 )
@@ -56,7 +56,7 @@ COMMITMENT_KEYS = [
     "monitoring__milestone_findings",
 ]
 ORGANISATION = Flat(s.OrganisationSerializer, ["id", "name", "kind"], prefix="organisation__")
-AREA = Flat(s.PolicyAreaSerializer, ["slug", "name", "name_fr", "kind"], prefix="policyarea__")
+AREA = Flat(s.PolicyAreaSerializer, ["slug", "name", "name_fr", "name_es", "kind"], prefix="policyarea__")
 MILESTONE = Flat(
     s.MilestoneSerializer, ["id", "order", "description", "expected_output", "due_date", "status", "completed_on"]
 )

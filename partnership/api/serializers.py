@@ -27,7 +27,7 @@ class PolicyAreaSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = PolicyArea
-        fields = ["slug", "name", "name_fr", "kind", "parent"]
+        fields = ["slug", "name", "name_fr", "name_es", "kind", "parent"]
 
 
 class MemberSerializer(CountryFieldMixin, serializers.HyperlinkedModelSerializer):
@@ -47,6 +47,7 @@ class MemberSerializer(CountryFieldMixin, serializers.HyperlinkedModelSerializer
             "slug",
             "name",
             "name_fr",
+            "name_es",
             "kind",
             "country",
             "country_name",

@@ -52,6 +52,8 @@ class PartnerSerializer(serializers.HyperlinkedModelSerializer):
             "kind",
             "website",
             "description",
+            "description_fr",
+            "description_es",
             "engagements",
         ]
 

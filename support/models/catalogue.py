@@ -5,10 +5,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from common.models import LocalizedNameModel, TimeStampedModel
+from common.models import LocalizedDescriptionModel, LocalizedNameModel, TimeStampedModel
 
 
-class ServiceOffer(LocalizedNameModel):
+class ServiceOffer(LocalizedNameModel, LocalizedDescriptionModel):
     """One service of the menu (seed: "Soutien OGP aux pays et aux sections locales")."""
 
     class Level(models.TextChoices):
@@ -31,11 +31,12 @@ class ServiceOffer(LocalizedNameModel):
     audience = models.CharField(
         _("who may ask"), max_length=30, choices=Audience.choices, default=Audience.CONTACTS_AND_CIVIL_SOCIETY
     )
-    description = models.TextField(_("description"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     is_active = models.BooleanField(_("offered"), default=True)
 
     history = HistoricalRecords()
+
+    TRANSLATED_FIELDS = LocalizedNameModel.TRANSLATED_FIELDS | LocalizedDescriptionModel.TRANSLATED_FIELDS
 
     class Meta:
         verbose_name = _("support service")

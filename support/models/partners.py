@@ -5,10 +5,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from common.models import LocalizedNameModel
+from common.models import LocalizedDescriptionModel, LocalizedNameModel
 
 
-class Partner(LocalizedNameModel):
+class Partner(LocalizedNameModel, LocalizedDescriptionModel):
     """An institution that gives members technical or financial assistance (World Bank Group, IDB, OECD…)."""
 
     class Kind(models.TextChoices):

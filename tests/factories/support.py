@@ -23,6 +23,9 @@ class ServiceOfferFactory(DjangoModelFactory):
             name_fr="Assistance à la rédaction des engagements",
             name_es="Asistencia para redactar compromisos",
             slug="drafting-commitments",
+            description="Workshops and advice on designing good commitments, with thematic partners.",
+            description_fr="Ateliers et conseils pour concevoir de bons engagements, avec des partenaires thématiques.",
+            description_es="Talleres y asesoría para diseñar buenos compromisos, con socios temáticos.",
         )
         contacts_only = factory.Trait(audience=ServiceOffer.Audience.POINTS_OF_CONTACT)
 

@@ -242,3 +242,12 @@ def test_a_commitment_twice_in_the_file_is_reported_the_second_time(tmp_path):
     summary = import_ogp_data(write_csv(tmp_path / "twice.csv", header, rows))
     assert [(e.row, e.column, e.value) for e in summary.errors] == [(271, ID, rows[0][ID])]
     assert "already in row 2" in summary.errors[0].message
+
+
+def test_a_new_national_member_is_named_in_french_and_spanish_and_a_local_one_keeps_its_name():
+    import_ogp_data(OGP_SAMPLE)
+    netherlands, slovakia = Member.objects.get(code="NLD"), Member.objects.get(code="SVK")
+    assert (netherlands.name, netherlands.name_fr, netherlands.name_es) == ("Netherlands", "Pays-Bas", "Países Bajos")
+    assert (slovakia.name_fr, slovakia.name_es) == ("Slovaquie", "Eslovaquia")
+    cotabato = Member.objects.get(code="PHSC")
+    assert (cotabato.name, cotabato.name_fr, cotabato.name_es) == ("South Cotabato", "", "")

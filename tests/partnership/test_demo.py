@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from common.reference import untranslated_reference_rows
 from consultations.models import Comment, Consultation, Proposal, ProposalResponse, Support
 
 pytestmark = pytest.mark.django_db
@@ -29,6 +30,7 @@ def test_the_demo_is_lively_in_three_languages_and_a_second_load_claims_nothing(
     with django_capture_on_commit_callbacks(execute=True):  # as committed by the command: the archive is built
         first = _seed()
     assert "commitments of OGP's data: 269 created" in first
+    assert "lack their French or Spanish text" not in first and untranslated_reference_rows() == {}
     states = {(c.kind, c.state) for c in Consultation.objects.all()}
     assert {("proposals", "open"), ("proposals", "closed"), ("draft_review", "open")} <= states
     assert Proposal.objects.count() >= 24 and Support.objects.count() >= 60 and Comment.objects.count() >= 24

@@ -92,3 +92,17 @@ def test_funding_is_in_the_commitment_api_list_and_detail_alike(client):
                 "funding_gap": "20000.50"}  # fmt: skip
     assert {key: listed[key] for key in expected} == expected
     assert {key: detail[key] for key in expected} == expected
+
+
+def test_a_partners_description_follows_the_page_language(client):
+    partner = PartnerFactory(
+        name="Open Ownership",
+        description="Beneficial ownership transparency.",
+        description_es="Transparencia sobre los beneficiarios finales.",
+    )
+    spanish = client.get(partner.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "<p>Transparencia sobre los beneficiarios finales.</p>" in spanish
+    french = client.get(partner.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert '<p lang="en">Beneficial ownership transparency.</p>' in french
+    body = client.get(reverse("api:partner-detail", args=[partner.pk])).json()
+    assert body["description_es"] == "Transparencia sobre los beneficiarios finales." and body["description_fr"] == ""

@@ -15,6 +15,13 @@ def test_the_menu_lists_services_by_cycle_step_in_the_visitors_language(client, 
     ServiceOfferFactory(name="Retired", is_active=False)
     page = client.get(reverse("support:service-list"), HTTP_ACCEPT_LANGUAGE="es").content.decode()
     assert "Asistencia para redactar compromisos" in page and "Retired" not in page
+    assert "<td>Talleres y asesoría para diseñar buenos compromisos" in page
+
+
+def test_a_description_not_yet_translated_is_shown_in_english_and_marked_so(client):
+    ServiceOfferFactory(name="Peer exchange", description="Study visits and webinars.")
+    page = client.get(reverse("support:service-list"), HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert '<td lang="en">Study visits and webinars.</td>' in page
 
 
 def test_a_point_of_contact_sends_the_form_and_lands_on_the_request(client, member, point_of_contact, drafting):

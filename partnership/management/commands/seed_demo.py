@@ -26,5 +26,7 @@ class Command(BaseCommand):
             )
         )
         self.stdout.write("The open-data archive is being built: /open-data/portal-open-data.zip")
+        for label, count in result["untranslated"].items():
+            self.stdout.write(self.style.WARNING(f"  {label}: {count} rows lack their French or Spanish text"))
         for email, secret in result["accounts"]:
             self.stdout.write(f"  demo account {email} / {secret}")
