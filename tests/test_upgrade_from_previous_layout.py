@@ -136,7 +136,6 @@ def _assert_the_portal_reads_it(code: Path, url: str) -> None:
     )
     users, emails, member, stale_types = out.strip().splitlines()[-1].split()
     assert int(users) >= 3 and int(emails) >= 0 and member and stale_types == "0"
-    assert "No changes detected" in _manage(code, url, "makemigrations", "--check", "--dry-run")
 
 
 def test_a_postgresql_database_of_the_previous_release_upgrades_without_losing_a_row(db, tmp_path):
@@ -157,6 +156,8 @@ def test_a_postgresql_database_of_the_previous_release_upgrades_without_losing_a
         _assert_nothing_lost(before, _postgres_rows(url))
         _assert_the_portal_reads_it(ROOT, url)
         assert "Renamed" not in _manage(ROOT, url, "migrate")  # once only
+        # The models and the migrations agree (a property of the code: checked once, not again on SQLite).
+        assert "No changes detected" in _manage(ROOT, url, "makemigrations", "--check", "--dry-run")
     finally:
         with admin.cursor() as cursor:
             cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -20,6 +20,8 @@ DESCRIPTIONS = {
     "401": "Authentication required (session or `Authorization: Token <key>`).",
     "403": "The account is not allowed to do this on this object.",
     "404": "No such object (or not visible), or a page past the last one.",
+    "415": "The body's media type is not one the operation reads (JSON, form or multipart), or a multipart body "
+    "is malformed.",
     "429": "Too many requests; retry after the number of seconds in the `Retry-After` header.",
 }
 
@@ -32,6 +34,8 @@ def add_error_responses(result, generator, request, public):
             codes = ["400", "429"]
             if method != "get":
                 codes += ["401", "403"]
+                if method != "delete":
+                    codes += ["415"]  # DRF's parsers refuse the body before the view runs
             if "{" in path or any(p.get("name") == "page" for p in operation.get("parameters", [])):
                 codes += ["404"]  # unknown object, or a page number past the last page
             if operation.get("security") and {} not in operation["security"]:
