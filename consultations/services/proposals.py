@@ -193,6 +193,7 @@ def proposal_submit(*, proposal: Proposal) -> Proposal:
     _submit(current, consultation)
     current.full_clean(exclude=["submission_key"])
     current.save(update_fields=["status", "submitted_at", "updated_at"])
+    proposal_machine_translate_later(current)
     return current
 
 

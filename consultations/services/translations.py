@@ -68,7 +68,8 @@ def proposal_machine_translate(*, proposal_pk: int) -> list[str]:
     for that language, and the task tries again later.
     """
     proposal = Proposal.objects.filter(pk=proposal_pk).first()
-    if proposal is None or not machine_translation.is_enabled():
+    # A draft is its author's alone: it leaves the portal once submitted.
+    if proposal is None or not proposal.is_public or not machine_translation.is_enabled():
         return []
     by_people = set(
         ProposalTranslation.objects.filter(master=proposal, machine_translated=False).values_list(
@@ -94,8 +95,9 @@ def proposal_machine_translate(*, proposal_pk: int) -> list[str]:
 
 
 def proposal_machine_translate_later(proposal: Proposal) -> None:
-    """After the write commits, when machine translation is on: a task fills the missing languages."""
-    if not machine_translation.is_enabled():
+    """After the write commits, when machine translation is on and the proposal public (submitted, edited): a task
+    fills the missing languages."""
+    if not machine_translation.is_enabled() or not proposal.is_public:
         return
     from consultations.tasks import proposal_machine_translate_task
 

@@ -113,3 +113,14 @@ def test_an_unreachable_service_is_an_error_not_a_hang(settings):
     with pytest.raises(machine_translation.MachineTranslationError):
         machine_translation.translate("Hola", source="es", target="fr")
     assert machine_translation.translate("  ", source="es", target="fr") == "  "
+
+
+def test_a_draft_stays_in_the_portal_until_it_is_submitted(service, consultation, author):
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        draft = services.proposal_create(
+            consultation=consultation, author=author, submit=False, language="es", title="t", problem="p", solution="s"
+        )
+    assert service.requests == [] and not ProposalTranslation.objects.exists()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        services.proposal_submit(proposal=draft)
+    assert set(ProposalTranslation.objects.values_list("language_code", flat=True)) == {"en", "fr"}
