@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from common.models import page_language
 from common.translations import other_languages
 from consultations.models import Proposal, ProposalTranslation
 
@@ -26,6 +27,8 @@ class ProposalTranslationForm(forms.ModelForm):
         self.fields["language"].choices = other_languages(proposal)
         if self.instance.pk:
             self.fields["language"].initial = self.instance.language_code
+        elif page_language() != proposal.language:
+            self.fields["language"].initial = page_language()
 
     def service_data(self) -> dict:
         data = self.cleaned_data

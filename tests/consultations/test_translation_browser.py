@@ -47,7 +47,7 @@ def test_a_spanish_proposal_translated_into_french_by_its_author(new_page, live_
     page.wait_for_url(lambda url: "/accounts/login/" not in url)
     page.goto(f"{base}{proposal.get_absolute_url()}")
     page.click(f"a[href='/proposals/{proposal.pk}/translations/']")
-    page.select_option("select[name=language]", "fr")
+    page.select_option("main form.form select[name=language]", "fr")
     page.fill("input[name=title_translated]", "Publier les budgets")
     page.fill("textarea[name=problem_translated]", "Personne ne sait à quoi sert l’argent.")
     page.fill("textarea[name=solution_translated]", "Les publier chaque mois.")
