@@ -4,6 +4,7 @@ the texts in another language; the original stays in the proposal (common/transl
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from parler.fields import TranslationsForeignKey
+from simple_history.models import HistoricalRecords
 
 from common.markdown import validate_no_markup
 from common.translations import ContentTranslation
@@ -18,6 +19,8 @@ class ProposalTranslation(ContentTranslation):
     problem_translated = models.TextField(_("problem"), validators=TEXT_VALIDATORS)
     solution_translated = models.TextField(_("proposed solution"), validators=TEXT_VALIDATORS)
     expected_results_translated = models.TextField(_("expected results"), blank=True, validators=TEXT_VALIDATORS)
+
+    history = HistoricalRecords(bases=[models.Model])
 
     TEXT_FIELDS = {
         "title_translated": "title",

@@ -155,6 +155,9 @@ def test_the_original_language_is_refused_and_a_translation_is_corrected_in_plac
     _translate(client, spanish, "fr", FRENCH)
     _translate(client, spanish, "fr", {**FRENCH, "title": "Publier tous les budgets"})
     assert ProposalTranslation.objects.get(master=spanish).title_translated == "Publier tous les budgets"
+    history = ProposalTranslation.history.filter(master_id=spanish.pk).order_by("history_date")
+    assert [h.title_translated for h in history] == [FRENCH["title"], "Publier tous les budgets"]
+    assert history.last().history_user == author
     form = client.get(reverse("consultations:proposal-translation", args=[spanish.pk]), {"language": "fr"})
     assert 'value="Publier tous les budgets"' in form.content.decode()
     spanish.refresh_from_db()
