@@ -51,3 +51,33 @@ class PostgresSQL(migrations.RunPython):
 
     def deconstruct(self):
         return (self.__class__.__name__, [], {"sql": self.sql, "reverse_sql": self.reverse_sql})
+
+
+class AlterModelBases(migrations.operations.base.Operation):
+    """Give a model of the migration state other base classes, which Django's autodetector does not follow.
+
+    django-parler reads its TranslatableModelMixin on the model a translation table points to, in migrations too.
+    Nothing changes in the database.
+    """
+
+    reduces_to_sql = False
+    reversible = True
+
+    def __init__(self, name: str, bases: tuple):
+        self.name, self.bases = name, bases
+
+    def deconstruct(self):
+        return (self.__class__.__qualname__, [], {"name": self.name, "bases": self.bases})
+
+    def state_forwards(self, app_label, state):
+        state.models[app_label, self.name.lower()].bases = self.bases
+        state.reload_model(app_label, self.name.lower(), delay=True)
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        pass
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        pass
+
+    def describe(self):
+        return f"Alter the bases of {self.name}"

@@ -1,15 +1,17 @@
 """What the consultations app holds about a person, for accounts' personal-data registry
 (`accounts.privacy.register`, called from `ConsultationsConfig.ready()`).
 
-Download: their proposals (drafts included, with their uploads), comments, supports, follows and flags.
+Download: their proposals (drafts included, with their uploads), comments, supports, follows, flags, and the
+translations of proposals they wrote.
 Deletion: submitted proposals and comments stay public, by a "Deleted participant" (the account row
 stays, anonymised); drafts with their uploads and history, the draft versions in the history of the
 proposals later submitted, supports (through the service that owns the support counts), follows and
-flags are removed.
+flags are removed. Translations go with the proposal they translate: removed with a draft, public with a
+submitted proposal (by the anonymised account).
 """
 
 from accounts.models import Organisation, User
-from consultations.models import Comment, Flag, Follow, Proposal, Support
+from consultations.models import Comment, Flag, Follow, Proposal, ProposalTranslation, Support
 from consultations.services.participation import supports_remove_for_user
 from consultations.services.proposals import proposal_discard
 
@@ -23,6 +25,7 @@ COVERS = (
     "consultations.Support.user",
     "consultations.Follow.user",
     "consultations.Flag.user",
+    "consultations.ProposalTranslation.translated_by",
 )
 KEEPS = {
     "consultations.Consultation.created_by": ROLE_WORK,
@@ -111,6 +114,18 @@ def user_export(user: User) -> dict:
                 "reviewed_at": _time(f.resolved_at),
             }
             for f in Flag.objects.filter(user=user).order_by("created_at", "pk")
+        ],
+        "proposal_translations": [
+            {
+                "proposal_id": t.master_id,
+                "language": t.language_code,
+                "title": t.title_translated,
+                "problem": t.problem_translated,
+                "solution": t.solution_translated,
+                "expected_results": t.expected_results_translated,
+                "translated_at": _time(t.translated_at),
+            }
+            for t in ProposalTranslation.objects.filter(translated_by=user).order_by("translated_at", "pk")
         ],
     }
 

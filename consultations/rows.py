@@ -15,11 +15,12 @@ from common.html import joined
 from common.html import template_value as _value
 from common.markdown import render_markdown
 from common.templatetags.markup import lang_attr, localized
+from common.translations import shown_in
 from consultations.models import Proposal
 
 _ROW = (
     '\n<li class="card proposal-card" id="proposal-{pk}">\n  <div class="proposal-card-main">\n'
-    '    <a class="card-title" href="{url}"{lang}>{title}</a>\n    <p class="muted">\n'
+    '    <a class="card-title" href="{url}"{lang}>{title}</a>{machine}\n    <p class="muted">\n'
     '      <span class="badge badge-{status}">{status_label}</span>\n      {consultation}\n      · {author}\n'
     "      {submitted}\n      {area}\n    </p>\n    {response}\n  </div>\n"
     '  <p class="proposal-counts" aria-label="{participation}">\n'
@@ -64,11 +65,14 @@ def proposal_row(proposal: Proposal, *, show_consultation: bool = False) -> str:
         consultation = f' · <a href="{_value(parent.get_absolute_url())}"{lang_attr(parent)}>{_value(parent.title)}</a>'
     area = proposal.policy_area
     supports, comments = proposal.support_count, proposal.comment_count
+    shown = shown_in(proposal)
+    machine = f' <span class="badge badge-machine">{gettext("Machine translation")}</span>'
     return _ROW.format(
         pk=_value(proposal.pk),
         url=_value(proposal.get_absolute_url()),
-        lang=lang_attr(proposal),
-        title=_value(proposal.title),
+        lang=lang_attr(shown),
+        title=_value(shown.title),
+        machine=machine if shown.machine_translated else "",
         status=_value(proposal.status),
         status_label=_value(proposal.get_status_display()),
         consultation=consultation,

@@ -196,6 +196,8 @@ rules.add_perm(
     (is_participant | is_point_of_contact | is_support_staff) & is_public & is_consultation_open,
 )
 rules.add_perm("consultations.own_proposal", is_author)
+# A public proposal in another language: its author, the member's point of contact, staff.
+rules.add_perm("consultations.translate_proposal", (is_author | is_member_manager) & is_public)
 rules.add_perm("consultations.discuss_proposal", (is_participant | is_point_of_contact | is_support_staff) & is_public)
 rules.add_perm("consultations.respond_proposal", is_member_manager & is_answerable)
 rules.add_perm("consultations.route_proposal", is_member_manager & is_withdrawable)

@@ -12,6 +12,7 @@ from django.urls import reverse
 from commitments.models import ActionPlan, Commitment, Member
 from common.db import count_of
 from common.pagination import KeysetPage, keyset_page
+from common.translations import page_translations
 from consultations.filters import ConsultationFilter, ProposalFilter
 from consultations.models import (
     Comment,
@@ -94,6 +95,7 @@ def proposal_rows(*, ids: list[int]) -> list[Proposal]:
         Proposal.objects.filter(pk__in=ids)
         .select_related(*PROPOSAL_ROW_RELATED)
         .only(*PROPOSAL_ROW_FIELDS)
+        .prefetch_related(page_translations(Proposal))
         .annotate(comment_count=count_of(visible_comments()))
         .order_by()
     )
@@ -106,6 +108,7 @@ def proposal_get(*, pk: int) -> Proposal:
         Proposal.objects.select_related(*PROPOSAL_RELATED)
         .prefetch_related(
             "attachments",
+            page_translations(Proposal),
             Prefetch("response__commitments", queryset=Commitment.objects.select_related("action_plan")),
         )
         .annotate(comment_count=count_of(visible_comments()))

@@ -1,6 +1,15 @@
 from django.urls import path
 
-from consultations.views import forum, moderation, participation, public, referrals, response_templates, workspace
+from consultations.views import (
+    forum,
+    moderation,
+    participation,
+    public,
+    referrals,
+    response_templates,
+    translations,
+    workspace,
+)
 
 app_name = "consultations"
 
@@ -18,6 +27,9 @@ urlpatterns = [
     # Participants
     path("consultations/<int:pk>/propose/", participation.ProposalCreateView.as_view(), name="proposal-create"),
     path("proposals/<int:pk>/edit/", participation.ProposalUpdateView.as_view(), name="proposal-update"),
+    path(
+        "proposals/<int:pk>/translations/", translations.ProposalTranslationView.as_view(), name="proposal-translation"
+    ),
     path("proposals/<int:pk>/submit/", participation.ProposalSubmitView.as_view(), name="proposal-submit"),
     path("proposals/<int:pk>/withdraw/", participation.ProposalWithdrawView.as_view(), name="proposal-withdraw"),
     path("proposals/<int:pk>/delete/", participation.ProposalDeleteView.as_view(), name="proposal-delete"),

@@ -4,6 +4,7 @@ from django.utils.translation import get_language
 
 from common.markdown import render_markdown
 from common.models import page_language
+from common.translations import shown_in
 
 register = template.Library()
 
@@ -48,3 +49,13 @@ def lang_attr(obj):
     if not language or language == page_language():
         return ""
     return format_html(' lang="{}"', language)
+
+
+@register.filter
+def translated(obj):
+    """{% with shown=proposal|translated %}: the texts in the page's language when translated, else the original.
+
+    `shown.title`, `shown.is_original`, `shown.machine_translated`, `{{ shown|lang_attr }}`; the object's
+    `translations` are read from its prefetch (common/translations.py).
+    """
+    return shown_in(obj)

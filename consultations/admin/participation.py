@@ -19,6 +19,7 @@ from consultations.models import (
     Proposal,
     ProposalAttachment,
     ProposalResponse,
+    ProposalTranslation,
 )
 
 
@@ -102,6 +103,24 @@ class ConsultationAdmin(SimpleHistoryAdmin):
         return f"{obj.answered_count}/{obj.proposal_count}"
 
 
+class TranslationInline(admin.StackedInline):
+    """The proposal in other languages (common/translations.py); the original stays in the proposal's fields."""
+
+    model = ProposalTranslation
+    fields = [
+        "language_code",
+        "title_translated",
+        "problem_translated",
+        "solution_translated",
+        "expected_results_translated",
+        "machine_translated",
+        "translated_by",
+        "translated_at",
+    ]
+    readonly_fields = ["translated_by", "translated_at"]
+    extra = 0
+
+
 class AttachmentInline(admin.TabularInline):
     model = ProposalAttachment
     fields = ["download", "original_name", "content_type", "size"]
@@ -145,7 +164,7 @@ class ProposalAdmin(ModerationActionsMixin, SimpleHistoryAdmin):
         "is_hidden",
         "support_count",
     ]
-    inlines = [AttachmentInline, ResponseInline]
+    inlines = [AttachmentInline, ResponseInline, TranslationInline]
     moderation_field = "proposal"
     actions = ["respond", "mark_under_review", "hide_items", "restore_items"]
 

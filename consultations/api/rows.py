@@ -5,8 +5,9 @@ from django.utils.translation import gettext as _
 
 from common.api.rows import Flat, Links, grouped
 from common.db import count_of
+from common.translations import translations_by_master
 from consultations.api import serializers as s
-from consultations.models import Proposal, ProposalResponse, Referral
+from consultations.models import Proposal, ProposalResponse, ProposalTranslation, Referral
 from consultations.selectors import visible_comments
 
 PROPOSAL = Flat(
@@ -127,6 +128,7 @@ def proposal_items(request, rows: list[dict]) -> list[dict]:
     consultations = Links(request, "api:consultation-detail")
     fed = _commitments(request, rows)
     opinions = _opinions(rows)
+    translations = translations_by_master(ProposalTranslation, [row["id"] for row in rows])
     items = []
     for row in rows:
         item = PROPOSAL(row)
@@ -148,5 +150,6 @@ def proposal_items(request, rows: list[dict]) -> list[dict]:
             response["opinions"] = opinions.get(row["id"], [])
             response = {name: response[name] for name in s.ResponseSerializer.Meta.fields}
         item["response"] = response
+        item["translations"] = translations.get(pk, {})
         items.append({name: item[name] for name in s.ProposalSerializer.Meta.fields})
     return items

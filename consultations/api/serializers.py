@@ -7,7 +7,8 @@ from rest_framework import serializers
 
 from commitments.api.serializers import ActionPlanRefSerializer, MemberRefSerializer
 from commitments.models import Commitment, PolicyArea
-from consultations.models import Comment, Consultation, Proposal, ProposalResponse, Referral
+from common.translations import translations_by_master
+from consultations.models import Comment, Consultation, Proposal, ProposalResponse, ProposalTranslation, Referral
 
 
 class ConsultationRefSerializer(serializers.ModelSerializer):
@@ -103,6 +104,12 @@ class ProposalSerializer(serializers.ModelSerializer):
     )
     response = serializers.SerializerMethodField()
     comment_count = serializers.IntegerField(read_only=True)
+    translations = serializers.SerializerMethodField(
+        help_text=_(
+            "The proposal in the other languages, by language code: title, problem, solution, expected results,"
+            " and whether the machine translated it. The original is the proposal's own text, in `language`."
+        )
+    )
 
     class Meta:
         model = Proposal
@@ -124,10 +131,14 @@ class ProposalSerializer(serializers.ModelSerializer):
             "support_count",
             "comment_count",
             "response",
+            "translations",
         ]
 
     def get_html_url(self, obj) -> str:
         return self.context["request"].build_absolute_uri(obj.get_absolute_url())
+
+    def get_translations(self, obj) -> dict:
+        return translations_by_master(ProposalTranslation, [obj.pk]).get(obj.pk, {})
 
     def get_author(self, obj) -> str:
         if obj.organisation_id:

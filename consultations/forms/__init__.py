@@ -12,6 +12,7 @@ from consultations.forms.participation import (
     ProposalForm,
     WithdrawForm,
 )
+from consultations.forms.translations import ProposalTranslationForm
 from consultations.forms.workspace import (
     BulkResponseForm,
     ConsultationEndForm,
@@ -46,6 +47,7 @@ __all__ = [
     "MultipleFileInput",
     "OpinionForm",
     "ProposalForm",
+    "ProposalTranslationForm",
     "ReferralForm",
     "ResponseForm",
     "ResponseTemplateForm",

@@ -6,6 +6,7 @@ from consultations.models.participation import Comment, Flag, Follow, Moderation
 from consultations.models.proposal import Proposal, ProposalAttachment
 from consultations.models.response import ProposalResponse, Referral, ResponseTemplate
 from consultations.models.standards import CoCreationChecklist, RequirementMark
+from consultations.models.translation import ProposalTranslation
 
 __all__ = [
     "CoCreationChecklist",
@@ -20,6 +21,7 @@ __all__ = [
     "Proposal",
     "ProposalAttachment",
     "ProposalResponse",
+    "ProposalTranslation",
     "Referral",
     "RequirementMark",
     "ResponseReminder",

@@ -10,6 +10,7 @@ from django.db import models, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from parler.models import TranslatableModelMixin
 from simple_history.models import HistoricalRecords
 
 from accounts.models import Organisation
@@ -42,8 +43,11 @@ class ProposalQuerySet(models.QuerySet):
 PUBLIC = Q(is_hidden=False) & ~Q(status="draft")
 
 
-class Proposal(TimeStampedModel):
-    """A civil-society proposal to a consultation, answered by the point of contact with reasons."""
+class Proposal(TranslatableModelMixin, TimeStampedModel):
+    """A civil-society proposal to a consultation, answered by the point of contact with reasons.
+
+    Its texts are in `language`; its `translations` (ProposalTranslation) hold the other languages.
+    """
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")

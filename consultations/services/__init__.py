@@ -41,6 +41,7 @@ from consultations.services.responses import (
     response_template_save,
 )
 from consultations.services.standards import requirement_mark_clear, requirement_mark_set
+from consultations.services.translations import proposal_translation_delete, proposal_translation_save
 
 __all__ = [
     "attachment_delete",
@@ -62,6 +63,8 @@ __all__ = [
     "proposal_follow",
     "proposal_mark_under_review",
     "proposal_submit",
+    "proposal_translation_delete",
+    "proposal_translation_save",
     "proposal_support",
     "proposal_unfollow",
     "proposal_unsupport",

@@ -13,6 +13,7 @@ from common.db import UNCHANGED, set_fields
 from common.models import page_language
 from consultations.models import Consultation, Proposal, ProposalAttachment
 from consultations.services._common import lock_consultation, lock_proposal, require_open
+from consultations.services.translations import proposal_machine_translate_later
 from consultations.uploads import CheckedUpload, check_attachment_count, check_attachments, check_upload_quota
 
 EDITABLE_STATUSES = (Proposal.Status.DRAFT, Proposal.Status.SUBMITTED)
@@ -112,6 +113,7 @@ def proposal_create(
             raise
         return existing
     _store_attachments(proposal, checked)
+    proposal_machine_translate_later(proposal)
     return proposal
 
 
@@ -178,6 +180,7 @@ def proposal_update(
     for attachment in removed:
         _delete_attachment(attachment)
     _store_attachments(current, checked)
+    proposal_machine_translate_later(current)
     return current
 
 
@@ -190,6 +193,7 @@ def proposal_submit(*, proposal: Proposal) -> Proposal:
     _submit(current, consultation)
     current.full_clean(exclude=["submission_key"])
     current.save(update_fields=["status", "submitted_at", "updated_at"])
+    proposal_machine_translate_later(current)
     return current
 
 

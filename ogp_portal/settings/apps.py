@@ -34,6 +34,15 @@ RATE_LIMITS = {
     "accounts.api_token": {"user": (10, 3600), "ip": (30, 3600)},
 }
 
+# MACHINE TRANSLATION (common/machine_translation.py) ------------------------------------------------
+# A LibreTranslate-compatible service fills the languages a proposal lacks, marked as machine translations.
+# Empty: off (the default); nothing leaves the portal.
+MACHINE_TRANSLATION_URL = env("MACHINE_TRANSLATION_URL", default="")
+MACHINE_TRANSLATION_API_KEY = env("MACHINE_TRANSLATION_API_KEY", default="")
+MACHINE_TRANSLATION_TIMEOUT = env.float("MACHINE_TRANSLATION_TIMEOUT", default=20.0)
+# Languages a text is translated into: the site's.
+RATE_LIMITS["consultations.translation"] = {"user": (30, 3600), "ip": (60, 3600)}
+
 # CONSULTATIONS ------------------------------------------------------------------------------------
 CONSULTATION_ATTACHMENT_MAX_BYTES = env.int("CONSULTATION_ATTACHMENT_MAX_BYTES", default=5 * 1024 * 1024)
 CONSULTATION_ATTACHMENT_MAX_COUNT = 5

@@ -43,6 +43,7 @@ THIRD_PARTY_APPS = [
     "drf_spectacular",
     "axes",
     "simple_history",
+    "parler",
 ]
 # The project's apps, one direction: common (infrastructure) <- accounts <- commitments <- consultations and
 # irm_reports (independent of each other) <- partnership (what combines them). docs/ARCHITECTURE.md.
@@ -123,6 +124,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # INTERNATIONALISATION -----------------------------------------------------------------------------
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]
+# Translations of content (common/translations.py): read from one prefetch per list, never from parler's cache.
+PARLER_ENABLE_CACHING = False
+PARLER_DEFAULT_LANGUAGE_CODE = "en"
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # OGP members outside ISO 3166: Kosovo takes the user-assigned code XK (XKX) that the EU and the World Bank use.
 COUNTRIES_OVERRIDE = {"XK": {"name": _("Kosovo"), "alpha3": "XKX"}}

@@ -9,9 +9,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from operator import attrgetter
 
+from django.conf import settings
 from django.db.models import QuerySet
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from common.spreadsheets import SpreadsheetSafeDictWriter
+from common.translations import translations_by_master
 from partnership.exports import Column
 
 CHUNK_SIZE = 2000
@@ -91,3 +95,51 @@ def json_lines(rows: Iterator[dict]) -> Iterator[str]:
     for index, row in enumerate(rows):
         yield ("," if index else "") + "\n" + json.dumps(row, default=str, ensure_ascii=False)
     yield "\n]\n"
+
+
+def with_translations(translation_model) -> Callable[[list], None]:
+    """per_chunk of a translatable resource: each object's languages (common.translations), one query a chunk."""
+
+    def attach(chunk: list) -> None:
+        by_master = translations_by_master(translation_model, [obj.pk for obj in chunk])
+        for obj in chunk:
+            obj.texts_by_language = by_master.get(obj.pk, {})
+
+    return attach
+
+
+def _in_language(name: str, language: str):
+    def value(obj):
+        if obj.language == language:
+            return 0 if name == "machine_translated" else getattr(obj, name)
+        texts = obj.texts_by_language.get(language)
+        if texts is None:
+            return ""
+        return int(texts[name]) if name == "machine_translated" else texts[name]
+
+    return value
+
+
+def translation_columns(labels: dict[str, object]) -> list[Column]:
+    """<field>_<language> for each translatable field and language of the site, then machine_translated_<language>.
+
+    A cell holds the text in that language: the original when the object is written in it, else its translation,
+    empty when there is none (the resource's per_chunk is `with_translations`).
+    """
+    columns = []
+    for language, language_name in settings.LANGUAGES:
+        for name, label in labels.items():
+            description = format_lazy(
+                _("{field} in {language}: the original text if written in it, else its translation (empty if none)."),
+                field=label,
+                language=language_name,
+            )
+            columns.append(Column(f"{name}_{language}", description, _in_language(name, language)))
+        description = format_lazy(
+            _("1 if the {language} text is a machine translation, 0 if written by a person, empty if none."),
+            language=language_name,
+        )
+        columns.append(
+            Column(f"machine_translated_{language}", description, _in_language("machine_translated", language))
+        )
+    return columns

@@ -9,8 +9,8 @@ once published. No person's name or account is written, only organisations.
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from consultations.models import Comment, Consultation, ForumMeeting, Proposal, ProposalResponse
-from partnership.bundle.columns import Column, Resource, field, joined
+from consultations.models import Comment, Consultation, ForumMeeting, Proposal, ProposalResponse, ProposalTranslation
+from partnership.bundle.columns import Column, Resource, field, joined, translation_columns, with_translations
 
 
 def public_proposals():
@@ -68,8 +68,17 @@ PROPOSALS = Resource(
         field("status", _("submitted, under_review, accepted, merged or not_accepted.")),
         field("submitted_at", _("When it was submitted (ISO 8601, UTC).")),
         field("support_count", _("Number of participants who support it.")),
+        *translation_columns(
+            {
+                "title": _("Title"),
+                "problem": _("Problem"),
+                "solution": _("Proposed solution"),
+                "expected_results": _("Expected results"),
+            }
+        ),
     ],
     lambda: public_proposals().select_related("organisation", "policy_area").order_by("pk"),
+    per_chunk=with_translations(ProposalTranslation),
 )
 
 

@@ -18,7 +18,7 @@ from tests.factories.irm_reports import ResearcherAssignmentFactory
 pytestmark = pytest.mark.django_db
 
 ACCOUNT_SECTIONS = ["exported_at", "account", "email_addresses", "memberships", "organisations"]
-CONSULTATION_SECTIONS = ["proposals", "comments", "supports", "follows", "flags"]
+CONSULTATION_SECTIONS = ["proposals", "comments", "supports", "follows", "flags", "proposal_translations"]
 DRAFTING_SECTIONS = [
     "paragraph_comments", "amendments", "amendment_supports", "paragraph_comment_supports", "draft_reviews",
     "paragraph_comment_flags",

@@ -50,6 +50,12 @@ WRITE_PATHS = {
     ),
     "proposal-update": ("proposal", PROPOSAL_TEXT, OWNED),
     "proposal-submit": ("draft", {}, OWNED),
+    # its author, the member's point of contact and staff
+    "proposal-translation": (
+        "proposal",
+        {"language": "fr", **{f"{name}_translated": "Hijacked" for name in ("title", "problem", "solution")}},
+        ["participant", "other_contact"],
+    ),
     "proposal-withdraw": ("proposal", {"withdrawal_reason": "duplicate"}, OWNED),
     "proposal-delete": ("draft", {}, OWNED),
     "proposal-support": ("proposal", {}, ["author", "own_contact", "other_contact"]),

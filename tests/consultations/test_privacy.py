@@ -51,9 +51,18 @@ def test_the_export_lists_the_persons_participation_only(consultation, participa
     Support.objects.create(proposal=theirs, user=participant)
     Follow.objects.create(proposal=theirs, user=participant)
     FlagFactory(proposal=theirs, user=participant)
+    services.proposal_translation_save(
+        proposal=mine, language="fr", title="Le mien", problem="p", solution="s", translated_by=participant
+    )
+    services.proposal_translation_save(
+        proposal=theirs, language="fr", title="Pas le mien", problem="p", solution="s", translated_by=None
+    )
 
     data = user_export(participant)
-    assert list(data) == ["proposals", "comments", "supports", "follows", "flags"]
+    assert list(data) == ["proposals", "comments", "supports", "follows", "flags", "proposal_translations"]
+    assert [(t["proposal_id"], t["language"], t["title"]) for t in data["proposal_translations"]] == [
+        (mine.pk, "fr", "Le mien")
+    ]
     assert [p["id"] for p in data["proposals"]] == [mine.pk]
     assert data["proposals"][0]["on_behalf_of"] == "Vecinos de Lavapiés"
     assert [c["body"] for c in data["comments"]] == ["Agreed."]

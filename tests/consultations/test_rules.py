@@ -55,6 +55,11 @@ PROPOSAL_MATRIX = {
         {"submitted", "under_review", "accepted", "hidden"},
     ),
     "consultations.route_proposal": (MANAGERS, set(CONSULTATION_STATES), {"submitted", "under_review", "hidden"}),
+    "consultations.translate_proposal": (
+        MANAGERS | {"author"},
+        set(CONSULTATION_STATES),
+        {"submitted", "under_review", "accepted", "withdrawn"},
+    ),
 }
 
 

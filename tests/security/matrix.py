@@ -31,6 +31,7 @@ from tests.security.matrix_peers import PEER_ENDPOINTS
 from tests.security.matrix_support import SUPPORT_ENDPOINTS
 
 PROPOSAL_TEXT = {"title": "Hijacked", "problem": "Hijacked", "solution": "Hijacked", "website": ""}
+TRANSLATION = {"language": "fr", **{f"{name}_translated": "Hijacked" for name in ("title", "problem", "solution")}}
 TEMPLATE = {"title": "Hijacked", "outcome": "accepted", "reasons": "Hijacked"}
 SEAT = {"organisation_name": "Hijacked", "sector": "other", "role": "member"}
 MEETING = {"title": "Hijacked", "held_on": "2026-01-01", "agenda": "Hijacked"}
@@ -125,6 +126,10 @@ ENDPOINTS: dict[str, Endpoint] = {
     ),
     "consultations:proposal-update": Endpoint("draft", read=OWNER, writes={"post": OWNER}, payload=PROPOSAL_TEXT),
     "consultations:proposal-submit": Endpoint("draft", read=None, writes={"post": OWNER}),
+    # The proposal in another language: its author, the member's point of contact, staff.
+    "consultations:proposal-translation": Endpoint(
+        "proposal", read=OWNER | MANAGERS, writes={"post": OWNER | MANAGERS}, payload=TRANSLATION
+    ),
     "consultations:proposal-withdraw": Endpoint(
         "proposal", read=OWNER, writes={"post": OWNER}, payload={"withdrawal_reason": "duplicate"}
     ),

@@ -1,0 +1,133 @@
+"""Translations of content (issue 19): a text in the visitor's language, else its original.
+
+The original text stays in the model's own fields (with its `language`); the other languages are rows of a
+translation table per model (django-parler's TranslatedFieldsModel, one row per language), read through one
+`prefetch_related("translations")` per list. docs/CONTENT_LANGUAGE.md.
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+from parler.models import TranslatedFieldsModel
+
+from common.models import page_language
+
+
+class ContentTranslation(TranslatedFieldsModel):
+    """A text in a language other than its original: written by a person, or by the machine (marked)."""
+
+    machine_translated = models.BooleanField(_("machine translation"), default=False)
+    translated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("translated by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    translated_at = models.DateTimeField(_("translated at"), auto_now=True)
+
+    # The translation's own facts, not translated text.
+    META_FIELDS = ("machine_translated", "translated_by", "translated_at")
+    # translated field -> the original field of the master it translates, e.g. {"title_translated": "title"}
+    TEXT_FIELDS: dict[str, str] = {}
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.master_id} ({self.language_code})"
+
+    def texts(self) -> dict[str, str]:
+        """{original field name: translated text}."""
+        return {original: getattr(self, name) for name, original in self.TEXT_FIELDS.items()}
+
+
+def is_prefetched(obj) -> bool:
+    return "translations" in getattr(obj, "_prefetched_objects_cache", {})
+
+
+def translations_of(obj) -> dict:
+    """{language: translation} of an object, from its prefetched `translations` (one query per list).
+
+    An object read without them shows its original: a page never pays one query per row for a translation.
+    """
+    if not is_prefetched(obj):
+        return {}
+    return {translation.language_code: translation for translation in obj.translations.all()}
+
+
+@dataclass
+class Shown:
+    """What a page shows of a translatable object: its texts in one language, and where they come from.
+
+    `{{ shown|lang_attr }}` marks the shown text; `shown.original` is the object itself (with `language`).
+    """
+
+    original: object
+    language: str
+    machine_translated: bool = False
+    texts: dict = field(default_factory=dict)
+
+    @property
+    def is_original(self) -> bool:
+        return not self.texts
+
+    @property
+    def content_language(self) -> str:
+        return self.language
+
+    def __getattr__(self, name):
+        # Any text field: the translation's when one is shown, else the original's.
+        if name.startswith("_") or name in ("original", "texts", "language", "machine_translated", "content_language"):
+            raise AttributeError(name)
+        texts = self.__dict__.get("texts") or {}
+        if texts.get(name):
+            return texts[name]
+        return getattr(self.__dict__["original"], name)
+
+
+def shown_in(obj, language: str | None = None) -> Shown:
+    """The object's texts in `language` (default: the page's) when translated, else its original."""
+    language = language or page_language()
+    original_language = getattr(obj, "language", None)
+    if language == original_language or not is_prefetched(obj):
+        return Shown(original=obj, language=original_language)
+    translation = translations_of(obj).get(language)
+    if translation is None:
+        return Shown(original=obj, language=original_language)
+    texts = {name: text for name, text in translation.texts().items() if text}
+    if not texts:
+        return Shown(original=obj, language=original_language)
+    return Shown(original=obj, language=language, machine_translated=translation.machine_translated, texts=texts)
+
+
+def other_languages(obj) -> list[tuple[str, str]]:
+    """(code, name) of the site's languages an object may be translated into: all but its original."""
+    return [(code, name) for code, name in settings.LANGUAGES if code != getattr(obj, "language", None)]
+
+
+def page_translations(model, language: str | None = None) -> Prefetch:
+    """prefetch_related() of a list shown in a page: the translations into the page's language only (one query)."""
+    translation_model = model._meta.get_field("translations").related_model
+    language = language or page_language()
+    return Prefetch("translations", queryset=translation_model.objects.filter(language_code=language))
+
+
+def translations_by_master(translation_model, ids) -> dict[int, dict[str, dict]]:
+    """Every language of these objects, for the API and open data (one query):
+    {id: {"fr": {"title": ..., "problem": ..., "machine_translated": False}, ...}}."""
+    ids = list(ids)
+    if not ids:
+        return {}
+    names = translation_model.TEXT_FIELDS
+    rows = translation_model.objects.filter(master_id__in=ids).order_by("master_id", "language_code")
+    result: dict[int, dict[str, dict]] = {}
+    for row in rows.values("master_id", "language_code", "machine_translated", *names):
+        texts = {original: row[name] for name, original in names.items()}
+        texts["machine_translated"] = row["machine_translated"]
+        result.setdefault(row["master_id"], {})[row["language_code"]] = texts
+    return result
