@@ -44,14 +44,13 @@ class ProfileForm(forms.ModelForm):
         self.fields["language"].choices = [("", _("The portal's default language")), *settings.LANGUAGES]
 
 
-class AccountDeleteForm(forms.Form):
-    """The person confirms the deletion of their account with their password."""
+class PasswordConfirmedForm(forms.Form):
+    """A form the person confirms with their password: a session alone (a borrowed or stolen one) is not enough."""
 
     password = forms.CharField(
         label=_("Your password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-        help_text=_("To confirm that it is you who deletes the account."),
     )
 
     def __init__(self, *args, user: User, **kwargs):
@@ -65,8 +64,19 @@ class AccountDeleteForm(forms.Form):
         return password
 
 
-class ApiTokenForm(forms.Form):
-    """The scope of a new API token: read-only unless the person asks for more."""
+class AccountDeleteForm(PasswordConfirmedForm):
+    """The person confirms the deletion of their account with their password."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].help_text = _("To confirm that it is you who deletes the account.")
+
+
+class ApiTokenForm(PasswordConfirmedForm):
+    """The scope of a new API token (read-only unless the person asks for more), confirmed with the password, as
+    the API's token endpoint asks: a token outlives the session."""
+
+    field_order = ["scope", "password"]
 
     scope = forms.ChoiceField(
         label=_("What the token may do"),

@@ -10,8 +10,10 @@ from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views import View, i18n
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, ListView
 
@@ -139,22 +141,17 @@ class AccountDeleteView(LoginRequiredMixin, ServiceFormMixin, FormView):
 API_TOKEN_RATE_LIMIT = "accounts.api_token"  # noqa: S105 (a settings.RATE_LIMITS scope)
 
 
-class NoStoreMixin:
-    """The page may show a token's key: no cache, shared or private, keeps it."""
-
-    def dispatch(self, request, *args, **kwargs):
-        response = super().dispatch(request, *args, **kwargs)
-        response["Cache-Control"] = "no-store"
-        return response
-
-
-class ApiTokenView(LoginRequiredMixin, NoStoreMixin, RateLimitMixin, FormView):
+@method_decorator(never_cache, name="dispatch")  # the page may show a token's key: no cache keeps it
+class ApiTokenView(LoginRequiredMixin, RateLimitMixin, FormView):
     """GET: whether a token is live (scope, created, expiry; never the key). POST: a new token, whose key is
     shown on this response only: it is not stored in clear, and never goes through a redirect."""
 
     template_name = "account/api_token.html"
     form_class = ApiTokenForm
     rate_limit_scope = API_TOKEN_RATE_LIMIT
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
 
     def get_context_data(self, **kwargs):
         token = api_token_current(user=self.request.user)
@@ -173,10 +170,11 @@ class ApiTokenView(LoginRequiredMixin, NoStoreMixin, RateLimitMixin, FormView):
             return self.form_invalid(form)
         security_event(request=self.request, user=self.request.user, action="api_token_issued", scope=scope, via="page")
         messages.success(self.request, _("Your new API token is below. Copy it now: it will not be shown again."))
-        return self.render_to_response(self.get_context_data(form=self.form_class(), new_key=key))
+        return self.render_to_response(self.get_context_data(form=self.form_class(user=self.request.user), new_key=key))
 
 
-class ApiTokenRevokeView(LoginRequiredMixin, NoStoreMixin, RateLimitMixin, View):
+@method_decorator(never_cache, name="dispatch")
+class ApiTokenRevokeView(LoginRequiredMixin, RateLimitMixin, View):
     """Every API token of the signed-in person stops working at once."""
 
     http_method_names = ["post"]

@@ -30,11 +30,17 @@ def translate(text: str, *, source: str, target: str) -> str:
         data["api_key"] = settings.MACHINE_TRANSLATION_API_KEY
     url = settings.MACHINE_TRANSLATION_URL.rstrip("/") + "/translate"
     try:
-        response = requests.post(url, json=data, timeout=settings.MACHINE_TRANSLATION_TIMEOUT)
+        # No redirect is followed: it would send the text and the key to another address.
+        response = requests.post(url, json=data, timeout=settings.MACHINE_TRANSLATION_TIMEOUT, allow_redirects=False)
+        if response.is_redirect:
+            raise MachineTranslationError(
+                f"{source}->{target}: the service answered a redirect ({response.status_code})"
+            )
         response.raise_for_status()
         translated = response.json()["translatedText"]
     except (requests.RequestException, ValueError, KeyError, TypeError) as error:
-        raise MachineTranslationError(f"{source}->{target}: {error}") from error
+        # The error's class only: its text may hold the service's address with credentials in it.
+        raise MachineTranslationError(f"{source}->{target}: {type(error).__name__}") from error
     if not isinstance(translated, str):
         raise MachineTranslationError(f"{source}->{target}: the answer is not a text")
     return translated

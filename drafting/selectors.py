@@ -22,11 +22,12 @@ def version_list(*, user):
     visible = Q(state=DraftVersion.State.PUBLISHED)
     if user.is_authenticated and user.is_active and user.is_staff:
         visible = Q()
-    elif user.is_authenticated and user.is_active and user.is_point_of_contact:
-        visible |= Q(action_plan__member_id=user.member_id)
-    elif user.is_authenticated and user.confirmed_organisation is not None:
-        seated = ForumSeat.objects.current().held_by(user).values("forum__member_id")
-        visible |= Q(action_plan__member_id__in=seated)
+    else:
+        if user.is_authenticated and user.is_active and user.is_point_of_contact:
+            visible |= Q(action_plan__member_id=user.member_id)
+        if user.is_authenticated and user.confirmed_organisation is not None:
+            seated = ForumSeat.objects.current().held_by(user).values("forum__member_id")
+            visible |= Q(action_plan__member_id__in=seated)
     return versions.filter(visible).order_by("action_plan_id", "number")
 
 

@@ -52,13 +52,13 @@ class ForumSeatQuerySet(models.QuerySet):
 
     def held_by(self, user):
         """The seats the user's confirmed organisation holds: a seat names its organisation in words, so a seat is
-        the organisation's when the names match (case aside) on the forum of the organisation's member, or of any
-        member for an organisation tied to none. Nothing for an organisation still awaiting confirmation."""
+        the organisation's when the names match (case and spaces aside) on the forum of the member the organisation
+        works in. An organisation tied to no member holds none (anyone may sign up under a seat's public name), nor
+        one still awaiting confirmation."""
         organisation = user.confirmed_organisation if user.is_authenticated and user.is_active else None
-        if organisation is None:
+        if organisation is None or organisation.member_id is None:
             return self.none()
-        seats = self.filter(organisation_name__iexact=organisation.name.strip())
-        return seats.filter(forum__member_id=organisation.member_id) if organisation.member_id else seats
+        return self.filter(organisation_name__iexact=organisation.name.strip(), forum__member_id=organisation.member_id)
 
 
 class ForumSeat(models.Model):

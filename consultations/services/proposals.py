@@ -13,8 +13,11 @@ from common.db import UNCHANGED, set_fields
 from common.models import page_language
 from consultations.models import Consultation, Proposal, ProposalAttachment
 from consultations.services._common import lock_consultation, lock_proposal, require_open
-from consultations.services.translations import proposal_machine_translate_later
+from consultations.services.translations import proposal_machine_translate_later, proposal_translations_outdated
 from consultations.uploads import CheckedUpload, check_attachment_count, check_attachments, check_upload_quota
+
+# The texts a translation renders, and the language it is from: a change to any makes people's translations stale.
+TRANSLATED_SOURCE = ("title", "problem", "solution", "expected_results", "language")
 
 EDITABLE_STATUSES = (Proposal.Status.DRAFT, Proposal.Status.SUBMITTED)
 
@@ -165,6 +168,7 @@ def proposal_update(
     removed, kept = _check_edit(current, organisation=organisation, remove_attachments=remove_attachments)
     check_attachment_count(count=len(checked), already=kept)
     check_upload_quota(user=current.author, checked=checked, freed=sum(a.size for a in removed))
+    before = {name: getattr(current, name) for name in TRANSLATED_SOURCE}
     set_fields(
         current,
         title=title,
@@ -177,6 +181,8 @@ def proposal_update(
     )
     current.full_clean(exclude=["submission_key"])
     current.save()
+    if any(getattr(current, name) != before[name] for name in before):
+        proposal_translations_outdated(proposal=current)
     for attachment in removed:
         _delete_attachment(attachment)
     _store_attachments(current, checked)

@@ -9,6 +9,7 @@ import logging
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from accounts.models import User
@@ -45,6 +46,10 @@ def proposal_translation_save(
         translation = ProposalTranslation(master=proposal, language_code=language)
     elif machine_translated and not translation.machine_translated:
         return translation  # a person's translation stays
+    elif _by_author(translation, proposal) and not (translated_by and _may_replace_authors(translated_by, proposal)):
+        raise ValidationError(
+            _("The author translated this proposal into this language: only they or the support unit may change it.")
+        )
     translation.title_translated = title
     translation.problem_translated = problem
     translation.solution_translated = solution
@@ -54,6 +59,28 @@ def proposal_translation_save(
     translation.full_clean(validate_unique=False)
     translation.save()
     return translation
+
+
+def _by_author(translation: ProposalTranslation, proposal: Proposal) -> bool:
+    return not translation.machine_translated and translation.translated_by_id == proposal.author_id
+
+
+def _may_replace_authors(user: User, proposal: Proposal) -> bool:
+    return user.pk == proposal.author_id or user.is_staff
+
+
+def proposal_translations_outdated(*, proposal: Proposal) -> int:
+    """The proposal's text or language changed: the translations written by people no longer say what it says,
+    and none may stand in its new language; they are removed (their history keeps them), and the machine fills
+    again. Returns how many were removed."""
+    stale = ProposalTranslation.objects.filter(master=proposal).filter(
+        Q(machine_translated=False) | Q(language_code=proposal.language)
+    )
+    removed = 0
+    for translation in stale:  # one by one, so that the history records each removal
+        translation.delete()
+        removed += 1
+    return removed
 
 
 @transaction.atomic
@@ -87,9 +114,13 @@ def proposal_machine_translate(*, proposal_pk: int) -> list[str]:
         if language == proposal.language or language in by_people:
             continue
         texts = machine_translation.translate_texts(originals, source=proposal.language, target=language)
-        proposal_translation_save(
-            proposal=proposal, language=language, translated_by=None, machine_translated=True, **texts
-        )
+        try:
+            proposal_translation_save(
+                proposal=proposal, language=language, translated_by=None, machine_translated=True, **texts
+            )
+        except ValidationError as error:  # the service's text does not fit (too long, markup): that language waits
+            logger.warning("Machine translation of proposal %s into %s refused: %s", proposal.pk, language, error)
+            continue
         written.append(language)
     return written
 

@@ -11,6 +11,7 @@ from rest_framework.test import APIClient
 
 from accounts.tokens import api_token_issue
 from tests.factories import UserFactory
+from tests.factories.accounts import DEFAULT_PASSWORD
 
 pytestmark = pytest.mark.django_db
 PAGE = "/accounts/profile/api-token/"
@@ -27,16 +28,16 @@ def test_the_profile_links_to_the_page_which_says_there_is_no_token(client):
     response = client.get(PAGE)
     assert response.status_code == 200
     assert "You have no API token in use." in response.content.decode()
-    assert response["Cache-Control"] == "no-store"
+    assert "no-store" in response["Cache-Control"]
 
 
 def test_issuing_shows_the_key_once_and_it_reads_but_does_not_write(client, caplog):
     user = UserFactory()
     client.force_login(user)
     with caplog.at_level(logging.INFO, logger="accounts.security"):
-        response = client.post(PAGE, {"scope": "read"})
+        response = client.post(PAGE, {"scope": "read", "password": DEFAULT_PASSWORD})
     assert response.status_code == 200  # rendered, not redirected: the key is in no address
-    assert response["Cache-Control"] == "no-store"
+    assert "no-store" in response["Cache-Control"]
     key = _key(response)
     assert key and "Read only" in response.content.decode()
     assert f"api_token_issued user={user.pk}" in caplog.text and key not in caplog.text
@@ -52,8 +53,8 @@ def test_issuing_shows_the_key_once_and_it_reads_but_does_not_write(client, capl
 def test_a_read_write_token_writes_and_a_new_one_revokes_the_previous(client):
     user = UserFactory()
     client.force_login(user)
-    first = _key(client.post(PAGE, {"scope": "read"}))
-    second = _key(client.post(PAGE, {"scope": "read_write"}))
+    first = _key(client.post(PAGE, {"scope": "read", "password": DEFAULT_PASSWORD}))
+    second = _key(client.post(PAGE, {"scope": "read_write", "password": DEFAULT_PASSWORD}))
     assert first != second and AuthToken.objects.filter(user=user).count() == 1
     api = APIClient()
     api.credentials(HTTP_AUTHORIZATION=f"Token {first}")
@@ -66,7 +67,7 @@ def test_a_read_write_token_writes_and_a_new_one_revokes_the_previous(client):
 def test_an_unknown_scope_is_refused_on_the_form(client):
     user = UserFactory()
     client.force_login(user)
-    response = client.post(PAGE, {"scope": "admin"})
+    response = client.post(PAGE, {"scope": "admin", "password": DEFAULT_PASSWORD})
     assert response.status_code == 200 and _key(response) == ""
     assert not AuthToken.objects.filter(user=user).exists()
 
@@ -92,13 +93,13 @@ def test_issuing_is_rate_limited_and_needs_the_csrf_token(settings):
     user = UserFactory()
     strict = Client(enforce_csrf_checks=True)
     strict.force_login(user)
-    assert strict.post(PAGE, {"scope": "read"}).status_code == 403
+    assert strict.post(PAGE, {"scope": "read", "password": DEFAULT_PASSWORD}).status_code == 403
     assert not AuthToken.objects.filter(user=user).exists()
     client = Client()
     client.force_login(user)
-    assert _key(client.post(PAGE, {"scope": "read"}))
-    assert _key(client.post(PAGE, {"scope": "read"}))
-    refused = client.post(PAGE, {"scope": "read"})
+    assert _key(client.post(PAGE, {"scope": "read", "password": DEFAULT_PASSWORD}))
+    assert _key(client.post(PAGE, {"scope": "read", "password": DEFAULT_PASSWORD}))
+    refused = client.post(PAGE, {"scope": "read", "password": DEFAULT_PASSWORD})
     assert _key(refused) == "" and "too many times" in refused.content.decode()
 
 
@@ -116,3 +117,14 @@ def test_a_token_issued_through_the_api_is_recorded_too(caplog, sign_in_slate):
     assert answer.status_code == 200
     assert f"api_token_issued user={user.pk}" in caplog.text and "via=api" in caplog.text
     assert answer.json()["token"] not in caplog.text
+
+
+def test_a_session_alone_issues_no_token_the_password_is_asked(client):
+    """A borrowed or stolen session cannot turn itself into a token that outlives it."""
+    user = UserFactory()
+    client.force_login(user)
+    for data in ({"scope": "read_write"}, {"scope": "read_write", "password": "not-the-password"}):
+        response = client.post(PAGE, data)
+        assert response.status_code == 200 and _key(response) == ""
+    assert "This is not your password." in response.content.decode()
+    assert not AuthToken.objects.filter(user=user).exists()

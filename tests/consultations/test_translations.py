@@ -188,3 +188,17 @@ def test_the_proposal_page_links_to_the_translation_form_for_those_who_may_use_i
     assert url in _page(client, spanish.get_absolute_url(), "en")
     client.force_login(UserFactory())
     assert url not in _page(client, spanish.get_absolute_url(), "en")
+
+
+def test_the_authors_translation_is_theirs_the_point_of_contact_may_not_rewrite_it(
+    client, spanish, author, point_of_contact, staff_user
+):
+    client.force_login(author)
+    _translate(client, spanish, "fr", FRENCH)
+    client.force_login(point_of_contact)
+    response = _translate(client, spanish, "fr", {**FRENCH, "title": "Autre chose"})
+    assert response.status_code == 200 and "only they or the support unit may change it" in response.content.decode()
+    assert ProposalTranslation.objects.get(master=spanish).title_translated == FRENCH["title"]
+    client.force_login(staff_user)
+    assert _translate(client, spanish, "fr", {**FRENCH, "title": "Corrigé"}).status_code == 302
+    assert ProposalTranslation.objects.get(master=spanish).title_translated == "Corrigé"

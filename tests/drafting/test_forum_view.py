@@ -3,7 +3,7 @@ takes no part in it; the public still gets a 404 until the point of contact publ
 
 A forum seat names its organisation in words: an account is of the forum when the organisation it speaks for
 (confirmed) has that name, case aside, on a current seat of the plan's member's forum, and is that member's
-organisation or tied to no member."""
+organisation: one tied to no member holds no seat, since anyone may sign up under a seat's public name."""
 
 from datetime import date
 
@@ -49,9 +49,9 @@ def _people(member, other_member, forum) -> dict:
     elsewhere = ForumSeatFactory(forum=ForumFactory(member=other_member), organisation_name="Paris Ouverte")
     return {
         "seated, confirmed": (UserFactory(member_of=seated), True),
-        "seated organisation of no member": (
+        "same name, organisation of no member": (
             UserFactory(member_of=OrganisationFactory(name="Vecinos de Lavapiés", member=None)),
-            True,
+            False,
         ),
         "seated, awaiting confirmation": (UserFactory(asking_to_join=seated), False),
         "same name, another member's organisation": (
@@ -135,5 +135,5 @@ def test_a_seat_on_the_forum_does_not_open_another_members_draft(client, other_m
     other_plan = ActionPlanFactory(member=other_member)
     CommitmentFactory(action_plan=other_plan, objective="Open the tram data.")
     other = version_create(consultation=draft_review(action_plan=other_plan), user=other_plan_poc, expert_review=True)
-    client.force_login(UserFactory(member_of=OrganisationFactory(name="Vecinos de Lavapiés", member=None)))
+    client.force_login(UserFactory(member_of=OrganisationFactory(name="Vecinos de Lavapiés", member=member)))
     assert client.get(reverse("drafting:version-detail", args=[other.pk])).status_code == 404

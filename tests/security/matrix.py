@@ -53,7 +53,7 @@ ENDPOINTS: dict[str, Endpoint] = {
         kwargs="membership_request", read=None, writes={"post": OWNER | STAFF}, payload={"decision": "confirm"}
     ),
     # API tokens: the signed-in person's own (a new one with its scope; revoke every one of theirs).
-    "profile-api-token": Endpoint(read=SIGNED_IN, writes={"post": SIGNED_IN}, payload={"scope": "read"}),
+    "profile-api-token": Endpoint(read=SIGNED_IN, writes={"post": SIGNED_IN}, payload={"password": DEFAULT_PASSWORD}),
     "profile-api-token-revoke": Endpoint(read=None, writes={"post": SIGNED_IN}),
     "profile-delete": Endpoint(read=SIGNED_IN, writes={"post": SIGNED_IN}, payload={"password": DEFAULT_PASSWORD}),
     # Notifications: each person's own (the list shows only theirs; one followed is its recipient's only).
