@@ -22,11 +22,14 @@ class ProposalTranslationForm(forms.ModelForm):
 
     field_order = ["language", *Meta.fields]
 
-    def __init__(self, *args, proposal: Proposal, **kwargs):
+    def __init__(self, *args, proposal: Proposal, asked: str | None = None, **kwargs):
+        """`asked`: the language named in the address (?language=fr), chosen when it is one of the choices."""
         super().__init__(*args, **kwargs)
         self.fields["language"].choices = other_languages(proposal)
         if self.instance.pk:
             self.fields["language"].initial = self.instance.language_code
+        elif asked in dict(self.fields["language"].choices):
+            self.fields["language"].initial = asked
         elif page_language() != proposal.language:
             self.fields["language"].initial = page_language()
 

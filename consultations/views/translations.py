@@ -28,7 +28,7 @@ class ProposalTranslationView(ProposalTargetMixin, ServiceFormMixin, FormView):
     def get_form_kwargs(self):
         language = self.request.POST.get("language") or self.request.GET.get("language")
         instance = self.existing().get(language) or ProposalTranslation()
-        return {**super().get_form_kwargs(), "proposal": self.get_target(), "instance": instance}
+        return {**super().get_form_kwargs(), "proposal": self.get_target(), "instance": instance, "asked": language}
 
     def get_context_data(self, **kwargs):
         translations = sorted(self.existing().values(), key=lambda row: row.language_code)

@@ -202,3 +202,11 @@ def test_the_authors_translation_is_theirs_the_point_of_contact_may_not_rewrite_
     client.force_login(staff_user)
     assert _translate(client, spanish, "fr", {**FRENCH, "title": "Corrigé"}).status_code == 302
     assert ProposalTranslation.objects.get(master=spanish).title_translated == "Corrigé"
+
+
+def test_the_form_opens_on_the_language_named_in_the_address(client, spanish, author):
+    client.force_login(author)
+    url = reverse("consultations:proposal-translation", args=[spanish.pk])
+    page = client.get(url, {"language": "fr"}).content.decode()
+    assert '<option value="fr" selected>' in page
+    assert '<option value="en" selected>' in client.get(url, {"language": "en"}).content.decode()
