@@ -72,6 +72,10 @@ def _seed(spec: dict, users: list[User]) -> int:
             submit=True,
             language=spec["language"],
         )
+        for language, texts in spec.get("translations", {}).get(title, {}).items():
+            services.proposal_translation_save(
+                proposal=proposal, language=language, translated_by=users[author], **texts
+            )
         _discuss(proposal, index, users=users, comments=spec["comments"], language=spec["language"])
         if response is not None:
             outcome, reasons = response

@@ -173,6 +173,14 @@ def test_the_demo_has_findings_a_dispute_and_its_answer(demo, client):
     assert MonitoringReport.objects.count() == 3
 
 
+def test_the_demo_has_a_spanish_proposal_its_author_translated(demo, client):
+    proposal = Proposal.objects.get(title="Datos de calidad del aire por barrio")
+    assert set(proposal.translations.values_list("language_code", flat=True)) == {"en", "fr"}
+    client.cookies["django_language"] = "fr"
+    page = client.get(proposal.get_absolute_url()).content.decode()
+    assert "Données de qualité de l’air par quartier" in page and 'lang="es"' in page
+
+
 def test_the_demo_has_every_reference_row_in_three_languages(demo):
     assert "lack their French or Spanish text" not in demo.first and untranslated_reference_rows() == {}
 
