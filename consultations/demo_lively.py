@@ -18,6 +18,22 @@ from consultations import services
 from consultations.demo_texts import CONSULTATIONS, PARTICIPANTS
 from consultations.models import Consultation
 
+# Translations their authors added (issue 19): readers in another language see the proposal in theirs.
+TRANSLATIONS = {
+    "Datos de calidad del aire por barrio": {
+        "fr": {
+            "title": "Données de qualité de l’air par quartier",
+            "problem": "Les mesures sont agrégées pour toute la ville.",
+            "solution": "Publier les mesures de chaque station en temps réel.",
+        },
+        "en": {
+            "title": "Air quality data by neighbourhood",
+            "problem": "Measurements are aggregated for the whole city.",
+            "solution": "Publish the measurements of each station in real time.",
+        },
+    },
+}
+
 
 def _participants() -> list[User]:
     from allauth.account.models import EmailAddress
@@ -72,7 +88,7 @@ def _seed(spec: dict, users: list[User]) -> int:
             submit=True,
             language=spec["language"],
         )
-        for language, texts in spec.get("translations", {}).get(title, {}).items():
+        for language, texts in TRANSLATIONS.get(title, {}).items():
             services.proposal_translation_save(
                 proposal=proposal, language=language, translated_by=users[author], **texts
             )

@@ -225,21 +225,6 @@ BUENOS_AIRES = {
             None,
         ),
     ],
-    # Translations its author added (issue 19): French and English readers see the proposal in their language.
-    "translations": {
-        "Datos de calidad del aire por barrio": {
-            "fr": {
-                "title": "Données de qualité de l’air par quartier",
-                "problem": "Les mesures sont agrégées pour toute la ville.",
-                "solution": "Publier les mesures de chaque station en temps réel.",
-            },
-            "en": {
-                "title": "Air quality data by neighbourhood",
-                "problem": "Measurements are aggregated for the whole city.",
-                "solution": "Publish the measurements of each station in real time.",
-            },
-        },
-    },
 }
 
 PARIS = {

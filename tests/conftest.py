@@ -260,3 +260,23 @@ def browser():
         )
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def new_page(browser, live_server, transactional_db):
+    """make(locale="en-GB", width=1280, javascript=True): a page in a browser context of its own (its own cookies:
+    one person each), closed after the test."""
+    contexts = []
+
+    def make(locale: str = "en-GB", *, width: int = 1280, javascript: bool = True):
+        context = browser.new_context(
+            locale=locale, viewport={"width": width, "height": 900}, java_script_enabled=javascript
+        )
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15000)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()

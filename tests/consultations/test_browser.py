@@ -6,37 +6,12 @@ import re
 import pytest
 
 from consultations.models import Proposal
+from tests.browser.session import sign_in
 from tests.consultations.files import MINIMAL_PDF
 from tests.factories import ActionPlanFactory, CommitmentFactory, MemberFactory, UserFactory
-from tests.factories.accounts import DEFAULT_PASSWORD
 from tests.factories.consultations import ConsultationFactory
 
 pytestmark = [pytest.mark.browser]
-
-
-@pytest.fixture
-def new_page(browser, live_server, transactional_db):
-    contexts = []
-
-    def make(width=1280):
-        context = browser.new_context(locale="en-GB", viewport={"width": width, "height": 900})
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(15000)
-        return page
-
-    yield make
-    for context in contexts:
-        context.close()
-
-
-def _sign_in(page, base, email):
-    """Sign in; the page each role lands on is tested in tests/partnership/test_landing.py."""
-    page.goto(f"{base}/accounts/login/")
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", DEFAULT_PASSWORD)
-    page.click("form.form button[type=submit]")
-    page.wait_for_url(lambda url: "/accounts/login/" not in url)
 
 
 def _register(page, base, mailoutbox):
@@ -73,7 +48,7 @@ def _propose(page, base, consultation) -> Proposal:
 
 
 def _support_and_comment(page, base, proposal):
-    _sign_in(page, base, "carlos@example.org")
+    sign_in(page, base, "carlos@example.org")
     page.goto(f"{base}{proposal.get_absolute_url()}")
     page.click("text=Support this proposal")
     page.wait_for_selector("text=You support this proposal.")
@@ -85,7 +60,7 @@ def _support_and_comment(page, base, proposal):
 
 def _publish_response(page, base, proposal, commitment):
     """The point of contact publishes the response, linked to the commitment."""
-    _sign_in(page, base, "contact@madrid.example")
+    sign_in(page, base, "contact@madrid.example")
     page.goto(f"{base}{proposal.get_absolute_url()}")
     page.click("text=Write the response")
     page.check("input[name=outcome][value=merged]")
@@ -133,7 +108,7 @@ def test_too_many_attachments_are_refused_by_the_browser_before_sending(new_page
     consultation = ConsultationFactory()
     UserFactory(email="amina@example.org")
     page = new_page()
-    _sign_in(page, live_server.url, "amina@example.org")
+    sign_in(page, live_server.url, "amina@example.org")
     page.goto(f"{live_server.url}/consultations/{consultation.pk}/propose/")
     page.fill("#id_title", "Publish district board agendas a week ahead")
     page.fill("#id_problem", "Residents learn about decisions too late.")

@@ -6,27 +6,11 @@ import re
 
 import pytest
 
-from tests.consultations.test_browser import _sign_in
+from tests.browser.session import sign_in
 from tests.factories import ActionPlanFactory, InstitutionContactFactory, InstitutionFactory, MemberFactory, UserFactory
 from tests.factories.consultations import ConsultationFactory, ProposalFactory
 
 pytestmark = [pytest.mark.browser]
-
-
-@pytest.fixture
-def new_page(browser, live_server, transactional_db):
-    contexts = []
-
-    def make():
-        context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(15000)
-        return page
-
-    yield make
-    for context in contexts:
-        context.close()
 
 
 def test_a_referral_is_answered_in_the_portal_and_published_with_the_response(new_page, live_server, mailoutbox):
@@ -40,7 +24,7 @@ def test_a_referral_is_answered_in_the_portal_and_published_with_the_response(ne
 
     # The point of contact refers the proposal to the institution.
     poc = new_page()
-    _sign_in(poc, base, "contact@madrid.example")
+    sign_in(poc, base, "contact@madrid.example")
     poc.goto(f"{base}/workspace/proposals/{proposal.pk}/respond/")
     poc.click("text=Ask an institution")
     poc.fill("#id_institution_name", "Madrid Procurement Office")
@@ -53,7 +37,7 @@ def test_a_referral_is_answered_in_the_portal_and_published_with_the_response(ne
     link = re.search(r"https?://[^/\s]+(/referrals/\d+/)", mail.body).group(1)
 
     contact = new_page()
-    _sign_in(contact, base, "pablo@procurement.example")
+    sign_in(contact, base, "pablo@procurement.example")
     contact.goto(f"{base}{link}")
     assert "Can you publish them monthly?" in contact.locator(".facts").inner_text()
     contact.fill("#id_opinion", "**Feasible** from 2026, in OCDS.")

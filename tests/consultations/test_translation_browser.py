@@ -4,27 +4,11 @@ French and opens the Spanish original with one click, without JavaScript."""
 import pytest
 
 from consultations.models import ProposalTranslation
+from tests.browser.session import sign_in
 from tests.factories import UserFactory
-from tests.factories.accounts import DEFAULT_PASSWORD
 from tests.factories.consultations import ConsultationFactory, ProposalFactory
 
 pytestmark = [pytest.mark.browser]
-
-
-@pytest.fixture
-def new_page(browser, live_server, transactional_db):
-    contexts = []
-
-    def make(locale: str, javascript: bool = True):
-        context = browser.new_context(locale=locale, java_script_enabled=javascript)
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(15000)
-        return page
-
-    yield make
-    for context in contexts:
-        context.close()
 
 
 def test_a_spanish_proposal_translated_into_french_by_its_author(new_page, live_server):
@@ -40,11 +24,7 @@ def test_a_spanish_proposal_translated_into_french_by_its_author(new_page, live_
     base = live_server.url
 
     page = new_page("es-ES")
-    page.goto(f"{base}/accounts/login/")
-    page.fill("input[name=login]", author.email)
-    page.fill("input[name=password]", DEFAULT_PASSWORD)
-    page.click("form.form button[type=submit]")
-    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+    sign_in(page, base, author.email)
     page.goto(f"{base}{proposal.get_absolute_url()}")
     page.click(f"a[href='/proposals/{proposal.pk}/translations/']")
     page.select_option("main form.form select[name=language]", "fr")

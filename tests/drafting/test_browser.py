@@ -6,35 +6,11 @@ import pytest
 
 from common.models import OutgoingEmail
 from drafting.models import Amendment
+from tests.browser.session import sign_in
 from tests.factories import ActionPlanFactory, CommitmentFactory, MemberFactory, UserFactory
-from tests.factories.accounts import DEFAULT_PASSWORD
 from tests.factories.drafting import draft_review
 
 pytestmark = [pytest.mark.browser]
-
-
-@pytest.fixture
-def new_page(browser, live_server, transactional_db):
-    contexts = []
-
-    def make():
-        context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(15000)
-        return page
-
-    yield make
-    for context in contexts:
-        context.close()
-
-
-def _sign_in(page, base, email):
-    page.goto(f"{base}/accounts/login/")
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", DEFAULT_PASSWORD)
-    page.click("form.form button[type=submit]")
-    page.wait_for_url(lambda url: "/accounts/login/" not in url)
 
 
 def _next_version(page, base, review):
@@ -54,13 +30,13 @@ def test_a_draft_is_commented_amended_and_the_next_version_shows_the_change(new_
     UserFactory(email="luis@example.org", full_name="Luis Ortega")
 
     contact = new_page()
-    _sign_in(contact, base, "contact@madrid.example")
+    sign_in(contact, base, "contact@madrid.example")
     _next_version(contact, base, review)
     assert "Version 1 of the draft is published" in contact.content()
     version_url = contact.url
 
     amina = new_page()
-    _sign_in(amina, base, "amina@example.org")
+    sign_in(amina, base, "amina@example.org")
     amina.goto(version_url)
     amina.click("text=0 comments")
     amina.fill("#id_body", "Which contracts, from which date?")
@@ -74,7 +50,7 @@ def test_a_draft_is_commented_amended_and_the_next_version_shows_the_change(new_
     amendment = Amendment.objects.get()
 
     luis = new_page()
-    _sign_in(luis, base, "luis@example.org")
+    sign_in(luis, base, "luis@example.org")
     luis.goto(f"{base}/amendments/{amendment.pk}/")
     luis.click("text=Support this amendment")
     luis.wait_for_selector("text=your support is counted")

@@ -4,35 +4,11 @@
 import pytest
 
 from grants.models import GrantApplication
+from tests.browser.session import sign_in
 from tests.factories import OrganisationFactory, UserFactory
-from tests.factories.accounts import DEFAULT_PASSWORD
 from tests.factories.grants import GrantCallFactory
 
 pytestmark = [pytest.mark.browser]
-
-
-@pytest.fixture
-def new_page(browser, live_server, transactional_db):
-    contexts = []
-
-    def make():
-        context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(15000)
-        return page
-
-    yield make
-    for context in contexts:
-        context.close()
-
-
-def _sign_in(page, base, email):
-    page.goto(f"{base}/accounts/login/")
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", DEFAULT_PASSWORD)
-    page.click("form.form button[type=submit]")
-    page.wait_for_url(lambda url: "/accounts/login/" not in url)
 
 
 def _apply(page, base, call):
@@ -84,14 +60,14 @@ def test_an_organisation_applies_two_reviewers_score_and_staff_award(new_page, l
     UserFactory(email="reviewer.two@example.org", staff=True)
 
     applicant = new_page()
-    _sign_in(applicant, base, "amina@example.org")
+    sign_in(applicant, base, "amina@example.org")
     application = _apply(applicant, base, call)
 
     first = new_page()
-    _sign_in(first, base, "reviewer.one@example.org")
+    sign_in(first, base, "reviewer.one@example.org")
     _score(first, base, application, [5, 3])
     second = new_page()
-    _sign_in(second, base, "reviewer.two@example.org")
+    sign_in(second, base, "reviewer.two@example.org")
     _score(second, base, application, [3, 3])
     assert "Average weighted score 3.67 / 5 from 2 reviewers." in second.locator("main").inner_text()
 

@@ -7,36 +7,18 @@ import pytest
 from commitments.services import commitment_follow
 from common.models import OutgoingEmail
 from monitoring.models import MonitoringReport
+from tests.browser.session import sign_in
 from tests.consultations.files import png_bytes
 from tests.factories import ActionPlanFactory, CommitmentFactory, MemberFactory, OrganisationFactory, UserFactory
-from tests.factories.accounts import DEFAULT_PASSWORD
 
 pytestmark = [pytest.mark.browser]
 
 
 @pytest.fixture
-def new_page(browser, live_server, transactional_db, settings, tmp_path):
+def new_page(new_page, settings, tmp_path):
+    """The shared one (tests/conftest.py), with the evidence files under the test's folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
-    contexts = []
-
-    def make():
-        context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(15000)
-        return page
-
-    yield make
-    for context in contexts:
-        context.close()
-
-
-def _sign_in(page, base, email):
-    page.goto(f"{base}/accounts/login/")
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", DEFAULT_PASSWORD)
-    page.click("form.form button[type=submit]")
-    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+    return new_page
 
 
 def test_a_participant_files_a_report_and_the_point_of_contact_disputes_it(new_page, live_server, tmp_path):
@@ -54,7 +36,7 @@ def test_a_participant_files_a_report_and_the_point_of_contact_disputes_it(new_p
     photo.write_bytes(png_bytes((64, 48)))
 
     participant = new_page()
-    _sign_in(participant, base, "amina@example.org")
+    sign_in(participant, base, "amina@example.org")
     participant.goto(f"{base}{commitment.get_absolute_url()}")
     participant.click("text=File a monitoring report")
     participant.select_option("#id_finding", "not_started")
@@ -76,7 +58,7 @@ def test_a_participant_files_a_report_and_the_point_of_contact_disputes_it(new_p
     assert "Un rapport de suivi sur l'engagement 1, « Open the district budgets »" in mail.body_text
 
     contact = new_page()
-    _sign_in(contact, base, "contact@madrid.example")
+    sign_in(contact, base, "contact@madrid.example")
     contact.goto(f"{base}/workspace/members/madrid/")
     contact.click("text=1 monitoring report awaits your answer")
     contact.wait_for_url("**/monitoring/?status=unanswered")

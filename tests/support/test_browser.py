@@ -5,33 +5,24 @@ import pytest
 
 from common.models import OutgoingEmail
 from support.models import SupportRequest
+from tests.browser.session import sign_in
 from tests.factories import MemberFactory, UserFactory
-from tests.factories.accounts import DEFAULT_PASSWORD
 from tests.factories.support import RepresentativeFactory, ServiceOfferFactory
 
 pytestmark = [pytest.mark.browser]
 
 
 @pytest.fixture
-def new_page(browser, live_server, transactional_db, settings, tmp_path):
+def new_page(new_page, live_server, settings, tmp_path):
+    """A page signed in as `email` (the shared fixture, tests/conftest.py), files under the test's folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
-    contexts = []
 
     def make(email: str):
-        context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(15000)
-        page.goto(f"{live_server.url}/accounts/login/")
-        page.fill("input[name=login]", email)
-        page.fill("input[name=password]", DEFAULT_PASSWORD)
-        page.click("form.form button[type=submit]")
-        page.wait_for_load_state()
+        page = new_page()
+        sign_in(page, live_server.url, email)
         return page
 
-    yield make
-    for context in contexts:
-        context.close()
+    return make
 
 
 def test_a_point_of_contact_asks_for_drafting_help_and_the_representative_delivers_it(new_page, live_server):
