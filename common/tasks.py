@@ -2,7 +2,9 @@
 
 from celery import shared_task
 
+from common.content_translations import machine_translate_by_label
 from common.jobs import job_kinds, jobs_requeue_stale
+from common.machine_translation import MachineTranslationError
 from common.outbox import email_outbox_sweep, email_send
 
 
@@ -28,3 +30,17 @@ def email_outbox_sweep_task() -> int:
 def jobs_sweep_task() -> dict[str, int]:
     """Periodic: re-queue the silent jobs of every kind (common/jobs.py); how many of each."""
     return {model._meta.label: jobs_requeue_stale(model) for model in job_kinds()}
+
+
+@shared_task(
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=(MachineTranslationError,),
+    retry_backoff=60,
+    retry_backoff_max=3600,
+    max_retries=8,
+)
+def machine_translate_task(label: str, pk: int) -> list[str]:
+    """Fill the languages a new or changed text ("app.Model", pk) lacks with machine translations (never over a
+    person's). The service failing (down, slow, a bad answer) is logged and retried later, with a growing delay."""
+    return machine_translate_by_label(label, pk)

@@ -90,24 +90,30 @@ class Shown:
         return getattr(self.__dict__["original"], name)
 
 
+def original_language(obj) -> str | None:
+    """The language an object's texts are written in: its `content_language` (e.g. a commitment's plan's), else its
+    `language`."""
+    return getattr(obj, "content_language", None) or getattr(obj, "language", None)
+
+
 def shown_in(obj, language: str | None = None) -> Shown:
     """The object's texts in `language` (default: the page's) when translated, else its original."""
     language = language or page_language()
-    original_language = getattr(obj, "language", None)
-    if language == original_language or not is_prefetched(obj):
-        return Shown(original=obj, language=original_language)
+    source = original_language(obj)
+    if language == source or not is_prefetched(obj):
+        return Shown(original=obj, language=source)
     translation = translations_of(obj).get(language)
     if translation is None:
-        return Shown(original=obj, language=original_language)
+        return Shown(original=obj, language=source)
     texts = {name: text for name, text in translation.texts().items() if text}
     if not texts:
-        return Shown(original=obj, language=original_language)
+        return Shown(original=obj, language=source)
     return Shown(original=obj, language=language, machine_translated=translation.machine_translated, texts=texts)
 
 
 def other_languages(obj) -> list[tuple[str, str]]:
     """(code, name) of the site's languages an object may be translated into: all but its original."""
-    return [(code, name) for code, name in settings.LANGUAGES if code != getattr(obj, "language", None)]
+    return [(code, name) for code, name in settings.LANGUAGES if code != original_language(obj)]
 
 
 def page_translations(model, language: str | None = None) -> Prefetch:

@@ -218,6 +218,15 @@ class Proposal(TranslatableModelMixin, TimeStampedModel):
         return self.status != self.Status.DRAFT and not self.is_hidden
 
     @property
+    def content_language(self) -> str:
+        return self.language
+
+    @property
+    def translation_owner_id(self) -> int | None:
+        """The author's own translation is theirs (common/content_translations.py)."""
+        return self.author_id
+
+    @property
     def is_answered(self) -> bool:
         return self.status in self.ANSWERED
 

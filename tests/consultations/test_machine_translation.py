@@ -9,9 +9,9 @@ import pytest
 from django.test import TestCase
 
 from common import machine_translation
+from common.tasks import machine_translate_task
 from consultations import services
 from consultations.models import ProposalTranslation
-from consultations.tasks import proposal_machine_translate_task
 
 pytestmark = pytest.mark.django_db
 
@@ -141,9 +141,9 @@ def test_a_failing_service_does_not_fail_the_write_and_the_task_retries(service,
     proposal = _write(consultation, author)  # the eager task failed; the proposal is saved
     assert proposal.pk and not ProposalTranslation.objects.exists()
     with pytest.raises(machine_translation.MachineTranslationError):
-        proposal_machine_translate_task.run(proposal.pk)  # what Celery retries later (autoretry_for)
+        machine_translate_task.run("consultations.Proposal", proposal.pk)  # what Celery retries later (autoretry_for)
     service.fail = False
-    assert proposal_machine_translate_task.run(proposal.pk) == ["en", "fr"]
+    assert machine_translate_task.run("consultations.Proposal", proposal.pk) == ["en", "fr"]
 
 
 def test_an_unreachable_service_is_an_error_not_a_hang(settings):
