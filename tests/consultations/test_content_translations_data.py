@@ -3,10 +3,15 @@ query cost of the pages that show them (one query per list, whatever the number 
 
 import pytest
 from django.db import connection
+from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from rest_framework.test import APIClient
 
 from common.content_translations import translation_save
+from consultations import selectors
+from consultations.filters import SORTS
+from consultations.rows import proposal_rows
 from tests.consultations.test_content_translations import FRENCH, SPANISH
 from tests.factories.consultations import CommentFactory, ConsultationFactory, ProposalFactory, ResponseFactory
 from tests.partnership.test_open_data_archive import _csv, _download, build_now
@@ -94,3 +99,19 @@ def test_pages_run_the_same_queries_whatever_the_rows_and_their_translations(cli
     assert [_count(client, url) for url in pages] == before
     assert client.get("/consultations/").content.decode().count(FRENCH["title"]) == 5
     assert client.get(proposal.get_absolute_url()).content.decode().count("Bonne idée.") == 6
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_the_python_rows_are_the_templates_with_translated_responses(world, language):
+    _consultation, proposal, response, _comment = world
+    other = ResponseFactory(proposal=ProposalFactory(consultation=proposal.consultation, language="fr"), language="fr")
+    translation_save(other, language="en", texts={"reasons": "By the **machine**."}, translated_by=None,
+                     machine_translated=True)  # fmt: skip
+    with translation.override(language):  # the rows read the translations into the page's language
+        page, _filter = selectors.proposal_page(filters={}, ordering=SORTS["newest"], cursor=None)
+        expected = "".join(
+            render_to_string("consultations/includes/_proposal_row.html", {"proposal": p}) for p in page.object_list
+        )
+        assert proposal_rows(page.object_list) == expected
+    assert ("Hors mandat." in expected) == (language == "fr")
+    assert ("Machine translation" in expected) == (language == "en")
