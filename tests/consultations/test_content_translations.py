@@ -5,11 +5,13 @@ from unittest import mock
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.test import TestCase
 from django.urls import reverse
 
 from common.content_translations import translation_save
 from consultations import services
 from consultations.models import CommentTranslation, ConsultationTranslation, ProposalResponseTranslation
+from tests.consultations.test_machine_translation import service  # noqa: F401 - a fake LibreTranslate
 from tests.factories import UserFactory
 from tests.factories.consultations import CommentFactory, ConsultationFactory, ProposalFactory, ResponseFactory
 
@@ -182,3 +184,20 @@ def test_an_edit_that_keeps_the_text_keeps_the_translations(spanish_consultation
     translation_save(spanish_consultation, language="fr", texts=FRENCH, translated_by=point_of_contact)
     services.consultation_update(consultation=spanish_consultation, max_proposals_per_participant=3)
     assert ConsultationTranslation.objects.filter(master=spanish_consultation).exists()
+
+
+@pytest.mark.usefixtures("service")
+def test_the_machine_translates_public_comments_and_responses_only(public_proposal, commenter):
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        comment = services.comment_create(proposal=public_proposal, author=commenter, body="Buena idea.", language="es")
+    rows = {row.language_code: row for row in CommentTranslation.objects.filter(master=comment)}
+    assert {code: (row.body_translated, row.machine_translated) for code, row in rows.items()} == {
+        "en": ("[en] Buena idea.", True),
+        "fr": ("[fr] Buena idea.", True),
+    }
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        draft = services.response_save(proposal=public_proposal, outcome="accepted", reasons="Sí.", language="es")
+    assert not ProposalResponseTranslation.objects.exists()  # a draft stays in the portal
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        services.response_publish(response=draft)
+    assert set(ProposalResponseTranslation.objects.values_list("language_code", flat=True)) == {"en", "fr"}
