@@ -163,8 +163,11 @@ def proposal_comment_page(*, proposal: Proposal, page: str | int | None, user=No
         )
         .order_by("created_at", "id")
     )
-    paginator = Paginator(threads, settings.CONSULTATION_COMMENTS_PER_PAGE)
-    return paginator.get_page(page)
+    comments_page = Paginator(threads, settings.CONSULTATION_COMMENTS_PER_PAGE).get_page(page)
+    comments_page.object_list = list(comments_page.object_list)
+    for comment in [*comments_page.object_list, *(r for t in comments_page.object_list for r in t.replies.all())]:
+        comment.proposal = proposal  # what the rules ask of each comment (is it public?), without a query each
+    return comments_page
 
 
 def comment_url(*, comment: Comment) -> str:

@@ -115,3 +115,16 @@ def test_the_python_rows_are_the_templates_with_translated_responses(world, lang
         assert proposal_rows(page.object_list) == expected
     assert ("Hors mandat." in expected) == (language == "fr")
     assert ("Machine translation" in expected) == (language == "en")
+
+
+def test_the_discussion_costs_the_same_queries_to_staff_whatever_its_comments(client, staff_user, plan):
+    """Staff may translate every comment: asking costs no query per comment."""
+    proposal = ProposalFactory(consultation=ConsultationFactory(action_plan=plan))
+    first = CommentFactory(proposal=proposal)
+    CommentFactory(proposal=proposal, parent=first)
+    client.force_login(staff_user)
+    _count(client, proposal.get_absolute_url())
+    before = _count(client, proposal.get_absolute_url())
+    for comment in CommentFactory.create_batch(4, proposal=proposal):
+        CommentFactory(proposal=proposal, parent=comment)
+    assert _count(client, proposal.get_absolute_url()) == before
