@@ -2,16 +2,16 @@
 (`accounts.privacy.register`, called from `ConsultationsConfig.ready()`).
 
 Download: their proposals (drafts included, with their uploads), comments, supports, follows, flags, and the
-translations of proposals they wrote.
+translations of proposals and comments they wrote.
 Deletion: submitted proposals and comments stay public, by a "Deleted participant" (the account row
 stays, anonymised); drafts with their uploads and history, the draft versions in the history of the
 proposals later submitted, supports (through the service that owns the support counts), follows and
-flags are removed. Translations go with the proposal they translate: removed with a draft, public with a
-submitted proposal (by the anonymised account).
+flags are removed. Translations go with the proposal or comment they translate: removed with a draft, public with
+a submitted proposal or a comment (by the anonymised account).
 """
 
 from accounts.models import Organisation, User
-from consultations.models import Comment, Flag, Follow, Proposal, ProposalTranslation, Support
+from consultations.models import Comment, CommentTranslation, Flag, Follow, Proposal, ProposalTranslation, Support
 from consultations.services.participation import supports_remove_for_user
 from consultations.services.proposals import proposal_discard
 
@@ -26,6 +26,7 @@ COVERS = (
     "consultations.Follow.user",
     "consultations.Flag.user",
     "consultations.ProposalTranslation.translated_by",
+    "consultations.CommentTranslation.translated_by",
 )
 KEEPS = {
     "consultations.Consultation.created_by": ROLE_WORK,
@@ -34,6 +35,8 @@ KEEPS = {
     "consultations.Referral.opinion_by": "an institution's opinion, given by one of its contacts for the institution: "
     "the opinion is the institution's and keeps pointing at the anonymised account",
     "consultations.RequirementMark.set_by": ROLE_WORK,
+    "consultations.ConsultationTranslation.translated_by": ROLE_WORK,
+    "consultations.ProposalResponseTranslation.translated_by": ROLE_WORK,
     "consultations.ModerationEvent.actor": "a moderator's decision (support staff), kept as moderation history",
 }
 
@@ -126,6 +129,15 @@ def user_export(user: User) -> dict:
                 "translated_at": _time(t.translated_at),
             }
             for t in ProposalTranslation.objects.filter(translated_by=user).order_by("translated_at", "pk")
+        ],
+        "comment_translations": [
+            {
+                "comment_id": t.master_id,
+                "language": t.language_code,
+                "body": t.body_translated,
+                "translated_at": _time(t.translated_at),
+            }
+            for t in CommentTranslation.objects.filter(translated_by=user).order_by("translated_at", "pk")
         ],
     }
 

@@ -43,14 +43,21 @@ def _submitted(proposal: Proposal) -> str:
     return f' · <time datetime="{_value(date(at, "c"))}">{_value(date(at, "j M Y"))}</time>'
 
 
+def _machine(shown) -> str:
+    if not shown.machine_translated:
+        return ""
+    return f' <span class="badge badge-machine">{gettext("Machine translation")}</span>'
+
+
 def _response(proposal: Proposal) -> str:
     response = proposal.published_response
     if response:
-        reasons = truncatewords(striptags(render_markdown(response.reasons)), 30)
+        shown = shown_in(response)
+        reasons = truncatewords(striptags(render_markdown(shown.reasons)), 30)
         return (
             f'\n    <p class="response-summary"><strong>{gettext("Response:")}</strong> '
             f'<span class="badge badge-{_value(response.outcome)}">{_value(response.get_outcome_display())}</span> '
-            f"<span{lang_attr(response)}>{_value(reasons)}</span></p>\n    "
+            f"<span{lang_attr(shown)}>{_value(reasons)}</span>{_machine(shown)}</p>\n    "
         )
     if proposal.status != "withdrawn":
         return f'\n    <p class="muted response-summary">{gettext("Awaiting a reasoned response.")}</p>\n    '
@@ -66,13 +73,12 @@ def proposal_row(proposal: Proposal, *, show_consultation: bool = False) -> str:
     area = proposal.policy_area
     supports, comments = proposal.support_count, proposal.comment_count
     shown = shown_in(proposal)
-    machine = f' <span class="badge badge-machine">{gettext("Machine translation")}</span>'
     return _ROW.format(
         pk=_value(proposal.pk),
         url=_value(proposal.get_absolute_url()),
         lang=lang_attr(shown),
         title=_value(shown.title),
-        machine=machine if shown.machine_translated else "",
+        machine=_machine(shown),
         status=_value(proposal.status),
         status_label=_value(proposal.get_status_display()),
         consultation=consultation,

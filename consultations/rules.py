@@ -122,6 +122,12 @@ def is_public(user, obj) -> bool:
 
 
 @rules.predicate
+def is_public_text(user, obj) -> bool:
+    """A consultation, a published response under a public proposal, a visible comment (their `is_public`)."""
+    return bool(getattr(obj, "is_public", False))
+
+
+@rules.predicate
 def is_answerable(user, obj) -> bool:
     return _proposal_status_in(obj, Proposal.TO_ANSWER)
 
@@ -211,6 +217,11 @@ rules.add_perm(
     (is_participant | is_point_of_contact | is_support_staff) & is_top_level_comment & is_public & is_consultation_open,
 )
 rules.add_perm("consultations.flag_comment", rules.is_authenticated & ~is_author & is_public)
+# A public text in another language (consultations.views.translations): a consultation and a response, the member's
+# point of contact and staff; a comment, its author and staff (its author's own translation is theirs).
+rules.add_perm("consultations.translate_consultation", is_member_manager & is_public_text)
+rules.add_perm("consultations.translate_proposalresponse", is_member_manager & is_public_text)
+rules.add_perm("consultations.translate_comment", (is_author | is_support_staff) & is_public_text)
 # obj: the referral
 rules.add_perm("consultations.record_referral", is_member_manager)
 # The institution's own contacts read what is asked and give its opinion in the portal.

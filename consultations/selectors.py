@@ -14,18 +14,24 @@ from common.db import count_of
 from common.pagination import KeysetPage, keyset_page
 from common.translations import page_translations
 from consultations.filters import ConsultationFilter, ProposalFilter
+
+# The forum's reads, kept where their callers look for them.
+from consultations.forum_selectors import (  # noqa: F401
+    forum_balance,
+    forum_get,
+    forum_meeting_get,
+    forum_meetings,
+    forum_seats,
+)
 from consultations.models import (
     Comment,
     Consultation,
     Flag,
     Follow,
-    Forum,
-    ForumMeeting,
-    ForumSeat,
     Proposal,
     ProposalAttachment,
+    ProposalResponse,
     Referral,
-    Sector,
     Support,
 )
 
@@ -39,12 +45,14 @@ def visible_comments():
 
 def consultation_list(*, filters: dict | None = None) -> tuple[QuerySet, ConsultationFilter]:
     queryset = Consultation.objects.select_related("action_plan__member").with_counts().order_by("-opens_at", "-id")
+    queryset = queryset.prefetch_related(page_translations(Consultation))
     consultation_filter = ConsultationFilter(filters or {}, queryset=queryset)
     return consultation_filter.qs, consultation_filter
 
 
 def consultation_get(*, pk: int) -> Consultation:
-    queryset = Consultation.objects.select_related("action_plan__member").with_counts().prefetch_related("policy_areas")
+    queryset = Consultation.objects.select_related("action_plan__member").with_counts()
+    queryset = queryset.prefetch_related("policy_areas", page_translations(Consultation))
     return get_object_or_404(queryset, pk=pk)
 
 
@@ -95,12 +103,17 @@ def proposal_rows(*, ids: list[int]) -> list[Proposal]:
         Proposal.objects.filter(pk__in=ids)
         .select_related(*PROPOSAL_ROW_RELATED)
         .only(*PROPOSAL_ROW_FIELDS)
-        .prefetch_related(page_translations(Proposal))
+        .prefetch_related(page_translations(Proposal), response_translations())
         .annotate(comment_count=count_of(visible_comments()))
         .order_by()
     )
     by_id = {row.pk: row for row in rows}
     return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def response_translations() -> Prefetch:
+    """The translations of the proposals' responses into the page's language (one query)."""
+    return Prefetch("response__translations", queryset=page_translations(ProposalResponse).queryset)
 
 
 def proposal_get(*, pk: int) -> Proposal:
@@ -109,6 +122,7 @@ def proposal_get(*, pk: int) -> Proposal:
         .prefetch_related(
             "attachments",
             page_translations(Proposal),
+            response_translations(),
             Prefetch("response__commitments", queryset=Commitment.objects.select_related("action_plan")),
         )
         .annotate(comment_count=count_of(visible_comments()))
@@ -141,14 +155,19 @@ def proposal_viewer_state(*, proposal: Proposal, user) -> dict:
 def proposal_comment_page(*, proposal: Proposal, page: str | int | None, user=None):
     """One page of top-level comments with their replies, in a fixed number of queries: the threads are read from
     their index at any depth (comment_top_level), their authors and replies fetched for those rows only."""
-    replies = Comment.objects.select_related("author").order_by("created_at", "id")
+    replies = Comment.objects.select_related("author").prefetch_related(page_translations(Comment))
     threads = (
         Comment.objects.filter(proposal=proposal, parent__isnull=True)
-        .prefetch_related("author", Prefetch("replies", queryset=replies))
+        .prefetch_related(
+            "author", page_translations(Comment), Prefetch("replies", queryset=replies.order_by("created_at", "id"))
+        )
         .order_by("created_at", "id")
     )
-    paginator = Paginator(threads, settings.CONSULTATION_COMMENTS_PER_PAGE)
-    return paginator.get_page(page)
+    comments_page = Paginator(threads, settings.CONSULTATION_COMMENTS_PER_PAGE).get_page(page)
+    comments_page.object_list = list(comments_page.object_list)
+    for comment in [*comments_page.object_list, *(r for t in comments_page.object_list for r in t.replies.all())]:
+        comment.proposal = proposal  # what the rules ask of each comment (is it public?), without a query each
+    return comments_page
 
 
 def comment_url(*, comment: Comment) -> str:
@@ -238,32 +257,6 @@ def commitment_source_proposals(*, commitment: Commitment) -> list:
         .order_by("submitted_at", "id")
         .distinct()
     )
-
-
-def forum_get(*, member: Member) -> Forum | None:
-    return Forum.objects.select_related("member").filter(member=member).first()
-
-
-def forum_balance(*, forum: Forum) -> dict:
-    """Current seats by sector: {"government": n, "civil_society": n, "other": n, "total": n}."""
-    balance = {sector.value: 0 for sector in Sector}
-    for sector in ForumSeat.objects.current().filter(forum=forum).values_list("sector", flat=True):
-        balance[sector] += 1
-    balance["total"] = sum(balance.values())
-    balance["non_government"] = balance["total"] - balance[Sector.GOVERNMENT]
-    return balance
-
-
-def forum_seats(*, forum: Forum) -> QuerySet:
-    return ForumSeat.objects.current().filter(forum=forum)
-
-
-def forum_meetings(*, forum: Forum) -> QuerySet:
-    return forum.meetings.select_related("action_plan").order_by("-held_on", "-id")
-
-
-def forum_meeting_get(*, pk: int) -> ForumMeeting:
-    return get_object_or_404(ForumMeeting.objects.select_related("forum__member", "action_plan"), pk=pk)
 
 
 def moderation_queue(*, kind: str) -> QuerySet:

@@ -17,6 +17,11 @@ urlpatterns = [
     # Public pages
     path("consultations/", public.ConsultationListView.as_view(), name="consultation-list"),
     path("consultations/<int:pk>/", public.ConsultationDetailView.as_view(), name="consultation-detail"),
+    path(
+        "consultations/<int:pk>/translations/",
+        translations.ConsultationTranslationView.as_view(),
+        name="consultation-translation",
+    ),
     path("consultations/<int:pk>/similar/", public.SimilarProposalsView.as_view(), name="proposal-similar"),
     path("proposals/", public.ProposalListView.as_view(), name="proposal-list"),
     path("proposals/mine/", public.MyProposalsView.as_view(), name="proposal-mine"),
@@ -30,6 +35,11 @@ urlpatterns = [
     path(
         "proposals/<int:pk>/translations/", translations.ProposalTranslationView.as_view(), name="proposal-translation"
     ),
+    path(
+        "proposals/<int:pk>/response/translations/",
+        translations.ResponseTranslationView.as_view(),
+        name="response-translation",
+    ),
     path("proposals/<int:pk>/submit/", participation.ProposalSubmitView.as_view(), name="proposal-submit"),
     path("proposals/<int:pk>/withdraw/", participation.ProposalWithdrawView.as_view(), name="proposal-withdraw"),
     path("proposals/<int:pk>/delete/", participation.ProposalDeleteView.as_view(), name="proposal-delete"),
@@ -40,6 +50,7 @@ urlpatterns = [
     path("proposals/<int:pk>/flag/", participation.ProposalFlagView.as_view(), name="proposal-flag"),
     path("proposals/<int:pk>/comments/", participation.CommentCreateView.as_view(), name="comment-create"),
     path("comments/<int:pk>/edit/", participation.CommentUpdateView.as_view(), name="comment-update"),
+    path("comments/<int:pk>/translations/", translations.CommentTranslationView.as_view(), name="comment-translation"),
     path("comments/<int:pk>/flag/", participation.CommentFlagView.as_view(), name="comment-flag"),
     # Support staff
     path("moderation/", moderation.ModerationQueueView.as_view(), name="moderation-queue"),

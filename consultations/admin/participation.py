@@ -11,6 +11,11 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from consultations import services
+from consultations.admin.translations import (
+    CommentTranslationInline,
+    ConsultationTranslationInline,
+    ResponseTranslationInline,
+)
 from consultations.models import (
     Comment,
     Consultation,
@@ -90,6 +95,7 @@ class ConsultationAdmin(SimpleHistoryAdmin):
     readonly_fields = ["status", "status_reason", "status_changed_at", "created_by"]
     list_select_related = ["action_plan__member"]
     date_hierarchy = "opens_at"
+    inlines = [ConsultationTranslationInline]
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_counts()
@@ -199,6 +205,7 @@ class ProposalResponseAdmin(SimpleHistoryAdmin):
     list_filter = ["outcome", "status", "language"]
     search_fields = ["proposal__title", "reasons"]
     list_select_related = ["proposal", "written_by"]
+    inlines = [ResponseTranslationInline]
 
     def has_add_permission(self, request):
         return False
@@ -219,6 +226,7 @@ class CommentAdmin(ModerationActionsMixin, admin.ModelAdmin):
     autocomplete_fields = ["proposal", "author", "parent"]
     readonly_fields = ["is_hidden", "edited_at"]
     moderation_field = "comment"
+    inlines = [CommentTranslationInline]
 
     @admin.display(description=_("comment"))
     def excerpt(self, obj):

@@ -7,7 +7,7 @@ from common.api.rows import Flat, Links, grouped
 from common.db import count_of
 from common.translations import translations_by_master
 from consultations.api import serializers as s
-from consultations.models import Proposal, ProposalResponse, ProposalTranslation, Referral
+from consultations.models import Proposal, ProposalResponse, ProposalResponseTranslation, ProposalTranslation, Referral
 from consultations.selectors import visible_comments
 
 PROPOSAL = Flat(
@@ -129,6 +129,8 @@ def proposal_items(request, rows: list[dict]) -> list[dict]:
     fed = _commitments(request, rows)
     opinions = _opinions(rows)
     translations = translations_by_master(ProposalTranslation, [row["id"] for row in rows])
+    published = [row["response__id"] for row in rows if row["response__status"] == ProposalResponse.Status.PUBLISHED]
+    response_translations = translations_by_master(ProposalResponseTranslation, published)
     items = []
     for row in rows:
         item = PROPOSAL(row)
@@ -148,6 +150,7 @@ def proposal_items(request, rows: list[dict]) -> list[dict]:
             response = RESPONSE(row)
             response["commitments"] = fed.get(row["response__id"], [])
             response["opinions"] = opinions.get(row["id"], [])
+            response["translations"] = response_translations.get(row["response__id"], {})
             response = {name: response[name] for name in s.ResponseSerializer.Meta.fields}
         item["response"] = response
         item["translations"] = translations.get(pk, {})

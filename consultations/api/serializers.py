@@ -8,6 +8,7 @@ from rest_framework import serializers
 from commitments.api.serializers import ActionPlanRefSerializer, MemberRefSerializer
 from commitments.models import Commitment, PolicyArea
 from common.translations import translations_by_master
+from consultations.api.translations import TranslatedSerializerMixin, TranslationsListSerializer
 from consultations.models import Comment, Consultation, Proposal, ProposalResponse, ProposalTranslation, Referral
 
 
@@ -19,7 +20,7 @@ class ConsultationRefSerializer(serializers.ModelSerializer):
         fields = ["id", "url", "title"]
 
 
-class ConsultationSerializer(serializers.ModelSerializer):
+class ConsultationSerializer(TranslatedSerializerMixin, serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:consultation-detail")
     html_url = serializers.SerializerMethodField()
     action_plan = ActionPlanRefSerializer(read_only=True)
@@ -50,7 +51,9 @@ class ConsultationSerializer(serializers.ModelSerializer):
             "max_proposals_per_participant",
             "proposal_count",
             "answered_count",
+            "translations",
         ]
+        list_serializer_class = TranslationsListSerializer
 
     def get_html_url(self, obj) -> str:
         return self.context["request"].build_absolute_uri(obj.get_absolute_url())
@@ -74,7 +77,7 @@ class ReferralOpinionSerializer(serializers.ModelSerializer):
         fields = ["institution", "opinion", "opinion_received_on"]
 
 
-class ResponseSerializer(serializers.ModelSerializer):
+class ResponseSerializer(TranslatedSerializerMixin, serializers.ModelSerializer):
     commitments = CommitmentRefSerializer(many=True, read_only=True)
     opinions = serializers.SerializerMethodField(
         help_text=_("The institutions' opinions, when the point of contact published them with the response.")
@@ -82,7 +85,8 @@ class ResponseSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = ProposalResponse
-        fields = ["outcome", "reasons", "language", "commitments", "published_at", "opinions"]
+        fields = ["outcome", "reasons", "language", "commitments", "published_at", "opinions", "translations"]
+        list_serializer_class = TranslationsListSerializer
 
     @extend_schema_field(ReferralOpinionSerializer(many=True))
     def get_opinions(self, obj) -> list:
@@ -191,12 +195,13 @@ class WithdrawSerializer(serializers.Serializer):
     note = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
 
 
-class CommentSerializer(serializers.ModelSerializer):
+class CommentSerializer(TranslatedSerializerMixin, serializers.ModelSerializer):
     author = serializers.SerializerMethodField()
 
     class Meta:
         model = Comment
-        fields = ["id", "parent", "author", "body", "language", "created_at", "edited_at"]
+        fields = ["id", "parent", "author", "body", "language", "created_at", "edited_at", "translations"]
+        list_serializer_class = TranslationsListSerializer
 
     def get_author(self, obj) -> str:
         return obj.author.public_name if obj.author_id else ""

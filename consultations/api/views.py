@@ -44,7 +44,8 @@ class ConsultationViewSet(ConsultationWriteMixin, viewsets.ReadOnlyModelViewSet)
     filterset_class = ConsultationFilter
 
     def get_queryset(self):
-        return selectors.consultation_list()[0].prefetch_related("policy_areas")
+        # Every language of the page's translations is read by the serializer, not the page's language alone.
+        return selectors.consultation_list()[0].prefetch_related(None).prefetch_related("policy_areas")
 
 
 class ProposalPagination(CursorPagination):

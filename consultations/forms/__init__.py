@@ -12,7 +12,7 @@ from consultations.forms.participation import (
     ProposalForm,
     WithdrawForm,
 )
-from consultations.forms.translations import ProposalTranslationForm
+from consultations.forms.translations import ProposalTranslationForm, content_translation_form
 from consultations.forms.workspace import (
     BulkResponseForm,
     ConsultationEndForm,
@@ -48,6 +48,7 @@ __all__ = [
     "OpinionForm",
     "ProposalForm",
     "ProposalTranslationForm",
+    "content_translation_form",
     "ReferralForm",
     "ResponseForm",
     "ResponseTemplateForm",

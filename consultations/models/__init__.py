@@ -6,12 +6,19 @@ from consultations.models.participation import Comment, Flag, Follow, Moderation
 from consultations.models.proposal import Proposal, ProposalAttachment
 from consultations.models.response import ProposalResponse, Referral, ResponseTemplate
 from consultations.models.standards import CoCreationChecklist, RequirementMark
-from consultations.models.translation import ProposalTranslation
+from consultations.models.translation import (
+    CommentTranslation,
+    ConsultationTranslation,
+    ProposalResponseTranslation,
+    ProposalTranslation,
+)
 
 __all__ = [
     "CoCreationChecklist",
     "Comment",
+    "CommentTranslation",
     "Consultation",
+    "ConsultationTranslation",
     "Flag",
     "Follow",
     "Forum",
@@ -21,6 +28,7 @@ __all__ = [
     "Proposal",
     "ProposalAttachment",
     "ProposalResponse",
+    "ProposalResponseTranslation",
     "ProposalTranslation",
     "Referral",
     "RequirementMark",

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from parler.models import TranslatableModelMixin
 from simple_history.models import HistoricalRecords
 
 from commitments.models import ActionPlan, PolicyArea
@@ -36,8 +37,11 @@ class ConsultationQuerySet(models.QuerySet):
         return self
 
 
-class Consultation(TimeStampedModel):
-    """A call for proposals (or a review of the draft plan) on an action plan, open between two dates."""
+class Consultation(TranslatableModelMixin, TimeStampedModel):
+    """A call for proposals (or a review of the draft plan) on an action plan, open between two dates.
+
+    Its texts are in `language`; its `translations` (ConsultationTranslation) hold the other languages.
+    """
 
     class Kind(models.TextChoices):
         PROPOSALS = "proposals", _("Call for proposals")
@@ -165,6 +169,15 @@ class Consultation(TimeStampedModel):
     @property
     def member(self):
         return self.action_plan.member
+
+    @property
+    def content_language(self) -> str:
+        return self.language
+
+    @property
+    def is_public(self) -> bool:
+        """Every consultation is on the public pages from its creation (upcoming, open, closed or cancelled)."""
+        return True
 
     @property
     def ended_at(self):

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from parler.models import TranslatableModelMixin
 
 from common.markdown import validate_no_markup
 from common.models import content_language_field
@@ -52,8 +53,12 @@ class Follow(models.Model):
         return f"{self.user} → {self.proposal}"
 
 
-class Comment(models.Model):
-    """A comment on a proposal, or a reply to one (one level of replies)."""
+class Comment(TranslatableModelMixin, models.Model):
+    """A comment on a proposal, or a reply to one (one level of replies).
+
+    Its body is in `language`; its `translations` (CommentTranslation) hold the other languages, its author's own
+    being theirs (`translation_owner_id`).
+    """
 
     proposal = models.ForeignKey(
         Proposal, verbose_name=_("proposal"), on_delete=models.CASCADE, related_name="comments"
@@ -108,6 +113,19 @@ class Comment(models.Model):
     @property
     def is_editable_now(self) -> bool:
         return self.created_at is not None and timezone.now() < self.edit_deadline
+
+    @property
+    def content_language(self) -> str:
+        return self.language
+
+    @property
+    def is_public(self) -> bool:
+        return not self.is_hidden and self.proposal.is_public
+
+    @property
+    def translation_owner_id(self) -> int | None:
+        """The author's translation of their comment is theirs: only they or staff may change it."""
+        return self.author_id
 
 
 class Flag(models.Model):

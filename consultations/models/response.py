@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from parler.models import TranslatableModelMixin
 from simple_history.models import HistoricalRecords
 
 from accounts.models import Organisation
@@ -15,8 +16,11 @@ from common.models import TimeStampedModel, content_language_field
 from consultations.models.proposal import TEXT_VALIDATORS, Proposal
 
 
-class ProposalResponse(TimeStampedModel):
-    """The point of contact's reasoned response to a proposal: drafted, then published."""
+class ProposalResponse(TranslatableModelMixin, TimeStampedModel):
+    """The point of contact's reasoned response to a proposal: drafted, then published.
+
+    Its reasons are in `language`; its `translations` (ProposalResponseTranslation) hold the other languages.
+    """
 
     class Outcome(models.TextChoices):
         ACCEPTED = Proposal.Status.ACCEPTED.value, _("Accepted")
@@ -75,6 +79,15 @@ class ProposalResponse(TimeStampedModel):
     @property
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
+
+    @property
+    def content_language(self) -> str:
+        return self.language
+
+    @property
+    def is_public(self) -> bool:
+        """Published under a public proposal: a draft is the point of contact's alone."""
+        return self.is_published and self.proposal.is_public
 
 
 class Referral(TimeStampedModel):

@@ -16,6 +16,7 @@ from common.db import UNCHANGED, set_fields
 from common.models import page_language
 from consultations.models import Consultation, Proposal
 from consultations.services._common import lock_consultation
+from consultations.services.content_translations import CONSULTATION_SOURCE, source_of, translations_follow_edit
 
 CLOSED_PLAN_STATUSES = (ActionPlan.Status.COMPLETED, ActionPlan.Status.WITHDRAWN)
 
@@ -61,6 +62,7 @@ def consultation_create(
     consultation.full_clean()
     consultation.save()
     consultation.policy_areas.set(policy_areas)
+    translations_follow_edit(consultation)
     bump_content_version()  # the cached home page lists the consultations open now
     return consultation
 
@@ -84,6 +86,7 @@ def consultation_update(
     if current.status == Consultation.Status.CANCELLED:
         raise ValidationError(_("This consultation was cancelled; it can no longer be edited."))
     _check_dates(current, opens_at=opens_at, closes_at=closes_at)
+    before = source_of(current, CONSULTATION_SOURCE)
     set_fields(
         current,
         title=title,
@@ -101,6 +104,7 @@ def consultation_update(
     current.save()
     if policy_areas is not None:
         current.policy_areas.set(policy_areas)
+    translations_follow_edit(current, before)
     bump_content_version()
     return current
 

@@ -11,6 +11,7 @@ from accounts.models import User
 from common.models import page_language
 from consultations.models import Comment, Flag, Follow, ModerationEvent, Proposal, Support
 from consultations.services._common import lock_consultation, require_open
+from consultations.services.content_translations import COMMENT_SOURCE, source_of, translations_follow_edit
 
 
 def _require_public(proposal: Proposal) -> None:
@@ -91,6 +92,7 @@ def comment_create(
     )
     comment.full_clean()
     comment.save()
+    translations_follow_edit(comment)
     return comment
 
 
@@ -105,10 +107,12 @@ def comment_update(*, comment: Comment, body: str) -> Comment:
             _("Comments can be edited for %(minutes)d minutes after posting; this one can no longer change.")
             % {"minutes": settings.CONSULTATION_COMMENT_EDIT_MINUTES}
         )
+    before = source_of(current, COMMENT_SOURCE)
     current.body = (body or "").strip()
     current.edited_at = timezone.now()
     current.full_clean()
     current.save(update_fields=["body", "edited_at"])
+    translations_follow_edit(current, before)
     return current
 
 

@@ -11,6 +11,7 @@ from common.db import UNCHANGED, set_fields
 from common.models import page_language
 from consultations.models import Proposal, ProposalResponse, ResponseTemplate
 from consultations.services._common import lock_consultation, lock_proposal
+from consultations.services.content_translations import RESPONSE_SOURCE, source_of, translations_follow_edit
 from consultations.services.notifications import response_published_emails
 
 
@@ -61,6 +62,7 @@ def response_save(
     response = ProposalResponse.objects.select_for_update().filter(proposal=current).first() or ProposalResponse(
         proposal=current
     )
+    before = source_of(response, RESPONSE_SOURCE) if response.pk else None
     set_fields(
         response, outcome=outcome, reasons=reasons, language=language or page_language(), shows_opinions=shows_opinions
     )
@@ -77,6 +79,8 @@ def response_save(
     response.save()
     response.commitments.set(commitments)
     current.save(update_fields=["status", "updated_at"])
+    response.proposal = current
+    translations_follow_edit(response, before)
     if first_publication and notify:
         response_published_emails(response=response)
     return response

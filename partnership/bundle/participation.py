@@ -9,7 +9,17 @@ once published. No person's name or account is written, only organisations.
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from consultations.models import Comment, Consultation, ForumMeeting, Proposal, ProposalResponse, ProposalTranslation
+from consultations.models import (
+    Comment,
+    CommentTranslation,
+    Consultation,
+    ConsultationTranslation,
+    ForumMeeting,
+    Proposal,
+    ProposalResponse,
+    ProposalResponseTranslation,
+    ProposalTranslation,
+)
 from partnership.bundle.columns import Column, Resource, field, joined, translation_columns, with_translations
 
 
@@ -48,8 +58,10 @@ CONSULTATIONS = Resource(
         field("status_changed_at", _("When it was closed early or cancelled (ISO 8601, UTC).")),
         field("proposal_count", _("Number of proposals owed a reasoned response.")),
         field("answered_count", _("Number of those answered.")),
+        *translation_columns({"title": _("Title"), "description": _("Description")}),
     ],
     lambda: Consultation.objects.order_by("pk"),
+    per_chunk=with_translations(ConsultationTranslation),
 )
 
 PROPOSALS = Resource(
@@ -83,7 +95,7 @@ PROPOSALS = Resource(
 
 
 def _fed_commitments(responses: list) -> None:
-    """The commitments each response of a chunk fed, in one query of plain pairs."""
+    """The commitments each response of a chunk fed, in one query of plain pairs; and the responses' languages."""
     fed: dict[int, list] = {response.pk: [] for response in responses}
     links = ProposalResponse.commitments.through.objects.filter(proposalresponse_id__in=list(fed))
     for response_id, commitment_id in links.order_by("commitment_id").values_list(
@@ -92,6 +104,7 @@ def _fed_commitments(responses: list) -> None:
         fed[response_id].append(commitment_id)
     for response in responses:
         response.fed = fed[response.pk]
+    with_translations(ProposalResponseTranslation)(responses)
 
 
 RESPONSES = Resource(
@@ -109,6 +122,7 @@ RESPONSES = Resource(
             _("Identifiers of the commitments the proposal fed (commitments file), separated by “; ”."),
             lambda r: joined(r.fed),
         ),
+        *translation_columns({"reasons": _("Reasons")}),
     ],
     lambda: published_responses().order_by("pk"),
     per_chunk=_fed_commitments,
@@ -125,8 +139,10 @@ COMMENTS = Resource(
         field("language", _("Language it is written in (en, fr or es).")),
         field("created_at", _("When it was posted (ISO 8601, UTC).")),
         field("edited_at", _("When it was last edited (ISO 8601, UTC), if it was.")),
+        *translation_columns({"body": _("Comment")}),
     ],
     lambda: visible_comments().order_by("pk"),
+    per_chunk=with_translations(CommentTranslation),
 )
 
 FORUM_MEETINGS = Resource(

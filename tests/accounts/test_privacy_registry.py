@@ -18,7 +18,9 @@ from tests.factories.irm_reports import ResearcherAssignmentFactory
 pytestmark = pytest.mark.django_db
 
 ACCOUNT_SECTIONS = ["exported_at", "account", "email_addresses", "memberships", "organisations"]
-CONSULTATION_SECTIONS = ["proposals", "comments", "supports", "follows", "flags", "proposal_translations"]
+CONSULTATION_SECTIONS = [
+    "proposals", "comments", "supports", "follows", "flags", "proposal_translations", "comment_translations"
+]  # fmt: skip
 DRAFTING_SECTIONS = [
     "paragraph_comments", "amendments", "amendment_supports", "paragraph_comment_supports", "draft_reviews",
     "paragraph_comment_flags",

@@ -13,7 +13,9 @@ from accounts.models import Organisation
 from consultations import urls as consultation_urls
 from consultations.models import (
     Comment,
+    CommentTranslation,
     Consultation,
+    ConsultationTranslation,
     Flag,
     Follow,
     Forum,
@@ -22,6 +24,7 @@ from consultations.models import (
     ModerationEvent,
     Proposal,
     ProposalResponse,
+    ProposalResponseTranslation,
     Referral,
     ResponseTemplate,
     Support,
@@ -33,6 +36,7 @@ from tests.factories.consultations import (
     ForumMeetingFactory,
     ForumSeatFactory,
     ProposalFactory,
+    ResponseFactory,
     ResponseTemplateFactory,
 )
 
@@ -56,6 +60,14 @@ WRITE_PATHS = {
         {"language": "fr", **{f"{name}_translated": "Hijacked" for name in ("title", "problem", "solution")}},
         ["participant", "other_contact"],
     ),
+    # a consultation and a response: the member's point of contact and staff; a comment: its author and staff
+    "consultation-translation": (
+        "consultation",
+        {"language": "fr", "title_translated": "Hijacked", "description_translated": "Hijacked"},
+        MANAGED,
+    ),
+    "response-translation": ("answered", {"language": "fr", "reasons_translated": "Hijacked"}, MANAGED),
+    "comment-translation": ("comment", {"language": "fr", "body_translated": "Hijacked"}, OWNED),
     "proposal-withdraw": ("proposal", {"withdrawal_reason": "duplicate"}, OWNED),
     "proposal-delete": ("draft", {}, OWNED),
     "proposal-support": ("proposal", {}, ["author", "own_contact", "other_contact"]),
@@ -112,7 +124,9 @@ READ_ONLY = {
 }
 MODELS = [
     Comment,
+    CommentTranslation,
     Consultation,
+    ConsultationTranslation,
     Flag,
     Follow,
     Forum,
@@ -121,6 +135,7 @@ MODELS = [
     ModerationEvent,
     Proposal,
     ProposalResponse,
+    ProposalResponseTranslation,
     Referral,
     ResponseTemplate,
     Support,
@@ -137,6 +152,7 @@ def world(member, plan, consultation, author, proposal):
         "consultation": consultation,
         "proposal": proposal,
         "draft": ProposalFactory(consultation=consultation, author=author, draft=True),
+        "answered": ResponseFactory(proposal=ProposalFactory(consultation=consultation)).proposal,
         "comment": CommentFactory(proposal=proposal, author=author),
         "template": ResponseTemplateFactory(member=member),
         "seat": ForumSeatFactory(forum=forum),

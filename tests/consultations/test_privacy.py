@@ -59,7 +59,9 @@ def test_the_export_lists_the_persons_participation_only(consultation, participa
     )
 
     data = user_export(participant)
-    assert list(data) == ["proposals", "comments", "supports", "follows", "flags", "proposal_translations"]
+    assert list(data) == [
+        "proposals", "comments", "supports", "follows", "flags", "proposal_translations", "comment_translations"
+    ]  # fmt: skip
     assert [(t["proposal_id"], t["language"], t["title"]) for t in data["proposal_translations"]] == [
         (mine.pk, "fr", "Le mien")
     ]
