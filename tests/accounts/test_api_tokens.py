@@ -174,15 +174,15 @@ def test_deleting_the_account_revokes_the_tokens():
     assert not _works(token)
 
 
-@pytest.mark.django_db(transaction=True)
 def test_the_upgrade_drops_the_clear_text_tokens_of_drf():
-    """A database upgraded from DRF's tokens keeps no clear-text key: migration accounts 0007 drops the
-    table, its content type and its migration records."""
+    """A database upgraded from DRF's tokens keeps no clear-text key: migration accounts 0007, run on a database
+    holding DRF's table, its migration record and its content type, drops them all (in the test's transaction:
+    PostgreSQL's DDL is transactional)."""
     from django.contrib.contenttypes.models import ContentType
-    from django.db.migrations.executor import MigrationExecutor
+    from django.db.migrations.loader import MigrationLoader
 
-    executor = MigrationExecutor(connection)
-    executor.migrate([("accounts", "0006_organisation_membership")])
+    loader = MigrationLoader(connection)
+    key = ("accounts", "0007_drop_drf_authtoken")
     with connection.cursor() as cursor:
         cursor.execute("CREATE TABLE authtoken_token (key varchar(40) PRIMARY KEY, user_id bigint NOT NULL)")
         cursor.execute("INSERT INTO authtoken_token VALUES ('0123456789abcdef0123456789abcdef01234567', 1)")
@@ -191,8 +191,9 @@ def test_the_upgrade_drops_the_clear_text_tokens_of_drf():
             [timezone.now()],
         )
     ContentType.objects.get_or_create(app_label="authtoken", model="token")
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
+    state = loader.project_state(key, at_end=False)
+    with connection.schema_editor(atomic=False) as editor:
+        loader.get_migration(*key).apply(state, editor)
     assert "authtoken_token" not in connection.introspection.table_names()
     assert not ContentType.objects.filter(app_label="authtoken").exists()
     with connection.cursor() as cursor:

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.contrib import admin
+from django.db import transaction
 from django.urls import NoReverseMatch, Resolver404, URLPattern, URLResolver, get_resolver, resolve, reverse
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.test import APIClient
@@ -50,8 +51,20 @@ PUBLIC_LISTS = {
 }
 
 
+@pytest.fixture(scope="module")
+def _real_data(django_db_setup, django_db_blocker):
+    """The real data of the module, built once in a transaction rolled back after it (a savepoint per test)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield _build_real_data()
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def real_data(db):
+def real_data(_real_data, db):
+    return _real_data
+
+
+def _build_real_data():
     """OGP's sample, then Kosovo (XK), a territory without any country code and a local member whose
     country was left blank, each with a plan in implementation, commitments, a consultation, monitoring reports
     (one answered) and a partner's engagement, and their cycle calendars; a draft plan under review (Kosovo); the
