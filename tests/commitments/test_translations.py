@@ -129,6 +129,12 @@ def test_editing_the_texts_outdates_peoples_translations_but_not_a_status_change
     assert CommitmentTranslation.history.filter(history_type="-").count() == 1  # its history keeps it
 
 
+def test_a_new_plan_language_outdates_the_translations_into_it(commitment, point_of_contact):
+    translation_save(commitment, language="fr", texts=FRENCH, translated_by=point_of_contact)
+    services.action_plan_update(plan=commitment.action_plan, language="fr")
+    assert not CommitmentTranslation.objects.exists()
+
+
 def test_saving_queues_the_machine_when_it_is_on(commitment, settings, django_capture_on_commit_callbacks, monkeypatch):
     settings.MACHINE_TRANSLATION_URL = "http://translate.invalid"
     queued = []
