@@ -9,7 +9,7 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from commitments import services
-from commitments.models import CommitmentTranslation, MilestoneTranslation
+from commitments.models import Commitment, CommitmentTranslation, MilestoneTranslation
 from commitments.services.translations import commitment_translation_save
 from common import tasks
 from common.content_translations import translation_save
@@ -213,3 +213,18 @@ def test_pages_cost_the_same_queries_however_many_rows_are_translated(client, co
         )
     assert [_count(client, url) for url in urls] == before
     assert _page(client, "/commitments/", "fr").count(FRENCH["title"]) == 6
+
+
+def test_a_new_import_of_ogps_data_outdates_the_translations_of_the_texts_it_changes(tmp_path, staff_user):
+    from irm_reports.importing import import_ogp_data
+    from tests.irm_reports.sheets import sample, write_csv
+
+    header, rows = sample()
+    ghana = [row for row in rows if row["Action Plan ID"] == "AP_GHA01"][:2]
+    import_ogp_data(write_csv(tmp_path / "first.csv", header, ghana))
+    changed, kept = (Commitment.objects.get(ogp_id=row["Commitment Unique Identifier"]) for row in ghana)
+    for commitment in (changed, kept):
+        translation_save(commitment, language="fr", texts={"title": "Un titre"}, translated_by=staff_user)
+    ghana[0]["Commitment Title"] = "A new title from OGP"
+    import_ogp_data(write_csv(tmp_path / "second.csv", header, ghana))
+    assert list(CommitmentTranslation.objects.values_list("master_id", flat=True)) == [kept.pk]
