@@ -57,6 +57,7 @@ def test_a_spanish_commitment_translated_into_french_shows_in_french_with_the_or
     client, commitment, point_of_contact
 ):
     client.force_login(point_of_contact)
+    assert _url(commitment) in _page(client, commitment.action_plan.get_workspace_url(), "en")
     assert _post(client, commitment, "fr", FRENCH).status_code == 302
     translation = CommitmentTranslation.objects.get(master=commitment)
     assert (translation.language_code, translation.translated_by, translation.machine_translated) == (
