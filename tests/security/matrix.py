@@ -37,11 +37,6 @@ SEAT = {"organisation_name": "Hijacked", "sector": "other", "role": "member"}
 MEETING = {"title": "Hijacked", "held_on": "2026-01-01", "agenda": "Hijacked"}
 PLAN = {"number": "9", "title": "Hijacked", "start_date": "2027-01-01", "end_date": "2028-12-31"}
 COMMITMENT = {"number": "9.9", "title": "Hijacked", "objective": "Hijacked"}
-COMMITMENT_TRANSLATION = {
-    "language": "fr",
-    **{f"{name}_translated": "Hijacked" for name in ("title", "short_title", "problem", "status_quo", "objective")},
-    "expected_results_translated": "Hijacked",
-}
 MILESTONE = {"order": "9", "description": "Hijacked", "due_date": "2025-06-30"}
 PROGRESS = {"reported_on": "2025-02-01", "completion": "substantial", "text": "Hijacked"}
 
@@ -279,10 +274,6 @@ ENDPOINTS: dict[str, Endpoint] = {
     ),
     "commitments:workspace-commitment-update": Endpoint(
         "commitment", read=MANAGERS, writes={"post": MANAGERS}, payload=COMMITMENT
-    ),
-    # The commitment and its milestones in another language: the member's point of contact, staff.
-    "commitments:commitment-translation": Endpoint(
-        "commitment", read=MANAGERS, writes={"post": MANAGERS}, payload=COMMITMENT_TRANSLATION
     ),
     "commitments:workspace-milestone-create": Endpoint(
         "commitment", read=MANAGERS, writes={"post": MANAGERS}, payload=MILESTONE
