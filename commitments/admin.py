@@ -7,11 +7,13 @@ from commitments.models import (
     ActionPlan,
     Commitment,
     CommitmentFollow,
+    CommitmentTranslation,
     Institution,
     InstitutionContact,
     Member,
     MemberStatusEvent,
     Milestone,
+    MilestoneTranslation,
     PolicyArea,
     ProgressUpdate,
     StandardRequirement,
@@ -22,6 +24,7 @@ from commitments.services import (
     member_status_change,
     member_status_refresh,
 )
+from commitments.services.translations import texts_before, texts_written
 
 
 class MemberStatusEventInline(admin.TabularInline):
@@ -140,14 +143,46 @@ class ProgressUpdateInline(admin.StackedInline):
     extra = 0
 
 
+class TranslationInline(admin.StackedInline):
+    """The texts in other languages (common/translations.py); the original stays in the object's fields."""
+
+    fields = ["language_code", *CommitmentTranslation.TEXT_FIELDS, "machine_translated", "translated_by"]
+    readonly_fields = ["translated_by"]
+    extra = 0
+
+
+class CommitmentTranslationInline(TranslationInline):
+    model = CommitmentTranslation
+
+
+class MilestoneTranslationInline(TranslationInline):
+    model = MilestoneTranslation
+    fields = ["language_code", *MilestoneTranslation.TEXT_FIELDS, "machine_translated", "translated_by"]
+
+
+class TranslatedAdminMixin:
+    """Staff's translations are theirs; their edit of the original's texts outdates the people's translations."""
+
+    def save_model(self, request, obj, form, change):
+        before = texts_before(obj) if change else None
+        super().save_model(request, obj, form, change)
+        texts_written(obj, before=before)
+
+    def save_formset(self, request, form, formset, change):
+        if issubclass(formset.model, (CommitmentTranslation, MilestoneTranslation)):
+            for translation in formset.save(commit=False):
+                translation.translated_by = None if translation.machine_translated else request.user
+        super().save_formset(request, form, formset, change)
+
+
 @admin.register(Commitment)
-class CommitmentAdmin(SimpleHistoryAdmin):
+class CommitmentAdmin(TranslatedAdminMixin, SimpleHistoryAdmin):
     list_display = ["number", "title", "action_plan", "lead_institution", "completion", "ogp_id"]
     list_filter = ["completion", "action_plan__status", "action_plan__member__kind", "policy_areas"]
     search_fields = ["title", "ogp_id", "action_plan__title", "action_plan__member__name"]
     autocomplete_fields = ["action_plan", "lead_institution", "supporting_organisations", "policy_areas"]
     readonly_fields = ["completion"]
-    inlines = [MilestoneInline, ProgressUpdateInline]
+    inlines = [MilestoneInline, ProgressUpdateInline, CommitmentTranslationInline]
     list_select_related = ["action_plan__member", "lead_institution"]
     fieldsets = (
         (None, {"fields": ("action_plan", "number", "title", "ogp_id")}),
@@ -174,18 +209,19 @@ class CommitmentAdmin(SimpleHistoryAdmin):
         for instance in instances:
             if isinstance(instance, ProgressUpdate) and instance.author_id is None:
                 instance.author = request.user
-        formset.save()
+        super().save_formset(request, form, formset, change)
         if formset.model is ProgressUpdate:
             commitment_completion_refresh(commitment=form.instance)
 
 
 @admin.register(Milestone)
-class MilestoneAdmin(SimpleHistoryAdmin):
+class MilestoneAdmin(TranslatedAdminMixin, SimpleHistoryAdmin):
     list_display = ["description_short", "commitment", "due_date", "status", "completed_on"]
     list_filter = ["status"]
     search_fields = ["description", "commitment__title"]
     autocomplete_fields = ["commitment"]
     list_select_related = ["commitment"]
+    inlines = [MilestoneTranslationInline]
 
     @admin.display(description=_("description"))
     def description_short(self, obj):

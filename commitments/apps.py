@@ -13,9 +13,11 @@ class CommitmentsConfig(AppConfig):
         from commitments.models import (
             ActionPlan,
             Commitment,
+            CommitmentTranslation,
             Member,
             MemberStatusEvent,
             Milestone,
+            MilestoneTranslation,
             PolicyArea,
             ProgressUpdate,
         )
@@ -25,6 +27,7 @@ class CommitmentsConfig(AppConfig):
         register_content_models(
             Member, MemberStatusEvent, ActionPlan, Commitment, Milestone, ProgressUpdate, PolicyArea, Organisation
         )
+        register_content_models(CommitmentTranslation, MilestoneTranslation)
         # The stored key figures of the home page follow the writes that change them.
         from django.db.models.signals import post_delete, post_save
 

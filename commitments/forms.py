@@ -3,11 +3,13 @@
 from datetime import date
 
 from django import forms
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
-from commitments.models import ActionPlan, Commitment, Milestone, PolicyArea, ProgressUpdate
+from commitments.models import ActionPlan, Commitment, CommitmentTranslation, Milestone, PolicyArea, ProgressUpdate
 from common.forms import ContentLanguageMixin
+from common.translations import other_languages
 
 
 class DateInput(forms.DateInput):
@@ -188,3 +190,70 @@ class InstitutionContactForm(forms.Form):
         label=_("E-mail address of the contact's account"),
         help_text=_("The person registers first; they then post progress, answer reports and give opinions."),
     )
+
+
+class CommitmentTranslationForm(forms.ModelForm):
+    """A commitment's texts in another language than its plan's, and its milestones' on the same page."""
+
+    language = forms.ChoiceField(label=_("Language of the translation"))
+
+    class Meta:
+        model = CommitmentTranslation
+        fields = list(CommitmentTranslation.TEXT_FIELDS)
+        widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in fields[2:]}
+
+    field_order = ["language", *Meta.fields]
+
+    def __init__(self, *args, commitment, language: str, milestones: list, milestone_translations: dict, **kwargs):
+        """`language`: the one chosen (the address's ?language=, else the page's); `milestone_translations`: the
+        milestones' existing translations into it, by milestone id."""
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = other_languages(commitment)
+        self.fields["language"].initial = language
+        self.commitment, self.milestones = commitment, milestones
+        for number, milestone in enumerate(milestones, 1):
+            existing = milestone_translations.get(milestone.pk)
+            original = format_html(
+                '{} <span lang="{}">{}</span>', _("Original:"), milestone.content_language, milestone.description
+            )
+            self.fields[f"milestone_{milestone.pk}_description"] = forms.CharField(
+                label=_("Milestone %(number)s: description") % {"number": number},
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 3}),
+                initial=existing.description_translated if existing else "",
+                help_text=original,
+            )
+            self.fields[f"milestone_{milestone.pk}_expected_output"] = forms.CharField(
+                label=_("Milestone %(number)s: expected output") % {"number": number},
+                required=False,
+                max_length=500,
+                initial=existing.expected_output_translated if existing else "",
+            )
+
+    def clean(self):
+        """Every text the original has is translated (a page shows the translation whole, or the original), and a
+        milestone is translated whole or not at all."""
+        data = super().clean()
+        missing = _("Translate this text too: the original has one.")
+        for name, original in CommitmentTranslation.TEXT_FIELDS.items():
+            if getattr(self.commitment, original) and name in data and not data[name]:
+                self.add_error(name, missing)
+        for milestone in self.milestones:
+            description, output = f"milestone_{milestone.pk}_description", f"milestone_{milestone.pk}_expected_output"
+            if data.get(output) and not data.get(description):
+                self.add_error(description, _("Translate the description too, or leave both empty."))
+            elif data.get(description) and milestone.expected_output and not data.get(output):
+                self.add_error(output, missing)
+        return data
+
+    def service_data(self) -> dict:
+        data = self.cleaned_data
+        milestone_texts = {
+            milestone.pk: {
+                "description": data[f"milestone_{milestone.pk}_description"],
+                "expected_output": data[f"milestone_{milestone.pk}_expected_output"],
+            }
+            for milestone in self.milestones
+        }
+        texts = {original: data[name] for name, original in CommitmentTranslation.TEXT_FIELDS.items()}
+        return {"language": data["language"], "texts": texts, "milestone_texts": milestone_texts}

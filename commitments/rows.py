@@ -13,11 +13,12 @@ from common.html import joined
 from common.html import template_value as _value
 from common.templatetags.markup import lang_attr, localized
 from common.templatetags.portal import percent
+from common.translations import shown_in
 
 _ROW = (
     '\n<li class="card commitment-card" id="commitment-{pk}">\n  <div class="card-heading">\n'
     '    <span class="commitment-number">{number}</span>\n'
-    '    <a href="{url}" class="card-title"{lang}>{title}</a>\n  </div>\n  <p class="muted">\n'
+    '    <a href="{url}" class="card-title"{lang}>{title}</a>{machine}\n  </div>\n  <p class="muted">\n'
     "    {plan}\n    {lead}\n    {completion}\n  </p>\n  {tags}\n  {progress}\n</li>\n"
 )
 _PROGRESS = (
@@ -66,12 +67,15 @@ def commitment_row(commitment, *, show_plan: bool = False) -> str:
             f' · <span class="badge badge-{_value(commitment.completion)}">'
             f"{_value(commitment.get_completion_display())}</span>"
         )
+    shown = shown_in(commitment)
+    machine = f' <span class="badge badge-machine">{gettext("Machine translation")}</span>'
     return _ROW.format(
         pk=_value(commitment.pk),
         number=_value(commitment.number),
         url=_value(commitment.get_absolute_url()),
-        lang=lang_attr(commitment),
-        title=_value(commitment.title),
+        lang=lang_attr(shown),
+        title=_value(shown.title),
+        machine=machine if shown.machine_translated else "",
         plan=plan,
         lead=_value(lead.name) if lead else "",
         completion=completion,

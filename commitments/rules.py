@@ -63,6 +63,8 @@ rules.add_perm("commitments.add_commitment", is_member_manager & is_plan_in_co_c
 # obj: the commitment
 rules.add_perm("commitments.change_commitment", is_member_manager & is_plan_in_co_creation)
 rules.add_perm("commitments.add_milestone", is_member_manager & is_plan_in_co_creation)
+# Its texts and its milestones' in other languages, whatever the plan's status: a translation never changes them.
+rules.add_perm("commitments.translate_commitment", is_member_manager)
 # The member's team, or a contact of an institution that leads or supports the commitment.
 rules.add_perm(
     "commitments.add_progressupdate", is_plan_in_implementation & (is_member_manager | is_institution_contact)

@@ -14,6 +14,7 @@ from commitments.models import (
     Milestone,
     PolicyArea,
 )
+from common.translations import page_translations
 
 
 def member_get(*, slug: str) -> Member:
@@ -34,12 +35,14 @@ def action_plan_get(*, pk: int) -> ActionPlan:
 
 
 def action_plan_commitments(*, plan: ActionPlan) -> QuerySet:
-    """A plan's commitments as their rows show them (commitments/includes/_commitment_row.html)."""
+    """A plan's commitments as their rows show them (commitments/includes/_commitment_row.html), titles in the
+    page's language when translated."""
     return (
         plan.commitments.select_related("lead_institution")
         .only(*COMMITMENT_ROW_FIELDS)
         .prefetch_related(
-            Prefetch("policy_areas", queryset=PolicyArea.objects.only("name", "name_fr", "name_es", "slug"))
+            Prefetch("policy_areas", queryset=PolicyArea.objects.only("name", "name_fr", "name_es", "slug")),
+            page_translations(Commitment),
         )
         .with_milestone_progress()
         .order_by("sort_key")
@@ -47,11 +50,14 @@ def action_plan_commitments(*, plan: ActionPlan) -> QuerySet:
 
 
 def commitment_get(*, pk: int) -> Commitment:
+    """The commitment's page: with its translation and its milestones' into the page's language."""
+    milestones = Milestone.objects.order_by("order", "due_date", "id").prefetch_related(page_translations(Milestone))
     queryset = Commitment.objects.select_related("action_plan__member", "lead_institution").prefetch_related(
         "policy_areas",
         "supporting_organisations",
-        Prefetch("milestones", queryset=Milestone.objects.order_by("order", "due_date", "id")),
+        Prefetch("milestones", queryset=milestones),
         "progress_updates__author",
+        page_translations(Commitment),
     )
     return get_object_or_404(queryset, pk=pk)
 

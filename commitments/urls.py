@@ -1,6 +1,6 @@
 from django.urls import path
 
-from commitments.views import follows, institutions, workspace
+from commitments.views import follows, institutions, translations, workspace
 
 # The point-of-contact workspace. The project URLconf serves these with the public pages of partnership/urls.py
 # in one namespace, "commitments".
@@ -56,6 +56,11 @@ urlpatterns = [
         "workspace/milestones/<int:pk>/edit/",
         workspace.MilestoneUpdateView.as_view(),
         name="workspace-milestone-update",
+    ),
+    path(
+        "commitments/<int:pk>/translations/",
+        translations.CommitmentTranslationView.as_view(),
+        name="commitment-translation",
     ),
     path("commitments/<int:pk>/follow/", follows.CommitmentFollowView.as_view(), name="commitment-follow"),
     path("commitments/<int:pk>/unfollow/", follows.CommitmentUnfollowView.as_view(), name="commitment-unfollow"),

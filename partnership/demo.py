@@ -18,6 +18,7 @@ from accounts.services import user_set_role
 from commitments import services
 from commitments.country_names import country_names
 from commitments.models import ActionPlan, Member, Milestone, PolicyArea
+from commitments.services.translations import commitment_translation_save
 from common.reference import untranslated_reference_rows
 from consultations.demo import seed_consultations
 from consultations.demo_lively import seed_lively_consultations
@@ -144,6 +145,7 @@ def _seed_plan(spec: dict) -> ActionPlan | None:
             services.milestone_create(commitment=commitment, order=i, description=text, due_date=due)
             for i, (text, due, _status, _done) in enumerate(item["milestones"], start=1)
         ]
+        _seed_translations(commitment, item, milestones, member.contacts.first())
         commitments.append((commitment, item, milestones))
     if spec["status"] == "co_creation":
         return plan
@@ -163,6 +165,19 @@ def _seed_plan(spec: dict) -> ActionPlan | None:
     if spec["status"] == "completed":
         plan = services.action_plan_transition(plan=plan, to_status=ActionPlan.Status.COMPLETED)
     return plan
+
+
+def _seed_translations(commitment, item: dict, milestones: list, by) -> None:
+    for language, texts in item.get("translations", {}).items():
+        commitment_translation_save(
+            commitment=commitment,
+            language=language,
+            texts={name: text for name, text in texts.items() if name != "milestones"},
+            milestone_texts={
+                m.pk: {"description": text} for m, text in zip(milestones, texts["milestones"], strict=True)
+            },
+            translated_by=by,
+        )
 
 
 def seed_demo_accounts(password: str | None) -> list[tuple[str, str | None]]:

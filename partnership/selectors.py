@@ -4,6 +4,7 @@ IRM ratings), and what the home page shows open now. Each list selects the colum
 from django.db.models import Prefetch, QuerySet
 
 from commitments.models import ActionPlan, Commitment, Member, PolicyArea
+from common.translations import page_translations
 from consultations.models import Consultation
 from partnership.filters import CommitmentFilter, MemberFilter
 from partnership.models import OpenDataBuild
@@ -39,7 +40,7 @@ def commitment_list(*, filters: dict | None = None) -> tuple[QuerySet, Commitmen
     queryset = (
         Commitment.objects.select_related("action_plan__member", "lead_institution")
         .only(*COMMITMENT_ROW_FIELDS)
-        .prefetch_related(policy_area_tags())
+        .prefetch_related(policy_area_tags(), page_translations(Commitment))
         .with_milestone_progress()
         .order_by("-action_plan__start_date", "action_plan_id", "sort_key")
     )
@@ -78,12 +79,13 @@ def home_open_consultations(*, limit: int = 6) -> list[Consultation]:
 
 def home_commitments_to_follow(*, limit: int = 6) -> list[Commitment]:
     """The newest commitments of plans in implementation whose progress is reported (a self-reported completion),
-    with their milestones' progress: one query."""
+    with their milestones' progress and their titles in the page's language: two queries."""
     return list(
         Commitment.objects.filter(action_plan__status=ActionPlan.Status.IMPLEMENTATION)
         .exclude(completion="")
         .select_related("action_plan__member")
         .only(*COMMITMENT_ROW_FIELDS)
+        .prefetch_related(page_translations(Commitment))
         .with_milestone_progress()
         .order_by("-id")[:limit]
     )

@@ -5,7 +5,6 @@ from commitments.models.commitment import (
     CommitmentQuerySet,
     Completion,
     Milestone,
-    ProgressUpdate,
     commitment_sort_key,
 )
 from commitments.models.figures import HeadlineFigures
@@ -13,7 +12,9 @@ from commitments.models.follow import CommitmentFollow, OverdueMilestoneNotice
 from commitments.models.institution import InstitutionContact
 from commitments.models.member import Institution, Member, MemberQuerySet, MemberStatusEvent
 from commitments.models.plan import ActionPlan, ActionPlanQuerySet
+from commitments.models.progress import ProgressUpdate
 from commitments.models.reference import PolicyArea, Region, StandardRequirement, StandardRequirementQuerySet
+from commitments.models.translation import CommitmentTranslation, MilestoneTranslation
 
 __all__ = [
     "ActionPlan",
@@ -21,6 +22,7 @@ __all__ = [
     "Commitment",
     "CommitmentFollow",
     "CommitmentQuerySet",
+    "CommitmentTranslation",
     "Completion",
     "HeadlineFigures",
     "Institution",
@@ -29,6 +31,7 @@ __all__ = [
     "MemberQuerySet",
     "MemberStatusEvent",
     "Milestone",
+    "MilestoneTranslation",
     "OverdueMilestoneNotice",
     "PolicyArea",
     "ProgressUpdate",

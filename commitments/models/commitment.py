@@ -1,14 +1,14 @@
-"""Commitments, their milestones and the progress reported on them."""
+"""Commitments and their milestones (their progress: progress.py; their translations: translation.py)."""
 
 import re
 from datetime import date
 
-from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from parler.models import TranslatableModelMixin
 from simple_history.models import HistoricalRecords
 
 from accounts.models import Organisation
@@ -56,7 +56,7 @@ class Completion(models.TextChoices):
     COMPLETE = "complete", _("Complete")
 
 
-class Commitment(TimeStampedModel):
+class Commitment(TranslatableModelMixin, TimeStampedModel):
     """A concrete, time-bound reform promised in an action plan."""
 
     action_plan = models.ForeignKey(
@@ -175,6 +175,9 @@ class Commitment(TimeStampedModel):
         self.sort_key = commitment_sort_key(self.number)
         super().save(*args, **kwargs)
 
+    # Every commitment is public: the machine may translate it (common.content_translations).
+    is_public = True
+
     @property
     def content_language(self) -> str:
         """The language of its texts: its plan's (lists select the plan's `language` with the commitment)."""
@@ -191,7 +194,7 @@ class Commitment(TimeStampedModel):
         return [label for on, label in flags if on]
 
 
-class Milestone(TimeStampedModel):
+class Milestone(TranslatableModelMixin, TimeStampedModel):
     """A verifiable step of a commitment with its due date."""
 
     class Status(models.TextChoices):
@@ -246,6 +249,8 @@ class Milestone(TimeStampedModel):
         if errors:
             raise ValidationError(errors)
 
+    is_public = True
+
     @property
     def content_language(self) -> str:
         return self.commitment.content_language
@@ -257,42 +262,3 @@ class Milestone(TimeStampedModel):
             and self.due_date < date.today()
             and self.status not in (self.Status.COMPLETED, self.Status.CANCELLED)
         )
-
-
-class ProgressUpdate(models.Model):
-    """A dated report on a commitment's implementation; updates are never edited, they accumulate."""
-
-    commitment = models.ForeignKey(
-        Commitment, verbose_name=_("commitment"), on_delete=models.CASCADE, related_name="progress_updates"
-    )
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("author"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="progress_updates",
-    )
-    reported_on = models.DateField(_("date"), default=date.today)
-    text = models.TextField(_("progress"))
-    completion = models.CharField(_("completion level"), max_length=20, choices=Completion.choices)
-    evidence_url = models.URLField(_("link to evidence"), blank=True)
-    created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
-
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("progress update")
-        verbose_name_plural = _("progress updates")
-        ordering = ["-reported_on", "-id"]
-
-    def __str__(self):
-        return f"{self.commitment.number} — {self.reported_on}"
-
-    @property
-    def content_language(self) -> str:
-        return self.commitment.content_language
-
-    def clean(self):
-        if self.reported_on and self.reported_on > date.today():
-            raise ValidationError({"reported_on": _("The date of a progress update cannot be in the future.")})

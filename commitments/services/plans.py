@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Organisation
 from commitments.models import ActionPlan, Commitment, Member
 from commitments.services.members import organisation_for_name
+from commitments.services.translations import plan_translations_outdated, texts_before, texts_written
 from commitments.submission import plan_submitted
 from common.db import UNCHANGED, set_fields
 from common.models import page_language
@@ -59,6 +60,7 @@ def action_plan_update(
     plan = ActionPlan.objects.select_for_update().get(pk=plan.pk)
     if not plan.accepts_commitment_changes:
         raise ValidationError(_("This action plan is no longer in co-creation; it cannot be edited."))
+    language_before = plan.language
     set_fields(
         plan,
         number=number,
@@ -71,6 +73,8 @@ def action_plan_update(
     )
     plan.full_clean()
     plan.save()
+    if plan.language != language_before:
+        plan_translations_outdated(plan)
     return plan
 
 
@@ -189,6 +193,7 @@ def commitment_update(
     they are."""
     commitment.action_plan = _lock_plan(commitment.action_plan_id)
     _require_co_creation(commitment.action_plan)
+    before = texts_before(commitment)
     set_fields(
         commitment,
         number=number,
@@ -213,6 +218,7 @@ def commitment_update(
         commitment.lead_institution = _lead_institution(member, lead_institution_name)
     commitment.full_clean()
     commitment.save()
+    texts_written(commitment, before=before)
     if policy_areas is not None:
         commitment.policy_areas.set(policy_areas)
     if supporting_names is not None:

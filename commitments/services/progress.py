@@ -11,6 +11,7 @@ from accounts.models import User
 from commitments.models import Commitment, Milestone, ProgressUpdate
 from commitments.services.follows import commitment_followers_notify
 from commitments.services.plans import _lock_plan, _require_co_creation
+from commitments.services.translations import texts_before, texts_written
 from common.cache import bump_content_version
 from common.db import UNCHANGED, set_fields
 
@@ -30,6 +31,7 @@ def milestone_create(
     set_fields(milestone, order=order, description=description, expected_output=expected_output, due_date=due_date)
     milestone.full_clean()
     milestone.save()
+    texts_written(milestone, before=None)
     return milestone
 
 
@@ -51,6 +53,7 @@ def milestone_update(
         _require_co_creation(plan)
     if not (plan.accepts_commitment_changes or plan.accepts_progress):
         raise ValidationError(_("This action plan is closed; its milestones can no longer change."))
+    before = texts_before(milestone)
     set_fields(milestone, **planned, status=status, completed_on=completed_on)
     if milestone.status != Milestone.Status.COMPLETED:
         milestone.completed_on = None
@@ -58,6 +61,7 @@ def milestone_update(
         milestone.completed_on = date.today()
     milestone.full_clean()
     milestone.save()
+    texts_written(milestone, before=before)
     return milestone
 
 

@@ -90,6 +90,7 @@ class WorkspacePlanView(PlanTargetMixin, TemplateView):
         any_commitment = Commitment(action_plan=plan)
         context["can_change"] = user.has_perm("commitments.change_commitment", any_commitment)
         context["can_report"] = user.has_perm("commitments.add_progressupdate", any_commitment)
+        context["can_translate"] = user.has_perm("commitments.translate_commitment", any_commitment)
         return context
 
 

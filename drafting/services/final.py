@@ -1,8 +1,10 @@
 """The final version of the draft becomes the plan's commitments when the plan is submitted (commitments.submission
 hook): the sections and milestones that accepted amendments changed take the latest published version's text, and
-the milestones amendments added are created. Sections nobody amended keep the commitment's own text."""
+the milestones amendments added are created. Sections nobody amended keep the commitment's own text. A changed text
+outdates the translations people wrote of it, and the machine (when on) translates it again."""
 
 from commitments.models import ActionPlan, Commitment, Milestone
+from commitments.services.translations import texts_before, texts_written
 from drafting.models import Amendment, DraftParagraph, DraftVersion
 from drafting.services.versions import SECTIONS
 
@@ -28,6 +30,8 @@ def draft_final_apply(plan: ActionPlan) -> int:
     changed = 0
     for copy in latest.commitments.filter(key__in=touched, commitment__isnull=False).prefetch_related("paragraphs"):
         commitment = Commitment.objects.get(pk=copy.commitment_id)
+        commitment.action_plan = plan
+        before = texts_before(commitment)
         paragraphs = list(copy.paragraphs.all())
         keys = touched[copy.key]
         for section in SECTIONS:
@@ -35,16 +39,26 @@ def draft_final_apply(plan: ActionPlan) -> int:
                 setattr(commitment, section, _section_text(paragraphs, section))
         commitment._change_reason = f"Final version of the draft (version {latest.number})"
         commitment.save()
+        texts_written(commitment, before=before)
         order = commitment.milestones.count()
         for paragraph in paragraphs:
             if paragraph.key not in keys or paragraph.section != DraftParagraph.Section.MILESTONE:
                 continue
             if paragraph.key.startswith("m"):
-                Milestone.objects.filter(pk=int(paragraph.key[1:]), commitment=commitment).update(
-                    description=paragraph.text
-                )
+                _milestone_rewrite(commitment, int(paragraph.key[1:]), paragraph.text)
             else:
                 order += 1
-                Milestone.objects.create(commitment=commitment, order=order, description=paragraph.text)
+                milestone = Milestone.objects.create(commitment=commitment, order=order, description=paragraph.text)
+                texts_written(milestone, before=None)
         changed += 1
     return changed
+
+
+def _milestone_rewrite(commitment: Commitment, pk: int, text: str) -> None:
+    milestone = Milestone.objects.filter(pk=pk, commitment=commitment).first()
+    if milestone is None:
+        return
+    before = texts_before(milestone)
+    Milestone.objects.filter(pk=pk).update(description=text)
+    milestone.description, milestone.commitment = text, commitment
+    texts_written(milestone, before=before)

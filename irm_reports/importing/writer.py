@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Organisation
 from commitments.models import ActionPlan, Commitment, Member
+from commitments.services.translations import texts_written
+from common.content_translations import original_texts
 from irm_reports.importing.rows import PlanData, RowData
 from irm_reports.importing.summary import Issue
 
@@ -172,14 +174,18 @@ class CommitmentWriter:
         if commitment is None:
             commitment = Commitment(action_plan=self.plan, ogp_id=row.identifier, **desired)
             outcome = "created"
+            texts = None
         else:
             if commitment.action_plan_id != self.plan.pk:
                 self.by_number.pop(commitment.number, None)
+            texts = original_texts(commitment)
             outcome = "updated" if assign(commitment, desired) else "unchanged"
         if outcome != "unchanged":
             commitment.action_plan = self.plan
             validate(commitment)
             commitment.save()
+            if texts is not None:  # OGP rewrote its texts: people's translations of them are outdated
+                texts_written(commitment, before=texts)
             self.state.by_ogp_id[row.identifier] = commitment
         self.by_number[commitment.number] = commitment
         if self._areas(commitment, row.policy_areas) and outcome == "unchanged":

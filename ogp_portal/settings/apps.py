@@ -42,6 +42,7 @@ MACHINE_TRANSLATION_API_KEY = env("MACHINE_TRANSLATION_API_KEY", default="")
 MACHINE_TRANSLATION_TIMEOUT = env.float("MACHINE_TRANSLATION_TIMEOUT", default=20.0)
 # Languages a text is translated into: the site's.
 RATE_LIMITS["consultations.translation"] = {"user": (30, 3600), "ip": (60, 3600)}
+RATE_LIMITS["commitments.translation"] = {"user": (30, 3600), "ip": (60, 3600)}
 
 # CONSULTATIONS ------------------------------------------------------------------------------------
 CONSULTATION_ATTACHMENT_MAX_BYTES = env.int("CONSULTATION_ATTACHMENT_MAX_BYTES", default=5 * 1024 * 1024)

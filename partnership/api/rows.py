@@ -5,8 +5,9 @@ from django_countries import countries
 
 from accounts.models import User
 from commitments.api.serializers import ActionPlanRefSerializer, MemberRefSerializer
-from commitments.models import Commitment, Milestone
+from commitments.models import Commitment, CommitmentTranslation, Milestone, MilestoneTranslation
 from common.api.rows import Flat, Links, PageQuery, grouped
+from common.translations import translations_by_master
 from drafting.api.serializers import AmendmentRefSerializer
 from drafting.selectors import accepted_amendments
 from irm_reports.api.assessments import ASSESSMENT_FIELDS, AssessmentSerializer, ReportRefSerializer
@@ -161,8 +162,20 @@ def _related(ids: list[int]) -> tuple[dict, dict, dict, dict]:
     )
 
 
+def _milestone_items(milestones: dict) -> dict[int, list[dict]]:
+    """The milestones of a page as MilestoneSerializer gives them, with their languages (one query)."""
+    ids = [milestone["id"] for rows in milestones.values() for milestone in rows]
+    translations = translations_by_master(MilestoneTranslation, ids)
+    return {
+        pk: [{**MILESTONE(row), "translations": translations.get(row["id"], {})} for row in rows]
+        for pk, rows in milestones.items()
+    }
+
+
 def commitment_items(request, rows: list[dict]) -> list[dict]:
     orgs, areas, milestones, latest = _related([row["id"] for row in rows])
+    milestone_items = _milestone_items(milestones)
+    translations = translations_by_master(CommitmentTranslation, [row["id"] for row in rows])
     similar = similar_ids(commitment_ids=[row["id"] for row in rows])  # one query (peers)
     provenance = _provenance(request, [row["id"] for row in rows])  # one query (drafting)
     links = Links(request, "api:commitment-detail")
@@ -181,7 +194,7 @@ def commitment_items(request, rows: list[dict]) -> list[dict]:
             {**AREA(area), "parent": area["policyarea__parent__slug"]} for area in areas.get(pk, ())
         ]
         item["ogp_values"] = VALUES(row)
-        item["milestones"] = [MILESTONE(milestone) for milestone in milestones.get(pk, ())]
+        item["milestones"] = milestone_items.get(pk, [])
         item.update(_monitoring(row, milestones.get(pk, ())))
         assessment = latest.get(pk)
         if assessment is not None:
@@ -191,5 +204,6 @@ def commitment_items(request, rows: list[dict]) -> list[dict]:
         item["latest_assessment"] = assessment
         item["similar"] = similar[pk]
         item["provenance"] = provenance.get(pk, [])
+        item["translations"] = translations.get(pk, {})
         items.append(_ordered(item, s.CommitmentSerializer))
     return items

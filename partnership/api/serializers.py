@@ -1,5 +1,6 @@
 """Output shapes of the commitments API (read); inputs are plain serializers handed to services."""
 
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries.serializers import CountryFieldMixin
 from drf_spectacular.utils import extend_schema_field
@@ -7,7 +8,18 @@ from rest_framework import serializers
 
 from accounts.models import Organisation
 from commitments.api.serializers import ActionPlanRefSerializer, MemberRefSerializer
-from commitments.models import ActionPlan, Commitment, Completion, Member, Milestone, PolicyArea, ProgressUpdate
+from commitments.models import (
+    ActionPlan,
+    Commitment,
+    CommitmentTranslation,
+    Completion,
+    Member,
+    Milestone,
+    MilestoneTranslation,
+    PolicyArea,
+    ProgressUpdate,
+)
+from common.translations import translations_by_master
 from drafting.api.serializers import AmendmentRefSerializer
 from drafting.selectors import accepted_amendments
 from irm_reports.api.assessments import AssessmentSerializer
@@ -102,10 +114,37 @@ class ActionPlanSerializer(serializers.HyperlinkedModelSerializer):
         return self.context["request"].build_absolute_uri(obj.get_absolute_url())
 
 
+def translations_field(texts: str):
+    return serializers.SerializerMethodField(
+        help_text=format_lazy(
+            _(
+                "The {texts} in the other languages, by language code, and whether the machine translated them."
+                " The original is the object's own text, in its action plan's `language`."
+            ),
+            texts=texts,
+        )
+    )
+
+
 class MilestoneSerializer(serializers.ModelSerializer):
+    translations = translations_field(_("description and expected output"))
+
     class Meta:
         model = Milestone
-        fields = ["id", "order", "description", "expected_output", "due_date", "status", "completed_on"]
+        fields = [
+            "id",
+            "order",
+            "description",
+            "expected_output",
+            "due_date",
+            "status",
+            "completed_on",
+            "translations",
+        ]
+
+    @extend_schema_field(serializers.DictField(child=serializers.DictField()))
+    def get_translations(self, obj) -> dict:
+        return translations_by_master(MilestoneTranslation, [obj.pk]).get(obj.pk, {})
 
 
 class MilestoneItemSerializer(MilestoneSerializer):
@@ -155,6 +194,7 @@ class CommitmentSerializer(serializers.HyperlinkedModelSerializer):
     provenance = serializers.SerializerMethodField(
         help_text=_("The amendments to the draft plan, accepted by the point of contact, that shaped the commitment.")
     )
+    translations = translations_field(_("title, short title, problem, status quo, objective and expected results"))
 
     class Meta:
         model = Commitment
@@ -196,6 +236,7 @@ class CommitmentSerializer(serializers.HyperlinkedModelSerializer):
             "latest_assessment",
             "similar",
             "provenance",
+            "translations",
         ]
 
     def get_html_url(self, obj) -> str:
@@ -230,6 +271,10 @@ class CommitmentSerializer(serializers.HyperlinkedModelSerializer):
     def get_provenance(self, obj) -> list[dict]:
         amendments = accepted_amendments(commitment_ids=[obj.pk]).select_related("author")
         return AmendmentRefSerializer(amendments, many=True, context=self.context).data
+
+    @extend_schema_field(serializers.DictField(child=serializers.DictField()))
+    def get_translations(self, obj) -> dict:
+        return translations_by_master(CommitmentTranslation, [obj.pk]).get(obj.pk, {})
 
 
 class ProgressUpdateSerializer(serializers.ModelSerializer):

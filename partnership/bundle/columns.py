@@ -15,7 +15,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from common.spreadsheets import SpreadsheetSafeDictWriter
-from common.translations import translations_by_master
+from common.translations import original_language, translations_by_master
 from partnership.exports import Column
 
 CHUNK_SIZE = 2000
@@ -97,20 +97,23 @@ def json_lines(rows: Iterator[dict]) -> Iterator[str]:
     yield "\n]\n"
 
 
-def with_translations(translation_model) -> Callable[[list], None]:
-    """per_chunk of a translatable resource: each object's languages (common.translations), one query a chunk."""
+def with_translations(translation_model, also: Callable[[list], None] | None = None) -> Callable[[list], None]:
+    """per_chunk of a translatable resource: each object's languages (common.translations), one query a chunk;
+    then the resource's own per_chunk (`also`), if any."""
 
     def attach(chunk: list) -> None:
         by_master = translations_by_master(translation_model, [obj.pk for obj in chunk])
         for obj in chunk:
             obj.texts_by_language = by_master.get(obj.pk, {})
+        if also is not None:
+            also(chunk)
 
     return attach
 
 
 def _in_language(name: str, language: str):
     def value(obj):
-        if obj.language == language:
+        if original_language(obj) == language:
             return 0 if name == "machine_translated" else getattr(obj, name)
         texts = obj.texts_by_language.get(language)
         if texts is None:

@@ -3,10 +3,17 @@ status from monitoring), milestones and progress updates. All of them are public
 
 from django.utils.translation import gettext_lazy as _
 
-from commitments.models import ActionPlan, Member, Milestone, ProgressUpdate
+from commitments.models import (
+    ActionPlan,
+    CommitmentTranslation,
+    Member,
+    Milestone,
+    MilestoneTranslation,
+    ProgressUpdate,
+)
 from monitoring import status
 from partnership import exports
-from partnership.bundle.columns import Column, Resource, field
+from partnership.bundle.columns import Column, Resource, field, translation_columns, with_translations
 
 MEMBERS = Resource(
     "members",
@@ -122,6 +129,16 @@ COMMITMENT_COLUMNS = [
         _("Civil society's progress, 0 to 1 (milestones found completed); empty when not known."),
         _civil_society_progress,
     ),
+    *translation_columns(
+        {
+            "title": _("Title"),
+            "short_title": _("Short title"),
+            "problem": _("Problem addressed"),
+            "status_quo": _("Status quo"),
+            "objective": _("Objective"),
+            "expected_results": _("Expected results"),
+        }
+    ),
 ]
 
 
@@ -137,15 +154,20 @@ def _milestone_states(commitments: list) -> None:
 
 COMMITMENTS = Resource(
     "commitments",
-    _("Commitments of the action plans, with their latest IRM assessment and civil society's status."),
+    _(
+        "Commitments of the action plans, with their latest IRM assessment, civil society's status and their texts "
+        "in every language."
+    ),
     COMMITMENT_COLUMNS,
     lambda: exports.export_queryset().select_related("monitoring"),
-    per_chunk=_milestone_states,
+    per_chunk=with_translations(CommitmentTranslation, also=_milestone_states),
 )
+
+MILESTONE_FIELDS = ("commitment_id", "order", "description", "expected_output", "due_date", "status", "completed_on")
 
 MILESTONES = Resource(
     "milestones",
-    _("Milestones of the commitments."),
+    _("Milestones of the commitments, with their texts in every language."),
     [
         field("id", _("Identifier of the milestone in this portal.")),
         field("commitment_id", _("Identifier of the commitment (commitments file).")),
@@ -155,8 +177,15 @@ MILESTONES = Resource(
         field("due_date", _("Due date (YYYY-MM-DD), if given.")),
         field("status", _("The government's status: not_started, in_progress, delayed, completed or cancelled.")),
         field("completed_on", _("Date it was completed (YYYY-MM-DD), if it was.")),
+        *translation_columns({"description": _("Description"), "expected_output": _("Expected output")}),
     ],
-    lambda: Milestone.objects.order_by("pk"),
+    # The plan's language: the milestone's original language (Milestone.content_language).
+    lambda: (
+        Milestone.objects.select_related("commitment__action_plan")
+        .only(*MILESTONE_FIELDS, "commitment__action_plan__language")
+        .order_by("pk")
+    ),
+    per_chunk=with_translations(MilestoneTranslation),
 )
 
 PROGRESS_UPDATES = Resource(

@@ -27,6 +27,16 @@ PLANS = [
                     ("Premier jeu de données mensuel des marchés attribués", date(2027, 6, 30), "not_started", None)
                 ],
                 "progress": [],
+                # By the point of contact, for the partners who read English (the milestones' in the same order).
+                "translations": {
+                    "en": {
+                        "title": "Publish all the City's public contracts as open data",
+                        "problem": "Low-value contracts are published nowhere in a reusable form.",
+                        "objective": "Publish every month all the contracts the City awards, following the OCDS "
+                        "standard.",
+                        "milestones": ["First monthly dataset of awarded contracts"],
+                    }
+                },
             },
             {
                 "number": "2",

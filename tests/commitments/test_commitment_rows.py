@@ -6,6 +6,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from commitments import selectors
+from commitments.models import CommitmentTranslation
 from commitments.rows import commitment_rows, progress
 from partnership import selectors as partnership_selectors
 from tests.factories import OrganisationFactory, PolicyAreaFactory
@@ -31,6 +32,13 @@ def plan():
             completion=["", "limited", "substantial", "complete"][i % 4],
         )
         commitment.policy_areas.set(areas[: i % 3])
+        if i % 3 == 1:  # a French title, by a person or (marked) by the machine
+            CommitmentTranslation.objects.create(
+                master=commitment,
+                language_code="fr",
+                title_translated=f"Publier <marchés> {i}",
+                machine_translated=i > 3,
+            )
         for j in range(i % 4):
             MilestoneFactory(commitment=commitment, completed=j % 2 == 0)
     return plan
@@ -50,6 +58,12 @@ def test_the_rows_written_in_python_are_the_templates(plan, language):
         listed = list(partnership_selectors.commitment_list()[0])
         assert commitment_rows(listed, show_plan=True) == _reference(listed, show_plan=True)
     assert "&lt;contracts&gt; &amp; budgets" in _reference(on_plan)
+    with translation.override("fr"):
+        french = commitment_rows(list(selectors.action_plan_commitments(plan=plan)))
+    assert (
+        "Publier &lt;marchés&gt; 1</a>\n" in french
+        and 'Publier &lt;marchés&gt; 4</a> <span class="badge badge-machine">' in french
+    )
 
 
 def test_the_plan_page_shows_its_commitments_or_says_there_is_none(plan, client):

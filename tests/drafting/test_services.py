@@ -175,6 +175,7 @@ def test_the_final_version_becomes_the_commitments_when_the_plan_is_submitted(
     version, paragraph, participant, point_of_contact
 ):
     """Amended sections and new milestones are written into the commitment; what nobody amended is kept."""
+    from commitments.models import CommitmentTranslation
     from commitments.services.plans import action_plan_transition
 
     copy = paragraph.draft_commitment
@@ -190,7 +191,11 @@ def test_the_final_version_becomes_the_commitments_when_the_plan_is_submitted(
     commitment = copy.commitment
     commitment.title = "Edited by the point of contact"
     commitment.save()
+    french = CommitmentTranslation.objects.create(
+        master=commitment, language_code="fr", title_translated="Modifié", translated_by=point_of_contact
+    )
     action_plan_transition(plan=version.action_plan, to_status="submitted")
+    assert not CommitmentTranslation.objects.filter(pk=french.pk).exists()  # it translated the text before
     commitment.refresh_from_db()
     assert commitment.objective == "Publish every contract.\n\nOpen the data for reuse."
     assert commitment.title == "Edited by the point of contact"

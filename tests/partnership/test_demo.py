@@ -194,3 +194,12 @@ def test_the_demo_serves_its_open_data_archive_at_once(demo, client):
     with zipfile.ZipFile(io.BytesIO(b"".join(archive.streaming_content))) as bundle:
         assert "README.md" in bundle.namelist() and "commitments.csv" in bundle.namelist()
         assert len(bundle.read("commitments.csv").splitlines()) > 269
+
+
+def test_the_demo_has_a_french_commitment_translated_into_english(demo, client):
+    commitment = Commitment.objects.get(title="Publier en données ouvertes tous les marchés publics de la Ville")
+    assert list(commitment.translations.values_list("language_code", flat=True)) == ["en"]
+    client.cookies["django_language"] = "en"
+    page = client.get(commitment.get_absolute_url()).content.decode()
+    assert "<h1>Publish all the City&#x27;s public contracts as open data</h1>" in page
+    assert "First monthly dataset of awarded contracts" in page and '<details class="original-text"' in page

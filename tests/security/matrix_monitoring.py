@@ -2,6 +2,7 @@
 
 from tests.security.endpoint import MANAGERS, OWNER, PARTICIPANTS, SIGNED_IN, Endpoint, pk
 from tests.security.matrix_follow import FOLLOW_ENDPOINTS
+from tests.security.matrix_translations import TRANSLATION_ENDPOINTS
 
 MONITORING_REPORT = {"finding": "delayed", "text": "Hijacked", "observed_on": "2025-01-01", "website": ""}
 NOT_OWNER = SIGNED_IN - OWNER
@@ -56,6 +57,8 @@ MONITORING_ENDPOINTS = {
     ),
     # Following a commitment (issue 14, point 4): its lines in matrix_follow.py.
     **FOLLOW_ENDPOINTS,
+    # Translating a commitment (issue 19, point 1): its lines in matrix_translations.py.
+    **TRANSLATION_ENDPOINTS,
 }
 INSTITUTION_ENDPOINTS = {
     "commitments:workspace-progressupdate-create": Endpoint(
