@@ -21,6 +21,7 @@ from tests.factories.consultations import (
     ForumMeetingFactory,
     ForumSeatFactory,
     ProposalFactory,
+    ResponseFactory,
     ResponseTemplateFactory,
 )
 from tests.factories.grants import GrantApplicationFactory, GrantCallFactory, ReviewFactory
@@ -116,6 +117,8 @@ def _apps_above(world: dict, organisation, member, forum, other_member) -> dict:
         "notification": notification, **_grants(world, organisation), **_support_world(world),
         **_cycle_world(member, forum), **_monitoring_world(world), **_drafting_world(world),
         "exchange": _exchange(world, other_member), "institution_contact": _institution_contact(world),
+        # A proposal of another participant with its published reasoned response (translated by the managers).
+        "answered": ResponseFactory(proposal__consultation=world["consultation"]).proposal,
     }  # fmt: skip
 
 
