@@ -24,7 +24,7 @@ from commitments.services import (
     member_status_change,
     member_status_refresh,
 )
-from commitments.services.translations import texts_before, texts_written
+from common.admin import TranslatedAdminMixin
 
 
 class MemberStatusEventInline(admin.TabularInline):
@@ -158,21 +158,6 @@ class CommitmentTranslationInline(TranslationInline):
 class MilestoneTranslationInline(TranslationInline):
     model = MilestoneTranslation
     fields = ["language_code", *MilestoneTranslation.TEXT_FIELDS, "machine_translated", "translated_by"]
-
-
-class TranslatedAdminMixin:
-    """Staff's translations are theirs; their edit of the original's texts outdates the people's translations."""
-
-    def save_model(self, request, obj, form, change):
-        before = texts_before(obj) if change else None
-        super().save_model(request, obj, form, change)
-        texts_written(obj, before=before)
-
-    def save_formset(self, request, form, formset, change):
-        if issubclass(formset.model, (CommitmentTranslation, MilestoneTranslation)):
-            for translation in formset.save(commit=False):
-                translation.translated_by = None if translation.machine_translated else request.user
-        super().save_formset(request, form, formset, change)
 
 
 @admin.register(Commitment)

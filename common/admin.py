@@ -1,8 +1,10 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from common.content_translations import texts_before, texts_written
 from common.models import OutgoingEmail
 from common.outbox import email_outbox_sweep
+from common.translations import ContentTranslation
 
 
 @admin.register(OutgoingEmail)
@@ -24,3 +26,19 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
     def resend_pending(self, request, queryset):
         count = email_outbox_sweep(older_than_seconds=0)
         self.message_user(request, _("%(count)d e-mails queued again.") % {"count": count})
+
+
+class TranslatedAdminMixin:
+    """The admin of a translatable model: staff's edit of the original's texts or language outdates its
+    translations (common.content_translations.texts_written), and a translation staff write in an inline is theirs."""
+
+    def save_model(self, request, obj, form, change):
+        before = texts_before(obj) if change else None
+        super().save_model(request, obj, form, change)
+        texts_written(obj, before=before)
+
+    def save_formset(self, request, form, formset, change):
+        if issubclass(formset.model, ContentTranslation):
+            for translation in formset.save(commit=False):
+                translation.translated_by = None if translation.machine_translated else request.user
+        super().save_formset(request, form, formset, change)

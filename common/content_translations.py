@@ -17,7 +17,6 @@ from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from common import machine_translation
@@ -52,11 +51,16 @@ def _may_replace_owners(user, obj) -> bool:
 
 
 @transaction.atomic
-def translation_save(obj, *, language: str, texts: dict[str, str], translated_by, machine_translated: bool = False):
+def translation_save(
+    obj, *, language: str, texts: dict[str, str], translated_by, machine_translated: bool = False, source=None
+):
     """Add or replace the translation of `obj` into `language`; `texts` are keyed by the original fields
-    (a missing one is empty). Returns the translation (unchanged when a machine text meets a person's)."""
+    (a missing one is empty). Returns the translation (unchanged when a machine text meets a person's), or None
+    when `source` (what the machine translated: source_of() the object then) is no longer what the object says."""
     _check_language(obj, language)
-    type(obj).objects.select_for_update().filter(pk=obj.pk).first()  # one writer of a master's translations at a time
+    stored = type(obj).objects.select_for_update().filter(pk=obj.pk).first()  # one writer of its translations
+    if source is not None and (stored is None or source_of(stored) != source):
+        return None  # an older text's translation, finished after an edit: the edit's own task translates it
     model = translation_model(obj)
     translation = model.objects.filter(master=obj, language_code=language).first()
     if translation is None:
@@ -82,19 +86,38 @@ def translation_delete(obj, language: str) -> None:
 
 
 def translations_outdated(obj) -> int:
-    """The original's text or language changed: the translations written by people no longer say what it says, and
-    none may stand in its new language; they are removed (their history keeps them), and the machine fills again.
+    """The original's text or language changed: no translation says what it says any more, a person's or the
+    machine's. They are all removed (their history keeps them), and the machine, when on, fills again.
     Returns how many were removed."""
-    stale = (
-        translation_model(obj)
-        .objects.filter(master=obj)
-        .filter(Q(machine_translated=False) | Q(language_code=obj.content_language))
-    )
     removed = 0
-    for translation in stale:  # one by one, so that the history records each removal
+    for translation in translation_model(obj).objects.filter(master=obj):  # one by one: history records each
         translation.delete()
         removed += 1
     return removed
+
+
+def source_of(obj) -> dict:
+    """What a translation of `obj` renders: its texts and the language they are written in."""
+    return {**original_texts(obj), "language": obj.content_language}
+
+
+def texts_before(obj) -> dict | None:
+    """source_of() `obj` as stored before a write (None for a new object). Read from the database: a form bound to
+    the object has already changed its attributes."""
+    if obj.pk is None:
+        return None
+    stored = type(obj).objects.filter(pk=obj.pk).first()
+    return None if stored is None else source_of(stored)
+
+
+def texts_written(obj, *, before: dict | None) -> None:
+    """After a write of `obj` (`before`: texts_before() it, None for a new object): changed texts or language
+    outdate its translations, and the machine, when on, fills the languages of public text."""
+    if before is not None and before == source_of(obj):
+        return
+    if before is not None:
+        translations_outdated(obj)
+    machine_translate_later(obj)
 
 
 def machine_translate(obj) -> list[str]:
@@ -107,17 +130,21 @@ def machine_translate(obj) -> list[str]:
         return []
     model = translation_model(obj)
     by_people = set(model.objects.filter(master=obj, machine_translated=False).values_list("language_code", flat=True))
-    source = obj.content_language
+    source = source_of(obj)
     written = []
     for language, _name in settings.LANGUAGES:
-        if language == source or language in by_people:
+        if language == source["language"] or language in by_people:
             continue
-        texts = machine_translation.translate_texts(original_texts(obj), source=source, target=language)
+        texts = machine_translation.translate_texts(original_texts(obj), source=source["language"], target=language)
         try:
-            translation_save(obj, language=language, texts=texts, translated_by=None, machine_translated=True)
+            saved = translation_save(
+                obj, language=language, texts=texts, translated_by=None, machine_translated=True, source=source
+            )
         except ValidationError as error:
             logger.warning("Machine translation of %s %s into %s refused: %s", obj._meta.label, obj.pk, language, error)
             continue
+        if saved is None:
+            return written  # the text changed meanwhile: the edit's own task translates the new one
         written.append(language)
     return written
 

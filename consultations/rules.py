@@ -218,10 +218,16 @@ rules.add_perm(
 )
 rules.add_perm("consultations.flag_comment", rules.is_authenticated & ~is_author & is_public)
 # A public text in another language (consultations.views.translations): a consultation and a response, the member's
-# point of contact and staff; a comment, its author and staff (its author's own translation is theirs).
+# point of contact and staff; a comment, its author (while they may edit it) and staff (the author's translation is
+# theirs).
 rules.add_perm("consultations.translate_consultation", is_member_manager & is_public_text)
 rules.add_perm("consultations.translate_proposalresponse", is_member_manager & is_public_text)
-rules.add_perm("consultations.translate_comment", (is_author | is_support_staff) & is_public_text)
+# The author translates their words while they may still edit them (and the consultation is open): afterwards the
+# text in other languages would change what readers see, unmarked and unmoderated.
+rules.add_perm(
+    "consultations.translate_comment",
+    ((is_author & is_comment_editable & is_consultation_open) | is_support_staff) & is_public_text,
+)
 # obj: the referral
 rules.add_perm("consultations.record_referral", is_member_manager)
 # The institution's own contacts read what is asked and give its opinion in the portal.

@@ -10,8 +10,9 @@ from django.utils.translation import gettext as _
 from accounts.models import Organisation
 from commitments.models import ActionPlan, Commitment, Member
 from commitments.services.members import organisation_for_name
-from commitments.services.translations import plan_translations_outdated, texts_before, texts_written
+from commitments.services.translations import plan_translations_outdated
 from commitments.submission import plan_submitted
+from common.content_translations import texts_before, texts_written
 from common.db import UNCHANGED, set_fields
 from common.models import page_language
 

@@ -11,8 +11,8 @@ from accounts.models import User
 from commitments.models import Commitment, Milestone, ProgressUpdate
 from commitments.services.follows import commitment_followers_notify
 from commitments.services.plans import _lock_plan, _require_co_creation
-from commitments.services.translations import texts_before, texts_written
 from common.cache import bump_content_version
+from common.content_translations import texts_before, texts_written
 from common.db import UNCHANGED, set_fields
 
 

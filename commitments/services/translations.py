@@ -7,7 +7,6 @@ from accounts.models import User
 from commitments.models import ActionPlan, Commitment, CommitmentTranslation
 from common.content_translations import (
     machine_translate_later,
-    original_texts,
     translation_delete,
     translation_save,
     translations_outdated,
@@ -35,25 +34,6 @@ def commitment_translation_save(
         else:
             translation_delete(milestone, language)
     return translation
-
-
-def texts_before(obj) -> dict | None:
-    """What a translation of `obj` renders, as stored before a write (None for a new object). Read from the
-    database: a form bound to the object has already changed its attributes."""
-    if obj.pk is None:
-        return None
-    fields = list(original_texts(obj))
-    return type(obj).objects.filter(pk=obj.pk).values(*fields).first()
-
-
-def texts_written(obj, *, before: dict | None) -> None:
-    """After a write of a commitment or a milestone: changed texts outdate the translations by people (they no
-    longer say what the original says), and the machine, when on, fills the languages again."""
-    if before is not None and before == original_texts(obj):
-        return
-    if before is not None:
-        translations_outdated(obj)
-    machine_translate_later(obj)
 
 
 def plan_translations_outdated(plan: ActionPlan) -> None:

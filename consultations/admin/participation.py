@@ -10,6 +10,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from common.admin import TranslatedAdminMixin
 from consultations import services
 from consultations.admin.translations import (
     CommentTranslationInline,
@@ -87,7 +88,7 @@ class ModerationActionsMixin:
 
 
 @admin.register(Consultation)
-class ConsultationAdmin(SimpleHistoryAdmin):
+class ConsultationAdmin(TranslatedAdminMixin, SimpleHistoryAdmin):
     list_display = ["title", "action_plan", "kind", "opens_at", "closes_at", "state", "answered"]
     list_filter = ["kind", "status", "language", "action_plan__member__kind"]
     search_fields = ["title", "action_plan__title", "action_plan__member__name"]
@@ -218,7 +219,7 @@ class ProposalResponseAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Comment)
-class CommentAdmin(ModerationActionsMixin, admin.ModelAdmin):
+class CommentAdmin(TranslatedAdminMixin, ModerationActionsMixin, admin.ModelAdmin):
     list_display = ["excerpt", "proposal", "author", "created_at", "is_hidden"]
     list_filter = ["is_hidden", "language"]
     search_fields = ["body", "author__email", "proposal__title"]

@@ -12,11 +12,11 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from commitments.models import ActionPlan
 from common.cache import bump_content_version
+from common.content_translations import source_of, texts_written
 from common.db import UNCHANGED, set_fields
 from common.models import page_language
 from consultations.models import Consultation, Proposal
 from consultations.services._common import lock_consultation
-from consultations.services.content_translations import CONSULTATION_SOURCE, source_of, translations_follow_edit
 
 CLOSED_PLAN_STATUSES = (ActionPlan.Status.COMPLETED, ActionPlan.Status.WITHDRAWN)
 
@@ -62,7 +62,7 @@ def consultation_create(
     consultation.full_clean()
     consultation.save()
     consultation.policy_areas.set(policy_areas)
-    translations_follow_edit(consultation)
+    texts_written(consultation, before=None)
     bump_content_version()  # the cached home page lists the consultations open now
     return consultation
 
@@ -86,7 +86,7 @@ def consultation_update(
     if current.status == Consultation.Status.CANCELLED:
         raise ValidationError(_("This consultation was cancelled; it can no longer be edited."))
     _check_dates(current, opens_at=opens_at, closes_at=closes_at)
-    before = source_of(current, CONSULTATION_SOURCE)
+    before = source_of(current)
     set_fields(
         current,
         title=title,
@@ -104,7 +104,7 @@ def consultation_update(
     current.save()
     if policy_areas is not None:
         current.policy_areas.set(policy_areas)
-    translations_follow_edit(current, before)
+    texts_written(current, before=before)
     bump_content_version()
     return current
 

@@ -8,10 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from common.content_translations import source_of, texts_written
 from common.models import page_language
 from consultations.models import Comment, Flag, Follow, ModerationEvent, Proposal, Support
 from consultations.services._common import lock_consultation, require_open
-from consultations.services.content_translations import COMMENT_SOURCE, source_of, translations_follow_edit
 
 
 def _require_public(proposal: Proposal) -> None:
@@ -92,7 +92,7 @@ def comment_create(
     )
     comment.full_clean()
     comment.save()
-    translations_follow_edit(comment)
+    texts_written(comment, before=None)
     return comment
 
 
@@ -107,12 +107,12 @@ def comment_update(*, comment: Comment, body: str) -> Comment:
             _("Comments can be edited for %(minutes)d minutes after posting; this one can no longer change.")
             % {"minutes": settings.CONSULTATION_COMMENT_EDIT_MINUTES}
         )
-    before = source_of(current, COMMENT_SOURCE)
+    before = source_of(current)
     current.body = (body or "").strip()
     current.edited_at = timezone.now()
     current.full_clean()
     current.save(update_fields=["body", "edited_at"])
-    translations_follow_edit(current, before)
+    texts_written(current, before=before)
     return current
 
 

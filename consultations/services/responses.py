@@ -7,11 +7,11 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from commitments.models import Commitment, Member
+from common.content_translations import source_of, texts_written
 from common.db import UNCHANGED, set_fields
 from common.models import page_language
 from consultations.models import Proposal, ProposalResponse, ResponseTemplate
 from consultations.services._common import lock_consultation, lock_proposal
-from consultations.services.content_translations import RESPONSE_SOURCE, source_of, translations_follow_edit
 from consultations.services.notifications import response_published_emails
 
 
@@ -62,7 +62,7 @@ def response_save(
     response = ProposalResponse.objects.select_for_update().filter(proposal=current).first() or ProposalResponse(
         proposal=current
     )
-    before = source_of(response, RESPONSE_SOURCE) if response.pk else None
+    before = source_of(response) if response.pk else None
     set_fields(
         response, outcome=outcome, reasons=reasons, language=language or page_language(), shows_opinions=shows_opinions
     )
@@ -80,7 +80,8 @@ def response_save(
     response.commitments.set(commitments)
     current.save(update_fields=["status", "updated_at"])
     response.proposal = current
-    translations_follow_edit(response, before)
+    # Its first publication makes it public: the machine translates it as a new text.
+    texts_written(response, before=None if first_publication else before)
     if first_publication and notify:
         response_published_emails(response=response)
     return response

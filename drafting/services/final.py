@@ -4,7 +4,7 @@ the milestones amendments added are created. Sections nobody amended keep the co
 outdates the translations people wrote of it, and the machine (when on) translates it again."""
 
 from commitments.models import ActionPlan, Commitment, Milestone
-from commitments.services.translations import texts_before, texts_written
+from common.content_translations import texts_before, texts_written
 from drafting.models import Amendment, DraftParagraph, DraftVersion
 from drafting.services.versions import SECTIONS
 

@@ -12,8 +12,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Organisation
 from commitments.models import ActionPlan, Commitment, Member
-from commitments.services.translations import texts_written
-from common.content_translations import original_texts
+from common.content_translations import source_of, texts_written
 from irm_reports.importing.rows import PlanData, RowData
 from irm_reports.importing.summary import Issue
 
@@ -178,7 +177,7 @@ class CommitmentWriter:
         else:
             if commitment.action_plan_id != self.plan.pk:
                 self.by_number.pop(commitment.number, None)
-            texts = original_texts(commitment)
+            texts = source_of(commitment)
             outcome = "updated" if assign(commitment, desired) else "unchanged"
         if outcome != "unchanged":
             commitment.action_plan = self.plan

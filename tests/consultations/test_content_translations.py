@@ -11,39 +11,18 @@ from django.urls import reverse
 from common.content_translations import translation_save
 from consultations import services
 from consultations.models import CommentTranslation, ConsultationTranslation, ProposalResponseTranslation
+from tests.consultations.conftest import SPANISH
 from tests.consultations.test_machine_translation import service  # noqa: F401 - a fake LibreTranslate
-from tests.factories import UserFactory
-from tests.factories.consultations import CommentFactory, ConsultationFactory, ProposalFactory, ResponseFactory
+from tests.factories.consultations import ResponseFactory
 
 pytestmark = pytest.mark.django_db
 
-SPANISH = {"title": "Presupuestos participativos 2026", "description": "Envíen sus propuestas sobre el presupuesto."}
 FRENCH = {"title": "Budgets participatifs 2026", "description": "Envoyez vos propositions sur le budget."}
-
-
-@pytest.fixture
-def spanish_consultation(plan):
-    return ConsultationFactory(action_plan=plan, language="es", **SPANISH)
-
-
-@pytest.fixture
-def public_proposal(spanish_consultation, author):
-    return ProposalFactory(consultation=spanish_consultation, author=author, language="es")
 
 
 @pytest.fixture
 def response(public_proposal):
     return ResponseFactory(proposal=public_proposal, language="es", reasons="Fuera del mandato del ayuntamiento.")
-
-
-@pytest.fixture
-def commenter(db):
-    return UserFactory(full_name="Lucía Pérez")
-
-
-@pytest.fixture
-def comment(public_proposal, commenter):
-    return CommentFactory(proposal=public_proposal, author=commenter, language="es", body="Muy buena idea.")
 
 
 def _page(client, url: str, language: str) -> str:
@@ -169,7 +148,7 @@ def test_an_edit_of_the_original_removes_peoples_translations_and_asks_the_machi
     translation_save(comment, language="fr", texts={"body": "Très bonne idée."}, translated_by=commenter)
     translation_save(response, language="fr", texts={"reasons": "Hors mandat."}, translated_by=point_of_contact)
     translation_save(spanish_consultation, language="fr", texts=FRENCH, translated_by=point_of_contact)
-    with mock.patch("consultations.services.content_translations.machine_translate_later") as later:
+    with mock.patch("common.content_translations.machine_translate_later") as later:
         services.comment_update(comment=comment, body="Una idea excelente.")
         services.response_save(proposal=response.proposal, outcome="not_accepted", reasons="Otra razón.", language="es")
         services.consultation_update(consultation=spanish_consultation, description="Nueva descripción.")
