@@ -138,6 +138,8 @@ def _assert_the_portal_reads_it(code: Path, url: str) -> None:
     assert int(users) >= 3 and int(emails) >= 0 and member and stale_types == "0"
 
 
+# Two releases' migrations run in full here: minutes on a busy machine, more than the suite's default limit.
+@pytest.mark.timeout(900)
 def test_a_postgresql_database_of_the_previous_release_upgrades_without_losing_a_row(db, tmp_path):
     require(connection.vendor == "postgresql", "needs PostgreSQL (set DATABASE_URL)")
     previous = _previous_release(tmp_path)
@@ -164,6 +166,7 @@ def test_a_postgresql_database_of_the_previous_release_upgrades_without_losing_a
         admin.close()
 
 
+@pytest.mark.timeout(900)
 def test_an_embedded_sqlite_database_of_the_previous_release_upgrades_without_losing_a_row(tmp_path):
     previous = _previous_release(tmp_path / "previous")
     path = tmp_path / "db.sqlite3"

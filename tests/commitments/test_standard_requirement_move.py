@@ -159,6 +159,7 @@ def _check_still_enforced(ids: dict) -> None:
     assert newest.history.count() == 1
 
 
+@pytest.mark.timeout(900)  # every later migration is unapplied and applied again: minutes on a busy machine
 @pytest.mark.django_db(transaction=True)
 def test_moving_standard_requirements_to_commitments_keeps_rows_foreign_keys_and_permissions():
     """Every requirement, mark, assessment and history row is kept with its id; the foreign keys point at the
