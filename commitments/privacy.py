@@ -20,6 +20,10 @@ KEEPS = {
     "institution: the link keeps pointing at the anonymised account",
     "commitments.MemberStatusEvent.recorded_by": "a member's status recorded by support staff, who hand over "
     "before deleting their account: the row keeps pointing at the anonymised account",
+    "commitments.CommitmentTranslation.translated_by": "a commitment's translation, the work of the member's point "
+    "of contact or of support staff: the row keeps pointing at the anonymised account",
+    "commitments.MilestoneTranslation.translated_by": "a milestone's translation, the work of the member's point "
+    "of contact or of support staff: the row keeps pointing at the anonymised account",
 }
 
 
