@@ -1,12 +1,14 @@
 """The acceptance journey of co-drafting in headless Chromium: the point of contact publishes draft version 1; a
 participant comments on a paragraph and proposes new wording; another supports it; the point of contact accepts
-it with a reason and publishes version 2; the diff shows the amended words; the author's e-mail is written."""
+it with a reason and publishes version 2; the diff shows the amended words; the submitted plan's commitment shows
+the amendment in its provenance; the author's e-mail is written."""
 
 import pytest
 
 from common.models import OutgoingEmail
 from drafting.models import Amendment
 from tests.browser.session import sign_in
+from commitments.models import Commitment
 from tests.factories import ActionPlanFactory, CommitmentFactory, MemberFactory, UserFactory
 from tests.factories.drafting import draft_review
 
@@ -23,7 +25,7 @@ def test_a_draft_is_commented_amended_and_the_next_version_shows_the_change(new_
     base = live_server.url
     member = MemberFactory(name="Madrid", slug="madrid", kind="local", country="ES")
     plan = ActionPlanFactory(member=member, title="Madrid plan 2026–2028")
-    CommitmentFactory(action_plan=plan, number="1", title="Open contracting", objective="Publish the contracts.")
+    commitment = CommitmentFactory(action_plan=plan, number="1", objective="Publish the contracts.")
     review = draft_review(action_plan=plan, title="Review of the draft plan")
     UserFactory(email="contact@madrid.example", point_of_contact_of=member)
     UserFactory(email="amina@example.org", full_name="Amina Bello")
@@ -66,6 +68,15 @@ def test_a_draft_is_commented_amended_and_the_next_version_shows_the_change(new_
     diff = contact.locator(".draft-diff ins").all_inner_texts()
     assert any("every" in text and "within 30 days." in text for text in diff), diff
     assert contact.locator(".draft-diff del").count() == 1
+
+    contact.goto(f"{base}/workspace/plans/{plan.pk}/")
+    contact.click("button:text-is('Move to “Submitted”')")
+    contact.wait_for_selector(".badge-submitted")
+    assert Commitment.objects.get(pk=commitment.pk).objective == "Publish every contract within 30 days."
+    amina.goto(f"{base}{commitment.get_absolute_url()}")
+    shaped = amina.locator("section[aria-labelledby=drafting-title]").inner_text()
+    for text in ("Publish every contract within 30 days.", "Clearer and measurable.", "Amina Bello", "1 comment on"):
+        assert text in shaped, shaped
 
     [mail] = OutgoingEmail.objects.filter(to=["amina@example.org"])
     assert "Accepted" in mail.subject and "Clearer and measurable." in mail.body_text
