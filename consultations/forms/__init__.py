@@ -12,7 +12,7 @@ from consultations.forms.participation import (
     ProposalForm,
     WithdrawForm,
 )
-from consultations.forms.translations import ProposalTranslationForm, content_translation_form
+from consultations.forms.translations import content_translation_form
 from consultations.forms.workspace import (
     BulkResponseForm,
     ConsultationEndForm,
@@ -47,7 +47,6 @@ __all__ = [
     "MultipleFileInput",
     "OpinionForm",
     "ProposalForm",
-    "ProposalTranslationForm",
     "content_translation_form",
     "ReferralForm",
     "ResponseForm",

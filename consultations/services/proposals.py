@@ -9,15 +9,12 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Organisation, User
 from commitments.models import PolicyArea
+from common.content_translations import machine_translate_later, source_of, texts_written
 from common.db import UNCHANGED, set_fields
 from common.models import page_language
 from consultations.models import Consultation, Proposal, ProposalAttachment
 from consultations.services._common import lock_consultation, lock_proposal, require_open
-from consultations.services.translations import proposal_machine_translate_later, proposal_translations_outdated
 from consultations.uploads import CheckedUpload, check_attachment_count, check_attachments, check_upload_quota
-
-# The texts a translation renders, and the language it is from: a change to any makes people's translations stale.
-TRANSLATED_SOURCE = ("title", "problem", "solution", "expected_results", "language")
 
 EDITABLE_STATUSES = (Proposal.Status.DRAFT, Proposal.Status.SUBMITTED)
 
@@ -116,7 +113,7 @@ def proposal_create(
             raise
         return existing
     _store_attachments(proposal, checked)
-    proposal_machine_translate_later(proposal)
+    machine_translate_later(proposal)
     return proposal
 
 
@@ -168,7 +165,7 @@ def proposal_update(
     removed, kept = _check_edit(current, organisation=organisation, remove_attachments=remove_attachments)
     check_attachment_count(count=len(checked), already=kept)
     check_upload_quota(user=current.author, checked=checked, freed=sum(a.size for a in removed))
-    before = {name: getattr(current, name) for name in TRANSLATED_SOURCE}
+    before = source_of(current)  # as stored: `current` was read under the lock
     set_fields(
         current,
         title=title,
@@ -181,12 +178,10 @@ def proposal_update(
     )
     current.full_clean(exclude=["submission_key"])
     current.save()
-    if any(getattr(current, name) != before[name] for name in before):
-        proposal_translations_outdated(proposal=current)
+    texts_written(current, before=before)  # a changed text or language outdates the translations
     for attachment in removed:
         _delete_attachment(attachment)
     _store_attachments(current, checked)
-    proposal_machine_translate_later(current)
     return current
 
 
@@ -199,7 +194,7 @@ def proposal_submit(*, proposal: Proposal) -> Proposal:
     _submit(current, consultation)
     current.full_clean(exclude=["submission_key"])
     current.save(update_fields=["status", "submitted_at", "updated_at"])
-    proposal_machine_translate_later(current)
+    machine_translate_later(current)  # public from now on
     return current
 
 

@@ -27,15 +27,5 @@ def proposal_translation_save(
     )
 
 
-def proposal_translations_outdated(*, proposal: Proposal) -> int:
-    """The proposal's text or language changed: people's translations are removed (common's translations_outdated)."""
-    return content_translations.translations_outdated(proposal)
-
-
 def proposal_translation_delete(*, proposal: Proposal, language: str) -> None:
     content_translations.translation_delete(proposal, language)
-
-
-def proposal_machine_translate_later(proposal: Proposal) -> None:
-    """After the write commits, when machine translation is on and the proposal public: a task fills the others."""
-    content_translations.machine_translate_later(proposal)

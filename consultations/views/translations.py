@@ -6,45 +6,14 @@ from django.views.generic import FormView
 
 from common.content_translations import translation_save
 from common.views import ServiceFormMixin, TargetMixin
-from consultations import services
-from consultations.forms import ProposalTranslationForm, content_translation_form
-from consultations.models import ProposalResponse, ProposalTranslation
+from consultations.forms import content_translation_form
+from consultations.models import ProposalResponse
 from consultations.views._common import CommentTargetMixin, ConsultationTargetMixin, ProposalTargetMixin
 
 
-class ProposalTranslationView(ProposalTargetMixin, ServiceFormMixin, FormView):
-    """/proposals/<id>/translations/?language=fr: add or correct the translation into one language."""
-
-    template_name = "consultations/proposal_translation_form.html"
-    form_class = ProposalTranslationForm
-    permission_required = "consultations.translate_proposal"
-    rate_limit_scope = "consultations.translation"
-    success_message = _("The translation is saved.")
-
-    def existing(self) -> dict:
-        if not hasattr(self, "_existing"):
-            rows = ProposalTranslation.objects.filter(master=self.get_target())
-            self._existing = {row.language_code: row for row in rows}
-        return self._existing
-
-    def get_form_kwargs(self):
-        language = self.request.POST.get("language") or self.request.GET.get("language")
-        instance = self.existing().get(language) or ProposalTranslation()
-        return {**super().get_form_kwargs(), "proposal": self.get_target(), "instance": instance, "asked": language}
-
-    def get_context_data(self, **kwargs):
-        translations = sorted(self.existing().values(), key=lambda row: row.language_code)
-        return super().get_context_data(proposal=self.proposal, translations=translations, **kwargs)
-
-    def perform(self, form):
-        services.proposal_translation_save(
-            proposal=self.proposal, translated_by=self.request.user, **form.service_data()
-        )
-        return self.proposal
-
-
 class ContentTranslationView(ServiceFormMixin, FormView):
-    """A consultation, a reasoned response or a comment in another language (?language=fr names the one to open).
+    """A proposal, a consultation, a reasoned response or a comment in another language (?language=fr names the one
+    to open).
 
     Subclasses give the target (TargetMixin), `permission_required`, `heading` and `success_url_of(target)`."""
 
@@ -94,6 +63,13 @@ class ContentTranslationView(ServiceFormMixin, FormView):
 
     def success_url_of(self, target) -> str:
         return target.get_absolute_url()
+
+
+class ProposalTranslationView(ProposalTargetMixin, ContentTranslationView):
+    """/proposals/<id>/translations/: its author, the member's point of contact or staff, once submitted."""
+
+    permission_required = "consultations.translate_proposal"
+    heading = _("Translate the proposal")
 
 
 class ConsultationTranslationView(ConsultationTargetMixin, ContentTranslationView):
