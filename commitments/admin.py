@@ -24,7 +24,7 @@ from commitments.services import (
     member_status_change,
     member_status_refresh,
 )
-from common.admin import TranslatedAdminMixin
+from common.admin import TranslatedAdminMixin, TranslationInlineFormSet
 
 
 class MemberStatusEventInline(admin.TabularInline):
@@ -147,6 +147,7 @@ class TranslationInline(admin.StackedInline):
     """The texts in other languages (common/translations.py); the original stays in the object's fields."""
 
     fields = ["language_code", *CommitmentTranslation.TEXT_FIELDS, "machine_translated", "translated_by"]
+    formset = TranslationInlineFormSet
     readonly_fields = ["translated_by"]
     extra = 0
 

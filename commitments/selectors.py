@@ -165,8 +165,10 @@ def commitment_followers(*, commitment: Commitment, user) -> dict:
 
 
 def followed_commitments(*, user, limit: int = 10) -> list:
-    """The commitments `user` follows, newest follow first, with their plan and member (one query)."""
+    """The commitments `user` follows, newest follow first, with their plan and member, titles in the page's
+    language (two queries)."""
     follows = CommitmentFollow.objects.filter(user=user).select_related("commitment__action_plan__member")
+    follows = follows.prefetch_related(page_translations(Commitment, through="commitment"))
     return [f.commitment for f in follows.order_by("-created_at", "-id")[:limit]]
 
 

@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.forms.models import BaseInlineFormSet
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from common.content_translations import texts_before, texts_written
@@ -42,3 +44,19 @@ class TranslatedAdminMixin:
             for translation in formset.save(commit=False):
                 translation.translated_by = None if translation.machine_translated else request.user
         super().save_formset(request, form, formset, change)
+
+
+class TranslationInlineFormSet(BaseInlineFormSet):
+    """The translations of an object in the admin: none into the language its original is written in (as the
+    pages' translation forms refuse it). The object's language is read as the submitted form set it."""
+
+    def clean(self):
+        super().clean()
+        original = getattr(self.instance, "content_language", None)
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            if data.get("DELETE") or not data.get("language_code") or data["language_code"] != original:
+                continue
+            form.add_error(
+                "language_code", gettext("This is the language the text is written in: edit the text itself.")
+            )

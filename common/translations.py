@@ -71,10 +71,26 @@ class Shown:
     language: str
     machine_translated: bool = False
     texts: dict = field(default_factory=dict)
+    translated_by_id: int | None = None
 
     @property
     def is_original(self) -> bool:
         return not self.texts
+
+    @property
+    def by_author(self) -> bool:
+        """A person's translation, by the one who owns the object's translations (e.g. a proposal's author)."""
+        owner = getattr(self.__dict__["original"], "translation_owner_id", None)
+        return self.person_translated and owner is not None and self.translated_by_id == owner
+
+    @property
+    def by_editors(self) -> bool:
+        """A person's translation by someone else: the member's point of contact or the support unit."""
+        return self.person_translated and not self.by_author
+
+    @property
+    def person_translated(self) -> bool:
+        return bool(self.texts) and not self.machine_translated and self.translated_by_id is not None
 
     @property
     def content_language(self) -> str:
@@ -82,7 +98,7 @@ class Shown:
 
     def __getattr__(self, name):
         # Any text field: the translation's when one is shown, else the original's.
-        if name.startswith("_") or name in ("original", "texts", "language", "machine_translated", "content_language"):
+        if name.startswith("_") or name in ("original", "texts", "language", "machine_translated", "translated_by_id"):
             raise AttributeError(name)
         texts = self.__dict__.get("texts") or {}
         if texts.get(name):
@@ -108,7 +124,13 @@ def shown_in(obj, language: str | None = None) -> Shown:
     texts = {name: text for name, text in translation.texts().items() if text}
     if not texts:
         return Shown(original=obj, language=source)
-    return Shown(original=obj, language=language, machine_translated=translation.machine_translated, texts=texts)
+    return Shown(
+        original=obj,
+        language=language,
+        machine_translated=translation.machine_translated,
+        texts=texts,
+        translated_by_id=translation.translated_by_id,
+    )
 
 
 def other_languages(obj) -> list[tuple[str, str]]:
@@ -116,11 +138,15 @@ def other_languages(obj) -> list[tuple[str, str]]:
     return [(code, name) for code, name in settings.LANGUAGES if code != original_language(obj)]
 
 
-def page_translations(model, language: str | None = None) -> Prefetch:
-    """prefetch_related() of a list shown in a page: the translations into the page's language only (one query)."""
+def page_translations(model, language: str | None = None, *, through: str = "") -> Prefetch:
+    """prefetch_related() of a list shown in a page: the translations into the page's language only (one query).
+
+    `through`: the path to related objects of `model` the rows show, e.g. page_translations(Consultation,
+    through="consultation") for the consultation of each proposal in a list."""
     translation_model = model._meta.get_field("translations").related_model
     language = language or page_language()
-    return Prefetch("translations", queryset=translation_model.objects.filter(language_code=language))
+    lookup = f"{through}__translations" if through else "translations"
+    return Prefetch(lookup, queryset=translation_model.objects.filter(language_code=language))
 
 
 def translations_by_master(translation_model, ids) -> dict[int, dict[str, dict]]:

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from commitments.models import ActionPlan, PolicyArea
+from common.content_translations import translation_save
 from consultations import services
 from consultations.demo_texts import CONSULTATIONS, PARTICIPANTS
 from consultations.models import Consultation
@@ -33,6 +34,32 @@ TRANSLATIONS = {
         },
     },
 }
+
+
+# The point of contact's translation of a consultation, and a comment's author's of their comment (on the proposals
+# above): the notes under them say who translated.
+CONSULTATION_TRANSLATIONS = {
+    "Ideas for the next Sekondi-Takoradi action plan": {
+        "fr": {
+            "title": "Des idées pour le prochain plan d’action de Sekondi-Takoradi",
+            "description": "L’Assemblée métropolitaine a demandé aux habitants, aux commerçants et aux associations "
+            "ce que son prochain plan de gouvernement ouvert devrait changer. **L’appel a été clos plus tôt** pour que "
+            "le forum puisse examiner chaque proposition avant les auditions budgétaires.",
+        },
+    },
+}
+COMMENT_TRANSLATIONS = {
+    "Muy buena idea: en mi barrio nadie sabe cuándo se resuelven los reclamos.": {
+        "en": "Great idea: in my neighbourhood nobody knows when complaints get resolved.",
+    },
+}
+
+
+def _translate_comments(proposal) -> None:
+    """The comments on a translated proposal that their authors translated too."""
+    for comment in proposal.comments.all():
+        for language, body in COMMENT_TRANSLATIONS.get(comment.body, {}).items():
+            translation_save(comment, language=language, texts={"body": body}, translated_by=comment.author)
 
 
 def _participants() -> list[User]:
@@ -75,6 +102,8 @@ def _seed(spec: dict, users: list[User]) -> int:
         closes_at=now + timedelta(days=10),
         language=spec["language"],
     )
+    for language, texts in CONSULTATION_TRANSLATIONS.get(spec["title"], {}).items():
+        translation_save(consultation, language=language, texts=texts, translated_by=contact)
     areas = {a.slug: a for a in PolicyArea.objects.all()}
     commitments = list(plan.commitments.order_by("sort_key")[:2])
     for index, (author, title, problem, solution, area, response) in enumerate(spec["proposals"]):
@@ -93,6 +122,8 @@ def _seed(spec: dict, users: list[User]) -> int:
                 proposal=proposal, language=language, translated_by=users[author], **texts
             )
         _discuss(proposal, index, users=users, comments=spec["comments"], language=spec["language"])
+        if title in TRANSLATIONS:
+            _translate_comments(proposal)
         if response is not None:
             outcome, reasons = response
             linked = [] if outcome == "not_accepted" else commitments[index % len(commitments) :][:1]

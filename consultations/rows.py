@@ -68,8 +68,9 @@ def proposal_row(proposal: Proposal, *, show_consultation: bool = False) -> str:
     """One row, as the template renders it (the active language)."""
     consultation = ""
     if show_consultation:
-        parent = proposal.consultation
-        consultation = f' · <a href="{_value(parent.get_absolute_url())}"{lang_attr(parent)}>{_value(parent.title)}</a>'
+        parent = shown_in(proposal.consultation)
+        url = _value(proposal.consultation.get_absolute_url())
+        consultation = f' · <a href="{url}"{lang_attr(parent)}>{_value(parent.title)}</a>'
     area = proposal.policy_area
     supports, comments = proposal.support_count, proposal.comment_count
     shown = shown_in(proposal)

@@ -91,24 +91,31 @@ def proposal_page(
     proposal_filter = ProposalFilter(filters or {}, queryset=queryset, consultation=consultation)
     keys = {"pk", *(term.lstrip("-") for term in ordering)}
     page = keyset_page(proposal_filter.qs.only(*keys), ordering=ordering, cursor=cursor)
-    rows = proposal_rows(ids=[row.pk for row in page.object_list])
+    rows = proposal_rows(ids=[row.pk for row in page.object_list], with_consultation=consultation is None)
     return dataclasses.replace(page, object_list=rows), proposal_filter
 
 
-def proposal_rows(*, ids: list[int]) -> list[Proposal]:
-    """The proposals of these ids, in this order, with what a list row shows."""
+def proposal_rows(*, ids: list[int], with_consultation: bool = False) -> list[Proposal]:
+    """The proposals of these ids, in this order, with what a list row shows (`with_consultation`: its
+    consultation's title, in the page's language)."""
     if not ids:
         return []
+    consultations = [page_translations(Consultation, through="consultation")] if with_consultation else []
     rows = (
         Proposal.objects.filter(pk__in=ids)
         .select_related(*PROPOSAL_ROW_RELATED)
         .only(*PROPOSAL_ROW_FIELDS)
-        .prefetch_related(page_translations(Proposal), response_translations())
+        .prefetch_related(page_translations(Proposal), response_translations(), *consultations)
         .annotate(comment_count=count_of(visible_comments()))
         .order_by()
     )
     by_id = {row.pk: row for row in rows}
     return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def response_commitments() -> QuerySet:
+    """The commitments a response says a proposal fed, with their titles in the page's language."""
+    return Commitment.objects.select_related("action_plan").prefetch_related(page_translations(Commitment))
 
 
 def response_translations() -> Prefetch:
@@ -122,8 +129,9 @@ def proposal_get(*, pk: int) -> Proposal:
         .prefetch_related(
             "attachments",
             page_translations(Proposal),
+            page_translations(Consultation, through="consultation"),
             response_translations(),
-            Prefetch("response__commitments", queryset=Commitment.objects.select_related("action_plan")),
+            Prefetch("response__commitments", queryset=response_commitments()),
         )
         .annotate(comment_count=count_of(visible_comments()))
     )
@@ -218,6 +226,7 @@ def my_proposals(*, user) -> QuerySet:
     return (
         Proposal.objects.filter(author=user)
         .select_related("consultation__action_plan__member", "response")
+        .prefetch_related(page_translations(Consultation, through="consultation"))
         .order_by("-updated_at", "-id")
     )
 
@@ -240,23 +249,8 @@ def workspace_proposals(*, consultation: Consultation, status: str = "") -> Quer
     return queryset
 
 
-def plan_consultations(*, plan: ActionPlan) -> list:
-    return list(plan.consultations.with_counts().order_by("-opens_at", "-id"))
-
-
 def plan_commitments(*, plan: ActionPlan) -> QuerySet:
     return plan.commitments.order_by("sort_key")
-
-
-def commitment_source_proposals(*, commitment: Commitment) -> list:
-    """Public proposals whose published response links this commitment."""
-    return list(
-        Proposal.objects.public()
-        .filter(response__commitments=commitment, response__status="published")
-        .select_related("consultation", "organisation", "author")
-        .order_by("submitted_at", "id")
-        .distinct()
-    )
 
 
 def moderation_queue(*, kind: str) -> QuerySet:
@@ -281,13 +275,3 @@ def moderation_queue(*, kind: str) -> QuerySet:
 
 def workspace_forum_url(*, member: Member) -> str:
     return reverse("consultations:workspace-forum", args=[member.slug])
-
-
-def member_open_consultations(*, member: Member) -> list:
-    return list(
-        Consultation.objects.open_now()
-        .filter(action_plan__member=member)
-        .select_related("action_plan")
-        .with_counts()
-        .order_by("closes_at")[:10]
-    )

@@ -6,6 +6,7 @@ from django.db.models import F, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
 from commitments.models import ActionPlan, Commitment, Milestone, PolicyArea
+from common.translations import page_translations
 from monitoring import status as rule
 from monitoring.models import CommitmentMonitoring, Finding, MonitoringReport, ReportEvidence
 
@@ -102,7 +103,13 @@ def plan_monitoring(*, plan: ActionPlan, filters: dict) -> dict:
     commitments = (
         plan.commitments.select_related("lead_institution", "monitoring__latest_report__author")
         .prefetch_related(
-            Prefetch("milestones", queryset=Milestone.objects.order_by("order", "due_date", "id")),
+            Prefetch(
+                "milestones",
+                queryset=Milestone.objects.order_by("order", "due_date", "id").prefetch_related(
+                    page_translations(Milestone)
+                ),
+            ),
+            page_translations(Commitment),
             Prefetch("policy_areas", queryset=PolicyArea.objects.only("name", "name_fr", "name_es", "slug")),
             Prefetch("monitoring__latest_report__evidence", queryset=ReportEvidence.objects.order_by("id")),
         )

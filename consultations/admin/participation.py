@@ -10,7 +10,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from common.admin import TranslatedAdminMixin
+from common.admin import TranslatedAdminMixin, TranslationInlineFormSet
 from consultations import services
 from consultations.admin.translations import (
     CommentTranslationInline,
@@ -114,6 +114,7 @@ class TranslationInline(admin.StackedInline):
     """The proposal in other languages (common/translations.py); the original stays in the proposal's fields."""
 
     model = ProposalTranslation
+    formset = TranslationInlineFormSet
     fields = [
         "language_code",
         "title_translated",

@@ -5,12 +5,14 @@ The original stays in the object's own fields; the inline holds the other langua
 
 from django.contrib import admin
 
+from common.admin import TranslationInlineFormSet
 from consultations.models import CommentTranslation, ConsultationTranslation, ProposalResponseTranslation
 
 META_FIELDS = ["machine_translated", "translated_by", "translated_at"]
 
 
 class _TranslationInline(admin.StackedInline):
+    formset = TranslationInlineFormSet
     readonly_fields = ["translated_by", "translated_at"]
     extra = 0
 

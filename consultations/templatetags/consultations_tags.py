@@ -5,7 +5,7 @@ Each tag costs a fixed number of queries, whatever the number of consultations, 
 
 from django import template
 
-from consultations import rows, selectors
+from consultations import panel_selectors, rows, selectors
 from consultations.checklist import plan_checklist
 
 register = template.Library()
@@ -16,7 +16,7 @@ def consultations_plan_panel(context, plan):
     """The plan's consultations and its co-creation standards checklist."""
     return {
         "plan": plan,
-        "consultations": selectors.plan_consultations(plan=plan),
+        "consultations": panel_selectors.plan_consultations(plan=plan),
         "checklist": plan_checklist(plan),
         "user": context.get("user"),
     }
@@ -25,7 +25,7 @@ def consultations_plan_panel(context, plan):
 @register.inclusion_tag("consultations/includes/_commitment_proposals.html")
 def consultations_commitment_panel(commitment):
     """The proposals whose reasoned response says they fed this commitment."""
-    return {"commitment": commitment, "proposals": selectors.commitment_source_proposals(commitment=commitment)}
+    return {"commitment": commitment, "proposals": panel_selectors.commitment_source_proposals(commitment=commitment)}
 
 
 @register.inclusion_tag("consultations/includes/_member_forum.html", takes_context=True)
@@ -37,7 +37,7 @@ def consultations_member_panel(context, member):
         "forum": forum,
         "balance": selectors.forum_balance(forum=forum) if forum else None,
         "meetings": list(selectors.forum_meetings(forum=forum)[:3]) if forum else [],
-        "consultations": selectors.member_open_consultations(member=member),
+        "consultations": panel_selectors.member_open_consultations(member=member),
         "user": context.get("user"),
     }
 

@@ -183,8 +183,8 @@ class CommitmentWriter:
             commitment.action_plan = self.plan
             validate(commitment)
             commitment.save()
-            if texts is not None:  # OGP rewrote its texts: people's translations of them are outdated
-                texts_written(commitment, before=texts)
+            # OGP rewrote its texts: the translations of them are outdated; new or rewritten texts go to the machine
+            texts_written(commitment, before=texts)
             self.state.by_ogp_id[row.identifier] = commitment
         self.by_number[commitment.number] = commitment
         if self._areas(commitment, row.policy_areas) and outcome == "unchanged":

@@ -229,3 +229,30 @@ def test_a_new_import_of_ogps_data_outdates_the_translations_of_the_texts_it_cha
     ghana[0]["Commitment Title"] = "A new title from OGP"
     import_ogp_data(write_csv(tmp_path / "second.csv", header, ghana))
     assert list(CommitmentTranslation.objects.values_list("master_id", flat=True)) == [kept.pk]
+
+
+def test_an_import_of_ogps_data_queues_the_machine_for_the_commitments_it_creates_or_rewrites(
+    tmp_path, settings, django_capture_on_commit_callbacks, monkeypatch
+):
+    from irm_reports.importing import import_ogp_data
+    from tests.irm_reports.sheets import sample, write_csv
+
+    settings.MACHINE_TRANSLATION_URL = "http://translate.invalid"
+    queued = []
+    monkeypatch.setattr(tasks.machine_translate_task, "delay", lambda label, pk: queued.append((label, pk)))
+    header, rows = sample()
+    ghana = [row for row in rows if row["Action Plan ID"] == "AP_GHA01"][:2]
+    with django_capture_on_commit_callbacks(execute=True):
+        import_ogp_data(write_csv(tmp_path / "first.csv", header, ghana))
+    created = Commitment.objects.filter(ogp_id__in=[r["Commitment Unique Identifier"] for r in ghana])
+    assert sorted(queued) == sorted(("commitments.Commitment", pk) for pk in created.values_list("pk", flat=True))
+    assert len(queued) == 2
+    queued.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        import_ogp_data(write_csv(tmp_path / "again.csv", header, ghana))
+    assert queued == []  # nothing new, nothing rewritten
+    ghana[0]["Commitment Title"] = "A new title from OGP"
+    with django_capture_on_commit_callbacks(execute=True):
+        import_ogp_data(write_csv(tmp_path / "second.csv", header, ghana))
+    rewritten = Commitment.objects.get(ogp_id=ghana[0]["Commitment Unique Identifier"])
+    assert queued == [("commitments.Commitment", rewritten.pk)]

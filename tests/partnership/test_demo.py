@@ -182,6 +182,25 @@ def test_the_demo_has_a_spanish_proposal_its_author_translated(demo, client):
     assert '<details class="original-text"' in page and "Datos de calidad del aire por barrio" in page
 
 
+def test_the_demo_has_a_consultation_and_a_comment_translated(demo, client):
+    consultation = Consultation.objects.get(title="Ideas for the next Sekondi-Takoradi action plan")
+    (translation,) = consultation.translations.all()
+    contact = User.objects.get(email="contact.sekondi@demo.ogp.example")
+    assert (translation.language_code, translation.translated_by) == ("fr", contact)
+    comment = Comment.objects.get(
+        proposal__title="Datos de calidad del aire por barrio", body__startswith="Muy buena idea"
+    )
+    assert list(comment.translations.values_list("language_code", "translated_by")) == [("en", comment.author_id)]
+    client.cookies["django_language"] = "fr"
+    page = client.get(consultation.get_absolute_url()).content.decode()
+    assert "Des idées pour le prochain plan d’action de Sekondi-Takoradi" in page
+    assert 'class="translation-note"' in page and contact.full_name not in page  # by role, never by name
+    client.cookies["django_language"] = "en"
+    page = client.get(comment.proposal.get_absolute_url()).content.decode()
+    assert "Great idea: in my neighbourhood nobody knows when complaints get resolved." in page
+    assert page.count("Translated from Spanish by its author.") == 2  # the proposal's and the comment's
+
+
 def test_the_demo_has_every_reference_row_in_three_languages(demo):
     assert "lack their French or Spanish text" not in demo.first and untranslated_reference_rows() == {}
 

@@ -1,0 +1,34 @@
+"""Reads of the panels the consultations app adds to the pages of plans, commitments and members
+(consultations/templatetags/consultations_tags.py): titles in the page's language, one query per list."""
+
+from commitments.models import ActionPlan, Commitment, Member
+from common.translations import page_translations
+from consultations.models import Consultation, Proposal
+
+
+def plan_consultations(*, plan: ActionPlan) -> list:
+    consultations = plan.consultations.with_counts().prefetch_related(page_translations(Consultation))
+    return list(consultations.order_by("-opens_at", "-id"))
+
+
+def commitment_source_proposals(*, commitment: Commitment) -> list:
+    """Public proposals whose published response links this commitment."""
+    return list(
+        Proposal.objects.public()
+        .filter(response__commitments=commitment, response__status="published")
+        .select_related("consultation", "organisation", "author")
+        .prefetch_related(page_translations(Proposal), page_translations(Consultation, through="consultation"))
+        .order_by("submitted_at", "id")
+        .distinct()
+    )
+
+
+def member_open_consultations(*, member: Member) -> list:
+    return list(
+        Consultation.objects.open_now()
+        .filter(action_plan__member=member)
+        .select_related("action_plan")
+        .prefetch_related(page_translations(Consultation))
+        .with_counts()
+        .order_by("closes_at")[:10]
+    )
