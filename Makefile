@@ -33,9 +33,12 @@ run: setup
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
 	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-## test: set up and run the whole pytest suite (services it needs skip when absent, unless REQUIRE_SERVICES=1)
+## test: set up and run the whole pytest suite (services it needs skip when absent, unless REQUIRE_SERVICES=1),
+## in TEST_WORKERS pytest-xdist processes (one per core; each has its own databases and media: settings/test.py;
+## `--dist load` keeps each worker's transactional tests after its others, as pytest-django orders them)
+TEST_WORKERS ?= 2
 test: setup-dev system-deps messages
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist load $(PYTEST_ARGS)
 
 ## stack-smoke: the production topology for real — nginx (deploy/nginx/) with TLS on 127.0.0.1 in front of two
 ## gunicorn instances, two Celery workers and one beat, on PostgreSQL (DATABASE_URL's server, database
