@@ -5,10 +5,10 @@ the amendment in its provenance; the author's e-mail is written."""
 
 import pytest
 
+from commitments.models import Commitment
 from common.models import OutgoingEmail
 from drafting.models import Amendment
 from tests.browser.session import sign_in
-from commitments.models import Commitment
 from tests.factories import ActionPlanFactory, CommitmentFactory, MemberFactory, UserFactory
 from tests.factories.drafting import draft_review
 
