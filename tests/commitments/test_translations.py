@@ -3,8 +3,6 @@ show the visitor's language, else the original (their plan's), with the original
 data carry every language."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from rest_framework.test import APIClient
 
@@ -14,6 +12,7 @@ from commitments.services.translations import commitment_translation_save
 from common import tasks
 from common.content_translations import translation_save
 from tests.factories.commitments import ActionPlanFactory, CommitmentFactory, MilestoneFactory
+from tests.pages import page_in, query_count
 from tests.partnership.test_open_data_archive import _csv, _download, _json, build_now
 
 pytestmark = pytest.mark.django_db
@@ -35,13 +34,6 @@ def commitment(spanish_plan):
     return commitment
 
 
-def _page(client, url: str, language: str) -> str:
-    client.cookies["django_language"] = language
-    response = client.get(url)
-    assert response.status_code == 200
-    return response.content.decode()
-
-
 def _url(commitment) -> str:
     return reverse("commitments:commitment-translation", args=[commitment.pk])
 
@@ -57,7 +49,7 @@ def test_a_spanish_commitment_translated_into_french_shows_in_french_with_the_or
     client, commitment, point_of_contact
 ):
     client.force_login(point_of_contact)
-    assert _url(commitment) in _page(client, commitment.action_plan.get_workspace_url(), "en")
+    assert _url(commitment) in page_in(client, commitment.action_plan.get_workspace_url(), "en")
     assert _post(client, commitment, "fr", FRENCH).status_code == 302
     translation = CommitmentTranslation.objects.get(master=commitment)
     assert (translation.language_code, translation.translated_by, translation.machine_translated) == (
@@ -68,7 +60,7 @@ def test_a_spanish_commitment_translated_into_french_shows_in_french_with_the_or
     assert MilestoneTranslation.objects.get(master__commitment=commitment).description_translated == MILESTONE_FR
 
     client.logout()
-    french = _page(client, commitment.get_absolute_url(), "fr")
+    french = page_in(client, commitment.get_absolute_url(), "fr")
     assert f"<h1>{FRENCH['title']}</h1>" in french and FRENCH["objective"] in french
     assert '<p class="translation-note">' in french and "espagnol" in french.lower()
     original = french.split('<details class="original-text" id="original">', 1)[1].split("</details>", 1)[0]
@@ -76,13 +68,15 @@ def test_a_spanish_commitment_translated_into_french_shows_in_french_with_the_or
     assert f"<span>{MILESTONE_FR}</span>" in french and f'<p lang="es">{MILESTONE_ES}' in french
     assert "badge-machine" not in french
 
-    english = _page(client, commitment.get_absolute_url(), "en")
+    english = page_in(client, commitment.get_absolute_url(), "en")
     assert f'<h1 lang="es">{SPANISH["title"]}</h1>' in english and "original-text" not in english
 
     # The lists: the plan's page, the commitment list, the home page's cards.
-    assert f'class="card-title">{FRENCH["title"]}</a>' in _page(client, commitment.action_plan.get_absolute_url(), "fr")
-    assert f'class="card-title">{FRENCH["title"]}</a>' in _page(client, "/commitments/", "fr")
-    assert f'class="card-title" lang="es">{SPANISH["title"]}</a>' in _page(client, "/commitments/", "en")
+    assert f'class="card-title">{FRENCH["title"]}</a>' in page_in(
+        client, commitment.action_plan.get_absolute_url(), "fr"
+    )
+    assert f'class="card-title">{FRENCH["title"]}</a>' in page_in(client, "/commitments/", "fr")
+    assert f'class="card-title" lang="es">{SPANISH["title"]}</a>' in page_in(client, "/commitments/", "en")
 
 
 @pytest.mark.parametrize(
@@ -96,7 +90,7 @@ def test_who_may_translate(client, commitment, who, status, request):
     assert client.get(_url(commitment), {"language": "fr"}).status_code == status
     assert _post(client, commitment, "fr", FRENCH).status_code == (302 if status == 200 else status)
     assert CommitmentTranslation.objects.exists() == (status == 200)
-    link = _url(commitment) in _page(client, commitment.get_absolute_url(), "en")
+    link = _url(commitment) in page_in(client, commitment.get_absolute_url(), "en")
     assert link == (status == 200)
 
 
@@ -191,18 +185,12 @@ def test_the_open_data_archive_carries_the_original_and_its_translation(client, 
     assert {("commitments.csv", "title_fr"), ("milestones.csv", "machine_translated_en")} <= described
 
 
-def _count(client, url: str) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
-
-
 def test_pages_cost_the_same_queries_however_many_rows_are_translated(client, commitment, point_of_contact):
     plan = commitment.action_plan
     client.cookies["django_language"] = "fr"
     urls = [plan.get_absolute_url(), "/commitments/", commitment.get_absolute_url(), "/api/v1/commitments/"]
-    _count(client, urls[0])  # the first request of the test warms what every page reads once
-    before = [_count(client, url) for url in urls]
+    query_count(client, urls[0])  # the first request of the test warms what every page reads once
+    before = [query_count(client, url) for url in urls]
     for other in [commitment, *CommitmentFactory.create_batch(5, action_plan=plan)]:
         milestones = MilestoneFactory.create_batch(2, commitment=other)
         commitment_translation_save(
@@ -212,8 +200,8 @@ def test_pages_cost_the_same_queries_however_many_rows_are_translated(client, co
             milestone_texts={m.pk: {"description": MILESTONE_FR} for m in milestones},
             translated_by=point_of_contact,
         )
-    assert [_count(client, url) for url in urls] == before
-    assert _page(client, "/commitments/", "fr").count(FRENCH["title"]) == 6
+    assert [query_count(client, url) for url in urls] == before
+    assert page_in(client, "/commitments/", "fr").count(FRENCH["title"]) == 6
 
 
 def test_a_new_import_of_ogps_data_outdates_the_translations_of_the_texts_it_changes(tmp_path, staff_user):

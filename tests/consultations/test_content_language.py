@@ -9,15 +9,9 @@ from common.templatetags.markup import lang_attr
 from consultations import services
 from consultations.models import Comment, Proposal
 from tests.factories.consultations import ConsultationFactory, ProposalFactory
+from tests.pages import page_in
 
 pytestmark = pytest.mark.django_db
-
-
-def _page(client, url: str, language: str) -> str:
-    client.cookies["django_language"] = language
-    response = client.get(url)
-    assert response.status_code == 200
-    return response.content.decode()
 
 
 def test_lang_attr_marks_only_a_language_other_than_the_pages(proposal):
@@ -33,17 +27,17 @@ def test_lang_attr_marks_only_a_language_other_than_the_pages(proposal):
 def test_a_spanish_consultation_is_marked_on_the_english_home_page(client, plan):
     ConsultationFactory(action_plan=plan, title="Propuestas para Buenos Aires", language="es")
     ConsultationFactory(action_plan=plan, title="Ideas for Madrid", language="en")
-    home = _page(client, "/", "en")
+    home = page_in(client, "/", "en")
     assert 'lang="es">Propuestas para Buenos Aires</a>' in home
     assert '">Ideas for Madrid</a>' in home and 'lang="en"' not in home.split("<main", 1)[1]
-    assert '">Propuestas para Buenos Aires</a>' in _page(client, "/", "es")
+    assert '">Propuestas para Buenos Aires</a>' in page_in(client, "/", "es")
 
 
 def test_a_consultation_detail_marks_its_title_and_description(client, plan):
     consultation = ConsultationFactory(action_plan=plan, title="Donnez votre avis", language="fr")
-    page = _page(client, consultation.get_absolute_url(), "en")
+    page = page_in(client, consultation.get_absolute_url(), "en")
     assert '<h1 lang="fr">Donnez votre avis</h1>' in page and '<div class="prose" lang="fr">' in page
-    page = _page(client, consultation.get_absolute_url(), "fr")
+    page = page_in(client, consultation.get_absolute_url(), "fr")
     assert "<h1>Donnez votre avis</h1>" in page and 'lang="fr">' not in page.split("<main", 1)[1]
 
 
@@ -75,12 +69,12 @@ def test_a_proposal_written_on_a_french_page_is_stored_in_french_and_marked_on_e
         {"body": "Très bonne idée.", "website": ""},
     )
     assert Comment.objects.get(proposal=proposal).language == "fr"  # the page's language
-    english = _page(client, proposal.get_absolute_url(), "en")
+    english = page_in(client, proposal.get_absolute_url(), "en")
     assert '<h1 lang="fr">Publier les ordres du jour</h1>' in english
     assert english.count('<div class="prose" lang="fr">') == 3  # problem, solution, the comment
-    listing = _page(client, reverse("consultations:proposal-list"), "en")
+    listing = page_in(client, reverse("consultations:proposal-list"), "en")
     assert f'class="card-title" href="{proposal.get_absolute_url()}" lang="fr">' in listing
-    french = _page(client, proposal.get_absolute_url(), "fr")
+    french = page_in(client, proposal.get_absolute_url(), "fr")
     assert "<h1>Publier les ordres du jour</h1>" in french and 'lang="fr">' not in french.split("<main", 1)[1]
 
 
@@ -120,10 +114,10 @@ def test_the_site_search_and_my_participation_mark_content_in_another_language(c
     consultation = ConsultationFactory(action_plan=plan, title="Propuestas de transparencia", language="es")
     proposal = ProposalFactory(consultation=consultation, author=author, title="Transparencia total", language="es")
     services.comment_create(proposal=proposal, author=author, body="Muy bien.", language="es")
-    found = _page(client, reverse("commitments:search") + "?q=transparencia", "en")
+    found = page_in(client, reverse("commitments:search") + "?q=transparencia", "en")
     assert found.count('class="card-title" lang="es">') == 2  # the consultation and the proposal
     client.force_login(author)
-    mine = _page(client, reverse("consultations:proposal-mine"), "en")
+    mine = page_in(client, reverse("consultations:proposal-mine"), "en")
     assert f'href="{proposal.get_absolute_url()}" lang="es">Transparencia total</a>' in mine
     assert '<p lang="es">Muy bien.</p>' in mine
-    assert 'lang="es"' not in _page(client, reverse("consultations:proposal-mine"), "es").split("<main", 1)[1]
+    assert 'lang="es"' not in page_in(client, reverse("consultations:proposal-mine"), "es").split("<main", 1)[1]

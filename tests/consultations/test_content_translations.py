@@ -14,6 +14,7 @@ from consultations.models import CommentTranslation, ConsultationTranslation, Pr
 from tests.consultations.conftest import SPANISH
 from tests.consultations.test_machine_translation import service  # noqa: F401 - a fake LibreTranslate
 from tests.factories.consultations import ResponseFactory
+from tests.pages import page_in
 
 pytestmark = pytest.mark.django_db
 
@@ -23,13 +24,6 @@ FRENCH = {"title": "Budgets participatifs 2026", "description": "Envoyez vos pro
 @pytest.fixture
 def response(public_proposal):
     return ResponseFactory(proposal=public_proposal, language="es", reasons="Fuera del mandato del ayuntamiento.")
-
-
-def _page(client, url: str, language: str) -> str:
-    client.cookies["django_language"] = language
-    page = client.get(url)
-    assert page.status_code == 200
-    return page.content.decode()
 
 
 def _original(page: str) -> str:
@@ -54,15 +48,15 @@ def test_a_spanish_consultation_translated_by_the_point_of_contact_shows_in_fren
     )
 
     client.logout()
-    french = _page(client, spanish_consultation.get_absolute_url(), "fr")
+    french = page_in(client, spanish_consultation.get_absolute_url(), "fr")
     assert f"<h1>{FRENCH['title']}</h1>" in french and FRENCH["description"] in french
     original = _original(french)
     assert '<div lang="es">' in original and SPANISH["title"] in original and SPANISH["description"] in original
-    assert f'">{FRENCH["title"]}</a>' in _page(client, "/consultations/", "fr")
+    assert f'">{FRENCH["title"]}</a>' in page_in(client, "/consultations/", "fr")
     # No English translation: the original, marked Spanish, without a switch.
-    english = _page(client, spanish_consultation.get_absolute_url(), "en")
+    english = page_in(client, spanish_consultation.get_absolute_url(), "en")
     assert f'<h1 lang="es">{SPANISH["title"]}</h1>' in english and "original-text" not in english
-    assert f'lang="es">{SPANISH["title"]}</a>' in _page(client, "/consultations/", "en")
+    assert f'lang="es">{SPANISH["title"]}</a>' in page_in(client, "/consultations/", "en")
 
 
 def test_a_comment_translated_by_its_author_shows_in_french_under_the_proposal(client, comment, commenter):
@@ -70,7 +64,7 @@ def test_a_comment_translated_by_its_author_shows_in_french_under_the_proposal(c
     url = reverse("consultations:comment-translation", args=[comment.pk])
     assert client.post(url, {"language": "fr", "body_translated": "Très bonne idée."}).status_code == 302
     client.logout()
-    french = _page(client, comment.proposal.get_absolute_url(), "fr")
+    french = page_in(client, comment.proposal.get_absolute_url(), "fr")
     assert "Très bonne idée." in french
     original = _original(french.split(f'id="comment-{comment.pk}"', 1)[1])
     assert 'lang="es"' in original and "Muy buena idea." in original
@@ -85,14 +79,14 @@ def test_the_response_translated_by_the_point_of_contact_shows_in_french_machine
     translation_save(response, language="en", texts={"reasons": "Outside the mandate."}, translated_by=None,
                      machine_translated=True)  # fmt: skip
     client.logout()
-    french = _page(client, response.proposal.get_absolute_url(), "fr")
+    french = page_in(client, response.proposal.get_absolute_url(), "fr")
     assert "Hors du mandat de la mairie." in french and "Fuera del mandato" in _original(
         french.split("response-box")[1]
     )
-    english = _page(client, response.proposal.get_absolute_url(), "en")
+    english = page_in(client, response.proposal.get_absolute_url(), "en")
     assert "Outside the mandate." in english and "Machine translation" in english
     # The rows of the consultation's proposals show the French reasons too.
-    assert "Hors du mandat de la mairie." in _page(client, response.proposal.consultation.get_absolute_url(), "fr")
+    assert "Hors du mandat de la mairie." in page_in(client, response.proposal.consultation.get_absolute_url(), "fr")
 
 
 WHO_TRANSLATES = {

@@ -2,9 +2,7 @@
 query cost of the pages that show them (one query per list, whatever the number of rows)."""
 
 import pytest
-from django.db import connection
 from django.template.loader import render_to_string
-from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from rest_framework.test import APIClient
 
@@ -14,6 +12,7 @@ from consultations.filters import SORTS
 from consultations.rows import proposal_rows
 from tests.consultations.test_content_translations import FRENCH, SPANISH
 from tests.factories.consultations import CommentFactory, ConsultationFactory, ProposalFactory, ResponseFactory
+from tests.pages import query_count
 from tests.partnership.test_open_data_archive import _csv, _download, build_now
 
 pytestmark = pytest.mark.django_db
@@ -67,12 +66,6 @@ def test_the_open_data_files_carry_every_language(client, world):
     } <= described
 
 
-def _count(client, url: str) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
-
-
 def test_pages_run_the_same_queries_whatever_the_rows_and_their_translations(client, plan, author, point_of_contact):
     client.cookies["django_language"] = "fr"
     proposal = ProposalFactory(consultation=ConsultationFactory(action_plan=plan, language="es"), language="es")
@@ -81,8 +74,8 @@ def test_pages_run_the_same_queries_whatever_the_rows_and_their_translations(cli
     CommentFactory(proposal=proposal, parent=first, language="es")  # a thread with a reply: its prefetch runs
     pages = ["/consultations/", proposal.get_absolute_url(), proposal.consultation.get_absolute_url()]
     for url in pages:  # the first request of each page warms what it reads once (caches)
-        _count(client, url)
-    before = [_count(client, url) for url in pages]
+        query_count(client, url)
+    before = [query_count(client, url) for url in pages]
 
     consultations = ConsultationFactory.create_batch(4, action_plan=plan, language="es")
     replies = CommentFactory.create_batch(3, proposal=proposal, language="es")
@@ -96,7 +89,7 @@ def test_pages_run_the_same_queries_whatever_the_rows_and_their_translations(cli
         translation_save(comment, language="fr", texts={"body": "Bonne idée."}, translated_by=None)
     translation_save(proposal.response, language="fr", texts={"reasons": "Hors mandat."}, translated_by=None)
 
-    assert [_count(client, url) for url in pages] == before
+    assert [query_count(client, url) for url in pages] == before
     assert client.get("/consultations/").content.decode().count(FRENCH["title"]) == 5
     assert client.get(proposal.get_absolute_url()).content.decode().count("Bonne idée.") == 6
 
@@ -123,8 +116,8 @@ def test_the_discussion_costs_the_same_queries_to_staff_whatever_its_comments(cl
     first = CommentFactory(proposal=proposal)
     CommentFactory(proposal=proposal, parent=first)
     client.force_login(staff_user)
-    _count(client, proposal.get_absolute_url())
-    before = _count(client, proposal.get_absolute_url())
+    query_count(client, proposal.get_absolute_url())
+    before = query_count(client, proposal.get_absolute_url())
     for comment in CommentFactory.create_batch(4, proposal=proposal):
         CommentFactory(proposal=proposal, parent=comment)
-    assert _count(client, proposal.get_absolute_url()) == before
+    assert query_count(client, proposal.get_absolute_url()) == before

@@ -3,9 +3,7 @@ plan's and the member's panels, the proposal rows, the proposal page, "My partic
 with its language, in queries that do not grow with the rows or their translations."""
 
 import pytest
-from django.db import connection
 from django.template.loader import render_to_string
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
@@ -17,6 +15,7 @@ from consultations.rows import proposal_rows
 from tests.consultations.conftest import SPANISH
 from tests.factories.commitments import CommitmentFactory
 from tests.factories.consultations import CommentFactory, ConsultationFactory, ProposalFactory, ResponseFactory
+from tests.pages import page_in, query_count
 
 pytestmark = pytest.mark.django_db
 
@@ -36,16 +35,7 @@ def translated(spanish_consultation, public_proposal, point_of_contact, author):
 
 
 def _page(client, url: str, language: str = "fr") -> str:
-    client.cookies["django_language"] = language
-    page = client.get(url)
-    assert page.status_code == 200
-    return page.content.decode()
-
-
-def _count(client, url: str) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
+    return page_in(client, url, language)
 
 
 def test_the_plan_and_member_panels_show_the_consultation_in_the_visitors_language(client, translated, plan):
@@ -64,11 +54,11 @@ def test_the_panels_cost_the_same_queries_whatever_their_consultations_and_trans
     client.cookies["django_language"] = "fr"
     urls = [plan.get_absolute_url(), plan.member.get_absolute_url()]
     for url in urls:
-        _count(client, url)
-    before = [_count(client, url) for url in urls]
+        query_count(client, url)
+    before = [query_count(client, url) for url in urls]
     for consultation in ConsultationFactory.create_batch(3, action_plan=plan, language="es"):
         translation_save(consultation, language="fr", texts=FRENCH, translated_by=point_of_contact)
-    assert [_count(client, url) for url in urls] == before
+    assert [query_count(client, url) for url in urls] == before
     assert _page(client, urls[0]).count(FRENCH["title"]) == 4
 
 
@@ -84,12 +74,12 @@ def test_the_proposal_list_and_page_name_the_consultation_in_the_visitors_langua
 def test_the_proposal_list_costs_the_same_queries_with_translated_consultations(client, translated, plan, author):
     client.cookies["django_language"] = "fr"
     url = reverse("consultations:proposal-list")
-    _count(client, url)
-    before = _count(client, url)
+    query_count(client, url)
+    before = query_count(client, url)
     for consultation in ConsultationFactory.create_batch(3, action_plan=plan, language="es"):
         translation_save(consultation, language="fr", texts=FRENCH, translated_by=author)
         ProposalFactory(consultation=consultation, language="es")
-    assert _count(client, url) == before
+    assert query_count(client, url) == before
     assert _page(client, url).count(f">{FRENCH['title']}</a>") == 4
 
 
@@ -124,12 +114,12 @@ def test_my_participation_shows_consultations_proposals_and_commitments_in_my_la
     url = reverse("consultations:proposal-mine")
     page = _page(client, url)
     assert f">{PROPOSAL_FR['title']}</a>" in page and f"{commitment.number}. Marchés ouverts</a>" in page
-    before = _count(client, url)
+    before = query_count(client, url)
     for proposal in ProposalFactory.create_batch(3, consultation=translated, language="es"):
         translation_save(proposal, language="fr", texts=PROPOSAL_FR, translated_by=None, machine_translated=True)
         services.proposal_support(proposal=proposal, user=participant)
         services.proposal_follow(proposal=proposal, user=participant)
-    assert _count(client, url) == before
+    assert query_count(client, url) == before
 
 
 def test_the_commitment_page_names_the_proposals_that_fed_it_in_the_visitors_language(
@@ -172,11 +162,11 @@ def test_saying_who_translated_costs_no_query_per_comment(client, public_proposa
     translation_save(comment, language="en", texts={"body": "Great idea."}, translated_by=commenter)
     url = public_proposal.get_absolute_url()
     client.cookies["django_language"] = "en"
-    _count(client, url)
-    before = _count(client, url)
+    query_count(client, url)
+    before = query_count(client, url)
     for index in range(4):
         other = CommentFactory(proposal=public_proposal, language="es", body=f"Idea {index}")
         translation_save(other, language="en", texts={"body": f"Idea {index}."}, translated_by=other.author)
         translation_save(other, language="fr", texts={"body": "Idée."}, translated_by=staff_user)
-    assert _count(client, url) == before
+    assert query_count(client, url) == before
     assert _page(client, url, "en").count("Translated from Spanish by its author.") == 5

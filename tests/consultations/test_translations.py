@@ -2,8 +2,6 @@
 visitor's language, else the original, with the original one click away; the API and open data carry every language."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from rest_framework.test import APIClient
 
@@ -11,6 +9,7 @@ from consultations import services
 from consultations.models import ProposalTranslation
 from tests.factories import UserFactory
 from tests.factories.consultations import ProposalFactory
+from tests.pages import page_in, query_count
 from tests.partnership.test_open_data_archive import _csv, _download, _json, build_now
 
 pytestmark = pytest.mark.django_db
@@ -32,13 +31,6 @@ def spanish(consultation, author):
     return ProposalFactory(consultation=consultation, author=author, language="es", **SPANISH)
 
 
-def _page(client, url: str, language: str) -> str:
-    client.cookies["django_language"] = language
-    response = client.get(url)
-    assert response.status_code == 200
-    return response.content.decode()
-
-
 def _translate(client, proposal, language: str, texts: dict):
     url = reverse("consultations:proposal-translation", args=[proposal.pk])
     data = {"language": language, **{f"{name}_translated": text for name, text in texts.items()}}
@@ -58,7 +50,7 @@ def test_a_spanish_proposal_translated_by_its_author_shows_in_french_with_the_or
     )
 
     client.logout()
-    french = _page(client, spanish.get_absolute_url(), "fr")
+    french = page_in(client, spanish.get_absolute_url(), "fr")
     # The French text, unmarked on a French page; the Spanish original under it, marked lang="es".
     assert f"<h1>{FRENCH['title']}</h1>" in french
     assert '<p class="translation-note">' in french and "espagnol" in french.lower()  # from Spanish, in French
@@ -67,19 +59,19 @@ def test_a_spanish_proposal_translated_by_its_author_shows_in_french_with_the_or
     assert "Machine translation" not in french and "Traduction automatique" not in french
 
     # An English visitor: no English translation, so the original, marked Spanish, and no switch.
-    english = _page(client, spanish.get_absolute_url(), "en")
+    english = page_in(client, spanish.get_absolute_url(), "en")
     assert f'<h1 lang="es">{SPANISH["title"]}</h1>' in english and "original-text" not in english
     # The Spanish page: the original, unmarked.
-    assert f"<h1>{SPANISH['title']}</h1>" in _page(client, spanish.get_absolute_url(), "es")
+    assert f"<h1>{SPANISH['title']}</h1>" in page_in(client, spanish.get_absolute_url(), "es")
 
     # The lists show the French title to the French visitor.
-    assert f'">{FRENCH["title"]}</a>' in _page(client, "/proposals/", "fr")
-    assert f'lang="es">{SPANISH["title"]}</a>' in _page(client, "/proposals/", "en")
+    assert f'">{FRENCH["title"]}</a>' in page_in(client, "/proposals/", "fr")
+    assert f'lang="es">{SPANISH["title"]}</a>' in page_in(client, "/proposals/", "en")
 
 
 def test_an_english_translation_is_shown_unmarked_on_an_english_page(client, spanish, author):
     services.proposal_translation_save(proposal=spanish, language="en", translated_by=author, **FRENCH)
-    english = _page(client, spanish.get_absolute_url(), "en")
+    english = page_in(client, spanish.get_absolute_url(), "en")
     assert f"<h1>{FRENCH['title']}</h1>" in english
 
 
@@ -112,22 +104,16 @@ def test_the_api_carries_every_language_in_the_list_and_the_item(spanish, author
     assert listed["translations"] == item["translations"]
 
 
-def _count(client, url: str) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
-
-
 def test_list_pages_cost_the_same_queries_with_and_without_translations(client, consultation):
     proposals = ProposalFactory.create_batch(4, consultation=consultation, language="es")
     client.cookies["django_language"] = "fr"
-    _count(client, "/proposals/")  # the first request of the test warms what every page reads once
-    before = _count(client, "/proposals/"), _count(client, consultation.get_absolute_url())
+    query_count(client, "/proposals/")  # the first request of the test warms what every page reads once
+    before = query_count(client, "/proposals/"), query_count(client, consultation.get_absolute_url())
     for proposal in proposals + ProposalFactory.create_batch(6, consultation=consultation, language="es"):
         services.proposal_translation_save(proposal=proposal, language="fr", translated_by=None, **FRENCH)
-    after = _count(client, "/proposals/"), _count(client, consultation.get_absolute_url())
+    after = query_count(client, "/proposals/"), query_count(client, consultation.get_absolute_url())
     assert before == after
-    assert _page(client, "/proposals/", "fr").count(FRENCH["title"]) == 10
+    assert page_in(client, "/proposals/", "fr").count(FRENCH["title"]) == 10
 
 
 @pytest.mark.parametrize("who", ["author", "point_of_contact", "staff_user"])
@@ -168,9 +154,9 @@ def test_a_machine_translation_is_marked_and_never_replaces_a_persons(client, sp
     services.proposal_translation_save(
         proposal=spanish, language="fr", translated_by=None, machine_translated=True, **FRENCH
     )
-    page = _page(client, spanish.get_absolute_url(), "fr")
+    page = page_in(client, spanish.get_absolute_url(), "fr")
     assert "badge-machine" in page and f"<h1>{FRENCH['title']}</h1>" in page
-    assert "badge-machine" in _page(client, "/proposals/", "fr")
+    assert "badge-machine" in page_in(client, "/proposals/", "fr")
     services.proposal_translation_save(
         proposal=spanish, language="fr", translated_by=author, **{**FRENCH, "title": "Par une personne"}
     )
@@ -183,11 +169,11 @@ def test_a_machine_translation_is_marked_and_never_replaces_a_persons(client, sp
 
 def test_the_proposal_page_links_to_the_translation_form_for_those_who_may_use_it(client, spanish, author):
     url = reverse("consultations:proposal-translation", args=[spanish.pk])
-    assert url not in _page(client, spanish.get_absolute_url(), "en")
+    assert url not in page_in(client, spanish.get_absolute_url(), "en")
     client.force_login(author)
-    assert url in _page(client, spanish.get_absolute_url(), "en")
+    assert url in page_in(client, spanish.get_absolute_url(), "en")
     client.force_login(UserFactory())
-    assert url not in _page(client, spanish.get_absolute_url(), "en")
+    assert url not in page_in(client, spanish.get_absolute_url(), "en")
 
 
 def test_the_authors_translation_is_theirs_the_point_of_contact_may_not_rewrite_it(

@@ -3,12 +3,11 @@ page's "Milestones: both statuses" and the plan's monitoring page (titles, overd
 language, in queries that do not grow with the translated rows."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from commitments.services.translations import commitment_translation_save
 from tests.factories import ActionPlanFactory, CommitmentFactory, MilestoneFactory
+from tests.pages import page_in, query_count
 
 pytestmark = pytest.mark.django_db
 
@@ -34,27 +33,16 @@ def _translated(plan, point_of_contact, number: str = "1"):
     return commitment
 
 
-def _page(client, url: str, language: str) -> str:
-    client.cookies["django_language"] = language
-    page = client.get(url)
-    assert page.status_code == 200
-    return page.content.decode()
-
-
-def _count(client, url: str) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
-
-
 def test_the_commitment_pages_monitoring_panel_shows_its_milestones_in_the_visitors_language(
     client, spanish_plan, point_of_contact
 ):
     commitment = _translated(spanish_plan, point_of_contact)
-    page = _page(client, commitment.get_absolute_url(), "fr")
+    page = page_in(client, commitment.get_absolute_url(), "fr")
     panel = page.split('id="monitoring-title"', 1)[1].split("</table>", 1)[0]
     assert f"<span>{MILESTONE_FR}</span>" in panel and MILESTONE_ES not in panel
-    panel = _page(client, commitment.get_absolute_url(), "en").split('id="monitoring-title"', 1)[1].split("</table>")[0]
+    panel = (
+        page_in(client, commitment.get_absolute_url(), "en").split('id="monitoring-title"', 1)[1].split("</table>")[0]
+    )
     assert f'<span lang="es">{MILESTONE_ES}</span>' in panel  # no English translation: the original, marked
 
 
@@ -63,19 +51,19 @@ def test_the_plans_monitoring_page_shows_titles_and_overdue_milestones_in_the_vi
 ):
     commitment = _translated(spanish_plan, point_of_contact)
     url = reverse("monitoring:plan", kwargs={"pk": spanish_plan.pk})
-    page = _page(client, url, "fr")
+    page = page_in(client, url, "fr")
     assert f"1. {TITLE_FR}</a>" in page and f"<span>{MILESTONE_FR}</span>" in page
     assert TITLE_ES not in page and MILESTONE_ES not in page
-    english = _page(client, url, "en")
+    english = page_in(client, url, "en")
     assert f'href="{commitment.get_absolute_url()}" lang="es">1. {TITLE_ES}</a>' in english
     assert f'<span lang="es">{MILESTONE_ES}</span>' in english
-    _count(client, url)
-    english_queries = _count(client, url)
+    query_count(client, url)
+    english_queries = query_count(client, url)
     client.cookies["django_language"] = "fr"
-    before = _count(client, url)
+    before = query_count(client, url)
     for number in ("2", "3", "4"):
         _translated(spanish_plan, point_of_contact, number)
-    assert _count(client, url) == before
-    assert _page(client, url, "fr").count(f"{TITLE_FR}</a>") == 4
+    assert query_count(client, url) == before
+    assert page_in(client, url, "fr").count(f"{TITLE_FR}</a>") == 4
     client.cookies["django_language"] = "en"
-    assert _count(client, url) == english_queries
+    assert query_count(client, url) == english_queries
