@@ -101,7 +101,7 @@ def action_plan_transition(*, plan: ActionPlan, to_status: str) -> ActionPlan:
 
 def _lock_plan(plan_id: int) -> ActionPlan:
     """The plan's current row, locked: a status change cannot slip in while its content is written."""
-    return ActionPlan.objects.select_for_update().select_related("member").get(pk=plan_id)
+    return ActionPlan.objects.select_for_update(of=("self",)).select_related("member").get(pk=plan_id)
 
 
 def _require_co_creation(plan: ActionPlan) -> None:

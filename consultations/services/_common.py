@@ -6,7 +6,7 @@ from consultations.models import Consultation, Proposal
 
 def lock_consultation(pk: int) -> Consultation:
     """The consultation's current row, locked: its state cannot change while a proposal is written."""
-    return Consultation.objects.select_for_update().select_related("action_plan__member").get(pk=pk)
+    return Consultation.objects.select_for_update(of=("self",)).select_related("action_plan__member").get(pk=pk)
 
 
 def lock_proposal(pk: int) -> Proposal:

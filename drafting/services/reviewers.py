@@ -24,7 +24,7 @@ def is_reviewer(user: User, version: DraftVersion) -> bool:
 def reviewer_invite(*, version: DraftVersion, email: str, invited_by: User) -> DraftReviewer:
     """Invite the holder of an account (found by its e-mail address) to review a version not published yet; they
     get an e-mail. Inviting again changes nothing."""
-    current = DraftVersion.objects.select_for_update().select_related("action_plan").get(pk=version.pk)
+    current = DraftVersion.objects.select_for_update(of=("self",)).select_related("action_plan").get(pk=version.pk)
     if current.is_published:
         raise ValidationError(_("This version is already public: everyone can comment on it."), code="published")
     user = User.objects.filter(email__iexact=(email or "").strip(), is_active=True).first()

@@ -99,4 +99,4 @@ def delete_evidence(evidence: ReportEvidence) -> None:
 
 
 def lock_report(pk: int) -> MonitoringReport:
-    return MonitoringReport.objects.select_for_update().select_related("commitment__action_plan").get(pk=pk)
+    return MonitoringReport.objects.select_for_update(of=("self",)).select_related("commitment__action_plan").get(pk=pk)
