@@ -84,7 +84,8 @@ def test_my_participation_lists_proposals_drafts_supports_comments_and_follows(
     services.proposal_follow(proposal=ProposalFactory(title="A proposal I follow"), user=participant)
     CommentFactory(author=participant, proposal=ProposalFactory(title="A proposal I discussed"), body="Agreed.")
     client.force_login(participant)
-    with django_assert_max_num_queries(12):
+    # Two of them read the page's translations of the consultations and commitments listed (one per list).
+    with django_assert_max_num_queries(14):
         page = client.get(reverse("consultations:proposal-mine")).content.decode()
     for title in (mine.title, draft.title, supported.title, "A proposal I follow", "A proposal I discussed"):
         assert title in page
