@@ -120,7 +120,7 @@ def response_commitments() -> QuerySet:
 
 def response_translations() -> Prefetch:
     """The translations of the proposals' responses into the page's language (one query)."""
-    return Prefetch("response__translations", queryset=page_translations(ProposalResponse).queryset)
+    return page_translations(ProposalResponse, through="response")
 
 
 def proposal_get(*, pk: int) -> Proposal:
