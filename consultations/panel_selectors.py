@@ -3,7 +3,7 @@
 
 from commitments.models import ActionPlan, Commitment, Member
 from common.translations import page_translations
-from consultations.models import Consultation, Proposal
+from consultations.models import Consultation, Proposal, ProposalResponse
 
 
 def plan_consultations(*, plan: ActionPlan) -> list:
@@ -13,13 +13,16 @@ def plan_consultations(*, plan: ActionPlan) -> list:
 
 def commitment_source_proposals(*, commitment: Commitment) -> list:
     """Public proposals whose published response links this commitment."""
+    # The responses' ids first: a join through the responses' commitments needed DISTINCT over every column.
+    fed = ProposalResponse.commitments.through.objects.filter(
+        commitment=commitment, proposalresponse__status="published"
+    ).values("proposalresponse__proposal_id")
     return list(
         Proposal.objects.public()
-        .filter(response__commitments=commitment, response__status="published")
+        .filter(pk__in=fed)
         .select_related("consultation", "organisation", "author")
         .prefetch_related(page_translations(Proposal), page_translations(Consultation, through="consultation"))
         .order_by("submitted_at", "id")
-        .distinct()
     )
 
 

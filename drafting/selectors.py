@@ -96,7 +96,8 @@ def accepted_amendments(*, commitment_ids) -> QuerySet:
 def commitment_provenance(*, commitment) -> dict:
     """The accepted amendments of every version of the commitment's draft, and the comments on its paragraphs:
     three queries."""
-    accepted = list(accepted_amendments(commitment_ids=[commitment.pk]).select_related(*AMENDMENT_RELATED))
+    # What the panel shows only: the other joins of AMENDMENT_RELATED took 6 ms of planning on every commitment page.
+    accepted = list(accepted_amendments(commitment_ids=[commitment.pk]).select_related("author", "applied_in"))
     comments = ParagraphComment.objects.filter(
         paragraph__draft_commitment__commitment=commitment,
         paragraph__draft_commitment__version__state=DraftVersion.State.PUBLISHED,

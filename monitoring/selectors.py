@@ -14,10 +14,15 @@ PANEL_REPORTS = 50
 MAP_POINTS = 500
 
 
-def report_queryset() -> QuerySet:
-    return MonitoringReport.objects.select_related(
-        "commitment__action_plan__member", "milestone", "author", "organisation", "answer__written_by"
-    ).prefetch_related(Prefetch("evidence", queryset=ReportEvidence.objects.order_by("created_at", "id")))
+def report_queryset(*, with_commitment: bool = True) -> QuerySet:
+    """Reports as their cards show them. `with_commitment=False` where the commitment is known (each join costs
+    the planner more than reading the rows: 5.6 ms of planning for 0.5 ms of execution with all eight)."""
+    related = ("milestone", "author", "organisation", "answer__written_by")
+    if with_commitment:
+        related += ("commitment__action_plan__member",)
+    return MonitoringReport.objects.select_related(*related).prefetch_related(
+        Prefetch("evidence", queryset=ReportEvidence.objects.order_by("created_at", "id"))
+    )
 
 
 def report_get(*, pk: int) -> MonitoringReport:
@@ -86,8 +91,13 @@ def _state(commitment: Commitment, milestones: list) -> CommitmentState:
 def commitment_panel(*, commitment: Commitment) -> tuple[CommitmentState, list[MonitoringReport]]:
     """The commitment page's monitoring panel: both statuses, its milestones', the public reports and answers."""
     reports = list(
-        report_queryset().public().filter(commitment=commitment).order_by("-observed_on", "-id")[:PANEL_REPORTS]
+        report_queryset(with_commitment=False)
+        .public()
+        .filter(commitment=commitment)
+        .order_by("-observed_on", "-id")[:PANEL_REPORTS]
     )
+    for report in reports:
+        report.commitment = commitment
     milestones = list(commitment.milestones.all())  # prefetched by the commitment page
     state = Commitment.objects.select_related("monitoring").get(pk=commitment.pk)
     return _state(state, milestones), reports

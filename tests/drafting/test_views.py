@@ -159,3 +159,20 @@ def test_invited_reviewers_comment_privately_until_the_version_is_published(clie
     assert client.get(url).status_code == 404
     version_publish(version=version, user=point_of_contact)
     assert "Add a deadline." in client.get(url).content.decode()
+
+
+def test_a_signed_in_participant_may_support_or_flag_anothers_comment_a_visitor_is_offered_neither(
+    client, version, paragraph, participant
+):
+    comment = ParagraphComment.objects.create(paragraph=paragraph, author=UserFactory(), body="Which districts?")
+    url = reverse("drafting:version-detail", args=[version.pk]) + f"?paragraph={paragraph.pk}"
+    support = reverse("drafting:comment-support", args=[comment.pk])
+    flag = reverse("drafting:comment-flag", args=[comment.pk])
+    anonymous = client.get(url).content.decode()
+    assert "Which districts?" in anonymous and support not in anonymous and flag not in anonymous
+    client.force_login(participant)
+    signed_in = client.get(url).content.decode()
+    assert support in signed_in and flag in signed_in and "Flag to the moderators" in signed_in
+    client.force_login(comment.author)
+    own = client.get(url).content.decode()
+    assert support not in own and flag not in own
