@@ -68,7 +68,7 @@ HOME_CONSULTATION_FIELDS = (
 
 def home_open_consultations(*, limit: int = 6) -> list[Consultation]:
     """Consultations open now (calls for proposals and reviews of draft plans), the next to close first: one
-    query on the (status, closes_at) index, their proposal counts read from the stored counters; their titles in
+    query on the (status, closes_at, id) index, their proposal counts read from the stored counters; their titles in
     the page's language, one more."""
     return list(
         Consultation.objects.open_now()

@@ -132,7 +132,9 @@ class Consultation(TranslatableModelMixin, TimeStampedModel):
             ),
         ]
         indexes = [
-            models.Index(fields=["status", "closes_at"], name="consultation_status_closes"),
+            # "Open now, closing first" (the home page) read in the index's order, the id breaking ties: with
+            # every consultation open, a sort of all of them took 6.0 ms against 0.17.
+            models.Index(fields=["status", "closes_at", "id"], name="consultation_status_closing"),
             # The list's order: its first page read from the index, not sorted from every consultation.
             models.Index(fields=["-opens_at", "-id"], name="consultation_newest"),
         ]
