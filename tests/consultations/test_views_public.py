@@ -210,6 +210,23 @@ def test_commitment_and_plan_pages_show_the_proposals_and_consultations(client, 
     assert "Became commitment 3.1" in proposal_page
 
 
+def test_a_commitment_lists_only_the_public_proposals_a_published_response_links_to_it(client, plan, consultation):
+    from consultations.panel_selectors import commitment_source_proposals
+
+    commitment = CommitmentFactory(action_plan=plan, number="3.2")
+    fed = ProposalFactory(consultation=consultation, title="Open the procurement register")
+    ResponseFactory(proposal=fed, outcome="merged").commitments.add(commitment)
+    draft = ProposalFactory(consultation=consultation, title="Answer still being written")
+    ResponseFactory(proposal=draft, outcome="merged", status="draft", published_at=None).commitments.add(commitment)
+    hidden = ProposalFactory(consultation=consultation, title="Spam spam", is_hidden=True)
+    ResponseFactory(proposal=hidden, outcome="merged").commitments.add(commitment)
+    ResponseFactory(proposal=ProposalFactory(consultation=consultation, title="Another commitment's source"))
+    assert commitment_source_proposals(commitment=commitment) == [fed]
+    page = client.get(commitment.get_absolute_url()).content.decode()
+    assert "Open the procurement register" in page and "Answer still being written" not in page
+    assert "Spam spam" not in page and "Another commitment's source" not in page
+
+
 def _cold(client, url) -> int:
     """The queries of a page no cache has seen (the member page caches its IRM figures per content version)."""
     from django.core.cache import cache
