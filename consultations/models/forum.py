@@ -58,7 +58,11 @@ class ForumSeatQuerySet(models.QuerySet):
         organisation = user.confirmed_organisation if user.is_authenticated and user.is_active else None
         if organisation is None or organisation.member_id is None:
             return self.none()
-        return self.filter(organisation_name__iexact=organisation.name.strip(), forum__member_id=organisation.member_id)
+        # Names are compared in Python: SQLite folds the case of ASCII letters only ("É" is not "é" there), and a
+        # forum has a few dozen seats.
+        name = organisation.name.strip().casefold()
+        seats = self.filter(forum__member_id=organisation.member_id).values_list("pk", "organisation_name")
+        return self.filter(pk__in=[pk for pk, seat_name in seats if seat_name.strip().casefold() == name])
 
 
 class ForumSeat(models.Model):
