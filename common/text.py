@@ -7,3 +7,17 @@ def single_line(text: str) -> str:
     E-mail headers such as the subject must not contain a line break (Django refuses to send them).
     """
     return " ".join(str(text).split())
+
+
+# The largest key a 64-bit integer column holds: a longer number in a query string matches no row (and SQLite
+# cannot even bind it).
+_MAX_ID = 2**63 - 1
+
+
+def as_id(value) -> int | None:
+    """A request parameter read as a row id: ASCII digits within a 64-bit key, else None."""
+    text = str(value or "")
+    if not (text.isascii() and text.isdigit()):
+        return None
+    number = int(text)
+    return number if number <= _MAX_ID else None

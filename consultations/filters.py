@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from commitments.models import Member, PolicyArea
 from common.filters import SearchFilter
+from common.text import as_id
 from common.widgets import FastSelect
 from consultations.models import Consultation, Proposal
 
@@ -77,8 +78,8 @@ class ProposalFilter(django_filters.FilterSet):
 
     def _consultation_choices(self, field, chosen):
         recent = list(field.queryset[: self.CONSULTATION_CHOICES_LIMIT])
-        if chosen and str(chosen).isdigit() and all(str(c.pk) != chosen for c in recent):
-            recent += list(field.queryset.filter(pk=chosen))
+        if as_id(chosen) is not None and all(str(c.pk) != chosen for c in recent):
+            recent += list(field.queryset.filter(pk=as_id(chosen)))
         return [("", field.empty_label), *((c.pk, str(c)) for c in recent)]
 
     def filter_search(self, queryset, name, value):

@@ -3,6 +3,7 @@
 from django.db.models import Prefetch, Q, QuerySet
 
 from commitments.models import Commitment
+from common.text import as_id
 from irm_reports.models import CommitmentAssessment
 from peers.models import ExchangeRequest, SimilarCommitment
 
@@ -52,8 +53,9 @@ def exchanges_filtered(queryset: QuerySet, *, status=None, member=None, policy_a
     """Exchanges of one status, of one member (asked or asking), about a commitment of one policy area (slug)."""
     if status in ExchangeRequest.Status.values:
         queryset = queryset.filter(status=status)
-    if str(member or "").isdigit():
-        queryset = queryset.filter(Q(member_id=int(member)) | Q(requester_member_id=int(member)))
+    member_id = as_id(member)
+    if member_id is not None:
+        queryset = queryset.filter(Q(member_id=member_id) | Q(requester_member_id=member_id))
     if policy_area:
         queryset = queryset.filter(
             pk__in=ExchangeRequest.objects.filter(commitment__policy_areas__slug=policy_area).values("pk")

@@ -3,6 +3,7 @@
 from django.db.models import Count, Prefetch, Q
 
 from commitments.models import Commitment, Member
+from common.text import as_id
 from support.models import Engagement, Partner, Representative, ServiceOffer, SupportRequest
 
 QUEUE_FILTERS = ("status", "service", "member", "representative", "open")
@@ -29,9 +30,9 @@ def support_queue(*, filters) -> tuple:
     elif filters.get("open", "1") != "0":
         rows = rows.open()
     for key in ("service", "member", "representative"):
-        value = filters.get(key) or ""
-        if value.isdigit():
-            rows = rows.filter(**{f"{key}_id": int(value)})
+        value = as_id(filters.get(key))
+        if value is not None:
+            rows = rows.filter(**{f"{key}_id": value})
     return rows.order_by("created_at", "id")
 
 

@@ -10,6 +10,7 @@ from django.views.generic import DetailView, ListView, TemplateView, View
 
 from commitments.models import Member
 from common.files import private_file_response
+from common.text import as_id
 from common.views import FilteredListView
 from consultations import my_participation, referral_selectors, selectors
 from consultations.filters import SORTS
@@ -154,7 +155,7 @@ class SimilarProposalsView(View):
         similar = selectors.similar_proposals(
             consultation=consultation,
             text=request.GET.get("title", "")[:300],
-            exclude_pk=int(exclude) if exclude.isdigit() else None,
+            exclude_pk=as_id(exclude),
         )
         return JsonResponse(
             {"results": [{"title": p.title, "url": p.get_absolute_url(), "supports": p.support_count} for p in similar]}

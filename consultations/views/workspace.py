@@ -12,6 +12,7 @@ from django.views.generic import FormView, TemplateView
 
 from commitments import selectors as commitment_selectors
 from commitments.views.workspace import MemberTargetMixin, PlanTargetMixin
+from common.text import as_id
 from common.views import ServiceFormMixin, TargetMixin
 from consultations import selectors, services
 from consultations.forms import (
@@ -160,9 +161,9 @@ class ResponseEditView(ProposalTargetMixin, ServiceFormMixin, FormView):
         return {**super().get_form_kwargs(), "instance": response, "plan": self.proposal.consultation.action_plan}
 
     def get_initial(self):
-        template_id = self.request.GET.get("template", "")
+        template_id = as_id(self.request.GET.get("template"))
         member = self.proposal.consultation.action_plan.member
-        template = member.response_templates.filter(pk=template_id).first() if template_id.isdigit() else None
+        template = member.response_templates.filter(pk=template_id).first() if template_id is not None else None
         return {"outcome": template.outcome, "reasons": template.reasons} if template else {}
 
     def get_context_data(self, **kwargs):

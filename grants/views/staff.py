@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, ListView
 from rules.contrib.views import PermissionRequiredMixin
 
+from common.text import as_id
 from common.views import PostActionView, ServiceFormMixin
 from grants import selectors, services
 from grants.forms import DecisionForm, MilestoneForm, ReviewForm
@@ -24,7 +25,7 @@ class ReviewQueueView(PermissionRequiredMixin, ListView):
         call = self.request.GET.get("call", "")
         status = self.request.GET.get("status", "")
         return (
-            int(call) if call.isdigit() else None,
+            as_id(call),
             status if status in GrantApplication.Status.values else None,
         )
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
 from commitments.models import Commitment
+from common.text import as_id
 from common.views import ServiceFormMixin
 from irm_reports import selectors, services
 from irm_reports.forms import AssessmentForm, RecommendationFormSet, RequirementForm
@@ -60,9 +61,9 @@ class AssessmentEditView(ReportMixin, ServiceFormMixin, FormView):
         )
 
     def get_success_url(self):
-        next_id = self.request.POST.get("next")
-        if next_id and next_id.isdigit():
-            return reverse("irm_reports:assessment-edit", args=[self.report.pk, int(next_id)])
+        next_id = as_id(self.request.POST.get("next"))
+        if next_id is not None:
+            return reverse("irm_reports:assessment-edit", args=[self.report.pk, next_id])
         return self.report.get_absolute_url() + f"#commitment-{self.commitment.pk}"
 
 
