@@ -1,5 +1,7 @@
 """What the drafting pages and the API read, each in a fixed number of queries whatever the number of rows."""
 
+from django.conf import settings
+from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
@@ -40,8 +42,14 @@ def version_text(*, version: DraftVersion) -> list[DraftCommitment]:
     return list(version.commitments.prefetch_related(Prefetch("paragraphs", queryset=paragraphs)))
 
 
-def paragraph_thread(*, version: DraftVersion, paragraph_pk) -> dict | None:
-    """The opened paragraph's visible comments (replies under their comment) and its amendments."""
+def _visible_threads(paragraph_id: int) -> QuerySet:
+    """A paragraph's visible top-level comments, oldest first: the order of its thread's pages."""
+    return ParagraphComment.objects.filter(paragraph_id=paragraph_id, parent__isnull=True, is_hidden=False)
+
+
+def paragraph_thread(*, version: DraftVersion, paragraph_pk, page: str | int | None = None) -> dict | None:
+    """The opened paragraph's amendments and one page of its visible comments, each with its visible replies: a
+    fixed number of queries however long the thread."""
     paragraph = (
         DraftParagraph.objects.filter(pk=paragraph_pk, draft_commitment__version=version)
         .select_related("draft_commitment__version__consultation", "draft_commitment__version__action_plan")
@@ -49,19 +57,32 @@ def paragraph_thread(*, version: DraftVersion, paragraph_pk) -> dict | None:
     )
     if paragraph is None:
         return None
-    comments = list(
-        ParagraphComment.objects.filter(paragraph=paragraph, is_hidden=False)
-        .select_related("author")
-        .order_by("created_at", "id")
-    )
+    top = _visible_threads(paragraph.pk).select_related("author").order_by("created_at", "id")
+    comments_page = Paginator(top, settings.DRAFT_COMMENTS_PER_PAGE).get_page(page)
+    comments = list(comments_page.object_list)
     replies: dict[int, list] = {}
-    for comment in comments:
+    if comments:
+        visible = ParagraphComment.objects.filter(parent__in=[comment.pk for comment in comments], is_hidden=False)
+        for reply in visible.select_related("author").order_by("created_at", "id"):
+            replies.setdefault(reply.parent_id, []).append(reply)
+    for comment in [*comments, *(reply for group in replies.values() for reply in group)]:
         comment.paragraph = paragraph  # the permissions read the version through it: no query per comment
-        if comment.parent_id:
-            replies.setdefault(comment.parent_id, []).append(comment)
-    threads = [(comment, replies.get(comment.pk, [])) for comment in comments if comment.parent_id is None]
+    threads = [(comment, replies.get(comment.pk, [])) for comment in comments]
     amendments = amendment_queryset().filter(paragraph=paragraph)
-    return {"paragraph": paragraph, "threads": threads, "amendments": list(amendments)}
+    return {"paragraph": paragraph, "threads": threads, "comments_page": comments_page, "amendments": list(amendments)}
+
+
+def paragraph_comment_url(*, comment: ParagraphComment) -> str:
+    """The draft version's page with the comment's thread opened at the page that shows it, anchored on it."""
+    thread = comment.parent or comment
+    earlier = (
+        _visible_threads(thread.paragraph_id)
+        .filter(Q(created_at__lt=thread.created_at) | Q(created_at=thread.created_at, id__lt=thread.pk))
+        .count()
+    )
+    page = earlier // settings.DRAFT_COMMENTS_PER_PAGE + 1
+    url, _anchor = comment.paragraph.get_absolute_url().split("#")
+    return f"{url}&comments={page}#comment-{comment.pk}"
 
 
 AMENDMENT_RELATED = (

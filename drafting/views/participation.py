@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 
 from common.views import PostActionView, ServiceFormMixin, TargetMixin
+from drafting import selectors
 from drafting.forms import AmendmentForm, CommentForm, FlagForm
 from drafting.models import Amendment, DraftCommitment, DraftParagraph, ParagraphComment
 from drafting.services import amendments, comments
@@ -33,11 +34,20 @@ class CommentCreateView(ParagraphTargetMixin, PostActionView):
     success_message = _("Your comment is published.")
     rate_limit_scope = "drafting.comment"
 
+    created = None
+
     def perform(self, form):
         data = form.cleaned_data
-        return comments.comment_create(
+        self.created = comments.comment_create(
             paragraph=self.paragraph, author=self.request.user, body=data["body"], parent=data.get("parent")
         )
+        return self.created
+
+    def get_success_url(self):
+        """The page of the thread that shows the new comment (the paragraph's thread if none was made)."""
+        if self.created is None:
+            return self.paragraph.get_absolute_url()
+        return selectors.paragraph_comment_url(comment=self.created)
 
 
 class CommentSupportView(CommentTargetMixin, PostActionView):
@@ -49,7 +59,7 @@ class CommentSupportView(CommentTargetMixin, PostActionView):
         return comments.comment_support(comment=self.comment, user=self.request.user)
 
     def get_success_url(self):
-        return self.get_target().paragraph.get_absolute_url()
+        return selectors.paragraph_comment_url(comment=self.get_target())
 
 
 class CommentFlagView(CommentTargetMixin, PostActionView):
@@ -63,7 +73,7 @@ class CommentFlagView(CommentTargetMixin, PostActionView):
         return comments.comment_flag(comment=self.comment, user=self.request.user, **form.cleaned_data)
 
     def get_success_url(self):
-        return self.get_target().paragraph.get_absolute_url()
+        return selectors.paragraph_comment_url(comment=self.get_target())
 
 
 class AmendmentCreateView(ServiceFormMixin, FormView):

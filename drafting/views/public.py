@@ -4,6 +4,7 @@ versions, an amendment and its decision."""
 from django.http import Http404
 from django.views.generic import TemplateView
 
+from common.text import as_id
 from drafting import selectors
 from drafting.diff import versions_diff
 from drafting.forms import AmendmentForm, CommentForm
@@ -23,8 +24,11 @@ class VersionDetailView(TemplateView):
 
     def get_context_data(self, **kwargs):
         version = _readable(self.request, selectors.version_get(pk=self.kwargs["pk"]))
-        opened = self.request.GET.get("paragraph", "")
-        thread = selectors.paragraph_thread(version=version, paragraph_pk=opened) if opened.isdigit() else None
+        opened = as_id(self.request.GET.get("paragraph"))
+        thread = None
+        if opened is not None:
+            page = self.request.GET.get("comments")
+            thread = selectors.paragraph_thread(version=version, paragraph_pk=opened, page=page)
         versions = list(version.action_plan.draft_versions.filter(state="published").values("pk", "number"))
         return super().get_context_data(
             version=version,

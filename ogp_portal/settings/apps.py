@@ -58,6 +58,8 @@ GRANT_REVIEWS_BEFORE_DECISION = env.int("GRANT_REVIEWS_BEFORE_DECISION", default
 
 CONSULTATION_COMMENT_EDIT_MINUTES = 15
 CONSULTATION_COMMENTS_PER_PAGE = 20
+# Comments (with their replies) per page of a draft paragraph's thread.
+DRAFT_COMMENTS_PER_PAGE = 20
 # Distinct users whose open flags hide a proposal or a comment until support staff review it.
 CONSULTATION_FLAGS_TO_HIDE = 3
 # Days after the close of a consultation to publish the reasoned responses, unless the consultation says.

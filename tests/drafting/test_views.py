@@ -1,6 +1,8 @@
 """The draft's pages: the text with counts and a thread opened in place, the diff, comments and amendments through
 the forms, the point of contact's versions and decisions; constant queries with many comments."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -23,7 +25,9 @@ def test_the_text_shows_counts_and_opens_a_thread_in_place_with_plain_links(clie
     response = client.post(
         reverse("drafting:comment-create", args=[paragraph.pk]), {"body": "Which **districts**?", "website": ""}
     )
-    assert response.status_code == 302 and response["Location"].endswith(f"?paragraph={paragraph.pk}#p-{paragraph.pk}")
+    comment = ParagraphComment.objects.get(paragraph=paragraph)
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"?paragraph={paragraph.pk}&comments=1#comment-{comment.pk}")
     opened = client.get(response["Location"]).content.decode()
     assert "1 comment" in opened and "<strong>districts</strong>" in opened and "Propose new wording" in opened
 
@@ -108,18 +112,61 @@ def _comments(paragraph, count):
     )
 
 
-def test_a_thread_of_500_comments_costs_the_same_queries_as_one(
+def _shown(html: str) -> list[str]:
+    return re.findall(r'<article class="comment[^"]*" id="comment-(\d+)"', html)
+
+
+def test_a_thread_of_500_comments_is_read_in_pages_at_the_queries_of_one(
     client, version, paragraph, participant, django_assert_max_num_queries
 ):
+    """Every visible comment on exactly one page, its replies under it on the same page, hidden ones on none; a
+    page costs the same queries as a thread of one comment."""
     client.force_login(participant)
     url = reverse("drafting:version-detail", args=[version.pk]) + f"?paragraph={paragraph.pk}"
     _comments(paragraph, 1)
     with django_assert_max_num_queries(40) as few:
         assert client.get(url).status_code == 200
     _comments(paragraph, 499)
+    top = list(ParagraphComment.objects.filter(paragraph=paragraph).order_by("created_at", "id"))
+    replies = [
+        ParagraphComment.objects.create(paragraph=paragraph, author=participant, parent=top[n], body=f"Reply to {n}")
+        for n in (0, 21, 499)
+    ]
+    ParagraphComment.objects.filter(pk__in=[top[5].pk, replies[1].pk]).update(is_hidden=True)
     with django_assert_max_num_queries(len(few.captured_queries)):
-        page = client.get(url)
-    assert page.content.decode().count('class="comment"') == 500
+        first = client.get(url).content.decode()
+    assert _shown(first)[:3] == [str(top[0].pk), str(replies[0].pk), str(top[1].pk)]
+    assert "Page 1 of 25" in first and f'href="?paragraph={paragraph.pk}&amp;comments=2#p-{paragraph.pk}"' in first
+    seen = []
+    for number in range(1, 26):
+        html = client.get(f"{url}&comments={number}").content.decode()
+        seen += _shown(html)
+    visible = [c for c in top if c.pk != top[5].pk]
+    assert len(seen) == len(set(seen)) == len(visible) + 2
+    assert set(seen) == {str(c.pk) for c in visible} | {str(replies[0].pk), str(replies[2].pk)}
+    assert "Page 25 of 25" in html and _shown(html)[-2:] == [str(top[499].pk), str(replies[2].pk)]
+
+
+def test_after_a_comment_a_reply_a_support_or_a_flag_the_reader_lands_on_the_page_that_shows_it(
+    client, version, paragraph, participant
+):
+    _comments(paragraph, 45)
+    first = ParagraphComment.objects.filter(paragraph=paragraph).order_by("created_at", "id").first()
+    client.force_login(participant)
+    create = reverse("drafting:comment-create", args=[paragraph.pk])
+    response = client.post(create, {"body": "Late to the thread.", "website": ""})
+    new = ParagraphComment.objects.latest("id")
+    assert response["Location"].endswith(f"&comments=3#comment-{new.pk}")
+    assert "Late to the thread." in client.get(response["Location"]).content.decode()
+    response = client.post(create, {"body": "Agreed.", "parent": first.pk, "website": ""})
+    reply = ParagraphComment.objects.latest("id")
+    assert reply.parent == first and response["Location"].endswith(f"&comments=1#comment-{reply.pk}")
+    assert "Agreed." in client.get(response["Location"]).content.decode()
+    second_page = ParagraphComment.objects.filter(paragraph=paragraph).order_by("created_at", "id")[25]
+    response = client.post(reverse("drafting:comment-support", args=[second_page.pk]))
+    assert response["Location"].endswith(f"&comments=2#comment-{second_page.pk}")
+    response = client.post(reverse("drafting:comment-flag", args=[second_page.pk]), {"reason": "spam"})
+    assert response["Location"].endswith(f"&comments=2#comment-{second_page.pk}")
 
 
 def test_the_commitment_page_shows_the_amendments_that_shaped_it(
