@@ -18,6 +18,7 @@ from accounts.models import User
 from accounts.privacy import user_delete_account
 from accounts.services import user_set_role
 from tests.accounts.test_accounts import _link
+from tests.conftest import require
 from tests.factories import UserFactory
 from tests.factories.accounts import DEFAULT_PASSWORD
 from tests.factories.irm_reports import ReportFactory, ResearcherAssignmentFactory
@@ -178,6 +179,7 @@ def test_the_upgrade_drops_the_clear_text_tokens_of_drf():
     """A database upgraded from DRF's tokens keeps no clear-text key: migration accounts 0007, run on a database
     holding DRF's table, its migration record and its content type, drops them all (in the test's transaction:
     PostgreSQL's DDL is transactional)."""
+    require(connection.vendor == "postgresql", "needs PostgreSQL's transactional DDL (set DATABASE_URL)")
     from django.contrib.contenttypes.models import ContentType
     from django.db.migrations.loader import MigrationLoader
 

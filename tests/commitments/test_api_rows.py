@@ -194,7 +194,8 @@ def test_a_page_query_compiled_once_gives_what_the_orm_gives(commitments):
     for query in (ORGANISATIONS_OF, AREAS_OF, MILESTONES_OF, ASSESSMENTS_OF, PROVENANCE_OF):
         for size in (1, 3, 5, 3):
             assert query(ids[:size]) == list(query.build(ids[:size]))
-        assert query.compiled[5] is not None  # compiled, not the ORM's fallback
+        if connection.vendor == "postgresql":  # SQLite converts dates and booleans in Python: the ORM's fallback
+            assert query.compiled[5] is not None  # compiled, not the ORM's fallback
     assert MILESTONES_OF(ids[::-1]) == list(MILESTONES_OF.build(ids[::-1]))
     assert MILESTONES_OF([]) == []
 

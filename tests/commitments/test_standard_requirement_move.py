@@ -97,7 +97,7 @@ def _fill(apps) -> dict:
 def _rows(table: str) -> list[dict]:
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)} ORDER BY 1")  # noqa: S608 (fixed names)
-        columns = [column.name for column in cursor.description]
+        columns = [column[0] for column in cursor.description]
         return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
 
 
