@@ -151,8 +151,8 @@ def _monitoring_and_cycle_pages(rng: random.Random, plans: list[int]) -> list[di
 
 def _drafting_pages(rng: random.Random, drafts: dict) -> list[dict]:
     """The plans under review (bench/drafts.py): a version with a paragraph of 500 comments opened, the word diff
-    of two versions, the amendments and draft versions of the API. Missed by opening other paragraphs, diffing
-    other plans, filtering by other plans, versions, commitments and states."""
+    of two versions, the amendments and draft versions of the API. Missed by opening other paragraphs and the long
+    thread's later pages, diffing other plans, filtering by other plans, versions, commitments and states."""
     from drafting.models import Amendment, DraftParagraph
 
     hot, pairs = drafts["hot_version"], drafts["pairs"]
@@ -166,7 +166,8 @@ def _drafting_pages(rng: random.Random, drafts: dict) -> list[dict]:
     first, second, plan = pairs[0]
     return [
         page("draft version, 500 comments opened", "detail", f"/drafts/{hot}/?paragraph={drafts['hot_paragraph']}",
-             _spread(rng, [f"/drafts/{v}/?paragraph={p}" for v, p in paragraphs])),
+             _spread(rng, [f"/drafts/{v}/?paragraph={p}" for v, p in paragraphs]
+                     + [f"/drafts/{hot}/?paragraph={drafts['hot_paragraph']}&comments={n}" for n in range(2, 26)])),
         page("draft versions diff", "detail", f"/drafts/{second}/diff/{first}/",
              _spread(rng, [f"/drafts/{b}/diff/{a}/" for a, b, _plan in pairs[1:]])),
         page("API amendments", "api_filtered", f"/api/v1/amendments/?action_plan={plan}",
