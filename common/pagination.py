@@ -19,6 +19,13 @@ from django.utils.dateparse import parse_date, parse_datetime
 COUNT_LIMIT = 1_000
 
 
+def page_of(rows: QuerySet, row, *, per_page: int) -> int:
+    """The page (from 1) that shows `row` among `rows` read oldest first (created_at, then id): a comment
+    thread's page, to send its reader back to it."""
+    earlier = rows.filter(Q(created_at__lt=row.created_at) | Q(created_at=row.created_at, id__lt=row.pk)).count()
+    return earlier // per_page + 1
+
+
 @dataclass
 class KeysetPage:
     object_list: list

@@ -78,8 +78,9 @@ class ProposalFilter(django_filters.FilterSet):
 
     def _consultation_choices(self, field, chosen):
         recent = list(field.queryset[: self.CONSULTATION_CHOICES_LIMIT])
-        if as_id(chosen) is not None and all(str(c.pk) != chosen for c in recent):
-            recent += list(field.queryset.filter(pk=as_id(chosen)))
+        chosen_id = as_id(chosen)
+        if chosen_id is not None and all(c.pk != chosen_id for c in recent):
+            recent += list(field.queryset.filter(pk=chosen_id))
         return [("", field.empty_label), *((c.pk, str(c)) for c in recent)]
 
     def filter_search(self, queryset, name, value):

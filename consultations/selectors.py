@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from commitments.models import ActionPlan, Commitment, Member
 from common.db import count_of
-from common.pagination import KeysetPage, keyset_page
+from common.pagination import KeysetPage, keyset_page, page_of
 from common.translations import page_translations
 from consultations.filters import ConsultationFilter, ProposalFilter
 
@@ -180,13 +180,8 @@ def proposal_comment_page(*, proposal: Proposal, page: str | int | None, user=No
 
 def comment_url(*, comment: Comment) -> str:
     """The proposal's page that shows the comment's thread, anchored on the comment."""
-    thread = comment.parent or comment
-    earlier = (
-        Comment.objects.filter(proposal_id=comment.proposal_id, parent__isnull=True)
-        .filter(Q(created_at__lt=thread.created_at) | Q(created_at=thread.created_at, id__lt=thread.pk))
-        .count()
-    )
-    page = earlier // settings.CONSULTATION_COMMENTS_PER_PAGE + 1
+    threads = Comment.objects.filter(proposal_id=comment.proposal_id, parent__isnull=True)
+    page = page_of(threads, comment.parent or comment, per_page=settings.CONSULTATION_COMMENTS_PER_PAGE)
     return f"{comment.proposal.get_absolute_url()}?comments={page}#comment-{comment.pk}"
 
 

@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from common.pagination import page_of
 from consultations.models import ForumSeat
 from drafting.models import Amendment, DraftCommitment, DraftParagraph, DraftVersion, ParagraphComment
 
@@ -74,15 +75,10 @@ def paragraph_thread(*, version: DraftVersion, paragraph_pk, page: str | int | N
 
 def paragraph_comment_url(*, comment: ParagraphComment) -> str:
     """The draft version's page with the comment's thread opened at the page that shows it, anchored on it."""
-    thread = comment.parent or comment
-    earlier = (
-        _visible_threads(thread.paragraph_id)
-        .filter(Q(created_at__lt=thread.created_at) | Q(created_at=thread.created_at, id__lt=thread.pk))
-        .count()
-    )
-    page = earlier // settings.DRAFT_COMMENTS_PER_PAGE + 1
-    url, _anchor = comment.paragraph.get_absolute_url().split("#")
-    return f"{url}&comments={page}#comment-{comment.pk}"
+    threads = _visible_threads(comment.paragraph_id)
+    page = page_of(threads, comment.parent or comment, per_page=settings.DRAFT_COMMENTS_PER_PAGE)
+    url, anchor = comment.get_absolute_url().split("#")  # the paragraph opened, anchored on the comment
+    return f"{url}&comments={page}#{anchor}"
 
 
 AMENDMENT_RELATED = (
