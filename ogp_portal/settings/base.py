@@ -114,6 +114,11 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # A page's queries are short and many run at once: extra processes for one query cost more than they
+    # save on a loaded server (docs/PERFORMANCE.md, sixth round). DB_MAX_PARALLEL_WORKERS gives them back.
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _parallel = f"-c max_parallel_workers_per_gather={env.int('DB_MAX_PARALLEL_WORKERS', default=0)}"
+    _options["options"] = f"{_options.get('options', '')} {_parallel}".strip()
 else:
     # SQLite: wait for a writer instead of failing at once; WAL lets readers run beside it.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
