@@ -59,9 +59,14 @@ class CommitmentState:
         return [row.milestone for row in self.milestones if row.milestone.is_overdue]
 
 
-def _state(commitment: Commitment, milestones: list) -> CommitmentState:
-    """Both statuses of a commitment (its `monitoring` select_related) and of its milestones."""
-    monitoring = getattr(commitment, "monitoring", None)
+_SELECTED = object()
+
+
+def _state(commitment: Commitment, milestones: list, monitoring=_SELECTED) -> CommitmentState:
+    """Both statuses of a commitment and of its milestones; `monitoring` is the commitment's row of them (None for
+    none), read from its `monitoring` select_related when not given."""
+    if monitoring is _SELECTED:
+        monitoring = getattr(commitment, "monitoring", None)
     status = monitoring.civil_society_status if monitoring else ""
     findings = monitoring.milestone_findings if monitoring else {}
     rows = []
@@ -99,8 +104,9 @@ def commitment_panel(*, commitment: Commitment) -> tuple[CommitmentState, list[M
     for report in reports:
         report.commitment = commitment
     milestones = list(commitment.milestones.all())  # prefetched by the commitment page
-    state = Commitment.objects.select_related("monitoring").get(pk=commitment.pk)
-    return _state(state, milestones), reports
+    # The monitoring row alone: reading the commitment again to join it cost a second copy of its long texts.
+    monitoring = CommitmentMonitoring.objects.filter(commitment_id=commitment.pk).first()
+    return _state(commitment, milestones, monitoring), reports
 
 
 def plan_get(*, pk: int) -> ActionPlan:
