@@ -11,6 +11,23 @@ class PageNumberPagination(pagination.PageNumberPagination):
     max_page_size = 100
 
 
+class IdsFirstPagination(PageNumberPagination):
+    """Numbered pages of a queryset whose rows carry computed columns (counts): the page's ids first, in the
+    list's order, then the rows of those ids alone. An OFFSET skips rows only after computing them, so one query
+    counted the plans and commitments of every member before the page too (a deep page of the action plans took
+    0.4–0.6 s at national scale, the first 20 ms). One more query, whatever the depth."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        values = getattr(queryset, "_fields", None)  # the names of a values() queryset, None for instances
+        if values is not None and "id" not in values:
+            return super().paginate_queryset(queryset, request, view)
+        ids = super().paginate_queryset(queryset.values_list("pk", flat=True), request, view)
+        if ids is None:
+            return None
+        rows = {row["id"] if values is not None else row.pk: row for row in queryset.filter(pk__in=ids).order_by()}
+        return [rows[pk] for pk in ids if pk in rows]
+
+
 class CursorPagination(pagination.CursorPagination):
     """For the large collections: no COUNT(*), stable while rows are added, constant cost at any depth."""
 

@@ -9,7 +9,7 @@ from rest_framework.response import Response
 from commitments import selectors, services
 from commitments.models import Commitment
 from common.api.caching import PublicReadCacheMixin
-from common.api.pagination import CursorPagination
+from common.api.pagination import CursorPagination, IdsFirstPagination
 from common.api.permissions import require_perm
 from common.api.rows import RowDetailMixin
 from irm_reports.models import CommitmentAssessment
@@ -33,6 +33,7 @@ class MemberViewSet(PublicReadCacheMixin, RowDetailMixin, viewsets.ReadOnlyModel
     lookup_value_regex = r"\d+"
 
     serializer_class = MemberSerializer
+    pagination_class = IdsFirstPagination
     filterset_class = MemberFilter
     filter_backends = [*viewsets.ReadOnlyModelViewSet.filter_backends, filters.OrderingFilter]
     ordering_fields = ["name", "joined_year", "country"]
@@ -56,6 +57,7 @@ class ActionPlanViewSet(ActionPlanWriteMixin, PublicReadCacheMixin, viewsets.Rea
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     serializer_class = ActionPlanSerializer
+    pagination_class = IdsFirstPagination
     filterset_class = ActionPlanFilter
     filter_backends = [*viewsets.ReadOnlyModelViewSet.filter_backends, filters.OrderingFilter]
     ordering_fields = ["start_date", "end_date", "id"]

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
-from commitments.models import ProgressUpdate
+from commitments.models import ActionPlan, Milestone, ProgressUpdate
 from tests.factories import (
     ActionPlanFactory,
     CommitmentFactory,
@@ -195,3 +195,50 @@ def test_anonymous_reads_are_cached_until_the_data_changes(api):
     with CaptureQueriesContext(connection) as ctx:
         api.get("/api/v1/commitments/")
     assert len(ctx.captured_queries) > 0
+
+
+def _walk(api, url):
+    """Every item of a numbered list, page after page, and the queries of each page."""
+    items, costs = [], []
+    while url:
+        with CaptureQueriesContext(connection) as ctx:
+            response = api.get(url)
+        assert response.status_code == 200, response.json()
+        items += response.json()["results"]
+        costs.append(len(ctx.captured_queries))
+        url = response.json()["next"]
+    return items, costs
+
+
+def test_numbered_pages_of_members_and_plans_hold_every_row_once_in_order_with_its_counts(api):
+    """The pages read their ids first and their counted rows after: each row comes once, where the list's order
+    puts it, with its own counts, and a deep page costs the queries of the first."""
+    members = [MemberFactory(name=f"Member {letter}") for letter in "DBECA"]
+    for index, member in enumerate(members):
+        for year in range(index % 3 + 1):
+            plan = ActionPlanFactory(member=member, start_date=date(2015 + 2 * index + year, 1, 1))
+            for done in range(year + index % 2):
+                status = {"status": "completed", "completed_on": date(2025, 1, 1)} if done else {}
+                MilestoneFactory(commitment=CommitmentFactory(action_plan=plan), **status)
+
+    walked, costs = _walk(api, "/api/v1/members/?page_size=2")
+    assert [m["name"] for m in walked] == sorted(m.name for m in members)
+    assert len(set(costs)) == 1
+    for item in walked:
+        member = next(m for m in members if m.pk == item["id"])
+        assert item["plan_count"] == member.action_plans.count()
+        assert item["commitment_count"] == sum(plan.commitments.count() for plan in member.action_plans.all())
+
+    plans, costs = _walk(api, "/api/v1/action-plans/?page_size=3")
+    with CaptureQueriesContext(connection) as ctx:
+        api.get("/api/v1/action-plans/?page_size=3&page=3")
+    counted = [q["sql"] for q in ctx.captured_queries if "milestones_completed" in q["sql"]]
+    assert counted and not any("OFFSET" in sql for sql in counted)  # counted for the page's ids, not before them
+    expected = ActionPlan.objects.order_by("-start_date", "id")
+    assert [p["id"] for p in plans] == list(expected.values_list("pk", flat=True))
+    assert len(set(costs)) == 1
+    for item, plan in zip(plans, expected, strict=True):
+        milestones = Milestone.objects.filter(commitment__action_plan=plan)
+        assert item["commitment_count"] == plan.commitments.count()
+        assert item["milestone_count"] == milestones.count()
+        assert item["milestones_completed"] == milestones.filter(status="completed").count()
