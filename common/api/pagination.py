@@ -12,10 +12,11 @@ class PageNumberPagination(pagination.PageNumberPagination):
 
 
 class IdsFirstPagination(PageNumberPagination):
-    """Numbered pages of a queryset whose rows carry computed columns (counts): the page's ids first, in the
-    list's order, then the rows of those ids alone. An OFFSET skips rows only after computing them, so one query
-    counted the plans and commitments of every member before the page too (a deep page of the action plans took
-    0.4–0.6 s at national scale, the first 20 ms). One more query, whatever the depth."""
+    """Numbered pages of a queryset whose rows carry computed columns (counts) or joined tables: the page's ids
+    first, in the list's order, then the rows of those ids alone. An OFFSET skips rows only after building them,
+    so one query counted the plans and commitments of every member before the page too (a deep page of the
+    action plans took 0.4–0.6 s at national scale, the first 20 ms) and joined every consultation before the
+    page to its plan and member. One more query, whatever the depth."""
 
     def paginate_queryset(self, queryset, request, view=None):
         values = getattr(queryset, "_fields", None)  # the names of a values() queryset, None for instances

@@ -10,7 +10,7 @@ from rest_framework.pagination import CursorPagination as DrfCursorPagination
 from rest_framework.response import Response
 
 from commitments.models import Commitment
-from common.api.pagination import CursorPagination
+from common.api.pagination import CursorPagination, IdsFirstPagination
 from common.api.permissions import require_perm
 from common.api.rows import RowListMixin
 from common.api.throttling import RateLimitedViewMixin
@@ -42,6 +42,7 @@ class ConsultationViewSet(ConsultationWriteMixin, viewsets.ReadOnlyModelViewSet)
 
     serializer_class = ConsultationSerializer
     filterset_class = ConsultationFilter
+    pagination_class = IdsFirstPagination
 
     def get_queryset(self):
         # Every language of the page's translations is read by the serializer, not the page's language alone.

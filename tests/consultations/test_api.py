@@ -201,3 +201,17 @@ def test_consultations_list_with_answered_share(api, consultation, proposal):
     item = api.get("/api/v1/consultations/").json()["results"][0]
     assert item["id"] == consultation.pk and item["state"] == "open"
     assert (item["proposal_count"], item["answered_count"]) == (2, 1)
+
+
+def test_numbered_pages_of_consultations_hold_each_one_once_newest_first(api):
+    """Read by their ids first, then the page's rows: the order of the list, each consultation once, its counts."""
+    made = [ConsultationFactory(closed=True) for _ in range(3)] + [ConsultationFactory() for _ in range(4)]
+    ProposalFactory(consultation=made[2])
+    walked, url = [], "/api/v1/consultations/?page_size=2"
+    while url:
+        page = api.get(url).json()
+        walked += page["results"]
+        url = page["next"]
+    newest_first = sorted(made, key=lambda c: (c.opens_at, c.pk), reverse=True)
+    assert [item["id"] for item in walked] == [c.pk for c in newest_first]
+    assert [item["proposal_count"] for item in walked] == [int(c == made[2]) for c in newest_first]
