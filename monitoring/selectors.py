@@ -59,14 +59,9 @@ class CommitmentState:
         return [row.milestone for row in self.milestones if row.milestone.is_overdue]
 
 
-_SELECTED = object()
-
-
-def _state(commitment: Commitment, milestones: list, monitoring=_SELECTED) -> CommitmentState:
+def _state(commitment: Commitment, milestones: list, monitoring: CommitmentMonitoring | None) -> CommitmentState:
     """Both statuses of a commitment and of its milestones; `monitoring` is the commitment's row of them (None for
-    none), read from its `monitoring` select_related when not given."""
-    if monitoring is _SELECTED:
-        monitoring = getattr(commitment, "monitoring", None)
+    none)."""
     status = monitoring.civil_society_status if monitoring else ""
     findings = monitoring.milestone_findings if monitoring else {}
     rows = []
@@ -135,7 +130,7 @@ def plan_monitoring(*, plan: ActionPlan, filters: dict) -> dict:
         commitments = commitments.filter(policy_areas__slug=filters["policy_area"])
     if filters.get("institution"):
         commitments = commitments.filter(lead_institution_id=filters["institution"])
-    states = [_state(c, list(c.milestones.all())) for c in commitments]
+    states = [_state(c, list(c.milestones.all()), getattr(c, "monitoring", None)) for c in commitments]
     all_states = states
     if filters.get("disputed") == "yes":
         states = [s for s in states if s.disputed]
