@@ -11,10 +11,10 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db.models import F, Q, QuerySet
 from django.db.models.fields.tuple_lookups import Tuple, TupleGreaterThan, TupleLessThan
-from django.utils.dateparse import parse_date, parse_datetime
+from django.utils import timezone
 
 COUNT_LIMIT = 1_000
 
@@ -61,18 +61,23 @@ def _decode(cursor: str) -> tuple[list, bool] | None:
 
 
 def _typed(queryset: QuerySet, field: str, value):
-    """A cursor value back in the type of its field (dates travel as ISO strings)."""
+    """A cursor value back in the type of its field (dates travel as ISO strings); ValueError when it is not
+    one (a cursor written by hand)."""
     try:
-        internal = queryset.model._meta.get_field(field).get_internal_type()
+        model_field = queryset.model._meta.get_field(field)
     except FieldDoesNotExist:
         return value
-    if value is None:
+    if value is None and model_field.null:
         return None
-    if internal == "DateTimeField":
-        return parse_datetime(value)
-    if internal == "DateField":
-        return parse_date(value)
-    return value
+    if value is None or isinstance(value, dict | list):
+        raise ValueError(field)
+    try:
+        typed = model_field.to_python(value)
+    except ValidationError as error:
+        raise ValueError(field) from error
+    if isinstance(typed, datetime) and timezone.is_naive(typed):
+        typed = timezone.make_aware(typed)
+    return typed
 
 
 def _after(ordering: tuple[str, ...], values: list):
@@ -101,19 +106,73 @@ def _reverse(ordering: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(term[1:] if term.startswith("-") else f"-{term}" for term in ordering)
 
 
+# Fields whose values Python orders as PostgreSQL does (text would need the database's collation).
+ORDERED_IN_PYTHON = {
+    "AutoField", "BigAutoField", "SmallAutoField", "IntegerField", "BigIntegerField", "SmallIntegerField",
+    "PositiveIntegerField", "PositiveBigIntegerField", "PositiveSmallIntegerField", "DateField", "DateTimeField",
+}  # fmt: skip
+
+
+def _orderable_here(queryset: QuerySet, ordering: tuple[str, ...]) -> bool:
+    """Whether a page can be picked in Python from the keys of every match: one direction, and each key a
+    non-null number or date of the model's own table."""
+    if len({term.startswith("-") for term in ordering}) != 1:
+        return False
+    for term in ordering:
+        try:
+            field = queryset.model._meta.get_field(term.lstrip("-"))
+        except FieldDoesNotExist:
+            return False
+        if field.null or field.get_internal_type() not in ORDERED_IN_PYTHON:
+            return False
+    return True
+
+
+def _page_from_keys(matches: list[tuple], *, descending: bool, after: list | None, size: int) -> list:
+    """The primary keys of the first `size` matches (key values..., pk) in the order, after `after`."""
+    keys = sorted(set(matches), key=lambda match: match[:-1], reverse=descending)
+    if after is not None:
+        bound = tuple(after)
+        keys = [k for k in keys if (k[:-1] < bound if descending else k[:-1] > bound)]
+    return [k[-1] for k in keys[:size]]
+
+
 def keyset_page(queryset: QuerySet, *, ordering: tuple[str, ...], cursor: str | None, per_page: int = 25) -> KeysetPage:
-    """One page of `queryset` in `ordering` (whose last term must be unique, e.g. "-id")."""
+    """One page of `queryset` in `ordering` (whose last term must be unique, e.g. "-id").
+
+    The count ("up to 1,000") of a filtered list reads the matching rows' keys when Python can order them.
+    When they are all there (a rare filter combination), the page is picked from them and its rows read by
+    primary key: the planner would otherwise walk the ordering's index from the top, expecting the page's rows
+    soon, and visit every row of a common filter (a policy area's 10,000 commitments) to find the 14 that also
+    match a country and a completion (60 ms, against 20 ms this way at national scale).
+    """
     fields = [term.lstrip("-") for term in ordering]
     decoded = _decode(cursor) if cursor else None
     if decoded and len(decoded[0]) != len(ordering):
         decoded = None
     backwards = bool(decoded and decoded[1])
     order = _reverse(ordering) if backwards else ordering
-    page_query = queryset.order_by(*order)
-    if decoded:
-        values = [_typed(queryset, f, v) for f, v in zip(fields, decoded[0], strict=True)]
-        page_query = page_query.filter(_after(order, values))
-    rows = list(page_query[: per_page + 1])
+    try:
+        values = [_typed(queryset, f, v) for f, v in zip(fields, decoded[0], strict=True)] if decoded else None
+    except ValueError:  # not a cursor this list wrote: its first page
+        decoded = values = None
+        backwards, order = False, ordering
+    limit = COUNT_LIMIT
+    matches = None
+    if queryset.query.has_filters() and _orderable_here(queryset, ordering):
+        matches = list(queryset.order_by().values_list(*fields, "pk")[: limit + 1])
+        counted = len(matches)
+    else:
+        counted = queryset.order_by().values("pk")[: limit + 1].count()  # no annotation, no sort: just the rows
+    if matches is not None and counted <= limit:
+        descending = order[0].startswith("-")
+        pks = _page_from_keys(matches, descending=descending, after=values, size=per_page + 1)
+        rows = list(queryset.filter(pk__in=pks).order_by(*order)) if pks else []
+    else:
+        page_query = queryset.order_by(*order)
+        if values is not None:
+            page_query = page_query.filter(_after(order, values))
+        rows = list(page_query[: per_page + 1])
     more = len(rows) > per_page
     rows = rows[:per_page]
     if backwards:
@@ -124,8 +183,6 @@ def keyset_page(queryset: QuerySet, *, ordering: tuple[str, ...], cursor: str | 
 
     has_next = more if not backwards else bool(decoded)
     has_previous = bool(decoded) if not backwards else more
-    limit = COUNT_LIMIT
-    counted = queryset.order_by().values("pk")[: limit + 1].count()  # no annotation, no sort: just the rows
     return KeysetPage(
         object_list=rows,
         next_cursor=_encode(key(rows[-1]), False) if rows and has_next else None,

@@ -169,9 +169,10 @@ class Commitment(TranslatableModelMixin, TimeStampedModel):
         ]
         indexes = [
             models.Index(fields=["action_plan", "sort_key"], name="commitment_plan_sort"),
-            # A plan's commitment ids from the index alone: the filters by member and country read them for a
-            # whole country (thousands) without visiting the table (docs/PERFORMANCE.md, sixth round).
-            models.Index(fields=["action_plan", "id"], name="commitment_plan_id"),
+            # A plan's commitment ids, by completion, from the index alone: the filters by member and country
+            # (and completion) read them for a whole country (thousands) without visiting the table
+            # (docs/PERFORMANCE.md, sixth and seventh rounds).
+            models.Index(fields=["action_plan", "completion", "id"], name="commitment_plan_completion"),
         ]
 
     def __str__(self):

@@ -1,0 +1,97 @@
+"""Keyset pages: the same rows, in the same order, whether the page is picked by the database (many matches) or
+from the keys of every match (few); a cursor written by hand gives the first page, not an error."""
+
+import base64
+import json
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from commitments.models import Commitment
+from common import pagination
+from common.pagination import keyset_page
+from notifications.models import Notification
+from tests.factories import ActionPlanFactory, CommitmentFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _walk(queryset, ordering, *, per_page):
+    """Every page forward from the first, then every page backward from the last: the rows' keys."""
+    forward, pages, cursor = [], [], None
+    while True:
+        page = keyset_page(queryset, ordering=ordering, cursor=cursor, per_page=per_page)
+        pages.append(page)
+        forward.extend(row.pk for row in page)
+        if not page.next_cursor:
+            break
+        cursor = page.next_cursor
+    backward, cursor = [], pages[-1].previous_cursor
+    while cursor:
+        page = keyset_page(queryset, ordering=ordering, cursor=cursor, per_page=per_page)
+        backward[:0] = [row.pk for row in page]
+        cursor = page.previous_cursor
+    return forward, backward + [row.pk for row in pages[-1]], pages[0].count, pages[0].count_is_capped
+
+
+@pytest.mark.parametrize("count_limit", [5, 1_000], ids=["many matches", "few matches"])
+def test_commitment_pages_are_the_same_whoever_picks_them(monkeypatch, count_limit):
+    monkeypatch.setattr(pagination, "COUNT_LIMIT", count_limit)
+    plans = [ActionPlanFactory(), ActionPlanFactory()]
+    ids = [CommitmentFactory(action_plan=plans[i % 2]).pk for i in range(23)]
+    expected = sorted((pk for pk, i in zip(ids, range(23), strict=True) if i % 2 == 0), reverse=True)
+    queryset = Commitment.objects.filter(action_plan=plans[0])
+    forward, backward, count, capped = _walk(queryset, ("-id",), per_page=4)
+    assert forward == expected
+    assert backward == expected
+    assert (count, capped) == ((5, True) if count_limit == 5 else (12, False))
+    ascending, _back, _count, _capped = _walk(queryset, ("id",), per_page=5)
+    assert ascending == sorted(expected)
+
+
+@pytest.mark.parametrize("count_limit", [3, 1_000], ids=["many matches", "few matches"])
+def test_pages_in_date_order_break_ties_by_id_in_both_ways(monkeypatch, count_limit):
+    monkeypatch.setattr(pagination, "COUNT_LIMIT", count_limit)
+    user = UserFactory()
+    moment = timezone.now()
+    created = []
+    for i in range(11):
+        notification = Notification.objects.create(recipient=user, kind="x", title="x", created_at=moment)
+        # Three share each moment: the id decides among them.
+        Notification.objects.filter(pk=notification.pk).update(created_at=moment - timedelta(minutes=i // 3))
+        created.append((moment - timedelta(minutes=i // 3), notification.pk))
+    expected = [pk for _when, pk in sorted(created, reverse=True)]
+    forward, backward, _count, _capped = _walk(
+        Notification.objects.filter(recipient=user), ("-created_at", "-id"), per_page=4
+    )
+    assert forward == expected
+    assert backward == expected
+
+
+def test_a_rare_filter_reads_the_page_by_primary_key(client):
+    plan = ActionPlanFactory(member__country="GH")
+    ActionPlanFactory.create_batch(2)
+    ids = [CommitmentFactory(action_plan=plan).pk for _ in range(3)]
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("commitments:commitment-list"), {"country": "GH"})
+    assert [c.pk for c in response.context["commitments"]] == sorted(ids, reverse=True)
+    assert "3 commitments" in response.content.decode()
+    rows_query = next(q["sql"] for q in queries if '"commitments_commitment"."title"' in q["sql"])
+    assert '"commitments_commitment"."id" IN (' in rows_query
+
+
+@pytest.mark.parametrize(
+    "values",
+    [["not-a-number"], [{"id": 1}], [[1, 2]], [None], ["1", "2"]],
+    ids=["text", "object", "list", "null", "too many"],
+)
+def test_a_cursor_written_by_hand_gives_the_first_page(client, values):
+    ids = [CommitmentFactory().pk for _ in range(3)]
+    cursor = base64.urlsafe_b64encode(json.dumps({"v": values, "b": False}).encode()).decode().rstrip("=")
+    response = client.get(reverse("commitments:commitment-list"), {"cursor": cursor})
+    assert response.status_code == 200
+    assert [c.pk for c in response.context["commitments"]] == sorted(ids, reverse=True)
