@@ -1,6 +1,6 @@
 """Reads of the commitments app: what each page and API endpoint shows, with its related rows."""
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from accounts.models import Organisation
@@ -212,8 +212,12 @@ def contact_institutions(*, user) -> QuerySet:
     return Organisation.objects.filter(contacts__user=user).select_related("member").order_by("name")
 
 
+CONTACT_COMMITMENT_ORDER = ("member_name", "sort_key", "id")
+
+
 def contact_commitments(*, user) -> QuerySet:
-    """The commitments of plans in implementation that the contact's institutions lead or support."""
+    """The commitments of plans in implementation that the contact's institutions lead or support, by member
+    (`member_name`, for keyset pages in CONTACT_COMMITMENT_ORDER), then in their plan's order."""
     mine = InstitutionContact.objects.filter(user=user).values("institution_id")
     # The ids as a union of two index reads: an OR across the supporting organisations' join (with DISTINCT)
     # scanned every commitment (125 ms at 100,000 commitments, 12 ms this way).
@@ -223,5 +227,6 @@ def contact_commitments(*, user) -> QuerySet:
         Commitment.objects.filter(action_plan__status=ActionPlan.Status.IMPLEMENTATION)
         .filter(pk__in=led.union(supported.values("commitment_id")))
         .select_related("action_plan__member", "lead_institution")
-        .order_by("action_plan__member__name", "sort_key", "pk")
+        .annotate(member_name=F("action_plan__member__name"))
+        .order_by(*CONTACT_COMMITMENT_ORDER)
     )

@@ -4,10 +4,12 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.views.generic import TemplateView
 
 from commitments import selectors as commitment_selectors
+from common.pagination import keyset_page
 from consultations import referral_selectors
 from monitoring import institution_selectors
 
-# The lists are short (one institution's work); they are cut here rather than paginated.
+# The queues (opinions and answers awaited) are short: they are cut here rather than paginated. The commitments
+# an institution leads or supports can number hundreds (a ministry of a large member): they come in pages.
 LIMIT = 100
 
 
@@ -18,9 +20,15 @@ class InstitutionHomeView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         user = self.request.user
+        page = keyset_page(
+            commitment_selectors.contact_commitments(user=user),
+            ordering=commitment_selectors.CONTACT_COMMITMENT_ORDER,
+            cursor=self.request.GET.get("cursor"),
+        )
         return super().get_context_data(
             institutions=list(commitment_selectors.contact_institutions(user=user)),
-            commitments=commitment_selectors.contact_commitments(user=user)[:LIMIT],
+            commitments=page.object_list,
+            page=page,
             reports=institution_selectors.contact_reports_to_answer(user=user)[:LIMIT],
             referrals=referral_selectors.contact_referrals(user=user)[:LIMIT],
             **kwargs,

@@ -7,7 +7,12 @@ from django.urls import reverse
 from monitoring.models import ReportAnswer
 from monitoring.services.notifications import report_submitted_emails
 from notifications.models import Notification
-from tests.factories import InstitutionContactFactory, InstitutionFactory
+from tests.factories import (
+    ActionPlanFactory,
+    CommitmentFactory,
+    InstitutionContactFactory,
+    InstitutionFactory,
+)
 from tests.factories.monitoring import MonitoringReportFactory
 
 pytestmark = pytest.mark.django_db
@@ -61,3 +66,25 @@ def test_someone_who_is_no_contact_sees_an_empty_page(participant):
         "You are not a contact of any institution"
         in client.get(reverse("monitoring:institution-home")).content.decode()
     )
+
+
+def test_the_contact_page_pages_through_every_commitment_of_a_large_ministry(member, other_member):
+    ministry = InstitutionFactory(member=member, name="Ministry of Finance")
+    contact = InstitutionContactFactory(institution=ministry)
+    plans = {m: ActionPlanFactory(member=m, implementing=True) for m in (member, other_member)}
+    led = [CommitmentFactory(action_plan=plans[member], number=str(n), lead_institution=ministry) for n in range(1, 29)]
+    supported = CommitmentFactory(action_plan=plans[other_member], number="1")
+    supported.supporting_organisations.add(ministry)
+    CommitmentFactory(action_plan=plans[member], number="99")  # neither led nor supported: not listed
+    client = Client()
+    client.force_login(contact.user)
+    url = reverse("monitoring:institution-home")
+    first = client.get(url)
+    second = client.get(url, {"cursor": first.context["page"].next_cursor})
+    listed = [c.pk for c in first.context["commitments"]] + [c.pk for c in second.context["commitments"]]
+    # By member (Madrid before Paris), then in the plan's order (2 after 1, 10 after 9).
+    assert listed == [c.pk for c in led] + [supported.pk]
+    assert len(first.context["commitments"]) == 25 and not second.context["page"].next_cursor
+    assert 'rel="next"' in first.content.decode() and 'rel="prev"' in second.content.decode()
+    back = client.get(url, {"cursor": second.context["page"].previous_cursor})
+    assert [c.pk for c in back.context["commitments"]] == listed[:25]
