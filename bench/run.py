@@ -87,7 +87,7 @@ def main() -> int:
     started = time.perf_counter()
     redis.Redis.from_url(args.redis).flushdb()  # cached figures of an earlier run must not survive
 
-    print("Building the small database (about 1,000 commitments)…", flush=True)
+    print("Building the small database (600 commitments)…", flush=True)
     small = build_database(args, "ogp_bench_small", "smoke")
     if args.smoke:
         full, args.full_name = small, "ogp_bench_small"
@@ -100,7 +100,7 @@ def main() -> int:
 
     print("Serving with gunicorn (2 workers) and loading with wrk: each page hit, then missed…", flush=True)
     http = measure_http(args, full, small)
-    print("Query counts at about 1,000 commitments and at full size…", flush=True)
+    print("Query counts at 600 commitments and at full size…", flush=True)
     queries = count_queries(args, full, small)
     print("CSV export of every commitment…", flush=True)
     export = probe(env, "csv")
