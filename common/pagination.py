@@ -73,7 +73,8 @@ def _typed(queryset: QuerySet, field: str, value):
         raise ValueError(field)
     try:
         typed = model_field.to_python(value)
-    except ValidationError as error:
+        model_field.run_validators(typed)  # e.g. an integer beyond the column's range
+    except (ValidationError, TypeError, ValueError, OverflowError) as error:
         raise ValueError(field) from error
     if isinstance(typed, datetime) and timezone.is_naive(typed):
         typed = timezone.make_aware(typed)

@@ -20,14 +20,17 @@ class InstitutionHomeView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         user = self.request.user
-        page = keyset_page(
-            commitment_selectors.contact_commitments(user=user),
-            ordering=commitment_selectors.CONTACT_COMMITMENT_ORDER,
-            cursor=self.request.GET.get("cursor"),
-        )
+        institutions = list(commitment_selectors.contact_institutions(user=user))
+        page = None
+        if institutions:  # who is no contact has nothing to list: no query
+            page = keyset_page(
+                commitment_selectors.contact_commitments(user=user),
+                ordering=commitment_selectors.CONTACT_COMMITMENT_ORDER,
+                cursor=self.request.GET.get("cursor"),
+            )
         return super().get_context_data(
-            institutions=list(commitment_selectors.contact_institutions(user=user)),
-            commitments=page.object_list,
+            institutions=institutions,
+            commitments=page.object_list if page else [],
             page=page,
             reports=institution_selectors.contact_reports_to_answer(user=user)[:LIMIT],
             referrals=referral_selectors.contact_referrals(user=user)[:LIMIT],

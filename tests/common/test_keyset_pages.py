@@ -86,8 +86,8 @@ def test_a_rare_filter_reads_the_page_by_primary_key(client):
 
 @pytest.mark.parametrize(
     "values",
-    [["not-a-number"], [{"id": 1}], [[1, 2]], [None], ["1", "2"]],
-    ids=["text", "object", "list", "null", "too many"],
+    [["not-a-number"], [{"id": 1}], [[1, 2]], [None], ["1", "2"], [float("inf")], [10**31]],
+    ids=["text", "object", "list", "null", "too many", "infinity", "beyond the column"],
 )
 def test_a_cursor_written_by_hand_gives_the_first_page(client, values):
     ids = [CommitmentFactory().pk for _ in range(3)]
@@ -95,3 +95,14 @@ def test_a_cursor_written_by_hand_gives_the_first_page(client, values):
     response = client.get(reverse("commitments:commitment-list"), {"cursor": cursor})
     assert response.status_code == 200
     assert [c.pk for c in response.context["commitments"]] == sorted(ids, reverse=True)
+
+
+@pytest.mark.parametrize("values", [[1, 1], [True, 5], [float("nan"), 1], [[2026], 1]], ids=str)
+def test_a_date_cursor_written_by_hand_gives_the_first_page(client, values):
+    user = UserFactory()
+    ids = [Notification.objects.create(recipient=user, kind="x", title="x").pk for _ in range(3)]
+    client.force_login(user)
+    cursor = base64.urlsafe_b64encode(json.dumps({"v": values, "b": False}).encode()).decode().rstrip("=")
+    response = client.get(reverse("notifications"), {"cursor": cursor})
+    assert response.status_code == 200
+    assert [n.pk for n in response.context["notifications"]] == sorted(ids, reverse=True)

@@ -1,7 +1,9 @@
 """The contacts of a commitment's lead institution are told of reports on it and may answer them."""
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from monitoring.models import ReportAnswer
@@ -88,3 +90,11 @@ def test_the_contact_page_pages_through_every_commitment_of_a_large_ministry(mem
     assert 'rel="next"' in first.content.decode() and 'rel="prev"' in second.content.decode()
     back = client.get(url, {"cursor": second.context["page"].previous_cursor})
     assert [c.pk for c in back.context["commitments"]] == listed[:25]
+
+
+def test_someone_who_is_no_contact_costs_no_commitment_query(participant):
+    client = Client()
+    client.force_login(participant)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("monitoring:institution-home")).status_code == 200
+    assert not [q for q in queries if "commitments_commitment" in q["sql"]]
