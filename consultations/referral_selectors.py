@@ -1,6 +1,6 @@
 """Reads of internal opinions (referrals): what the public sees under a response, what awaits a contact."""
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 
 from commitments.models import InstitutionContact
 from consultations.models import Proposal, Referral
@@ -14,10 +14,10 @@ def proposal_opinions(*, proposal: Proposal) -> QuerySet:
 
 
 def contact_referrals(*, user) -> QuerySet:
-    """The referrals to the institutions `user` is a contact of, those awaiting an opinion first."""
+    """The referrals to the institutions `user` is a contact of, those awaiting an opinion first (on every database)."""
     mine = InstitutionContact.objects.filter(user=user).values("institution_id")
     return (
         Referral.objects.filter(institution_id__in=mine, proposal__status__in=AWAITING)
         .select_related("institution", "proposal__consultation__action_plan__member")
-        .order_by("-opinion_received_on", "due_on", "created_at")
+        .order_by(F("opinion_received_on").desc(nulls_first=True), "due_on", "created_at", "pk")
     )

@@ -8,9 +8,16 @@ from common.pagination import keyset_page
 from consultations import referral_selectors
 from monitoring import institution_selectors
 
-# The queues (opinions and answers awaited) are short: they are cut here rather than paginated. The commitments
-# an institution leads or supports can number hundreds (a ministry of a large member): they come in pages.
+# The queues (opinions and answers awaited) are short and most urgent first: they are cut here rather than paginated,
+# and the page says so when it cuts one. The commitments an institution leads or supports can number hundreds (a
+# ministry of a large member): they come in pages.
 LIMIT = 100
+
+
+def first(queryset):
+    """The first LIMIT rows of `queryset`, and whether there were more (one query)."""
+    rows = list(queryset[: LIMIT + 1])
+    return rows[:LIMIT], len(rows) > LIMIT
 
 
 class InstitutionHomeView(LoginRequiredMixin, TemplateView):
@@ -21,18 +28,23 @@ class InstitutionHomeView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         user = self.request.user
         institutions = list(commitment_selectors.contact_institutions(user=user))
-        page = None
-        if institutions:  # who is no contact has nothing to list: no query
-            page = keyset_page(
-                commitment_selectors.contact_commitments(user=user),
-                ordering=commitment_selectors.CONTACT_COMMITMENT_ORDER,
-                cursor=self.request.GET.get("cursor"),
-            )
+        if not institutions:  # who is no contact has nothing to list: no query
+            return super().get_context_data(institutions=institutions, **kwargs)
+        page = keyset_page(
+            commitment_selectors.contact_commitments(user=user),
+            ordering=commitment_selectors.CONTACT_COMMITMENT_ORDER,
+            cursor=self.request.GET.get("cursor"),
+        )
+        reports, more_reports = first(institution_selectors.contact_reports_to_answer(user=user))
+        referrals, more_referrals = first(referral_selectors.contact_referrals(user=user))
         return super().get_context_data(
             institutions=institutions,
-            commitments=page.object_list if page else [],
+            commitments=page.object_list,
             page=page,
-            reports=institution_selectors.contact_reports_to_answer(user=user)[:LIMIT],
-            referrals=referral_selectors.contact_referrals(user=user)[:LIMIT],
+            reports=reports,
+            more_reports=more_reports,
+            referrals=referrals,
+            more_referrals=more_referrals,
+            limit=LIMIT,
             **kwargs,
         )

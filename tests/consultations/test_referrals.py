@@ -148,3 +148,28 @@ def test_the_contacts_are_reminded_once_as_the_date_nears_unless_they_answered(p
     )
     services.referral_give_opinion(referral=answered, user=contact.user, opinion="Fine.")
     assert services.referral_reminders_send(today=today) == 0
+
+
+def test_the_contacts_page_shows_what_awaits_an_opinion_first_and_says_when_it_cuts_the_queue(
+    referral, contact, proposal, point_of_contact, monkeypatch
+):
+    services.referral_record_opinion(referral=referral, opinion="Feasible.")
+    awaited = []
+    for number in range(2):
+        extra = ProposalFactory(consultation=proposal.consultation, title=f"Awaited {number}")
+        awaited.append(
+            services.referral_create(
+                proposal=extra, institution_name=contact.institution.name, requested_by=point_of_contact
+            )
+        )
+    client = Client()
+    client.force_login(contact.user)
+    url = reverse("monitoring:institution-home")
+    response = client.get(url)
+    # The answered referral last, on SQLite as on PostgreSQL (which order nulls differently).
+    assert [r.pk for r in response.context["referrals"]][-1] == referral.pk
+    assert "Only the first" not in response.content.decode()
+    monkeypatch.setattr("monitoring.views.institutions.LIMIT", 2)
+    response = client.get(url)
+    assert {r.pk for r in response.context["referrals"]} == {r.pk for r in awaited}
+    assert "Only the first 2 are shown, those awaiting an opinion first" in response.content.decode()
