@@ -15,6 +15,8 @@ from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
+from common.api import ordering
+
 _MARK = 987654321
 
 
@@ -112,7 +114,10 @@ class RowListMixin:
         return queryset
 
     def _rows(self):
-        return self.filter_queryset(self.row_queryset()).values(*self.row_keys)
+        queryset = self.filter_queryset(self.row_queryset())
+        # A nullable field's sort key is a cursor page's position: the paginator reads it from the row.
+        keys = [name for name in queryset.query.annotations if name.startswith(ordering.PREFIX)]
+        return queryset.values(*self.row_keys, *keys)
 
     def list(self, request, *args, **kwargs):
         rows = self.paginate_queryset(self._rows())

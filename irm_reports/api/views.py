@@ -3,10 +3,11 @@
 from django.http import Http404
 from django.urls import reverse
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework import filters, status, viewsets
+from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from common.api.ordering import OrderingFilter
 from common.api.permissions import require_perm
 from irm_reports import selectors, services
 from irm_reports.api.filters import ReportFilter
@@ -21,7 +22,7 @@ class ReportViewSet(viewsets.ReadOnlyModelViewSet):
 
     serializer_class = ReportSerializer
     filterset_class = ReportFilter
-    filter_backends = [*viewsets.ReadOnlyModelViewSet.filter_backends, filters.OrderingFilter]
+    filter_backends = [*viewsets.ReadOnlyModelViewSet.filter_backends, OrderingFilter]
     ordering_fields = ["published_at", "id"]
     ordering = ["-id"]
 

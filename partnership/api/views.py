@@ -2,13 +2,14 @@
 
 from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema
-from rest_framework import filters, status, viewsets
+from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from commitments import selectors, services
 from commitments.models import Commitment
 from common.api.caching import PublicReadCacheMixin
+from common.api.ordering import OrderingFilter
 from common.api.pagination import CursorPagination, IdsFirstPagination
 from common.api.permissions import require_perm
 from common.api.rows import RowDetailMixin
@@ -35,7 +36,7 @@ class MemberViewSet(PublicReadCacheMixin, RowDetailMixin, viewsets.ReadOnlyModel
     serializer_class = MemberSerializer
     pagination_class = IdsFirstPagination
     filterset_class = MemberFilter
-    filter_backends = [*viewsets.ReadOnlyModelViewSet.filter_backends, filters.OrderingFilter]
+    filter_backends = [*viewsets.ReadOnlyModelViewSet.filter_backends, OrderingFilter]
     ordering_fields = ["name", "joined_year", "country"]
     ordering = ["name"]
 
@@ -59,7 +60,7 @@ class ActionPlanViewSet(ActionPlanWriteMixin, PublicReadCacheMixin, viewsets.Rea
     serializer_class = ActionPlanSerializer
     pagination_class = IdsFirstPagination
     filterset_class = ActionPlanFilter
-    filter_backends = [*viewsets.ReadOnlyModelViewSet.filter_backends, filters.OrderingFilter]
+    filter_backends = [*viewsets.ReadOnlyModelViewSet.filter_backends, OrderingFilter]
     ordering_fields = ["start_date", "end_date", "id"]
     ordering = ["-start_date", "id"]
 
@@ -79,7 +80,7 @@ class CommitmentViewSet(CommitmentWriteMixin, PublicReadCacheMixin, RowDetailMix
     serializer_class = CommitmentSerializer
     filterset_class = CommitmentApiFilter
     pagination_class = CursorPagination
-    filter_backends = [*viewsets.ReadOnlyModelViewSet.filter_backends, filters.OrderingFilter]
+    filter_backends = [*viewsets.ReadOnlyModelViewSet.filter_backends, OrderingFilter]
     ordering_fields = ["id", "start_date", "end_date"]
     ordering = ["id"]
 
