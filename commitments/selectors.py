@@ -51,7 +51,7 @@ def action_plan_commitments(*, plan: ActionPlan) -> QuerySet:
 
 def commitment_get(*, pk: int) -> Commitment:
     """The commitment's page: with its translation and its milestones' into the page's language."""
-    milestones = Milestone.objects.order_by("order", "due_date", "id").prefetch_related(page_translations(Milestone))
+    milestones = Milestone.objects.order_by(*Milestone.ORDER).prefetch_related(page_translations(Milestone))
     queryset = Commitment.objects.select_related("action_plan__member", "lead_institution").prefetch_related(
         "policy_areas",
         "supporting_organisations",
@@ -122,7 +122,7 @@ def recent_action_plans(*, limit: int = 6) -> QuerySet:
 def workspace_plan_commitments(*, plan: ActionPlan) -> QuerySet:
     """The workspace's rows: what they show (number, title, lead institution, completion, milestones)."""
     milestones = Milestone.objects.only("commitment_id", "order", "description", "due_date", "status").order_by(
-        "order", "due_date", "id"
+        *Milestone.ORDER
     )
     return (
         plan.commitments.select_related("lead_institution")
@@ -152,7 +152,7 @@ def commitment_api_queryset() -> QuerySet:
     return Commitment.objects.select_related("action_plan__member", "lead_institution").prefetch_related(
         "policy_areas__parent",
         "supporting_organisations",
-        Prefetch("milestones", queryset=Milestone.objects.order_by("order", "due_date", "id")),
+        Prefetch("milestones", queryset=Milestone.objects.order_by(*Milestone.ORDER)),
     )
 
 

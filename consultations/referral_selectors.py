@@ -19,5 +19,5 @@ def contact_referrals(*, user) -> QuerySet:
     return (
         Referral.objects.filter(institution_id__in=mine, proposal__status__in=AWAITING)
         .select_related("institution", "proposal__consultation__action_plan__member")
-        .order_by(F("opinion_received_on").desc(nulls_first=True), "due_on", "created_at", "pk")
+        .order_by(F("opinion_received_on").desc(nulls_first=True), F("due_on").asc(nulls_last=True), "created_at", "pk")
     )

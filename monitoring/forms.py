@@ -5,6 +5,7 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from commitments.models import Milestone
 from consultations.forms import HoneypotMixin, MultipleFileField, MultipleFileInput
 from consultations.forms.participation import ACCEPT
 from monitoring.models import MonitoringReport, ReportAnswer, ReportFlag
@@ -54,7 +55,7 @@ class ReportForm(HoneypotMixin, forms.ModelForm):
 
     def __init__(self, *args, commitment, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["milestone"].queryset = commitment.milestones.order_by("order", "due_date", "id")
+        self.fields["milestone"].queryset = commitment.milestones.order_by(*Milestone.ORDER)
         self.fields["milestone"].empty_label = _("The commitment as a whole")
         organisation = user.confirmed_organisation
         if organisation is None:

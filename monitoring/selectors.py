@@ -116,9 +116,7 @@ def plan_monitoring(*, plan: ActionPlan, filters: dict) -> dict:
         .prefetch_related(
             Prefetch(
                 "milestones",
-                queryset=Milestone.objects.order_by("order", "due_date", "id").prefetch_related(
-                    page_translations(Milestone)
-                ),
+                queryset=Milestone.objects.order_by(*Milestone.ORDER).prefetch_related(page_translations(Milestone)),
             ),
             page_translations(Commitment),
             Prefetch("policy_areas", queryset=PolicyArea.objects.only("name", "name_fr", "name_es", "slug")),

@@ -1,6 +1,6 @@
 """What the support pages show, each list in a fixed number of queries."""
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q
 
 from commitments.models import Commitment, Member
 from common.text import as_id
@@ -59,7 +59,12 @@ def request_queryset():
 
 
 def member_support_received(*, member: Member):
-    return SupportRequest.objects.public().filter(member=member).select_related("service").order_by("-delivered_at")
+    return (
+        SupportRequest.objects.public()
+        .filter(member=member)
+        .select_related("service")
+        .order_by(F("delivered_at").desc(nulls_last=True), "-id")
+    )
 
 
 def partner_list():

@@ -6,7 +6,7 @@ from datetime import date
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModelMixin
 from simple_history.models import HistoricalRecords
@@ -227,10 +227,14 @@ class Milestone(TranslatableModelMixin, TimeStampedModel):
 
     history = HistoricalRecords()
 
+    # A commitment's milestones in their order, the undated after the dated of the same rank on every database
+    # (SQLite sorts NULL first, PostgreSQL last).
+    ORDER = ("order", F("due_date").asc(nulls_last=True), "id")
+
     class Meta:
         verbose_name = _("milestone")
         verbose_name_plural = _("milestones")
-        ordering = ["commitment", "order", "due_date", "id"]
+        ordering = ["commitment", "order", F("due_date").asc(nulls_last=True), "id"]
         constraints = [
             models.CheckConstraint(
                 condition=(Q(status="completed") & Q(completed_on__isnull=False))

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 
 from commitments.forms import CommitmentTranslationForm
-from commitments.models import Commitment, CommitmentTranslation, MilestoneTranslation
+from commitments.models import Commitment, CommitmentTranslation, Milestone, MilestoneTranslation
 from commitments.services.translations import commitment_translation_save
 from common.models import page_language
 from common.translations import other_languages
@@ -34,7 +34,7 @@ class CommitmentTranslationView(TargetMixin, ServiceFormMixin, FormView):
 
     def milestones(self) -> list:
         if not hasattr(self, "_milestones"):
-            self._milestones = list(self.get_target().milestones.order_by("order", "due_date", "id"))
+            self._milestones = list(self.get_target().milestones.order_by(*Milestone.ORDER))
         return self._milestones
 
     def existing(self) -> dict:

@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
@@ -158,6 +159,7 @@ class ResponseInline(admin.StackedInline):
 
 @admin.register(Proposal)
 class ProposalAdmin(ModerationActionsMixin, SimpleHistoryAdmin):
+    ordering = [F("submitted_at").desc(nulls_last=True), "-id"]  # drafts last, on every database
     list_display = ["title", "consultation", "author", "status", "support_count", "is_hidden", "submitted_at"]
     list_filter = ["status", "is_hidden", "language", "consultation__action_plan__member__kind", "policy_area"]
     search_fields = ["title", "problem", "author__email", "consultation__title"]
@@ -204,6 +206,7 @@ class ProposalResponseAdmin(SimpleHistoryAdmin):
     """Read-only: responses change through the point of contact's workspace; this page shows their history."""
 
     list_display = ["proposal", "outcome", "status", "published_at", "written_by"]
+    ordering = [F("published_at").desc(nulls_last=True), "-id"]  # drafts last, on every database
     list_filter = ["outcome", "status", "language"]
     search_fields = ["proposal__title", "reasons"]
     list_select_related = ["proposal", "written_by"]

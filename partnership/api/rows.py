@@ -119,7 +119,7 @@ AREAS_OF = PageQuery(
 MILESTONES_OF = PageQuery(
     lambda ids: (
         Milestone.objects.filter(commitment_id__in=ids)
-        .order_by("order", "due_date", "id")
+        .order_by(*Milestone.ORDER)
         .values("commitment_id", *MILESTONE.keys())
     )
 )

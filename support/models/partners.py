@@ -65,7 +65,8 @@ class Engagement(models.Model):
     class Meta:
         verbose_name = _("partner engagement")
         verbose_name_plural = _("partner engagements")
-        ordering = ["-start_date", "-id"]
+        # The newest first, the undated last on every database (PostgreSQL would put them first).
+        ordering = [models.F("start_date").desc(nulls_last=True), "-id"]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(start_date__isnull=True)

@@ -33,9 +33,7 @@ def test_commitments_by_start_date_come_on_cursor_pages_with_the_undated_last(de
     commitments = [CommitmentFactory(action_plan=plan, start_date=start) for start in starts]
     sign = "-" if descending else ""
     ids = walk(APIClient(), f"/api/v1/commitments/?ordering={sign}start_date&page_size=2")
-    dated = sorted(
-        (c for c in commitments if c.start_date), key=lambda c: (c.start_date, c.pk), reverse=descending
-    )
+    dated = sorted((c for c in commitments if c.start_date), key=lambda c: (c.start_date, c.pk), reverse=descending)
     undated = sorted((c.pk for c in commitments if not c.start_date), reverse=descending)
     assert ids == [c.pk for c in dated] + undated
 
