@@ -7,6 +7,8 @@ the last write; the timeout only bounds memory. Keys carry the version: old entr
 
 import time
 from collections.abc import Callable
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.core.cache import cache
 from django.db import transaction
@@ -26,11 +28,34 @@ def _fresh_version() -> int:
     return time.time_ns() // 1000
 
 
+# Within a request (common.middleware.ContentVersionMiddleware), the version is read from Redis once: a list
+# page asked for it five times (its fragments, its filter's options). A write of the request forgets it, so
+# what the request shows after its own write is cached under the new version.
+_request_version: ContextVar[dict | None] = ContextVar("content_version_of_the_request", default=None)
+
+
+@contextmanager
+def one_version_per_request():
+    token = _request_version.set({})
+    try:
+        yield
+    finally:
+        _request_version.reset(token)
+
+
 def content_version() -> int:
-    return cache.get_or_set(VERSION_KEY, _fresh_version, timeout=None)
+    known = _request_version.get()
+    if known is None:
+        return cache.get_or_set(VERSION_KEY, _fresh_version, timeout=None)
+    if "version" not in known:
+        known["version"] = cache.get_or_set(VERSION_KEY, _fresh_version, timeout=None)
+    return known["version"]
 
 
 def _bump() -> None:
+    known = _request_version.get()
+    if known is not None:
+        known.clear()
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # not set yet (or evicted): any fresh value invalidates what was cached

@@ -5,8 +5,20 @@ from django.http import HttpResponse, HttpResponseBadRequest
 from django.template.loader import render_to_string
 
 from common.api.errors import error_json
+from common.cache import one_version_per_request
 
 logger = logging.getLogger(__name__)
+
+
+class ContentVersionMiddleware:
+    """The content version is read once per request (common.cache), not once per fragment and filter."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with one_version_per_request():
+            return self.get_response(request)
 
 
 class StaffSessionExpiryMiddleware:
