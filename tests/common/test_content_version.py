@@ -26,8 +26,9 @@ def test_a_bump_after_the_key_is_lost_also_moves_forward():
     assert content_version() > before
 
 
-@pytest.mark.django_db
-def test_a_request_reads_the_version_once_and_again_after_its_own_write(monkeypatch):
+@pytest.fixture
+def version_reads(monkeypatch):
+    """The keys read from the cache with get_or_set (the content version's read), in order."""
     reads = []
     get_or_set = cache.get_or_set
 
@@ -36,6 +37,12 @@ def test_a_request_reads_the_version_once_and_again_after_its_own_write(monkeypa
         return get_or_set(key, *args, **kwargs)
 
     monkeypatch.setattr(cache, "get_or_set", counted)
+    return reads
+
+
+@pytest.mark.django_db
+def test_a_request_reads_the_version_once_and_again_after_its_own_write(version_reads):
+    reads = version_reads
     with one_version_per_request():
         first = content_version()
         assert content_version() == first and content_version() == first
@@ -51,15 +58,8 @@ def test_a_request_reads_the_version_once_and_again_after_its_own_write(monkeypa
 
 
 @pytest.mark.django_db
-def test_a_list_page_reads_the_version_once(client, monkeypatch):
+def test_a_list_page_reads_the_version_once(client, version_reads):
     CommitmentFactory()
-    reads = []
-    get_or_set = cache.get_or_set
-
-    def counted(key, *args, **kwargs):
-        reads.append(key)
-        return get_or_set(key, *args, **kwargs)
-
-    monkeypatch.setattr(cache, "get_or_set", counted)
+    reads = version_reads
     assert client.get("/commitments/", {"completion": "complete"}).status_code == 200
     assert reads.count(VERSION_KEY) == 1  # it was five: the page's fragment and each filter's options
