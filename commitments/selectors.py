@@ -23,6 +23,19 @@ def member_get(*, slug: str) -> Member:
 
 PLAN_ROW_FIELDS = ("member_id", "title", "language", "start_date", "end_date", "status")
 COMMITMENT_ROW_FIELDS = ("action_plan_id", "number", "title", "completion", "lead_institution__name")
+# A row of a list of every plan's commitments (the commitment list, home): its plan's member and period too.
+LISTED_COMMITMENT_FIELDS = (
+    "number",
+    "title",
+    "completion",
+    "action_plan__language",
+    "action_plan__start_date",
+    "action_plan__end_date",
+    "action_plan__member__name",
+    "action_plan__member__name_fr",
+    "action_plan__member__name_es",
+    "lead_institution__name",
+)
 
 
 def member_action_plans(*, member: Member) -> QuerySet:
@@ -46,6 +59,22 @@ def action_plan_commitments(*, plan: ActionPlan) -> QuerySet:
         )
         .with_milestone_progress()
         .order_by("sort_key")
+    )
+
+
+def listed_commitments(*, ids: list[int]) -> QuerySet:
+    """The commitments of these ids as a row of the commitment list shows them (commitments.rows.listed_rows):
+    with their plan and its member, titles in the page's language when translated; in no order."""
+    return (
+        Commitment.objects.filter(pk__in=ids)
+        .select_related("action_plan__member", "lead_institution")
+        .only(*LISTED_COMMITMENT_FIELDS)
+        .prefetch_related(
+            Prefetch("policy_areas", queryset=PolicyArea.objects.only("name", "name_fr", "name_es", "slug")),
+            page_translations(Commitment),
+        )
+        .with_milestone_progress()
+        .order_by()
     )
 
 

@@ -13,6 +13,7 @@ from contextvars import ContextVar
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.translation import get_language
 
 from common.redis_cache import cache_recovered
 
@@ -99,3 +100,19 @@ def register_content_models(*models) -> None:
 def versioned(key: str) -> str:
     """`key` for the current content version (for cache.get/set by hand, or template fragments)."""
     return f"{key}:v{content_version()}"
+
+
+def cached_fragments(name: str, ids: list, render: Callable[[list], dict], *, timeout: int = 600) -> list:
+    """The markup of each of `ids`, in their order, each kept under `name`, its id, the active language and the
+    content version: the rows of a list, shared by every page that shows them (another filter, another page, the
+    plan's page). One get_many for them all; `render(ids not found)` returns {id: markup} for the others, stored
+    with one set_many. An id that render leaves out (deleted meanwhile) is left out."""
+    language = get_language()
+    keys = {pk: versioned(f"{name}:{language}:{pk}") for pk in ids}
+    found = cache.get_many(list(keys.values())) if keys else {}
+    missing = [pk for pk in ids if keys[pk] not in found]
+    if missing:
+        fresh = {keys[pk]: markup for pk, markup in render(missing).items()}
+        cache.set_many(fresh, timeout)
+        found.update(fresh)
+    return [found[keys[pk]] for pk in ids if keys[pk] in found]

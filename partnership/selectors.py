@@ -1,27 +1,16 @@
 """Reads that combine the apps: the public, filtered lists of members and commitments (their filters offer
 IRM ratings), and what the home page shows open now. Each list selects the columns its rows show, nothing more."""
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 
-from commitments.models import ActionPlan, Commitment, Member, PolicyArea
+from commitments.models import ActionPlan, Commitment, Member
+from commitments.selectors import LISTED_COMMITMENT_FIELDS
 from common.translations import page_translations
 from consultations.models import Consultation
 from partnership.filters import CommitmentFilter, MemberFilter
 from partnership.models import OpenDataBuild
 
 MEMBER_ROW_FIELDS = ("slug", "name", "name_fr", "name_es", "kind", "country", "region", "status")
-COMMITMENT_ROW_FIELDS = (
-    "number",
-    "title",
-    "completion",
-    "action_plan__language",
-    "action_plan__start_date",
-    "action_plan__end_date",
-    "action_plan__member__name",
-    "action_plan__member__name_fr",
-    "action_plan__member__name_es",
-    "lead_institution__name",
-)
 
 
 def member_list(*, filters: dict | None = None) -> tuple[QuerySet, MemberFilter]:
@@ -31,20 +20,10 @@ def member_list(*, filters: dict | None = None) -> tuple[QuerySet, MemberFilter]
     return member_filter.qs, member_filter
 
 
-def policy_area_tags() -> Prefetch:
-    """A row's policy areas, as its tags show them."""
-    return Prefetch("policy_areas", queryset=PolicyArea.objects.only("name", "name_fr", "name_es", "slug"))
-
-
 def commitment_list(*, filters: dict | None = None) -> tuple[QuerySet, CommitmentFilter]:
-    queryset = (
-        Commitment.objects.select_related("action_plan__member", "lead_institution")
-        .only(*COMMITMENT_ROW_FIELDS)
-        .prefetch_related(policy_area_tags(), page_translations(Commitment))
-        .with_milestone_progress()
-        .order_by("-action_plan__start_date", "action_plan_id", "sort_key")
-    )
-    commitment_filter = CommitmentFilter(filters or {}, queryset=queryset)
+    """The commitments that match the filters, ids only (the list's keyset pages read them; the rows come from
+    the row cache, commitments.rows.listed_rows); the filter carries its form."""
+    commitment_filter = CommitmentFilter(filters or {}, queryset=Commitment.objects.only("pk"))
     return commitment_filter.qs, commitment_filter
 
 
@@ -86,7 +65,7 @@ def home_commitments_to_follow(*, limit: int = 6) -> list[Commitment]:
         Commitment.objects.filter(action_plan__status=ActionPlan.Status.IMPLEMENTATION)
         .exclude(completion="")
         .select_related("action_plan__member")
-        .only(*COMMITMENT_ROW_FIELDS)
+        .only(*LISTED_COMMITMENT_FIELDS)
         .prefetch_related(page_translations(Commitment))
         .with_milestone_progress()
         .order_by("-id")[:limit]

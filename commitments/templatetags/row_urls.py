@@ -1,6 +1,6 @@
 """{% row_url "route" key %}: {% url "route" key %} for a route with one argument, without a reverse() per row
-(commitments.models.urls); {% commitment_rows %}: the rows of a commitment list,
-{% progress done total %}: includes/_progress.html (commitments.rows)."""
+(commitments.models.urls); {% commitment_rows %}: the rows of a commitment list; {% listed_commitment_rows %}: the
+commitment list's, through the row cache; {% progress done total %}: includes/_progress.html (commitments.rows)."""
 
 from django import template
 from django.utils.safestring import mark_safe
@@ -20,6 +20,13 @@ def row_url(name: str, key) -> str:
 def commitment_rows(commitments, show_plan=False):
     """The rows of a commitment list: the markup of includes/_commitment_row.html, written by commitments.rows."""
     return rows.commitment_rows(commitments, show_plan=show_plan)
+
+
+@register.simple_tag
+def listed_commitment_rows(commitments):
+    """The rows of the commitment list (its commitments: their ids are enough), in its order, each read from the
+    row cache where it is (commitments.rows.listed_rows)."""
+    return rows.listed_rows([c.pk for c in commitments])
 
 
 @register.simple_tag

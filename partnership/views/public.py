@@ -60,7 +60,9 @@ class ActionPlanDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        # Read only when the rows' fragment is not cached (per plan, language and content version).
         context["commitments"] = selectors.action_plan_commitments(plan=self.object)
+        context["rows_key"] = versioned(f"{get_language()}:{self.object.pk}")
         return context
 
 

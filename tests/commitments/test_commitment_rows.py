@@ -7,8 +7,7 @@ from django.utils import translation
 
 from commitments import selectors
 from commitments.models import CommitmentTranslation
-from commitments.rows import commitment_rows, progress
-from partnership import selectors as partnership_selectors
+from commitments.rows import commitment_rows, listed_rows, progress
 from tests.factories import OrganisationFactory, PolicyAreaFactory
 from tests.factories.commitments import ActionPlanFactory, CommitmentFactory, MemberFactory, MilestoneFactory
 
@@ -44,6 +43,13 @@ def plan():
     return plan
 
 
+def _listed(plan) -> list:
+    """The plan's commitments as the commitment list's rows read them, newest first."""
+    ids = list(plan.commitments.order_by("-id").values_list("id", flat=True))
+    by_id = {c.pk: c for c in selectors.listed_commitments(ids=ids)}
+    return [by_id[pk] for pk in ids]
+
+
 def _reference(rows, **context) -> str:
     return "".join(
         render_to_string("commitments/includes/_commitment_row.html", {"commitment": c, **context}) for c in rows
@@ -55,8 +61,9 @@ def test_the_rows_written_in_python_are_the_templates(plan, language):
     with translation.override(language):
         on_plan = list(selectors.action_plan_commitments(plan=plan))
         assert commitment_rows(on_plan) == _reference(on_plan)
-        listed = list(partnership_selectors.commitment_list()[0])
+        listed = _listed(plan)
         assert commitment_rows(listed, show_plan=True) == _reference(listed, show_plan=True)
+        assert listed_rows([c.pk for c in listed]) == _reference(listed, show_plan=True)
     assert "&lt;contracts&gt; &amp; budgets" in _reference(on_plan)
     with translation.override("fr"):
         french = commitment_rows(list(selectors.action_plan_commitments(plan=plan)))
