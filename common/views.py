@@ -158,6 +158,7 @@ class KeysetListView(FilteredListView):
 
     paginate_by = None
     ordering_keys: tuple[str, ...] = ("-id",)
+    keys_only = False  # the template reads the rows from their ids (common.pagination.keyset_page)
 
     def get_ordering_keys(self) -> tuple[str, ...]:
         return self.ordering_keys
@@ -165,7 +166,11 @@ class KeysetListView(FilteredListView):
     def get_context_data(self, **kwargs):
         # Lazy: when the template's fragment is cached, the page's queries never run.
         cursor = self.request.GET.get("cursor")
-        page = SimpleLazyObject(lambda: keyset_page(self.object_list, ordering=self.get_ordering_keys(), cursor=cursor))
+        page = SimpleLazyObject(
+            lambda: keyset_page(
+                self.object_list, ordering=self.get_ordering_keys(), cursor=cursor, keys_only=self.keys_only
+            )
+        )
         context = super().get_context_data(object_list=SimpleLazyObject(lambda: page.object_list), **kwargs)
         context["page"] = page
         return context

@@ -90,7 +90,7 @@ def proposal_page(
         queryset = queryset.filter(consultation=consultation)
     proposal_filter = ProposalFilter(filters or {}, queryset=queryset, consultation=consultation)
     keys = {"pk", *(term.lstrip("-") for term in ordering)}
-    page = keyset_page(proposal_filter.qs.only(*keys), ordering=ordering, cursor=cursor)
+    page = keyset_page(proposal_filter.qs.only(*keys), ordering=ordering, cursor=cursor, keys_only=True)
     rows = proposal_rows(ids=[row.pk for row in page.object_list], with_consultation=consultation is None)
     return dataclasses.replace(page, object_list=rows), proposal_filter
 

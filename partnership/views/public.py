@@ -71,6 +71,7 @@ class CommitmentListView(KeysetListView):
     context_object_name = "commitments"
     selector = partnership_selectors.commitment_list
     ordering_keys = ("-id",)  # newest first, on the primary key's index at any depth
+    keys_only = True  # the rows come from the row cache (commitments.rows.listed_rows)
 
 
 class CommitmentDetailView(DetailView):

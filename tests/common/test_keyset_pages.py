@@ -20,11 +20,11 @@ from tests.factories import ActionPlanFactory, CommitmentFactory, UserFactory
 pytestmark = pytest.mark.django_db
 
 
-def _walk(queryset, ordering, *, per_page):
+def _walk(queryset, ordering, *, per_page, keys_only=False):
     """Every page forward from the first, then every page backward from the last: the rows' keys."""
     forward, pages, cursor = [], [], None
     while True:
-        page = keyset_page(queryset, ordering=ordering, cursor=cursor, per_page=per_page)
+        page = keyset_page(queryset, ordering=ordering, cursor=cursor, per_page=per_page, keys_only=keys_only)
         pages.append(page)
         forward.extend(row.pk for row in page)
         if not page.next_cursor:
@@ -32,29 +32,35 @@ def _walk(queryset, ordering, *, per_page):
         cursor = page.next_cursor
     backward, cursor = [], pages[-1].previous_cursor
     while cursor:
-        page = keyset_page(queryset, ordering=ordering, cursor=cursor, per_page=per_page)
+        page = keyset_page(queryset, ordering=ordering, cursor=cursor, per_page=per_page, keys_only=keys_only)
         backward[:0] = [row.pk for row in page]
         cursor = page.previous_cursor
     return forward, backward + [row.pk for row in pages[-1]], pages[0].count, pages[0].count_is_capped
 
 
+@pytest.mark.parametrize("keys_only", [False, True], ids=["rows", "keys only"])
 @pytest.mark.parametrize("count_limit", [5, 1_000], ids=["many matches", "few matches"])
-def test_commitment_pages_are_the_same_whoever_picks_them(monkeypatch, count_limit):
+def test_commitment_pages_are_the_same_whoever_picks_them(monkeypatch, count_limit, keys_only):
     monkeypatch.setattr(pagination, "COUNT_LIMIT", count_limit)
     plans = [ActionPlanFactory(), ActionPlanFactory()]
     ids = [CommitmentFactory(action_plan=plans[i % 2]).pk for i in range(23)]
     expected = sorted((pk for pk, i in zip(ids, range(23), strict=True) if i % 2 == 0), reverse=True)
     queryset = Commitment.objects.filter(action_plan=plans[0])
-    forward, backward, count, capped = _walk(queryset, ("-id",), per_page=4)
+    forward, backward, count, capped = _walk(queryset, ("-id",), per_page=4, keys_only=keys_only)
     assert forward == expected
     assert backward == expected
     assert (count, capped) == ((5, True) if count_limit == 5 else (12, False))
-    ascending, _back, _count, _capped = _walk(queryset, ("id",), per_page=5)
+    ascending, _back, _count, _capped = _walk(queryset, ("id",), per_page=5, keys_only=keys_only)
     assert ascending == sorted(expected)
+    with CaptureQueriesContext(connection) as queries:
+        keyset_page(queryset, ordering=("-id",), cursor=None, per_page=4, keys_only=keys_only)
+    # Picked from the keys of every match, a page of keys needs no query of its own.
+    assert len(queries) == (1 if keys_only and count_limit == 1_000 else 2)
 
 
+@pytest.mark.parametrize("keys_only", [False, True], ids=["rows", "keys only"])
 @pytest.mark.parametrize("count_limit", [3, 1_000], ids=["many matches", "few matches"])
-def test_pages_in_date_order_break_ties_by_id_in_both_ways(monkeypatch, count_limit):
+def test_pages_in_date_order_break_ties_by_id_in_both_ways(monkeypatch, count_limit, keys_only):
     monkeypatch.setattr(pagination, "COUNT_LIMIT", count_limit)
     user = UserFactory()
     moment = timezone.now()
@@ -66,7 +72,7 @@ def test_pages_in_date_order_break_ties_by_id_in_both_ways(monkeypatch, count_li
         created.append((moment - timedelta(minutes=i // 3), notification.pk))
     expected = [pk for _when, pk in sorted(created, reverse=True)]
     forward, backward, _count, _capped = _walk(
-        Notification.objects.filter(recipient=user), ("-created_at", "-id"), per_page=4
+        Notification.objects.filter(recipient=user), ("-created_at", "-id"), per_page=4, keys_only=keys_only
     )
     assert forward == expected
     assert backward == expected
