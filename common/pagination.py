@@ -183,10 +183,8 @@ def keyset_page(
     if matches is not None and counted <= limit:
         descending = order[0].startswith("-")
         pks = _page_from_keys(matches, descending=descending, after=values, size=per_page + 1)
-        if keys_only:
-            rows = _rows_from_keys(queryset, fields, matches, pks)
-        else:
-            rows = list(queryset.filter(pk__in=pks).order_by(*order)) if pks else []
+        by_pk = queryset.filter(pk__in=pks).order_by(*order)  # no query for no pks
+        rows = _rows_from_keys(queryset, fields, matches, pks) if keys_only else list(by_pk)
     else:
         page_query = queryset.order_by(*order)
         if values is not None:
