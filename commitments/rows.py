@@ -11,7 +11,7 @@ from django.utils.translation import gettext
 
 from commitments import selectors
 from common.cache import cached_fragments
-from common.html import joined
+from common.html import SharedParts, joined
 from common.html import template_value as _value
 from common.templatetags.markup import lang_attr, localized
 from common.templatetags.portal import percent
@@ -54,64 +54,53 @@ def _labels() -> dict:
     }
 
 
-class _Batch:
-    """What the rows of one list share, written once: the texts, each plan's link, each policy area's tag, each
-    completion's badge (a list shows the same plan, areas and completions on many rows)."""
-
-    def __init__(self):
-        self.labels = _labels()
-        self.plans, self.areas, self.completions = {}, {}, {}
-
-    def plan(self, action_plan) -> str:
-        link = self.plans.get(action_plan.pk)
-        if link is None:
-            label = f"{_value(localized(action_plan.member))} · {_value(action_plan.period_label)}"
-            link = self.plans[action_plan.pk] = f'<a href="{_value(action_plan.get_absolute_url())}">{label}</a> · '
-        return link
-
-    def tags(self, commitment) -> str:
-        areas = commitment.policy_areas.all()
-        if not areas:
-            return ""
-        items = []
-        for area in areas:
-            tag = self.areas.get(area.pk)
-            if tag is None:
-                tag = self.areas[area.pk] = (
-                    f'<li><a class="tag" href="{_value(area.get_absolute_url())}">{_value(localized(area))}</a></li>'
-                )
-            items.append(tag)
-        return f'<ul class="tags">{"".join(items)}</ul>'
-
-    def completion(self, commitment) -> str:
-        if not commitment.completion:
-            return ""
-        badge = self.completions.get(commitment.completion)
-        if badge is None:
-            badge = self.completions[commitment.completion] = (
-                f' · <span class="badge badge-{_value(commitment.completion)}">'
-                f"{_value(commitment.get_completion_display())}</span>"
-            )
-        return badge
+def _shared() -> SharedParts:
+    """What the rows of one list share (a list shows the same plan, areas and completions on many rows)."""
+    return SharedParts(**_labels())
 
 
-def commitment_row(commitment, *, show_plan: bool = False, batch: _Batch | None = None) -> str:
-    """One row, as the template renders it (the active language); `batch`: what the rows of its list share."""
-    batch = batch or _Batch()
+def _plan(action_plan) -> str:
+    label = f"{_value(localized(action_plan.member))} · {_value(action_plan.period_label)}"
+    return f'<a href="{_value(action_plan.get_absolute_url())}">{label}</a> · '
+
+
+def _tag(area) -> str:
+    return f'<li><a class="tag" href="{_value(area.get_absolute_url())}">{_value(localized(area))}</a></li>'
+
+
+def _completion(commitment) -> str:
+    return (
+        f' · <span class="badge badge-{_value(commitment.completion)}">'
+        f"{_value(commitment.get_completion_display())}</span>"
+    )
+
+
+def _tags(commitment, shared: SharedParts) -> str:
+    areas = commitment.policy_areas.all()
+    if not areas:
+        return ""
+    return f'<ul class="tags">{"".join(shared.keep(("area", area.pk), lambda a=area: _tag(a)) for area in areas)}</ul>'
+
+
+def commitment_row(commitment, *, show_plan: bool = False, shared: SharedParts | None = None) -> str:
+    """One row, as the template renders it (the active language); `shared`: what the rows of its list share."""
+    shared = shared or _shared()
     lead = commitment.lead_institution
     shown = shown_in(commitment)
+    plan = commitment.action_plan if show_plan else None
+    completion = commitment.completion
     return _ROW.format(
         pk=_value(commitment.pk),
         number=_value(commitment.number),
         url=_value(commitment.get_absolute_url()),
         lang=lang_attr(shown),
         title=_value(shown.title),
-        machine=batch.labels["machine"] if shown.machine_translated else "",
-        plan=batch.plan(commitment.action_plan) if show_plan else "",
+        machine=shared.labels["machine"] if shown.machine_translated else "",
+        plan=shared.keep(("plan", plan.pk), lambda: _plan(plan)) if plan else "",
         lead=_value(lead.name) if lead else "",
-        completion=batch.completion(commitment),
-        tags=batch.tags(commitment),
-        progress=progress(commitment.milestones_completed, commitment.milestone_count, batch.labels),
+        completion=shared.keep(("completion", completion), lambda: _completion(commitment)) if completion else "",
+        tags=_tags(commitment, shared),
+        progress=progress(commitment.milestones_completed, commitment.milestone_count, shared.labels),
     )
 
 
@@ -121,13 +110,14 @@ def listed_rows(ids: list[int]) -> SafeString:
     reads it with the others in one call; only the rows not found are read from the database and written."""
 
     def render(missing: list[int]) -> dict:
-        batch = _Batch()
-        return {c.pk: commitment_row(c, show_plan=True, batch=batch) for c in selectors.listed_commitments(ids=missing)}
+        shared = _shared()
+        rows = selectors.listed_commitments(ids=missing)
+        return {c.pk: commitment_row(c, show_plan=True, shared=shared) for c in rows}
 
     return joined(cached_fragments("listed-commitment", ids, render))
 
 
 def commitment_rows(commitments, *, show_plan: bool = False) -> SafeString:
     """The rows of a list page, joined."""
-    batch = _Batch()
-    return joined(commitment_row(c, show_plan=show_plan, batch=batch) for c in commitments)
+    shared = _shared()
+    return joined(commitment_row(c, show_plan=show_plan, shared=shared) for c in commitments)

@@ -104,8 +104,8 @@ def versioned(key: str) -> str:
 
 def cached_fragments(name: str, ids: list, render: Callable[[list], dict], *, timeout: int = 600) -> list:
     """The markup of each of `ids`, in their order, each kept under `name`, its id, the active language and the
-    content version: the rows of a list, shared by every page that shows them (another filter, another page, the
-    plan's page). One get_many for them all; `render(ids not found)` returns {id: markup} for the others, stored
+    content version: the rows of a list, shared by every page that shows them (another filter, another page). One
+    get_many for them all; `render(ids not found)` returns {id: markup} for the others, stored
     with one set_many. An id that render leaves out (deleted meanwhile) is left out."""
     language = get_language()
     keys = {pk: versioned(f"{name}:{language}:{pk}") for pk in ids}

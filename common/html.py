@@ -18,3 +18,18 @@ def template_value(value) -> str:
 def joined(parts) -> SafeString:
     """Rows whose every value went through template_value (or is markup of the writer's own), joined."""
     return mark_safe("".join(parts))  # noqa: S308 (every value escaped as the template does)  # nosec B308 B703
+
+
+class SharedParts:
+    """What the rows of one list share, written once for the list: its texts in the active language (`labels`),
+    and markup that many rows repeat (a plan's link, a policy area's tag, a status's badge), built by `keep` the
+    first time its key is asked."""
+
+    def __init__(self, **labels: str):
+        self.labels = labels
+        self._kept = {}
+
+    def keep(self, key, build):
+        if key not in self._kept:
+            self._kept[key] = build()
+        return self._kept[key]

@@ -138,9 +138,12 @@ def _page_from_keys(matches: list[tuple], *, descending: bool, after: list | Non
     return [k[-1] for k in keys[:size]]
 
 
-def _rows_from_keys(queryset: QuerySet, fields: list[str], matches: list[tuple], pks: list) -> list:
-    """The rows of these primary keys, in this order, built from their keys alone (no query): model instances that
-    hold the ordering's fields and the primary key."""
+def _picked_rows(queryset: QuerySet, order: tuple, matches: list[tuple], pks: list, *, keys_only: bool) -> list:
+    """The rows of these primary keys, in this order. `keys_only`: built from their keys alone (no query), model
+    instances that hold the ordering's fields and the primary key."""
+    if not keys_only:
+        return list(queryset.filter(pk__in=pks).order_by(*order))  # no query for no pks
+    fields = [term.lstrip("-") for term in order]
     model = queryset.model
     names = [*fields, model._meta.pk.attname]
     columns = [field.attname for field in model._meta.concrete_fields if field.attname in names]
@@ -183,8 +186,7 @@ def keyset_page(
     if matches is not None and counted <= limit:
         descending = order[0].startswith("-")
         pks = _page_from_keys(matches, descending=descending, after=values, size=per_page + 1)
-        by_pk = queryset.filter(pk__in=pks).order_by(*order)  # no query for no pks
-        rows = _rows_from_keys(queryset, fields, matches, pks) if keys_only else list(by_pk)
+        rows = _picked_rows(queryset, order, matches, pks, keys_only=keys_only)
     else:
         page_query = queryset.order_by(*order)
         if values is not None:

@@ -11,7 +11,7 @@ from django.utils.safestring import SafeString
 from django.utils.timezone import template_localtime
 from django.utils.translation import gettext, ngettext
 
-from common.html import joined
+from common.html import SharedParts, joined
 from common.html import template_value as _value
 from common.markdown import render_markdown
 from common.templatetags.markup import lang_attr, localized
@@ -29,31 +29,23 @@ _ROW = (
 )
 
 
-class _Batch:
-    """What the rows of one list share, written once: the texts, each status's badge, each count's word, each
-    consultation's link and each policy area's name (a consultation's list shows them on row after row)."""
-
-    def __init__(self):
-        self.labels = {
-            "deleted": gettext("deleted account"),
-            "machine": f' <span class="badge badge-machine">{gettext("Machine translation")}</span>',
-            "response": gettext("Response:"),
-            "awaiting": f'\n    <p class="muted response-summary">{gettext("Awaiting a reasoned response.")}</p>\n    ',
-            "participation": gettext("Participation"),
-        }
-        self.kept = {}
-
-    def keep(self, key, build):
-        if key not in self.kept:
-            self.kept[key] = build()
-        return self.kept[key]
+def _shared() -> SharedParts:
+    """What the rows of one list share: the texts, each status's badge, each count's word, each consultation's link
+    and each policy area's name (a consultation's list shows them on row after row)."""
+    return SharedParts(
+        deleted=gettext("deleted account"),
+        machine=f' <span class="badge badge-machine">{gettext("Machine translation")}</span>',
+        response=gettext("Response:"),
+        awaiting=f'\n    <p class="muted response-summary">{gettext("Awaiting a reasoned response.")}</p>\n    ',
+        participation=gettext("Participation"),
+    )
 
 
-def _author(proposal: Proposal, batch: _Batch) -> str:
+def _author(proposal: Proposal, shared: SharedParts) -> str:
     if proposal.organisation_id:
         return _value(proposal.organisation.name)
     name = proposal.author.public_name if proposal.author is not None else ""
-    return _value(name) if name else batch.labels["deleted"]
+    return _value(name) if name else shared.labels["deleted"]
 
 
 def _submitted(proposal: Proposal) -> str:
@@ -63,23 +55,23 @@ def _submitted(proposal: Proposal) -> str:
     return f' · <time datetime="{_value(date(at, "c"))}">{_value(date(at, "j M Y"))}</time>'
 
 
-def _machine(shown, batch: _Batch) -> str:
-    return batch.labels["machine"] if shown.machine_translated else ""
+def _machine(shown, shared: SharedParts) -> str:
+    return shared.labels["machine"] if shown.machine_translated else ""
 
 
-def _response(proposal: Proposal, batch: _Batch) -> str:
+def _response(proposal: Proposal, shared: SharedParts) -> str:
     response = proposal.published_response
     if response:
         shown = shown_in(response)
         reasons = truncatewords(striptags(render_markdown(shown.reasons)), 30)
-        outcome = batch.keep(("outcome", response.outcome), response.get_outcome_display)
+        outcome = shared.keep(("outcome", response.outcome), response.get_outcome_display)
         return (
-            f'\n    <p class="response-summary"><strong>{batch.labels["response"]}</strong> '
+            f'\n    <p class="response-summary"><strong>{shared.labels["response"]}</strong> '
             f'<span class="badge badge-{_value(response.outcome)}">{_value(outcome)}</span> '
-            f"<span{lang_attr(shown)}>{_value(reasons)}</span>{_machine(shown, batch)}</p>\n    "
+            f"<span{lang_attr(shown)}>{_value(reasons)}</span>{_machine(shown, shared)}</p>\n    "
         )
     if proposal.status != "withdrawn":
-        return batch.labels["awaiting"]
+        return shared.labels["awaiting"]
     return ""
 
 
@@ -89,12 +81,12 @@ def _consultation(consultation) -> str:
     return f' · <a href="{url}"{lang_attr(parent)}>{_value(parent.title)}</a>'
 
 
-def proposal_row(proposal: Proposal, *, show_consultation: bool = False, batch: _Batch | None = None) -> str:
-    """One row, as the template renders it (the active language); `batch`: what the rows of its list share."""
-    batch = batch or _Batch()
+def proposal_row(proposal: Proposal, *, show_consultation: bool = False, shared: SharedParts | None = None) -> str:
+    """One row, as the template renders it (the active language); `shared`: what the rows of its list share."""
+    shared = shared or _shared()
     consultation = ""
     if show_consultation:
-        consultation = batch.keep(
+        consultation = shared.keep(
             ("consultation", proposal.consultation_id), lambda: _consultation(proposal.consultation)
         )
     area = proposal.policy_area
@@ -105,23 +97,23 @@ def proposal_row(proposal: Proposal, *, show_consultation: bool = False, batch: 
         url=_value(proposal.get_absolute_url()),
         lang=lang_attr(shown),
         title=_value(shown.title),
-        machine=_machine(shown, batch),
+        machine=_machine(shown, shared),
         status=_value(proposal.status),
-        status_label=_value(batch.keep(("status", proposal.status), proposal.get_status_display)),
+        status_label=_value(shared.keep(("status", proposal.status), proposal.get_status_display)),
         consultation=consultation,
-        author=_author(proposal, batch),
+        author=_author(proposal, shared),
         submitted=_submitted(proposal),
-        area=batch.keep(("area", area.pk), lambda: f" · {_value(localized(area))}") if area else "",
-        response=_response(proposal, batch),
-        participation=batch.labels["participation"],
+        area=shared.keep(("area", area.pk), lambda: f" · {_value(localized(area))}") if area else "",
+        response=_response(proposal, shared),
+        participation=shared.labels["participation"],
         supports=_value(supports),
-        supports_label=batch.keep(("supports", supports), lambda: ngettext("support", "supports", supports)),
+        supports_label=shared.keep(("supports", supports), lambda: ngettext("support", "supports", supports)),
         comments=_value(comments),
-        comments_label=batch.keep(("comments", comments), lambda: ngettext("comment", "comments", comments)),
+        comments_label=shared.keep(("comments", comments), lambda: ngettext("comment", "comments", comments)),
     )
 
 
 def proposal_rows(proposals, *, show_consultation: bool = False) -> SafeString:
     """The rows of a list page, joined."""
-    batch = _Batch()
-    return joined(proposal_row(p, show_consultation=show_consultation, batch=batch) for p in proposals)
+    shared = _shared()
+    return joined(proposal_row(p, show_consultation=show_consultation, shared=shared) for p in proposals)
