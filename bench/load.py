@@ -24,6 +24,7 @@ class Run:
     non2xx: int
     socket_errors: int
     next_offset: int = 0  # sequential mode: the first line of WRK_PATHS no request took
+    server_errors: int = 0  # 5xx answers, counted for requests other than GET (non2xx counts every status >= 400)
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -58,6 +59,7 @@ def wrk(url: str, *, connections: int, seconds: float, delay_ms: float = 0, env:
         non2xx=data["non2xx"],
         socket_errors=data["socket_errors"],
         next_offset=data["next_offset"],
+        server_errors=data["server_errors"],
     )
 
 

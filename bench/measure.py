@@ -144,7 +144,9 @@ def measure_posts(base: str, prepared: dict, *, seconds: float) -> dict:
     tokens.write_text("\n".join(prepared["tokens"]))
     support_paths = Path(tempfile.gettempdir()) / "ogp-bench-support-paths.txt"
     # Only proposals no token holder wrote: supporting one's own proposal is a 403, not what is measured.
-    supportable = prepared.get("supportable") or range(2, min(prepared["proposals"], 5000))
+    supportable = prepared["supportable"]
+    if not supportable:
+        raise RuntimeError("no proposal that a token holder may support: bench/setup_data.py chose the holders")
     support_paths.write_text("\n".join(f"/api/v1/proposals/{i}/support/" for i in supportable))
     posts = {
         "POST support (API)": {"WRK_METHOD": "POST", "WRK_PATHS": str(support_paths), "WRK_TOKENS": str(tokens), "WRK_BODY": "{}"},
@@ -158,7 +160,7 @@ def measure_posts(base: str, prepared: dict, *, seconds: float) -> dict:
         url = base + ("/api/v1/proposals/" if "submission" in name else "/api/v1/proposals/2/support/")
         run = load.wrk(url, connections=4, seconds=seconds, env=wrk_env)
         results[name] = {"peak": run.as_dict()}
-        print(f"  {name:38} {run.rps:8.1f} req/s   non-2xx {run.non2xx}", flush=True)
+        print(f"  {name:38} {run.rps:8.1f} req/s   non-2xx {run.non2xx} (5xx {run.server_errors})", flush=True)
     return results
 
 

@@ -4,7 +4,7 @@
 -- fr"), WRK_SEQUENTIAL=1 (take the lines in order, each once: thread i of WRK_THREADS takes lines
 -- WRK_OFFSET + i, + i + WRK_THREADS, ...; wrk threads have separate Lua states), WRK_METHOD, WRK_BODY (with
 -- {n} replaced by a counter), WRK_TOKENS (file: one API token per line, chosen at random), WRK_COOKIE (a
--- Cookie header sent with every request: a signed-in session).
+-- Cookie header sent with every request: a signed-in session). The JSON line counts 5xx answers of writes apart.
 local delay_ms = tonumber(os.getenv("WRK_DELAY_MS") or "0")
 local method = os.getenv("WRK_METHOD") or "GET"
 local body = os.getenv("WRK_BODY")
@@ -14,6 +14,7 @@ local offset = tonumber(os.getenv("WRK_OFFSET") or "0")
 local threads = tonumber(os.getenv("WRK_THREADS") or "1")
 local paths, tokens = {}, {}
 counter = 0  -- global: done() reads it from each thread (thread:get sees globals only)
+server_errors = 0  -- 5xx answers; counted for writes only (a response() hook makes wrk parse every answer)
 local created = {}
 
 local function lines(name)
@@ -75,15 +76,22 @@ function request()
   return wrk.format(method, path, headers, payload)
 end
 
+if method ~= "GET" then
+  function response(status, headers, body)
+    if status >= 500 then server_errors = server_errors + 1 end
+  end
+end
+
 function done(summary, latency, requests)
-  local next_offset = offset
+  local next_offset, five_hundreds = offset, 0
   for _, thread in ipairs(created) do
+    five_hundreds = five_hundreds + (thread:get("server_errors") or 0)
     local top = offset + thread:get("thread_index") + (thread:get("counter") or 0) * threads
     if top > next_offset then next_offset = top end
   end
   io.write(string.format(
-    'WRKJSON {"requests": %d, "duration_us": %d, "non2xx": %d, "socket_errors": %d, "p50_us": %d, "p95_us": %d, "p99_us": %d, "mean_us": %d, "next_offset": %d}\n',
+    'WRKJSON {"requests": %d, "duration_us": %d, "non2xx": %d, "socket_errors": %d, "p50_us": %d, "p95_us": %d, "p99_us": %d, "mean_us": %d, "next_offset": %d, "server_errors": %d}\n',
     summary.requests, summary.duration, summary.errors.status,
     summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
-    latency:percentile(50), latency:percentile(95), latency:percentile(99), latency.mean, next_offset))
+    latency:percentile(50), latency:percentile(95), latency:percentile(99), latency.mean, next_offset, five_hundreds))
 end

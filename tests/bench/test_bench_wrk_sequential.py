@@ -43,3 +43,44 @@ def test_each_address_is_requested_once_across_threads_and_runs(tmp_path):
     assert counts.most_common(1)[0][1] == 1  # no address twice
     assert len(seen) <= load.used(half) < len(lines)
     assert all(lang == "fr" and cookie == f"sessionid=s{path.split('/')[2]}" for path, lang, cookie in seen)
+
+
+class _Refuser(BaseHTTPRequestHandler):
+    """Answers writes by turns: 200, a refusal (403) and a server error (500)."""
+
+    answered: list
+
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        status = (200, 403, 500)[len(self.answered) % 3]
+        self.answered.append(status)
+        self.send_response(status)
+        self.send_header("Content-Length", "2")
+        self.end_headers()
+        self.wfile.write(b"{}")
+
+    def log_message(self, *args):
+        pass
+
+
+def test_a_write_load_tells_server_errors_from_refusals():
+    """The POST rows of the benchmark print 'non-2xx N (5xx M)': a refusal and a server error are told apart."""
+    require(shutil.which("wrk") is not None, "wrk is not installed")
+    answered = []
+    handler = type("Handler", (_Refuser,), {"answered": answered})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        run = load.wrk(
+            f"http://127.0.0.1:{server.server_port}/support/",
+            connections=2,
+            seconds=1,
+            env={"WRK_METHOD": "POST", "WRK_BODY": "{}"},
+        )
+    finally:
+        server.shutdown()
+    counted = Counter(answered)  # the server may have answered a last request or two that wrk did not count
+    refusals = run.non2xx - run.server_errors
+    assert run.requests > 10
+    assert 0 < run.server_errors <= counted[500] and 0 < refusals <= counted[403]
+    assert abs(refusals - run.server_errors) <= 2  # by turns: as many refusals as errors, a turn either way
