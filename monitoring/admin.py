@@ -7,6 +7,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from monitoring.models import CommitmentMonitoring, MonitoringReport, ReportAnswer, ReportEvidence, ReportFlag
 from monitoring.services.moderation import report_review
+from monitoring.services.status import monitoring_refresh
 
 
 class EvidenceInline(admin.TabularInline):
@@ -55,6 +56,24 @@ class MonitoringReportAdmin(SimpleHistoryAdmin):
     readonly_fields = ["status", "submitted_at", "response_due_on", "withdrawn_at", "is_hidden"]
     inlines = [EvidenceInline, FlagInline]
     actions = [hide_reports, keep_reports]
+
+    # The commitments' stored statuses and counts follow a report moved to another commitment or deleted here,
+    # as they follow every write of the services (the commitment page reads its reports only when counted).
+    def save_model(self, request, obj, form, change):
+        before = MonitoringReport.objects.filter(pk=obj.pk).values_list("commitment_id", flat=True).first()
+        super().save_model(request, obj, form, change)
+        for commitment_id in {before, obj.commitment_id} - {None}:
+            monitoring_refresh(commitment_id=commitment_id)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        monitoring_refresh(commitment_id=obj.commitment_id)
+
+    def delete_queryset(self, request, queryset):
+        commitment_ids = set(queryset.values_list("commitment_id", flat=True))
+        super().delete_queryset(request, queryset)
+        for commitment_id in commitment_ids:
+            monitoring_refresh(commitment_id=commitment_id)
 
 
 @admin.register(ReportAnswer)

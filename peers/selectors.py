@@ -7,14 +7,29 @@ from common.text import as_id
 from irm_reports.models import CommitmentAssessment
 from peers.models import ExchangeRequest, SimilarCommitment
 
+SHOWN_FIELDS = (
+    "commitment_id",
+    "rank",
+    "similar__title",
+    "similar__action_plan__member__slug",
+    "similar__action_plan__member__name",
+    "similar__action_plan__member__name_fr",
+    "similar__action_plan__member__name_es",
+)
+
 
 def similar_of(*, commitment: Commitment) -> list[SimilarCommitment]:
     """The stored similar commitments, best first, each with its member and its latest IRM assessment:
     two queries, whatever the number."""
-    latest = CommitmentAssessment.objects.filter(is_latest=True).select_related("report")
+    # What the panel shows only: every column of three joined tables (the commitments' long texts) cost more to
+    # compile and read than the rows themselves.
+    latest = CommitmentAssessment.objects.filter(is_latest=True).only(
+        "commitment_id", "starred", "completion", "diog_overall", "potential_impact"
+    )
     rows = (
         SimilarCommitment.objects.filter(commitment=commitment)
         .select_related("similar__action_plan__member")
+        .only(*SHOWN_FIELDS)
         .prefetch_related(Prefetch("similar__irm_assessments", queryset=latest, to_attr="latest_assessments"))
         .order_by("rank")
     )

@@ -139,3 +139,28 @@ def test_the_plan_page_counts_the_reports_awaiting_an_answer(client, commitment)
     page = client.get(commitment.action_plan.get_absolute_url()).content.decode()
     assert "2 monitoring reports" in page and "1 awaiting the point of contact" in page
     assert "1 commitment disputed" in page
+
+
+def test_a_report_moved_or_deleted_in_the_admin_moves_on_the_commitment_pages(
+    client, rf, commitment, monitor, staff_user
+):
+    """The commitment page reads its reports when its stored count has some: the admin keeps that count as the
+    services do, when support staff move a report to the right commitment or delete one."""
+    from django.contrib.admin.sites import site
+
+    from monitoring.admin import MonitoringReportAdmin
+
+    elsewhere = CommitmentFactory(action_plan=commitment.action_plan, number="2", title="Open the contracts")
+    report = MonitoringReportFactory(commitment=commitment, author=monitor, text="Filed on the wrong commitment.")
+    assert "Filed on the wrong commitment." in client.get(commitment.get_absolute_url()).content.decode()
+    model_admin, request = MonitoringReportAdmin(MonitoringReport, site), rf.post("/admin/")
+    request.user = staff_user
+    report.commitment = elsewhere
+    model_admin.save_model(request, report, form=None, change=True)
+    assert "Filed on the wrong commitment." not in client.get(commitment.get_absolute_url()).content.decode()
+    assert "Filed on the wrong commitment." in client.get(elsewhere.get_absolute_url()).content.decode()
+    assert (commitment.monitoring.report_count, elsewhere.monitoring.report_count) == (0, 1)
+    model_admin.delete_queryset(request, MonitoringReport.objects.filter(pk=report.pk))
+    elsewhere.monitoring.refresh_from_db()
+    assert elsewhere.monitoring.report_count == 0
+    assert "No monitoring report yet." in client.get(elsewhere.get_absolute_url()).content.decode()

@@ -158,3 +158,52 @@ def test_neighbours_refreshed_after_a_change_are_bounded(monkeypatch, madrid, ar
     services.similar_refresh_stale()
     assert len(services.stale_commitments(limit=10)) == 2
     assert set(services.stale_commitments(limit=10)) <= {o.pk for o in others}
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+@pytest.mark.parametrize("signed_in", [False, True], ids=["visitor", "point of contact"])
+def test_the_panel_reads_only_what_it_shows_and_shows_the_same(
+    rf, madrid, paris, area, madrid_poc, language, signed_in
+):
+    """The panel's rows read a few columns (`peers.selectors.similar_of`); it shows what every column would:
+    each member's name in the page's language, the IRM's ratings of each similar commitment, the exchange links."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.db.models import Prefetch
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from irm_reports.models import CommitmentAssessment
+    from peers.templatetags.peers_tags import peers_similar_panel
+    from tests.factories.irm_reports import CommitmentAssessmentFactory, ReportFactory
+
+    paris.name_fr, paris.name_es = "Paris (ville)", "París"
+    paris.save()
+    mine = commitment_of(madrid, "Open contracting data standard for all tenders", area)
+    rated = commitment_of(paris, "Open contracting data standard adoption", area)
+    commitment_of(MemberFactory(name="Tbilisi"), "Open contracting data standard, phase two", area)
+    CommitmentAssessmentFactory(
+        report=ReportFactory(action_plan=rated.action_plan), commitment=rated, is_latest=True, starred=True,
+        completion="substantial", potential_impact="moderate",
+    )  # fmt: skip
+    services.similar_refresh(commitment_id=mine.pk)
+    request = rf.get(mine.get_absolute_url())
+    request.user = madrid_poc if signed_in else AnonymousUser()
+    with translation.override(language):
+        fast = render_to_string("peers/includes/_similar_panel.html", peers_similar_panel({"request": request}, mine))
+        latest = CommitmentAssessment.objects.filter(is_latest=True)
+        reference_rows = list(
+            SimilarCommitment.objects.filter(commitment=mine)
+            .select_related("similar__action_plan__member")
+            .prefetch_related(Prefetch("similar__irm_assessments", queryset=latest, to_attr="latest_assessments"))
+            .order_by("rank")
+        )
+        context = peers_similar_panel({"request": request}, mine)
+        context["rows"] = reference_rows
+        for row in reference_rows:
+            row.assessment = row.similar.latest_assessments[0] if row.similar.latest_assessments else None
+            row.can_ask = signed_in
+        reference = render_to_string("peers/includes/_similar_panel.html", context)
+    assert fast == reference
+    assert {"en": "Paris", "fr": "Paris (ville)", "es": "París"}[language] in fast and "Tbilisi" in fast
+    assert fast.count("<tr>") == 3  # the header and two similar commitments
+    assert fast.count(f"/commitments/{rated.pk}/exchange/") == (1 if signed_in else 0)
