@@ -17,6 +17,7 @@ from django.db.models import Case, Count, Exists, F, FilteredRelation, OuterRef,
 from django.db.models.functions import Coalesce, ExtractYear
 
 from commitments.models import Commitment, Member
+from common.db import CompiledOnce
 from irm_reports.indicators import has_strong_results, is_ambitious, is_high_completion
 from irm_reports.models import CommitmentAssessment, Report
 from irm_reports.scales import Completion, DidItOpenGovernment, Methodology, PotentialImpact
@@ -95,7 +96,7 @@ def _latest_rating(field: str, values: frozenset | None = None):
     return Coalesce(Case(When(rated, then=F(latest))), _fallback(field, values))
 
 
-def assessed_commitments(*, member: Member | None = None, challenge_area=None):
+def assessed_commitments(*, member: Member | int | None = None, challenge_area=None):
     """Commitments with a published IRM assessment, each with the ratings the figures read (of one member,
     of those tagged with one challenge area)."""
     queryset = (
@@ -132,7 +133,14 @@ def _counts() -> dict:
 
 def figures_total(*, member: Member | None = None, challenge_area=None) -> dict:
     """The counts of all assessed commitments (of one member or challenge area, or of the partnership): one query."""
+    if member is not None and challenge_area is None:
+        return _MEMBER_TOTAL(member.pk)
     return assessed_commitments(member=member, challenge_area=challenge_area).aggregate(**_counts())
+
+
+# A member's page counts its figures when they are not cached: the ORM took about 6 ms to write this query for
+# 1.4 ms of planning and execution, so its SQL is written once and only the member changes.
+_MEMBER_TOTAL = CompiledOnce(lambda member_id: assessed_commitments(member=member_id).aggregate(**_counts()))
 
 
 def figures_by(*, by: str, member: Member | None = None, challenge_area=None) -> list[dict]:

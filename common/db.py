@@ -1,4 +1,4 @@
-from django.db import models
+from django.db import DEFAULT_DB_ALIAS, connections, models
 
 
 class SubqueryCount(models.Subquery):
@@ -31,3 +31,63 @@ def set_fields(instance: models.Model, **values) -> list[str]:
     for name, value in given.items():
         setattr(instance, name, value.strip() if isinstance(value, str) else value)
     return list(given)
+
+
+class CompiledOnce:
+    """A one-row query whose SQL the ORM writes once per process, for a key that changes from call to call.
+
+    `query(key)` runs the query through the ORM and returns a dict (an `aggregate()`, say). The first two calls
+    with different keys go through the ORM and record the statement each sent: when both sent the same SQL
+    and their parameters differ only where each call's key stands, that statement is kept, and later calls
+    send it with their key in that place and read the row into the same keys. For queries the ORM takes
+    longer to write than the database to run (correlated subqueries, filtered relations, eight filtered
+    counts: about 6 ms of Python for 1.4 ms of planning and execution). The row's values are read as the
+    driver gives them: for counts and other values the ORM does not convert. A query that sends more than one
+    statement, or whose SQL or other parameters change with the key, always goes through the ORM.
+    """
+
+    def __init__(self, query):
+        self.query = query
+        self.first: dict = {}  # per database: (key, sql, params) of the first call
+        self.compiled: dict = {}  # per database: (sql, params, the key's place, the row's keys), or None
+
+    def _run_and_record(self, key, using: str) -> dict:
+        sent = []
+
+        def record(execute, sql, params, many, context):
+            sent.append((sql, list(params or ())))
+            return execute(sql, params, many, context)
+
+        with connections[using].execute_wrapper(record):
+            result = self.query(key)
+        if len(sent) != 1 or not isinstance(result, dict):
+            self.compiled[using] = None
+        elif using not in self.first:
+            self.first[using] = (key, *sent[0])
+        elif self.first[using][0] != key:
+            self.compiled[using] = self._kept(self.first[using], (key, *sent[0]), list(result))
+        return result
+
+    @staticmethod
+    def _kept(first: tuple, second: tuple, keys: list):
+        (key_1, sql_1, params_1), (key_2, sql_2, params_2) = first, second
+        differ = [i for i, (a, b) in enumerate(zip(params_1, params_2, strict=False)) if a != b]
+        if sql_1 != sql_2 or len(params_1) != len(params_2) or len(differ) != 1:
+            return None
+        place = differ[0]
+        if (params_1[place], params_2[place]) != (key_1, key_2):
+            return None
+        return sql_1, params_1, place, keys
+
+    def __call__(self, key, *, using: str = DEFAULT_DB_ALIAS) -> dict:
+        if using not in self.compiled:
+            return self._run_and_record(key, using)
+        compiled = self.compiled[using]
+        if compiled is None:
+            return self.query(key)
+        sql, params, place, keys = compiled
+        params = list(params)
+        params[place] = key
+        with connections[using].cursor() as cursor:
+            cursor.execute(sql, params)
+            return dict(zip(keys, cursor.fetchone(), strict=True))

@@ -70,3 +70,56 @@ def test_a_member_beside_the_partnership():
     assess(completion="limited")
     assert total_row(label="Mine", member=mine).completed_share == 100
     assert total_row(label="All").completed_share == 50
+
+
+def test_a_members_figures_written_once_give_what_the_orm_gives_for_every_member(django_assert_num_queries):
+    """A member's counts send the SQL the ORM wrote for the first member, with the member changed: the same
+    figures as the ORM's query for each member (ratings of both reports, sentinels, none at all), one query."""
+    from analytics import selectors
+
+    members = [MemberFactory(slug=f"member-{i}") for i in range(4)]
+    first, second, third, _never = (CommitmentFactory(action_plan=ActionPlanFactory(member=m)) for m in members)
+    assess(first, report_type=MID_TERM, completion="limited", potential_impact="transformative")
+    assess(first, completion="complete", diog_overall="major")
+    assess(second, completion="not_reviewed", potential_impact="moderate", diog_overall="too_early")
+    assess(CommitmentFactory(action_plan=second.action_plan))  # starred
+    assess(third, completion="substantial", status=Report.Status.DRAFT)
+    for member in [*members, *members]:  # the second round from the SQL kept by the first
+        with django_assert_num_queries(1):
+            fast = selectors.figures_total(member=member)
+        assert fast == selectors.assessed_commitments(member=member).aggregate(**selectors._counts())
+    assert [selectors.figures_total(member=m)["commitments"] for m in members] == [1, 2, 0, 0]
+    assert selectors._MEMBER_TOTAL.compiled["default"] is not None  # the kept statement, not the ORM each time
+
+
+def test_a_query_that_cannot_be_kept_goes_through_the_orm_each_time(django_assert_num_queries):
+    """Two statements, a key written into the SQL, a statement whose shape follows the key: every call asks the
+    ORM and gives its answer. A query kept after two keys sends one statement a call."""
+    from commitments.models import Commitment
+    from common.db import CompiledOnce
+
+    first, second, third = CommitmentFactory.create_batch(3)
+
+    def two_statements(key):
+        return {"all": Commitment.objects.count(), "mine": Commitment.objects.filter(pk=key).count()}
+
+    def key_in_the_text(key):
+        return {"n": Commitment.objects.extra(where=[f"id <> {int(key)}"]).count()}  # noqa: S610 (an int)
+
+    def shape_follows_the_key(key):  # [first, first] is written IN (%s), [first, second] IN (%s, %s)
+        return {"n": Commitment.objects.filter(pk__in=[first.pk, key]).count()}
+
+    def kept_query(key):
+        return {"n": Commitment.objects.filter(pk__gte=key).count()}
+
+    for query in (two_statements, key_in_the_text, shape_follows_the_key):
+        once = CompiledOnce(query)
+        assert [once(c.pk) for c in (first, second, third, first)] == [
+            query(c.pk) for c in (first, second, third, first)
+        ]
+        assert once.compiled["default"] is None
+    once = CompiledOnce(kept_query)
+    assert [once(first.pk), once(second.pk)] == [{"n": 3}, {"n": 2}]
+    assert once.compiled["default"] is not None
+    with django_assert_num_queries(1):
+        assert once(third.pk) == {"n": 1}
