@@ -220,7 +220,8 @@ def public_reports_of_member(*, member: Member) -> list[Report]:
 
 def latest_published_assessment(*, commitment: Commitment) -> CommitmentAssessment | None:
     """The commitment's assessment in its most recently published report (one query)."""
-    return CommitmentAssessment.objects.filter(commitment=commitment, is_latest=True).select_related("report").first()
+    latest = CommitmentAssessment.objects.filter(commitment=commitment, is_latest=True).select_related("report")
+    return latest.order_by("pk").first()  # one at most (a constraint); the model's ordering joined the commitment
 
 
 def published_report_list() -> QuerySet:
