@@ -40,8 +40,7 @@ def main(scale_name: str, output: str) -> None:
     draft_plans = drafts.generate(plan_ids=plan_ids, author_ids=list(range(1, min(scale.users, 2000) + 1)))
     generated["drafts_seconds"] = time.perf_counter() - start
 
-    # Half the users at most: at the small scale the first 200 users wrote every proposal, and no proposal would
-    # be left for the holders to support (the benchmark then met a 403 for supporting one's own proposal).
+    # Half the users at most: at the small scale the first 200 wrote every proposal, leaving none to support.
     holders = list(User.objects.order_by("pk")[: min(200, scale.users // 2)])
     tokens = [AuthToken.objects.create(user=user)[1] for user in holders]
     area = PolicyArea.objects.order_by("id").values_list("slug", flat=True).first()  # see datagen.tag_rows()
