@@ -62,7 +62,7 @@ class MonitoringReportAdmin(SimpleHistoryAdmin):
     def save_model(self, request, obj, form, change):
         before = MonitoringReport.objects.filter(pk=obj.pk).values_list("commitment_id", flat=True).first()
         super().save_model(request, obj, form, change)
-        for commitment_id in {before, obj.commitment_id} - {None}:
+        for commitment_id in sorted({before, obj.commitment_id} - {None}):  # in one order: no deadlock
             monitoring_refresh(commitment_id=commitment_id)
 
     def delete_model(self, request, obj):
@@ -72,7 +72,7 @@ class MonitoringReportAdmin(SimpleHistoryAdmin):
     def delete_queryset(self, request, queryset):
         commitment_ids = set(queryset.values_list("commitment_id", flat=True))
         super().delete_queryset(request, queryset)
-        for commitment_id in commitment_ids:
+        for commitment_id in sorted(commitment_ids):
             monitoring_refresh(commitment_id=commitment_id)
 
 
