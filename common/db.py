@@ -44,6 +44,9 @@ class CompiledOnce:
     counts: about 6 ms of Python for 1.4 ms of planning and execution). The row's values are read as the
     driver gives them: for counts and other values the ORM does not convert. A query that sends more than one
     statement, or whose SQL or other parameters change with the key, always goes through the ORM.
+
+    Only for queries whose other parameters are constants of the code: one that read the date, the language or
+    a setting would keep the value of the first two calls for the life of the process.
     """
 
     def __init__(self, query):

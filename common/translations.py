@@ -52,7 +52,7 @@ SHOWN_TRANSLATIONS = "shown_translations"
 
 
 def is_prefetched(obj) -> bool:
-    return SHOWN_TRANSLATIONS in obj.__dict__
+    return SHOWN_TRANSLATIONS in getattr(obj, "__dict__", {})
 
 
 def translations_of(obj) -> dict:
