@@ -62,3 +62,20 @@ def test_the_area_page_shows_its_members_irm_figures_in_constant_queries(client)
     with CaptureQueriesContext(connection) as cached:
         client.get(url)
     assert len(cached) < few  # the figures come from the cache until the content changes
+
+
+def test_an_areas_figures_written_once_give_what_the_orm_gives_for_every_area(django_assert_num_queries):
+    """The area's counts send the SQL the ORM wrote for the first two areas, with the area changed
+    (analytics.selectors.figures_total): the ORM's figures for each area, one query each."""
+    from analytics import selectors
+
+    areas = list(ChallengeArea.objects.order_by("pk")[:3])
+    tagged(MemberFactory(name="Ruritania"), areas[0])
+    tagged(MemberFactory(name="Freedonia"), areas[1], completions=("complete", "complete", "not_reviewed"))
+    assess(completion="limited")  # untagged
+    for area in [*areas, *areas]:
+        with django_assert_num_queries(1):
+            fast = selectors.figures_total(challenge_area=area)
+        assert fast == selectors.assessed_commitments(challenge_area=area).aggregate(**selectors._counts())
+    assert [selectors.figures_total(challenge_area=a)["completed"] for a in areas] == [1, 2, 0]
+    assert selectors._CHALLENGE_TOTAL.compiled["default"] is not None
