@@ -42,7 +42,8 @@ test: setup-dev system-deps messages
 
 ## stack-smoke: the production topology for real — nginx (deploy/nginx/) with TLS on 127.0.0.1 in front of two
 ## gunicorn instances, two Celery workers and one beat, on PostgreSQL (DATABASE_URL's server, database
-## h_stack_smoke, created and dropped) and Redis (REDIS_URL's server, db 2) — and a journey through nginx
+## h_stack_smoke, created and dropped), Redis (REDIS_URL's server, db 2) as the broker and a cache Redis of its own
+## (redis-server with docker-compose.yml's `cache` command, on a free port) — and a journey through nginx
 stack-smoke: setup-dev system-deps
 	$(PY) -m pytest -m stack tests/stack $(PYTEST_ARGS)
 

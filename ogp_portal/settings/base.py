@@ -169,21 +169,26 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # CACHE AND CELERY ---------------------------------------------------------------------------------
 REDIS_URL = env("REDIS_URL", default="")
-if REDIS_URL:
+# The cache may live on a Redis of its own (docker-compose.yml: `cache`, bounded, evicting the least recently used
+# keys), so that pages filling it never push the broker's queues out of memory; by default it shares REDIS_URL's.
+CACHE_URL = env("CACHE_URL", default=REDIS_URL)
+if CACHE_URL:
     # Redis away is a cache miss, not an error page (common/redis_cache.py).
     CACHES = {
         "default": {
             "BACKEND": "common.redis_cache.ResilientRedisCache",
-            "LOCATION": REDIS_URL,
+            "LOCATION": CACHE_URL,
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
         }
     }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     CELERY_RESULT_BACKEND = REDIS_URL
     CELERY_TASK_ALWAYS_EAGER = False
 else:
     # Embedded default: no broker, tasks run in-process when they are sent.
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     # A host named in the URL: kombu otherwise warns that it falls back to one on every first send.
     CELERY_BROKER_URL = "memory://localhost/"
     CELERY_RESULT_BACKEND = "cache+memory://"

@@ -9,7 +9,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 COMPOSE = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
 SERVICES = COMPOSE["services"]
-LONG_RUNNING = ("postgres", "redis", "web", "worker", "beat", "nginx")
+LONG_RUNNING = ("postgres", "redis", "cache", "web", "worker", "beat", "nginx")
 
 
 def _env(name: str) -> dict:
@@ -59,6 +59,29 @@ def test_app_services_share_one_image_and_the_service_urls():
         conditions = service["depends_on"]
         assert conditions["postgres"]["condition"] == "service_healthy"
         assert conditions["redis"]["condition"] == "service_healthy"
+        assert env["CACHE_URL"].startswith("redis://cache:6379")
+        assert conditions["cache"]["condition"] == "service_healthy"
+
+
+def _redis_options(name: str) -> dict:
+    """The `--option value` pairs of a Redis service's command (compose's ${VAR:-default} read as its default)."""
+    command = SERVICES[name]["command"]
+    assert command[0] == "redis-server", name
+    values = [re.sub(r"\$\{\w+:-([^}]*)\}", r"\1", value) for value in command[1:]]
+    return dict(zip(values[::2], values[1::2], strict=True))
+
+
+def test_the_cache_is_bounded_and_never_evicts_the_brokers_queues():
+    """Pages fill the cache without end (one per address and language): on the broker's Redis they would grow until
+    the queues ran out of memory. The cache has a Redis of its own that evicts what was least recently used."""
+    cache, broker = _redis_options("cache"), _redis_options("redis")
+    assert SERVICES["cache"]["image"].startswith("redis:")
+    assert cache["--maxmemory-policy"] == "allkeys-lru"
+    assert re.fullmatch(r"\d+(mb|gb)", cache["--maxmemory"]), cache
+    assert cache["--appendonly"] == "no" and cache["--save"] == ""  # everything in it can be computed again
+    assert "volumes" not in SERVICES["cache"]
+    # The broker keeps its queues on disk and refuses writes rather than dropping a task.
+    assert broker["--appendonly"] == "yes" and broker.get("--maxmemory-policy", "noeviction") == "noeviction"
 
 
 def test_every_long_running_service_has_a_health_check_and_web_and_workers_scale():

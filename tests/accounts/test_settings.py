@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-UNSET = {"DEBUG", "SECRET_KEY", "DATABASE_URL", "REDIS_URL", "SITE_URL"}
+UNSET = {"DEBUG", "SECRET_KEY", "DATABASE_URL", "REDIS_URL", "CACHE_URL", "SITE_URL"}
 BASE_ENV = {k: v for k, v in os.environ.items() if k not in UNSET}
 PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "ogp_portal.settings.production",
@@ -75,12 +75,26 @@ def test_service_urls_switch_to_postgresql_and_a_redis_broker():
         "CELERY_TASK_ALWAYS_EAGER",
         "MEDIA_ROOT",
         "ALLOWED_HOSTS",
+        "CACHES",
     )
     assert "postgresql" in values["DATABASES"] and "db.internal" in values["DATABASES"]
     assert values["CELERY_BROKER_URL"] == "redis://cache.internal:6379/0"
+    assert "ResilientRedisCache" in values["CACHES"] and "redis://cache.internal:6379/0" in values["CACHES"]
     assert values["CELERY_TASK_ALWAYS_EAGER"] == "False"
     assert values["MEDIA_ROOT"] == "/srv/media"
     assert values["ALLOWED_HOSTS"] == "['a.example.org', 'b.example.org']"
+
+
+def test_the_cache_may_live_on_a_redis_of_its_own():
+    """CACHE_URL moves the cache off the broker's Redis; the broker and the task results stay on REDIS_URL."""
+    local = {"DJANGO_SETTINGS_MODULE": "ogp_portal.settings.local", "DEBUG": "1"}
+    names = ("CACHES", "CELERY_BROKER_URL", "CELERY_RESULT_BACKEND")
+    values = _settings({**local, "REDIS_URL": "redis://broker:6379/0", "CACHE_URL": "redis://cache:6379/0"}, *names)
+    assert "redis://cache:6379/0" in values["CACHES"] and "broker" not in values["CACHES"]
+    assert values["CELERY_BROKER_URL"] == values["CELERY_RESULT_BACKEND"] == "redis://broker:6379/0"
+    # Without a broker, tasks still run in-process while the cache is on Redis.
+    values = _settings({**local, "CACHE_URL": "redis://cache:6379/0"}, *names, "CELERY_TASK_ALWAYS_EAGER")
+    assert "redis://cache:6379/0" in values["CACHES"] and values["CELERY_TASK_ALWAYS_EAGER"] == "True"
 
 
 def test_production_settings_pass_the_deployment_checks():

@@ -1,7 +1,8 @@
 """`make stack-smoke`: the production topology for real, and a journey through nginx with an HTTP client.
 
 nginx (the committed configuration) on 127.0.0.1 with TLS in front of two gunicorn instances, two Celery
-workers and one beat, PostgreSQL (a database created and dropped here) and Redis (db 2). A participant
+workers and one beat, PostgreSQL (a database created and dropped here), Redis (db 2) as the broker and a Redis
+of the stack's own as the cache (compose's `cache` command, bounded and evicting). A participant
 signs in, proposes with a PDF and downloads it; a researcher has a worker render a report and downloads
 it; an anonymous visitor gets neither the unpublished PDF nor any stored file by a guessed /media/ path.
 
@@ -19,7 +20,7 @@ import pytest
 
 from tests.conftest import require
 from tests.consultations.files import MINIMAL_PDF
-from tests.stack.topology import Stack, nginx_binary, with_database
+from tests.stack.topology import Stack, cache_server_arguments, nginx_binary, redis_server_binary, with_database
 
 pytestmark = [pytest.mark.stack, pytest.mark.timeout(900)]
 
@@ -60,6 +61,7 @@ def _redis():
 @pytest.fixture
 def services():
     require(nginx_binary() is not None, "needs nginx (apt-get install nginx; make system-deps)")
+    require(redis_server_binary() is not None, "needs redis-server (the stack starts its cache with it)")
     admin, database_url = _postgres_admin()
     require(admin is not None, "needs PostgreSQL (set DATABASE_URL to a postgres:// server)")
     broker, redis_url = _redis()
@@ -136,6 +138,7 @@ def _journey(stack: Stack) -> None:
     ngozi = Browser(stack, certificate)
     report = _render_the_report(stack, ngozi, people)
     _unpublished_pdf_is_refused(stack, anonymous, report)
+    _the_cache_is_apart_from_the_broker(stack)
 
     # Both gunicorns served requests; every process is still up (beat included).
     for name in ("web1", "web2"):
@@ -215,6 +218,21 @@ def _render_the_report(stack: Stack, ngozi: Browser, people: dict) -> int:
     rendered_by = [name for name in ("worker1", "worker2") if "report_render_task" in stack.log(name)]
     assert rendered_by, stack.tails()
     return report
+
+
+def _the_cache_is_apart_from_the_broker(stack: Stack) -> None:
+    """The pages went to the cache's Redis, bounded and evicting as compose starts it; the broker's holds queues
+    and task results only (Django's cache keys start with ":1:")."""
+    import redis
+
+    cache, broker = redis.Redis.from_url(stack.cache_url), redis.Redis.from_url(stack.redis_url)
+    arguments = cache_server_arguments()
+    policy = cache.config_get("maxmemory-policy")["maxmemory-policy"]
+    assert policy == arguments[arguments.index("--maxmemory-policy") + 1] == "allkeys-lru"
+    assert int(cache.config_get("maxmemory")["maxmemory"]) > 0
+    cached = list(cache.scan_iter(match=":1:*", count=1000))
+    assert cached, "no page reached the cache's Redis"
+    assert not list(broker.scan_iter(match=":1:*", count=1000)), "cache keys on the broker's Redis"
 
 
 def _unpublished_pdf_is_refused(stack: Stack, anonymous: Browser, report) -> None:

@@ -1,12 +1,14 @@
 """The production topology on one machine, without Docker: nginx (deploy/nginx/portal.conf.template, as in
 docker-compose.yml) on 127.0.0.1 in front of two gunicorn instances, two Celery workers and one beat, on a
-database and a Redis db of their own, with ogp_portal.settings.production.
+database and a Redis db of their own (the broker), and a cache Redis started with compose's `cache` command, with
+ogp_portal.settings.production.
 
 `Stack` starts everything in its own process group and stops all of it on exit, even after a failure.
 """
 
 import contextlib
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -18,8 +20,11 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+import yaml
+
 ROOT = Path(__file__).resolve().parents[2]
 NGINX_TEMPLATE = ROOT / "deploy" / "nginx" / "portal.conf.template"
+COMPOSE = ROOT / "docker-compose.yml"
 ACCEL_PREFIX = "/_private/"
 
 
@@ -36,6 +41,17 @@ def free_port() -> int:
 def with_database(url: str, name: str) -> str:
     parts = urlsplit(url)
     return urlunsplit(parts._replace(path=f"/{name}"))
+
+
+def redis_server_binary() -> str | None:
+    return shutil.which("redis-server")
+
+
+def cache_server_arguments() -> list[str]:
+    """The arguments of compose's `cache` service (its ${VARIABLE:-default} read as the default)."""
+    command = yaml.safe_load(COMPOSE.read_text())["services"]["cache"]["command"]
+    assert command[0] == "redis-server", command
+    return [re.sub(r"\$\{\w+:-([^}]*)\}", r"\1", argument) for argument in command[1:]]
 
 
 def render_nginx_site(values: dict) -> str:
@@ -67,6 +83,8 @@ class Stack:
         self.https_port = free_port()
         self.http_port = free_port()
         self.web_ports = [free_port(), free_port()]
+        self.cache_port = free_port()
+        self.cache_url = f"redis://127.0.0.1:{self.cache_port}/0"
         self.url = f"https://127.0.0.1:{self.https_port}"
         self.media = folder / "media"
         self.env = {
@@ -78,6 +96,7 @@ class Stack:
             "CSRF_TRUSTED_ORIGINS": self.url,
             "DATABASE_URL": database_url,
             "REDIS_URL": redis_url,
+            "CACHE_URL": self.cache_url,
             "MEDIA_ROOT": str(self.media),
             "STATIC_ROOT": str(folder / "static"),
             "PRIVATE_FILES_ACCEL_PREFIX": ACCEL_PREFIX,
@@ -143,6 +162,12 @@ class Stack:
         self.stop()
 
     def _start_all(self) -> None:
+        self.start(
+            "cache",
+            [redis_server_binary(), *cache_server_arguments()]
+            + ["--port", str(self.cache_port), "--bind", "127.0.0.1", "--dir", str(self.folder)],
+        )
+        self.wait_until("the cache's Redis", lambda: _accepts(self.cache_port))
         # What compose's one-off `migrate` service and the image's build step do, once.
         self.manage("migrate", "--noinput")
         self.manage("collectstatic", "--noinput", "-v", "0")
