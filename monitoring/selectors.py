@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import F, Prefetch, QuerySet
+from django.db.models import F, Prefetch, QuerySet, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 
 from commitments.models import ActionPlan, Commitment, Milestone, PolicyArea
@@ -112,27 +112,58 @@ def plan_get(*, pk: int) -> ActionPlan:
     return get_object_or_404(ActionPlan.objects.select_related("member"), pk=pk)
 
 
-def plan_monitoring(*, plan: ActionPlan, filters: dict) -> dict:
-    """Every commitment of the plan with both statuses, its overdue milestones and latest evidence; the open
-    disputes, the progress of the plan and the points of the findings that carry a place."""
-    commitments = (
-        plan.commitments.select_related("lead_institution", "monitoring__latest_report__author")
+# What the plan's page shows of each commitment, its lead institution, stored statuses and latest report: the
+# long texts of every commitment (objective, problem, ...) cost more to read and build than the rest of the page.
+PLAN_COMMITMENT_FIELDS = (
+    "number", "title", "completion", "action_plan_id", "lead_institution__name",
+    "monitoring__commitment_id", "monitoring__civil_society_status", "monitoring__milestone_findings",
+    "monitoring__report_count", "monitoring__unanswered_count", "monitoring__latest_report__observed_on",
+)  # fmt: skip
+PLAN_MILESTONE_FIELDS = ("commitment_id", "order", "description", "due_date", "status")
+
+
+def plan_commitments(*, plan: ActionPlan) -> list[Commitment]:
+    """Every commitment of the plan as its monitoring page shows them, with their milestones, policy areas and the
+    files of their latest report (five queries); the filters' choices come from them too (plan_filter_choices)."""
+    return list(
+        plan.commitments.select_related("lead_institution", "monitoring__latest_report")
+        .only(*PLAN_COMMITMENT_FIELDS)
         .prefetch_related(
-            Prefetch(
-                "milestones",
-                queryset=Milestone.objects.order_by(*Milestone.ORDER).prefetch_related(page_translations(Milestone)),
-            ),
+            Prefetch("milestones", queryset=Milestone.objects.only(*PLAN_MILESTONE_FIELDS).order_by(*Milestone.ORDER)),
             page_translations(Commitment),
             Prefetch("policy_areas", queryset=PolicyArea.objects.only("name", "name_fr", "name_es", "slug")),
-            Prefetch("monitoring__latest_report__evidence", queryset=ReportEvidence.objects.order_by("id")),
+            Prefetch("monitoring__latest_report__evidence", queryset=ReportEvidence.objects.only("report_id")),
         )
         .order_by("sort_key")
     )
-    if filters.get("policy_area"):
-        commitments = commitments.filter(policy_areas__slug=filters["policy_area"])
-    if filters.get("institution"):
-        commitments = commitments.filter(lead_institution_id=filters["institution"])
-    states = [_state(c, list(c.milestones.all()), getattr(c, "monitoring", None)) for c in commitments]
+
+
+def plan_filter_choices(*, commitments: list[Commitment]) -> dict:
+    """The policy areas and lead institutions of the plan's commitments (read by plan_commitments), by name."""
+    areas = {area.pk: area for commitment in commitments for area in commitment.policy_areas.all()}
+    institutions = {c.lead_institution_id: c.lead_institution.name for c in commitments if c.lead_institution_id}
+    return {
+        "areas": sorted(areas.values(), key=lambda area: (area.name.casefold(), area.pk)),
+        "institutions": sorted(institutions.items(), key=lambda item: (item[1].casefold(), item[0])),
+    }
+
+
+def _matches(commitment: Commitment, filters: dict) -> bool:
+    area, institution = filters.get("policy_area"), filters.get("institution")
+    if area and not any(a.slug == area for a in commitment.policy_areas.all()):
+        return False
+    return not institution or str(commitment.lead_institution_id) == str(institution)
+
+
+def plan_monitoring(*, plan: ActionPlan, commitments: list[Commitment], filters: dict) -> dict:
+    """The plan's commitments (plan_commitments) of the policy area and institution asked for, with both statuses,
+    their overdue milestones and latest evidence; the open disputes, the progress of those commitments and the
+    points of the plan's findings that carry a place."""
+    states = [
+        _state(c, list(c.milestones.all()), getattr(c, "monitoring", None)) for c in commitments if _matches(c, filters)
+    ]
+    # Only the overdue milestones' descriptions are shown: their translations alone (one query).
+    prefetch_related_objects([m for state in states for m in state.overdue], page_translations(Milestone))
     all_states = states
     if filters.get("disputed") == "yes":
         states = [s for s in states if s.disputed]
@@ -200,17 +231,6 @@ def plan_points(*, plan: ActionPlan) -> list[MonitoringReport]:
         .only("pk", "latitude", "longitude", "finding", "address", "commitment__number", "commitment__title")
         .order_by("-observed_on", "-id")[:MAP_POINTS]
     )
-
-
-def plan_filter_choices(*, plan: ActionPlan) -> dict:
-    areas = PolicyArea.objects.filter(commitments__action_plan=plan).distinct().order_by("name")
-    institutions = (
-        plan.commitments.filter(lead_institution__isnull=False)
-        .values_list("lead_institution_id", "lead_institution__name")
-        .distinct()
-        .order_by("lead_institution__name")
-    )
-    return {"areas": list(areas), "institutions": list(institutions)}
 
 
 def workspace_reports(*, plan: ActionPlan, unanswered: bool) -> QuerySet:

@@ -69,9 +69,10 @@ class PlanMonitoringView(TemplateView):
 
     def get_context_data(self, **kwargs):
         plan = selectors.plan_get(pk=self.kwargs["pk"])
-        form = PlanFilterForm(self.request.GET or None, **selectors.plan_filter_choices(plan=plan))
+        commitments = selectors.plan_commitments(plan=plan)
+        form = PlanFilterForm(self.request.GET or None, **selectors.plan_filter_choices(commitments=commitments))
         filters = form.cleaned_data if form.is_valid() else {}
-        data = selectors.plan_monitoring(plan=plan, filters=filters)
+        data = selectors.plan_monitoring(plan=plan, commitments=commitments, filters=filters)
         return super().get_context_data(
             plan=plan,
             form=form,

@@ -1,6 +1,7 @@
 """The pages: the commitment's panel, filing through the form, the point of contact's list and answer, the plan's
 monitoring view with its filters and map; list pages at a constant number of queries."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -9,7 +10,7 @@ from django.urls import reverse
 from commitments.models import ActionPlan
 from monitoring.models import Finding, MonitoringReport
 from tests.consultations.files import fake_pdf_upload, png_upload
-from tests.factories import CommitmentFactory, MilestoneFactory, PolicyAreaFactory
+from tests.factories import CommitmentFactory, MilestoneFactory, OrganisationFactory, PolicyAreaFactory
 from tests.factories.monitoring import MonitoringReportFactory, ReportAnswerFactory
 
 pytestmark = pytest.mark.django_db
@@ -114,6 +115,36 @@ def test_the_plan_view_filters_and_maps_the_findings(client, commitment, django_
         MonitoringReportFactory(commitment=more, latitude=Decimal("40.5"), longitude=Decimal("-3.6"))
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(url)
+
+
+def test_the_plan_view_offers_the_areas_and_institutions_of_its_commitments_and_filters_by_them(client, commitment):
+    """The filters' choices come from the plan's commitments (read once for the page), in name order whatever the
+    case; another plan's areas and institutions are not offered."""
+    plan = commitment.action_plan
+    water, budget = PolicyAreaFactory(slug="water", name="water"), PolicyAreaFactory(slug="budget", name="Budget")
+    PolicyAreaFactory(slug="unused", name="Unused elsewhere")
+    ministry, agency = OrganisationFactory(name="Ministry of Finance"), OrganisationFactory(name="agency for Water")
+    commitment.policy_areas.add(budget)
+    commitment.lead_institution = ministry
+    commitment.save()
+    other = CommitmentFactory(action_plan=plan, number="2", title="Clean rivers", lead_institution=agency)
+    other.policy_areas.add(water, budget)
+    CommitmentFactory(number="9", title="Elsewhere", lead_institution=OrganisationFactory(name="Abroad"))
+    url = reverse("monitoring:plan", kwargs={"pk": plan.pk})
+    page = client.get(url).content.decode()
+    areas = re.search(r'<select name="policy_area".*?</select>', page, re.S).group(0)
+    assert re.findall(r'<option value="([^"]*)"', areas) == ["", "budget", "water"]
+    institutions = re.search(r'<select name="institution".*?</select>', page, re.S).group(0)
+    assert re.findall(r'<option value="[^"]*"[^>]*>([^<]*)<', institutions) == [
+        "All",
+        "agency for Water",
+        "Ministry of Finance",
+    ]
+    by_area = client.get(url + "?policy_area=water").content.decode()
+    assert "Clean rivers" in by_area and "Open the district budgets" not in by_area
+    by_institution = client.get(url + f"?institution={ministry.pk}").content.decode()
+    assert "Open the district budgets" in by_institution and "Clean rivers" not in by_institution
+    assert "Elsewhere" not in page
 
 
 def test_the_workspace_list_costs_the_same_with_more_reports(
