@@ -48,6 +48,12 @@ def proposal_status_class(status: str) -> str:
 
 
 @register.simple_tag
+def consultation_rows(consultations, show_plan=False):
+    """The rows of a consultation list: the markup of includes/_consultation_row.html, written by consultations.rows."""
+    return rows.consultation_rows(consultations, show_plan=show_plan)
+
+
+@register.simple_tag
 def proposal_rows(proposals, show_consultation=False):
     """The rows of a proposal list: the markup of includes/_proposal_row.html, written by consultations.rows."""
     return rows.proposal_rows(proposals, show_consultation=show_consultation)

@@ -1,0 +1,99 @@
+"""The consultation lists (the list page, a member's open consultations, a plan's consultations) write their rows in
+Python (consultations.rows): the same bytes as templates/consultations/includes/_consultation_row.html, in every
+language and state, with the member's link or without."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from consultations import panel_selectors, selectors
+from consultations.models import Consultation, ConsultationTranslation
+from consultations.rows import consultation_rows
+from tests.factories import ActionPlanFactory, MemberFactory
+from tests.factories.consultations import ConsultationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def consultations():
+    member = MemberFactory(name="Côte d'Ivoire", name_fr="Côte d’Ivoire", slug="cote-divoire")
+    plan = ActionPlanFactory(member=member)
+    now = timezone.now()
+    made = [
+        ConsultationFactory(action_plan=plan, title="Open <budget> & contracts", proposal_count=0),
+        ConsultationFactory(action_plan=plan, title="Upcoming", upcoming=True, proposal_count=1),
+        ConsultationFactory(
+            action_plan=plan, title="Closed, some unanswered", closed=True, proposal_count=1234, answered_count=17
+        ),
+        ConsultationFactory(
+            action_plan=plan, title="Closed, all answered", closed=True, proposal_count=3, answered_count=3
+        ),
+        ConsultationFactory(action_plan=plan, title="Cancelled", cancelled=True, kind=Consultation.Kind.DRAFT_REVIEW),
+        # Closed early: its end is the day it was closed, not its planned close; late in the day (time zones).
+        ConsultationFactory(
+            action_plan=plan,
+            title="Ended early",
+            status=Consultation.Status.CLOSED_EARLY,
+            opens_at=now - timedelta(days=20, hours=-23),
+            status_changed_at=now - timedelta(days=2, minutes=1),
+            status_reason="Enough proposals",
+            proposal_count=2,
+            answered_count=1,
+        ),
+        ConsultationFactory(title="Another member's", proposal_count=5, answered_count=5),
+    ]
+    ConsultationTranslation.objects.create(
+        master=made[0], language_code="fr", title_translated="Budget <ouvert>", description_translated="Texte",
+        machine_translated=True,
+    )  # fmt: skip
+    ConsultationTranslation.objects.create(
+        master=made[2], language_code="es", title_translated="Cerrada", description_translated="Texto"
+    )
+    return made
+
+
+def _reference(rows, show_plan: bool) -> str:
+    context = {"show_plan": True} if show_plan else {}
+    return "".join(
+        render_to_string("consultations/includes/_consultation_row.html", {"consultation": c, **context}) for c in rows
+    )
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+@pytest.mark.parametrize("show_plan", [True, False])
+def test_the_rows_are_those_of_the_template(consultations, language, show_plan):
+    with translation.override(language):
+        rows, _filter = selectors.consultation_list(filters={})
+        rows = list(rows)
+        assert len(rows) == len(consultations)
+        written = consultation_rows(rows, show_plan=show_plan)
+        assert written == _reference(rows, show_plan)
+    assert ("Côte" in written) == show_plan
+    if language == "fr":
+        assert "Budget &lt;ouvert&gt;" in written and "badge-machine" in written
+    if language == "en":
+        assert "Open &lt;budget&gt; &amp; contracts" in written
+        assert re.search(r"1,?234 proposals · 17 answered", written)
+        assert written.count("Closed with proposals still unanswered") == 2
+
+
+def test_the_pages_show_the_written_rows(client, consultations):
+    """The list page, the member's page (open consultations) and the plan's page render them."""
+    listing = client.get(reverse("consultations:consultation-list"), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "Budget &lt;ouvert&gt;" in listing and "Côte d’Ivoire" in listing
+    member = consultations[0].action_plan.member
+    page = client.get(member.get_absolute_url()).content.decode()
+    with translation.override("en"):
+        assert consultation_rows(panel_selectors.member_open_consultations(member=member)) in page
+        plan = consultations[0].action_plan
+        assert (
+            consultation_rows(panel_selectors.plan_consultations(plan=plan))
+            in client.get(plan.get_absolute_url()).content.decode()
+        )
+    empty = client.get(reverse("consultations:consultation-list") + "?search=nothing-like-this").content.decode()
+    assert "No consultation matches these filters." in empty
