@@ -1,3 +1,4 @@
+import re
 from functools import lru_cache
 
 from django import forms
@@ -73,6 +74,9 @@ def _flattened(choices) -> tuple | None:
     return tuple(flat)
 
 
+_READ_TABLE = re.compile(r'(?:FROM|JOIN)\s+"([^"]+)"')
+
+
 def _model_choices_key(choices: ModelChoiceIterator) -> tuple | None:
     """What the options of a model choice field depend on, when every table its query reads is content
     (its writes bump the content version, common.cache); None otherwise."""
@@ -81,7 +85,8 @@ def _model_choices_key(choices: ModelChoiceIterator) -> tuple | None:
         sql = str(query)
     except EmptyResultSet:  # .none(): nothing to read, nothing worth keeping
         return None
-    tables = {join.table_name for join in query.alias_map.values()}
+    # Every table the SQL reads, those of its subqueries too (an EXISTS hides its tables from the query's joins).
+    tables = {join.table_name for join in query.alias_map.values()} | set(_READ_TABLE.findall(sql))
     if not tables or not tables <= CONTENT_TABLES:
         return None
     field = choices.field

@@ -8,7 +8,7 @@ from django.utils.html import format_html
 from common.widgets import FastSelect, _options
 from consultations.filters import ConsultationFilter, ProposalFilter
 from partnership.filters import ActionPlanFilter, CommitmentApiFilter, MemberFilter
-from tests.factories import CommitmentFactory, MemberFactory, PolicyAreaFactory
+from tests.factories import ActionPlanFactory, CommitmentFactory, MemberFactory, PolicyAreaFactory
 from tests.factories.consultations import ConsultationFactory
 
 LANGUAGES = ("en", "fr", "es")
@@ -79,6 +79,9 @@ def test_options_of_a_query_over_other_tables_are_read_each_time(data, django_as
     str(ConsultationFilter({}, queryset=None).form["member"])
     with django_assert_num_queries(1):
         str(ConsultationFilter({}, queryset=None).form["member"])
+    # Its query reads the consultations in a subquery (EXISTS): a member's first consultation shows at once.
+    ConsultationFactory(action_plan=ActionPlanFactory(member=MemberFactory(name="Tbilisi", slug="tbilisi")))
+    assert 'value="tbilisi">Tbilisi</option>' in str(ConsultationFilter({}, queryset=None).form["member"])
 
 
 def test_empty_queryset_renders_only_the_empty_choice(db):
