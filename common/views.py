@@ -10,7 +10,7 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from common import ratelimit
 from common.cache import versioned
-from common.pagination import keyset_page
+from common.pagination import keyset_page, rows_of
 
 
 class RateLimitMixin:
@@ -139,6 +139,16 @@ class FilteredListView(ListView):
 
     def get_template_names(self):
         return [self.template_name]  # ListView's own would look at the (lazy) queryset's model
+
+    def paginate_queryset(self, queryset, page_size):
+        """Numbered pages read the page's ids first, then its rows (common.pagination.rows_of); the rows are read
+        when the template shows them (not at all from a cached fragment)."""
+        values = getattr(queryset, "_fields", None)
+        if values is not None and "id" not in values:
+            return super().paginate_queryset(queryset, page_size)
+        paginator, page, ids, is_paginated = super().paginate_queryset(queryset.values_list("pk", flat=True), page_size)
+        page.object_list = SimpleLazyObject(lambda: rows_of(queryset, list(ids)))
+        return paginator, page, page.object_list, is_paginated
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -2,6 +2,8 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import pagination
 from rest_framework.exceptions import NotFound, ValidationError
 
+from common.pagination import rows_of
+
 
 class PageNumberPagination(pagination.PageNumberPagination):
     """For the small collections (members, action plans): numbered pages with a total count."""
@@ -25,8 +27,7 @@ class IdsFirstPagination(PageNumberPagination):
         ids = super().paginate_queryset(queryset.values_list("pk", flat=True), request, view)
         if ids is None:
             return None
-        rows = {row["id"] if values is not None else row.pk: row for row in queryset.filter(pk__in=ids).order_by()}
-        return [rows[pk] for pk in ids if pk in rows]
+        return rows_of(queryset, ids)
 
 
 class CursorPagination(pagination.CursorPagination):

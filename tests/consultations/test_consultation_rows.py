@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from consultations import panel_selectors, selectors
 from consultations.models import Consultation, ConsultationTranslation
 from consultations.rows import consultation_rows
+from consultations.views.public import ConsultationListView
 from tests.factories import ActionPlanFactory, MemberFactory
 from tests.factories.consultations import ConsultationFactory
 
@@ -97,3 +98,28 @@ def test_the_pages_show_the_written_rows(client, consultations):
         )
     empty = client.get(reverse("consultations:consultation-list") + "?search=nothing-like-this").content.decode()
     assert "No consultation matches these filters." in empty
+
+
+@pytest.mark.parametrize("query", ["", "?state=closed", "?search=Consultation"])
+def test_the_list_reads_a_page_by_its_ids_in_the_lists_order_at_the_same_cost_on_every_page(
+    client, monkeypatch, django_assert_num_queries, query
+):
+    """A numbered page reads its ids first, then their rows: the rows of every page are those of the list's order,
+    and a deep page costs the same queries as the first."""
+    monkeypatch.setattr(ConsultationListView, "paginate_by", 4)
+    for i in range(11):
+        ConsultationFactory(title=f"Consultation {i}", closed=i % 2 == 0, proposal_count=i)
+    filters = dict(part.split("=") for part in query[1:].split("&") if part)
+    expected = [c.pk for c in selectors.consultation_list(filters=filters)[0]]
+    assert len(expected) > 4
+    url = reverse("consultations:consultation-list") + (query + "&" if query else "?")
+    shown, counts = [], []
+    for number in range(1, (len(expected) + 3) // 4 + 1):
+        with django_assert_num_queries(counts[0] if counts else 20, exact=bool(counts)) as queries:
+            page = client.get(f"{url}page={number}")
+        counts.append(len(queries.captured_queries))
+        shown += [
+            int(pk) for pk in re.findall(r'class="card-title" href="/consultations/(\d+)/"', page.content.decode())
+        ]
+    assert shown == expected
+    assert client.get(f"{url}page={number + 1}").status_code == 404
