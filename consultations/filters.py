@@ -77,11 +77,12 @@ class ProposalFilter(django_filters.FilterSet):
         return form
 
     def _consultation_choices(self, field, chosen):
-        recent = list(field.queryset[: self.CONSULTATION_CHOICES_LIMIT])
+        # (id, title) rows, not model instances: building 100 consultations cost more than reading them.
+        recent = list(field.queryset.values_list("pk", "title")[: self.CONSULTATION_CHOICES_LIMIT])
         chosen_id = as_id(chosen)
-        if chosen_id is not None and all(c.pk != chosen_id for c in recent):
-            recent += list(field.queryset.filter(pk=chosen_id))
-        return [("", field.empty_label), *((c.pk, str(c)) for c in recent)]
+        if chosen_id is not None and all(pk != chosen_id for pk, _title in recent):
+            recent += list(field.queryset.filter(pk=chosen_id).values_list("pk", "title"))
+        return [("", field.empty_label), *recent]
 
     def filter_search(self, queryset, name, value):
         return queryset.search(value)
