@@ -76,7 +76,7 @@ def _completion(commitment) -> str:
 
 
 def _tags(commitment, shared: SharedParts) -> str:
-    areas = commitment.policy_areas.all()
+    areas = commitment.listed_areas  # selectors.with_listed_areas
     if not areas:
         return ""
     return f'<ul class="tags">{"".join(shared.keep(("area", area.pk), lambda a=area: _tag(a)) for area in areas)}</ul>'
@@ -111,13 +111,14 @@ def listed_rows(ids: list[int]) -> SafeString:
 
     def render(missing: list[int]) -> dict:
         shared = _shared()
-        rows = selectors.listed_commitments(ids=missing)
+        rows = selectors.with_listed_areas(list(selectors.listed_commitments(ids=missing)))
         return {c.pk: commitment_row(c, show_plan=True, shared=shared) for c in rows}
 
     return joined(cached_fragments("listed-commitment", ids, render))
 
 
 def commitment_rows(commitments, *, show_plan: bool = False) -> SafeString:
-    """The rows of a list page, joined."""
+    """The rows of a list page, joined (`commitments`: a queryset of the selectors above, read here)."""
     shared = _shared()
-    return joined(commitment_row(c, show_plan=show_plan, shared=shared) for c in commitments)
+    rows = selectors.with_listed_areas(list(commitments))
+    return joined(commitment_row(c, show_plan=show_plan, shared=shared) for c in rows)

@@ -44,25 +44,30 @@ def _read(client, url, **params):
 
 def test_a_row_shown_once_is_not_read_from_the_database_again(client, plan):
     first, tables = _read(client, LIST, country="GH")
-    assert len(first) == 6 and "commitments_policyarea" in tables
+    assert len(first) == 6 and "commitments_commitment_policy_areas" in tables
     # Another filter that lists the same commitments: its rows come from the cache, the same bytes.
     again, tables = _read(client, LIST, member=plan.member.pk)
     assert again == first
-    assert not {"commitments_policyarea", "commitments_commitmenttranslation", "commitments_milestone"} & tables
+    assert (
+        not {"commitments_commitment_policy_areas", "commitments_commitmenttranslation", "commitments_milestone"}
+        & tables
+    )
 
 
 def test_the_plan_page_keeps_its_rows_until_the_data_changes(client, plan):
     listed, _tables = _read(client, LIST, country="GH")
     on_plan, tables = _read(client, plan.get_absolute_url())
-    assert "commitments_policyarea" in tables  # the plan page's rows (no plan link) are not the list's
+    assert "commitments_commitment_policy_areas" in tables  # the plan page's rows (no plan link) are not the list's
     assert all("Ghana" in row for row in listed) and not any("Ghana" in row for row in on_plan)
     again, tables = _read(client, plan.get_absolute_url())
-    assert again == on_plan and not {"commitments_policyarea", "commitments_commitmenttranslation"} & tables
+    assert (
+        again == on_plan and not {"commitments_commitment_policy_areas", "commitments_commitmenttranslation"} & tables
+    )
     commitment = plan.commitments.get(number="3")
     commitment.title = "Open every budget"
     commitment.save()
     changed, tables = _read(client, plan.get_absolute_url())
-    assert "commitments_policyarea" in tables and sum("Open every budget" in row for row in changed) == 1
+    assert "commitments_commitment_policy_areas" in tables and sum("Open every budget" in row for row in changed) == 1
 
 
 def test_a_row_shows_every_change_at_once(client, plan):
