@@ -28,4 +28,4 @@ LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "W
 
 if os.environ.get("BENCH_NO_CACHE") == "1":
     # For the uncached figures: every request computes everything (DummyCache stores nothing).
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    CACHES = {**CACHES, "default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}  # noqa: F405

@@ -1,4 +1,5 @@
-"""A fixed-window rate limiter on Django's cache (Redis in production, local memory on the embedded default).
+"""A fixed-window rate limiter on Django's cache "limits" (the broker's Redis in production, which evicts nothing;
+local memory on the embedded default).
 
 Limits are read from settings.RATE_LIMITS: {scope: {"user": (count, seconds), "ip": (count, seconds)}}.
 `check()` refuses once a window is full; `hit()` counts an action that was done. Only what succeeded is
@@ -15,7 +16,7 @@ import math
 import time
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -41,10 +42,15 @@ def _buckets(scope: str, user_id: int | None, ip: str) -> list[tuple[str, int, i
     return buckets
 
 
+def counters():
+    """The cache of the counters (settings.CACHES["limits"])."""
+    return caches["limits"]
+
+
 def check(scope: str, *, user_id: int | None = None, ip: str = "") -> None:
     """Raise RateLimited when the user or the address has used up the allowance of this window."""
     for key, limit, _window, left in _buckets(scope, user_id, ip):
-        if (cache.get(key) or 0) >= limit:
+        if (counters().get(key) or 0) >= limit:
             minutes = max(1, math.ceil(left / 60))
             error = RateLimited(
                 _("You have done this too many times in a short while. Please try again in %(wait)s.")
@@ -57,6 +63,7 @@ def check(scope: str, *, user_id: int | None = None, ip: str = "") -> None:
 
 def hit(scope: str, *, user_id: int | None = None, ip: str = "") -> None:
     """Count one action for the user and the address."""
+    cache = counters()
     for key, _limit, window, _left in _buckets(scope, user_id, ip):
         cache.add(key, 0, timeout=window + 5)
         try:

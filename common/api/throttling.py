@@ -6,6 +6,11 @@ from common.ratelimit import client_ip
 
 
 class _PortalThrottleMixin:
+    # The counters' cache (settings.CACHES["limits"]), which evicts nothing, not the default one.
+    @property
+    def cache(self):
+        return ratelimit.counters()
+
     # DRF reads the rates once at import; reading them per request keeps them configurable and testable.
     def get_rate(self):
         return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)

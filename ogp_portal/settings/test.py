@@ -30,7 +30,8 @@ CELERY_TASK_EAGER_PROPAGATES = True
 # Jobs run in the test's own thread (a test of the embedded default's background jobs turns this on).
 JOBS_IN_BACKGROUND_WHEN_EAGER = False
 # Tests that need isolation from the demo cache get a fresh local-memory cache.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# One store for both aliases (the same LOCATION), so that clearing the cache clears the rate-limit counters too.
+CACHES = {alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"} for alias in ("default", "limits")}
 LANGUAGE_CODE = "en"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

@@ -85,16 +85,38 @@ def test_service_urls_switch_to_postgresql_and_a_redis_broker():
     assert values["ALLOWED_HOSTS"] == "['a.example.org', 'b.example.org']"
 
 
-def test_the_cache_may_live_on_a_redis_of_its_own():
-    """CACHE_URL moves the cache off the broker's Redis; the broker and the task results stay on REDIS_URL."""
+def _locations(env: dict) -> dict:
+    """Each cache alias's LOCATION, read in a fresh interpreter."""
+    result = subprocess.run(
+        [sys.executable, "-c", "import json, django; from django.conf import settings; django.setup(); "
+         "print(json.dumps({a: c.get('LOCATION', '') for a, c in settings.CACHES.items()}))"],
+        cwd=ROOT, env={**BASE_ENV, "DJANGO_SETTINGS_MODULE": "ogp_portal.settings.local", "DEBUG": "1", **env},
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_the_cache_may_live_on_a_redis_of_its_own_and_the_rate_limits_stay_on_the_brokers():
+    """CACHE_URL moves the cache off the broker's Redis; the broker, the task results and the rate-limit counters
+    (which an evicting cache would drop) stay on REDIS_URL."""
+    both = {"REDIS_URL": "redis://broker:6379/0", "CACHE_URL": "redis://cache:6379/0"}
+    assert _locations(both) == {"default": "redis://cache:6379/0", "limits": "redis://broker:6379/0"}
     local = {"DJANGO_SETTINGS_MODULE": "ogp_portal.settings.local", "DEBUG": "1"}
-    names = ("CACHES", "CELERY_BROKER_URL", "CELERY_RESULT_BACKEND")
-    values = _settings({**local, "REDIS_URL": "redis://broker:6379/0", "CACHE_URL": "redis://cache:6379/0"}, *names)
-    assert "redis://cache:6379/0" in values["CACHES"] and "broker" not in values["CACHES"]
+    values = _settings({**local, **both}, "CELERY_BROKER_URL", "CELERY_RESULT_BACKEND")
     assert values["CELERY_BROKER_URL"] == values["CELERY_RESULT_BACKEND"] == "redis://broker:6379/0"
-    # Without a broker, tasks still run in-process while the cache is on Redis.
-    values = _settings({**local, "CACHE_URL": "redis://cache:6379/0"}, *names, "CELERY_TASK_ALWAYS_EAGER")
-    assert "redis://cache:6379/0" in values["CACHES"] and values["CELERY_TASK_ALWAYS_EAGER"] == "True"
+    # One Redis for everything by default; without a broker, tasks run in-process and the counters follow the cache.
+    assert _locations({"REDIS_URL": "redis://one:6379/0"}) == {
+        "default": "redis://one:6379/0",
+        "limits": "redis://one:6379/0",
+    }
+    assert _locations({"CACHE_URL": "redis://cache:6379/0"}) == {
+        "default": "redis://cache:6379/0",
+        "limits": "redis://cache:6379/0",
+    }
+    eager = _settings({**local, "CACHE_URL": "redis://cache:6379/0"}, "CELERY_TASK_ALWAYS_EAGER")
+    assert eager["CELERY_TASK_ALWAYS_EAGER"] == "True"
+    assert _locations({}) == {"default": "", "limits": ""}  # the process's memory
 
 
 def test_production_settings_pass_the_deployment_checks():

@@ -105,7 +105,12 @@ def test_each_visitor_gets_own_csrf_token_name_and_messages(client, content):
     assert "Saved." not in client.get(reverse("commitments:member-list")).content.decode()
 
 
-@override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}})
+@override_settings(
+    CACHES={
+        "default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+        "limits": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
+)
 def test_layout_and_filters_make_no_query_of_their_own(client, content, participant):
     """Signed in, the menu asks no permission table; on a list, the filter's options come from memory
     (no page or fragment cache here: every request renders the page)."""

@@ -25,14 +25,13 @@ def _cache_healthy_at_start(monkeypatch):
 
 @pytest.fixture
 def dead_redis_cache(settings):
-    """The default cache points at a port where nothing listens."""
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "common.redis_cache.ResilientRedisCache",
-            "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
-        }
+    """The cache and the rate limits' counters point at a port where nothing listens."""
+    dead = {
+        "BACKEND": "common.redis_cache.ResilientRedisCache",
+        "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
     }
+    settings.CACHES = {"default": dead, "limits": dead}
     from django.core.cache import cache
 
     return cache
@@ -95,7 +94,8 @@ def test_a_write_made_while_redis_was_unreachable_shows_in_cached_pages_once_it_
 ):
     """Redis cut off but keeping its data: the content version could not be bumped during the cut,
     so it is bumped when Redis answers again, before anything cached is read."""
-    settings.CACHES = {"default": {"BACKEND": "common.redis_cache.ResilientRedisCache", "LOCATION": private_redis.url}}
+    redis = {"BACKEND": "common.redis_cache.ResilientRedisCache", "LOCATION": private_redis.url}
+    settings.CACHES = {"default": redis, "limits": redis}
     assert cached("figure", lambda: "before") == "before"
     monkeypatch.setattr(ResilientRedisCache, "_down_until", time.monotonic() + 60)  # cut off
     bump_content_version()  # a write: its bump is dropped

@@ -221,8 +221,9 @@ def _render_the_report(stack: Stack, ngozi: Browser, people: dict) -> int:
 
 
 def _the_cache_is_apart_from_the_broker(stack: Stack) -> None:
-    """The pages went to the cache's Redis, bounded and evicting as compose starts it; the broker's holds queues
-    and task results only (Django's cache keys start with ":1:")."""
+    """The pages went to the cache's Redis, bounded and evicting as compose starts it; the broker's holds queues,
+    task results and the rate limits' counters (the participant's proposal was counted there), no page (Django's
+    cache keys start with ":1:")."""
     import redis
 
     cache, broker = redis.Redis.from_url(stack.cache_url), redis.Redis.from_url(stack.redis_url)
@@ -230,9 +231,12 @@ def _the_cache_is_apart_from_the_broker(stack: Stack) -> None:
     policy = cache.config_get("maxmemory-policy")["maxmemory-policy"]
     assert policy == arguments[arguments.index("--maxmemory-policy") + 1] == "allkeys-lru"
     assert int(cache.config_get("maxmemory")["maxmemory"]) > 0
-    cached = list(cache.scan_iter(match=":1:*", count=1000))
+    cached = [key.decode() for key in cache.scan_iter(match=":1:*", count=1000)]
     assert cached, "no page reached the cache's Redis"
-    assert not list(broker.scan_iter(match=":1:*", count=1000)), "cache keys on the broker's Redis"
+    assert not [key for key in cached if key.startswith((":1:ratelimit:", ":1:throttle_"))], cached
+    counters = [key.decode() for key in broker.scan_iter(match=":1:*", count=1000)]
+    assert any(key.startswith(":1:ratelimit:consultations.proposal:") for key in counters), counters
+    assert all(key.startswith((":1:ratelimit:", ":1:throttle_")) for key in counters), counters
 
 
 def _unpublished_pdf_is_refused(stack: Stack, anonymous: Browser, report) -> None:
