@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from analytics import selectors
 from commitments.models import Member, Region
 from common.cache import cached
+from common.text import sort_key
 
 LABELS = {"region": Region, "kind": Member.Kind}
 
@@ -94,5 +95,5 @@ def breakdown_rows(*, by: str, member: Member | None = None, challenge_area=None
         label, language = _label(by, values)
         rows.append(FigureRow(group=str(values["group"]), label=label, label_language=language, **_counts(values)))
     if by != "start_year":
-        rows.sort(key=lambda row: row.label.casefold())
+        rows.sort(key=lambda row: sort_key(row.label))  # "États-Unis" among the E, not after "Zambie"
     return rows

@@ -1,5 +1,7 @@
 """Small text normalisations shared by the apps."""
 
+import unicodedata
+
 
 def single_line(text: str) -> str:
     """The text on one line: every run of whitespace (line breaks, tabs, Unicode separators) is one space.
@@ -7,6 +9,13 @@ def single_line(text: str) -> str:
     E-mail headers such as the subject must not contain a line break (Django refuses to send them).
     """
     return " ".join(str(text).split())
+
+
+def sort_key(text: str) -> str:
+    """Names in the order a reader expects, whatever the database's collation: accents and case aside
+    ("Énergie" beside "Energy", before "Zoning"; "agency" before "Ministry")."""
+    decomposed = unicodedata.normalize("NFKD", str(text))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 # The largest key a 64-bit integer column holds: a longer number in a query string matches no row (and SQLite

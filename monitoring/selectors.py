@@ -6,6 +6,7 @@ from django.db.models import F, Prefetch, QuerySet, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 
 from commitments.models import ActionPlan, Commitment, Milestone, PolicyArea
+from common.text import sort_key
 from common.translations import page_translations
 from monitoring import status as rule
 from monitoring.models import CommitmentMonitoring, Finding, MonitoringReport, ReportEvidence
@@ -139,12 +140,13 @@ def plan_commitments(*, plan: ActionPlan) -> list[Commitment]:
 
 
 def plan_filter_choices(*, commitments: list[Commitment]) -> dict:
-    """The policy areas and lead institutions of the plan's commitments (read by plan_commitments), by name."""
+    """The policy areas and lead institutions of the plan's commitments (read by plan_commitments), by name (accents
+    and case aside, the same on every database)."""
     areas = {area.pk: area for commitment in commitments for area in commitment.policy_areas.all()}
     institutions = {c.lead_institution_id: c.lead_institution.name for c in commitments if c.lead_institution_id}
     return {
-        "areas": sorted(areas.values(), key=lambda area: (area.name.casefold(), area.pk)),
-        "institutions": sorted(institutions.items(), key=lambda item: (item[1].casefold(), item[0])),
+        "areas": sorted(areas.values(), key=lambda area: (sort_key(area.name), area.pk)),
+        "institutions": sorted(institutions.items(), key=lambda item: (sort_key(item[1]), item[0])),
     }
 
 

@@ -118,8 +118,8 @@ def test_the_plan_view_filters_and_maps_the_findings(client, commitment, django_
 
 
 def test_the_plan_view_offers_the_areas_and_institutions_of_its_commitments_and_filters_by_them(client, commitment):
-    """The filters' choices come from the plan's commitments (read once for the page), in name order whatever the
-    case; another plan's areas and institutions are not offered."""
+    """The filters' choices come from the plan's commitments (read once for the page), in name order, accents and
+    case aside, on every database; another plan's areas and institutions are not offered."""
     plan = commitment.action_plan
     water, budget = PolicyAreaFactory(slug="water", name="water"), PolicyAreaFactory(slug="budget", name="Budget")
     PolicyAreaFactory(slug="unused", name="Unused elsewhere")
@@ -128,6 +128,8 @@ def test_the_plan_view_offers_the_areas_and_institutions_of_its_commitments_and_
     commitment.lead_institution = ministry
     commitment.save()
     other = CommitmentFactory(action_plan=plan, number="2", title="Clean rivers", lead_institution=agency)
+    energy = OrganisationFactory(name="Énergie du Sénégal")  # accents aside: between "agency" and "Ministry"
+    CommitmentFactory(action_plan=plan, number="3", title="Open tariffs", lead_institution=energy)
     other.policy_areas.add(water, budget)
     CommitmentFactory(number="9", title="Elsewhere", lead_institution=OrganisationFactory(name="Abroad"))
     url = reverse("monitoring:plan", kwargs={"pk": plan.pk})
@@ -138,6 +140,7 @@ def test_the_plan_view_offers_the_areas_and_institutions_of_its_commitments_and_
     assert re.findall(r'<option value="[^"]*"[^>]*>([^<]*)<', institutions) == [
         "All",
         "agency for Water",
+        "Énergie du Sénégal",
         "Ministry of Finance",
     ]
     by_area = client.get(url + "?policy_area=water").content.decode()
