@@ -3,7 +3,7 @@ Python (consultations.rows): the same bytes as templates/consultations/includes/
 language and state, with the member's link or without."""
 
 import re
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.template.loader import render_to_string
@@ -35,7 +35,7 @@ def consultations():
             action_plan=plan, title="Closed, all answered", closed=True, proposal_count=3, answered_count=3
         ),
         ConsultationFactory(action_plan=plan, title="Cancelled", cancelled=True, kind=Consultation.Kind.DRAFT_REVIEW),
-        # Closed early: its end is the day it was closed, not its planned close; late in the day (time zones).
+        # Closed early: its end is the day it was closed, not its planned close.
         ConsultationFactory(
             action_plan=plan,
             title="Ended early",
@@ -81,6 +81,20 @@ def test_the_rows_are_those_of_the_template(consultations, language, show_plan):
         assert "Open &lt;budget&gt; &amp; contracts" in written
         assert re.search(r"1,?234 proposals · 17 answered", written)
         assert written.count("Closed with proposals still unanswered") == 2
+
+
+def test_the_dates_are_those_of_the_portals_time_zone(settings):
+    """Late in the evening in UTC is the next day in Kiribati: the row shows the local day, as the template does."""
+    settings.TIME_ZONE = "Pacific/Kiritimati"  # UTC+14
+    opens = datetime(2026, 3, 1, 20, 0, tzinfo=UTC)
+    consultation = ConsultationFactory(
+        title="Local days", opens_at=opens, closes_at=opens + timedelta(days=14), proposal_count=0
+    )
+    rows, _filter = selectors.consultation_list(filters={})
+    with translation.override("en"):
+        written = consultation_rows([c for c in rows if c.pk == consultation.pk])
+        assert written == _reference([consultation], show_plan=False)
+    assert "2 Mar 2026 to 16 Mar 2026" in written
 
 
 def test_the_pages_show_the_written_rows(client, consultations):
