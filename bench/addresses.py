@@ -78,7 +78,7 @@ def public_pages(prepared: dict, *, seed: int = 13) -> list[dict]:
     members = list(Member.objects.order_by("name", "id").values_list("name", "id", "slug"))
     plans = list(ActionPlan.objects.order_by("pk").values_list("pk", flat=True))
     commitments = list(Commitment.objects.order_by("pk").values_list("pk", flat=True))
-    consultations = list(Consultation.objects.values_list("pk", flat=True))
+    consultations = list(Consultation.objects.order_by("pk").values_list("pk", flat=True))
     filtered, searched = _filter_queries(rng, areas, COUNTRIES)
     hit_filter, hit_search = f"policy_area={area}&country=KE", "search=budget"
     member_cursors = [f"?{urlencode({'cursor': cursor_at([name, pk]), **({'kind': kind} if kind else {})})}"
@@ -113,6 +113,7 @@ def public_pages(prepared: dict, *, seed: int = 13) -> list[dict]:
              _spread(rng, [f"/proposals/{q}&sort=supported" for q in by_consultation])),
         page("API proposals, most supported", "supported_api", "/api/v1/proposals/?sort=supported",
              _spread(rng, [f"/api/v1/proposals/{q}&sort=supported" for q in by_consultation])),
+        *_consultation_pages(rng, consultations),
         page("commitment detail", "detail", f"/commitments/{commitments[0]}/",
              _spread(rng, [f"/commitments/{pk}/" for pk in _sample(rng, commitments[1:], MISS_ADDRESSES)])),
         page("API commitment detail", "detail", f"/api/v1/commitments/{commitments[0]}/",
@@ -124,6 +125,25 @@ def public_pages(prepared: dict, *, seed: int = 13) -> list[dict]:
         page("API analytics", "api_filtered", "/api/v1/analytics/?by=region",
              _spread(rng, [f"/api/v1/analytics/?{q}" for q in analytics])),
     ] + _monitoring_and_cycle_pages(rng, plans) + _drafting_pages(rng, prepared["drafts"])  # fmt: skip
+
+
+def _consultation_pages(rng: random.Random, consultations: list[int]) -> list[dict]:
+    """The consultation list (numbered pages), a consultation's page with its proposals, and the API's list."""
+    from django.conf import settings
+
+    from common.api.pagination import IdsFirstPagination
+
+    def pages(size: int) -> range:
+        return range(2, -(-len(consultations) // size) + 1)
+
+    return [
+        page("consultation list", "html_list", "/consultations/",
+             _spread(rng, [f"/consultations/?page={n}" for n in pages(settings.PAGE_SIZE)])),
+        page("consultation detail", "detail", f"/consultations/{consultations[0]}/",
+             _spread(rng, [f"/consultations/{pk}/" for pk in consultations[1:]])),
+        page("API consultations", "api_list", "/api/v1/consultations/",
+             _spread(rng, [f"/api/v1/consultations/?page={n}" for n in pages(IdsFirstPagination.page_size)])),
+    ]  # fmt: skip
 
 
 def _monitoring_and_cycle_pages(rng: random.Random, plans: list[int]) -> list[dict]:

@@ -28,6 +28,7 @@ def prepared():
         for commitment in CommitmentFactory.create_batch(3, action_plan=plan):
             commitment.policy_areas.add(area)
         ProposalFactory.create_batch(2, consultation=consultation)
+    ConsultationFactory.create_batch(25, action_plan=plan)  # a second page of consultations (list and API)
     hot = ProposalFactory(consultation=consultation)
     CommentFactory.create_batch(3, proposal=hot)
     reviewed = [ActionPlanFactory(member=MemberFactory()) for _ in range(2)]
