@@ -72,8 +72,7 @@ def public_pages(prepared: dict, *, seed: int = 13) -> list[dict]:
     from common.pagination import cursor_at
     from consultations.models import Consultation
 
-    rng = random.Random(seed)
-    n, area = prepared["commitments"], prepared["policy_area"]
+    rng, n, area = random.Random(seed), prepared["commitments"], prepared["policy_area"]
     areas = list(PolicyArea.objects.values_list("slug", flat=True))
     members = list(Member.objects.order_by("name", "id").values_list("name", "id", "slug"))
     plans = list(ActionPlan.objects.order_by("pk").values_list("pk", flat=True))

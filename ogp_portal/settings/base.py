@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from .api import *  # noqa: F403
 from .apps import *  # noqa: F403
 from .authentication import *  # noqa: F403
+from .caches import CACHE_URL, CACHES, REDIS_URL  # noqa: F401
 from .environment import BASE_DIR, SITE_URL, env  # noqa: F401
 
 # GENERAL ------------------------------------------------------------------------------------------
@@ -167,31 +168,7 @@ EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", default=str(BASE_DIR / "media" / "outbo
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="OGP portal <no-reply@ogp-portal.localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# CACHE AND CELERY ---------------------------------------------------------------------------------
-REDIS_URL = env("REDIS_URL", default="")
-# The cache may live on a Redis of its own (docker-compose.yml: `cache`, bounded, evicting the least recently used
-# keys), so that pages filling it never push the broker's queues out of memory; by default it shares REDIS_URL's.
-CACHE_URL = env("CACHE_URL", default=REDIS_URL)
-
-
-def _cache(url: str) -> dict:
-    if not url:  # the process's memory (one store for every alias, as one Redis would be)
-        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    # Redis away is a cache miss, not an error page (common/redis_cache.py).
-    return {
-        "BACKEND": "common.redis_cache.ResilientRedisCache",
-        "LOCATION": url,
-        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
-    }
-
-
-CACHES = {
-    "default": _cache(CACHE_URL),
-    # The portal's rate-limit counters and the API's throttles (common.ratelimit, common.api.throttling): on the
-    # broker's Redis, which evicts nothing. On the evicting cache, anyone filling it with pages would push out
-    # their own spent counters and start again.
-    "limits": _cache(REDIS_URL or CACHE_URL),
-}
+# CELERY (the broker and the caches: settings/caches.py) ------------------------------------------
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     CELERY_RESULT_BACKEND = REDIS_URL
