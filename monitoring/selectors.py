@@ -5,7 +5,8 @@ from dataclasses import dataclass, field
 from django.db.models import F, Prefetch, QuerySet, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 
-from commitments.models import ActionPlan, Commitment, Milestone, PolicyArea
+from commitments.models import ActionPlan, Commitment, Milestone
+from commitments.selectors import with_listed_areas
 from common.text import sort_key
 from common.translations import page_translations
 from monitoring import status as rule
@@ -125,24 +126,25 @@ PLAN_MILESTONE_FIELDS = ("commitment_id", "order", "description", "due_date", "s
 
 def plan_commitments(*, plan: ActionPlan) -> list[Commitment]:
     """Every commitment of the plan as its monitoring page shows them, with their milestones, policy areas and the
-    files of their latest report (five queries); the filters' choices come from them too (plan_filter_choices)."""
-    return list(
+    files of their latest report (five queries); the filters' choices come from them too (plan_filter_choices).
+    The policy areas as the commitment lists read them (`listed_areas`, one instance per area)."""
+    commitments = (
         plan.commitments.select_related("lead_institution", "monitoring__latest_report")
         .only(*PLAN_COMMITMENT_FIELDS)
         .prefetch_related(
             Prefetch("milestones", queryset=Milestone.objects.only(*PLAN_MILESTONE_FIELDS).order_by(*Milestone.ORDER)),
             page_translations(Commitment),
-            Prefetch("policy_areas", queryset=PolicyArea.objects.only("name", "name_fr", "name_es", "slug")),
             Prefetch("monitoring__latest_report__evidence", queryset=ReportEvidence.objects.only("report_id")),
         )
         .order_by("sort_key")
     )
+    return with_listed_areas(list(commitments))
 
 
 def plan_filter_choices(*, commitments: list[Commitment]) -> dict:
     """The policy areas and lead institutions of the plan's commitments (read by plan_commitments), by name (accents
     and case aside, the same on every database)."""
-    areas = {area.pk: area for commitment in commitments for area in commitment.policy_areas.all()}
+    areas = {area.pk: area for commitment in commitments for area in commitment.listed_areas}
     institutions = {c.lead_institution_id: c.lead_institution.name for c in commitments if c.lead_institution_id}
     return {
         "areas": sorted(areas.values(), key=lambda area: (sort_key(area.name), area.pk)),
@@ -152,7 +154,7 @@ def plan_filter_choices(*, commitments: list[Commitment]) -> dict:
 
 def _matches(commitment: Commitment, filters: dict) -> bool:
     area, institution = filters.get("policy_area"), filters.get("institution")
-    if area and not any(a.slug == area for a in commitment.policy_areas.all()):
+    if area and not any(a.slug == area for a in commitment.listed_areas):
         return False
     return not institution or str(commitment.lead_institution_id) == str(institution)
 
