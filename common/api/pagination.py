@@ -24,10 +24,15 @@ class IdsFirstPagination(PageNumberPagination):
         values = getattr(queryset, "_fields", None)  # the names of a values() queryset, None for instances
         if values is not None and "id" not in values:
             return super().paginate_queryset(queryset, request, view)
-        ids = super().paginate_queryset(queryset.values_list("pk", flat=True), request, view)
+        ids = self.page_ids(queryset, request, view)
         if ids is None:
             return None
         return rows_of(queryset, ids)
+
+    def page_ids(self, queryset, request, view=None) -> list | None:
+        """The ids of the page (None when the list is not paged), counted and read from `queryset`'s table and
+        whatever its filters join: give it the queryset before a values() that joins more for the rows."""
+        return super().paginate_queryset(queryset.values_list("pk", flat=True), request, view)
 
 
 class CursorPagination(pagination.CursorPagination):

@@ -16,6 +16,8 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
 from common.api import ordering
+from common.api.pagination import IdsFirstPagination
+from common.pagination import rows_of
 
 _MARK = 987654321
 
@@ -113,14 +115,25 @@ class RowListMixin:
                 queryset = backend().filter_queryset(self.request, queryset, self)
         return queryset
 
-    def _rows(self):
-        queryset = self.filter_queryset(self.row_queryset())
+    def _values(self, queryset):
         # A nullable field's sort key is a cursor page's position: the paginator reads it from the row.
         keys = [name for name in queryset.query.annotations if name.startswith(ordering.PREFIX)]
         return queryset.values(*self.row_keys, *keys)
 
+    def _rows(self):
+        return self._values(self.filter_queryset(self.row_queryset()))
+
+    def _page(self, request):
+        """The page's rows; numbered pages count and pick their ids without the joins of the rows' keys (an
+        inner join to the plan and the member cost the count as much as the rows)."""
+        queryset = self.filter_queryset(self.row_queryset())
+        if isinstance(self.paginator, IdsFirstPagination) and "id" in self.row_keys:
+            ids = self.paginator.page_ids(queryset, request, self)
+            return None if ids is None else rows_of(self._values(queryset), ids)
+        return self.paginate_queryset(self._values(queryset))
+
     def list(self, request, *args, **kwargs):
-        rows = self.paginate_queryset(self._rows())
+        rows = self._page(request)
         if rows is None:
             return Response(self.build_items(list(self._rows())))
         return self.get_paginated_response(self.build_items(rows))

@@ -1,14 +1,65 @@
-"""Proposals of the API from values() rows: the JSON of ProposalSerializer without model instances
-(common.api.rows). Support and comment counts are read live with the page, never cached."""
+"""Consultations and proposals of the API from values() rows: the JSON of ConsultationSerializer and
+ProposalSerializer without model instances (common.api.rows). Support and comment counts are read live with the
+page, never cached."""
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from common.api.rows import Flat, Links, grouped
+from commitments.api.serializers import ActionPlanRefSerializer, MemberRefSerializer
+from common.api.rows import Flat, Links, PageQuery, grouped
 from common.db import count_of
 from common.translations import translations_by_master
 from consultations.api import serializers as s
-from consultations.models import Proposal, ProposalResponse, ProposalResponseTranslation, ProposalTranslation, Referral
+from consultations.models import (
+    Consultation,
+    ConsultationTranslation,
+    Proposal,
+    ProposalResponse,
+    ProposalResponseTranslation,
+    ProposalTranslation,
+    Referral,
+)
 from consultations.selectors import visible_comments
+
+CONSULTATION = Flat(
+    s.ConsultationSerializer,
+    ["id", "title", "language", "description", "kind", "opens_at", "closes_at", "response_due_on", "status_reason",
+     "max_proposals_per_participant", "proposal_count", "answered_count"],
+)  # fmt: skip
+CONSULTATION_PLAN = Flat(
+    ActionPlanRefSerializer, ["id", "number", "title", "language", "start_date", "end_date", "status"], "action_plan__"
+)
+CONSULTATION_MEMBER = Flat(MemberRefSerializer, ["id", "slug", "name", "kind", "country"], "action_plan__member__")
+CONSULTATION_KEYS = [*CONSULTATION.keys(), *CONSULTATION_PLAN.keys(), *CONSULTATION_MEMBER.keys(), "status"]
+CONSULTATION_AREAS_OF = PageQuery(
+    lambda ids: (
+        Consultation.policy_areas.through.objects.filter(consultation_id__in=ids)
+        .order_by("policyarea__name")
+        .values("consultation_id", "policyarea__slug")
+    )
+)
+
+
+def consultation_items(request, rows: list[dict]) -> list[dict]:
+    """Consultations as ConsultationSerializer gives them: their policy areas and translations in two queries."""
+    ids = [row["id"] for row in rows]
+    areas = grouped(CONSULTATION_AREAS_OF(ids), "consultation_id")
+    translations = translations_by_master(ConsultationTranslation, ids)
+    links = Links(request, "api:consultation-detail")
+    pages = Links(request, "consultations:consultation-detail")
+    now = timezone.now()
+    items = []
+    for row in rows:
+        pk = row["id"]
+        item = CONSULTATION(row)
+        item["url"], item["html_url"] = links(pk), pages(pk)
+        item["member"], item["action_plan"] = CONSULTATION_MEMBER(row), CONSULTATION_PLAN(row)
+        item["state"] = Consultation.state_of(row["status"], row["opens_at"], row["closes_at"], now).value
+        item["policy_areas"] = [area["policyarea__slug"] for area in areas.get(pk, ())]
+        item["translations"] = translations.get(pk, {})
+        items.append({name: item[name] for name in s.ConsultationSerializer.Meta.fields})
+    return items
+
 
 PROPOSAL = Flat(
     s.ProposalSerializer,

@@ -12,10 +12,17 @@ from rest_framework.response import Response
 from commitments.models import Commitment
 from common.api.pagination import CursorPagination, IdsFirstPagination
 from common.api.permissions import require_perm
-from common.api.rows import RowListMixin
+from common.api.rows import RowDetailMixin, RowListMixin
 from common.api.throttling import RateLimitedViewMixin
 from consultations import selectors, services
-from consultations.api.rows import PAGE_KEYS, page_queryset, proposal_items, proposal_values
+from consultations.api.rows import (
+    CONSULTATION_KEYS,
+    PAGE_KEYS,
+    consultation_items,
+    page_queryset,
+    proposal_items,
+    proposal_values,
+)
 from consultations.api.serializers import (
     CommentInputSerializer,
     CommentSerializer,
@@ -30,12 +37,15 @@ from consultations.api.serializers import (
 )
 from consultations.api.writes import ConsultationWriteMixin
 from consultations.filters import SORTS, ConsultationFilter, ProposalFilter
-from consultations.models import Comment, Proposal
+from consultations.models import Comment, Consultation, Proposal
 
 
-class ConsultationViewSet(ConsultationWriteMixin, viewsets.ReadOnlyModelViewSet):
+class ConsultationViewSet(ConsultationWriteMixin, RowDetailMixin, viewsets.ReadOnlyModelViewSet):
     """Consultations on action plans, with the share of proposals answered; their points of contact open, edit
-    and close them (consultations/api/writes.py)."""
+    and close them (consultations/api/writes.py). Every consultation is public: a list and a detail are read as
+    values() rows (consultations.api.rows)."""
+
+    row_keys = CONSULTATION_KEYS
 
     lookup_value_regex = r"\d+"
     http_method_names = ["get", "post", "patch", "head", "options"]
@@ -47,6 +57,12 @@ class ConsultationViewSet(ConsultationWriteMixin, viewsets.ReadOnlyModelViewSet)
     def get_queryset(self):
         # Every language of the page's translations is read by the serializer, not the page's language alone.
         return selectors.consultation_list()[0].prefetch_related(None).prefetch_related("policy_areas")
+
+    def row_queryset(self):
+        return Consultation.objects.order_by("-opens_at", "-id")
+
+    def build_items(self, rows):
+        return consultation_items(self.request, rows)
 
 
 class ProposalPagination(CursorPagination):

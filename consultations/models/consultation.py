@@ -190,14 +190,19 @@ class Consultation(TranslatableModelMixin, TimeStampedModel):
 
     @property
     def state(self) -> str:
-        if self.status == self.Status.CANCELLED:
-            return self.State.CANCELLED
-        now = timezone.now()
-        if now < self.opens_at:
-            return self.State.UPCOMING
-        if self.status == self.Status.CLOSED_EARLY or now >= self.closes_at:
-            return self.State.CLOSED
-        return self.State.OPEN
+        return self.state_of(self.status, self.opens_at, self.closes_at)
+
+    @classmethod
+    def state_of(cls, status, opens_at, closes_at, now=None) -> str:
+        """The state of a consultation with this status and these dates (now, or at `now`)."""
+        if status == cls.Status.CANCELLED:
+            return cls.State.CANCELLED
+        now = now or timezone.now()
+        if now < opens_at:
+            return cls.State.UPCOMING
+        if status == cls.Status.CLOSED_EARLY or now >= closes_at:
+            return cls.State.CLOSED
+        return cls.State.OPEN
 
     def get_state_display(self) -> str:
         return self.State(self.state).label

@@ -1,5 +1,6 @@
-"""The fast path of the proposal list (values() rows, orjson): the same JSON as ProposalSerializer on the same
-data, in every language, anonymous and signed in; live support counts; flat query counts."""
+"""The fast paths of the proposal and consultation lists (values() rows, orjson): the same JSON as
+ProposalSerializer and ConsultationSerializer on the same data, in every language, anonymous and signed in; live
+support counts; flat query counts."""
 
 from datetime import timedelta
 
@@ -9,12 +10,13 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from consultations.api.serializers import ProposalSerializer
-from consultations.api.views import ProposalViewSet
+from common.content_translations import translation_save
+from consultations.api.serializers import ConsultationSerializer, ProposalSerializer
+from consultations.api.views import ConsultationViewSet, ProposalViewSet
 from consultations.filters import SORTS
-from consultations.models import Proposal, ProposalResponse
+from consultations.models import Consultation, Proposal, ProposalResponse
 from tests.commitments.test_api_rows import LANGUAGES, reference
-from tests.factories import CommitmentFactory, OrganisationFactory, PolicyAreaFactory, UserFactory
+from tests.factories import CommitmentFactory, MemberFactory, OrganisationFactory, PolicyAreaFactory, UserFactory
 from tests.factories.consultations import CommentFactory, ConsultationFactory, ProposalFactory, ResponseFactory
 
 pytestmark = pytest.mark.django_db
@@ -130,3 +132,77 @@ def test_pages_follow_the_sort_order_through_the_cursor(proposals, sort):
         seen += [item["id"] for item in body["results"]]
         path = body["next"]
     assert seen == list(Proposal.objects.public().order_by(*SORTS[sort]).values_list("id", flat=True))
+
+
+@pytest.fixture
+def consultations():
+    """Every state, a member without an ISO code, policy areas out of name order, a translation, no proposals and
+    some answered."""
+    member = MemberFactory(kind="local", country="XK", name="Prishtina", name_fr="Priština")
+    water, budget = PolicyAreaFactory(slug="water", name="Water"), PolicyAreaFactory(slug="budgets", name="Budgets")
+    made = [
+        ConsultationFactory(action_plan__member=member, title="Eau — accès", language="fr"),
+        ConsultationFactory(upcoming=True, max_proposals_per_participant=2),
+        ConsultationFactory(closed=True, kind=Consultation.Kind.DRAFT_REVIEW),
+        ConsultationFactory(cancelled=True),
+        ConsultationFactory(
+            status=Consultation.Status.CLOSED_EARLY, status_reason="Enough proposals", status_changed_at=timezone.now()
+        ),
+    ]
+    made[0].policy_areas.add(water, budget)
+    translation_save(
+        made[0], language="en", texts={"title": "Water — access", "description": "Tell us."}, translated_by=None
+    )
+    answered = ProposalFactory(consultation=made[2])
+    ResponseFactory(proposal=answered)
+    ProposalFactory(consultation=made[2])
+    return made
+
+
+CONSULTATION_QUERIES = ["", "?page=2&page_size=2", "?state=open", "?state=closed", "?member=", "?search=consultation"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("query", CONSULTATION_QUERIES)
+def test_consultation_list_is_the_serializers_json(consultations, language, query):
+    path = f"/api/v1/consultations/{query}"
+    response = APIClient().get(path, HTTP_ACCEPT_LANGUAGE=language)
+    assert response.status_code == 200
+    items = response.json()["results"]
+    assert items
+    ids = [item["id"] for item in items]
+    assert items == reference(ConsultationViewSet, ConsultationSerializer, ids, language, path)
+
+
+def test_a_consultation_is_the_serializers_json_and_every_state_shows(consultations):
+    api = APIClient()
+    states = []
+    for consultation in consultations:
+        path = f"/api/v1/consultations/{consultation.pk}/"
+        item = api.get(path).json()
+        assert [item] == reference(ConsultationViewSet, ConsultationSerializer, [consultation.pk], "en", path)
+        states.append(item["state"])
+    assert states == ["open", "upcoming", "closed", "cancelled", "closed"]
+    first = api.get(f"/api/v1/consultations/{consultations[0].pk}/").json()
+    assert first["policy_areas"] == ["budgets", "water"]
+    assert first["member"]["country"] == "XK"
+    assert first["translations"]["en"]["title"] == "Water — access"
+    third = api.get(f"/api/v1/consultations/{consultations[2].pk}/").json()
+    assert (third["proposal_count"], third["answered_count"]) == (2, 1)
+    assert api.get("/api/v1/consultations/999999/").status_code == 404
+
+
+def test_consultation_pages_cost_the_same_queries_at_any_size(consultations):
+    small = _queries("/api/v1/consultations/?page_size=2")
+    ConsultationFactory.create_batch(6)
+    # the page's ids (with the count), their rows, their policy areas, their translations
+    assert _queries("/api/v1/consultations/?page_size=8") == small == 4 + 1 + 2
+
+
+def test_a_numbered_page_counts_and_picks_its_ids_without_the_rows_joins(consultations):
+    with CaptureQueriesContext(connection) as queries:
+        assert APIClient().get("/api/v1/consultations/?page=2&page_size=2").status_code == 200
+    counts = [q["sql"] for q in queries if "COUNT(" in q["sql"]]
+    ids = [q["sql"] for q in queries if q["sql"].startswith('SELECT "consultations_consultation"."id" AS "pk"')]
+    assert len(counts) == len(ids) == 1
+    assert "commitments_" not in counts[0] + ids[0]  # no join to the plan or the member
