@@ -3,6 +3,7 @@
 import time
 
 import pytest
+import redis
 import redis.connection
 from django.urls import reverse
 
@@ -102,3 +103,27 @@ def test_a_write_made_while_redis_was_unreachable_shows_in_cached_pages_once_it_
     assert cached("figure", lambda: "after") == "after"  # computed, not cached
     monkeypatch.setattr(ResilientRedisCache, "_down_until", time.monotonic() - 1)  # the pause is over
     assert cached("figure", lambda: "after") == "after"
+
+
+def test_one_redis_client_serves_every_call_and_outlives_a_restart(private_redis, monkeypatch):
+    """Django's client built a redis.Redis (about 170 reply callbacks copied) for each call; one per pool now."""
+    built = []
+    init = redis.Redis.__init__
+
+    def counted(self, *args, **kwargs):
+        built.append(self)
+        init(self, *args, **kwargs)
+
+    monkeypatch.setattr(redis.Redis, "__init__", counted)
+    cache = ResilientRedisCache(private_redis.url, {})
+    for n in range(10):
+        cache.set(f"key{n}", n)
+        assert cache.get_many([f"key{n}"]) == {f"key{n}": n}
+        assert cache.incr(f"key{n}") == n + 1
+    assert len(built) == 1
+    private_redis.stop()
+    private_redis.start()  # every connection of the pool is broken
+    monkeypatch.setattr(ResilientRedisCache, "_down_until", 0.0)
+    cache.set("after", "restart")
+    assert cache.get("after") == "restart"
+    assert len(built) == 1
