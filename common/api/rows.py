@@ -17,7 +17,7 @@ from rest_framework.settings import api_settings
 
 from common.api import ordering
 from common.api.pagination import IdsFirstPagination
-from common.pagination import rows_of
+from common.text import as_id
 
 _MARK = 987654321
 
@@ -106,14 +106,28 @@ class RowListMixin:
     def filter_queryset(self, queryset):
         """The filterset is skipped when no parameter of the request names one of its filters: bound to no
         value, the filtersets of these lists change nothing (their own ordering is the paginator's)."""
-        params = self.request.query_params
-        filterset_class = getattr(self, "filterset_class", None)
-        if filterset_class is None or any(name in params for name in filterset_class.base_filters):
+        if self._names_a_filter():
             return super().filter_queryset(queryset)
         for backend in self.filter_backends:
             if not issubclass(backend, DjangoFilterBackend):
                 queryset = backend().filter_queryset(self.request, queryset, self)
         return queryset
+
+    def _names_a_filter(self) -> bool:
+        params = self.request.query_params
+        filterset_class = getattr(self, "filterset_class", None)
+        return filterset_class is None or any(name in params for name in filterset_class.base_filters)
+
+    @classmethod
+    def _by_ids(cls, ids: list) -> list[dict]:
+        """The rows of `row_queryset()` with these ids, in their order: one statement compiled once per process
+        and number of ids (PageQuery), the ORM's query where that cannot be (annotated counts)."""
+        reader = cls.__dict__.get("_rows_by_ids")
+        if reader is None:
+            reader = PageQuery(lambda ids: cls()._values(cls().row_queryset()).filter(pk__in=ids).order_by())
+            cls._rows_by_ids = reader
+        rows = {row["id"]: row for row in reader(ids)}
+        return [rows[pk] for pk in ids if pk in rows]
 
     def _values(self, queryset):
         # A nullable field's sort key is a cursor page's position: the paginator reads it from the row.
@@ -129,7 +143,7 @@ class RowListMixin:
         queryset = self.filter_queryset(self.row_queryset())
         if isinstance(self.paginator, IdsFirstPagination) and "id" in self.row_keys:
             ids = self.paginator.page_ids(queryset, request, self)
-            return None if ids is None else rows_of(self._values(queryset), ids)
+            return None if ids is None else self._by_ids(ids)
         return self.paginate_queryset(self._values(queryset))
 
     def list(self, request, *args, **kwargs):
@@ -140,10 +154,14 @@ class RowListMixin:
 
 
 class RowDetailMixin(RowListMixin):
-    """Read one object from values() as well (public objects only: no per-object permission to check)."""
+    """Read one object from values() as well (public objects only: no per-object permission to check); by the
+    statement compiled once (`_by_ids`) unless a parameter names a filter, which applies as on the list."""
 
     def retrieve(self, request, *args, **kwargs):
-        rows = list(self._rows().filter(pk=self.kwargs[self.lookup_url_kwarg or self.lookup_field]).order_by())
+        pk = as_id(self.kwargs[self.lookup_url_kwarg or self.lookup_field])
+        if pk is None:
+            raise Http404
+        rows = list(self._rows().filter(pk=pk).order_by()) if self._names_a_filter() else self._by_ids([pk])
         if not rows:
             raise Http404
         return Response(self.build_items(rows)[0])
@@ -153,8 +171,8 @@ class PageQuery:
     """A values() query over the ids of a page, compiled to SQL once per process and page size.
 
     Compiling a query in the ORM costs more than running it for one page: `build(ids)` gives the values()
-    queryset, compiled once with stand-in ids; afterwards only the ids change. Queries whose columns need
-    converting from the database fall back to the ORM."""
+    queryset, compiled once with stand-in ids; afterwards only the ids change, and the columns the ORM converts
+    (JSON, and dates on SQLite) go through the same converters. Annotated querysets fall back to the ORM."""
 
     def __init__(self, build):
         self.build = build
@@ -168,10 +186,9 @@ class PageQuery:
             return None
         compiler = query.get_compiler(queryset.db)
         sql, params = compiler.as_sql()
-        if compiler.get_converters([column for column, _sql, _alias in compiler.select]):
-            return None
+        converters = list(compiler.get_converters([column for column, _sql, _alias in compiler.select]).items())
         slots = {position: -value - 1 for position, value in enumerate(params) if value in stand_ins}
-        return queryset.db, sql, list(params), slots, list(query.values_select)
+        return queryset.db, sql, list(params), slots, list(query.values_select), converters
 
     def __call__(self, ids: list) -> list[dict]:
         size = len(ids)
@@ -182,10 +199,24 @@ class PageQuery:
         compiled = self.compiled[size]
         if compiled is None:
             return list(self.build(ids))
-        alias, sql, params, slots, keys = compiled
+        alias, sql, params, slots, keys, converters = compiled
         params = list(params)
         for position, index in slots.items():
             params[position] = ids[index]
-        with connections[alias].cursor() as cursor:
+        connection = connections[alias]
+        with connection.cursor() as cursor:
             cursor.execute(sql, params)
-            return [dict(zip(keys, row, strict=True)) for row in cursor.fetchall()]
+            rows = cursor.fetchall()
+        if converters:
+            rows = [_converted(list(row), converters, connection) for row in rows]
+        return [dict(zip(keys, row, strict=True)) for row in rows]
+
+
+def _converted(row: list, converters: list, connection) -> list:
+    """A row's values through the ORM's converters (as SQLCompiler.apply_converters)."""
+    for position, (functions, expression) in converters:
+        value = row[position]
+        for function in functions:
+            value = function(value, expression, connection)
+        row[position] = value
+    return row

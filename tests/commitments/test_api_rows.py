@@ -14,6 +14,7 @@ from rest_framework.test import APIClient, APIRequestFactory
 from accounts.models import User
 from drafting.services.amendments import amendment_decide, amendment_propose
 from irm_reports.models import CommitmentAssessment, Report
+from monitoring.models import CommitmentMonitoring
 from partnership.api.rows import AREAS_OF, ASSESSMENTS_OF, MILESTONES_OF, ORGANISATIONS_OF, PROVENANCE_OF
 from partnership.api.serializers import CommitmentSerializer, MemberSerializer
 from partnership.api.views import CommitmentViewSet, MemberViewSet
@@ -124,11 +125,19 @@ def test_every_page_of_a_cursor_walk_is_the_serializers_json(commitments):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_commitment_detail_is_the_serializers_json(commitments, language):
-    pk = commitments[0].pk
-    path = f"/api/v1/commitments/{pk}/"
-    item = APIClient().get(path, HTTP_ACCEPT_LANGUAGE=language).json()
-    assert [item] == reference(CommitmentViewSet, CommitmentSerializer, [pk], language, path)
+    first = commitments[0]
+    completed = first.milestones.get(status="completed")
+    # civil society finds the completed milestone not started: a JSON column, read by the statement compiled once
+    CommitmentMonitoring.objects.create(commitment=first, milestone_findings={str(completed.pk): "not_started"})
+    for commitment in commitments[:2]:
+        path = f"/api/v1/commitments/{commitment.pk}/"
+        item = APIClient().get(path, HTTP_ACCEPT_LANGUAGE=language).json()
+        assert [item] == reference(CommitmentViewSet, CommitmentSerializer, [commitment.pk], language, path)
+        assert item["disputed"] is (commitment == first)
     assert APIClient().get("/api/v1/commitments/999999/").status_code == 404
+    assert APIClient().get(f"/api/v1/commitments/{2**64}/").status_code == 404
+    # a parameter naming a filter applies to a detail as to the list (as DRF's get_object does)
+    assert APIClient().get(f"/api/v1/commitments/{first.pk}/?status=completed").status_code == 404
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -194,8 +203,7 @@ def test_a_page_query_compiled_once_gives_what_the_orm_gives(commitments):
     for query in (ORGANISATIONS_OF, AREAS_OF, MILESTONES_OF, ASSESSMENTS_OF, PROVENANCE_OF):
         for size in (1, 3, 5, 3):
             assert query(ids[:size]) == list(query.build(ids[:size]))
-        if connection.vendor == "postgresql":  # SQLite converts dates and booleans in Python: the ORM's fallback
-            assert query.compiled[5] is not None  # compiled, not the ORM's fallback
+        assert query.compiled[5] is not None  # compiled, not the ORM's fallback (converters applied)
     assert MILESTONES_OF(ids[::-1]) == list(MILESTONES_OF.build(ids[::-1]))
     assert MILESTONES_OF([]) == []
 
