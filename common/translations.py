@@ -13,6 +13,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatedFieldsModel
 
+from common.db import PageQuery
 from common.models import page_language
 
 
@@ -163,10 +164,28 @@ def translations_by_master(translation_model, ids) -> dict[int, dict[str, dict]]
     if not ids:
         return {}
     names = translation_model.TEXT_FIELDS
-    rows = translation_model.objects.filter(master_id__in=ids).order_by("master_id", "language_code")
     result: dict[int, dict[str, dict]] = {}
-    for row in rows.values("master_id", "language_code", "machine_translated", *names):
+    for row in _translation_rows(translation_model, ids):
         texts = {original: row[name] for name, original in names.items()}
         texts["machine_translated"] = row["machine_translated"]
         result.setdefault(row["master_id"], {})[row["language_code"]] = texts
     return result
+
+
+# A page of the API (up to 100 objects) reads its translations by a statement compiled once per process and page
+# size (common.db.PageQuery); larger reads (open data) through the ORM.
+_COMPILED_UP_TO = 100
+_BY_MASTER: dict = {}
+
+
+def _translation_rows(translation_model, ids: list):
+    def build(ids):
+        rows = translation_model.objects.filter(master_id__in=ids).order_by("master_id", "language_code")
+        return rows.values("master_id", "language_code", "machine_translated", *translation_model.TEXT_FIELDS)
+
+    if len(ids) > _COMPILED_UP_TO:
+        return build(ids)
+    query = _BY_MASTER.get(translation_model)
+    if query is None:
+        query = _BY_MASTER[translation_model] = PageQuery(build)
+    return query(ids)

@@ -7,7 +7,6 @@ from one reverse() per page.
 
 import functools
 
-from django.db import connections
 from django.http import Http404
 from django.urls import reverse
 from django_filters.rest_framework import DjangoFilterBackend
@@ -17,6 +16,7 @@ from rest_framework.settings import api_settings
 
 from common.api import ordering
 from common.api.pagination import IdsFirstPagination
+from common.db import PageQuery
 from common.text import as_id
 
 _MARK = 987654321
@@ -165,58 +165,3 @@ class RowDetailMixin(RowListMixin):
         if not rows:
             raise Http404
         return Response(self.build_items(rows)[0])
-
-
-class PageQuery:
-    """A values() query over the ids of a page, compiled to SQL once per process and page size.
-
-    Compiling a query in the ORM costs more than running it for one page: `build(ids)` gives the values()
-    queryset, compiled once with stand-in ids; afterwards only the ids change, and the columns the ORM converts
-    (JSON, and dates on SQLite) go through the same converters. Annotated querysets fall back to the ORM."""
-
-    def __init__(self, build):
-        self.build = build
-        self.compiled = {}
-
-    def _compile(self, size: int):
-        stand_ins = [-n for n in range(1, size + 1)]
-        queryset = self.build(stand_ins)
-        query = queryset.query
-        if query.extra_select or query.annotation_select:
-            return None
-        compiler = query.get_compiler(queryset.db)
-        sql, params = compiler.as_sql()
-        converters = list(compiler.get_converters([column for column, _sql, _alias in compiler.select]).items())
-        slots = {position: -value - 1 for position, value in enumerate(params) if value in stand_ins}
-        return queryset.db, sql, list(params), slots, list(query.values_select), converters
-
-    def __call__(self, ids: list) -> list[dict]:
-        size = len(ids)
-        if not size:
-            return []
-        if size not in self.compiled:
-            self.compiled[size] = self._compile(size)
-        compiled = self.compiled[size]
-        if compiled is None:
-            return list(self.build(ids))
-        alias, sql, params, slots, keys, converters = compiled
-        params = list(params)
-        for position, index in slots.items():
-            params[position] = ids[index]
-        connection = connections[alias]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            rows = cursor.fetchall()
-        if converters:
-            rows = [_converted(list(row), converters, connection) for row in rows]
-        return [dict(zip(keys, row, strict=True)) for row in rows]
-
-
-def _converted(row: list, converters: list, connection) -> list:
-    """A row's values through the ORM's converters (as SQLCompiler.apply_converters)."""
-    for position, (functions, expression) in converters:
-        value = row[position]
-        for function in functions:
-            value = function(value, expression, connection)
-        row[position] = value
-    return row

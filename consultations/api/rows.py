@@ -6,8 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from commitments.api.serializers import ActionPlanRefSerializer, MemberRefSerializer
-from common.api.rows import Flat, Links, PageQuery, grouped
-from common.db import count_of
+from common.api.rows import Flat, Links, grouped
+from common.db import PageQuery, count_of
 from common.translations import translations_by_master
 from consultations.api import serializers as s
 from consultations.models import (

@@ -6,7 +6,8 @@ from django_countries import countries
 from accounts.models import User
 from commitments.api.serializers import ActionPlanRefSerializer, MemberRefSerializer
 from commitments.models import Commitment, CommitmentTranslation, Milestone, MilestoneTranslation
-from common.api.rows import Flat, Links, PageQuery, grouped
+from common.api.rows import Flat, Links, grouped
+from common.db import PageQuery
 from common.translations import translations_by_master
 from drafting.api.serializers import AmendmentRefSerializer
 from drafting.selectors import accepted_amendments
