@@ -118,10 +118,13 @@ def accepted_amendments(*, commitment_ids) -> QuerySet:
 
 def commitment_provenance(*, commitment) -> dict:
     """The accepted amendments of every version of the commitment's draft, and the comments on its paragraphs:
-    three queries, or one when the plan has no published draft (most plans: the panel then shows nothing)."""
+    three queries, or one when no published draft holds it (most commitments: the panel then shows nothing).
+
+    The versions are found through the commitment's own drafts, not its plan: a commitment moved to another plan
+    in the admin keeps the history of the draft it came from."""
     latest = (
-        DraftVersion.objects.filter(action_plan_id=commitment.action_plan_id, state=DraftVersion.State.PUBLISHED)
-        .order_by("-number")
+        DraftVersion.objects.filter(commitments__commitment=commitment, state=DraftVersion.State.PUBLISHED)
+        .order_by("-number", "-id")
         .first()
     )
     if latest is None:  # no published version: no paragraph to comment, no amendment accepted in one

@@ -10,7 +10,7 @@ from drafting.models import Amendment, DraftVersion, ParagraphComment
 from drafting.models.version import DraftParagraph
 from drafting.services import amendments
 from drafting.services.versions import version_create, version_publish
-from tests.factories import UserFactory
+from tests.factories import ActionPlanFactory, UserFactory
 from tests.factories.drafting import draft_review, unverified_user
 
 pytestmark = pytest.mark.django_db
@@ -174,8 +174,15 @@ def test_the_commitment_page_shows_the_amendments_that_shaped_it(
 ):
     amendment = amendments.amendment_propose(author=participant, paragraph=paragraph, text="Publish every contract.")
     amendments.amendment_decide(amendment=amendment, user=point_of_contact, state="accepted", reason="Agreed.")
-    page = client.get(paragraph.draft_commitment.commitment.get_absolute_url()).content.decode()
+    commitment = paragraph.draft_commitment.commitment
+    page = client.get(commitment.get_absolute_url()).content.decode()
     assert "How the draft shaped it" in page and "Publish every contract." in page and "Agreed." in page
+    # moved to another plan (the admin allows it), the commitment keeps the history of the draft it came from
+    commitment.action_plan = ActionPlanFactory(member=commitment.action_plan.member)
+    commitment.save()
+    page = client.get(commitment.get_absolute_url()).content.decode()
+    assert "How the draft shaped it" in page and "Publish every contract." in page
+    assert f"Read draft version {version.number}" in page
 
 
 def test_the_workspace_lists_the_amendments_awaiting_a_decision(paragraph, participant, member):
