@@ -8,12 +8,14 @@ total is counted up to a bound ("more than 1,000").
 
 import base64
 import json
+import operator
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db.models import F, Q, QuerySet
 from django.db.models.fields.tuple_lookups import Tuple, TupleGreaterThan, TupleLessThan
+from django.db.models.query import FlatValuesListIterable, ValuesIterable
 from django.utils import timezone
 
 COUNT_LIMIT = 1_000
@@ -31,9 +33,22 @@ def rows_of(queryset: QuerySet, ids: list) -> list:
 
     An OFFSET skips rows only after building them (joins, computed columns), so a deep page paid for every row
     before it; the page's ids come from the list's order alone, then only its rows are read. One more query."""
-    values = getattr(queryset, "_fields", None)  # the names of a values() queryset, None for instances
-    rows = {row["id"] if values is not None else row.pk: row for row in queryset.filter(pk__in=ids).order_by()}
+    key = _row_id(queryset)
+    rows = {key(row): row for row in queryset.filter(pk__in=ids).order_by()}
     return [rows[pk] for pk in ids if pk in rows]
+
+
+def _row_id(queryset: QuerySet):
+    """How to read the id of a row of `queryset`: an instance's pk, a values() dict's "id", or the place of "id"
+    in a values_list() tuple (the row itself when flat)."""
+    names = getattr(queryset, "_fields", None)  # the names of a values() or values_list() queryset
+    if names is None:
+        return operator.attrgetter("pk")
+    if issubclass(queryset._iterable_class, ValuesIterable):
+        return operator.itemgetter("id")
+    if issubclass(queryset._iterable_class, FlatValuesListIterable):
+        return lambda row: row
+    return operator.itemgetter(list(names).index("id"))
 
 
 @dataclass

@@ -112,3 +112,14 @@ def test_a_date_cursor_written_by_hand_gives_the_first_page(client, values):
     response = client.get(reverse("notifications"), {"cursor": cursor})
     assert response.status_code == 200
     assert [n.pk for n in response.context["notifications"]] == sorted(ids, reverse=True)
+
+
+def test_a_numbered_page_reads_its_rows_in_the_order_of_its_ids_whatever_the_queryset_gives():
+    made = CommitmentFactory.create_batch(3)
+    ids = [made[2].pk, made[0].pk]
+    commitments = Commitment.objects.all()
+    assert pagination.rows_of(commitments, ids) == [made[2], made[0]]
+    assert [row["id"] for row in pagination.rows_of(commitments.values("title", "id"), ids)] == ids
+    assert [row[1] for row in pagination.rows_of(commitments.values_list("title", "id"), ids)] == ids
+    assert pagination.rows_of(commitments.values_list("id", flat=True), ids) == ids
+    assert pagination.rows_of(commitments, [made[1].pk, 0]) == [made[1]]  # an id gone since is left out
