@@ -15,7 +15,13 @@ def sort_key(text: str) -> str:
     """Names in the order a reader expects, whatever the database's collation: accents and case aside
     ("Énergie" beside "Energy", before "Zoning"; "agency" before "Ministry")."""
     decomposed = unicodedata.normalize("NFKD", str(text))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().translate(_UNDECOMPOSED)
+
+
+# Latin letters whose stroke or ligature Unicode does not decompose: Ø, Ł, Đ, Ħ stay apart from O, L, D, H
+# after NFKD ("Łódź" sorted after "Zagreb"); read as the letter they are written on.
+_UNDECOMPOSED = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ð": "d", "ħ": "h", "ı": "i", "ŧ": "t",
+                               "æ": "ae", "œ": "oe", "þ": "th"})  # fmt: skip
 
 
 # The largest key a 64-bit integer column holds: a longer number in a query string matches no row (and SQLite

@@ -10,3 +10,10 @@ def test_accents_and_case_do_not_move_a_name_to_the_end():
     ]  # fmt: skip
     # Code-point order, what a bare casefold() gives, put every accented capital after Z.
     assert sorted(names, key=str.casefold)[-1] != "Zambie"
+
+
+def test_letters_with_a_stroke_sort_with_their_letter():
+    names = ["Zagreb", "Łódź", "Lagos", "Østfold", "Oslo", "Đakovo", "Dakar", "Ærø", "Accra", "Mostar"]
+    assert sorted(names, key=sort_key) == [
+        "Accra", "Ærø", "Dakar", "Đakovo", "Lagos", "Łódź", "Mostar", "Oslo", "Østfold", "Zagreb"
+    ]  # fmt: skip
