@@ -21,18 +21,32 @@ from bench.measure import measure_pages, measure_posts, measure_small
 from bench.targets import print_table, table
 
 
+def _django(env: dict) -> None:
+    """This process's settings are the servers' (the Celery app's broker, for Workers; the reports' database)."""
+    os.environ.update({k: env[k] for k in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL", "REDIS_URL", "MEDIA_ROOT")})
+    import django
+
+    django.setup()
+
+
 def measure_http(args, full: dict, small: dict) -> dict:
     """Every page hit and miss, the POSTs (full database); the same pages missed on the small one."""
     base = f"http://127.0.0.1:{args.port}"
-    with Server(database_env(args.full_name, args), args.port):
+    env = database_env(args.full_name, args)
+    _django(env)
+    # A Celery worker beside the servers, as in production: it renders the home page's snapshot after writes
+    # (partnership/home.py), on the same two cores.
+    with Server(env, args.port), Workers(env, 1):
         http = measure_pages(base, full["pages"], seconds=args.seconds, redis_url=args.redis, paced=not args.smoke)
+    with Server(env, args.port):
         http.update(measure_posts(base, full, seconds=args.seconds))
     if args.smoke:  # one database: the small one is the full one
         return {"pages": http, "small": {p["name"]: {"half": http[p["name"]]["miss"]["half"]} for p in small["pages"]}}
     print("The same pages missed on the small database (cost growth)…", flush=True)
     # One Redis for both databases: what one server cached must not be served by the other.
     redis.Redis.from_url(args.redis).flushdb()
-    with Server(database_env("ogp_bench_small", args), args.port):
+    small_env = database_env("ogp_bench_small", args)
+    with Server(small_env, args.port), Workers(small_env, 1):
         small_http = measure_small(base, small["pages"], http, seconds=args.small_seconds, redis_url=args.redis)
     redis.Redis.from_url(args.redis).flushdb()
     return {"pages": http, "small": small_http}
@@ -57,10 +71,7 @@ def measure_reports(args, prepared: dict, env: dict) -> dict:
         r = results["sized"][size]
         print(f"  report, {size:>3} commitments: {r['pages']} pages in {r['seconds']:.2f} s "
               f"(WeasyPrint alone {r['p0_seconds']:.2f} s), peak {r['peak_mb']:.0f} MB", flush=True)  # fmt: skip
-    os.environ.update({k: env[k] for k in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL", "REDIS_URL", "MEDIA_ROOT")})
-    import django
-
-    django.setup()
+    _django(env)
     from bench import reports
 
     ids = prepared["worker_report_ids"][: 4 if args.smoke else None]  # smoke: the path, not the figure

@@ -3,6 +3,7 @@
 from celery import shared_task
 
 from common.jobs import job_retry
+from partnership.home import home_content_render
 from partnership.services import open_data_build_request, open_data_build_run, response_report_run
 
 
@@ -30,3 +31,9 @@ def response_report_render_task(self, report_id: int) -> dict:
     if report is None:
         return {"report": report_id, "status": "missing"}
     return {"report": report.pk, "status": report.status}
+
+
+@shared_task(acks_late=True)
+def home_content_refresh_task(language: str) -> dict:
+    """Render the home page's content again after writes changed it (partnership.home). Idempotent."""
+    return {"language": language, "size": len(home_content_render(language=language))}

@@ -1,14 +1,14 @@
 """Public pages: anyone may read members, plans, commitments and their progress."""
 
-from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.views.generic import DetailView, TemplateView
 
-from commitments import selectors, services
+from commitments import selectors
 from commitments.models import Member
 from common.cache import versioned
 from common.views import KeysetListView
 from partnership import selectors as partnership_selectors
+from partnership.home import home_content
 
 
 class HomeView(TemplateView):
@@ -16,14 +16,8 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # Stored figures (one row), read only when the page's cached fragment is stale.
-        context["figures"] = SimpleLazyObject(services.headline_figures_current)
-        # Each block one bounded query, run only when the cached fragment is rebuilt (lazy querysets/objects).
-        context["open_consultations"] = SimpleLazyObject(partnership_selectors.home_open_consultations)
-        context["commitments_to_follow"] = SimpleLazyObject(partnership_selectors.home_commitments_to_follow)
-        context["recent_plans"] = selectors.recent_action_plans(limit=6)
-        context["policy_areas"] = selectors.policy_areas_top_level()
-        context["fragment_key"] = versioned(get_language())
+        # A snapshot per language, rendered again by a task after writes (partnership/home.py); read at render time.
+        context["home_content"] = home_content
         return context
 
 
