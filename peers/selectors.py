@@ -3,6 +3,7 @@
 from django.db.models import Prefetch, Q, QuerySet
 
 from commitments.models import Commitment
+from common.db import PageQuery
 from common.text import as_id
 from irm_reports.models import CommitmentAssessment
 from peers.models import ExchangeRequest, SimilarCommitment
@@ -36,12 +37,21 @@ def similar_of(*, commitment: Commitment) -> list[SimilarCommitment]:
     return list(rows)
 
 
+# A page of the commitments API: one statement compiled once per page size.
+_SIMILAR_OF = PageQuery(
+    lambda ids: (
+        SimilarCommitment.objects.filter(commitment_id__in=ids)
+        .order_by("commitment_id", "rank")
+        .values("commitment_id", "similar_id")
+    )
+)
+
+
 def similar_ids(*, commitment_ids: list[int]) -> dict[int, list[int]]:
     """The ids of the similar commitments of each commitment, best first (one query)."""
     found: dict[int, list[int]] = {pk: [] for pk in commitment_ids}
-    rows = SimilarCommitment.objects.filter(commitment_id__in=commitment_ids).order_by("commitment_id", "rank")
-    for commitment_id, similar_id in rows.values_list("commitment_id", "similar_id"):
-        found[commitment_id].append(similar_id)
+    for row in _SIMILAR_OF(list(commitment_ids)):
+        found[row["commitment_id"]].append(row["similar_id"])
     return found
 
 
