@@ -128,6 +128,9 @@ class Workers:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and len(app.control.ping(timeout=0.5) or []) < self.count:
             time.sleep(0.2)
+        if len(app.control.ping(timeout=1) or []) < self.count:  # measured without them, figures would mislead
+            self.__exit__()
+            raise RuntimeError(f"{self.count} Celery worker(s) did not answer within 60 s")
         return self
 
     def __exit__(self, *exc):

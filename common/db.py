@@ -101,7 +101,11 @@ class PageQuery:
 
     Compiling a query in the ORM costs more than running it for one page: `build(ids)` gives the values()
     queryset, compiled once with stand-in ids; afterwards only the ids change, and the columns the ORM converts
-    (JSON, and dates on SQLite) go through the same converters. Annotated querysets fall back to the ORM."""
+    (JSON, and dates on SQLite) go through the same converters. Annotated querysets fall back to the ORM, and so
+    does a query where a stand-in is not found exactly once among the parameters.
+
+    Only for queries whose other parameters are constants of the code: one that read the time, the language or a
+    request would keep the values of its first compilation for the life of the process."""
 
     def __init__(self, build):
         self.build = build
@@ -117,6 +121,8 @@ class PageQuery:
         sql, params = compiler.as_sql()
         converters = list(compiler.get_converters([column for column, _sql, _alias in compiler.select]).items())
         slots = {position: -value - 1 for position, value in enumerate(params) if value in stand_ins}
+        if sorted(params[position] for position in slots) != sorted(stand_ins):
+            return None  # a stand-in missing (keys that are not integers) or twice (a constant equal to one)
         return queryset.db, sql, list(params), slots, list(query.values_select), converters
 
     def __call__(self, ids: list) -> list[dict]:

@@ -50,6 +50,13 @@ def _send_in_background(task, args):
     threading.Thread(target=run, name=f"eager {task}", daemon=False).start()
 
 
+def enqueue_in_background(task, *args) -> None:
+    """Queue a task from a thread of its own, at once: for a request that reads (no transaction to wait for) and
+    must not wait on the broker (a broker that accepts connections but never answers held a send for 15 s).
+    Only for work that is asked again if lost (a cache's refresh): nothing records it."""
+    threading.Thread(target=_send, args=(task, args), name=f"send {task}", daemon=True).start()
+
+
 def enqueue_job_on_commit(task, *args) -> None:
     """Queue a long job's task once the transaction commits (see common.jobs).
 

@@ -124,7 +124,7 @@ def commitment_provenance(*, commitment) -> dict:
     in the admin keeps the history of the draft it came from."""
     latest = (
         DraftVersion.objects.filter(commitments__commitment=commitment, state=DraftVersion.State.PUBLISHED)
-        .order_by("-number", "-id")
+        .order_by("-published_at", "-id")  # numbers start again in each plan: the last published, whichever plan
         .first()
     )
     if latest is None:  # no published version: no paragraph to comment, no amendment accepted in one

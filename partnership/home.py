@@ -4,14 +4,15 @@ writes that change it.
 Every write to the content bumps the content version (common/cache.py), and the home page shows what most writes
 change (open consultations, commitments to follow, recent plans, figures). Rendered on the request that finds it
 stale, the first visitor after each write paid for the whole page (about 15 ms at national scale, five times
-a cached page); on a busy portal that is every visitor. Now that visitor is shown the snapshot rendered before
-the write, and a worker renders the new one (`home_content_refresh_task`, one at a time per language). A snapshot
-is never shown more than STALE_SECONDS after a newer version exists: past that (no worker, or a busy one) the
-request renders it itself, as it does when there is none, and where tasks run in-process (the embedded default,
-the tests) every request shows the current content.
+a cached page); on a busy portal that is every visitor. Now the first visit that finds the snapshot stale queues
+one refresh (`home_content_refresh_task`, sent from a thread: a visit never waits on the broker) and is shown the
+snapshot rendered before the write, as is every visit until a worker has rendered the new one. If no worker has
+within STALE_SECONDS of that first visit, the visits render it themselves, as they do when there is none, and
+where tasks run in-process (the embedded default, the tests) every visit shows the current content.
 
-Consultations open and close with the clock as well as with writes: a snapshot is rendered again after
-EXPIRES_SECONDS whatever the version.
+Consultations open and close with the clock as well as with writes: a snapshot older than EXPIRES_SECONDS is
+stale whatever the version. A render never replaces a snapshot of a newer version (one that started later
+finished first).
 """
 
 import time
@@ -25,7 +26,7 @@ from django.utils.safestring import mark_safe
 
 from commitments import selectors, services
 from common.cache import content_version
-from common.queue import enqueue_on_commit
+from common.queue import enqueue_in_background
 from partnership import selectors as partnership_selectors
 
 TEMPLATE = "commitments/includes/_home_content.html"
@@ -38,8 +39,9 @@ def _key(language: str) -> str:
     return f"home-content:{language}"
 
 
-def _refreshing_key(language: str) -> str:
-    return f"home-content-refreshing:{language}"
+def _queued_key(language: str) -> str:
+    """When the pending refresh was queued (by the first visit that found the snapshot stale)."""
+    return f"home-content-queued:{language}"
 
 
 def home_context() -> dict:
@@ -55,13 +57,17 @@ def home_context() -> dict:
 
 
 def home_content_render(*, language: str) -> str:
-    """Render the content in `language` and keep it as the snapshot. The version is read before the data: a write
-    in between leaves the snapshot stale (rendered again), never wrongly current."""
+    """Render the content in `language` and keep it as the snapshot, unless one of a newer version is kept already.
+    The version is read before the data: a write in between leaves the snapshot stale (rendered again), never
+    wrongly current."""
     with translation.override(language):
         version = content_version()
+        built_at = time.time()
         html = render_to_string(TEMPLATE, home_context())
-    cache.set(_key(language), {"version": version, "built_at": time.time(), "html": html}, EXPIRES_SECONDS * 2)
-    cache.delete(_refreshing_key(language))
+    kept = cache.get(_key(language))
+    if kept is None or kept["version"] <= version:
+        cache.set(_key(language), {"version": version, "built_at": built_at, "html": html}, EXPIRES_SECONDS * 2)
+        cache.delete(_queued_key(language))
     return html
 
 
@@ -74,13 +80,20 @@ def home_content() -> str:
     """The content for the request's language: the snapshot, or a new one (see the module's docstring)."""
     language = translation.get_language()
     snapshot = cache.get(_key(language))
-    if snapshot is None:
-        return mark_safe(home_content_render(language=language))  # noqa: S308 (rendered by the template engine)
-    age = time.time() - snapshot["built_at"]
-    if snapshot["version"] == content_version() and age < EXPIRES_SECONDS:
+    if snapshot is None or _tasks_in_process():
+        if snapshot is None or not _current(snapshot):
+            return mark_safe(home_content_render(language=language))  # noqa: S308 (rendered by the template engine)
         return mark_safe(snapshot["html"])  # noqa: S308
-    if age >= STALE_SECONDS or _tasks_in_process():
+    if _current(snapshot):
+        return mark_safe(snapshot["html"])  # noqa: S308
+    queued_at = cache.get(_queued_key(language))
+    if queued_at is None:
+        if cache.add(_queued_key(language), time.time(), timeout=STALE_SECONDS * 2):  # one refresh at a time
+            enqueue_in_background(TASK, language)
+    elif time.time() - queued_at >= STALE_SECONDS:  # no worker rendered it in time
         return mark_safe(home_content_render(language=language))  # noqa: S308
-    if cache.add(_refreshing_key(language), True, timeout=STALE_SECONDS):  # one refresh at a time
-        enqueue_on_commit(TASK, language)
     return mark_safe(snapshot["html"])  # noqa: S308
+
+
+def _current(snapshot: dict) -> bool:
+    return snapshot["version"] == content_version() and time.time() - snapshot["built_at"] < EXPIRES_SECONDS

@@ -33,7 +33,7 @@ def response_report_render_task(self, report_id: int) -> dict:
     return {"report": report.pk, "status": report.status}
 
 
-@shared_task(acks_late=True)
+@shared_task(acks_late=True, ignore_result=True)
 def home_content_refresh_task(language: str) -> dict:
     """Render the home page's content again after writes changed it (partnership.home). Idempotent."""
     return {"language": language, "size": len(home_content_render(language=language))}

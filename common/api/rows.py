@@ -93,7 +93,8 @@ def grouped(rows, key) -> dict:
 
 class RowListMixin:
     """List from values(): `row_queryset()` gives the rows to filter, `row_keys` the values() keys,
-    `build_items(rows)` the JSON items of a page of rows in a constant number of queries."""
+    `build_items(rows)` the JSON items of a page of rows in a constant number of queries. `row_queryset()` must
+    not depend on the request, the time or the language: the rows by id are read by a statement compiled once."""
 
     row_keys: list[str] = []
 

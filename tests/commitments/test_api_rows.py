@@ -12,6 +12,7 @@ from rest_framework.request import Request
 from rest_framework.test import APIClient, APIRequestFactory
 
 from accounts.models import User
+from commitments.models import Commitment, PolicyArea
 from drafting.services.amendments import amendment_decide, amendment_propose
 from irm_reports.models import CommitmentAssessment, Report
 from monitoring.models import CommitmentMonitoring
@@ -212,3 +213,17 @@ def test_an_empty_page_is_an_empty_list(commitments):
     for path in ["/api/v1/commitments/?status=completed", "/api/v1/commitments/?search=nothing-like-this"]:
         response = APIClient().get(path)
         assert response.status_code == 200 and response.json()["results"] == []
+
+
+def test_a_page_query_whose_stand_ins_are_ambiguous_goes_through_the_orm(commitments):
+    from common.db import PageQuery
+
+    ids = [c.pk for c in commitments]
+    # a constant equal to a stand-in (-1) among the parameters: compiled, it would be taken for an id
+    excluding = PageQuery(lambda page: Commitment.objects.filter(pk__in=page).exclude(pk=-1).values("id"))
+    assert sorted(row["id"] for row in excluding(ids[:3])) == sorted(ids[:3])
+    assert excluding.compiled[3] is None
+    # keys that are not integers: no stand-in among the parameters
+    by_slug = PageQuery(lambda page: PolicyArea.objects.filter(slug__in=[str(p) for p in page]).values("slug"))
+    assert by_slug(["water"]) == [{"slug": "water"}]
+    assert by_slug.compiled[1] is None

@@ -230,3 +230,19 @@ def test_a_signed_in_participant_may_support_or_flag_anothers_comment_a_visitor_
     client.force_login(comment.author)
     own = client.get(url).content.decode()
     assert support not in own and flag not in own
+
+
+def test_a_commitment_drafted_again_in_its_new_plan_links_the_draft_published_last(point_of_contact):
+    from drafting.selectors import commitment_provenance
+    from tests.factories.drafting import published_draft
+
+    first = published_draft(action_plan=ActionPlanFactory(), poc=point_of_contact)
+    second = version_publish(version=version_create(consultation=first.consultation, user=point_of_contact),
+                             user=point_of_contact)  # fmt: skip
+    assert second.number == 2
+    commitment = first.action_plan.commitments.get()
+    commitment.action_plan = ActionPlanFactory(member=first.action_plan.member)
+    commitment.save()
+    again = published_draft(action_plan=commitment.action_plan, poc=point_of_contact)
+    assert again.number == 1
+    assert commitment_provenance(commitment=commitment)["latest"] == again  # not the old plan's version 2

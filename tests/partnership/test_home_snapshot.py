@@ -22,7 +22,7 @@ def with_a_worker(monkeypatch, django_capture_on_commit_callbacks):
     """Tasks go to a worker (not run in-process): the refreshes queued are collected, to run them by hand."""
     queued = []
     monkeypatch.setattr(home, "_tasks_in_process", lambda: False)
-    monkeypatch.setattr(home, "enqueue_on_commit", lambda task, *args: queued.append((task, args)))
+    monkeypatch.setattr(home, "enqueue_in_background", lambda task, *args: queued.append((task, args)))
     return queued
 
 
@@ -44,12 +44,27 @@ def test_after_a_write_the_previous_snapshot_shows_while_one_refresh_is_queued(c
     assert len(with_a_worker) == 2  # the refresh ran: the next write queues again
 
 
-def test_a_snapshot_is_never_shown_long_after_a_newer_version_exists(client, with_a_worker):
+def test_a_snapshot_is_never_shown_long_after_a_visit_found_it_stale(client, with_a_worker):
     _home(client)
     ConsultationFactory(title="A call opened just now")
-    snapshot = cache.get(home._key("en"))
-    cache.set(home._key("en"), {**snapshot, "built_at": time.time() - home.STALE_SECONDS - 1})
-    assert "A call opened just now" in _home(client)  # no worker answered in time: the request renders it
+    assert "A call opened just now" not in _home(client)  # the refresh is queued now
+    cache.set(home._queued_key("en"), time.time() - home.STALE_SECONDS - 1)  # and no worker rendered it since
+    assert "A call opened just now" in _home(client)  # the visit renders it itself
+
+
+def test_an_older_render_never_replaces_a_newer_snapshot(monkeypatch):
+    from common.cache import bump_content_version
+
+    older_html = home.home_content_render(language="en")
+    older = cache.get(home._key("en"))
+    bump_content_version()
+    home.home_content_render(language="en")
+    newer = cache.get(home._key("en"))
+    assert newer["version"] > older["version"]
+    # a render that read the older version finishes last: it keeps its result to itself
+    monkeypatch.setattr(home, "content_version", lambda: older["version"])
+    assert home.home_content_render(language="en") == older_html
+    assert cache.get(home._key("en")) == newer
 
 
 def test_consultations_opening_with_the_clock_show_without_a_write(client, with_a_worker):
@@ -58,7 +73,24 @@ def test_consultations_opening_with_the_clock_show_without_a_write(client, with_
     time.sleep(1.1)
     snapshot = cache.get(home._key("en"))
     cache.set(home._key("en"), {**snapshot, "built_at": time.time() - home.EXPIRES_SECONDS})
+    assert "Opens in a moment" not in _home(client)  # expired: a refresh is queued, though nothing was written
+    assert with_a_worker == [(home.TASK, ("en",))]
+    home.home_content_render(language="en")  # the worker's refresh
     assert "Opens in a moment" in _home(client)
+
+
+def test_a_visit_never_waits_on_the_broker(monkeypatch):
+    """The refresh is sent from a thread: a broker that never answers holds the thread, not the visit."""
+    import threading
+
+    from common import queue
+
+    answered, sent = threading.Event(), []
+    monkeypatch.setattr(queue, "_send", lambda task, args: (answered.wait(10), sent.append(task)))
+    queue.enqueue_in_background(home.TASK, "en")
+    assert not sent  # back at once, the broker still silent
+    answered.set()
+    assert wait_for(lambda: sent == [home.TASK], timeout=10)
 
 
 def test_each_language_has_its_snapshot(client, with_a_worker):
