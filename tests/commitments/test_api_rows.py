@@ -44,6 +44,18 @@ def reference(viewset, serializer_class, ids, language, path):
         return json.loads(JSONRenderer().render(data))
 
 
+def assert_list_is_the_reference(viewset, serializer_class, path, language, *, signed_in=False):
+    """The list's page at `path` (not empty) is the JSON its serializer gives of the same objects."""
+    api = APIClient()
+    if signed_in:
+        api.force_authenticate(UserFactory())
+    response = api.get(path, HTTP_ACCEPT_LANGUAGE=language)
+    assert response.status_code == 200
+    items = response.json()["results"]
+    assert items
+    assert items == reference(viewset, serializer_class, [item["id"] for item in items], language, path)
+
+
 @pytest.fixture
 def commitments():
     parent = MemberFactory(country="DE", name="Deutschland", name_fr="Allemagne")
@@ -84,16 +96,8 @@ def _amended(commitment):
     ["", "?ordering=-id", "?policy_area=water", "?search=potable", "?page_size=2&ordering=-start_date"],
 )
 def test_commitment_list_is_the_serializers_json(commitments, language, signed_in, query):
-    api = APIClient()
-    if signed_in:
-        api.force_authenticate(UserFactory())
-    path = f"/api/v1/commitments/{query}"
-    response = api.get(path, HTTP_ACCEPT_LANGUAGE=language)
-    assert response.status_code == 200
-    items = response.json()["results"]
-    assert items
-    ids = [item["id"] for item in items]
-    assert items == reference(CommitmentViewSet, CommitmentSerializer, ids, language, path)
+    assert_list_is_the_reference(CommitmentViewSet, CommitmentSerializer, f"/api/v1/commitments/{query}", language,
+                                 signed_in=signed_in)  # fmt: skip
 
 
 def test_the_fast_path_carries_everything_of_a_commitment(commitments):

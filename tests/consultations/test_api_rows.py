@@ -15,7 +15,7 @@ from consultations.api.serializers import ConsultationSerializer, ProposalSerial
 from consultations.api.views import ConsultationViewSet, ProposalViewSet
 from consultations.filters import SORTS
 from consultations.models import Consultation, Proposal, ProposalResponse
-from tests.commitments.test_api_rows import LANGUAGES, reference
+from tests.commitments.test_api_rows import LANGUAGES, assert_list_is_the_reference, reference
 from tests.factories import CommitmentFactory, MemberFactory, OrganisationFactory, PolicyAreaFactory, UserFactory
 from tests.factories.consultations import CommentFactory, ConsultationFactory, ProposalFactory, ResponseFactory
 
@@ -63,16 +63,8 @@ QUERIES = [
 @pytest.mark.parametrize("signed_in", [False, True])
 @pytest.mark.parametrize("query", QUERIES)
 def test_proposal_list_is_the_serializers_json(proposals, language, signed_in, query):
-    api = APIClient()
-    if signed_in:
-        api.force_authenticate(UserFactory())
-    path = f"/api/v1/proposals/{query}"
-    response = api.get(path, HTTP_ACCEPT_LANGUAGE=language)
-    assert response.status_code == 200
-    items = response.json()["results"]
-    assert items
-    ids = [item["id"] for item in items]
-    assert items == reference(ProposalViewSet, ProposalSerializer, ids, language, path)
+    assert_list_is_the_reference(ProposalViewSet, ProposalSerializer, f"/api/v1/proposals/{query}", language,
+                                 signed_in=signed_in)  # fmt: skip
 
 
 def test_the_list_shows_what_the_reference_shows(proposals):
@@ -166,12 +158,7 @@ CONSULTATION_QUERIES = ["", "?page=2&page_size=2", "?state=open", "?state=closed
 @pytest.mark.parametrize("query", CONSULTATION_QUERIES)
 def test_consultation_list_is_the_serializers_json(consultations, language, query):
     path = f"/api/v1/consultations/{query}"
-    response = APIClient().get(path, HTTP_ACCEPT_LANGUAGE=language)
-    assert response.status_code == 200
-    items = response.json()["results"]
-    assert items
-    ids = [item["id"] for item in items]
-    assert items == reference(ConsultationViewSet, ConsultationSerializer, ids, language, path)
+    assert_list_is_the_reference(ConsultationViewSet, ConsultationSerializer, path, language)
 
 
 def test_a_consultation_is_the_serializers_json_and_every_state_shows(consultations):
