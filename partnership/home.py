@@ -22,7 +22,6 @@ from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.functional import SimpleLazyObject
-from django.utils.safestring import mark_safe
 
 from commitments import selectors, services
 from common.cache import content_version
@@ -77,22 +76,23 @@ def _tasks_in_process() -> bool:
 
 
 def home_content() -> str:
-    """The content for the request's language: the snapshot, or a new one (see the module's docstring)."""
+    """The content for the request's language: the snapshot, or a new one (see the module's docstring). Markup
+    the template engine wrote (a SafeString, kept as one in the cache)."""
     language = translation.get_language()
     snapshot = cache.get(_key(language))
     if snapshot is None or _tasks_in_process():
         if snapshot is None or not _current(snapshot):
-            return mark_safe(home_content_render(language=language))  # noqa: S308 (rendered by the template engine)
-        return mark_safe(snapshot["html"])  # noqa: S308
+            return home_content_render(language=language)
+        return snapshot["html"]
     if _current(snapshot):
-        return mark_safe(snapshot["html"])  # noqa: S308
+        return snapshot["html"]
     queued_at = cache.get(_queued_key(language))
     if queued_at is None:
         if cache.add(_queued_key(language), time.time(), timeout=STALE_SECONDS * 2):  # one refresh at a time
             enqueue_in_background(TASK, language)
     elif time.time() - queued_at >= STALE_SECONDS:  # no worker rendered it in time
-        return mark_safe(home_content_render(language=language))  # noqa: S308
-    return mark_safe(snapshot["html"])  # noqa: S308
+        return home_content_render(language=language)
+    return snapshot["html"]
 
 
 def _current(snapshot: dict) -> bool:

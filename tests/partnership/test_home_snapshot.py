@@ -27,7 +27,9 @@ def with_a_worker(monkeypatch, django_capture_on_commit_callbacks):
 
 
 def _home(client, language="en") -> str:
-    return client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    page = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert '<section class="hero">' in page  # markup, not escaped: rendered or read from the cache
+    return page
 
 
 def test_after_a_write_the_previous_snapshot_shows_while_one_refresh_is_queued(client, with_a_worker):
