@@ -5,7 +5,7 @@ page, never cached."""
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from commitments.api.serializers import ActionPlanRefSerializer, MemberRefSerializer
+from commitments.api.serializers import PLAN_MEMBER_REF, PLAN_REF
 from common.api.rows import Flat, Links, grouped
 from common.db import PageQuery, count_of
 from common.translations import translations_by_master
@@ -26,11 +26,7 @@ CONSULTATION = Flat(
     ["id", "title", "language", "description", "kind", "opens_at", "closes_at", "response_due_on", "status_reason",
      "max_proposals_per_participant", "proposal_count", "answered_count"],
 )  # fmt: skip
-CONSULTATION_PLAN = Flat(
-    ActionPlanRefSerializer, ["id", "number", "title", "language", "start_date", "end_date", "status"], "action_plan__"
-)
-CONSULTATION_MEMBER = Flat(MemberRefSerializer, ["id", "slug", "name", "kind", "country"], "action_plan__member__")
-CONSULTATION_KEYS = [*CONSULTATION.keys(), *CONSULTATION_PLAN.keys(), *CONSULTATION_MEMBER.keys(), "status"]
+CONSULTATION_KEYS = [*CONSULTATION.keys(), *PLAN_REF.keys(), *PLAN_MEMBER_REF.keys(), "status"]
 CONSULTATION_AREAS_OF = PageQuery(
     lambda ids: (
         Consultation.policy_areas.through.objects.filter(consultation_id__in=ids)
@@ -53,7 +49,7 @@ def consultation_items(request, rows: list[dict]) -> list[dict]:
         pk = row["id"]
         item = CONSULTATION(row)
         item["url"], item["html_url"] = links(pk), pages(pk)
-        item["member"], item["action_plan"] = CONSULTATION_MEMBER(row), CONSULTATION_PLAN(row)
+        item["member"], item["action_plan"] = PLAN_MEMBER_REF(row), PLAN_REF(row)
         item["state"] = Consultation.state_of(row["status"], row["opens_at"], row["closes_at"], now).value
         item["policy_areas"] = [area["policyarea__slug"] for area in areas.get(pk, ())]
         item["translations"] = translations.get(pk, {})

@@ -4,7 +4,7 @@ built without model instances (common.api.rows). A page costs the same queries a
 from django_countries import countries
 
 from accounts.models import User
-from commitments.api.serializers import ActionPlanRefSerializer, MemberRefSerializer
+from commitments.api.serializers import PLAN_MEMBER_REF, PLAN_REF, member_ref
 from commitments.models import Commitment, CommitmentTranslation, Milestone, MilestoneTranslation
 from common.api.rows import Flat, Links, grouped
 from common.db import PageQuery
@@ -17,12 +17,11 @@ from monitoring.status import disputed
 from partnership.api import serializers as s
 from peers.selectors import similar_ids
 
-MEMBER_REF = ["id", "slug", "name", "kind", "country"]
 MEMBER_FLAT = Flat(s.MemberSerializer, ["id", "slug", "name", "name_fr", "name_es", "kind", "country", "region"])
 MEMBER_TAIL = Flat(
     s.MemberSerializer, ["joined_year", "code", "status", "website_url", "plan_count", "commitment_count"]
 )
-PARENT = Flat(MemberRefSerializer, MEMBER_REF, prefix="parent__")
+PARENT = member_ref("parent__")
 MEMBER_KEYS = [*MEMBER_FLAT.keys(), *MEMBER_TAIL.keys(), *PARENT.keys()]
 
 COMMITMENT_HEAD = Flat(
@@ -30,10 +29,6 @@ COMMITMENT_HEAD = Flat(
     ["id", "ogp_id", "number", "title", "short_title", "theme", "full_text", "problem", "status_quo", "objective"],
 )
 EXPECTED = Flat(s.CommitmentSerializer, ["expected_results"])
-PLAN = Flat(
-    ActionPlanRefSerializer, ["id", "number", "title", "language", "start_date", "end_date", "status"], "action_plan__"
-)
-PLAN_MEMBER = Flat(MemberRefSerializer, MEMBER_REF, prefix="action_plan__member__")
 LEAD = Flat(s.OrganisationSerializer, ["id", "name", "kind"], prefix="lead_institution__")
 LEAD_TEXT = Flat(s.CommitmentSerializer, ["lead_institution_text", "supporting_institutions_text"])
 VALUES = Flat(
@@ -47,8 +42,8 @@ FUNDING = Flat(s.CommitmentSerializer, ["budget", "budget_currency", "funding_so
 COMMITMENT_KEYS = [
     *COMMITMENT_HEAD.keys(),
     *EXPECTED.keys(),
-    *PLAN.keys(),
-    *PLAN_MEMBER.keys(),
+    *PLAN_REF.keys(),
+    *PLAN_MEMBER_REF.keys(),
     *LEAD.keys(),
     *LEAD_TEXT.keys(),
     *VALUES.keys(),
@@ -188,7 +183,7 @@ def commitment_items(request, rows: list[dict]) -> list[dict]:
         item = COMMITMENT_HEAD(row)
         item.update(EXPECTED(row) | LEAD_TEXT(row) | COMMITMENT_TAIL(row) | FUNDING(row))
         item["url"], item["html_url"] = links(pk), pages(pk)
-        item["member"], item["action_plan"] = PLAN_MEMBER(row), PLAN(row)
+        item["member"], item["action_plan"] = PLAN_MEMBER_REF(row), PLAN_REF(row)
         item["lead_institution"] = _ref(LEAD, row, "lead_institution__id")
         item["supporting_organisations"] = [ORGANISATION(org) for org in orgs.get(pk, ())]
         item["policy_areas"] = [
