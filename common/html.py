@@ -3,6 +3,7 @@
 Each writer reproduces a template byte for byte, and a test renders both on the same data in every language.
 """
 
+from django.conf import settings
 from django.utils.formats import localize
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
@@ -12,6 +13,8 @@ from django.utils.timezone import template_localtime
 def template_value(value) -> str:
     """As {{ value }}: localised, then escaped unless marked safe. (Translations of a template's literal strings,
     {% trans "…" %}, are not escaped: the literal is safe, and so is its translation.)"""
+    if type(value) is int and not settings.USE_THOUSAND_SEPARATOR:
+        return str(value)  # what localize() gives an integer when numbers are not grouped (no format lookups)
     return conditional_escape(localize(template_localtime(value)))
 
 

@@ -81,3 +81,26 @@ def test_choice_labels_are_djangos_in_every_language(language):
                 setattr(instance, field.attname, value)
                 expected = Model._get_FIELD_display(instance, field)
                 assert getattr(instance, f"get_{field.name}_display")() == expected, (model, field, value)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.one_of(
+        st.integers(),
+        st.booleans(),
+        st.floats(allow_nan=False, allow_infinity=False),
+        st.decimals(allow_nan=False, allow_infinity=False),
+        st.text(),
+    ),
+    st.sampled_from(LANGUAGES),
+    st.booleans(),
+)
+def test_template_value_is_what_the_template_writes(value, language, grouped):
+    """common.html.template_value (integers take a shortcut) gives {{ value }}'s output, numbers grouped or not."""
+    from django.template import Context, Template
+    from django.test import override_settings
+
+    from common.html import template_value
+
+    with translation.override(language), override_settings(USE_THOUSAND_SEPARATOR=grouped):
+        assert template_value(value) == Template("{{ value }}").render(Context({"value": value}))
