@@ -14,6 +14,7 @@ from commitments.models import (
     Milestone,
     PolicyArea,
 )
+from common.db import PageQuery
 from common.translations import page_translations
 
 
@@ -72,24 +73,33 @@ def listed_commitments(*, ids: list[int]) -> QuerySet:
     )
 
 
+_LISTED_AREA_FIELDS = (
+    "commitment_id", "policyarea_id", "policyarea__slug", "policyarea__name", "policyarea__name_fr",
+    "policyarea__name_es",
+)  # fmt: skip
+_LISTED_AREAS_OF = PageQuery(
+    lambda ids: (
+        Commitment.policy_areas.through.objects.filter(commitment_id__in=ids)
+        .order_by("policyarea__name", "policyarea_id")
+        .values(*_LISTED_AREA_FIELDS)
+    )
+)
+
+
 def with_listed_areas(commitments: list[Commitment]) -> list[Commitment]:
     """The rows' commitments, each with its policy areas in name order as `listed_areas` (one query), one instance
     per area for the whole list: a prefetch built one per commitment and area (about 165 on a plan's page, of about
     60 areas) and cost three times its query."""
-    pairs = (
-        Commitment.policy_areas.through.objects.filter(commitment_id__in=[c.pk for c in commitments])
-        .order_by("policyarea__name", "policyarea_id")
-        .values_list(
-            "commitment_id", "policyarea_id", "policyarea__slug", "policyarea__name", "policyarea__name_fr",
-            "policyarea__name_es",
-        )
-    )  # fmt: skip
     areas: dict[int, PolicyArea] = {}
     listed: dict[int, list[PolicyArea]] = {}
-    for commitment_id, area_id, slug, name, name_fr, name_es in pairs if commitments else ():
+    for row in _LISTED_AREAS_OF([c.pk for c in commitments]):
+        area_id = row["policyarea_id"]
         if area_id not in areas:
-            areas[area_id] = PolicyArea(id=area_id, slug=slug, name=name, name_fr=name_fr, name_es=name_es)
-        listed.setdefault(commitment_id, []).append(areas[area_id])
+            areas[area_id] = PolicyArea(
+                id=area_id, slug=row["policyarea__slug"], name=row["policyarea__name"],
+                name_fr=row["policyarea__name_fr"], name_es=row["policyarea__name_es"],
+            )  # fmt: skip
+        listed.setdefault(row["commitment_id"], []).append(areas[area_id])
     for commitment in commitments:
         commitment.listed_areas = listed.get(commitment.pk, [])
     return commitments

@@ -105,10 +105,13 @@ class PageQuery:
     does a query where a stand-in is not found exactly once among the parameters.
 
     Only for queries whose other parameters are constants of the code: one that read the time, the language or a
-    request would keep the values of its first compilation for the life of the process."""
+    request would keep the values of its first compilation for the life of the process.
 
-    def __init__(self, build):
+    One statement is kept per number of ids up to `up_to` (a page's rows); more ids go through the ORM."""
+
+    def __init__(self, build, *, up_to: int = 100):
         self.build = build
+        self.up_to = up_to
         self.compiled = {}
 
     def _compile(self, size: int):
@@ -129,6 +132,8 @@ class PageQuery:
         size = len(ids)
         if not size:
             return []
+        if size > self.up_to:
+            return list(self.build(ids))
         if size not in self.compiled:
             self.compiled[size] = self._compile(size)
         compiled = self.compiled[size]

@@ -183,9 +183,7 @@ def _translation_rows(translation_model, ids: list):
         rows = translation_model.objects.filter(master_id__in=ids).order_by("master_id", "language_code")
         return rows.values("master_id", "language_code", "machine_translated", *translation_model.TEXT_FIELDS)
 
-    if len(ids) > _COMPILED_UP_TO:
-        return build(ids)
     query = _BY_MASTER.get(translation_model)
     if query is None:
-        query = _BY_MASTER[translation_model] = PageQuery(build)
+        query = _BY_MASTER[translation_model] = PageQuery(build, up_to=_COMPILED_UP_TO)
     return query(ids)

@@ -231,3 +231,13 @@ def test_a_page_query_whose_stand_ins_are_ambiguous_goes_through_the_orm(commitm
     by_slug = PageQuery(lambda page: PolicyArea.objects.filter(slug__in=[str(p) for p in page]).values("slug"))
     assert by_slug(["water"]) == [{"slug": "water"}]
     assert by_slug.compiled[1] is None
+
+
+def test_a_page_query_reads_more_ids_than_it_keeps_statements_for_through_the_orm(commitments):
+    from common.db import PageQuery
+
+    ids = [c.pk for c in commitments]
+    query = PageQuery(lambda page: Commitment.objects.filter(pk__in=page).order_by("pk").values("id"), up_to=2)
+    assert [row["id"] for row in query(ids[:2])] == sorted(ids[:2])
+    assert [row["id"] for row in query(ids[:3])] == sorted(ids[:3])
+    assert list(query.compiled) == [2]
