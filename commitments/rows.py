@@ -10,12 +10,17 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
 from commitments import selectors
+from commitments.models import ActionPlan, Commitment, Member
+from commitments.models.urls import url_for
 from common.cache import cached_fragments
+from common.choices import choice_display
 from common.html import SharedParts, joined
 from common.html import template_value as _value
 from common.templatetags.markup import lang_attr, localized
 from common.templatetags.portal import percent
-from common.translations import shown_in
+from common.translations import page_language, shown_texts
+
+_COMPLETION = Commitment._meta.get_field("completion")
 
 _ROW = (
     '\n<li class="card commitment-card" id="commitment-{pk}">\n  <div class="card-heading">\n'
@@ -59,48 +64,56 @@ def _shared() -> SharedParts:
     return SharedParts(**_labels())
 
 
-def _plan(action_plan) -> str:
-    label = f"{_value(localized(action_plan.member))} · {_value(action_plan.period_label)}"
-    return f'<a href="{_value(action_plan.get_absolute_url())}">{label}</a> · '
+def _plan(row: dict) -> str:
+    plan = ActionPlan(
+        id=row["action_plan_id"], start_date=row["action_plan__start_date"], end_date=row["action_plan__end_date"]
+    )
+    member = Member(
+        name=row["action_plan__member__name"], name_fr=row["action_plan__member__name_fr"],
+        name_es=row["action_plan__member__name_es"],
+    )  # fmt: skip
+    label = f"{_value(localized(member))} · {_value(plan.period_label)}"
+    return f'<a href="{_value(plan.get_absolute_url())}">{label}</a> · '
 
 
 def _tag(area) -> str:
     return f'<li><a class="tag" href="{_value(area.get_absolute_url())}">{_value(localized(area))}</a></li>'
 
 
-def _completion(commitment) -> str:
-    return (
-        f' · <span class="badge badge-{_value(commitment.completion)}">'
-        f"{_value(commitment.get_completion_display())}</span>"
-    )
+def _completion(completion: str) -> str:
+    label = choice_display(_COMPLETION, completion)
+    return f' · <span class="badge badge-{_value(completion)}">{_value(label)}</span>'
 
 
-def _tags(commitment, shared: SharedParts) -> str:
-    areas = commitment.listed_areas  # selectors.with_listed_areas
+def _tags(areas: list, shared: SharedParts) -> str:
     if not areas:
         return ""
     return f'<ul class="tags">{"".join(shared.keep(("area", area.pk), lambda a=area: _tag(a)) for area in areas)}</ul>'
 
 
-def commitment_row(commitment, *, show_plan: bool = False, shared: SharedParts | None = None) -> str:
-    """One row, as the template renders it (the active language); `shared`: what the rows of its list share."""
+def commitment_row(row: dict, *, show_plan: bool = False, shared: SharedParts | None = None) -> str:
+    """One row (a row of commitments.selectors.listed_commitment_rows or action_plan_commitment_rows), as the
+    template renders the commitment (the active language); `shared`: what the rows of its list share."""
     shared = shared or _shared()
-    lead = commitment.lead_institution
-    shown = shown_in(commitment)
-    plan = commitment.action_plan if show_plan else None
-    completion = commitment.completion
+    source = row["action_plan__language"]
+    language = page_language()
+    translation = dict(row["translations"].get(language) or {})
+    machine = translation.pop("machine_translated", False)
+    texts = shown_texts(source, language, translation)
+    completion = row["completion"]
+    lead = row["lead_institution__name"]
     return _ROW.format(
-        pk=_value(commitment.pk),
-        number=_value(commitment.number),
-        url=_value(commitment.get_absolute_url()),
-        lang=lang_attr(shown),
-        title=_value(shown.title),
-        machine=shared.labels["machine"] if shown.machine_translated else "",
-        plan=shared.keep(("plan", plan.pk), lambda: _plan(plan)) if plan else "",
-        lead=_value(lead.name) if lead else "",
-        completion=shared.keep(("completion", completion), lambda: _completion(commitment)) if completion else "",
-        tags=_tags(commitment, shared),
-        progress=progress(commitment.milestones_completed, commitment.milestone_count, shared.labels),
+        pk=_value(row["id"]),
+        number=_value(row["number"]),
+        url=_value(url_for("commitments:commitment-detail", row["id"])),
+        lang=lang_attr(language if texts else source),
+        title=_value(texts.get("title") or row["title"]),
+        machine=shared.labels["machine"] if texts and machine else "",
+        plan=shared.keep(("plan", row["action_plan_id"]), lambda: _plan(row)) if show_plan else "",
+        lead=_value(lead) if lead is not None else "",
+        completion=shared.keep(("completion", completion), lambda: _completion(completion)) if completion else "",
+        tags=_tags(row["areas"], shared),
+        progress=progress(row["milestones_completed"], row["milestone_count"], shared.labels),
     )
 
 
@@ -111,14 +124,15 @@ def listed_rows(ids: list[int]) -> SafeString:
 
     def render(missing: list[int]) -> dict:
         shared = _shared()
-        rows = selectors.with_listed_areas(list(selectors.listed_commitments(ids=missing)))
-        return {c.pk: commitment_row(c, show_plan=True, shared=shared) for c in rows}
+        return {
+            row["id"]: commitment_row(row, show_plan=True, shared=shared)
+            for row in selectors.listed_commitment_rows(ids=missing)
+        }
 
     return joined(cached_fragments("listed-commitment", ids, render))
 
 
-def commitment_rows(commitments, *, show_plan: bool = False) -> SafeString:
-    """The rows of a list page, joined (`commitments`: a queryset of the selectors above, read here)."""
+def commitment_rows(rows: list[dict], *, show_plan: bool = False) -> SafeString:
+    """The rows of a list page, joined (`rows`: of the selectors above)."""
     shared = _shared()
-    rows = selectors.with_listed_areas(list(commitments))
-    return joined(commitment_row(c, show_plan=show_plan, shared=shared) for c in rows)
+    return joined(commitment_row(row, show_plan=show_plan, shared=shared) for row in rows)

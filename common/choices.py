@@ -22,10 +22,14 @@ def choice_labels(field: models.Field, language: str | None) -> dict:
     return {make_hashable(value): force_str(label, strings_only=True) for value, label in field.flatchoices}
 
 
+def choice_display(field: models.Field, value):
+    """What get_FOO_display() shows for `value` of a field with fixed choices, in the active language (rows read
+    as values() have no instance to ask)."""
+    return choice_labels(field, get_language()).get(make_hashable(value), force_str(value, strings_only=True))
+
+
 def _display(instance: models.Model, *, field: models.Field):
-    value = getattr(instance, field.attname)
-    key = make_hashable(value)
-    return choice_labels(field, get_language()).get(key, force_str(value, strings_only=True))
+    return choice_display(field, getattr(instance, field.attname))
 
 
 def _is_djangos(method) -> bool:

@@ -101,24 +101,26 @@ class PageQuery:
 
     Compiling a query in the ORM costs more than running it for one page: `build(ids)` gives the values()
     queryset, compiled once with stand-in ids; afterwards only the ids change, and the columns the ORM converts
-    (JSON, and dates on SQLite) go through the same converters. Annotated querysets fall back to the ORM, and so
-    does a query where a stand-in is not found exactly once among the parameters.
+    (JSON, and dates on SQLite) go through the same converters. Annotated querysets fall back to the ORM unless
+    `annotations` says theirs are constants of the code too; so does a query where a stand-in is not found exactly
+    once among the parameters.
 
     Only for queries whose other parameters are constants of the code: one that read the time, the language or a
     request would keep the values of its first compilation for the life of the process.
 
     One statement is kept per number of ids up to `up_to` (a page's rows); more ids go through the ORM."""
 
-    def __init__(self, build, *, up_to: int = 100):
+    def __init__(self, build, *, up_to: int = 100, annotations: bool = False):
         self.build = build
         self.up_to = up_to
+        self.annotations = annotations
         self.compiled = {}
 
     def _compile(self, size: int):
         stand_ins = [-n for n in range(1, size + 1)]
         queryset = self.build(stand_ins)
         query = queryset.query
-        if query.extra_select or query.annotation_select:
+        if query.extra_select or (query.annotation_select and not self.annotations):
             return None
         compiler = query.get_compiler(queryset.db)
         sql, params = compiler.as_sql()
@@ -126,7 +128,9 @@ class PageQuery:
         slots = {position: -value - 1 for position, value in enumerate(params) if value in stand_ins}
         if sorted(params[position] for position in slots) != sorted(stand_ins):
             return None  # a stand-in missing (keys that are not integers) or twice (a constant equal to one)
-        return queryset.db, sql, list(params), slots, list(query.values_select), converters
+        # The rows' keys as values() names them: fields, then annotations (unless values() listed them in its order).
+        keys = list(query.selected) if query.selected else [*query.values_select, *query.annotation_select]
+        return queryset.db, sql, list(params), slots, keys, converters
 
     def __call__(self, ids: list) -> list[dict]:
         size = len(ids)

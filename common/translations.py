@@ -125,9 +125,7 @@ def shown_in(obj, language: str | None = None) -> Shown:
     if language == source or not is_prefetched(obj):
         return Shown(original=obj, language=source)
     translation = translations_of(obj).get(language)
-    if translation is None:
-        return Shown(original=obj, language=source)
-    texts = {name: text for name, text in translation.texts().items() if text}
+    texts = shown_texts(source, language, translation.texts() if translation else None)
     if not texts:
         return Shown(original=obj, language=source)
     return Shown(
@@ -137,6 +135,14 @@ def shown_in(obj, language: str | None = None) -> Shown:
         texts=texts,
         translated_by_id=translation.translated_by_id,
     )
+
+
+def shown_texts(source: str | None, language: str, texts: dict | None) -> dict:
+    """The texts a page in `language` shows in place of an original written in `source`: its translation's
+    non-empty `texts`; {} when the original is shown (the same language, no translation, nothing translated)."""
+    if language == source or not texts:
+        return {}
+    return {name: text for name, text in texts.items() if text}
 
 
 def other_languages(obj) -> list[tuple[str, str]]:

@@ -17,9 +17,10 @@ def row_url(name: str, key) -> str:
 
 
 @register.simple_tag
-def commitment_rows(commitments, show_plan=False):
-    """The rows of a commitment list: the markup of includes/_commitment_row.html, written by commitments.rows."""
-    return rows.commitment_rows(commitments, show_plan=show_plan)
+def commitment_rows(commitment_rows, show_plan=False):
+    """The rows of a commitment list (rows of commitments.selectors.action_plan_commitment_rows): the markup of
+    includes/_commitment_row.html, written by commitments.rows."""
+    return rows.commitment_rows(commitment_rows, show_plan=show_plan)
 
 
 @register.simple_tag

@@ -1,13 +1,16 @@
 """commitments.rows writes the rows of the commitment lists: the same bytes as the reference templates
 (_commitment_row.html with _progress.html) on the same rows, in every language."""
 
+import re
+
 import pytest
 from django.template.loader import render_to_string
 from django.utils import translation
 
 from commitments import selectors
-from commitments.models import CommitmentTranslation
+from commitments.models import Commitment, CommitmentTranslation
 from commitments.rows import commitment_rows, listed_rows, progress
+from common.translations import page_translations
 from tests.factories import OrganisationFactory, PolicyAreaFactory
 from tests.factories.commitments import ActionPlanFactory, CommitmentFactory, MemberFactory, MilestoneFactory
 
@@ -38,15 +41,24 @@ def plan():
                 title_translated=f"Publier <marchés> {i}",
                 machine_translated=i > 3,
             )
+        if i == 5:  # only the objective in French, by the machine
+            CommitmentTranslation.objects.create(
+                master=commitment, language_code="fr", objective_translated="Publier", machine_translated=True
+            )
         for j in range(i % 4):
             MilestoneFactory(commitment=commitment, completed=j % 2 == 0)
     return plan
 
 
-def _listed(plan) -> list:
-    """The plan's commitments as the commitment list's rows read them, newest first."""
-    ids = list(plan.commitments.order_by("-id").values_list("id", flat=True))
-    by_id = {c.pk: c for c in selectors.listed_commitments(ids=ids)}
+def _instances(ids: list[int]) -> list:
+    """The reference: model instances of these commitments, in this order, as the template reads them."""
+    queryset = (
+        Commitment.objects.filter(pk__in=ids)
+        .select_related("action_plan__member", "lead_institution")
+        .prefetch_related("policy_areas", page_translations(Commitment))
+        .with_milestone_progress()
+    )
+    by_id = {c.pk: c for c in queryset}
     return [by_id[pk] for pk in ids]
 
 
@@ -59,18 +71,25 @@ def _reference(rows, **context) -> str:
 @pytest.mark.parametrize("language", ["en", "fr", "es"])
 def test_the_rows_written_in_python_are_the_templates(plan, language):
     with translation.override(language):
-        on_plan = list(selectors.action_plan_commitments(plan=plan))
-        assert commitment_rows(on_plan) == _reference(on_plan)
-        listed = _listed(plan)
-        assert commitment_rows(listed, show_plan=True) == _reference(listed, show_plan=True)
-        assert listed_rows([c.pk for c in listed]) == _reference(listed, show_plan=True)
-    assert "&lt;contracts&gt; &amp; budgets" in _reference(on_plan)
+        on_plan = selectors.action_plan_commitment_rows(plan=plan)
+        in_plan_order = list(plan.commitments.order_by("sort_key", "id").values_list("id", flat=True))
+        assert [row["id"] for row in on_plan] == in_plan_order
+        assert commitment_rows(on_plan) == _reference(_instances(in_plan_order))
+        newest_first = list(plan.commitments.order_by("-id").values_list("id", flat=True))
+        by_id = {row["id"]: row for row in selectors.listed_commitment_rows(ids=newest_first)}
+        listed = [by_id[pk] for pk in newest_first]
+        expected = _reference(_instances(newest_first), show_plan=True)
+        assert commitment_rows(listed, show_plan=True) == expected
+        assert listed_rows(newest_first) == expected
+    assert "&lt;contracts&gt; &amp; budgets" in _reference(_instances(in_plan_order))
     with translation.override("fr"):
-        french = commitment_rows(list(selectors.action_plan_commitments(plan=plan)))
+        french = commitment_rows(selectors.action_plan_commitment_rows(plan=plan))
     assert (
         "Publier &lt;marchés&gt; 1</a>\n" in french
         and 'Publier &lt;marchés&gt; 4</a> <span class="badge badge-machine">' in french
     )
+    # Only the objective translated: the original title, but the row is marked as the translation's (no lang).
+    assert re.search(r'class="card-title">Publish &lt;contracts&gt; &amp; budgets 5</a> <span class="badge', french)
 
 
 def test_the_plan_page_shows_its_commitments_or_says_there_is_none(plan, client):
