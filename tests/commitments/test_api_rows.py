@@ -241,3 +241,18 @@ def test_a_page_query_reads_more_ids_than_it_keeps_statements_for_through_the_or
     assert [row["id"] for row in query(ids[:2])] == sorted(ids[:2])
     assert [row["id"] for row in query(ids[:3])] == sorted(ids[:3])
     assert list(query.compiled) == [2]
+
+
+def test_a_page_query_with_constant_annotations_is_compiled_when_told_so(commitments):
+    from common.db import PageQuery
+
+    ids = [c.pk for c in commitments]
+
+    def build(page):
+        return Commitment.objects.filter(pk__in=page).with_milestone_progress().values("id", "milestone_count")
+
+    expected = sorted(build(ids[:2]), key=lambda row: row["id"])
+    for annotations, compiled in ((False, False), (True, True)):
+        query = PageQuery(build, annotations=annotations)
+        assert sorted(query(ids[:2]), key=lambda row: row["id"]) == expected
+        assert (query.compiled[2] is not None) is compiled
