@@ -118,19 +118,14 @@ class PageQuery:
 
     def _compile(self, size: int):
         stand_ins = [-n for n in range(1, size + 1)]
-        queryset = self.build(stand_ins)
-        query = queryset.query
-        if query.extra_select or (query.annotation_select and not self.annotations):
+        statement = _statement(self.build(stand_ins), annotations=self.annotations)
+        if statement is None:
             return None
-        compiler = query.get_compiler(queryset.db)
-        sql, params = compiler.as_sql()
-        converters = list(compiler.get_converters([column for column, _sql, _alias in compiler.select]).items())
+        params = statement.params
         slots = {position: -value - 1 for position, value in enumerate(params) if value in stand_ins}
         if sorted(params[position] for position in slots) != sorted(stand_ins):
             return None  # a stand-in missing (keys that are not integers) or twice (a constant equal to one)
-        # The rows' keys as values() names them: fields, then annotations (unless values() listed them in its order).
-        keys = list(query.selected) if query.selected else [*query.values_select, *query.annotation_select]
-        return queryset.db, sql, list(params), slots, keys, converters
+        return statement, slots
 
     def __call__(self, ids: list) -> list[dict]:
         size = len(ids)
@@ -143,17 +138,61 @@ class PageQuery:
         compiled = self.compiled[size]
         if compiled is None:
             return list(self.build(ids))
-        alias, sql, params, slots, keys, converters = compiled
-        params = list(params)
+        statement, slots = compiled
+        params = list(statement.params)
         for position, index in slots.items():
             params[position] = ids[index]
-        connection = connections[alias]
+        return statement.run(params)
+
+
+class FixedQuery:
+    """A values() query that depends on nothing a request brings (e.g. the options of a filter: every value in
+    use), compiled to SQL once per process, with PageQuery's rules (constants only; annotations when told)."""
+
+    def __init__(self, build, *, annotations: bool = False):
+        self.build = build
+        self.annotations = annotations
+        self.statement = _UNCOMPILED
+
+    def __call__(self) -> list[dict]:
+        if self.statement is _UNCOMPILED:
+            self.statement = _statement(self.build(), annotations=self.annotations)
+        if self.statement is None:
+            return list(self.build())
+        return self.statement.run(self.statement.params)
+
+
+_UNCOMPILED = object()
+
+
+class _Statement:
+    """A values() queryset's SQL, its parameters, its rows' keys and the ORM's converters of its columns."""
+
+    def __init__(self, alias: str, sql: str, params: list, keys: list, converters: list):
+        self.alias, self.sql, self.params, self.keys, self.converters = alias, sql, params, keys, converters
+
+    def run(self, params: list) -> list[dict]:
+        connection = connections[self.alias]
         with connection.cursor() as cursor:
-            cursor.execute(sql, params)
+            cursor.execute(self.sql, params)
             rows = cursor.fetchall()
-        if converters:
-            rows = [_converted(list(row), converters, connection) for row in rows]
-        return [dict(zip(keys, row, strict=True)) for row in rows]
+        if self.converters:
+            rows = [_converted(list(row), self.converters, connection) for row in rows]
+        keys = self.keys  # a row may hold more columns than keys (a DISTINCT's ordering, as values() leaves out)
+        return [dict(zip(keys, row, strict=False)) for row in rows]
+
+
+def _statement(queryset, *, annotations: bool) -> _Statement | None:
+    """The statement of a values() queryset, or None when it cannot be kept (extra(); annotations not allowed)."""
+    query = queryset.query
+    if query.extra_select or (query.annotation_select and not annotations):
+        return None
+    compiler = query.get_compiler(queryset.db)
+    sql, params = compiler.as_sql()
+    converters = list(compiler.get_converters([column for column, _sql, _alias in compiler.select]).items())
+    # The rows' keys as values() names them: fields, then annotations (unless values() listed them in its order).
+    keys = list(query.selected) if query.selected else [*query.values_select, *query.annotation_select]
+    return _Statement(queryset.db, sql, list(params), keys, converters)
 
 
 def _converted(row: list, converters: list, connection) -> list:

@@ -5,23 +5,35 @@ from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from commitments.models import ActionPlan, Commitment, Completion, Member, PolicyArea, Region
+from common.db import FixedQuery
 from common.filters import ListFilterForm, SearchFilter
+from common.models import in_page_language
 from common.widgets import FastSelect, content_choices, country_choices
 from irm_reports.scales import Completion as IrmCompletion
 from irm_reports.scales import PotentialForResults
 
+# Read again after every write (common.widgets.content_choices keeps them per content version): compiled once.
+_MEMBER_COUNTRIES = FixedQuery(lambda: Member.objects.exclude(country="").order_by().values("country").distinct())
+_AREAS_USED = FixedQuery(
+    lambda: (
+        PolicyArea.objects.filter(Exists(Commitment.policy_areas.through.objects.filter(policyarea_id=OuterRef("pk"))))
+        .order_by("name")
+        .values("slug", "name", "name_fr", "name_es")
+    )
+)
+
 
 def countries_with_members():
     """The options of the country filter: only the countries of some member (names in the active language)."""
-    codes = set(Member.objects.exclude(country="").values_list("country", flat=True).distinct())
+    codes = {row["country"] for row in _MEMBER_COUNTRIES()}
     return [("", str(_("All countries"))), *((code, str(name)) for code, name in country_choices() if code in codes)]
 
 
 def policy_areas_used():
-    """The options of the policy-area filter: only the areas some commitment carries."""
-    tagged = Commitment.policy_areas.through.objects.filter(policyarea_id=OuterRef("pk"))
-    areas = PolicyArea.objects.filter(Exists(tagged)).only("slug", "name", "name_fr", "name_es").order_by("name")
-    return [("", str(_("All policy areas"))), *((area.slug, area.display_name) for area in areas)]
+    """The options of the policy-area filter: only the areas some commitment carries (PolicyArea.display_name)."""
+    areas = _AREAS_USED()
+    named = ((area["slug"], in_page_language(area["name"], area["name_fr"], area["name_es"])[0]) for area in areas)
+    return [("", str(_("All policy areas"))), *named]
 
 
 class MemberFilter(django_filters.FilterSet):

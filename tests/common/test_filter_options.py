@@ -89,3 +89,27 @@ def test_empty_queryset_renders_only_the_empty_choice(db):
     form.fields["member"].queryset = form.fields["member"].queryset.none()
     assert str(form["member"]) == reference_select(form["member"])
     assert str(form["member"]).count("<option") == 1
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_commitment_options_list_the_countries_and_areas_in_use_read_by_a_kept_statement(plan, language):
+    from commitments.models import Commitment, Member, PolicyArea
+    from partnership import filters
+
+    used = PolicyAreaFactory(name="Water", name_fr="Eau", name_es="", slug="water")
+    PolicyAreaFactory(name="Unused", slug="unused")
+    MemberFactory(country="")
+    for _read in range(2):  # compiled at the first read, then the kept statement: the same options
+        CommitmentFactory(action_plan=plan).policy_areas.add(used)
+        with translation.override(language):
+            areas = filters.policy_areas_used()[1:]
+            countries = filters.countries_with_members()[1:]
+            tagged = Commitment.policy_areas.through.objects.values("policyarea")
+            expected_areas = [
+                (area.slug, area.display_name) for area in PolicyArea.objects.filter(pk__in=tagged).order_by("name")
+            ]
+            codes = set(Member.objects.exclude(country="").values_list("country", flat=True))
+        assert areas == expected_areas and ("water", {"fr": "Eau"}.get(language, "Water")) in areas
+        assert [code for code, _name in countries] == sorted(codes, key=lambda code: dict(countries)[code])
+        assert set(dict(countries)) == codes
+    assert filters._AREAS_USED.statement is not None and filters._MEMBER_COUNTRIES.statement is not None
