@@ -137,6 +137,8 @@ def figures_total(*, member: Member | None = None, challenge_area=None) -> dict:
         return _MEMBER_TOTAL(member.pk)
     if challenge_area is not None and member is None:
         return _CHALLENGE_TOTAL(challenge_area.pk)
+    if member is None and challenge_area is None:
+        return _PARTNERSHIP_TOTAL(None)
     return assessed_commitments(member=member, challenge_area=challenge_area).aggregate(**_counts())
 
 
@@ -144,6 +146,8 @@ def figures_total(*, member: Member | None = None, challenge_area=None) -> dict:
 # write this query for 1.4 ms of planning and execution, so its SQL is written once and only the key changes.
 _MEMBER_TOTAL = CompiledOnce(lambda member_id: assessed_commitments(member=member_id).aggregate(**_counts()))
 _CHALLENGE_TOTAL = CompiledOnce(lambda area_id: assessed_commitments(challenge_area=area_id).aggregate(**_counts()))
+# The partnership's, beside every member's and challenge area's figures, counted again after every write.
+_PARTNERSHIP_TOTAL = CompiledOnce(lambda _none: assessed_commitments().aggregate(**_counts()), keyed=False)
 
 
 def figures_by(*, by: str, member: Member | None = None, challenge_area=None) -> list[dict]:

@@ -47,10 +47,13 @@ class CompiledOnce:
 
     Only for queries whose other parameters are constants of the code: one that read the date, the language or
     a setting would keep the value of the first two calls for the life of the process.
+
+    `keyed=False`: a query without a key (the partnership's totals), kept from its first call; call it with None.
     """
 
-    def __init__(self, query):
+    def __init__(self, query, *, keyed: bool = True):
         self.query = query
+        self.keyed = keyed
         self.first: dict = {}  # per database: (key, sql, params) of the first call
         self.compiled: dict = {}  # per database: (sql, params, the key's place, the row's keys), or None
 
@@ -65,6 +68,8 @@ class CompiledOnce:
             result = self.query(key)
         if len(sent) != 1 or not isinstance(result, dict):
             self.compiled[using] = None
+        elif not self.keyed:
+            self.compiled[using] = (*sent[0], None, list(result))
         elif using not in self.first:
             self.first[using] = (key, *sent[0])
         elif self.first[using][0] != key:
@@ -90,7 +95,8 @@ class CompiledOnce:
             return self.query(key)
         sql, params, place, keys = compiled
         params = list(params)
-        params[place] = key
+        if place is not None:
+            params[place] = key
         with connections[using].cursor() as cursor:
             cursor.execute(sql, params)
             return dict(zip(keys, cursor.fetchone(), strict=True))

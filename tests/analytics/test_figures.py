@@ -123,3 +123,20 @@ def test_a_query_that_cannot_be_kept_goes_through_the_orm_each_time(django_asser
     assert once.compiled["default"] is not None
     with django_assert_num_queries(1):
         assert once(third.pk) == {"n": 1}
+
+
+def test_the_partnerships_figures_written_once_follow_the_data(django_assert_num_queries, monkeypatch):
+    """The partnership's counts (no key) send the SQL the ORM wrote at the first call: after new assessments they
+    give what the ORM gives, in one query."""
+    from analytics import selectors
+    from common.db import CompiledOnce
+
+    monkeypatch.setattr(selectors, "_PARTNERSHIP_TOTAL", CompiledOnce(selectors._PARTNERSHIP_TOTAL.query, keyed=False))
+    assess(completion="complete", potential_impact="transformative")
+    for completion in ("limited", "complete", "not_reviewed"):
+        with django_assert_num_queries(1):
+            fast = selectors.figures_total()
+        assert fast == selectors.assessed_commitments().aggregate(**selectors._counts())
+        assess(completion=completion, diog_overall="major")
+    assert selectors.figures_total()["commitments"] == 4
+    assert selectors._PARTNERSHIP_TOTAL.compiled["default"] is not None
