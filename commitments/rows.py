@@ -11,7 +11,7 @@ from django.utils.translation import gettext
 
 from commitments import selectors
 from commitments.models import ActionPlan, Commitment, Member
-from commitments.models.urls import url_for
+from common.addresses import url_for
 from common.cache import cached_fragments
 from common.choices import choice_display
 from common.html import SharedParts, joined

@@ -15,7 +15,7 @@ from accounts.models import Organisation
 from commitments.models.counts import ChildCount
 from commitments.models.plan import ActionPlan
 from commitments.models.reference import PolicyArea
-from commitments.models.urls import url_for
+from common.addresses import url_for
 from common.models import TimeStampedModel
 from common.search import search_filter
 

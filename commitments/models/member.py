@@ -12,7 +12,7 @@ from simple_history.models import HistoricalRecords
 from accounts.models import Organisation
 from commitments.models.counts import ChildCount
 from commitments.models.reference import Region
-from commitments.models.urls import url_for
+from common.addresses import url_for
 from common.models import LocalizedNameModel, TimeStampedModel
 from common.search import document, every_word, search_filter, search_words
 

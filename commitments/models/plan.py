@@ -9,7 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from commitments.models.counts import ChildCount
 from commitments.models.member import Member
-from commitments.models.urls import url_for
+from common.addresses import url_for
 from common.models import TimeStampedModel, content_language_field
 from common.search import search_filter
 

@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from commitments.models.urls import plain_url
+from common.addresses import plain_url
 from common.models import LocalizedNameModel, in_page_language
 
 

@@ -1,12 +1,12 @@
 """{% row_url "route" key %}: {% url "route" key %} for a route with one argument, without a reverse() per row
-(commitments.models.urls); {% commitment_rows %}: the rows of a commitment list; {% listed_commitment_rows %}: the
+(common.addresses); {% commitment_rows %}: the rows of a commitment list; {% listed_commitment_rows %}: the
 commitment list's, through the row cache; {% progress done total %}: includes/_progress.html (commitments.rows)."""
 
 from django import template
 from django.utils.safestring import mark_safe
 
 from commitments import rows
-from commitments.models.urls import url_for
+from common.addresses import url_for
 
 register = template.Library()
 

@@ -2,25 +2,22 @@
 
 The reference serializers stay the contract (schema, detail of a write, tests): a row builder formats each
 value with the serializer's own field (dates, choices, countries come out identical) and builds the links
-from one reverse() per page.
+from one reverse() per process (common.addresses).
 """
 
 import functools
 
 from django.http import Http404
-from django.urls import reverse
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
+from common.addresses import url_parts
 from common.api import ordering
 from common.api.pagination import IdsFirstPagination
 from common.db import PageQuery
 from common.text import as_id
-
-_MARK = 987654321
-
 
 # Fields whose to_representation() gives back the value the database gave (str, int, bool): skipped.
 _AS_STORED = (
@@ -73,11 +70,12 @@ class Flat:
 
 
 class Links:
-    """Absolute addresses of one kind of object: reverse() once, then the id is put in its place per row."""
+    """Absolute addresses of one kind of object: the route's path kept once per process (common.addresses), then
+    the id is put in its place per row."""
 
     def __init__(self, request, view_name):
-        path = reverse(view_name, args=[_MARK])
-        self.before, self.after = request.build_absolute_uri(path).split(str(_MARK))
+        before, self.after = url_parts(view_name)
+        self.before = request.build_absolute_uri(before)
 
     def __call__(self, key) -> str:
         return f"{self.before}{key}{self.after}"

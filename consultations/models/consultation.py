@@ -13,7 +13,7 @@ from parler.models import TranslatableModelMixin
 from simple_history.models import HistoricalRecords
 
 from commitments.models import ActionPlan, PolicyArea
-from commitments.models.urls import url_for
+from common.addresses import url_for
 from common.markdown import validate_no_markup
 from common.models import TimeStampedModel, content_language_field
 from common.search import search_filter

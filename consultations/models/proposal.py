@@ -15,7 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from accounts.models import Organisation
 from commitments.models import PolicyArea
-from commitments.models.urls import url_for
+from common.addresses import url_for
 from common.files import new_file_token
 from common.markdown import validate_no_markup
 from common.models import TimeStampedModel, content_language_field

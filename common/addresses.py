@@ -1,4 +1,5 @@
-"""The addresses of members, plans and commitments, built without a reverse() per row.
+"""The addresses of a route with one argument (a member's, a plan's, an API item's), built without a reverse() per
+row or request.
 
 A list page links every row two or three times: reverse() walks the URL resolver each time. The address
 of a route is reversed once with a placeholder argument (per URLconf and script prefix), and the row's key
@@ -30,8 +31,13 @@ def _where() -> tuple:
 
 def url_for(name: str, key) -> str:
     """reverse(name, args=[key]) for a route with one integer or slug argument."""
-    before, after = _pattern(name, *_where())
+    before, after = url_parts(name)
     return f"{before}{key}{after}"
+
+
+def url_parts(name: str) -> tuple[str, str]:
+    """What reverse(name, args=[key]) writes before and after the key."""
+    return _pattern(name, *_where())
 
 
 def plain_url(name: str) -> str:
