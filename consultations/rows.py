@@ -49,11 +49,12 @@ def _author(proposal: Proposal, shared: SharedParts) -> str:
     return _value(name) if name else shared.labels["deleted"]
 
 
-def _submitted(proposal: Proposal) -> str:
+def _submitted(proposal: Proposal, shared: SharedParts) -> str:
     if not proposal.submitted_at:
         return ""
     at = template_localtime(proposal.submitted_at)
-    return f' · <time datetime="{_value(date(at, "c"))}">{_value(date(at, "j M Y"))}</time>'
+    # |date:"c" is the ISO 8601 form Python writes (django.utils.dateformat.DateFormat.c)
+    return f' · <time datetime="{_value(at.isoformat())}">{_day(at, shared)}</time>'
 
 
 def _machine(shown, shared: SharedParts) -> str:
@@ -103,7 +104,7 @@ def proposal_row(proposal: Proposal, *, show_consultation: bool = False, shared:
         status_label=_value(shared.keep(("status", proposal.status), proposal.get_status_display)),
         consultation=consultation,
         author=_author(proposal, shared),
-        submitted=_submitted(proposal),
+        submitted=_submitted(proposal, shared),
         area=shared.keep(("area", area.pk), lambda: f" · {_value(localized(area))}") if area else "",
         response=_response(proposal, shared),
         participation=shared.labels["participation"],
@@ -140,8 +141,10 @@ def _member_link(member) -> str:
     return f'<a href="{_value(member.get_absolute_url())}">{_value(localized(member))}</a> · '
 
 
-def _day(value) -> str:
-    return _value(date(template_localtime(value), "j M Y"))
+def _day(value, shared: SharedParts) -> str:
+    """{{ value|date:"j M Y" }} in the page's time zone and language, written once per day a list shows."""
+    local = template_localtime(value)
+    return shared.keep(("day", local.date()), lambda: _value(date(local, "j M Y")))
 
 
 def consultation_row(consultation: Consultation, *, show_plan: bool = False, shared: SharedParts | None = None) -> str:
@@ -163,7 +166,7 @@ def consultation_row(consultation: Consultation, *, show_plan: bool = False, sha
         state=_value(state),
         state_label=_value(shared.keep(("state", state), consultation.get_state_display)),
         period=gettext("%(opens)s to %(closes)s")
-        % {"opens": _day(consultation.opens_at), "closes": _day(consultation.ended_at)},
+        % {"opens": _day(consultation.opens_at, shared), "closes": _day(consultation.ended_at, shared)},
         proposals=ngettext("%(counter)s proposal", "%(counter)s proposals", proposals) % {"counter": _value(proposals)},
         answered=" · " + gettext("%(answered)s answered") % {"answered": _value(answered)} if proposals else "",
         unanswered=shared.labels["unanswered"] if state == Consultation.State.CLOSED and answered < proposals else "",

@@ -122,3 +122,23 @@ def test_rows_link_to_the_addresses_reverse_gives(proposals):
     assert proposal.get_absolute_url() == reverse("consultations:proposal-detail", args=[proposal.pk])
     parent = proposal.consultation
     assert parent.get_absolute_url() == reverse("consultations:consultation-detail", args=[parent.pk])
+
+
+@pytest.mark.parametrize("zone", ["UTC", "Pacific/Kiritimati", "America/Los_Angeles"])
+def test_submission_dates_are_the_templates_in_any_time_zone(consultation, settings, zone):
+    """A day's label is written once per list: proposals of the same day (here, in UTC) and around midnight
+    elsewhere, with and without microseconds, show the template's date and ISO time in every language."""
+    from datetime import UTC, datetime
+
+    from consultations.models import Proposal
+
+    settings.TIME_ZONE = zone
+    times = [datetime(2026, 3, 1, 0, 5, tzinfo=UTC), datetime(2026, 3, 1, 23, 55, 30, 123456, tzinfo=UTC),
+             datetime(2026, 3, 2, 10, 0, tzinfo=UTC), datetime(2026, 12, 31, 23, 59, 59, tzinfo=UTC)]  # fmt: skip
+    for at in times:
+        Proposal.objects.filter(pk=ProposalFactory(consultation=consultation).pk).update(submitted_at=at)
+    rows = selectors.proposal_rows(ids=list(Proposal.objects.order_by("pk").values_list("pk", flat=True)))
+    for language in ("en", "fr", "es"):
+        with translation.override(language):
+            expected = [render_to_string("consultations/includes/_proposal_row.html", {"proposal": p}) for p in rows]
+            assert proposal_rows(rows) == "".join(expected)
