@@ -58,7 +58,9 @@ COMMITMENT_ROW_VALUES = (
 )  # fmt: skip
 # Statements compiled once per number of ids (common.db.PageQuery): a list's rows by their ids, a plan's by its id.
 _ROWS_OF = PageQuery(
-    lambda ids: Commitment.objects.filter(pk__in=ids).with_milestone_progress().values(*COMMITMENT_ROW_VALUES),
+    lambda ids: (
+        Commitment.objects.filter(pk__in=ids).with_milestone_progress().values(*COMMITMENT_ROW_VALUES).order_by()
+    ),
     annotations=True,
 )
 _PLAN_ROWS_OF = PageQuery(

@@ -184,8 +184,9 @@ class _Statement:
             rows = cursor.fetchall()
         if self.converters:
             rows = [_converted(list(row), self.converters, connection) for row in rows]
-        keys = self.keys  # a row may hold more columns than keys (a DISTINCT's ordering, as values() leaves out)
-        return [dict(zip(keys, row, strict=False)) for row in rows]
+        # A row may hold more columns than keys: a DISTINCT's ordering, which values() leaves out too.
+        keys, width = self.keys, len(self.keys)
+        return [dict(zip(keys, row[:width], strict=True)) for row in rows]
 
 
 def _statement(queryset, *, annotations: bool) -> _Statement | None:
