@@ -16,7 +16,7 @@ from commitments.models import (
     PolicyArea,
 )
 from common.db import PageQuery
-from common.translations import page_translations, translations_by_master
+from common.translations import page_language, page_translations, translations_by_master
 
 
 def member_get(*, slug: str) -> Member:
@@ -86,11 +86,11 @@ def action_plan_commitment_rows(*, plan: ActionPlan) -> list[dict]:
 
 
 def _with_row_details(rows: list[dict]) -> list[dict]:
-    """Each row with `areas` (its policy areas, listed_areas_of) and `translations` ({language: texts},
+    """Each row with `areas` (its policy areas, listed_areas_of) and `translations` ({the page's language: texts},
     common.translations.translations_by_master): one query each."""
     ids = [row["id"] for row in rows]
     areas = listed_areas_of(ids)
-    translations = translations_by_master(CommitmentTranslation, ids)
+    translations = translations_by_master(CommitmentTranslation, ids, language=page_language())
     for row in rows:
         row["areas"] = areas.get(row["id"], [])
         row["translations"] = translations.get(row["id"], {})

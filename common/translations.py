@@ -163,15 +163,15 @@ def page_translations(model, language: str | None = None, *, through: str = "") 
     )
 
 
-def translations_by_master(translation_model, ids) -> dict[int, dict[str, dict]]:
-    """Every language of these objects, for the API and open data (one query):
-    {id: {"fr": {"title": ..., "problem": ..., "machine_translated": False}, ...}}."""
+def translations_by_master(translation_model, ids, *, language: str | None = None) -> dict[int, dict[str, dict]]:
+    """Every language of these objects (or only `language`, for rows a page shows in it), for the API and open
+    data (one query): {id: {"fr": {"title": ..., "problem": ..., "machine_translated": False}, ...}}."""
     ids = list(ids)
     if not ids:
         return {}
     names = translation_model.TEXT_FIELDS
     result: dict[int, dict[str, dict]] = {}
-    for row in _translation_rows(translation_model, ids):
+    for row in _translation_rows(translation_model, ids, language):
         texts = {original: row[name] for name, original in names.items()}
         texts["machine_translated"] = row["machine_translated"]
         result.setdefault(row["master_id"], {})[row["language_code"]] = texts
@@ -184,12 +184,14 @@ _COMPILED_UP_TO = 100
 _BY_MASTER: dict = {}
 
 
-def _translation_rows(translation_model, ids: list):
+def _translation_rows(translation_model, ids: list, language: str | None):
     def build(ids):
         rows = translation_model.objects.filter(master_id__in=ids).order_by("master_id", "language_code")
+        if language is not None:  # a constant of its statement: one statement per language
+            rows = rows.filter(language_code=language)
         return rows.values("master_id", "language_code", "machine_translated", *translation_model.TEXT_FIELDS)
 
-    query = _BY_MASTER.get(translation_model)
+    query = _BY_MASTER.get((translation_model, language))
     if query is None:
-        query = _BY_MASTER[translation_model] = PageQuery(build, up_to=_COMPILED_UP_TO)
+        query = _BY_MASTER[(translation_model, language)] = PageQuery(build, up_to=_COMPILED_UP_TO)
     return query(ids)

@@ -35,6 +35,12 @@ def test_a_page_of_translations_is_what_the_orm_reads(monkeypatch):
         got = translations.translations_by_master(CommitmentTranslation, chosen)
         assert got == _orm(chosen)
         assert list(got.get(made[0].pk, {})) == (["es", "fr"] if made[0].pk in chosen else [])
-    compiled = translations._BY_MASTER[CommitmentTranslation].compiled
+    compiled = translations._BY_MASTER[(CommitmentTranslation, None)].compiled
     assert compiled[1] is not None and compiled[4] is not None and 6 not in compiled
     assert translations.translations_by_master(CommitmentTranslation, []) == {}
+    for language in ("fr", "es", "en"):  # one language: a statement of its own, the others left out
+        for chosen in (ids[:4], ids):
+            got = translations.translations_by_master(CommitmentTranslation, chosen, language=language)
+            expected = {pk: {language: texts[language]} for pk, texts in _orm(chosen).items() if language in texts}
+            assert got == expected
+    assert translations._BY_MASTER[(CommitmentTranslation, "fr")].compiled[4] is not None
