@@ -1,8 +1,10 @@
-"""The rows of the HTML commitment lists (an action plan's page, the commitment list), written in Python: the
-markup of templates/commitments/includes/_commitment_row.html and includes/_progress.html, byte for byte.
+"""The rows of the HTML commitment lists (an action plan's page, the commitment list) and of the member list,
+written in Python: the markup of templates/commitments/includes/_commitment_row.html, includes/_progress.html and
+includes/_member_row.html, byte for byte.
 
 An action plan shows all its commitments (dozens) on one page; through the two includes each row cost more than
-the page's queries. The templates stay the reference: tests/commitments/test_commitment_rows.py renders both
+the page's queries. The templates stay the reference: tests/commitments/test_commitment_rows.py (and
+test_member_rows.py) renders both
 on the same rows, in every language, and compares them.
 """
 
@@ -136,3 +138,37 @@ def commitment_rows(rows: list[dict], *, show_plan: bool = False) -> SafeString:
     """The rows of a list page, joined (`rows`: of the selectors above)."""
     shared = _shared()
     return joined(commitment_row(row, show_plan=show_plan, shared=shared) for row in rows)
+
+
+_MEMBER_ROW = (
+    '<tr>\n  <th scope="row"><a href="{url}">{name}</a>{other_names}</th>\n  <td>{kind}</td>\n  <td>{country}</td>\n'
+    '  <td>{region}</td>\n  <td class="num">{plans}</td>\n  <td class="num">{commitments}</td>\n'
+    '  <td><span class="badge badge-{status}">{status_label}</span></td>\n</tr>\n'
+)
+
+
+def _other_name(language: str, name: str) -> str:
+    return f' <small class="muted alt-name" lang="{_value(language)}">({_value(name)})</small>'
+
+
+def member_row(member: Member, shared: SharedParts) -> str:
+    """A row of the member list (a member of partnership.selectors.member_list, with its counts), as
+    includes/_member_row.html renders it in the active language."""
+    return _MEMBER_ROW.format(
+        url=_value(member.get_absolute_url()),
+        name=_value(localized(member)),
+        other_names="".join(_other_name(language, name) for language, name in member.other_names),
+        kind=_value(shared.keep(("kind", member.kind), member.get_kind_display)),
+        country=shared.keep(("country", member.country.code), lambda: _value(member.country.name)),
+        region=_value(shared.keep(("region", member.region), member.get_region_display)),
+        plans=_value(member.plan_count),
+        commitments=_value(member.commitment_count),
+        status=_value(member.status),
+        status_label=_value(shared.keep(("status", member.status), member.get_status_display)),
+    )
+
+
+def member_rows(members) -> SafeString:
+    """The member list's rows, joined."""
+    shared = SharedParts()
+    return joined(member_row(member, shared) for member in members)

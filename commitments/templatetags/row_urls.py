@@ -1,6 +1,7 @@
 """{% row_url "route" key %}: {% url "route" key %} for a route with one argument, without a reverse() per row
 (common.addresses); {% commitment_rows %}: the rows of a commitment list; {% listed_commitment_rows %}: the
-commitment list's, through the row cache; {% progress done total %}: includes/_progress.html (commitments.rows)."""
+commitment list's, through the row cache; {% member_rows %}: the member list's; {% progress done total %}:
+includes/_progress.html (commitments.rows)."""
 
 from django import template
 from django.utils.safestring import mark_safe
@@ -28,6 +29,12 @@ def listed_commitment_rows(commitments):
     """The rows of the commitment list (its commitments: their ids are enough), in its order, each read from the
     row cache where it is (commitments.rows.listed_rows)."""
     return rows.listed_rows([c.pk for c in commitments])
+
+
+@register.simple_tag
+def member_rows(members):
+    """The rows of the member list: the markup of includes/_member_row.html, written by commitments.rows."""
+    return rows.member_rows(members)
 
 
 @register.simple_tag
