@@ -95,6 +95,9 @@ class RowListMixin:
     not depend on the request, the time or the language: the rows by id are read by a statement compiled once."""
 
     row_keys: list[str] = []
+    # A cursor page picks its ids (and the ordering's keys) first, then reads its rows by id (`_by_ids`): for rows
+    # whose values() is costly to write (dozens of keys, joins) on every request.
+    cursor_ids_first = False
 
     def row_queryset(self):
         raise NotImplementedError
@@ -143,6 +146,11 @@ class RowListMixin:
         if isinstance(self.paginator, IdsFirstPagination) and "id" in self.row_keys:
             ids = self.paginator.page_ids(queryset, request, self)
             return None if ids is None else self._by_ids(ids)
+        if self.cursor_ids_first and self.paginator is not None:
+            # The paginator reads a row's position from the ordering's keys (a nullable field's sort key too).
+            keys = [term.lstrip("-") for term in self.paginator.get_ordering(request, queryset, self)]
+            page = self.paginate_queryset(queryset.values(*dict.fromkeys(["id", *keys])))
+            return None if page is None else self._by_ids([row["id"] for row in page])
         return self.paginate_queryset(self._values(queryset))
 
     def list(self, request, *args, **kwargs):

@@ -73,6 +73,7 @@ class CommitmentViewSet(CommitmentWriteMixin, PublicReadCacheMixin, RowDetailMix
     write them (partnership/api/writes.py)."""
 
     row_keys = COMMITMENT_KEYS
+    cursor_ids_first = True
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     lookup_value_regex = r"\d+"
