@@ -11,7 +11,7 @@ on the same rows, in every language, and compares them.
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
-from commitments import selectors
+from commitments import row_selectors
 from commitments.models import ActionPlan, Commitment, Member
 from common.addresses import url_for
 from common.cache import cached_fragments
@@ -94,7 +94,7 @@ def _tags(areas: list, shared: SharedParts) -> str:
 
 
 def commitment_row(row: dict, *, show_plan: bool = False, shared: SharedParts | None = None) -> str:
-    """One row (a row of commitments.selectors.listed_commitment_rows or action_plan_commitment_rows), as the
+    """One row (a row of commitments.row_selectors.listed_commitment_rows or action_plan_commitment_rows), as the
     template renders the commitment (the active language); `shared`: what the rows of its list share."""
     shared = shared or _shared()
     source = row["action_plan__language"]
@@ -128,7 +128,7 @@ def listed_rows(ids: list[int]) -> SafeString:
         shared = _shared()
         return {
             row["id"]: commitment_row(row, show_plan=True, shared=shared)
-            for row in selectors.listed_commitment_rows(ids=missing)
+            for row in row_selectors.listed_commitment_rows(ids=missing)
         }
 
     return joined(cached_fragments("listed-commitment", ids, render))

@@ -6,7 +6,7 @@ from django.db.models import F, Prefetch, QuerySet, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 
 from commitments.models import ActionPlan, Commitment, Milestone
-from commitments.selectors import with_listed_areas
+from commitments.row_selectors import with_listed_areas
 from common.text import sort_key
 from common.translations import page_translations
 from monitoring import status as rule

@@ -19,7 +19,7 @@ def row_url(name: str, key) -> str:
 
 @register.simple_tag
 def commitment_rows(commitment_rows, show_plan=False):
-    """The rows of a commitment list (rows of commitments.selectors.action_plan_commitment_rows): the markup of
+    """The rows of a commitment list (rows of commitments.row_selectors.action_plan_commitment_rows): the markup of
     includes/_commitment_row.html, written by commitments.rows."""
     return rows.commitment_rows(commitment_rows, show_plan=show_plan)
 

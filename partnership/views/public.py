@@ -4,7 +4,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.views.generic import DetailView, TemplateView
 
-from commitments import selectors
+from commitments import row_selectors, selectors
 from commitments.models import Member
 from common.cache import versioned
 from common.views import KeysetListView
@@ -56,7 +56,7 @@ class ActionPlanDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         # Read only when the rows' fragment is not cached (per plan, language and content version).
-        context["commitments"] = SimpleLazyObject(lambda: selectors.action_plan_commitment_rows(plan=self.object))
+        context["commitments"] = SimpleLazyObject(lambda: row_selectors.action_plan_commitment_rows(plan=self.object))
         context["rows_key"] = versioned(f"{get_language()}:{self.object.pk}")
         return context
 

@@ -7,7 +7,7 @@ import pytest
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from commitments import selectors
+from commitments import row_selectors
 from commitments.models import Commitment, CommitmentTranslation
 from commitments.rows import commitment_rows, listed_rows, progress
 from common.translations import page_translations
@@ -71,19 +71,19 @@ def _reference(rows, **context) -> str:
 @pytest.mark.parametrize("language", ["en", "fr", "es"])
 def test_the_rows_written_in_python_are_the_templates(plan, language):
     with translation.override(language):
-        on_plan = selectors.action_plan_commitment_rows(plan=plan)
+        on_plan = row_selectors.action_plan_commitment_rows(plan=plan)
         in_plan_order = list(plan.commitments.order_by("sort_key", "id").values_list("id", flat=True))
         assert [row["id"] for row in on_plan] == in_plan_order
         assert commitment_rows(on_plan) == _reference(_instances(in_plan_order))
         newest_first = list(plan.commitments.order_by("-id").values_list("id", flat=True))
-        by_id = {row["id"]: row for row in selectors.listed_commitment_rows(ids=newest_first)}
+        by_id = {row["id"]: row for row in row_selectors.listed_commitment_rows(ids=newest_first)}
         listed = [by_id[pk] for pk in newest_first]
         expected = _reference(_instances(newest_first), show_plan=True)
         assert commitment_rows(listed, show_plan=True) == expected
         assert listed_rows(newest_first) == expected
     assert "&lt;contracts&gt; &amp; budgets" in _reference(_instances(in_plan_order))
     with translation.override("fr"):
-        french = commitment_rows(selectors.action_plan_commitment_rows(plan=plan))
+        french = commitment_rows(row_selectors.action_plan_commitment_rows(plan=plan))
     assert (
         "Publier &lt;marchés&gt; 1</a>\n" in french
         and 'Publier &lt;marchés&gt; 4</a> <span class="badge badge-machine">' in french
