@@ -117,9 +117,12 @@ def member_rows(scale: Scale):
 def plan_rows(scale: Scale):
     for i in range(1, scale.members * scale.plans_per_member + 1):
         member, number = (i - 1) // scale.plans_per_member + 1, (i - 1) % scale.plans_per_member + 1
-        # A member's last plan starts in 2030 (the full scale's first in 2012): at every scale some plans are in
-        # implementation, as the home page's commitments to follow need, so both sizes show the same blocks.
-        start = date(2030 - 2 * (scale.plans_per_member - number), 1, 1)
+        # A member's last plan starts in 2030, the others every two years before it (the full scale: 2012-2030),
+        # or every four when they are too few to reach back to 2024 (the small scale: 2022, 2026, 2030): at every
+        # scale a member has plans completed, in implementation (the home page's commitments to follow) and in
+        # co-creation, so both sizes show the same blocks.
+        step = max(2, min(4, 18 // max(1, scale.plans_per_member - 1)))
+        start = date(2030 - step * (scale.plans_per_member - number), 1, 1)
         status = "completed" if start.year < 2024 else ("implementation" if start.year < 2028 else "co_creation")
         yield {"id": i, "member_id": member, "number": number, "title": f"Action plan {number} of member {member}",
                "start_date": start, "end_date": date(start.year + 1, 12, 31), "status": status}  # fmt: skip

@@ -68,14 +68,18 @@ def _points_of_contact(rng, members) -> list[dict]:
 
 
 def _researchers(rng, members) -> list[dict]:
+    from django.db.models import Exists, OuterRef
+
     from accounts.models import User
     from commitments.models import ActionPlan
     from irm_reports import services
+    from irm_reports.models import Report
 
     researchers = [_user(f"researcher-{i}", role=User.Role.IRM_RESEARCHER) for i in range(max(3, len(members) // 10))]
     cookies = {user.pk: session_cookie(user) for user in researchers}
-    reports = []  # (report id, cookie): a Results Report on each member's first (completed) plan
-    ended = ActionPlan.objects.filter(member__in=members, status=ActionPlan.Status.COMPLETED)
+    reports = []  # (report id, cookie): a Results Report on each member's first (completed) plan without one yet
+    reported = Report.objects.filter(action_plan=OuterRef("pk"), report_type="results_report", language="en")
+    ended = ActionPlan.objects.filter(member__in=members, status=ActionPlan.Status.COMPLETED).exclude(Exists(reported))
     first_plans = {}
     for plan in ended.order_by("-number"):
         first_plans[plan.member_id] = plan  # the lowest number wins
