@@ -20,7 +20,7 @@ from common.html import SharedParts, joined
 from common.html import template_value as _value
 from common.templatetags.markup import lang_attr, localized
 from common.templatetags.portal import percent
-from common.translations import page_language, shown_texts
+from common.translations import page_language, shown_row_texts
 
 _COMPLETION = Commitment._meta.get_field("completion")
 
@@ -99,9 +99,7 @@ def commitment_row(row: dict, *, show_plan: bool = False, shared: SharedParts | 
     shared = shared or _shared()
     source = row["action_plan__language"]
     language = page_language()
-    translation = dict(row["translations"].get(language) or {})
-    machine = translation.pop("machine_translated", False)
-    texts = shown_texts(source, language, translation)
+    texts, machine = shown_row_texts(source, language, row["translations"])
     completion = row["completion"]
     lead = row["lead_institution__name"]
     return _ROW.format(
@@ -110,7 +108,7 @@ def commitment_row(row: dict, *, show_plan: bool = False, shared: SharedParts | 
         url=_value(url_for("commitments:commitment-detail", row["id"])),
         lang=lang_attr(language if texts else source),
         title=_value(texts.get("title") or row["title"]),
-        machine=shared.labels["machine"] if texts and machine else "",
+        machine=shared.labels["machine"] if machine else "",
         plan=shared.keep(("plan", row["action_plan_id"]), lambda: _plan(row)) if show_plan else "",
         lead=_value(lead) if lead is not None else "",
         completion=shared.keep(("completion", completion), lambda: _completion(completion)) if completion else "",

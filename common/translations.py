@@ -145,6 +145,15 @@ def shown_texts(source: str | None, language: str, texts: dict | None) -> dict:
     return {name: text for name, text in texts.items() if text}
 
 
+def shown_row_texts(source: str | None, language: str, translations: dict | None) -> tuple[dict, bool]:
+    """shown_texts of a values() row, from its translations as translations_by_master reads them ({language:
+    texts}): the texts shown in `language` ({} for the original), and whether a machine translated them."""
+    texts = dict((translations or {}).get(language) or {})
+    machine = texts.pop("machine_translated", False)
+    texts = shown_texts(source, language, texts)
+    return texts, bool(texts) and machine
+
+
 def other_languages(obj) -> list[tuple[str, str]]:
     """(code, name) of the site's languages an object may be translated into: all but its original."""
     return [(code, name) for code, name in settings.LANGUAGES if code != original_language(obj)]

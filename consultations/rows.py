@@ -12,12 +12,16 @@ from django.utils.safestring import SafeString
 from django.utils.timezone import template_localtime
 from django.utils.translation import gettext, ngettext
 
+from accounts.models import User
+from commitments.models import PolicyArea
+from common.addresses import url_for
+from common.choices import choice_display
 from common.html import SharedParts, joined
 from common.html import template_value as _value
 from common.markdown import render_markdown
 from common.templatetags.markup import lang_attr, localized
-from common.translations import shown_in
-from consultations.models import Consultation, Proposal
+from common.translations import page_language, shown_in, shown_row_texts
+from consultations.models import Consultation, Proposal, ProposalResponse
 
 _ROW = (
     '\n<li class="card proposal-card" id="proposal-{pk}">\n  <div class="proposal-card-main">\n'
@@ -42,71 +46,89 @@ def _shared() -> SharedParts:
     )
 
 
-def _author(proposal: Proposal, shared: SharedParts) -> str:
-    if proposal.organisation_id:
-        return _value(proposal.organisation.name)
-    name = proposal.author.public_name if proposal.author is not None else ""
-    return _value(name) if name else shared.labels["deleted"]
+_STATUS = Proposal._meta.get_field("status")
+_OUTCOME = ProposalResponse._meta.get_field("outcome")
 
 
-def _submitted(proposal: Proposal, shared: SharedParts) -> str:
-    if not proposal.submitted_at:
+def _author(row: dict, shared: SharedParts) -> str:
+    if row["organisation_id"]:
+        return _value(row["organisation__name"])
+    if not row["author_id"]:
+        return shared.labels["deleted"]
+    return _value(User.public_name_of(full_name=row["author__full_name"], deleted_at=row["author__deleted_at"]))
+
+
+def _submitted(row: dict, shared: SharedParts) -> str:
+    if not row["submitted_at"]:
         return ""
-    at = template_localtime(proposal.submitted_at)
+    at = template_localtime(row["submitted_at"])
     # |date:"c" is the ISO 8601 form Python writes (django.utils.dateformat.DateFormat.c)
     return f' · <time datetime="{_value(at.isoformat())}">{_day(at, shared)}</time>'
 
 
-def _machine(shown, shared: SharedParts) -> str:
-    return shared.labels["machine"] if shown.machine_translated else ""
+def _machine(machine: bool, shared: SharedParts) -> str:
+    return shared.labels["machine"] if machine else ""
 
 
-def _response(proposal: Proposal, shared: SharedParts) -> str:
-    response = proposal.published_response
-    if response:
-        shown = shown_in(response)
-        reasons = truncatewords(striptags(render_markdown(shown.reasons)), 30)
-        outcome = shared.keep(("outcome", response.outcome), response.get_outcome_display)
+def _response(row: dict, language: str, shared: SharedParts) -> str:
+    if row["response__status"] == ProposalResponse.Status.PUBLISHED:
+        source = row["response__language"]
+        texts, machine = shown_row_texts(source, language, row["response_translations"])
+        reasons = truncatewords(striptags(render_markdown(texts.get("reasons") or row["response__reasons"])), 30)
+        outcome = row["response__outcome"]
+        label = shared.keep(("outcome", outcome), lambda: choice_display(_OUTCOME, outcome))
+        lang = lang_attr(language if texts else source)
         return (
             f'\n    <p class="response-summary"><strong>{shared.labels["response"]}</strong> '
-            f'<span class="badge badge-{_value(response.outcome)}">{_value(outcome)}</span> '
-            f"<span{lang_attr(shown)}>{_value(reasons)}</span>{_machine(shown, shared)}</p>\n    "
+            f'<span class="badge badge-{_value(outcome)}">{_value(label)}</span> '
+            f"<span{lang}>{_value(reasons)}</span>{_machine(machine, shared)}</p>\n    "
         )
-    if proposal.status != "withdrawn":
+    if row["status"] != Proposal.Status.WITHDRAWN:
         return shared.labels["awaiting"]
     return ""
 
 
-def _consultation(consultation) -> str:
-    parent = shown_in(consultation)
-    url = _value(consultation.get_absolute_url())
-    return f' · <a href="{url}"{lang_attr(parent)}>{_value(parent.title)}</a>'
+def _consultation(row: dict, language: str) -> str:
+    source = row["consultation__language"]
+    texts, _machine_translated = shown_row_texts(source, language, row["consultation_translations"])
+    url = _value(url_for("consultations:consultation-detail", row["consultation_id"]))
+    title = texts.get("title") or row["consultation__title"]
+    return f' · <a href="{url}"{lang_attr(language if texts else source)}>{_value(title)}</a>'
 
 
-def proposal_row(proposal: Proposal, *, show_consultation: bool = False, shared: SharedParts | None = None) -> str:
-    """One row, as the template renders it (the active language); `shared`: what the rows of its list share."""
+def _area(row: dict) -> str:
+    area = PolicyArea(
+        id=row["policy_area_id"], slug=row["policy_area__slug"], name=row["policy_area__name"],
+        name_fr=row["policy_area__name_fr"], name_es=row["policy_area__name_es"],
+    )  # fmt: skip
+    return f" · {_value(localized(area))}"
+
+
+def proposal_row(row: dict, *, show_consultation: bool = False, shared: SharedParts | None = None) -> str:
+    """One row (of consultations.row_selectors.proposal_rows), as the template renders the proposal (the active
+    language); `shared`: what the rows of its list share."""
     shared = shared or _shared()
+    language = page_language()
     consultation = ""
     if show_consultation:
-        consultation = shared.keep(
-            ("consultation", proposal.consultation_id), lambda: _consultation(proposal.consultation)
-        )
-    area = proposal.policy_area
-    supports, comments = proposal.support_count, proposal.comment_count
-    shown = shown_in(proposal)
+        consultation = shared.keep(("consultation", row["consultation_id"]), lambda: _consultation(row, language))
+    area = row["policy_area_id"]
+    supports, comments, status = row["support_count"], row["comment_count"], row["status"]
+    source = row["language"]
+    texts, machine = shown_row_texts(source, language, row["translations"])
     return _ROW.format(
-        pk=_value(proposal.pk),
-        url=_value(proposal.get_absolute_url()),
-        lang=lang_attr(shown),
-        title=_value(shown.title),
-        machine=_machine(shown, shared),
-        status=_value(proposal.status),
-        status_label=_value(shared.keep(("status", proposal.status), proposal.get_status_display)),
+        pk=_value(row["id"]),
+        url=_value(url_for("consultations:proposal-detail", row["id"])),
+        lang=lang_attr(language if texts else source),
+        title=_value(texts.get("title") or row["title"]),
+        machine=_machine(machine, shared),
+        status=_value(status),
+        status_label=_value(shared.keep(("status", status), lambda: choice_display(_STATUS, status))),
         consultation=consultation,
-        author=_author(proposal, shared),
-        submitted=_submitted(proposal, shared),
-        area=shared.keep(("area", area.pk), lambda: f" · {_value(localized(area))}") if area else "",
-        response=_response(proposal, shared),
+        author=_author(row, shared),
+        submitted=_submitted(row, shared),
+        area=shared.keep(("area", area), lambda: _area(row)) if area else "",
+        response=_response(row, language, shared),
         participation=shared.labels["participation"],
         supports=_value(supports),
         supports_label=shared.keep(("supports", supports), lambda: ngettext("support", "supports", supports)),
@@ -115,10 +137,10 @@ def proposal_row(proposal: Proposal, *, show_consultation: bool = False, shared:
     )
 
 
-def proposal_rows(proposals, *, show_consultation: bool = False) -> SafeString:
-    """The rows of a list page, joined."""
+def proposal_rows(rows: list[dict], *, show_consultation: bool = False) -> SafeString:
+    """The rows of a list page (of consultations.row_selectors.proposal_rows), joined."""
     shared = _shared()
-    return joined(proposal_row(p, show_consultation=show_consultation, shared=shared) for p in proposals)
+    return joined(proposal_row(row, show_consultation=show_consultation, shared=shared) for row in rows)
 
 
 _CONSULTATION_ROW = (
@@ -160,7 +182,7 @@ def consultation_row(consultation: Consultation, *, show_plan: bool = False, sha
         url=_value(consultation.get_absolute_url()),
         lang=lang_attr(shown),
         title=_value(shown.title),
-        machine=_machine(shown, shared),
+        machine=_machine(shown.machine_translated, shared),
         plan=plan,
         kind=_value(shared.keep(("kind", consultation.kind), consultation.get_kind_display)),
         state=_value(state),

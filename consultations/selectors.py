@@ -34,13 +34,9 @@ from consultations.models import (
     Referral,
     Support,
 )
+from consultations.row_selectors import proposal_rows, visible_comments
 
 PROPOSAL_RELATED = ("consultation__action_plan__member", "author", "organisation", "policy_area", "response")
-
-
-def visible_comments():
-    """The comments a proposal's comment count counts (correlated on the outer proposal)."""
-    return Comment.objects.filter(proposal=OuterRef("pk"), is_hidden=False)
 
 
 def consultation_list(*, filters: dict | None = None) -> tuple[QuerySet, ConsultationFilter]:
@@ -69,16 +65,6 @@ def proposal_list(
     return proposal_filter.qs, proposal_filter
 
 
-# What a row of the HTML proposal lists shows (templates/consultations/includes/_proposal_row.html).
-PROPOSAL_ROW_RELATED = ("consultation", "author", "organisation", "policy_area", "response")
-PROPOSAL_ROW_FIELDS = (
-    "title", "language", "status", "submitted_at", "support_count", "consultation_id", "author_id",
-    "organisation_id", "policy_area_id", "consultation__title", "consultation__language", "author__full_name",
-    "author__deleted_at", "organisation__name", "policy_area__name", "policy_area__name_fr", "policy_area__name_es",
-    "response__proposal_id", "response__status", "response__outcome", "response__reasons", "response__language",
-)  # fmt: skip
-
-
 def proposal_page(
     *, filters: dict | None, ordering: tuple[str, ...], cursor: str | None, consultation: Consultation | None = None
 ) -> tuple[KeysetPage, ProposalFilter]:
@@ -93,24 +79,6 @@ def proposal_page(
     page = keyset_page(proposal_filter.qs.only(*keys), ordering=ordering, cursor=cursor, keys_only=True)
     rows = proposal_rows(ids=[row.pk for row in page.object_list], with_consultation=consultation is None)
     return dataclasses.replace(page, object_list=rows), proposal_filter
-
-
-def proposal_rows(*, ids: list[int], with_consultation: bool = False) -> list[Proposal]:
-    """The proposals of these ids, in this order, with what a list row shows (`with_consultation`: its
-    consultation's title, in the page's language)."""
-    if not ids:
-        return []
-    consultations = [page_translations(Consultation, through="consultation")] if with_consultation else []
-    rows = (
-        Proposal.objects.filter(pk__in=ids)
-        .select_related(*PROPOSAL_ROW_RELATED)
-        .only(*PROPOSAL_ROW_FIELDS)
-        .prefetch_related(page_translations(Proposal), response_translations(), *consultations)
-        .annotate(comment_count=count_of(visible_comments()))
-        .order_by()
-    )
-    by_id = {row.pk: row for row in rows}
-    return [by_id[pk] for pk in ids if pk in by_id]
 
 
 def response_commitments() -> QuerySet:

@@ -19,7 +19,7 @@ from consultations.models import (
     ProposalTranslation,
     Referral,
 )
-from consultations.selectors import visible_comments
+from consultations.row_selectors import visible_comments
 
 CONSULTATION = Flat(
     s.ConsultationSerializer,

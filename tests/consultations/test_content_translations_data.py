@@ -2,15 +2,16 @@
 query cost of the pages that show them (one query per list, whatever the number of rows)."""
 
 import pytest
-from django.template.loader import render_to_string
 from django.utils import translation
 from rest_framework.test import APIClient
 
 from common.content_translations import translation_save
+from common.pagination import keyset_page
 from consultations import selectors
 from consultations.filters import SORTS
 from consultations.rows import proposal_rows
 from tests.consultations.test_content_translations import FRENCH, SPANISH
+from tests.consultations.test_proposal_rows import _reference, _rendered
 from tests.factories.consultations import CommentFactory, ConsultationFactory, ProposalFactory, ResponseFactory
 from tests.pages import query_count
 from tests.partnership.test_open_data_archive import _csv, _download, build_now
@@ -102,10 +103,11 @@ def test_the_python_rows_are_the_templates_with_translated_responses(world, lang
                      machine_translated=True)  # fmt: skip
     with translation.override(language):  # the rows read the translations into the page's language
         page, _filter = selectors.proposal_page(filters={}, ordering=SORTS["newest"], cursor=None)
-        expected = "".join(
-            render_to_string("consultations/includes/_proposal_row.html", {"proposal": p}) for p in page.object_list
-        )
-        assert proposal_rows(page.object_list) == expected
+        reference = keyset_page(_reference(selectors.proposal_list()[0]), ordering=SORTS["newest"], cursor=None)
+        for show_consultation in (True, False):
+            expected = _rendered(reference.object_list, show_consultation)
+            assert proposal_rows(page.object_list, show_consultation=show_consultation) == expected
+        assert (FRENCH["title"] in _rendered(reference.object_list)) == (language == "fr")
     assert ("Hors mandat." in expected) == (language == "fr")
     assert ("Machine translation" in expected) == (language == "en")
 

@@ -6,14 +6,18 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from common.content_translations import translation_save
 from common.pagination import keyset_page
-from consultations import selectors
+from common.translations import page_translations
+from consultations import row_selectors, selectors
 from consultations.filters import SORTS
+from consultations.models import Consultation, Proposal, ProposalResponse
 from consultations.rows import proposal_rows
 from tests.factories import OrganisationFactory, PolicyAreaFactory, UserFactory
 from tests.factories.consultations import CommentFactory, ConsultationFactory, ProposalFactory, ResponseFactory
 
 pytestmark = pytest.mark.django_db
+ROW_TEMPLATE = "consultations/includes/_proposal_row.html"
 
 
 @pytest.fixture
@@ -42,12 +46,38 @@ def proposals(consultation):
             CommentFactory(proposal=proposal, is_hidden=hidden)
         made.append(proposal)
     ProposalFactory(consultation=consultation, draft=True)
+    _translate(made, other)
     return made
 
 
-def _rows(rows) -> list[str]:
-    return [render_to_string("consultations/includes/_proposal_row.html", {"proposal": p, "show_consultation": True})
-            for p in rows]  # fmt: skip
+def _translate(made, other):
+    """Translations of every kind a row shows: a machine's and a person's titles, a published response's reasons, a
+    draft response's (never shown) and a consultation's title."""
+    editor = UserFactory()
+    texts = {"problem": "Personne ne les voit.", "solution": "Les publier."}
+    translation_save(made[1], language="fr", texts={**texts, "title": "Idée 1 : publier"}, translated_by=None,
+                     machine_translated=True)  # fmt: skip
+    translation_save(made[2], language="es", texts={**texts, "title": "Idea 2: publicar"}, translated_by=editor)
+    translation_save(made[4].response, language="fr", texts={"reasons": "D'accord, *vraiment*."}, translated_by=editor)
+    draft = ResponseFactory(proposal=made[5], status=ProposalResponse.Status.DRAFT, published_at=None, reasons="No.")
+    translation_save(draft, language="fr", texts={"reasons": "Pas encore."}, translated_by=editor)
+    spanish = {"title": "Presupuesto 2026", "description": "Ideas."}
+    translation_save(other, language="es", texts=spanish, translated_by=None, machine_translated=True)
+
+
+def _reference(queryset):
+    """The reference rows: model instances, every related row joined, translations into the page's language."""
+    return queryset.prefetch_related(
+        page_translations(Proposal),
+        selectors.response_translations(),
+        page_translations(Consultation, through="consultation"),
+    )
+
+
+def _rendered(proposals, show_consultation=True) -> str:
+    return "".join(
+        render_to_string(ROW_TEMPLATE, {"proposal": p, "show_consultation": show_consultation}) for p in proposals
+    )
 
 
 @pytest.mark.parametrize("language", ["en", "fr", "es"])
@@ -58,16 +88,19 @@ def test_the_rows_are_those_of_the_reference_query(proposals, consultation, djan
     within = consultation if scope == "consultation" else None
     cursor = None
     for _page in range(3):  # forward through the pages, as the cursor links do
-        page, _filter = selectors.proposal_page(
-            filters={"sort": sort}, ordering=SORTS[sort], cursor=cursor, consultation=within
-        )
-        reference = keyset_page(
-            selectors.proposal_list(filters={"sort": sort}, consultation=within)[0], ordering=SORTS[sort], cursor=cursor
-        )
         with translation.override(language):
-            expected = _rows(reference.object_list)
+            page, _filter = selectors.proposal_page(
+                filters={"sort": sort}, ordering=SORTS[sort], cursor=cursor, consultation=within
+            )
+            reference = keyset_page(
+                _reference(selectors.proposal_list(filters={"sort": sort}, consultation=within)[0]),
+                ordering=SORTS[sort],
+                cursor=cursor,
+            )
+            # A consultation's page names no consultation in its rows, and reads no consultation's translation.
+            expected = _rendered(reference.object_list, show_consultation=within is None)
             with django_assert_num_queries(0):  # nothing the row shows is left to load
-                shown = _rows(page.object_list)
+                shown = proposal_rows(page.object_list, show_consultation=within is None)
         assert shown == expected
         assert (page.count, page.next_cursor, page.previous_cursor) == (
             reference.count,
@@ -94,24 +127,21 @@ def test_the_rows_written_in_python_are_the_templates(proposals, consultation, l
     """consultations.rows writes the markup of _proposal_row.html: the same bytes on the same rows (responses in
     Markdown, organisations, deleted authors, policy areas, counts), in every language."""
     for sort in SORTS:
-        page, _filter = selectors.proposal_page(filters={"sort": sort}, ordering=SORTS[sort], cursor=None)
         with translation.override(language):
-            expected = [
-                render_to_string(
-                    "consultations/includes/_proposal_row.html",
-                    {"proposal": p, "show_consultation": show_consultation},
-                )
-                for p in page.object_list
-            ]
-            assert proposal_rows(page.object_list, show_consultation=show_consultation) == "".join(expected)
+            page, _filter = selectors.proposal_page(filters={"sort": sort}, ordering=SORTS[sort], cursor=None)
+            reference = keyset_page(
+                _reference(selectors.proposal_list(filters={"sort": sort})[0]), ordering=SORTS[sort], cursor=None
+            )
+            expected = _rendered(reference.object_list, show_consultation)
+            assert proposal_rows(page.object_list, show_consultation=show_consultation) == expected
 
 
 def test_a_withdrawn_proposal_and_an_empty_list(consultation, client):
     ProposalFactory(consultation=consultation, withdrawn=True, title="Withdrawn <idea> & more", author=None)
-    page, _filter = selectors.proposal_page(filters={}, ordering=SORTS["newest"], cursor=None)
     for language in ("en", "fr", "es"):
         with translation.override(language):
-            expected = render_to_string("consultations/includes/_proposal_row.html", {"proposal": page.object_list[0]})
+            page, _filter = selectors.proposal_page(filters={}, ordering=SORTS["newest"], cursor=None)
+            expected = _rendered(_reference(selectors.proposal_list()[0]), show_consultation=False)
             assert proposal_rows(page.object_list) == expected
     assert "Withdrawn &lt;idea&gt; &amp; more" in expected and "Awaiting" not in expected
     assert "No proposal matches these filters." in client.get("/proposals/", {"status": "merged"}).content.decode()
@@ -130,15 +160,13 @@ def test_submission_dates_are_the_templates_in_any_time_zone(consultation, setti
     elsewhere, with and without microseconds, show the template's date and ISO time in every language."""
     from datetime import UTC, datetime
 
-    from consultations.models import Proposal
-
     settings.TIME_ZONE = zone
     times = [datetime(2026, 3, 1, 0, 5, tzinfo=UTC), datetime(2026, 3, 1, 23, 55, 30, 123456, tzinfo=UTC),
              datetime(2026, 3, 2, 10, 0, tzinfo=UTC), datetime(2026, 12, 31, 23, 59, 59, tzinfo=UTC)]  # fmt: skip
     for at in times:
         Proposal.objects.filter(pk=ProposalFactory(consultation=consultation).pk).update(submitted_at=at)
-    rows = selectors.proposal_rows(ids=list(Proposal.objects.order_by("pk").values_list("pk", flat=True)))
+    ids = list(Proposal.objects.order_by("pk").values_list("pk", flat=True))
     for language in ("en", "fr", "es"):
         with translation.override(language):
-            expected = [render_to_string("consultations/includes/_proposal_row.html", {"proposal": p}) for p in rows]
-            assert proposal_rows(rows) == "".join(expected)
+            expected = _rendered(_reference(selectors.proposal_list()[0].order_by("pk")), show_consultation=False)
+            assert proposal_rows(row_selectors.proposal_rows(ids=ids)) == expected

@@ -3,16 +3,17 @@ plan's and the member's panels, the proposal rows, the proposal page, "My partic
 with its language, in queries that do not grow with the rows or their translations."""
 
 import pytest
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
 from commitments.services import commitment_follow
 from common.content_translations import translation_save
+from common.pagination import keyset_page
 from consultations import selectors, services
 from consultations.filters import SORTS
 from consultations.rows import proposal_rows
 from tests.consultations.conftest import SPANISH
+from tests.consultations.test_proposal_rows import _reference, _rendered
 from tests.factories.commitments import CommitmentFactory
 from tests.factories.consultations import CommentFactory, ConsultationFactory, ProposalFactory, ResponseFactory
 from tests.pages import page_in, query_count
@@ -89,12 +90,10 @@ def test_the_python_rows_are_the_template_with_translated_consultations(translat
     ResponseFactory(proposal=public_proposal, language="es")
     with translation.override(language):
         page, _filter = selectors.proposal_page(filters={}, ordering=SORTS["newest"], cursor=None)
-        context = {"show_consultation": True}
-        expected = "".join(
-            render_to_string("consultations/includes/_proposal_row.html", {**context, "proposal": p})
-            for p in page.object_list
-        )
+        reference = keyset_page(_reference(selectors.proposal_list()[0]), ordering=SORTS["newest"], cursor=None)
+        expected = _rendered(reference.object_list)
         assert proposal_rows(page.object_list, show_consultation=True) == expected
+        assert (PROPOSAL_FR["title"] in expected) == (language == "fr")
     assert (FRENCH["title"] in expected) == (language == "fr")
     assert "Budget &lt;2027&gt;" in expected
 
