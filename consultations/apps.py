@@ -17,8 +17,15 @@ class ConsultationsConfig(AppConfig):
         from accounts.privacy import register
         from common import awaiting as common_awaiting
         from common import uploads
+        from common.cache import register_content_models
         from consultations import awaiting, privacy
+        from consultations.models import Consultation, ConsultationTranslation
         from notifications import kinds
+
+        # Cached pages and options (common.cache) follow every save of a consultation: the home page's open ones,
+        # a plan's and a member's panels, the members a consultation list filters by. Their counters are written
+        # by UPDATE (Proposal.save), which sends no signal: a proposal's writes leave the version alone.
+        register_content_models(Consultation, ConsultationTranslation)
 
         register(
             "consultations",

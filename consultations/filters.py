@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from commitments.models import Member, PolicyArea
 from common.filters import SearchFilter
 from common.text import as_id
-from common.widgets import FastSelect
+from common.widgets import FastSelect, content_choices
 from consultations.models import Consultation, Proposal
 
 PUBLIC_STATUSES = [(s.value, s.label) for s in Proposal.Status if s != Proposal.Status.DRAFT]
@@ -77,8 +77,14 @@ class ProposalFilter(django_filters.FilterSet):
         return form
 
     def _consultation_choices(self, field, chosen):
-        # (id, title) rows, not model instances: building 100 consultations cost more than reading them.
-        recent = list(field.queryset.values_list("pk", "title")[: self.CONSULTATION_CHOICES_LIMIT])
+        # (id, title) rows, not model instances: building 100 consultations cost more than reading them; read once
+        # per content version (a consultation's save changes it), then kept in memory (common.widgets).
+        recent = list(
+            content_choices(
+                "proposal-filter-consultations",
+                lambda: field.queryset.values_list("pk", "title")[: self.CONSULTATION_CHOICES_LIMIT],
+            )
+        )
         chosen_id = as_id(chosen)
         if chosen_id is not None and all(pk != chosen_id for pk, _title in recent):
             recent += list(field.queryset.filter(pk=chosen_id).values_list("pk", "title"))

@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from commitments.models import ActionPlan
-from common.cache import bump_content_version
 from common.content_translations import source_of, texts_written
 from common.db import UNCHANGED, set_fields
 from common.models import page_language
@@ -63,7 +62,6 @@ def consultation_create(
     consultation.save()
     consultation.policy_areas.set(policy_areas)
     texts_written(consultation, before=None)
-    bump_content_version()  # the cached home page lists the consultations open now
     return consultation
 
 
@@ -105,7 +103,6 @@ def consultation_update(
     if policy_areas is not None:
         current.policy_areas.set(policy_areas)
     texts_written(current, before=before)
-    bump_content_version()
     return current
 
 
@@ -142,7 +139,6 @@ def consultation_end(*, consultation: Consultation, reason: str, cancel: bool = 
     current.status_changed_at = timezone.now()
     current.full_clean()
     current.save(update_fields=["status", "status_reason", "status_changed_at", "updated_at"])
-    bump_content_version()
     return current
 
 

@@ -1,15 +1,17 @@
 """Filter <select>s built from cached options are the ones built every time, with the selection kept."""
 
 import pytest
+from django import forms
 from django.forms.utils import flatatt
 from django.utils import translation
 from django.utils.html import format_html
 
 from common.widgets import FastSelect, _options
 from consultations.filters import ConsultationFilter, ProposalFilter
+from consultations.models import Proposal
 from partnership.filters import ActionPlanFilter, CommitmentApiFilter, MemberFilter
 from tests.factories import ActionPlanFactory, CommitmentFactory, MemberFactory, PolicyAreaFactory
-from tests.factories.consultations import ConsultationFactory
+from tests.factories.consultations import ConsultationFactory, ProposalFactory
 
 LANGUAGES = ("en", "fr", "es")
 
@@ -74,14 +76,26 @@ def test_model_options_read_once_per_content_version(data, django_assert_num_que
     assert "Tbilisi</option>" in member_select()
 
 
-def test_options_of_a_query_over_other_tables_are_read_each_time(data, django_assert_num_queries):
-    """Consultations do not bump the content version: the consultation filter's members are read each time."""
+def test_options_over_the_consultations_are_kept_and_follow_a_consultations_save(data, django_assert_num_queries):
+    """A consultation's save changes the content version: the consultation filter's members (the consultations read
+    in a subquery, EXISTS) are read once per version, and a member's first consultation shows at once."""
     str(ConsultationFilter({}, queryset=None).form["member"])
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(0):
         str(ConsultationFilter({}, queryset=None).form["member"])
-    # Its query reads the consultations in a subquery (EXISTS): a member's first consultation shows at once.
     ConsultationFactory(action_plan=ActionPlanFactory(member=MemberFactory(name="Tbilisi", slug="tbilisi")))
     assert 'value="tbilisi">Tbilisi</option>' in str(ConsultationFilter({}, queryset=None).form["member"])
+
+
+def test_options_of_a_query_over_other_tables_are_read_each_time(data, django_assert_num_queries):
+    """Proposals do not change the content version: options that read them are read at every render."""
+    field = forms.ModelChoiceField(queryset=Proposal.objects.order_by("pk"), widget=FastSelect)
+    form = forms.Form()
+    form.fields["proposal"] = field
+    with django_assert_num_queries(1):
+        str(form["proposal"])
+    proposal = ProposalFactory(consultation=ConsultationFactory(action_plan=data), title="Fresh idea")
+    with django_assert_num_queries(1):
+        assert f'value="{proposal.pk}">' in str(form["proposal"])
 
 
 def test_empty_queryset_renders_only_the_empty_choice(db):

@@ -90,6 +90,8 @@ def test_pages_run_the_same_queries_whatever_the_rows_and_their_translations(cli
         translation_save(comment, language="fr", texts={"body": "Bonne idée."}, translated_by=None)
     translation_save(proposal.response, language="fr", texts={"reasons": "Hors mandat."}, translated_by=None)
 
+    for url in pages:  # a consultation's save changed the content version: what is kept per version is read again
+        query_count(client, url)
     assert [query_count(client, url) for url in pages] == before
     assert client.get("/consultations/").content.decode().count(FRENCH["title"]) == 5
     assert client.get(proposal.get_absolute_url()).content.decode().count("Bonne idée.") == 6

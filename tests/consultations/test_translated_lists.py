@@ -59,6 +59,8 @@ def test_the_panels_cost_the_same_queries_whatever_their_consultations_and_trans
     before = [query_count(client, url) for url in urls]
     for consultation in ConsultationFactory.create_batch(3, action_plan=plan, language="es"):
         translation_save(consultation, language="fr", texts=FRENCH, translated_by=point_of_contact)
+    for url in urls:  # a consultation's save changed the content version: what is kept per version is read again
+        query_count(client, url)
     assert [query_count(client, url) for url in urls] == before
     assert _page(client, urls[0]).count(FRENCH["title"]) == 4
 
@@ -80,6 +82,7 @@ def test_the_proposal_list_costs_the_same_queries_with_translated_consultations(
     for consultation in ConsultationFactory.create_batch(3, action_plan=plan, language="es"):
         translation_save(consultation, language="fr", texts=FRENCH, translated_by=author)
         ProposalFactory(consultation=consultation, language="es")
+    query_count(client, url)  # a consultation's save changed the content version: the filter's options are read again
     assert query_count(client, url) == before
     assert _page(client, url).count(f">{FRENCH['title']}</a>") == 4
 

@@ -109,7 +109,7 @@ def test_proposal_list_filters_search_and_sorts(client, consultation):
     url = reverse("consultations:proposal-list")
 
     def titles(**params):
-        return [p.title for p in client.get(url, params).context["proposals"]]
+        return [p["title"] for p in client.get(url, params).context["proposals"]]
 
     assert set(titles()) == {quiet.title, popular.title, answered.title}
     assert titles(sort="supported")[0] == popular.title
@@ -129,10 +129,10 @@ def test_the_proposal_list_pages_forward_and_back_in_the_chosen_order(client, co
     assert "30 proposals" in first.content.decode()
     page = first.context["page"]
     second = client.get(url, {"sort": "supported", "cursor": page.next_cursor})
-    assert [p.pk for p in first.context["proposals"]] + [p.pk for p in second.context["proposals"]] == expected
+    assert [p["id"] for p in first.context["proposals"]] + [p["id"] for p in second.context["proposals"]] == expected
     assert second.context["page"].next_cursor is None
     back = client.get(url, {"sort": "supported", "cursor": second.context["page"].previous_cursor})
-    assert [p.pk for p in back.context["proposals"]] == expected[:25]
+    assert [p["id"] for p in back.context["proposals"]] == expected[:25]
     assert client.get(url, {"cursor": "not-a-cursor"}).status_code == 200  # a broken cursor shows page one
 
 
