@@ -5,12 +5,16 @@ apps, plus the services that write with QuerySet.update()), so a cached value is
 the last write; the timeout only bounds memory. Keys carry the version: old entries simply expire.
 """
 
+import hashlib
+import re
 import time
 from collections.abc import Callable
 from contextlib import contextmanager
 from contextvars import ContextVar
+from datetime import datetime
 
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import get_language
@@ -116,3 +120,25 @@ def cached_fragments(name: str, ids: list, render: Callable[[list], dict], *, ti
         cache.set_many(fresh, timeout)
         found.update(fresh)
     return [found[keys[pk]] for pk in ids if keys[pk] in found]
+
+
+_READ_TABLE = re.compile(r'(?:FROM|JOIN)\s+"([^"]+)"')
+
+
+def reads_content_only(query, sql: str) -> bool:
+    """Whether every table a query reads is content (its writes change the content version): the tables of its
+    joins, and those its SQL names, for an EXISTS hides its tables from the query's joins."""
+    tables = {join.table_name for join in query.alias_map.values()} | set(_READ_TABLE.findall(sql))
+    return bool(tables) and tables <= CONTENT_TABLES
+
+
+def content_query_key(queryset) -> str | None:
+    """A key of the rows `queryset` selects when only the content version can change them: every table it reads is
+    content, and no parameter is a time (a filter on "now" is another query at every request). None otherwise."""
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:
+        return None
+    if not reads_content_only(queryset.query, sql) or any(isinstance(p, datetime) for p in params):
+        return None
+    return hashlib.sha256(f"{queryset.db}|{sql}|{params!r}".encode()).hexdigest()

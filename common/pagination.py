@@ -13,12 +13,35 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import F, Q, QuerySet
 from django.db.models.fields.tuple_lookups import Tuple, TupleGreaterThan, TupleLessThan
 from django.db.models.query import FlatValuesListIterable, ValuesIterable
 from django.utils import timezone
+from django.utils.functional import cached_property
+
+from common.cache import cached, content_query_key
 
 COUNT_LIMIT = 1_000
+
+
+class ContentPaginator(Paginator):
+    """Numbered pages whose total, for rows read from content tables alone, is counted once per content version
+    (common.cache.content_query_key): every page of a list, and every visit, until the content changes. A list
+    filtered on the time, or reading other tables (proposals), is counted at every request."""
+
+    @cached_property
+    def count(self) -> int:
+        if isinstance(self.object_list, QuerySet):
+            return content_count(self.object_list)
+        return Paginator.count.func(self)
+
+
+def content_count(rows: QuerySet) -> int:
+    """rows.count(), kept per content version when only a write to the content can change it
+    (common.cache.content_query_key), else counted now."""
+    key = content_query_key(rows)
+    return rows.count() if key is None else cached(f"count:{key}", rows.count)
 
 
 def page_of(rows: QuerySet, row, *, per_page: int) -> int:
@@ -207,7 +230,7 @@ def keyset_page(
         matches = list(queryset.order_by().values_list(*fields, "pk")[: limit + 1])
         counted = len(matches)
     else:
-        counted = queryset.order_by().values("pk")[: limit + 1].count()  # no annotation, no sort: just the rows
+        counted = content_count(queryset.order_by().values("pk")[: limit + 1])  # no annotation, no sort: the rows
     if matches is not None and counted <= limit:
         descending = order[0].startswith("-")
         pks = _page_from_keys(matches, descending=descending, after=values, size=per_page + 1)

@@ -10,7 +10,7 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from common import ratelimit
 from common.cache import versioned
-from common.pagination import keyset_page, rows_of
+from common.pagination import ContentPaginator, keyset_page, rows_of
 
 
 class RateLimitMixin:
@@ -127,6 +127,7 @@ class FilteredListView(ListView):
     """A paginated list whose rows and filter form come from one selector."""
 
     paginate_by = settings.PAGE_SIZE
+    paginator_class = ContentPaginator
     selector = None
 
     @cached_property

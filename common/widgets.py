@@ -1,4 +1,3 @@
-import re
 from functools import lru_cache
 
 from django import forms
@@ -12,7 +11,7 @@ from django.utils.translation import get_language
 from django_countries import countries
 from django_filters.fields import ChoiceIterator as FilterChoiceIterator
 
-from common.cache import CONTENT_TABLES, content_version
+from common.cache import content_version, reads_content_only
 
 
 class FastSelect(forms.Select):
@@ -74,9 +73,6 @@ def _flattened(choices) -> tuple | None:
     return tuple(flat)
 
 
-_READ_TABLE = re.compile(r'(?:FROM|JOIN)\s+"([^"]+)"')
-
-
 def _model_choices_key(choices: ModelChoiceIterator) -> tuple | None:
     """What the options of a model choice field depend on, when every table its query reads is content
     (its writes bump the content version, common.cache); None otherwise."""
@@ -85,9 +81,7 @@ def _model_choices_key(choices: ModelChoiceIterator) -> tuple | None:
         sql = str(query)
     except EmptyResultSet:  # .none(): nothing to read, nothing worth keeping
         return None
-    # Every table the SQL reads, those of its subqueries too (an EXISTS hides its tables from the query's joins).
-    tables = {join.table_name for join in query.alias_map.values()} | set(_READ_TABLE.findall(sql))
-    if not tables or not tables <= CONTENT_TABLES:
+    if not reads_content_only(query, sql):
         return None
     field = choices.field
     labels = (str(field.empty_label), str(getattr(field, "null_label", None)), getattr(field, "null_value", None))

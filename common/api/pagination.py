@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import pagination
 from rest_framework.exceptions import NotFound, ValidationError
 
-from common.pagination import rows_of
+from common.pagination import ContentPaginator, rows_of
 
 
 class PageNumberPagination(pagination.PageNumberPagination):
@@ -11,6 +11,7 @@ class PageNumberPagination(pagination.PageNumberPagination):
     page_size = 25
     page_size_query_param = "page_size"
     max_page_size = 100
+    django_paginator_class = ContentPaginator  # the total counted once per content version
 
 
 class IdsFirstPagination(PageNumberPagination):
@@ -41,6 +42,7 @@ class CursorPagination(pagination.CursorPagination):
     page_size = 25
     page_size_query_param = "page_size"
     max_page_size = 100
+    django_paginator_class = ContentPaginator  # the total counted once per content version
     ordering = "id"
 
     def decode_cursor(self, request):

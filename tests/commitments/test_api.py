@@ -226,7 +226,8 @@ def test_numbered_pages_of_members_and_plans_hold_every_row_once_in_order_with_i
 
     walked, costs = _walk(api, "/api/v1/members/?page_size=2")
     assert [m["name"] for m in walked] == sorted(m.name for m in members)
-    assert len(set(costs)) == 1
+    # The first page counts the list, once per content version (common.pagination.ContentPaginator).
+    assert costs[0] == costs[1] + 1 and len(set(costs[1:])) == 1
     for item in walked:
         member = next(m for m in members if m.pk == item["id"])
         assert item["plan_count"] == member.action_plans.count()
@@ -239,7 +240,7 @@ def test_numbered_pages_of_members_and_plans_hold_every_row_once_in_order_with_i
     assert counted and not any("OFFSET" in sql for sql in counted)  # counted for the page's ids, not before them
     expected = ActionPlan.objects.order_by("-start_date", "id")
     assert [p["id"] for p in plans] == list(expected.values_list("pk", flat=True))
-    assert len(set(costs)) == 1
+    assert costs[0] == costs[1] + 1 and len(set(costs[1:])) == 1
     for item, plan in zip(plans, expected, strict=True):
         milestones = Milestone.objects.filter(commitment__action_plan=plan)
         assert item["commitment_count"] == plan.commitments.count()
