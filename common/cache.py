@@ -11,7 +11,9 @@ import time
 from collections.abc import Callable
 from contextlib import contextmanager
 from contextvars import ContextVar
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
+from uuid import UUID
 
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
@@ -123,13 +125,29 @@ def cached_fragments(name: str, ids: list, render: Callable[[list], dict], *, ti
 
 
 _READ_TABLE = re.compile(r'(?:FROM|JOIN)\s+"([^"]+)"')
+# Columns of content tables that other writes keep with QuerySet.update(), without a new content version (a
+# consultation's counters move with its proposals): a query that names one is never kept per version.
+UNVERSIONED_COLUMNS: set[str] = set()
+
+
+def register_unversioned_columns(model, *names: str) -> None:
+    """These columns of a content model change without changing the content version (see reads_content_only)."""
+    UNVERSIONED_COLUMNS.update(f'"{model._meta.get_field(name).column}"' for name in names)
 
 
 def reads_content_only(query, sql: str) -> bool:
-    """Whether every table a query reads is content (its writes change the content version): the tables of its
-    joins, and those its SQL names, for an EXISTS hides its tables from the query's joins."""
+    """Whether only a new content version can change what a query reads: every table it reads is content (the
+    tables of its joins, and those its SQL names, for an EXISTS hides its tables from the query's joins), and it
+    names no column kept without a new version (UNVERSIONED_COLUMNS: a quoted name anywhere in the SQL, an alias
+    too, which only keeps less)."""
     tables = {join.table_name for join in query.alias_map.values()} | set(_READ_TABLE.findall(sql))
-    return bool(tables) and tables <= CONTENT_TABLES
+    if not tables or not tables <= CONTENT_TABLES:
+        return False
+    return not any(column in sql for column in UNVERSIONED_COLUMNS)
+
+
+# The parameters whose repr() is their value, so that two queries share a key only when they send the same values.
+_KEYED = (str, int, float, Decimal, date, UUID, type(None))
 
 
 def content_query_key(queryset) -> str | None:
@@ -139,6 +157,8 @@ def content_query_key(queryset) -> str | None:
         sql, params = queryset.query.sql_with_params()
     except EmptyResultSet:
         return None
-    if not reads_content_only(queryset.query, sql) or any(isinstance(p, datetime) for p in params):
+    if any(isinstance(p, datetime) or not isinstance(p, _KEYED) for p in params):
+        return None  # the time, or a value whose text is not its value (an adapter's repr)
+    if not reads_content_only(queryset.query, sql):
         return None
     return hashlib.sha256(f"{queryset.db}|{sql}|{params!r}".encode()).hexdigest()

@@ -17,7 +17,7 @@ class ConsultationsConfig(AppConfig):
         from accounts.privacy import register
         from common import awaiting as common_awaiting
         from common import uploads
-        from common.cache import register_content_models
+        from common.cache import register_content_models, register_unversioned_columns
         from consultations import awaiting, privacy
         from consultations.models import Consultation, ConsultationTranslation
         from notifications import kinds
@@ -26,6 +26,7 @@ class ConsultationsConfig(AppConfig):
         # a plan's and a member's panels, the members a consultation list filters by. Their counters are written
         # by UPDATE (Proposal.save), which sends no signal: a proposal's writes leave the version alone.
         register_content_models(Consultation, ConsultationTranslation)
+        register_unversioned_columns(Consultation, "proposal_count", "answered_count")
 
         register(
             "consultations",

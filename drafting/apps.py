@@ -10,7 +10,7 @@ class DraftingConfig(AppConfig):
         from accounts.privacy import register
         from commitments import submission
         from common import awaiting as common_awaiting
-        from common.cache import register_content_models
+        from common.cache import register_content_models, register_unversioned_columns
         from consultations import pending
         from drafting import awaiting, privacy, rules, selectors  # noqa: F401  (rules registers the permissions)
         from drafting.models import Amendment, DraftParagraph, DraftVersion, ParagraphComment
@@ -26,6 +26,10 @@ class DraftingConfig(AppConfig):
             keeps=privacy.KEEPS,
         )
         register_content_models(DraftVersion, DraftParagraph, ParagraphComment, Amendment)
+        # Counters kept by F() updates as comments and supports come and go.
+        register_unversioned_columns(DraftParagraph, "comment_count")
+        register_unversioned_columns(ParagraphComment, "support_count")
+        register_unversioned_columns(Amendment, "support_count")
         common_awaiting.register("drafting.amendments_to_decide", awaiting.amendments_to_decide)
         submission.register("drafting.final_version", final.draft_final_apply)
         provenance.register("drafting.amendments", selectors.plan_provenance_lines)

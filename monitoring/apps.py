@@ -10,7 +10,7 @@ class MonitoringConfig(AppConfig):
         from accounts.privacy import register
         from common import awaiting as common_awaiting
         from common import uploads
-        from common.cache import register_content_models
+        from common.cache import register_content_models, register_unversioned_columns
         from monitoring import awaiting, privacy, rules  # noqa: F401  (rules registers the permissions)
         from monitoring.models import CommitmentMonitoring, MonitoringReport, ReportAnswer
         from notifications import kinds
@@ -23,6 +23,7 @@ class MonitoringConfig(AppConfig):
             keeps=privacy.KEEPS,
         )
         register_content_models(MonitoringReport, ReportAnswer, CommitmentMonitoring)
+        register_unversioned_columns(MonitoringReport, "reminder_step")  # moved by the reminders' UPDATE
         uploads.register("monitoring.ReportEvidence", owner="report__author")
         common_awaiting.register("monitoring.reports_to_answer", awaiting.reports_to_answer)
         kinds.register("monitoring.report_submitted", _("A monitoring report on your member's commitments"))

@@ -42,7 +42,6 @@ class CursorPagination(pagination.CursorPagination):
     page_size = 25
     page_size_query_param = "page_size"
     max_page_size = 100
-    django_paginator_class = ContentPaginator  # the total counted once per content version
     ordering = "id"
 
     def decode_cursor(self, request):

@@ -3,13 +3,15 @@ total from the cache until a write changes the content; lists of other tables, o
 at every request."""
 
 from django.db import connection
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, F, OuterRef
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from commitments.models import ActionPlan, Member
+from common.cache import content_query_key
 from common.pagination import ContentPaginator
 from consultations.models import Consultation, Proposal
+from monitoring.models import CommitmentMonitoring
 from tests.factories import ActionPlanFactory, MemberFactory
 from tests.factories.consultations import ConsultationFactory, ProposalFactory
 
@@ -54,6 +56,23 @@ def test_lists_of_other_tables_or_of_the_time_are_counted_at_every_request(db):
     for _visit in range(2):  # open now: another query at every request, as the time passes
         opened = Consultation.objects.filter(opens_at__lte=timezone.now())
         assert _counted(opened) == (opened.count(), 1)
+
+
+def test_counters_kept_without_a_new_version_and_values_without_a_faithful_text_are_counted_each_time(db, plan):
+    """A consultation's counters move with its proposals (an UPDATE, no new content version): a list filtered on
+    them is counted at every request. So is one whose parameter's text is not its value (a JSON document)."""
+    consultation = ConsultationFactory(action_plan=plan)
+    unanswered = Consultation.objects.filter(proposal_count__gt=F("answered_count"))
+    listed = Consultation.objects.filter(pk=consultation.pk)
+    assert content_query_key(listed.values_list("pk", flat=True)) is not None
+    assert content_query_key(listed) is None  # its rows hold the counters
+    assert content_query_key(unanswered) is None
+    assert _counted(unanswered) == (0, 1)
+    ProposalFactory(consultation=consultation)  # the counter moves: the content version does not
+    assert _counted(unanswered) == (1, 1)
+    # PostgreSQL's driver is handed a JSON adapter, whose repr() is an address; SQLite's, the document's text.
+    by_findings = CommitmentMonitoring.objects.filter(milestone_findings={"1": "on_track"})
+    assert (content_query_key(by_findings) is None) == (connection.vendor == "postgresql")
 
 
 def test_the_lists_count_once_per_content_version(client, db):
