@@ -12,8 +12,10 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import psycopg2
+from celery import Celery
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -26,9 +28,17 @@ def database_env(database: str, args) -> dict:
         "DJANGO_SETTINGS_MODULE": "bench.settings",
         "DATABASE_URL": f"{args.postgres}/{database}",
         "REDIS_URL": args.redis,
+        "CACHE_URL": args.redis,  # not one exported for another deployment: the bench's servers own their Redis
         "MEDIA_ROOT": str(Path(tempfile.gettempdir()) / "ogp-bench-media"),
         "PYTHONPATH": str(ROOT),
     }
+
+
+def sibling_redis(url: str) -> str:
+    """The Redis database after the one of `url` (redis://host:port/5 → /6): a second server's cache and broker."""
+    parts = urlsplit(url)
+    number = int(parts.path.lstrip("/") or 0)
+    return urlunsplit(parts._replace(path=f"/{number + 1}"))
 
 
 def drop_database(args, name: str, *, create: bool = False) -> None:
@@ -101,8 +111,10 @@ class Server:
 
 
 class Workers:
-    def __init__(self, env: dict, count: int):
-        self.env, self.count, self.processes = env, count, []
+    """`count` Celery workers on the broker of `env` (named `name`0@host, `name`1@host…)."""
+
+    def __init__(self, env: dict, count: int, name: str = "bench"):
+        self.env, self.count, self.name, self.processes = env, count, name, []
 
     def __enter__(self):
         for i in range(self.count):
@@ -116,22 +128,27 @@ class Workers:
                 "-c",
                 "1",
                 "-n",
-                f"bench{i}@%h",
+                f"{self.name}{i}@%h",
                 "-l",
                 "WARNING",
             ]
             self.processes.append(
                 subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             )
-        from ogp_portal.celery import app
-
         deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and len(app.control.ping(timeout=0.5) or []) < self.count:
+        while time.monotonic() < deadline and self._answering(0.5) < self.count:
             time.sleep(0.2)
-        if len(app.control.ping(timeout=1) or []) < self.count:  # measured without them, figures would mislead
+        if self._answering(1) < self.count:  # measured without them, figures would mislead
             self.__exit__()
             raise RuntimeError(f"{self.count} Celery worker(s) did not answer within 60 s")
         return self
+
+    def _answering(self, timeout: float) -> int:
+        """How many of these workers answer a ping on their own broker (not necessarily this process's)."""
+        with Celery(broker=self.env["REDIS_URL"], set_as_current=False) as app:
+            replies = app.control.ping(timeout=timeout) or []
+        names = {f"{self.name}{i}" for i in range(self.count)}
+        return sum(1 for reply in replies for node in reply if node.split("@")[0] in names)
 
     def __exit__(self, *exc):
         for process in self.processes:

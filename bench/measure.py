@@ -1,5 +1,6 @@
 """The HTTP measurements of `make bench`: the floors, every page on a hit and on a miss, the first
-requests after writes, the POSTs, and short latency runs on the small database (cost growth).
+requests after writes, the POSTs, and short latency runs on the small and the full database, alternated
+(cost growth).
 
 hit and miss are defined in bench/addresses.py. A miss "by writes" bumps the content version in Redis
 (common/cache.py) every 10 ms while the page's address is loaded: each request follows a write.
@@ -164,22 +165,57 @@ def measure_posts(base: str, prepared: dict, *, seconds: float) -> dict:
     return results
 
 
-def measure_small(base: str, pages: list[dict], full: dict, *, seconds: float, redis_url: str) -> dict:
-    """Each page missed on the small database, offered the load of its half-load run at full size: the p50s
-    compared show how a page's cost grows with the data."""
+def _paced(base: str, page: dict, redis_url: str, *, delay: float, seconds: float, offset: int, tag: str):
+    """One paced run of a page's misses at `offset` in its addresses (writes bumped as in the main phase)."""
+    cookie = {"WRK_COOKIE": page["headers"].get("Cookie", "")}
+    url = base + page["path"]
+    if page["miss_by"] == "writes":
+        with Bumper(redis_url, MISS_WRITE_SECONDS):
+            return load.wrk(url, connections=load.PACED_CONNECTIONS, seconds=seconds, delay_ms=delay, env=cookie)
+    env = {"WRK_PATHS": _paths_file(page, tag), "WRK_SEQUENTIAL": "1", "WRK_OFFSET": str(offset)}
+    with _short_list_writes(page, redis_url):
+        return load.wrk(url, connections=load.PACED_CONNECTIONS, seconds=seconds, delay_ms=delay, env=env)
+
+
+def _mean_run(runs: list) -> dict:
+    """The mean p50 and p95 of a page's runs on one database; no answer (0 requests) if one run got none."""
+    if not all(run.requests for run in runs):
+        return {"p50_ms": 0.0, "p95_ms": 0.0, "requests": 0, "runs": [run.as_dict() for run in runs]}
+    return {"p50_ms": sum(run.p50_ms for run in runs) / len(runs), "p95_ms": sum(run.p95_ms for run in runs) / len(runs),
+            "requests": sum(run.requests for run in runs), "non2xx": sum(run.non2xx for run in runs),
+            "runs": [run.as_dict() for run in runs]}  # fmt: skip
+
+
+# Full, small, small, full: a load that drifts during the four runs weighs on both sizes alike.
+GROWTH_ORDER = ("full", "small", "small", "full")
+
+
+def measure_growth(sites: dict, pages: dict, full: dict, *, seconds: float) -> dict:
+    """Each page missed on both databases at the offered load of its half-load run at full size, two short runs
+    each, alternated (GROWTH_ORDER) while both servers run: the p50s compared show how a page's cost grows with
+    the data, not how the machine's load changed between two phases of the benchmark (the main phase's misses
+    are measured minutes before or after). `sites` maps "full" and "small" to (base address, Redis URL);
+    `pages` maps them to the pages of each database (bench/addresses.py)."""
+    by_name = {size: {page["name"]: page for page in pages[size]} for size in ("full", "small")}
+    for base, _redis in sites.values():  # both servers' workers warmed before the first page is measured
+        for _ in range(10):
+            urllib.request.urlopen(base + "/", timeout=60).read()  # noqa: S310 (our own server)
     results = {}
-    for page in pages:
-        check_page(base, page, samples=1)
-        delay = load.half_delay_ms(full[page["name"]]["miss"]["peak"]["rps"], seconds)
-        cookie = {"WRK_COOKIE": page["headers"].get("Cookie", "")}
-        url = base + page["path"]
-        if page["miss_by"] == "writes":
-            with Bumper(redis_url, MISS_WRITE_SECONDS):
-                run = load.wrk(url, connections=load.PACED_CONNECTIONS, seconds=seconds, delay_ms=delay, env=cookie)
-        else:
-            env = {"WRK_PATHS": _paths_file(page, "small"), "WRK_SEQUENTIAL": "1"}
-            with _short_list_writes(page, redis_url):
-                run = load.wrk(url, connections=load.PACED_CONNECTIONS, seconds=seconds, delay_ms=delay, env=env)
-        results[page["name"]] = {"half": run.as_dict()}
-        print(f"  {page['name'][:36]:36} small p50 {run.p50_ms:7.1f} ms   p95 {run.p95_ms:7.1f} ms", flush=True)
+    for name, small_page in by_name["small"].items():
+        page = {"full": by_name["full"][name], "small": small_page}
+        for size in ("full", "small"):
+            check_page(sites[size][0], page[size], samples=1)
+        delay = load.half_delay_ms(full[name]["miss"]["peak"]["rps"], seconds)
+        # The full database's addresses go on after those the main phase used; the small one's after the one
+        # check_page fetched.
+        offset = {"full": full[name]["miss"].get("used", 0), "small": 1}
+        runs = {"full": [], "small": []}
+        for size in GROWTH_ORDER:
+            base, redis_url = sites[size]
+            run = _paced(base, page[size], redis_url, delay=delay, seconds=seconds, offset=offset[size], tag=size)
+            offset[size] = run.next_offset
+            runs[size].append(run)
+        results[name] = {"half": _mean_run(runs["small"]), "full": _mean_run(runs["full"])}
+        print(f"  {name[:36]:36} p50 full {results[name]['full']['p50_ms']:7.1f} ms   "
+              f"small {results[name]['half']['p50_ms']:7.1f} ms", flush=True)  # fmt: skip
     return results

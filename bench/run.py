@@ -1,8 +1,8 @@
 """`make bench`: build a national-scale dataset in PostgreSQL, serve it with gunicorn, measure, compare.
 
 Every page is measured twice, hit (the same address again) and miss (addresses no cache has seen, or
-the first requests after writes; bench/addresses.py), signed-in pages signed in (bench/sessions.py); the
-misses again on the small database, for cost growth (bench/measure.py). Every figure is printed beside its
+the first requests after writes; bench/addresses.py), signed-in pages signed in (bench/sessions.py); then
+the misses again on both databases, runs alternated, for cost growth (bench/measure.py). Every figure is printed beside its
 floor measured in the same run on the same server and data, with the ratio and PASS/FAIL against its target
 (bench/targets.py). `--smoke` runs the same harness on tiny data with one-second runs and no paced runs
 (CI), where targets are printed but not judged.
@@ -16,8 +16,8 @@ import time
 
 import redis
 
-from bench.harness import ROOT, Server, Workers, build_database, database_env, probe
-from bench.measure import measure_pages, measure_posts, measure_small
+from bench.harness import ROOT, Server, Workers, build_database, database_env, probe, sibling_redis
+from bench.measure import measure_growth, measure_pages, measure_posts
 from bench.targets import print_table, table
 
 
@@ -30,7 +30,7 @@ def _django(env: dict) -> None:
 
 
 def measure_http(args, full: dict, small: dict) -> dict:
-    """Every page hit and miss, the POSTs (full database); the same pages missed on the small one."""
+    """Every page hit and miss, the POSTs (full database); then the misses on both databases side by side."""
     base = f"http://127.0.0.1:{args.port}"
     env = database_env(args.full_name, args)
     _django(env)
@@ -42,14 +42,26 @@ def measure_http(args, full: dict, small: dict) -> dict:
         http.update(measure_posts(base, full, seconds=args.seconds))
     if args.smoke:  # one database: the small one is the full one
         return {"pages": http, "small": {p["name"]: {"half": http[p["name"]]["miss"]["half"]} for p in small["pages"]}}
-    print("The same pages missed on the small database (cost growth)…", flush=True)
-    # One Redis for both databases: what one server cached must not be served by the other.
-    redis.Redis.from_url(args.redis).flushdb()
-    small_env = database_env("ogp_bench_small", args)
-    with Server(small_env, args.port), Workers(small_env, 1):
-        small_http = measure_small(base, small["pages"], http, seconds=args.small_seconds, redis_url=args.redis)
-    redis.Redis.from_url(args.redis).flushdb()
-    return {"pages": http, "small": small_http}
+    return {"pages": http, "small": measure_cost_growth(args, full, small, http)}
+
+
+def measure_cost_growth(args, full: dict, small: dict, http: dict) -> dict:
+    """Each page's misses on both databases, each served by its own server and workers (bench.measure)."""
+    base, env = f"http://127.0.0.1:{args.port}", database_env(args.full_name, args)
+    print("Cost growth: each page missed on both databases, runs alternated…", flush=True)
+    # Each server has its own Redis database: what one cached must not be served by the other, and its writes
+    # (the Bumper's) must not change the other's content version.
+    sibling = sibling_redis(args.redis)
+    small_env = {**database_env("ogp_bench_small", args), "REDIS_URL": sibling, "CACHE_URL": sibling}
+    sites = {"full": (base, env["REDIS_URL"]), "small": (f"http://127.0.0.1:{args.port + 1}", small_env["REDIS_URL"])}
+    for url in (env["REDIS_URL"], small_env["REDIS_URL"]):
+        redis.Redis.from_url(url).flushdb()
+    with Server(env, args.port), Workers(env, 1), Server(small_env, args.port + 1), Workers(small_env, 1, "small"):
+        small_http = measure_growth(sites, {"full": full["pages"], "small": small["pages"]}, http,
+                                    seconds=args.small_seconds)  # fmt: skip
+    for url in (env["REDIS_URL"], small_env["REDIS_URL"]):
+        redis.Redis.from_url(url).flushdb()
+    return small_http
 
 
 def count_queries(args, full: dict, small: dict) -> dict:

@@ -1,5 +1,7 @@
 """The benchmark's table judges each page by its kind, on the miss, against the issue's targets."""
 
+import io
+
 from bench.measure import CONTENT_VERSION_KEY
 from bench.targets import table
 from common.cache import VERSION_KEY
@@ -15,18 +17,22 @@ def _page(kind: str, hit: float, miss: float, *, p50: float = 5, p95: float = 20
             "miss": {"peak": _run(miss), "half": _run(miss / 2, p50, p95)}}  # fmt: skip
 
 
-def _rows(pages: dict) -> dict:
+_REPORT = {"seconds": 1, "pages": 1, "p0_seconds": 1, "peak_mb": 1}
+_EXPORT_AND_REPORTS = (
+    {"rows": 1, "seconds": 1, "peak_mb": 1, "baseline_mb": 1},
+    {"sized": {"10": _REPORT, "100": _REPORT}, "workers": {"1": 2.0, "2": 1.0}},
+)
+
+
+def _rows(pages: dict, small: dict | None = None) -> dict:
     floors = {"B0 constant JSON": {"peak": _run(3000), "half": _run(1500)},
               "B1 values() + JsonResponse": {"peak": _run(1000), "half": _run(500)},
               "B2 plain template": {"peak": _run(800), "half": _run(400, p50=4)}}  # fmt: skip
     first = _page("html_list", 800, 500)
     pages = {"commitment list, first page": first, "commitment list, last page": first,
              "API commitments, first page": first, "API commitments, deep page": first, **pages}  # fmt: skip
-    small = {name: {"half": data["miss"]["half"]} for name, data in pages.items()}
-    export = {"rows": 1, "seconds": 1, "peak_mb": 1, "baseline_mb": 1}
-    report = {"seconds": 1, "pages": 1, "p0_seconds": 1, "peak_mb": 1}
-    reports = {"sized": {"10": report, "100": report}, "workers": {"1": 2.0, "2": 1.0}}
-    rows = table({}, {"pages": {**floors, **pages}, "small": small}, {}, export, reports, judged=True)
+    small = {name: {"half": data["miss"]["half"]} for name, data in pages.items()} | (small or {})
+    rows = table({}, {"pages": {**floors, **pages}, "small": small}, {}, *_EXPORT_AND_REPORTS, judged=True)
     return {row[0]: row for row in rows}
 
 
@@ -64,3 +70,49 @@ def test_a_paced_run_with_no_answer_fails_rather_than_reading_zero_ms():
 
 def test_the_harness_bumps_the_key_the_portal_reads():
     assert ResilientRedisCache("redis://127.0.0.1:6379/0", {}).make_key(VERSION_KEY) == CONTENT_VERSION_KEY
+
+
+def test_cost_growth_reads_the_full_database_measured_beside_the_small_one():
+    """The main phase's miss (measured minutes earlier, 9 ms) would fail the page; the alternated runs pass it."""
+    page = {"page": _page("detail", 100, 50, p50=9)}
+    rows = _rows(page, {"page": {"half": _run(25, p50=5)}})  # a smoke run: the main phase's figure
+    assert rows["page: miss p50, full vs small database"][-1] == "FAIL"  # 9 ms against the small database's 5
+
+    rows = _rows(page, {"page": {"half": _run(25, p50=5), "full": _run(25, p50=6)}})
+    assert rows["page: miss p50, full vs small database"][2:5] == ("6.0 ms", "5.0 ms (small)", "1.20")
+    assert rows["page: miss p50, full vs small database"][-1] == "PASS"
+
+
+def test_the_growth_runs_alternate_the_databases_and_go_on_through_unseen_addresses(monkeypatch):
+    from bench import measure
+    from bench.load import Run
+
+    calls = []
+
+    def wrk(url, *, connections, seconds, delay_ms=0, env=None):
+        offset = int((env or {}).get("WRK_OFFSET", 0))
+        calls.append((url.split("/")[2], offset))
+        p50 = 8.0 if ":1/" in url else 4.0  # the full server answers slower
+        return Run(rps=10, p50_ms=p50 + len(calls), p95_ms=20, p99_ms=30, requests=30, non2xx=0, socket_errors=0,
+                   next_offset=offset + 30)  # fmt: skip
+
+    monkeypatch.setattr(measure.load, "wrk", wrk)
+    monkeypatch.setattr(measure, "check_page", lambda *a, **k: None)
+    warmed = []
+    monkeypatch.setattr(measure.urllib.request, "urlopen", lambda url, timeout: warmed.append(url) or io.BytesIO())
+    page = {"name": "page", "path": "/p/", "headers": {}, "miss": [f"/p/{i}/" for i in range(5000)],
+            "miss_by": "addresses"}  # fmt: skip
+    full = {"page": {"miss": {"peak": {"rps": 100.0}, "used": 700}}}
+    sites = {"full": ("http://h:1", "redis://x/5"), "small": ("http://h:2", "redis://x/6")}
+    result = measure.measure_growth(sites, {"full": [page], "small": [page]}, full, seconds=3)
+    assert calls == [("h:1", 700), ("h:2", 1), ("h:2", 31), ("h:1", 730)]
+    assert warmed == ["http://h:1/"] * 10 + ["http://h:2/"] * 10
+    assert result["page"]["full"]["p50_ms"] == ((8 + 1) + (8 + 4)) / 2
+    assert result["page"]["half"]["p50_ms"] == ((4 + 2) + (4 + 3)) / 2
+
+
+def test_the_small_server_gets_the_next_redis_database():
+    from bench.harness import sibling_redis
+
+    assert sibling_redis("redis://127.0.0.1:6379/5") == "redis://127.0.0.1:6379/6"
+    assert sibling_redis("redis://127.0.0.1:6379") == "redis://127.0.0.1:6379/1"
