@@ -1,5 +1,7 @@
 from django.db import DEFAULT_DB_ALIAS, connections, models
 
+from common import prepared
+
 
 class SubqueryCount(models.Subquery):
     """COUNT(*) of a correlated subquery: one SQL statement per page, no join multiplication."""
@@ -97,8 +99,9 @@ class CompiledOnce:
         params = list(params)
         if place is not None:
             params[place] = key
-        with connections[using].cursor() as cursor:
-            cursor.execute(sql, params)
+        connection = connections[using]
+        with connection.cursor() as cursor:
+            prepared.execute(cursor, connection, sql, params, varying=() if place is None else (place,))
             return dict(zip(keys, cursor.fetchone(), strict=True))
 
 
@@ -148,7 +151,7 @@ class PageQuery:
         params = list(statement.params)
         for position, index in slots.items():
             params[position] = ids[index]
-        return statement.run(params)
+        return statement.run(params, varying=slots.keys())
 
 
 class FixedQuery:
@@ -177,10 +180,11 @@ class _Statement:
     def __init__(self, alias: str, sql: str, params: list, keys: list, converters: list):
         self.alias, self.sql, self.params, self.keys, self.converters = alias, sql, params, keys, converters
 
-    def run(self, params: list) -> list[dict]:
+    def run(self, params: list, varying=()) -> list[dict]:
+        """The rows for `params`, of which those at the positions `varying` change from call to call."""
         connection = connections[self.alias]
         with connection.cursor() as cursor:
-            cursor.execute(self.sql, params)
+            prepared.execute(cursor, connection, self.sql, params, varying)
             rows = cursor.fetchall()
         if self.converters:
             rows = [_converted(list(row), self.converters, connection) for row in rows]

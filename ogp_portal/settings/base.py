@@ -128,6 +128,10 @@ else:
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The statements compiled once per process are prepared on the connection (common/prepared.py); off behind a
+# pooler that shares sessions between clients.
+PREPARED_STATEMENTS = env.bool("DB_PREPARED_STATEMENTS", default=True)
+
 # INTERNATIONALISATION -----------------------------------------------------------------------------
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]

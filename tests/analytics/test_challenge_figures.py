@@ -42,7 +42,7 @@ def _page_queries(client, url) -> int:
     cache.clear()
     with CaptureQueriesContext(connection) as captured:
         assert client.get(url).status_code == 200
-    return len([q for q in captured if q["sql"].startswith("SELECT")])
+    return len([q for q in captured if q["sql"].startswith(("SELECT", "EXECUTE"))])  # EXECUTE: prepared
 
 
 def test_the_area_page_shows_its_members_irm_figures_in_constant_queries(client):

@@ -86,7 +86,8 @@ def _queries(client, address: str) -> int:
     cache.clear()
     with CaptureQueriesContext(connection) as captured:
         assert client.get(address).status_code == 200
-    return len([q for q in captured if q["sql"].startswith("SELECT")])  # not the savepoints nor SET LOCAL jit
+    # Not the savepoints nor SET LOCAL jit; EXECUTE: a statement prepared on the connection (common/prepared.py).
+    return len([q for q in captured if q["sql"].startswith(("SELECT", "EXECUTE"))])
 
 
 ADDRESSES = [
