@@ -1,7 +1,7 @@
 """Reads of the commitments app: what each page and API endpoint shows, with its related rows."""
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 
 from accounts.models import Organisation
 from commitments.models import (
@@ -11,14 +11,39 @@ from commitments.models import (
     HeadlineFigures,
     InstitutionContact,
     Member,
+    MemberStatusEvent,
     Milestone,
     PolicyArea,
 )
+from common.compiled_models import CompiledModels
+from common.db import CompiledOnce
 from common.translations import page_translations
 
 
 def member_get(*, slug: str) -> Member:
-    return get_object_or_404(Member.objects.select_related("parent"), slug=slug)
+    found = _MEMBER_PAGE(slug)
+    if not found:
+        raise Http404("No member matches the given query.")
+    return found[0]
+
+
+_MEMBER_PAGE = CompiledModels(lambda slug: Member.objects.select_related("parent").filter(slug=slug).order_by())
+
+
+def member_status_events(*, member: Member) -> list:
+    """The member's latest 20 status changes, newest first."""
+    return _STATUS_EVENTS(member.pk)
+
+
+def member_local_members(*, member: Member) -> list[Member]:
+    return _LOCAL_MEMBERS(member.pk)
+
+
+# Lists of instances without their member set: a template reading event.member or local.parent reads it again.
+_STATUS_EVENTS = CompiledModels(
+    lambda pk: MemberStatusEvent.objects.filter(member_id=pk).order_by("-effective_on", "-id")[:20]
+)
+_LOCAL_MEMBERS = CompiledModels(lambda pk: Member.objects.filter(parent_id=pk).order_by("name"))
 
 
 PLAN_ROW_FIELDS = ("member_id", "title", "language", "start_date", "end_date", "status")
@@ -38,17 +63,37 @@ LISTED_COMMITMENT_FIELDS = (
 )
 
 
-def member_action_plans(*, member: Member) -> QuerySet:
+def member_action_plans(*, member: Member) -> list[ActionPlan]:
     """A member's plans as their rows show them (title, period, status, counts)."""
-    return member.action_plans.only(*PLAN_ROW_FIELDS).with_counts().order_by("-start_date")
+    return _MEMBER_PLANS(member.pk)
+
+
+_MEMBER_PLANS = CompiledModels(
+    lambda pk: ActionPlan.objects.filter(member_id=pk).only(*PLAN_ROW_FIELDS).with_counts().order_by("-start_date")
+)
 
 
 def action_plan_get(*, pk: int) -> ActionPlan:
-    return get_object_or_404(ActionPlan.objects.select_related("member").with_counts(), pk=pk)
+    found = _PLAN_PAGE(pk)
+    if not found:
+        raise Http404("No action plan matches the given query.")
+    return found[0]
+
+
+_PLAN_PAGE = CompiledModels(
+    lambda pk: ActionPlan.objects.select_related("member").with_counts().filter(pk=pk).order_by()
+)
 
 
 def commitment_get(*, pk: int) -> Commitment:
     """The commitment's page: with its translation and its milestones' into the page's language."""
+    found = _COMMITMENT_PAGE(pk)
+    if not found:
+        raise Http404("No commitment matches the given query.")
+    return found[0]
+
+
+def _commitment_page(pk: int) -> QuerySet:
     milestones = Milestone.objects.order_by(*Milestone.ORDER).prefetch_related(page_translations(Milestone))
     queryset = Commitment.objects.select_related("action_plan__member", "lead_institution").prefetch_related(
         "policy_areas",
@@ -57,7 +102,10 @@ def commitment_get(*, pk: int) -> Commitment:
         "progress_updates__author",
         page_translations(Commitment),
     )
-    return get_object_or_404(queryset, pk=pk)
+    return queryset.filter(pk=pk).order_by()  # one row: not the plans' ordering get() left out too
+
+
+_COMMITMENT_PAGE = CompiledModels(_commitment_page)
 
 
 FIGURE_FIELDS = (
@@ -156,10 +204,18 @@ def commitment_api_queryset() -> QuerySet:
 
 def commitment_followers(*, commitment: Commitment, user) -> dict:
     """How many follow the commitment, and whether `user` does (one query)."""
-    mine = Q(user_id=user.pk) if user.is_authenticated else Q(pk__in=[])
+    if not user.is_authenticated:
+        return _FOLLOWERS(commitment.pk)
     return CommitmentFollow.objects.filter(commitment=commitment).aggregate(
-        count=Count("pk"), following=Count("pk", filter=mine)
+        count=Count("pk"), following=Count("pk", filter=Q(user_id=user.pk))
     )
+
+
+_FOLLOWERS = CompiledOnce(
+    lambda pk: CommitmentFollow.objects.filter(commitment_id=pk).aggregate(
+        count=Count("pk"), following=Count("pk", filter=Q(pk__in=[]))
+    )
+)
 
 
 def followed_commitments(*, user, limit: int = 10) -> list:

@@ -1,3 +1,5 @@
+from datetime import date, time
+
 from django.db import DEFAULT_DB_ALIAS, connections, models
 
 from common import prepared
@@ -87,6 +89,8 @@ class CompiledOnce:
         place = differ[0]
         if (params_1[place], params_2[place]) != (key_1, key_2):
             return None
+        if any(isinstance(value, date | time) for value in params_1):
+            return None  # the day or the time, read when the query was built: not a constant of the code
         return sql_1, params_1, place, keys
 
     def __call__(self, key, *, using: str = DEFAULT_DB_ALIAS) -> dict:

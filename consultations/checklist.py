@@ -12,7 +12,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from commitments.models import ActionPlan, StandardRequirement
-from consultations.models import Consultation, Forum, ForumMeeting, ForumSeat, RequirementMark, Sector
+from common.compiled_models import CompiledModels
+from common.db import CompiledOnce
+from consultations.forum_selectors import forum_of
+from consultations.models import Consultation, ForumMeeting, ForumSeat, RequirementMark, Sector
 from consultations.pending import answer_counts
 
 MET, NOT_MET, PENDING = (
@@ -120,16 +123,13 @@ COMPUTED = {
 
 def _facts(plan: ActionPlan) -> dict:
     """Everything the computed items need, in a fixed number of queries."""
-    forum = Forum.objects.filter(member_id=plan.member_id).first()
+    forum = forum_of(member_id=plan.member_id)
     seats = {}
     if forum is not None:
         rows = ForumSeat.objects.current().filter(forum=forum).values("sector").annotate(n=Count("pk"))
         seats = {row["sector"]: row["n"] for row in rows}
-    meetings = ForumMeeting.objects.filter(action_plan=plan).aggregate(
-        co_creation=Count("pk", filter=Q(phase=ForumMeeting.Phase.CO_CREATION)),
-        implementation=Count("pk", filter=Q(phase=ForumMeeting.Phase.IMPLEMENTATION)),
-    )
-    consultations = list(plan.consultations.order_by("opens_at"))
+    meetings = _MEETINGS(plan.pk)
+    consultations = _CONSULTATIONS(plan.pk)
     # The consultations' stored counters (kept by every write of a proposal), not a count of the proposals.
     held = [c for c in consultations if c.status != Consultation.Status.CANCELLED]
     # What the apps above owe answers to as well (amendments to the draft plan: consultations.pending).
@@ -144,10 +144,20 @@ def _facts(plan: ActionPlan) -> dict:
     }
 
 
+_MEETINGS = CompiledOnce(
+    lambda pk: ForumMeeting.objects.filter(action_plan_id=pk).aggregate(
+        co_creation=Count("pk", filter=Q(phase=ForumMeeting.Phase.CO_CREATION)),
+        implementation=Count("pk", filter=Q(phase=ForumMeeting.Phase.IMPLEMENTATION)),
+    )
+)
+_CONSULTATIONS = CompiledModels(lambda pk: Consultation.objects.filter(action_plan_id=pk).order_by("opens_at"))
+_MARKS = CompiledModels(lambda pk: RequirementMark.objects.filter(action_plan_id=pk))
+
+
 def plan_checklist(plan: ActionPlan) -> list[ChecklistItem]:
     """One item per minimum requirement of the 2021 standards, in their order."""
     requirements = StandardRequirement.objects.minimum()
-    marks = {m.requirement_id: m for m in RequirementMark.objects.filter(action_plan=plan)}
+    marks = {m.requirement_id: m for m in _MARKS(plan.pk)}
     facts = _facts(plan)
     items = []
     for requirement in requirements:

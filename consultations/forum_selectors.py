@@ -4,11 +4,19 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
 from commitments.models import Member
+from common.compiled_models import CompiledModels
 from consultations.models import Forum, ForumMeeting, ForumSeat, Sector
 
 
 def forum_get(*, member: Member) -> Forum | None:
-    return Forum.objects.select_related("member").filter(member=member).first()
+    return forum_of(member_id=member.pk)
+
+
+def forum_of(*, member_id: int) -> Forum | None:
+    return next(iter(_FORUM_OF(member_id)), None)
+
+
+_FORUM_OF = CompiledModels(lambda pk: Forum.objects.select_related("member").filter(member_id=pk).order_by("pk")[:1])
 
 
 def forum_balance(*, forum: Forum) -> dict:

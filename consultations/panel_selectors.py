@@ -2,23 +2,30 @@
 (consultations/templatetags/consultations_tags.py): titles in the page's language, one query per list."""
 
 from commitments.models import ActionPlan, Commitment, Member
+from common.compiled_models import CompiledModels
+from common.db import PageQuery
 from common.translations import page_translations
 from consultations.models import Consultation, Proposal, ProposalResponse
 
 
 def plan_consultations(*, plan: ActionPlan) -> list:
-    consultations = plan.consultations.with_counts().prefetch_related(page_translations(Consultation))
-    return list(consultations.order_by("-opens_at", "-id"))
+    return _PLAN_CONSULTATIONS(plan.pk)
+
+
+_PLAN_CONSULTATIONS = CompiledModels(
+    lambda pk: (
+        Consultation.objects.filter(action_plan_id=pk)
+        .with_counts()
+        .prefetch_related(page_translations(Consultation))
+        .order_by("-opens_at", "-id")
+    )
+)
 
 
 def commitment_source_proposals(*, commitment: Commitment) -> list:
     """Public proposals whose published response links this commitment."""
     # The responses' ids first: a join through the responses' commitments needed DISTINCT over every column.
-    fed = list(
-        ProposalResponse.commitments.through.objects.filter(
-            commitment=commitment, proposalresponse__status="published"
-        ).values_list("proposalresponse__proposal_id", flat=True)
-    )
+    fed = [row["proposalresponse__proposal_id"] for row in _FED_BY_RESPONSES([commitment.pk])]
     if not fed:  # most commitments: the four-table query below cost 2 ms to find nothing
         return []
     return list(
@@ -28,6 +35,14 @@ def commitment_source_proposals(*, commitment: Commitment) -> list:
         .prefetch_related(page_translations(Proposal), page_translations(Consultation, through="consultation"))
         .order_by("submitted_at", "id")
     )
+
+
+_FED_BY_RESPONSES = PageQuery(
+    lambda ids: ProposalResponse.commitments.through.objects.filter(
+        commitment_id__in=ids, proposalresponse__status="published"
+    ).values("proposalresponse__proposal_id"),
+    up_to=1,
+)
 
 
 def member_open_consultations(*, member: Member) -> list:

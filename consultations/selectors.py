@@ -6,10 +6,12 @@ import re
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import OuterRef, Prefetch, Q, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from commitments.models import ActionPlan, Commitment, Member
+from common.compiled_models import CompiledModels
 from common.db import count_of
 from common.pagination import KeysetPage, keyset_page, page_of
 from common.translations import page_translations
@@ -92,6 +94,13 @@ def response_translations() -> Prefetch:
 
 
 def proposal_get(*, pk: int) -> Proposal:
+    found = _PROPOSAL_PAGE(pk)
+    if not found:
+        raise Http404("No proposal matches the given query.")
+    return found[0]
+
+
+def _proposal_page(pk: int) -> QuerySet:
     queryset = (
         Proposal.objects.select_related(*PROPOSAL_RELATED)
         .prefetch_related(
@@ -103,7 +112,10 @@ def proposal_get(*, pk: int) -> Proposal:
         )
         .annotate(comment_count=count_of(visible_comments()))
     )
-    return get_object_or_404(queryset, pk=pk)
+    return queryset.filter(pk=pk).order_by()
+
+
+_PROPOSAL_PAGE = CompiledModels(_proposal_page)
 
 
 def attachment_get(*, pk: int) -> ProposalAttachment:

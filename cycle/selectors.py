@@ -5,6 +5,7 @@ from datetime import date
 from django.db.models import Count, F, Q, QuerySet
 
 from commitments.models import Commitment, Completion, Member, Milestone
+from common.compiled_models import CompiledModels
 from cycle.models import ChallengeArea, ComplianceFinding, CycleStep, SDGTarget
 
 
@@ -53,6 +54,15 @@ def finding_counts() -> dict:
 
 # Challenge areas ------------------------------------------------------------------------------------
 HIGH_COMPLETION = (Completion.SUBSTANTIAL, Completion.COMPLETE)
+
+
+def commitment_tags(*, commitment: Commitment) -> tuple[list[ChallengeArea], list[SDGTarget]]:
+    """The challenge areas and SDG targets a commitment is tagged with (two queries)."""
+    return _AREAS_OF(commitment.pk), _TARGETS_OF(commitment.pk)
+
+
+_AREAS_OF = CompiledModels(lambda pk: ChallengeArea.objects.filter(commitments=pk).order_by("order"))
+_TARGETS_OF = CompiledModels(lambda pk: SDGTarget.objects.filter(commitments=pk).order_by("goal", "order"))
 
 
 def challenge_areas() -> QuerySet:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from accounts.rules import is_researcher, is_support_staff
 from commitments.models import ActionPlan, Commitment, Member, StandardRequirement
+from common.compiled_models import CompiledModels
 from irm_reports import fieldsets
 from irm_reports.models import (
     CommitmentAssessment,
@@ -205,23 +206,43 @@ def _public_reports() -> QuerySet:
 
 def public_reports_of_plan(*, plan: ActionPlan) -> list[Report]:
     """A plan's public reports with their published versions, newest first (two queries)."""
-    return list(_public_reports().filter(action_plan=plan).order_by("-published_at", "report_type", "language"))
+    return _PLAN_REPORTS(plan.pk)
+
+
+_PLAN_REPORTS = CompiledModels(
+    lambda pk: _public_reports().filter(action_plan_id=pk).order_by("-published_at", "report_type", "language")
+)
 
 
 def public_reports_of_member(*, member: Member) -> list[Report]:
     """The public reports of every plan of a member (two queries)."""
-    return list(
+    return _MEMBER_REPORTS(member.pk)
+
+
+_MEMBER_REPORTS = CompiledModels(
+    lambda pk: (
         _public_reports()
-        .filter(action_plan__member=member)
+        .filter(action_plan__member_id=pk)
         .select_related("action_plan")
         .order_by("-action_plan__start_date", "-published_at", "report_type", "language")
     )
+)
 
 
 def latest_published_assessment(*, commitment: Commitment) -> CommitmentAssessment | None:
     """The commitment's assessment in its most recently published report (one query)."""
-    latest = CommitmentAssessment.objects.filter(commitment=commitment, is_latest=True).select_related("report")
-    return latest.order_by("pk").first()  # one at most (a constraint); the model's ordering joined the commitment
+    found = _LATEST_ASSESSMENT(commitment.pk)
+    return found[0] if found else None
+
+
+# One at most (a constraint); ordered by pk: the model's ordering joined the commitment.
+_LATEST_ASSESSMENT = CompiledModels(
+    lambda pk: (
+        CommitmentAssessment.objects.filter(commitment_id=pk, is_latest=True)
+        .select_related("report")
+        .order_by("pk")[:1]
+    )
+)
 
 
 def published_report_list() -> QuerySet:

@@ -7,6 +7,8 @@ from django.shortcuts import get_object_or_404
 
 from commitments.models import ActionPlan, Commitment, Milestone
 from commitments.row_selectors import with_listed_areas
+from common.compiled_models import CompiledModels
+from common.db import PageQuery
 from common.text import sort_key
 from common.translations import page_translations
 from monitoring import status as rule
@@ -93,7 +95,7 @@ def _state(commitment: Commitment, milestones: list, monitoring: CommitmentMonit
 def commitment_panel(*, commitment: Commitment) -> tuple[CommitmentState, list[MonitoringReport]]:
     """The commitment page's monitoring panel: both statuses, its milestones', the public reports and answers."""
     # The monitoring row alone: reading the commitment again to join it cost a second copy of its long texts.
-    monitoring = CommitmentMonitoring.objects.filter(commitment_id=commitment.pk).first()
+    monitoring = next(iter(_MONITORING_ROW(commitment.pk)), None)
     reports = []
     # The row counts the public reports (kept by every write of a report, monitoring.services.status): most
     # commitments have none, and the reports' five-table query cost 2.2 ms to find none.
@@ -108,6 +110,9 @@ def commitment_panel(*, commitment: Commitment) -> tuple[CommitmentState, list[M
         report.commitment = commitment
     milestones = list(commitment.milestones.all())  # prefetched by the commitment page
     return _state(commitment, milestones, monitoring), reports
+
+
+_MONITORING_ROW = CompiledModels(lambda pk: CommitmentMonitoring.objects.filter(commitment_id=pk).order_by("pk")[:1])
 
 
 def plan_get(*, pk: int) -> ActionPlan:
@@ -191,14 +196,18 @@ def plan_monitoring(*, plan: ActionPlan, commitments: list[Commitment], filters:
     }
 
 
+_PLAN_FIGURES = PageQuery(
+    lambda ids: CommitmentMonitoring.objects.filter(commitment__action_plan_id__in=ids).values(
+        "commitment_id", "civil_society_status", "milestone_findings", "report_count", "unanswered_count",
+        "commitment__completion",
+    ),
+    up_to=1,
+)  # fmt: skip
+
+
 def plan_figures(*, plan: ActionPlan) -> dict:
     """Reports, unanswered reports and disputed commitments of a plan, from the stored statuses (two queries)."""
-    rows = list(
-        CommitmentMonitoring.objects.filter(commitment__action_plan=plan).values(
-            "commitment_id", "civil_society_status", "milestone_findings", "report_count", "unanswered_count",
-            "commitment__completion",
-        )
-    )  # fmt: skip
+    rows = _PLAN_FIGURES([plan.pk])
     statuses = grouped_milestones([row["commitment_id"] for row in rows if row["milestone_findings"]])
     disputed = sum(
         1

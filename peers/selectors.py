@@ -3,6 +3,7 @@
 from django.db.models import Prefetch, Q, QuerySet
 
 from commitments.models import Commitment
+from common.compiled_models import CompiledModels
 from common.db import PageQuery
 from common.text import as_id
 from irm_reports.models import CommitmentAssessment
@@ -22,19 +23,25 @@ SHOWN_FIELDS = (
 def similar_of(*, commitment: Commitment) -> list[SimilarCommitment]:
     """The stored similar commitments, best first, each with its member and its latest IRM assessment:
     two queries, whatever the number."""
+    return _SIMILAR_ROWS(commitment.pk)
+
+
+def _similar_rows(pk: int) -> QuerySet:
     # What the panel shows only: every column of three joined tables (the commitments' long texts) cost more to
     # compile and read than the rows themselves.
     latest = CommitmentAssessment.objects.filter(is_latest=True).only(
         "commitment_id", "starred", "completion", "diog_overall", "potential_impact"
     )
-    rows = (
-        SimilarCommitment.objects.filter(commitment=commitment)
+    return (
+        SimilarCommitment.objects.filter(commitment_id=pk)
         .select_related("similar__action_plan__member")
         .only(*SHOWN_FIELDS)
         .prefetch_related(Prefetch("similar__irm_assessments", queryset=latest, to_attr="latest_assessments"))
         .order_by("rank")
     )
-    return list(rows)
+
+
+_SIMILAR_ROWS = CompiledModels(_similar_rows)
 
 
 # A page of the commitments API: one statement compiled once per page size.

@@ -3,6 +3,7 @@
 from django.db.models import Count, F, Prefetch, Q
 
 from commitments.models import Commitment, Member
+from common.compiled_models import CompiledModels
 from common.text import as_id
 from support.models import Engagement, Partner, Representative, ServiceOffer, SupportRequest
 
@@ -58,13 +59,18 @@ def request_queryset():
     ).prefetch_related("notes__author", "attachments")
 
 
-def member_support_received(*, member: Member):
-    return (
+def member_support_received(*, member: Member) -> list:
+    return _SUPPORT_RECEIVED(member.pk)
+
+
+_SUPPORT_RECEIVED = CompiledModels(
+    lambda pk: (
         SupportRequest.objects.public()
-        .filter(member=member)
+        .filter(member_id=pk)
         .select_related("service")
         .order_by(F("delivered_at").desc(nulls_last=True), "-id")
     )
+)
 
 
 def partner_list():
@@ -81,12 +87,18 @@ def partner_engagements(*, partner: Partner):
     return engagement_rows().filter(partner=partner)
 
 
-def member_engagements(*, member: Member):
-    return engagement_rows().filter(member=member)
+def member_engagements(*, member: Member) -> list:
+    return _MEMBER_ENGAGEMENTS(member.pk)
 
 
-def commitment_engagements(*, commitment: Commitment):
-    return engagement_rows().filter(commitments=commitment)
+_MEMBER_ENGAGEMENTS = CompiledModels(lambda pk: engagement_rows().filter(member_id=pk))
+
+
+def commitment_engagements(*, commitment: Commitment) -> list:
+    return _COMMITMENT_ENGAGEMENTS(commitment.pk)
+
+
+_COMMITMENT_ENGAGEMENTS = CompiledModels(lambda pk: engagement_rows().filter(commitments=pk))
 
 
 def member_representative(*, member: Member):

@@ -20,9 +20,5 @@ def cycle_member_steps(context, member):
 @register.inclusion_tag("cycle/includes/_commitment_tags.html", takes_context=True)
 def cycle_commitment_tags(context, commitment):
     """The challenge areas and SDG targets of a commitment (two queries), and the link to set them."""
-    return {
-        "commitment": commitment,
-        "user": context.get("user"),
-        "areas": list(commitment.challenge_areas.order_by("order")),
-        "targets": list(commitment.sdg_targets.order_by("goal", "order")),
-    }
+    areas, targets = selectors.commitment_tags(commitment=commitment)
+    return {"commitment": commitment, "user": context.get("user"), "areas": areas, "targets": targets}

@@ -40,9 +40,9 @@ class MemberDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         member = self.object
         context["action_plans"] = selectors.member_action_plans(member=member)
-        context["status_events"] = member.status_events.all()[:20]
+        context["status_events"] = selectors.member_status_events(member=member)
         if member.kind == Member.Kind.NATIONAL:
-            context["local_members"] = member.local_members.order_by("name")
+            context["local_members"] = selectors.member_local_members(member=member)
         return context
 
 

@@ -1,0 +1,99 @@
+"""Model queries of a detail page, written in SQL by the ORM once per process (common.db's CompiledOnce, for
+instances)."""
+
+from django.core.exceptions import EmptyResultSet
+from django.db import connections
+from django.db.models.query import ModelIterable, get_related_populators, prefetch_related_objects
+
+from common import prepared
+from common.db import CompiledOnce, _converted
+
+_UNCOMPILED = object()
+_BIGINT = range(-(2**63), 2**63)  # a key outside it finds nothing through the ORM, and fails as a parameter
+
+
+class CompiledModels:
+    """CompiledOnce for model instances: `build(key)` gives a queryset for one key (a commitment's id, say).
+
+    The first two calls with different keys go through the ORM: when both querysets compile to the same SQL,
+    with parameters differing only where the key stands, later calls send that statement with their key (prepared
+    on the connection, common.prepared) and build the instances as the ORM does (fields, `select_related()`
+    objects, annotations); the ORM then fetches the `prefetch_related()` lookups, built again at each call (the
+    translations of the page's language). For a detail page's panels, whose small queries cost more to compile
+    than to run. Other querysets (values(), extra(), a related manager's) go through the ORM.
+
+    As for CompiledOnce, the other parameters must be constants of the code: never the language, a setting or
+    the user (the day and the time are refused)."""
+
+    def __init__(self, build):
+        self.build = build
+        self.first = None  # (key, sql, params) of the first call
+        self.compiled = _UNCOMPILED  # a _ModelStatement and the key's place, or None: through the ORM
+
+    def __call__(self, key) -> list:
+        compiled = self.compiled
+        if compiled is None or key is None or (type(key) is int and key not in _BIGINT):
+            return list(self.build(key))  # None: the ORM writes IS NULL, a kept statement = NULL
+        if compiled is _UNCOMPILED:
+            return self._run_and_record(key)
+        statement, place = compiled
+        params = list(statement.params)
+        params[place] = key
+        objects = statement.run(params, varying=(place,))
+        if statement.prefetches and objects:
+            prefetch_related_objects(objects, *self.build(key)._prefetch_related_lookups)
+        return objects
+
+    def _run_and_record(self, key) -> list:
+        queryset = self.build(key)
+        try:
+            statement = _ModelStatement.of(queryset)
+        except EmptyResultSet:  # a key that finds nothing whatever the rows (an empty list): nothing learnt
+            return list(queryset)
+        if statement is None:
+            self.compiled = None
+        elif self.first is None:
+            self.first = (key, statement.sql, statement.params)
+        elif self.first[0] != key:
+            kept = CompiledOnce._kept(self.first, (key, statement.sql, statement.params), statement)
+            self.compiled = None if kept is None else (statement, kept[2])
+        return list(queryset)
+
+
+class _ModelStatement:
+    """A model queryset's SQL, parameters, and what ModelIterable reads from its compiler to build instances."""
+
+    @classmethod
+    def of(cls, queryset):
+        query = queryset.query
+        if queryset._iterable_class is not ModelIterable or queryset._known_related_objects or query.extra_select:
+            return None
+        compiler = query.get_compiler(queryset.db)
+        statement = cls()
+        sql, params = compiler.as_sql()
+        statement.alias, statement.sql, statement.params = queryset.db, sql, list(params)
+        select, info = compiler.select, compiler.klass_info
+        statement.model, fields = info["model"], info["select_fields"]
+        statement.start, statement.end = fields[0], fields[-1] + 1
+        statement.names = [column[0].target.attname for column in select[statement.start : statement.end]]
+        statement.populators = get_related_populators(info, select, queryset.db)
+        statement.annotations = list(compiler.annotation_col_map.items())
+        statement.converters = list(compiler.get_converters([column[0] for column in select]).items())
+        statement.prefetches = bool(queryset._prefetch_related_lookups)
+        return statement
+
+    def run(self, params: list, varying=()) -> list:
+        connection = connections[self.alias]
+        with connection.cursor() as cursor:
+            prepared.execute(cursor, connection, self.sql, params, varying)
+            rows = cursor.fetchall()
+        objects = []
+        for row in rows:
+            row = _converted(list(row), self.converters, connection) if self.converters else row
+            instance = self.model.from_db(self.alias, self.names, row[self.start : self.end])
+            for populator in self.populators:
+                populator.populate(row, instance)
+            for name, position in self.annotations:
+                setattr(instance, name, row[position])
+            objects.append(instance)
+        return objects

@@ -1,0 +1,122 @@
+"""The detail pages whose queries are compiled once per process (common.compiled_models, common.db) show, on the
+demo's data, in English and in French, the same HTML as when every query goes through the ORM."""
+
+import re
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+
+from commitments.models import ActionPlan, Member, ProgressUpdate
+from common import compiled_models
+from common.cache import bump_content_version
+from common.compiled_models import CompiledModels
+from consultations.models import Proposal
+from cycle.models import ChallengeArea, SDGTarget
+from irm_reports.models import CommitmentAssessment
+from monitoring.models import CommitmentMonitoring
+from peers.models import SimilarCommitment
+from support.models import Engagement
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("seed_demo", verbosity=0)
+        yield
+        transaction.set_rollback(True)
+
+
+def _compiled() -> list:
+    """The queries of the commitment, member, action plan and proposal pages compiled once."""
+    from commitments import selectors as commitments
+    from consultations import checklist, forum_selectors, panel_selectors
+    from consultations import selectors as consultations
+    from cycle import selectors as cycle
+    from drafting import selectors as drafting
+    from irm_reports import selectors as irm_reports
+    from monitoring import selectors as monitoring
+    from peers import selectors as peers
+    from support import selectors as support
+
+    return [commitments._COMMITMENT_PAGE, irm_reports._LATEST_ASSESSMENT, drafting._LATEST_PUBLISHED,
+            support._COMMITMENT_ENGAGEMENTS, monitoring._MONITORING_ROW, cycle._AREAS_OF, cycle._TARGETS_OF,
+            peers._SIMILAR_ROWS, commitments._MEMBER_PAGE, commitments._STATUS_EVENTS, commitments._LOCAL_MEMBERS,
+            commitments._MEMBER_PLANS, forum_selectors._FORUM_OF, irm_reports._MEMBER_REPORTS,
+            support._SUPPORT_RECEIVED, support._MEMBER_ENGAGEMENTS, commitments._PLAN_PAGE,
+            panel_selectors._PLAN_CONSULTATIONS, checklist._CONSULTATIONS, checklist._MARKS, irm_reports._PLAN_REPORTS,
+            consultations._PROPOSAL_PAGE, checklist._MEETINGS, monitoring._PLAN_FIGURES,
+            commitments._FOLLOWERS, panel_selectors._FED_BY_RESPONSES]  # fmt: skip
+
+
+def _through_the_orm(monkeypatch, kept) -> None:
+    if isinstance(kept, CompiledModels):
+        monkeypatch.setattr(kept, "compiled", None)
+    elif hasattr(kept, "first"):  # CompiledOnce
+        monkeypatch.setattr(kept, "compiled", {"default": None})
+    else:  # PageQuery: per number of ids
+        monkeypatch.setattr(kept, "compiled", {1: None})
+
+
+def _fresh(monkeypatch, kept) -> None:
+    if isinstance(kept, CompiledModels):
+        monkeypatch.setattr(kept, "compiled", compiled_models._UNCOMPILED)
+        monkeypatch.setattr(kept, "first", None)
+    else:
+        monkeypatch.setattr(kept, "compiled", {})
+        if hasattr(kept, "first"):
+            monkeypatch.setattr(kept, "first", {})
+
+
+def _was_kept(kept) -> bool:
+    if isinstance(kept, CompiledModels):
+        return kept.compiled not in (None, compiled_models._UNCOMPILED)
+    return any(value is not None for value in kept.compiled.values())
+
+
+def _page(client, address: str, language: str) -> str:
+    bump_content_version()  # never the page cache's copy
+    client.cookies["django_language"] = language
+    response = client.get(address)
+    assert response.status_code == 200, address
+    return re.sub(r'(value|nonce)="[^"]*"', "", response.content.decode())  # a new CSRF token and nonce each time
+
+
+def _addresses() -> list[str]:
+    """Pages with something in each panel: at most three of each kind."""
+    related = [CommitmentAssessment.objects.filter(is_latest=True), SimilarCommitment.objects.all(),
+               Engagement.commitments.through.objects.all(), CommitmentMonitoring.objects.filter(report_count__gt=0),
+               ProgressUpdate.objects.all()]  # fmt: skip
+    assert all(rows.exists() for rows in related)
+    commitments = {pk for rows in related for pk in rows.values_list("commitment_id", flat=True)[:3]}
+    having = ("local_members", "status_events", "forum", "support_requests", "partner_engagements")
+    members = [Member.objects.filter(**{f"{name}__isnull": False}).distinct()[:3] for name in having]
+    having = ("consultations", "reports", "requirement_marks", "forum_meetings")
+    plans = [ActionPlan.objects.filter(**{f"{name}__isnull": False}).distinct()[:3] for name in having]
+    having = ("comments", "response", "attachments")
+    proposals = [Proposal.objects.public().filter(**{f"{name}__isnull": False}).distinct()[:3] for name in having]
+    return sorted(
+        {f"/commitments/{pk}/" for pk in commitments}
+        | {row.get_absolute_url() for rows in (*members, *plans, *proposals) for row in rows}
+    )
+
+
+@pytest.mark.django_db
+def test_the_demos_detail_pages_are_the_same_through_the_statements_compiled_once(demo, client, monkeypatch):
+    addresses = _addresses()
+    assert len(addresses) >= 25
+    tagged = [int(address.split("/")[2]) for address in addresses if address.startswith("/commitments/")][:8:2]
+    for area in (*ChallengeArea.objects.all()[:2], *SDGTarget.objects.all()[:2]):
+        area.commitments.add(*tagged)  # the demo tags none
+    kept = _compiled()
+    for statement in kept:
+        _through_the_orm(monkeypatch, statement)
+    by_orm = {
+        (address, language): _page(client, address, language) for address in addresses for language in ["en", "fr"]
+    }
+    assert sum('id="challenge-tags-title"' in page for page in by_orm.values()) == 2 * len(tagged)
+    for statement in kept:
+        _fresh(monkeypatch, statement)
+    for address, language in by_orm:
+        assert _page(client, address, language) == by_orm[(address, language)], (address, language)
+    assert [statement for statement in kept if not _was_kept(statement)] == []
