@@ -37,6 +37,8 @@ class CompiledModels:
         if compiled is _UNCOMPILED:
             return self._run_and_record(key)
         statement, place = compiled
+        if type(key) is not type(statement.params[place]):  # "5" for 5: the ORM converts it, a statement would not
+            return list(self.build(key))
         params = list(statement.params)
         params[place] = key
         objects = statement.run(params, varying=(place,))

@@ -151,7 +151,7 @@ _MEETINGS = CompiledOnce(
     )
 )
 _CONSULTATIONS = CompiledModels(lambda pk: Consultation.objects.filter(action_plan_id=pk).order_by("opens_at"))
-_MARKS = CompiledModels(lambda pk: RequirementMark.objects.filter(action_plan_id=pk))
+_MARKS = CompiledModels(lambda pk: RequirementMark.objects.filter(action_plan_id=pk).order_by())  # read as a dict
 
 
 def plan_checklist(plan: ActionPlan) -> list[ChecklistItem]:

@@ -14,6 +14,7 @@ from commitments.models import ActionPlan, Commitment, Member
 from common.compiled_models import CompiledModels
 from common.db import count_of
 from common.pagination import KeysetPage, keyset_page, page_of
+from common.text import as_id
 from common.translations import page_translations
 from consultations.filters import ConsultationFilter, ProposalFilter
 
@@ -93,8 +94,10 @@ def response_translations() -> Prefetch:
     return page_translations(ProposalResponse, through="response")
 
 
-def proposal_get(*, pk: int) -> Proposal:
-    found = _PROPOSAL_PAGE(pk)
+def proposal_get(*, pk: int | str) -> Proposal:
+    """The proposal's page (or the API's detail, whose key arrives as text: an id only if it is one)."""
+    key = as_id(pk)
+    found = _PROPOSAL_PAGE(key) if key is not None else []
     if not found:
         raise Http404("No proposal matches the given query.")
     return found[0]

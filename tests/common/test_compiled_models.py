@@ -174,3 +174,20 @@ def test_followers_kept_for_visitors_are_never_a_signed_in_users(commitments, cl
     assert selectors.commitment_followers(commitment=followed, user=follower) == {"count": 1, "following": 1}
     client.force_login(follower)
     assert "You follow this commitment." in client.get(f"/commitments/{followed.pk}/").content.decode()
+
+
+def test_the_apis_text_keys_find_the_proposal_and_an_out_of_range_one_answers_404(client, monkeypatch):
+    """The API's proposal detail reads its key as text: never sent as a parameter of the kept statement."""
+    from consultations import selectors as consultations
+    from tests.factories.consultations import ProposalFactory
+
+    page = CompiledModels(consultations._proposal_page)
+    monkeypatch.setattr(consultations, "_PROPOSAL_PAGE", page)
+    proposals = ProposalFactory.create_batch(3)
+    for proposal in proposals[:2]:
+        assert client.get(f"/proposals/{proposal.pk}/").status_code == 200
+    assert page.compiled is not None
+    for proposal in proposals:
+        assert client.get(f"/api/v1/proposals/{proposal.pk}/").json()["title"] == proposal.title
+    assert client.get(f"/api/v1/proposals/{10**20}/").status_code == 404
+    assert [p.pk for p in page(str(proposals[2].pk))] == [proposals[2].pk]  # "5" for 5: through the ORM
