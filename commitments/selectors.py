@@ -1,7 +1,6 @@
 """Reads of the commitments app: what each page and API endpoint shows, with its related rows."""
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet
-from django.http import Http404
 
 from accounts.models import Organisation
 from commitments.models import (
@@ -21,10 +20,7 @@ from common.translations import page_translations
 
 
 def member_get(*, slug: str) -> Member:
-    found = _MEMBER_PAGE(slug)
-    if not found:
-        raise Http404("No member matches the given query.")
-    return found[0]
+    return _MEMBER_PAGE.get_or_404(slug)
 
 
 _MEMBER_PAGE = CompiledModels(lambda slug: Member.objects.select_related("parent").filter(slug=slug).order_by())
@@ -74,10 +70,7 @@ _MEMBER_PLANS = CompiledModels(
 
 
 def action_plan_get(*, pk: int) -> ActionPlan:
-    found = _PLAN_PAGE(pk)
-    if not found:
-        raise Http404("No action plan matches the given query.")
-    return found[0]
+    return _PLAN_PAGE.get_or_404(pk)
 
 
 _PLAN_PAGE = CompiledModels(
@@ -87,10 +80,7 @@ _PLAN_PAGE = CompiledModels(
 
 def commitment_get(*, pk: int) -> Commitment:
     """The commitment's page: with its translation and its milestones' into the page's language."""
-    found = _COMMITMENT_PAGE(pk)
-    if not found:
-        raise Http404("No commitment matches the given query.")
-    return found[0]
+    return _COMMITMENT_PAGE.get_or_404(pk)
 
 
 def _commitment_page(pk: int) -> QuerySet:

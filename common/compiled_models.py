@@ -4,6 +4,7 @@ instances)."""
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models.query import ModelIterable, get_related_populators, prefetch_related_objects
+from django.http import Http404
 
 from common import prepared
 from common.db import CompiledOnce, _converted
@@ -45,6 +46,18 @@ class CompiledModels:
         if statement.prefetches and objects:
             prefetch_related_objects(objects, *self.build(key)._prefetch_related_lookups)
         return objects
+
+    def one(self, key):
+        """The first instance for `key`, or None."""
+        objects = self(key)
+        return objects[0] if objects else None
+
+    def get_or_404(self, key):
+        """The instance for `key`, or Http404 (as get_object_or_404)."""
+        instance = self.one(key)
+        if instance is None:
+            raise Http404(f"No {self.build(key).model._meta.object_name} matches the given query.")
+        return instance
 
     def _run_and_record(self, key) -> list:
         queryset = self.build(key)

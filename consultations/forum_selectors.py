@@ -13,7 +13,7 @@ def forum_get(*, member: Member) -> Forum | None:
 
 
 def forum_of(*, member_id: int) -> Forum | None:
-    return next(iter(_FORUM_OF(member_id)), None)
+    return _FORUM_OF.one(member_id)
 
 
 _FORUM_OF = CompiledModels(lambda pk: Forum.objects.select_related("member").filter(member_id=pk).order_by("pk")[:1])

@@ -6,7 +6,6 @@ import re
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import OuterRef, Prefetch, Q, QuerySet
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
@@ -96,11 +95,7 @@ def response_translations() -> Prefetch:
 
 def proposal_get(*, pk: int | str) -> Proposal:
     """The proposal's page (or the API's detail, whose key arrives as text: an id only if it is one)."""
-    key = as_id(pk)
-    found = _PROPOSAL_PAGE(key) if key is not None else []
-    if not found:
-        raise Http404("No proposal matches the given query.")
-    return found[0]
+    return _PROPOSAL_PAGE.get_or_404(as_id(pk))
 
 
 def _proposal_page(pk: int) -> QuerySet:

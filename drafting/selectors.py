@@ -123,8 +123,7 @@ def commitment_provenance(*, commitment) -> dict:
 
     The versions are found through the commitment's own drafts, not its plan: a commitment moved to another plan
     in the admin keeps the history of the draft it came from."""
-    found = _LATEST_PUBLISHED(commitment.pk)
-    latest = found[0] if found else None
+    latest = _LATEST_PUBLISHED.one(commitment.pk)
     if latest is None:  # no published version: no paragraph to comment, no amendment accepted in one
         return {"accepted": [], "comment_count": 0, "latest": None}
     # What the panel shows only: the other joins of AMENDMENT_RELATED took 6 ms of planning on every commitment page.

@@ -231,8 +231,7 @@ _MEMBER_REPORTS = CompiledModels(
 
 def latest_published_assessment(*, commitment: Commitment) -> CommitmentAssessment | None:
     """The commitment's assessment in its most recently published report (one query)."""
-    found = _LATEST_ASSESSMENT(commitment.pk)
-    return found[0] if found else None
+    return _LATEST_ASSESSMENT.one(commitment.pk)
 
 
 # One at most (a constraint); ordered by pk: the model's ordering joined the commitment.

@@ -95,7 +95,7 @@ def _state(commitment: Commitment, milestones: list, monitoring: CommitmentMonit
 def commitment_panel(*, commitment: Commitment) -> tuple[CommitmentState, list[MonitoringReport]]:
     """The commitment page's monitoring panel: both statuses, its milestones', the public reports and answers."""
     # The monitoring row alone: reading the commitment again to join it cost a second copy of its long texts.
-    monitoring = next(iter(_MONITORING_ROW(commitment.pk)), None)
+    monitoring = _MONITORING_ROW.one(commitment.pk)
     reports = []
     # The row counts the public reports (kept by every write of a report, monitoring.services.status): most
     # commitments have none, and the reports' five-table query cost 2.2 ms to find none.
