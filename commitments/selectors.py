@@ -43,7 +43,6 @@ _LOCAL_MEMBERS = CompiledModels(lambda pk: Member.objects.filter(parent_id=pk).o
 
 
 PLAN_ROW_FIELDS = ("member_id", "title", "language", "start_date", "end_date", "status")
-COMMITMENT_ROW_FIELDS = ("action_plan_id", "number", "title", "completion", "lead_institution__name")
 # A row of a list of every plan's commitments (the commitment list, home): its plan's member and period too.
 LISTED_COMMITMENT_FIELDS = (
     "number",
@@ -155,17 +154,22 @@ def recent_action_plans(*, limit: int = 6) -> QuerySet:
     return plans.with_counts().order_by("-start_date", "-id")[:limit]
 
 
-def workspace_plan_commitments(*, plan: ActionPlan) -> QuerySet:
-    """The workspace's rows: what they show (number, title, lead institution, completion, milestones)."""
-    milestones = Milestone.objects.only("commitment_id", "order", "description", "due_date", "status").order_by(
-        *Milestone.ORDER
+def workspace_plan_rows(*, plan: ActionPlan) -> list[dict]:
+    """The workspace's rows (commitments.workspace_rows): each commitment's number, title, lead institution and
+    completion, with its milestones under "milestones" (two queries)."""
+    columns = ("id", "number", "title", "completion", "lead_institution__name")
+    rows = list(plan.commitments.order_by("sort_key", "id").values(*columns))
+    by_id = {}
+    for row in rows:
+        row["milestones"] = by_id[row["id"]] = []
+    milestones = (
+        Milestone.objects.filter(commitment__action_plan=plan)
+        .order_by(*Milestone.ORDER)
+        .values("id", "commitment_id", "order", "description", "due_date", "status")
     )
-    return (
-        plan.commitments.select_related("lead_institution")
-        .only(*COMMITMENT_ROW_FIELDS)
-        .prefetch_related(Prefetch("milestones", queryset=milestones))
-        .order_by("sort_key")
-    )
+    for milestone in milestones:
+        by_id[milestone["commitment_id"]].append(milestone)
+    return rows
 
 
 def member_institution_names(*, member: Member) -> list[str]:

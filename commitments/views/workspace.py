@@ -82,7 +82,7 @@ class WorkspacePlanView(PlanTargetMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         user, plan = self.request.user, self.plan
         context["plan"] = plan
-        context["commitments"] = selectors.workspace_plan_commitments(plan=plan)
+        context["commitments"] = selectors.workspace_plan_rows(plan=plan)
         context["transitions"] = [ActionPlan.Status(s) for s in plan.allowed_transitions()]
         context["can_edit"] = user.has_perm("commitments.change_actionplan", plan)
         context["can_add_commitment"] = user.has_perm("commitments.add_commitment", plan)

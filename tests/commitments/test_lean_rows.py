@@ -8,11 +8,10 @@ import re
 
 import pytest
 from django.core.cache import cache
-from django.db.models import Prefetch
 from django.urls import reverse
 
 from commitments import selectors
-from commitments.models import ActionPlan, Commitment, Member, Milestone
+from commitments.models import ActionPlan, Commitment, Member
 from partnership.filters import CommitmentFilter, MemberFilter
 from partnership.views import public
 from tests.factories import (
@@ -49,13 +48,6 @@ REFERENCE_SELECTORS = {
     "member_action_plans": lambda *, member: member.action_plans.with_counts().order_by("-start_date"),
     "recent_action_plans": lambda *, limit=6: (
         ActionPlan.objects.select_related("member").with_counts().order_by("-start_date", "-id")[:limit]
-    ),
-    "workspace_plan_commitments": lambda *, plan: (
-        plan.commitments.select_related("lead_institution")
-        .prefetch_related(
-            "policy_areas", Prefetch("milestones", queryset=Milestone.objects.order_by("order", "due_date", "id"))
-        )
-        .order_by("sort_key")
     ),
 }
 
@@ -121,20 +113,3 @@ def test_the_detail_pages_and_home_render_as_with_full_rows(client, monkeypatch,
     for url in (reverse("home"), data["member"].get_absolute_url(), data["plan"].get_absolute_url()):
         lean, full = _both(client, monkeypatch, url, language, full_selectors)
         assert lean == full, url
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_the_workspace_plan_page_renders_as_with_full_rows(poc_client, monkeypatch, member, language):
-    plan = ActionPlanFactory(member=member, status="implementation")
-    for j in range(3):
-        commitment = CommitmentFactory(action_plan=plan, number=str(j + 1), lead_institution=OrganisationFactory())
-        MilestoneFactory(commitment=commitment, completed=True)
-    url = reverse("commitments:workspace-plan", args=[plan.pk])
-    lean, full = _both(
-        poc_client,
-        monkeypatch,
-        url,
-        language,
-        lambda m: m.setattr(selectors, "workspace_plan_commitments", REFERENCE_SELECTORS["workspace_plan_commitments"]),
-    )
-    assert lean == full
