@@ -48,10 +48,17 @@ def consultation_list(*, filters: dict | None = None) -> tuple[QuerySet, Consult
     return consultation_filter.qs, consultation_filter
 
 
-def consultation_get(*, pk: int) -> Consultation:
+def _consultation_page(pk: int) -> QuerySet:
     queryset = Consultation.objects.select_related("action_plan__member").with_counts()
-    queryset = queryset.prefetch_related("policy_areas", page_translations(Consultation))
-    return get_object_or_404(queryset, pk=pk)
+    return queryset.prefetch_related("policy_areas", page_translations(Consultation)).filter(pk=pk)
+
+
+_CONSULTATION_PAGE = CompiledModels(_consultation_page)
+
+
+def consultation_get(*, pk: int) -> Consultation:
+    """The consultation's page, with its counts, policy areas and translations (or Http404)."""
+    return _CONSULTATION_PAGE.get_or_404(pk)
 
 
 def proposal_list(

@@ -6,6 +6,7 @@ from django.forms.utils import flatatt
 from django.utils import translation
 from django.utils.html import format_html
 
+from commitments.models import PolicyArea
 from common.widgets import FastSelect, _options
 from consultations.filters import ConsultationFilter, ProposalFilter
 from consultations.models import Proposal
@@ -96,6 +97,27 @@ def test_options_of_a_query_over_other_tables_are_read_each_time(data, django_as
     proposal = ProposalFactory(consultation=ConsultationFactory(action_plan=data), title="Fresh idea")
     with django_assert_num_queries(1):
         assert f'value="{proposal.pk}">' in str(form["proposal"])
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_consultations_areas_are_read_in_one_query_without_a_server_side_cursor(
+    data, monkeypatch, django_assert_num_queries, language
+):
+    """The policy areas of a consultation (its own query, other tables than content): one plain query per render,
+    the reference's options, never through queryset.iterator() (DECLARE, FETCH, CLOSE on PostgreSQL)."""
+    from django.db import connection
+
+    consultation = ConsultationFactory(action_plan=data)
+    water = PolicyAreaFactory(name="Water", name_fr="Eau", slug="water")
+    consultation.policy_areas.add(water, *PolicyArea.objects.all())
+    form = ProposalFilter({"policy_area": "water"}, queryset=Proposal.objects.all(), consultation=consultation).form
+    with translation.override(language):
+        reference = reference_select(form["policy_area"])
+        monkeypatch.setattr(connection, "chunked_cursor", lambda: pytest.fail("a server-side cursor"))
+        with django_assert_num_queries(1):
+            html = str(form["policy_area"])
+    assert html == reference and '<option value="water" selected>' in html
+    assert html.count("<option") == 1 + consultation.policy_areas.count()
 
 
 def test_empty_queryset_renders_only_the_empty_choice(db):

@@ -11,7 +11,7 @@ from commitments.models import ActionPlan, Member, ProgressUpdate
 from common import compiled_models
 from common.cache import bump_content_version
 from common.compiled_models import CompiledModels
-from consultations.models import Proposal
+from consultations.models import Consultation, Proposal
 from cycle.models import ChallengeArea, SDGTarget
 from irm_reports.models import CommitmentAssessment
 from monitoring.models import CommitmentMonitoring
@@ -28,7 +28,7 @@ def demo(django_db_setup, django_db_blocker):
 
 
 def _compiled() -> list:
-    """The queries of the commitment, member, action plan and proposal pages compiled once."""
+    """The queries of the commitment, member, action plan, proposal and consultation pages compiled once."""
     from commitments import selectors as commitments
     from consultations import checklist, forum_selectors, panel_selectors
     from consultations import selectors as consultations
@@ -46,7 +46,7 @@ def _compiled() -> list:
             support._SUPPORT_RECEIVED, support._MEMBER_ENGAGEMENTS, commitments._PLAN_PAGE,
             panel_selectors._PLAN_CONSULTATIONS, checklist._CONSULTATIONS, checklist._MARKS, irm_reports._PLAN_REPORTS,
             consultations._PROPOSAL_PAGE, checklist._MEETINGS, monitoring._PLAN_FIGURES,
-            commitments._FOLLOWERS, panel_selectors._FED_BY_RESPONSES]  # fmt: skip
+            commitments._FOLLOWERS, panel_selectors._FED_BY_RESPONSES, consultations._CONSULTATION_PAGE]  # fmt: skip
 
 
 def _through_the_orm(monkeypatch, kept) -> None:
@@ -95,9 +95,10 @@ def _addresses() -> list[str]:
     plans = [ActionPlan.objects.filter(**{f"{name}__isnull": False}).distinct()[:3] for name in having]
     having = ("comments", "response", "attachments")
     proposals = [Proposal.objects.public().filter(**{f"{name}__isnull": False}).distinct()[:3] for name in having]
+    consultations = [Consultation.objects.filter(proposals__isnull=False).distinct()[:3]]
     return sorted(
         {f"/commitments/{pk}/" for pk in commitments}
-        | {row.get_absolute_url() for rows in (*members, *plans, *proposals) for row in rows}
+        | {row.get_absolute_url() for rows in (*members, *plans, *proposals, *consultations) for row in rows}
     )
 
 
