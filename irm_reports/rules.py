@@ -29,13 +29,27 @@ def report_of(obj) -> Report | None:
     return None
 
 
+ASSIGNED = "_irm_assigned_plans"  # on a user instance: {plan id: assigned?}, as read by is_assigned_researcher
+
+
 @rules.predicate
 def is_assigned_researcher(user, obj) -> bool:
-    """The user is an IRM researcher assigned to the plan obj belongs to."""
+    """The user is an IRM researcher assigned to the plan obj belongs to.
+
+    The assignment is read once per user instance and plan: a report's page asks six permissions of one report.
+    Like Django's ModelBackend, which keeps a user's permissions on the instance (`_perm_cache`), a change is seen
+    by the next request's user; researcher_assign() and researcher_unassign() forget it on the instance they get.
+    """
     plan_id = plan_id_of(obj)
     if plan_id is None or not is_researcher(user):
         return False
-    return user.irm_assignments.filter(action_plan_id=plan_id).exists()
+    assigned = getattr(user, ASSIGNED, None)
+    if assigned is None:
+        assigned = {}
+        setattr(user, ASSIGNED, assigned)  # through request.user's lazy wrapper too
+    if plan_id not in assigned:
+        assigned[plan_id] = user.irm_assignments.filter(action_plan_id=plan_id).exists()
+    return assigned[plan_id]
 
 
 @rules.predicate

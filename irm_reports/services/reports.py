@@ -13,6 +13,7 @@ from common.db import UNCHANGED, set_fields
 from common.jobs import job_enqueue, job_queue
 from irm_reports import selectors
 from irm_reports.models import CommitmentAssessment, PublishedVersion, Report, ReportRendering, ResearcherAssignment
+from irm_reports.rules import ASSIGNED
 from irm_reports.scales import ReportType
 
 
@@ -46,13 +47,21 @@ def researcher_assign(*, plan: ActionPlan, researcher: User, assigned_by: User |
         assignment = ResearcherAssignment(action_plan=plan, researcher=researcher, assigned_by=assigned_by)
         assignment.full_clean()
         assignment.save()
+    _forget_assignments(researcher)
     return assignment
 
 
 @transaction.atomic
 def researcher_unassign(*, plan: ActionPlan, researcher: User) -> int:
     deleted, _rows = ResearcherAssignment.objects.filter(action_plan=plan, researcher=researcher).delete()
+    _forget_assignments(researcher)
     return deleted
+
+
+def _forget_assignments(researcher: User) -> None:
+    """The permissions of this user instance follow its new assignments (irm_reports.rules.is_assigned_researcher)."""
+    if hasattr(researcher, ASSIGNED):
+        delattr(researcher, ASSIGNED)
 
 
 @transaction.atomic

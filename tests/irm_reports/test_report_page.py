@@ -47,3 +47,11 @@ def test_the_missing_items_are_those_the_render_check_sees(researcher_client, re
             (str(i.label), [str(f) for f in i.fields], i.url) for i in expected
         ]
     assert expected
+
+
+def test_the_page_asks_the_researchers_assignment_once(researcher_client, report):
+    """Six permissions of one report on the page: the assignment is read once (irm_reports.rules)."""
+    _page(researcher_client, report)
+    with CaptureQueriesContext(connection) as ctx:
+        _page(researcher_client, report)
+    assert sum('FROM "irm_reports_researcherassignment"' in q["sql"] for q in ctx.captured_queries) == 1

@@ -69,3 +69,26 @@ def test_the_workspace_is_for_researchers_and_staff(researcher, staff_user, poin
     assert researcher.has_perm("irm_reports.use_workspace") and staff_user.has_perm("irm_reports.use_workspace")
     assert not point_of_contact.has_perm("irm_reports.use_workspace")
     assert not UserFactory().has_perm("irm_reports.use_workspace")
+
+
+def test_the_assignment_read_once_follows_the_assignment_services(researcher, report):
+    from irm_reports.services import researcher_assign, researcher_unassign
+
+    plan = report.action_plan
+    assert researcher.has_perm("irm_reports.work_on_report", report)
+    researcher_unassign(plan=plan, researcher=researcher)
+    assert not researcher.has_perm("irm_reports.work_on_report", report)
+    assert not type(researcher).objects.get(pk=researcher.pk).has_perm("irm_reports.work_on_report", report)
+    researcher_assign(plan=plan, researcher=researcher)
+    assert researcher.has_perm("irm_reports.change_report", report)
+
+
+def test_an_unassigned_researchers_next_request_is_refused(researcher, researcher_client, report):
+    from django.urls import reverse
+
+    from irm_reports.services import researcher_unassign
+
+    address = reverse("irm_reports:report-detail", args=[report.pk])
+    assert researcher_client.get(address).status_code == 200
+    researcher_unassign(plan=report.action_plan, researcher=type(researcher).objects.get(pk=researcher.pk))
+    assert researcher_client.get(address).status_code == 403
