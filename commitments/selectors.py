@@ -168,7 +168,8 @@ def workspace_plan_rows(*, plan: ActionPlan) -> list[dict]:
         .values("id", "commitment_id", "order", "description", "due_date", "status")
     )
     for milestone in milestones:
-        by_id[milestone["commitment_id"]].append(milestone)
+        if (commitment := by_id.get(milestone["commitment_id"])) is not None:  # not one added since the first query
+            commitment.append(milestone)
     return rows
 
 

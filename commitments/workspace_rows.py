@@ -121,6 +121,6 @@ def workspace_commitment_rows(
     rows: list[dict], plan: ActionPlan, *, can_change: bool, can_report: bool, can_translate: bool
 ) -> SafeString:
     """The rows (of commitments.selectors.workspace_plan_rows) of `plan`'s workspace page, joined; the actions
-    as the rules allow them on this page (the same for every row: they look at the plan only)."""
+    as the view found them allowed (asked once, of a commitment of the plan: the same for every row)."""
     page = _Page(plan, can_change=can_change, can_report=can_report, can_translate=can_translate)
     return joined(page.row(row) for row in rows)

@@ -1,3 +1,4 @@
+import copy
 from functools import lru_cache
 
 from django import forms
@@ -72,13 +73,20 @@ def _flattened(choices) -> tuple | None:
     return tuple(flat)
 
 
+class _Rows(list):
+    """A queryset's rows, read: ModelChoiceIterator.__iter__ reads a queryset through queryset.iterator() unless it
+    has prefetch lookups, and iterates what it is given otherwise."""
+
+    _prefetch_related_lookups = ("read already",)
+
+
 def _model_flattened(choices: ModelChoiceIterator) -> tuple | None:
-    """What iterating the field's choices gives, its rows read as a list: Django's iterator reads them through
-    queryset.iterator(), a server-side cursor on PostgreSQL (DECLARE, FETCH, CLOSE: three round trips for a
-    few dozen rows)."""
-    field = choices.field
-    empty = [] if field.empty_label is None else [("", field.empty_label)]
-    return _flattened([*empty, *(choices.choice(row) for row in choices.queryset.all())])
+    """What iterating the field's choices gives (its iterator's own options too: django-filter's null choice), the
+    rows read as a list: Django's iterator reads them through queryset.iterator(), a server-side cursor on
+    PostgreSQL (DECLARE, FETCH, CLOSE: three round trips for a few dozen rows)."""
+    listed = copy.copy(choices)
+    listed.queryset = _Rows(choices.queryset.all())
+    return _flattened(listed)
 
 
 def _model_choices_key(choices: ModelChoiceIterator) -> tuple | None:

@@ -2,14 +2,14 @@
 template (workspace/includes/_commitment_row.html) on the same plan, in every language, status and set of
 permissions; and the page shows them."""
 
+import itertools
 from datetime import date
 
 import pytest
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from django.utils.html import escape
 
 from commitments.models import ActionPlan, Milestone
 from commitments.selectors import workspace_plan_rows
@@ -19,9 +19,8 @@ from tests.factories.commitments import ActionPlanFactory, CommitmentFactory, Mi
 
 pytestmark = pytest.mark.django_db
 PERMISSIONS = [
-    {"can_change": True, "can_report": False, "can_translate": True},
-    {"can_change": False, "can_report": True, "can_translate": False},
-    {"can_change": False, "can_report": False, "can_translate": False},
+    {"can_change": change, "can_report": report, "can_translate": translate}
+    for change, report, translate in itertools.product([True, False], repeat=3)
 ]
 
 
@@ -78,13 +77,26 @@ def test_the_rows_written_in_python_are_the_templates(plan, language, status, pe
     assert written.count("<tr>\n") == plan.commitments.filter(milestones__isnull=False).count()
 
 
-def test_the_page_lists_each_commitment_and_milestone_in_order(poc_client, plan):
+def _positions(html: str, marks: list[str]) -> list[int]:
+    return [html.index(mark) for mark in marks]
+
+
+def test_the_page_lists_commitments_and_milestones_in_their_order(poc_client, member):
+    """Numbers in their natural order ("2", "9", "10", whatever order they were written in), milestones by their
+    order then due date (none last), whatever order they were written in."""
+    plan = ActionPlanFactory(member=member, status="co_creation")
+    for number in ("10", "9", "2"):
+        CommitmentFactory(action_plan=plan, number=number)
+    first = plan.commitments.get(number="2")
+    for order, due in ((2, date(2025, 1, 1)), (1, None), (1, date(2025, 9, 1)), (1, date(2025, 3, 1))):
+        MilestoneFactory(commitment=first, order=order, due_date=due)
     html = poc_client.get(reverse("commitments:workspace-plan", args=[plan.pk])).content.decode()
-    numbers = [c.number for c in plan.commitments.order_by("sort_key", "id")]
-    positions = [html.index(f'<span class="commitment-number">{escape(n)}</span>') for n in numbers]
-    assert positions == sorted(positions)
-    for milestone in Milestone.objects.filter(commitment__action_plan=plan):
-        assert reverse("commitments:workspace-milestone-update", args=[milestone.pk]) in html
+    numbers = _positions(html, [f'<span class="commitment-number">{n}</span>' for n in ("2", "9", "10")])
+    assert numbers == sorted(numbers)
+    expected = first.milestones.order_by("order", F("due_date").asc(nulls_last=True), "id")
+    assert [m.due_date for m in expected] == [date(2025, 3, 1), date(2025, 9, 1), None, date(2025, 1, 1)]
+    links = _positions(html, [reverse("commitments:workspace-milestone-update", args=[m.pk]) for m in expected])
+    assert links == sorted(links)
     assert "No commitment yet." not in html
 
 
@@ -93,3 +105,22 @@ def test_a_plan_without_commitments_says_so(poc_client, member):
     html = poc_client.get(reverse("commitments:workspace-plan", args=[plan.pk])).content.decode()
     assert "No commitment yet." in html
     assert 'class="card"' not in html
+
+
+def test_a_commitment_written_between_the_two_reads_waits_for_the_next_page(plan):
+    """Another request commits a commitment with a milestone after the rows were read, before their milestones."""
+    from django.db import connection
+
+    added = []
+
+    def write_between(execute, sql, params, many, context):
+        if not added and sql.startswith("SELECT") and 'FROM "commitments_milestone"' in sql:
+            added.append(MilestoneFactory(commitment=CommitmentFactory(action_plan=plan)))
+        return execute(sql, params, many, context)
+
+    before = plan.commitments.count()
+    with connection.execute_wrapper(write_between):
+        rows = workspace_plan_rows(plan=plan)
+    assert added and len(rows) == before
+    listed = Milestone.objects.filter(commitment__action_plan=plan).exclude(pk=added[0].pk)
+    assert sorted(m["id"] for row in rows for m in row["milestones"]) == sorted(listed.values_list("pk", flat=True))

@@ -120,6 +120,24 @@ def test_a_consultations_areas_are_read_in_one_query_without_a_server_side_curso
     assert html.count("<option") == 1 + consultation.policy_areas.count()
 
 
+def test_a_model_filters_null_choice_is_kept(data, monkeypatch):
+    """django-filter's iterator adds a "null" option after the empty one: the options read as a list keep it."""
+    import django_filters
+    from django.db import connection
+
+    class AreaFilter(django_filters.FilterSet):
+        area = django_filters.ModelChoiceFilter(
+            field_name="policy_areas", widget=FastSelect, queryset=PolicyArea.objects.order_by("name"),
+            to_field_name="slug", empty_label="All", null_label="None given",
+        )  # fmt: skip
+
+    form = AreaFilter({}, queryset=Proposal.objects.none()).form
+    reference = reference_select(form["area"])
+    monkeypatch.setattr(connection, "chunked_cursor", lambda: pytest.fail("a server-side cursor"))
+    html = str(form["area"])
+    assert html == reference and '<option value="" selected>All</option><option value="null">None given</option>' in html
+
+
 def test_empty_queryset_renders_only_the_empty_choice(db):
     form = CommitmentApiFilter({}, queryset=None).form
     form.fields["member"].queryset = form.fields["member"].queryset.none()
