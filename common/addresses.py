@@ -43,3 +43,10 @@ def url_parts(name: str) -> tuple[str, str]:
 def plain_url(name: str) -> str:
     """reverse(name) for a route without arguments."""
     return _plain(name, *_where())
+
+
+def last_key_parts(name: str, *keys) -> tuple[str, str]:
+    """What reverse(name, args=[*keys, key]) writes before and after its last key: a route of rows under one object
+    (a report's commitments), reversed once for the page, not once per row."""
+    before, _, after = reverse(name, args=[*keys, _PLACEHOLDER]).partition(_PLACEHOLDER)
+    return before, after

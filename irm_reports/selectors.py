@@ -4,6 +4,7 @@ Every selector costs a fixed number of queries, whatever the number of commitmen
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db.models import F, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
@@ -13,6 +14,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from accounts.rules import is_researcher, is_support_staff
 from commitments.models import ActionPlan, Commitment, Member, StandardRequirement
+from common.addresses import last_key_parts
 from common.compiled_models import CompiledModels
 from irm_reports import fieldsets
 from irm_reports.models import (
@@ -33,8 +35,9 @@ class CommitmentRow:
     assessment: CommitmentAssessment | None
     missing: list[str] = field(default_factory=list)
 
-    @property
+    @cached_property
     def missing_labels(self) -> list[str]:
+        """The missing fields' names in the active language (a page shows them twice: row and missing item)."""
         return [str(CommitmentAssessment._meta.get_field(f).verbose_name) for f in self.missing]
 
 
@@ -122,6 +125,7 @@ def report_missing(
         if getattr(report, f) in (None, "")
     ]
     edit_url = reverse("irm_reports:report-edit", args=[report.pk])
+    before, after = last_key_parts("irm_reports:assessment-edit", report.pk)
     if report_fields:
         items.append(MissingItem(label=_("Report"), fields=report_fields, url=edit_url))
     for row in commitment_rows(report=report) if rows is None else rows:
@@ -131,7 +135,7 @@ def report_missing(
                     label=_("Commitment %(number)s: %(title)s")
                     % {"number": row.commitment.number, "title": row.commitment.title},
                     fields=row.missing_labels,
-                    url=reverse("irm_reports:assessment-edit", args=[report.pk, row.commitment.pk]),
+                    url=f"{before}{row.commitment.pk}{after}",
                 )
             )
     _version, _phase, required = fieldsets.REQUIREMENT_SCOPE[ReportType(report.report_type)]

@@ -5,7 +5,7 @@ Each panel tag costs a fixed number of queries (one or two), whatever the number
 
 from django import template
 
-from irm_reports import selectors
+from irm_reports import page_rows, selectors
 
 register = template.Library()
 
@@ -64,3 +64,17 @@ def assessment_ratings(assessment, names: str, fields):
         "ratings": [(field_label(assessment, n), rating(assessment, n)) for n in shown],
         "starred": assessment.starred,
     }
+
+
+@register.simple_tag
+def assessment_rows(rows, report, can_change):
+    """The commitments of a researcher's report page: workspace/includes/_assessment_row.html for each row,
+    written by irm_reports.page_rows."""
+    return page_rows.assessment_rows(rows, report, bool(can_change))
+
+
+@register.simple_tag
+def missing_items(items):
+    """What the report still needs: workspace/includes/_missing_item.html for each, written by
+    irm_reports.page_rows."""
+    return page_rows.missing_items(items)

@@ -1,0 +1,79 @@
+"""irm_reports.page_rows writes the commitments and the missing items of a researcher's report page: the same bytes
+as the reference templates (workspace/includes/_assessment_row.html, _missing_item.html) on the same report, in
+every language, with and without the right to change it; and the page shows them."""
+
+import pytest
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from irm_reports import selectors
+from irm_reports.models import CommitmentAssessment
+from irm_reports.page_rows import assessment_rows, missing_items
+from tests.factories import CommitmentFactory
+from tests.factories.irm_reports import CommitmentAssessmentFactory
+
+pytestmark = pytest.mark.django_db
+LANGUAGES = ["en", "fr", "es"]
+
+
+@pytest.fixture
+def assessed(report):
+    """Commitments not started, incomplete and complete, starred, not starred and unrated, with odd titles."""
+    completion = CommitmentAssessment._meta.get_field("completion").choices[-1][0]
+    for i in range(7):
+        commitment = CommitmentFactory(
+            action_plan=report.action_plan, number=f"{i + 1}<i>", title=f'Open <budgets> & "contracts" {i}'
+        )
+        if i % 3 == 0:
+            continue  # not started
+        assessment = CommitmentAssessmentFactory(report=report, commitment=commitment)
+        if i % 3 == 2:  # complete: not verifiable, then its completion
+            assessment.verifiable, assessment.completion = "no", completion
+            assessment.save()
+        starred = [True, False, None][i % 3]
+        CommitmentAssessment.objects.filter(pk=assessment.pk).update(starred=starred)
+    return report
+
+
+def _reference_rows(rows, report, can_change) -> str:
+    return "".join(
+        render_to_string(
+            "irm_reports/workspace/includes/_assessment_row.html",
+            {"row": row, "report": report, "can_change": can_change},
+        )
+        for row in rows
+    )
+
+
+def _reference_missing(items) -> str:
+    return "".join(render_to_string("irm_reports/workspace/includes/_missing_item.html", {"item": i}) for i in items)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("can_change", [True, False])
+def test_the_rows_written_in_python_are_the_templates(assessed, language, can_change):
+    with translation.override(language):
+        rows = selectors.commitment_rows(report=assessed)
+        written = assessment_rows(rows, assessed, can_change)
+        assert written == _reference_rows(rows, assessed, can_change)
+        missing = selectors.report_missing(report=assessed, rows=rows)
+        assert missing_items(missing) == _reference_missing(missing)
+    states = {"not_started", "delayed", "complete"}
+    assert all(f"badge-{state}" in written for state in states)
+    assert written.count("<tr ") == len(rows) == 7
+    assert ("/commitments/" in written) is can_change
+    assert len(missing) > 3 and "&lt;budgets&gt;" in missing_items(missing)
+
+
+def test_the_page_shows_each_commitment_and_what_is_missing(researcher_client, assessed):
+    html = researcher_client.get(reverse("irm_reports:report-detail", args=[assessed.pk])).content.decode()
+    for commitment in assessed.action_plan.commitments.all():
+        assert reverse("irm_reports:assessment-edit", args=[assessed.pk, commitment.pk]) in html
+    assert html.count('<tr id="commitment-') == 7
+    assert 'id="missing-title"' in html and "Commitment 1&lt;i&gt;" in html
+
+
+def test_a_plan_without_commitments_says_so(researcher_client, report):
+    html = researcher_client.get(reverse("irm_reports:report-detail", args=[report.pk])).content.decode()
+    assert "This action plan has no commitment." in html
