@@ -7,6 +7,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from common.forms import ContentLanguageMixin
+from common.widgets import FastSelect
 from consultations.models import Comment, Consultation, Flag, Proposal
 
 ACCEPT = "application/pdf,image/png,image/jpeg,image/gif,image/webp"
@@ -90,6 +91,9 @@ class ProposalForm(HoneypotMixin, ContentLanguageMixin, forms.ModelForm):
             "problem": forms.Textarea(attrs={"rows": 6}),
             "solution": forms.Textarea(attrs={"rows": 6}),
             "expected_results": forms.Textarea(attrs={"rows": 4}),
+            # <select>s written in Python: Django renders each of a hundred policy areas through two templates.
+            "policy_area": FastSelect,
+            "language": FastSelect,
         }
 
     def __init__(self, *args, consultation: Consultation, user, **kwargs):
