@@ -29,6 +29,12 @@ class ResearcherAssignmentAdmin(SimpleHistoryAdmin):
     list_select_related = ["researcher", "action_plan__member", "assigned_by"]
     readonly_fields = ["assigned_by", "created_at"]
 
+    def get_readonly_fields(self, request, obj=None):
+        # An assignment is one researcher on one plan: changing either would have assigned the new pair and left the
+        # old one in place (researcher_assign adds). To move it, delete it and assign again.
+        fields = super().get_readonly_fields(request, obj)
+        return fields if obj is None else [*fields, "action_plan", "researcher"]
+
     def save_model(self, request, obj, form, change):
         obj.pk = services.researcher_assign(
             plan=obj.action_plan, researcher=obj.researcher, assigned_by=request.user

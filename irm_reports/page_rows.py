@@ -7,7 +7,7 @@ filters cost more than the page's queries. The templates stay the reference: tes
 renders both on the same reports, in every language, and compares them.
 """
 
-from django.utils.html import conditional_escape
+from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
@@ -53,7 +53,8 @@ def assessment_rows(rows: list[CommitmentRow], report: Report, can_change: bool)
     """The report page's commitments (irm_reports.selectors.commitment_rows), each with the state of its
     assessment, and a link to it when the report can be changed."""
     labels = _labels()
-    before, after = last_key_parts("irm_reports:assessment-edit", report.pk) if can_change else ("", "")
+    # escaped as {% url %} escapes the address (a script prefix may hold an `&`)
+    before, after = map(escape, last_key_parts("irm_reports:assessment-edit", report.pk))
     parts = []
     for row in rows:
         commitment, assessment = row.commitment, row.assessment

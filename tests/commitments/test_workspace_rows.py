@@ -124,3 +124,16 @@ def test_a_commitment_written_between_the_two_reads_waits_for_the_next_page(plan
     assert added and len(rows) == before
     listed = Milestone.objects.filter(commitment__action_plan=plan).exclude(pk=added[0].pk)
     assert sorted(m["id"] for row in rows for m in row["milestones"]) == sorted(listed.values_list("pk", flat=True))
+
+
+def test_an_address_under_a_script_prefix_is_escaped_as_the_template_escapes_it(plan):
+    from django.urls import get_script_prefix, set_script_prefix
+
+    permissions = {"can_change": True, "can_report": True, "can_translate": True}
+    previous = get_script_prefix()
+    set_script_prefix("/o&g/")
+    try:
+        written = workspace_commitment_rows(workspace_plan_rows(plan=plan), plan, **permissions)
+        assert written == _reference(plan, **permissions) and 'href="/o&amp;g/' in written
+    finally:
+        set_script_prefix(previous)

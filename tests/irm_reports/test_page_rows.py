@@ -31,7 +31,7 @@ def assessed(report):
         if i % 3 == 2:  # complete: not verifiable, then its completion
             assessment.verifiable, assessment.completion = "no", completion
             assessment.save()
-        starred = [True, False, None][i % 3]
+        starred = {1: True, 2: False, 4: None, 5: True}[i]
         CommitmentAssessment.objects.filter(pk=assessment.pk).update(starred=starred)
     return report
 
@@ -61,6 +61,8 @@ def test_the_rows_written_in_python_are_the_templates(assessed, language, can_ch
         assert missing_items(missing) == _reference_missing(missing)
     states = {"not_started", "delayed", "complete"}
     assert all(f"badge-{state}" in written for state in states)
+    starred = [row.assessment.starred for row in rows if row.assessment]
+    assert {True, False, None} <= set(starred)
     assert written.count("<tr ") == len(rows) == 7
     assert ("/commitments/" in written) is can_change
     assert len(missing) > 3 and "&lt;budgets&gt;" in missing_items(missing)
@@ -77,3 +79,18 @@ def test_the_page_shows_each_commitment_and_what_is_missing(researcher_client, a
 def test_a_plan_without_commitments_says_so(researcher_client, report):
     html = researcher_client.get(reverse("irm_reports:report-detail", args=[report.pk])).content.decode()
     assert "This action plan has no commitment." in html
+
+
+def test_an_address_under_a_script_prefix_is_escaped_as_the_template_escapes_it(assessed):
+    from django.urls import get_script_prefix, set_script_prefix
+
+    previous = get_script_prefix()
+    set_script_prefix("/o&g/")
+    try:
+        rows = selectors.commitment_rows(report=assessed)
+        written = assessment_rows(rows, assessed, True)
+        assert written == _reference_rows(rows, assessed, True) and 'href="/o&amp;g/' in written
+        missing = selectors.report_missing(report=assessed, rows=rows)
+        assert missing_items(missing) == _reference_missing(missing)
+    finally:
+        set_script_prefix(previous)
