@@ -275,7 +275,9 @@ def contact_commitments(*, user) -> QuerySet:
     return (
         Commitment.objects.filter(action_plan__status=ActionPlan.Status.IMPLEMENTATION)
         .filter(pk__in=led.union(supported.values("commitment_id")))
-        .select_related("action_plan__member", "lead_institution")
+        .select_related("action_plan", "lead_institution")
+        # What the page shows: not the texts, nor the search vectors, of up to 26 commitments and their plans.
+        .only("number", "title", "sort_key", "action_plan__title", "action_plan__language", "lead_institution__name")
         .annotate(member_name=F("action_plan__member__name"))
         .order_by(*CONTACT_COMMITMENT_ORDER)
     )

@@ -19,5 +19,13 @@ def contact_referrals(*, user) -> QuerySet:
     return (
         Referral.objects.filter(institution_id__in=mine, proposal__status__in=AWAITING)
         .select_related("institution", "proposal__consultation__action_plan__member")
+        .only(  # what the page shows: not the proposals' texts, nor the plans' and consultations' columns
+            "opinion",
+            "opinion_received_on",
+            "due_on",
+            "institution__name",
+            "proposal__title",
+            *(f"proposal__consultation__action_plan__member__{name}" for name in ("name", "name_fr", "name_es")),
+        )
         .order_by(F("opinion_received_on").desc(nulls_first=True), F("due_on").asc(nulls_last=True), "created_at", "pk")
     )

@@ -13,6 +13,7 @@ def contact_reports_to_answer(*, user) -> QuerySet:
         MonitoringReport.objects.filter(
             status=MonitoringReport.Status.SUBMITTED, answer__isnull=True, commitment__lead_institution_id__in=mine
         )
-        .select_related("commitment__action_plan__member")
+        .select_related("commitment")
+        .only("finding", "response_due_on", "commitment__number", "commitment__title")  # what the page shows
         .order_by("response_due_on", "pk")
     )
