@@ -1,10 +1,13 @@
 """Model queries of a detail page, written in SQL by the ORM once per process (common.db's CompiledOnce, for
 instances)."""
 
+from django.conf import settings
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models.query import ModelIterable, get_related_populators, prefetch_related_objects
 from django.http import Http404
+from django.utils import translation
+from django.utils.translation import get_language
 
 from common import prepared
 from common.db import CompiledOnce, _converted
@@ -16,8 +19,9 @@ _BIGINT = range(-(2**63), 2**63)  # a key outside it finds nothing through the O
 class CompiledModels:
     """CompiledOnce for model instances: `build(key)` gives a queryset for one key (a commitment's id, say).
 
-    The first two calls with different keys go through the ORM: when both querysets compile to the same SQL,
-    with parameters differing only where the key stands, later calls send that statement with their key (prepared
+    The first call goes through the ORM (and a second with another key, when the first was neither an id nor a
+    slug): when both querysets (the first and a neighbouring key's, compiled in another language) compile to the same
+    SQL, with parameters differing only where the key stands, later calls send that statement with their key (prepared
     on the connection, common.prepared) and build the instances as the ORM does (fields, `select_related()`
     objects, annotations); the ORM then fetches the `prefetch_related()` lookups, built again at each call (the
     translations of the page's language). For a detail page's panels, whose small queries cost more to compile
@@ -69,10 +73,34 @@ class CompiledModels:
             self.compiled = None
         elif self.first is None:
             self.first = (key, statement.sql, statement.params)
+            self._compare_a_stand_in(key)
         elif self.first[0] != key:
-            kept = CompiledOnce._kept(self.first, (key, statement.sql, statement.params), statement)
-            self.compiled = None if kept is None else (statement, kept[2])
+            self._keep((key, statement.sql, statement.params), statement)
         return list(queryset)
+
+    def _keep(self, second: tuple, statement) -> None:
+        kept = CompiledOnce._kept(self.first, second, statement)
+        self.compiled = None if kept is None else (statement, kept[2])
+
+    def _compare_a_stand_in(self, key) -> None:
+        """The first call's query compared with a neighbouring id's, compiled (not run) in another language: a
+        process that only ever sees one key (a page everyone reads) keeps the statement at once, and a query whose
+        SQL follows the language is found out whatever the languages of the calls. A key that is neither an id
+        nor a slug waits for a second call."""
+        if type(key) is str:  # a slug
+            stand_in = f"{key}-"
+        elif type(key) is int:
+            stand_in = key + 1 if key + 1 in _BIGINT else key - 1
+        else:
+            return
+        other = next(code for code, _name in settings.LANGUAGES if code != get_language())
+        try:
+            with translation.override(other):
+                statement = _ModelStatement.of(self.build(stand_in))
+        except EmptyResultSet:
+            return
+        if statement is not None:
+            self._keep((stand_in, statement.sql, statement.params), statement)
 
 
 class _ModelStatement:

@@ -10,7 +10,8 @@ from django.db.models.sql.compiler import SQLCompiler
 from django.utils import translation
 
 from commitments import selectors
-from commitments.models import Commitment, Milestone
+from commitments.models import Commitment, Member, Milestone
+from common import compiled_models
 from common.compiled_models import CompiledModels
 from common.content_translations import translation_save
 from common.translations import page_translations
@@ -191,3 +192,25 @@ def test_the_apis_text_keys_find_the_proposal_and_an_out_of_range_one_answers_40
         assert client.get(f"/api/v1/proposals/{proposal.pk}/").json()["title"] == proposal.title
     assert client.get(f"/api/v1/proposals/{10**20}/").status_code == 404
     assert [p.pk for p in page(str(proposals[2].pk))] == [proposals[2].pk]  # "5" for 5: through the ORM
+
+
+def test_one_key_is_enough_and_a_query_of_the_language_is_found_out_at_once(commitments, django_assert_num_queries):
+    """A page everyone reads (one address) keeps its statement from its first call: a neighbouring key is compiled
+    (not run) in another language to compare with, so a query whose SQL follows the language is never kept."""
+    hot = CompiledModels(_rows)
+    with django_assert_num_queries(1):
+        hot(commitments[0])
+    assert hot.compiled not in (None, compiled_models._UNCOMPILED)
+    (got,) = hot(commitments[0])
+    assert _fields(got) == _fields(_rows(commitments[0])[0])
+    by_slug = CompiledModels(lambda slug: Member.objects.filter(slug=slug))
+    member = Commitment.objects.select_related("action_plan__member").get(pk=commitments[0]).action_plan.member
+    assert by_slug(member.slug)[0].pk == member.pk and by_slug.compiled not in (None, compiled_models._UNCOMPILED)
+    assert by_slug(member.slug)[0].pk == member.pk and by_slug("no-such-member") == []
+    for language in ("en", "fr"):
+        in_a_language = CompiledModels(
+            lambda pk: Commitment.objects.filter(pk=pk, action_plan__language__in=[translation.get_language()])
+        )
+        with translation.override(language):
+            in_a_language(commitments[0])
+        assert in_a_language.compiled is None, language
