@@ -2,7 +2,7 @@
 instances)."""
 
 from django.conf import settings
-from django.core.exceptions import EmptyResultSet
+from django.core.exceptions import EmptyResultSet, ValidationError
 from django.db import connections
 from django.db.models.query import ModelIterable, get_related_populators, prefetch_related_objects
 from django.http import Http404
@@ -19,13 +19,13 @@ _BIGINT = range(-(2**63), 2**63)  # a key outside it finds nothing through the O
 class CompiledModels:
     """CompiledOnce for model instances: `build(key)` gives a queryset for one key (a commitment's id, say).
 
-    The first call goes through the ORM (and a second with another key, when the first was neither an id nor a
-    slug): when both querysets (the first and a neighbouring key's, compiled in another language) compile to the same
-    SQL, with parameters differing only where the key stands, later calls send that statement with their key (prepared
-    on the connection, common.prepared) and build the instances as the ORM does (fields, `select_related()`
-    objects, annotations); the ORM then fetches the `prefetch_related()` lookups, built again at each call (the
-    translations of the page's language). For a detail page's panels, whose small queries cost more to compile
-    than to run. Other querysets (values(), extra(), a related manager's) go through the ORM.
+    The first call goes through the ORM (and a second with another key, when no neighbouring key could be
+    compiled for the first): when both querysets (the first and a neighbouring key's, compiled in another
+    language) compile to the same SQL, with parameters differing only where the key stands, later calls send that
+    statement with their key (prepared on the connection, common.prepared) and build the instances as the ORM does
+    (fields, `select_related()` objects, annotations); the ORM then fetches the `prefetch_related()` lookups, built
+    again at each call (the translations of the page's language). For a detail page's panels, whose small queries
+    cost more to compile than to run. Other querysets (values(), extra(), a related manager's) go through the ORM.
 
     As for CompiledOnce, the other parameters must be constants of the code: never the language, a setting or
     the user (the day and the time are refused)."""
@@ -83,21 +83,24 @@ class CompiledModels:
         self.compiled = None if kept is None else (statement, kept[2])
 
     def _compare_a_stand_in(self, key) -> None:
-        """The first call's query compared with a neighbouring id's, compiled (not run) in another language: a
-        process that only ever sees one key (a page everyone reads) keeps the statement at once, and a query whose
-        SQL follows the language is found out whatever the languages of the calls. A key that is neither an id
-        nor a slug waits for a second call."""
+        """The first call's query compared with a neighbouring id's (or slug's), compiled (not run) in another
+        language: a process that only ever sees one key (a page everyone reads) keeps the statement at once, and a
+        query whose SQL follows the language (between these two) is found out from the first call. Any other key,
+        a stand-in the builder refuses, or a single language: the statement waits for a second call."""
         if type(key) is str:  # a slug
             stand_in = f"{key}-"
         elif type(key) is int:
             stand_in = key + 1 if key + 1 in _BIGINT else key - 1
         else:
             return
-        other = next(code for code, _name in settings.LANGUAGES if code != get_language())
+        current = get_language() or settings.LANGUAGE_CODE
+        other = next((code for code, _name in settings.LANGUAGES if code != current), None)
+        if other is None:
+            return
         try:
             with translation.override(other):
                 statement = _ModelStatement.of(self.build(stand_in))
-        except EmptyResultSet:
+        except (EmptyResultSet, ValueError, TypeError, ValidationError):  # "5-" for an id given as text, say
             return
         if statement is not None:
             self._keep((stand_in, statement.sql, statement.params), statement)

@@ -60,7 +60,7 @@ def test_instances_are_the_orms_with_their_related_objects_read_in_one_query(
 ):
     compiled = CompiledModels(_rows)
     for pk in commitments[:2]:
-        compiled(pk)  # through the ORM: the statement is kept at the second key
+        compiled(pk)  # through the ORM: the statement is kept at the first (compared with a neighbouring id's)
     assert compiled.compiled is not None
 
     def not_again(*args, **kwargs):
@@ -130,9 +130,7 @@ def test_queries_that_cannot_be_kept_go_through_the_orm(commitments):
     in_a_language = CompiledModels(by_language)
     values = CompiledModels(lambda pk: Commitment.objects.filter(pk=pk).values("title"))
     with translation.override("en"):
-        in_a_language(commitments[0])
-    with translation.override("fr"):
-        in_a_language(commitments[1])  # two parameters differ: not kept
+        in_a_language(commitments[0])  # a neighbouring id's compiled in French: two parameters differ, not kept
     values(commitments[0]), values(commitments[1])
     assert in_a_language.compiled is None and values.compiled is None
     assert values(commitments[3]) == [{"title": "Budget ouvert"}]
@@ -214,3 +212,17 @@ def test_one_key_is_enough_and_a_query_of_the_language_is_found_out_at_once(comm
         with translation.override(language):
             in_a_language(commitments[0])
         assert in_a_language.compiled is None, language
+
+
+def test_keys_without_a_neighbour_wait_for_a_second_call(commitments, settings):
+    """An id given as text (its neighbour "5-" is refused by the builder) or a site in one language: nothing kept
+    at the first call; the statement is compared with the second call's."""
+    as_text = CompiledModels(_rows)
+    assert [c.pk for c in as_text(str(commitments[0]))] == [commitments[0]]  # through the ORM, no error
+    assert as_text.compiled is compiled_models._UNCOMPILED and as_text.first is not None
+    settings.LANGUAGES = [("en", "English")]
+    one_language = CompiledModels(_rows)
+    one_language(commitments[0])
+    assert one_language.compiled is compiled_models._UNCOMPILED
+    one_language(commitments[1])
+    assert one_language.compiled not in (None, compiled_models._UNCOMPILED)
