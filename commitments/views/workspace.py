@@ -86,7 +86,8 @@ class WorkspacePlanView(PlanTargetMixin, TemplateView):
         context["transitions"] = [ActionPlan.Status(s) for s in plan.allowed_transitions()]
         context["can_edit"] = user.has_perm("commitments.change_actionplan", plan)
         context["can_add_commitment"] = user.has_perm("commitments.add_commitment", plan)
-        # The rules on a commitment look at its plan only (commitments/rules.py): the same for every row.
+        # For whoever may see this page (the member's managers, commitments/rules.py), the rules on a commitment
+        # look at its plan only: the same for every row.
         any_commitment = Commitment(action_plan=plan)
         context["can_change"] = user.has_perm("commitments.change_commitment", any_commitment)
         context["can_report"] = user.has_perm("commitments.add_progressupdate", any_commitment)
