@@ -7,14 +7,13 @@ tests/commitments/test_workspace_rows.py renders both on the same plans, in ever
 compares them.
 """
 
-from django.utils.html import escape
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext, pgettext
 
 from commitments.models import ActionPlan, Commitment, Milestone
 from common.addresses import url_parts
 from common.choices import choice_display
-from common.html import SharedParts, joined
+from common.html import SharedParts, address_parts, joined
 from common.html import template_value as _value
 from common.templatetags.markup import lang_attr
 
@@ -45,16 +44,9 @@ _MILESTONE = (
 _KEY = "\x00"  # where a row's id goes in the markup its rows share (no address or translation holds it)
 
 
-def _escaped_parts(name: str) -> tuple[str, str]:
-    """An address's parts around a row's id, escaped as {% url %} and {{ }} escape the address (a script prefix may
-    hold an `&`)."""
-    before, after = url_parts(name)
-    return escape(before), escape(after)
-
-
 def _link(name: str, label: str, attributes: str = "") -> str:
     """An action's link, with _KEY in place of the row's id."""
-    before, after = _escaped_parts(f"commitments:{name}")
+    before, after = address_parts(url_parts(f"commitments:{name}"))
     return f'<a{attributes} href="{before}{_KEY}{after}">{label}</a>'
 
 
@@ -64,7 +56,7 @@ class _Page:
 
     def __init__(self, plan: ActionPlan, *, can_change: bool, can_report: bool, can_translate: bool):
         self.lang = lang_attr(plan)
-        self.detail = _escaped_parts("commitments:commitment-detail")
+        self.detail = address_parts(url_parts("commitments:commitment-detail"))
         self.shared = SharedParts(
             milestone=gettext("Milestone"), due=gettext("Due"), status=gettext("Status"), actions=gettext("Actions")
         )

@@ -5,7 +5,7 @@ Each writer reproduces a template byte for byte, and a test renders both on the 
 
 from django.conf import settings
 from django.utils.formats import localize
-from django.utils.html import conditional_escape
+from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import template_localtime
 
@@ -16,6 +16,13 @@ def template_value(value) -> str:
     if type(value) is int and not settings.USE_THOUSAND_SEPARATOR:
         return str(value)  # what localize() gives an integer when numbers are not grouped (no format lookups)
     return conditional_escape(localize(template_localtime(value)))
+
+
+def address_parts(parts: tuple[str, str]) -> tuple[str, str]:
+    """An address's parts around a row's key (common.addresses), escaped as {% url %} and {{ }} escape an address
+    (a script prefix may hold an `&`)."""
+    before, after = parts
+    return escape(before), escape(after)
 
 
 def joined(parts) -> SafeString:

@@ -7,12 +7,12 @@ filters cost more than the page's queries. The templates stay the reference: tes
 renders both on the same reports, in every language, and compares them.
 """
 
-from django.utils.html import conditional_escape, escape
+from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
 from common.addresses import last_key_parts
-from common.html import joined
+from common.html import address_parts, joined
 from common.html import template_value as _value
 from irm_reports.models import Report
 from irm_reports.selectors import CommitmentRow, MissingItem
@@ -53,8 +53,7 @@ def assessment_rows(rows: list[CommitmentRow], report: Report, can_change: bool)
     """The report page's commitments (irm_reports.selectors.commitment_rows), each with the state of its
     assessment, and a link to it when the report can be changed."""
     labels = _labels()
-    # escaped as {% url %} escapes the address (a script prefix may hold an `&`)
-    before, after = map(escape, last_key_parts("irm_reports:assessment-edit", report.pk))
+    before, after = address_parts(last_key_parts("irm_reports:assessment-edit", report.pk))
     parts = []
     for row in rows:
         commitment, assessment = row.commitment, row.assessment
