@@ -10,6 +10,7 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from common import ratelimit
 from common.cache import versioned
+from common.compiled_models import CompiledModels
 from common.pagination import ContentPaginator, keyset_page, rows_of
 
 
@@ -73,14 +74,32 @@ class TargetMixin(PermissionRequiredMixin):
 
     def get_target(self):
         if "target" not in self.__dict__:
-            lookup = {self.target_field or self.target_kwarg: self.kwargs[self.target_kwarg]}
-            self.target = get_object_or_404(self.target_queryset(), **lookup)
+            field, value = self.target_field or self.target_kwarg, self.kwargs[self.target_kwarg]
+            if type(self).target_queryset is TargetMixin.target_queryset:
+                self.target = _compiled_target(self.target_model, self.target_related, field).get_or_404(value)
+            else:
+                self.target = get_object_or_404(self.target_queryset(), **{field: value})
             if self.target_attr:
                 setattr(self, self.target_attr, self.target)
         return self.target
 
     def get_permission_object(self):
         return self.get_target()
+
+
+_COMPILED_TARGETS: dict[tuple, CompiledModels] = {}
+
+
+def _compiled_target(model, related: tuple, field: str) -> CompiledModels:
+    """The declared target's query (a unique field, its parents select_related), written in SQL once per process:
+    every signed-in page of the workspaces loads one (common.compiled_models)."""
+    key = (model, tuple(related), field)
+    if key not in _COMPILED_TARGETS:
+        manager = model._default_manager
+        _COMPILED_TARGETS[key] = CompiledModels(
+            lambda value: manager.select_related(*related).filter(**{field: value}).order_by()
+        )
+    return _COMPILED_TARGETS[key]
 
 
 class PostActionView(TargetMixin, RateLimitMixin, View):
