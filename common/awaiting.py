@@ -25,6 +25,7 @@ class Awaiting:
 
 
 Provider = Callable[..., list[Awaiting]]
+LIMIT = 10  # items per provider at most (a member's plans or consultations awaiting)
 _member_providers: dict[str, Provider] = {}
 _staff_providers: dict[str, Provider] = {}
 

@@ -6,30 +6,38 @@ from django.db.models import Count, F
 from django.urls import reverse
 from django.utils.translation import ngettext
 
-from common.awaiting import Awaiting
+from common.awaiting import LIMIT, Awaiting
+from common.db import PageQuery
 from consultations.models import Consultation, Flag
 
 
-def proposals_to_answer(*, member, limit: int = 10) -> list[Awaiting]:
-    consultations = (
-        Consultation.objects.filter(action_plan__member=member, proposal_count__gt=F("answered_count"))
-        .annotate(unanswered=F("proposal_count") - F("answered_count"))
-        .only("title")
-        .order_by("response_due_on", "id")[:limit]
-    )
+def proposals_to_answer(*, member) -> list[Awaiting]:
     return [
         Awaiting(
-            count=consultation.unanswered,
+            count=row["unanswered"],
             label=ngettext(
                 "%(count)d proposal awaits your response in “%(title)s”",
                 "%(count)d proposals await your response in “%(title)s”",
-                consultation.unanswered,
+                row["unanswered"],
             )
-            % {"count": consultation.unanswered, "title": consultation.title},
-            url=f"{consultation.get_workspace_url()}?status=unanswered",
+            % {"count": row["unanswered"], "title": row["title"]},
+            url=reverse("consultations:workspace-consultation", args=[row["id"]]) + "?status=unanswered",
         )
-        for consultation in consultations
+        for row in _UNANSWERED_PER_CONSULTATION([member.pk])
     ]
+
+
+# Keyed by the member's id, written in SQL once per process: the top of every workspace page of the member.
+_UNANSWERED_PER_CONSULTATION = PageQuery(
+    lambda member_ids: (
+        Consultation.objects.filter(action_plan__member_id=member_ids[0], proposal_count__gt=F("answered_count"))
+        .annotate(unanswered=F("proposal_count") - F("answered_count"))
+        .values("id", "title", "unanswered")
+        .order_by("response_due_on", "id")[:LIMIT]
+    ),
+    up_to=1,
+    annotations=True,
+)
 
 
 def flags_to_review() -> list[Awaiting]:

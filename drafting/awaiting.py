@@ -6,17 +6,12 @@ from django.db.models import Count, Max, Q
 from django.urls import reverse
 from django.utils.translation import ngettext
 
-from common.awaiting import Awaiting
+from common.awaiting import LIMIT, Awaiting
+from common.db import PageQuery
 from drafting.models import Amendment
 
 
-def amendments_to_decide(*, member, limit: int = 10) -> list[Awaiting]:
-    rows = (
-        Amendment.objects.filter(version__action_plan__member=member, state=Amendment.State.PROPOSED)
-        .values("version__action_plan_id", "version__action_plan__title")
-        .annotate(waiting=Count("id"), version=Max("version_id"))
-        .order_by("version__action_plan_id")[:limit]
-    )
+def amendments_to_decide(*, member) -> list[Awaiting]:
     return [
         Awaiting(
             count=row["waiting"],
@@ -28,8 +23,21 @@ def amendments_to_decide(*, member, limit: int = 10) -> list[Awaiting]:
             % {"count": row["waiting"], "title": row["version__action_plan__title"]},
             url=reverse("drafting:version-detail", kwargs={"pk": row["version"]}),
         )
-        for row in rows
+        for row in _UNDECIDED_PER_PLAN([member.pk])
     ]
+
+
+# Keyed by the member's id, written in SQL once per process: the top of every workspace page of the member.
+_UNDECIDED_PER_PLAN = PageQuery(
+    lambda member_ids: (
+        Amendment.objects.filter(version__action_plan__member_id=member_ids[0], state=Amendment.State.PROPOSED)
+        .values("version__action_plan_id", "version__action_plan__title")
+        .annotate(waiting=Count("id"), version=Max("version_id"))
+        .order_by("version__action_plan_id")[:LIMIT]
+    ),
+    up_to=1,
+    annotations=True,
+)
 
 
 def amendment_counts(consultation_ids) -> dict[int, tuple[int, int]]:

@@ -5,17 +5,12 @@ from django.db.models import Sum
 from django.urls import reverse
 from django.utils.translation import ngettext
 
-from common.awaiting import Awaiting
+from common.awaiting import LIMIT, Awaiting
+from common.db import PageQuery
 from monitoring.models import CommitmentMonitoring
 
 
-def reports_to_answer(*, member, limit: int = 10) -> list[Awaiting]:
-    rows = (
-        CommitmentMonitoring.objects.filter(commitment__action_plan__member=member, unanswered_count__gt=0)
-        .values("commitment__action_plan_id", "commitment__action_plan__title")
-        .annotate(unanswered=Sum("unanswered_count"))
-        .order_by("commitment__action_plan_id")[:limit]
-    )
+def reports_to_answer(*, member) -> list[Awaiting]:
     return [
         Awaiting(
             count=row["unanswered"],
@@ -28,5 +23,18 @@ def reports_to_answer(*, member, limit: int = 10) -> list[Awaiting]:
             url=reverse("monitoring:workspace", kwargs={"pk": row["commitment__action_plan_id"]})
             + "?status=unanswered",
         )
-        for row in rows
+        for row in _UNANSWERED_PER_PLAN([member.pk])
     ]
+
+
+# Keyed by the member's id, written in SQL once per process: the top of every workspace page of the member.
+_UNANSWERED_PER_PLAN = PageQuery(
+    lambda member_ids: (
+        CommitmentMonitoring.objects.filter(commitment__action_plan__member_id=member_ids[0], unanswered_count__gt=0)
+        .values("commitment__action_plan_id", "commitment__action_plan__title")
+        .annotate(unanswered=Sum("unanswered_count"))
+        .order_by("commitment__action_plan_id")[:LIMIT]
+    ),
+    up_to=1,
+    annotations=True,
+)
