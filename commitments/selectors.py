@@ -13,9 +13,10 @@ from commitments.models import (
     MemberStatusEvent,
     Milestone,
     PolicyArea,
+    ProgressUpdate,
 )
 from common.compiled_models import CompiledModels
-from common.db import CompiledOnce
+from common.db import CompiledOnce, PageQuery
 from common.translations import page_translations
 
 
@@ -88,7 +89,8 @@ def _commitment_page(pk: int) -> QuerySet:
         "policy_areas",
         "supporting_organisations",
         Prefetch("milestones", queryset=milestones),
-        "progress_updates__author",
+        # The authors joined: one query, and as many whether or not the commitment has updates.
+        Prefetch("progress_updates", queryset=ProgressUpdate.objects.select_related("author")),
         page_translations(Commitment),
     )
     return queryset.filter(pk=pk).order_by()  # one row: not the plans' ordering get() left out too
@@ -201,9 +203,22 @@ def commitment_followers(*, commitment: Commitment, user) -> dict:
     """How many follow the commitment, and whether `user` does (one query)."""
     if not user.is_authenticated:
         return _FOLLOWERS(commitment.pk)
-    return CommitmentFollow.objects.filter(commitment=commitment).aggregate(
-        count=Count("pk"), following=Count("pk", filter=Q(user_id=user.pk))
-    )
+    rows = _FOLLOWERS_AND_USER([commitment.pk, user.pk])
+    return {"count": rows[0]["count"], "following": rows[0]["following"]} if rows else {"count": 0, "following": 0}
+
+
+# Keyed by [the commitment's id, the user's id] (common.db.PageQuery's stand-ins), written in SQL once per process:
+# grouped by the commitment, so a commitment nobody follows has no row.
+_FOLLOWERS_AND_USER = PageQuery(
+    lambda keys: (
+        CommitmentFollow.objects.filter(commitment_id=keys[0])
+        .values("commitment_id")
+        .annotate(count=Count("pk"), following=Count("pk", filter=Q(user_id=keys[1])))
+        .order_by()
+    ),
+    up_to=2,
+    annotations=True,
+)
 
 
 _FOLLOWERS = CompiledOnce(
