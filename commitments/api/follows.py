@@ -43,7 +43,9 @@ class CommitmentFollowViewSet(
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # the schema generator
             return CommitmentFollow.objects.none()
-        return CommitmentFollow.objects.filter(user=self.request.user).select_related("commitment")
+        # What the items show: not the commitments' texts nor their search vectors.
+        follows = CommitmentFollow.objects.filter(user=self.request.user).select_related("commitment")
+        return follows.only("created_at", "user_id", "commitment__title")
 
     @extend_schema(responses={201: CommitmentFollowSerializer})
     def create(self, request, *args, **kwargs):

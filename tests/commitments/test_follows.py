@@ -165,3 +165,25 @@ def test_the_api_lists_ones_own_follows_at_a_constant_cost(commitment, participa
         assert len(api.get(url).json()["results"]) == 6
     assert api.delete(reverse("api:commitmentfollow-detail", args=[row["id"]])).status_code == 204
     assert not CommitmentFollow.objects.filter(user=participant, commitment=commitment).exists()
+
+
+def test_each_signed_in_reader_is_told_the_followers_and_whether_they_follow(commitment, participant):
+    """The count for signed-in readers comes from a statement kept per process (keyed by commitment and reader)."""
+    from commitments import selectors
+
+    quiet = CommitmentFactory(action_plan=commitment.action_plan)
+    followers = UserFactory.create_batch(2)
+    for user in followers:
+        services.commitment_follow(commitment=commitment, user=user)
+    readers = [participant, *followers]
+    counted = {
+        (c.pk, user.pk): selectors.commitment_followers(commitment=c, user=user)
+        for c in (commitment, quiet)
+        for user in readers
+    }
+    assert selectors._FOLLOWERS_AND_USER.compiled[2] is not None
+    assert counted == {
+        (commitment.pk, participant.pk): {"count": 2, "following": 0},
+        **{(commitment.pk, user.pk): {"count": 2, "following": 1} for user in followers},
+        **{(quiet.pk, user.pk): {"count": 0, "following": 0} for user in readers},
+    }
