@@ -4,6 +4,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.views.generic import TemplateView
 
 from commitments import selectors as commitment_selectors
+from common.compiled_models import CompiledModels
 from common.pagination import keyset_page
 from consultations import referral_selectors
 from monitoring import institution_selectors
@@ -14,10 +15,15 @@ from monitoring import institution_selectors
 LIMIT = 100
 
 
-def first(queryset):
-    """The first LIMIT rows of `queryset`, and whether there were more (one query)."""
-    rows = list(queryset[: LIMIT + 1])
+def first(rows: list):
+    """The first LIMIT of `rows` (up to LIMIT + 1 read), and whether there were more."""
     return rows[:LIMIT], len(rows) > LIMIT
+
+
+# Keyed by the contact's id, written in SQL once per process (common.compiled_models): one query each.
+_INSTITUTIONS = CompiledModels(lambda user_id: commitment_selectors.contact_institutions(user=user_id))
+_REPORTS = CompiledModels(lambda user_id: institution_selectors.contact_reports_to_answer(user=user_id)[: LIMIT + 1])
+_REFERRALS = CompiledModels(lambda user_id: referral_selectors.contact_referrals(user=user_id)[: LIMIT + 1])
 
 
 class InstitutionHomeView(LoginRequiredMixin, TemplateView):
@@ -27,7 +33,7 @@ class InstitutionHomeView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         user = self.request.user
-        institutions = list(commitment_selectors.contact_institutions(user=user))
+        institutions = _INSTITUTIONS(user.pk)
         if not institutions:  # who is no contact has nothing to list: no query
             return super().get_context_data(institutions=institutions, **kwargs)
         page = keyset_page(
@@ -35,8 +41,8 @@ class InstitutionHomeView(LoginRequiredMixin, TemplateView):
             ordering=commitment_selectors.CONTACT_COMMITMENT_ORDER,
             cursor=self.request.GET.get("cursor"),
         )
-        reports, more_reports = first(institution_selectors.contact_reports_to_answer(user=user))
-        referrals, more_referrals = first(referral_selectors.contact_referrals(user=user))
+        reports, more_reports = first(_REPORTS(user.pk))
+        referrals, more_referrals = first(_REFERRALS(user.pk))
         return super().get_context_data(
             institutions=institutions,
             commitments=page.object_list,
