@@ -60,7 +60,8 @@ class TargetMixin(PermissionRequiredMixin):
 
     Declare the model (`target_model`, with `target_related` to select_related) or override
     `target_queryset()`; `target_kwarg` names the URL kwarg ("pk", or "slug"), matched against the field
-    of the same name (or `target_field`). The object is `self.target`, and also `self.<target_attr>`.
+    of the same name (or `target_field`), which must be unique. The object is `self.target`, and also
+    `self.<target_attr>`.
     """
 
     target_model = None

@@ -16,14 +16,16 @@ LIMIT = 100
 
 
 def first(rows: list):
-    """The first LIMIT of `rows` (up to LIMIT + 1 read), and whether there were more."""
+    """The first LIMIT of `rows` (READ at most), and whether there were more."""
     return rows[:LIMIT], len(rows) > LIMIT
 
 
-# Keyed by the contact's id, written in SQL once per process (common.compiled_models): one query each.
+# Keyed by the contact's id, written in SQL once per process (common.compiled_models): one query each, of READ
+# rows at most (a constant of the statement: LIMIT shown, one more to say the queue was cut).
+READ = LIMIT + 1
 _INSTITUTIONS = CompiledModels(lambda user_id: commitment_selectors.contact_institutions(user=user_id))
-_REPORTS = CompiledModels(lambda user_id: institution_selectors.contact_reports_to_answer(user=user_id)[: LIMIT + 1])
-_REFERRALS = CompiledModels(lambda user_id: referral_selectors.contact_referrals(user=user_id)[: LIMIT + 1])
+_REPORTS = CompiledModels(lambda user_id: institution_selectors.contact_reports_to_answer(user=user_id)[:READ])
+_REFERRALS = CompiledModels(lambda user_id: referral_selectors.contact_referrals(user=user_id)[:READ])
 
 
 class InstitutionHomeView(LoginRequiredMixin, TemplateView):
