@@ -16,13 +16,22 @@ def version_queryset():
 
 
 def version_get(*, pk: int) -> DraftVersion:
-    return get_object_or_404(version_queryset(), pk=pk)
+    return _VERSION.get_or_404(pk)
+
+
+_VERSION = CompiledModels(lambda pk: version_queryset().filter(pk=pk).order_by())
+
+
+# What a row of the API's list shows: every column of the five tables version_queryset() joins (the plans' and
+# consultations' texts and search vectors) cost more to plan and read than the rows themselves.
+VERSION_ROW_FIELDS = ("action_plan", "consultation", "number", "state", "published_at", "expert_review")
 
 
 def version_list(*, user):
     """Published versions, and the unpublished ones of the member the user manages (or all, for staff) or of the
-    members on whose forum the user's organisation holds a seat (`ForumSeatQuerySet.held_by`)."""
-    versions = version_queryset()
+    members on whose forum the user's organisation holds a seat (`ForumSeatQuerySet.held_by`); with the columns
+    of VERSION_ROW_FIELDS."""
+    versions = DraftVersion.objects.only(*VERSION_ROW_FIELDS)
     visible = Q(state=DraftVersion.State.PUBLISHED)
     if user.is_authenticated and user.is_active and user.is_staff:
         visible = Q()

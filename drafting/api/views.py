@@ -13,6 +13,7 @@ from common.api.pagination import CursorPagination
 from common.api.permissions import require_perm
 from common.api.throttling import RateLimitedViewMixin
 from drafting import selectors
+from drafting.api import rows
 from drafting.api import serializers as s
 from drafting.models import Amendment, DraftCommitment, DraftParagraph, DraftVersion
 from drafting.services import amendments
@@ -64,9 +65,20 @@ class DraftVersionViewSet(_Hidden404, viewsets.ReadOnlyModelViewSet):
         return selectors.version_list(user=self.request.user)
 
     def get_object(self):
-        version = selectors.version_get(pk=self.kwargs["pk"])
+        version = selectors.version_get(
+            pk=int(self.kwargs["pk"])
+        )  # digits (lookup_value_regex): the kept statement's key
         require_perm(self.request, "drafting.read_draftversion", version)
-        return selectors.version_queryset().prefetch_related("commitments__paragraphs").get(pk=version.pk)
+        return version
+
+    @extend_schema(responses=s.DraftVersionDetailSerializer)
+    def retrieve(self, request, *args, **kwargs):
+        """One version with its text: the JSON of DraftVersionDetailSerializer, its commitments and paragraphs read
+        as values() rows (drafting.api.rows)."""
+        version = self.get_object()
+        data = s.DraftVersionSerializer(version, context=self.get_serializer_context()).data
+        data["commitments"] = rows.version_commitments(version.pk)
+        return Response(data)
 
 
 class AmendmentViewSet(_Hidden404, RateLimitedViewMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):

@@ -65,3 +65,29 @@ def test_amendments_are_proposed_supported_and_decided_through_the_api(paragraph
     decided = api.post(f"/api/v1/amendments/{pk}/decide/", {"state": "accepted", "reason": "Clearer."}, format="json")
     assert decided.status_code == 200 and decided.json()["state"] == "accepted"
     assert decided.json()["reason"] == "Clearer."
+
+
+def test_a_versions_text_is_the_reference_serializers_json(member, point_of_contact, django_assert_max_num_queries):
+    """The detail's commitments and paragraphs come from values() rows (drafting.api.rows): the same JSON as
+    DraftVersionDetailSerializer on the instances, key order included, at a constant number of queries."""
+    from rest_framework.renderers import JSONRenderer
+    from rest_framework.request import Request
+    from rest_framework.test import APIRequestFactory
+
+    from drafting.api.serializers import DraftVersionDetailSerializer
+    from drafting.models import DraftParagraph, DraftVersion
+
+    version = published_draft(action_plan=ActionPlanFactory(member=member), commitments=3, poc=point_of_contact)
+    paragraph = DraftParagraph.objects.filter(draft_commitment__version=version).order_by("-id").first()
+    DraftParagraph.objects.filter(pk=paragraph.pk).update(comment_count=4, order=0)  # first of its commitment now
+    path = f"/api/v1/draft-versions/{version.pk}/"
+    with django_assert_max_num_queries(6):
+        served = APIClient().get(path)
+    instance = DraftVersion.objects.prefetch_related("commitments__paragraphs").get(pk=version.pk)
+    request = Request(APIRequestFactory().get(path))
+    expected = JSONRenderer().render(DraftVersionDetailSerializer(instance, context={"request": request}).data)
+    assert json.loads(served.content) == json.loads(expected)
+    assert list(json.loads(served.content)["commitments"][0]) == list(json.loads(expected)["commitments"][0])
+    assert len(served.json()["commitments"]) == 3 and any(
+        p["comment_count"] == 4 for c in served.json()["commitments"] for p in c["paragraphs"]
+    )
