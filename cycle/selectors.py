@@ -6,7 +6,8 @@ from django.db.models import Count, F, Q, QuerySet
 
 from commitments.models import Commitment, Completion, Member, Milestone
 from common.compiled_models import CompiledModels
-from cycle.models import ChallengeArea, ComplianceFinding, CycleStep, SDGTarget
+from common.db import PageQuery
+from cycle.models import ChallengeArea, ComplianceFinding, CycleStep, MemberChallenge, SDGTarget
 
 
 def steps_between(*, start: date, end: date) -> QuerySet:
@@ -100,28 +101,13 @@ def challenge_sdg_alignment() -> dict[int, list[dict]]:
 
 def challenge_area_members(*, area: ChallengeArea) -> list[dict]:
     """Members that took up the area or have commitments tagged with it, each with the collective progress
-    of those commitments: self-reported completion and milestones (three queries at any size)."""
-    commitments = (
-        Commitment.objects.filter(challenge_areas=area)
-        .values("action_plan__member")
-        .annotate(
-            commitments=Count("pk", distinct=True),
-            high_completion=Count("pk", filter=Q(completion__in=HIGH_COMPLETION), distinct=True),
-        )
-        .order_by()
-    )
-    milestones = (
-        Milestone.objects.filter(commitment__challenge_areas=area)
-        .values("commitment__action_plan__member")
-        .annotate(total=Count("pk"), completed=Count("pk", filter=Q(status=Milestone.Status.COMPLETED)))
-        .order_by()
-    )
-    by_member = {row["action_plan__member"]: dict(row) for row in commitments}
-    for row in milestones:
+    of those commitments: self-reported completion and milestones (four queries at any size)."""
+    by_member = {row["action_plan__member"]: dict(row) for row in _AREA_COMMITMENT_COUNTS([area.pk])}
+    for row in _AREA_MILESTONE_COUNTS([area.pk]):
         by_member.setdefault(row["commitment__action_plan__member"], {}).update(
             milestones=row["total"], milestones_completed=row["completed"]
         )
-    declared = {d.member_id: d for d in area.declarations.all()}
+    declared = {d.member_id: d for d in _AREA_DECLARATIONS(area.pk)}
     members = Member.objects.filter(pk__in=set(by_member) | set(declared)).order_by("name")
     return [
         {
@@ -136,9 +122,44 @@ def challenge_area_members(*, area: ChallengeArea) -> list[dict]:
     ]
 
 
-def challenge_area_commitments(*, area: ChallengeArea, limit: int = 100) -> list[Commitment]:
-    return list(
-        area.commitments.select_related("action_plan__member")
+# An area's page, keyed by the area's id (PageQuery's stand-in, CompiledModels' key): written in SQL once per process.
+_AREA_COMMITMENT_COUNTS = PageQuery(
+    lambda area_ids: (
+        Commitment.objects.filter(challenge_areas=area_ids[0])
+        .values("action_plan__member")
+        .annotate(
+            commitments=Count("pk", distinct=True),
+            high_completion=Count("pk", filter=Q(completion__in=HIGH_COMPLETION), distinct=True),
+        )
+        .order_by()
+    ),
+    up_to=1,
+    annotations=True,
+)
+_AREA_MILESTONE_COUNTS = PageQuery(
+    lambda area_ids: (
+        Milestone.objects.filter(commitment__challenge_areas=area_ids[0])
+        .values("commitment__action_plan__member")
+        .annotate(total=Count("pk"), completed=Count("pk", filter=Q(status=Milestone.Status.COMPLETED)))
+        .order_by()
+    ),
+    up_to=1,
+    annotations=True,
+)
+_AREA_DECLARATIONS = CompiledModels(lambda pk: MemberChallenge.objects.filter(area_id=pk).order_by("pk"))
+
+
+def challenge_area_commitments(*, area: ChallengeArea) -> list[Commitment]:
+    """The area's first AREA_COMMITMENTS commitments, by member, plan and number, with their milestones' progress."""
+    return _AREA_COMMITMENTS(area.pk)
+
+
+AREA_COMMITMENTS = 100
+_AREA_COMMITMENTS = CompiledModels(
+    lambda pk: (
+        Commitment.objects.filter(challenge_areas=pk)
+        .select_related("action_plan__member")
         .with_milestone_progress()
-        .order_by("action_plan__member__name", "action_plan__number", "sort_key")[:limit]
+        .order_by("action_plan__member__name", "action_plan__number", "sort_key")[:AREA_COMMITMENTS]
     )
+)
