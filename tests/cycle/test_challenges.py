@@ -80,3 +80,33 @@ def test_a_point_of_contact_declares_and_tags_for_their_member_only(poc_client, 
     poc_client.logout()
     public = poc_client.get(commitment.get_absolute_url()).content.decode()
     assert "Digital Governance" in public and tag_url not in public
+
+
+def test_each_area_page_shows_its_own_members_through_the_statements_kept_once():
+    """The area's counts, declarations and commitments are statements kept per process, keyed by the area."""
+    from cycle import selectors
+
+    areas = list(ChallengeArea.objects.order_by("order")[:3])
+    members = [
+        _tagged_member(area, f"Member of {area.slug}", commitments=index + 1) for index, area in enumerate(areas)
+    ]
+    member_challenge_declare(member=members[2], area=areas[0], ambition="Also this one")
+    seen = {}
+    for area in areas:
+        rows = selectors.challenge_area_members(area=area)
+        seen[area.slug] = [
+            (row["member"].name, row["commitments"], row["milestones"], bool(row["declaration"])) for row in rows
+        ]
+        assert {c.action_plan.member.name for c in selectors.challenge_area_commitments(area=area)} == {
+            name for name, count, _milestones, _declared in seen[area.slug] if count
+        }
+    first, second, third = (area.slug for area in areas)
+    assert seen == {
+        first: [(f"Member of {first}", 1, 2, False), (f"Member of {third}", 0, 0, True)],
+        second: [(f"Member of {second}", 2, 4, False)],
+        third: [(f"Member of {third}", 3, 6, False)],
+    }
+    assert all(query.compiled[1] for query in (selectors._AREA_COMMITMENT_COUNTS, selectors._AREA_MILESTONE_COUNTS))
+    assert all(
+        isinstance(query.compiled, tuple) for query in (selectors._AREA_DECLARATIONS, selectors._AREA_COMMITMENTS)
+    )
