@@ -116,7 +116,10 @@ _MONITORING_ROW = CompiledModels(lambda pk: CommitmentMonitoring.objects.filter(
 
 
 def plan_get(*, pk: int) -> ActionPlan:
-    return get_object_or_404(ActionPlan.objects.select_related("member"), pk=pk)
+    return _PLAN.get_or_404(pk)
+
+
+_PLAN = CompiledModels(lambda pk: ActionPlan.objects.select_related("member").filter(pk=pk).order_by())
 
 
 # What the plan's page shows of each commitment, its lead institution, stored statuses and latest report: the
@@ -133,8 +136,16 @@ def plan_commitments(*, plan: ActionPlan) -> list[Commitment]:
     """Every commitment of the plan as its monitoring page shows them, with their milestones, policy areas and the
     files of their latest report (five queries); the filters' choices come from them too (plan_filter_choices).
     The policy areas as the commitment lists read them (`listed_areas`, one instance per area)."""
-    commitments = (
-        plan.commitments.select_related("lead_institution", "monitoring__latest_report")
+    commitments = _PLAN_COMMITMENTS(plan.pk)
+    for commitment in commitments:
+        commitment.action_plan = plan  # as the plan's related manager gives them, without a query each
+    return with_listed_areas(commitments)
+
+
+_PLAN_COMMITMENTS = CompiledModels(
+    lambda pk: (
+        Commitment.objects.filter(action_plan_id=pk)
+        .select_related("lead_institution", "monitoring__latest_report")
         .only(*PLAN_COMMITMENT_FIELDS)
         .prefetch_related(
             Prefetch("milestones", queryset=Milestone.objects.only(*PLAN_MILESTONE_FIELDS).order_by(*Milestone.ORDER)),
@@ -143,7 +154,7 @@ def plan_commitments(*, plan: ActionPlan) -> list[Commitment]:
         )
         .order_by("sort_key")
     )
-    return with_listed_areas(list(commitments))
+)
 
 
 def plan_filter_choices(*, commitments: list[Commitment]) -> dict:
