@@ -12,6 +12,7 @@ from rest_framework.response import Response
 from common.api.pagination import CursorPagination
 from common.api.permissions import require_perm
 from common.api.throttling import RateLimitedViewMixin
+from common.text import as_id
 from drafting import selectors
 from drafting.api import rows
 from drafting.api import serializers as s
@@ -65,16 +66,17 @@ class DraftVersionViewSet(_Hidden404, viewsets.ReadOnlyModelViewSet):
         return selectors.version_list(user=self.request.user)
 
     def get_object(self):
-        version = selectors.version_get(
-            pk=int(self.kwargs["pk"])
-        )  # digits (lookup_value_regex): the kept statement's key
+        pk = as_id(self.kwargs["pk"])  # an int, the kept statement's key; other digits find nothing
+        if pk is None:
+            raise NotFound
+        version = selectors.version_get(pk=pk)
         require_perm(self.request, "drafting.read_draftversion", version)
         return version
 
     @extend_schema(responses=s.DraftVersionDetailSerializer)
     def retrieve(self, request, *args, **kwargs):
-        """One version with its text: the JSON of DraftVersionDetailSerializer, its commitments and paragraphs read
-        as values() rows (drafting.api.rows)."""
+        # The JSON of DraftVersionDetailSerializer, its commitments and paragraphs read as values() rows
+        # (drafting.api.rows). A comment, not a docstring: the schema keeps the class's text.
         version = self.get_object()
         data = s.DraftVersionSerializer(version, context=self.get_serializer_context()).data
         data["commitments"] = rows.version_commitments(version.pk)

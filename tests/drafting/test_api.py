@@ -91,3 +91,10 @@ def test_a_versions_text_is_the_reference_serializers_json(member, point_of_cont
     assert len(served.json()["commitments"]) == 3 and any(
         p["comment_count"] == 4 for c in served.json()["commitments"] for p in c["paragraphs"]
     )
+
+
+def test_a_version_address_that_is_no_id_answers_404(version):
+    api = APIClient()
+    assert api.get(f"/api/v1/draft-versions/{version.pk}/").status_code == 200
+    for key in ("9" * 25, "\u0661"):  # beyond a 64-bit id; an Arabic-Indic digit one
+        assert api.get(f"/api/v1/draft-versions/{key}/").status_code == 404
