@@ -37,11 +37,10 @@ class ReportFormMixin(ServiceFormMixin):
 class ReportCreateView(TargetMixin, ReportFormMixin, FormView):
     """File a monitoring report on a commitment (or one of its milestones) of a plan in implementation."""
 
+    target_model = Commitment
+    target_related = ("action_plan__member",)
     target_attr = "commitment"
     permission_required = "monitoring.add_monitoringreport"
-
-    def target_queryset(self):
-        return Commitment.objects.select_related("action_plan__member")
 
     def get_commitment(self):
         return self.get_target()

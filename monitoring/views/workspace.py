@@ -11,11 +11,10 @@ class WorkspaceReportsView(TargetMixin, ListView):
     template_name = "monitoring/workspace_reports.html"
     context_object_name = "reports"
     permission_required = "monitoring.answer_actionplan"
+    target_model = ActionPlan
+    target_related = ("member",)
     target_attr = "plan"
     paginate_by = 50
-
-    def target_queryset(self):
-        return ActionPlan.objects.select_related("member")
 
     def get_queryset(self):
         self.unanswered = self.request.GET.get("status") == "unanswered"
