@@ -10,6 +10,7 @@ from django.utils import translation
 from django.utils.translation import get_language
 
 from common import prepared
+from common.compiled_prefetches import KeptPrefetches
 from common.db import CompiledOnce, _converted
 
 _UNCOMPILED = object()
@@ -23,9 +24,11 @@ class CompiledModels:
     compiled for the first): when both querysets (the first and a neighbouring key's, compiled in another
     language) compile to the same SQL, with parameters differing only where the key stands, later calls send that
     statement with their key (prepared on the connection, common.prepared) and build the instances as the ORM does
-    (fields, `select_related()` objects, annotations); the ORM then fetches the `prefetch_related()` lookups, built
-    again at each call (the translations of the page's language). For a detail page's panels, whose small queries
-    cost more to compile than to run. Other querysets (values(), extra(), a related manager's) go through the ORM.
+    (fields, `select_related()` objects, annotations). The `prefetch_related()` lookups are built again at each
+    call (the translations of the page's language): for one instance, those of its own relations are kept as
+    statements too, per language (common.compiled_prefetches); for several, the ORM fetches them. For a detail
+    page's panels, whose small queries cost more to compile than to run. Other querysets (values(), extra(), a
+    related manager's) go through the ORM.
 
     As for CompiledOnce, the other parameters must be constants of the code: never the language, a setting or
     the user (the day and the time are refused)."""
@@ -34,6 +37,7 @@ class CompiledModels:
         self.build = build
         self.first = None  # (key, sql, params) of the first call
         self.compiled = _UNCOMPILED  # a _ModelStatement and the key's place, or None: through the ORM
+        self.prefetches = KeptPrefetches()  # one instance's prefetch_related() lookups
 
     def __call__(self, key) -> list:
         compiled = self.compiled
@@ -48,7 +52,11 @@ class CompiledModels:
         params[place] = key
         objects = statement.run(params, varying=(place,))
         if statement.prefetches and objects:
-            prefetch_related_objects(objects, *self.build(key)._prefetch_related_lookups)
+            lookups = self.build(key)._prefetch_related_lookups
+            if len(objects) == 1:
+                self.prefetches.fetch(objects[0], lookups, _ModelStatement.of)
+            else:
+                prefetch_related_objects(objects, *lookups)
         return objects
 
     def one(self, key):
@@ -110,9 +118,13 @@ class _ModelStatement:
     """A model queryset's SQL, parameters, and what ModelIterable reads from its compiler to build instances."""
 
     @classmethod
-    def of(cls, queryset):
+    def of(cls, queryset, prefetch=False):
+        """None for a queryset whose instances ModelIterable would not build from its columns alone; `prefetch`: the
+        queryset of a prefetch (common.compiled_prefetches), the column naming each object's instance included."""
         query = queryset.query
-        if queryset._iterable_class is not ModelIterable or queryset._known_related_objects or query.extra_select:
+        if not issubclass(queryset._iterable_class, ModelIterable) or queryset._known_related_objects:
+            return None
+        if (queryset._iterable_class is not ModelIterable or query.extra_select) and not prefetch:
             return None
         compiler = query.get_compiler(queryset.db)
         statement = cls()

@@ -11,6 +11,7 @@ from commitments.models import ActionPlan, Member, ProgressUpdate
 from common import compiled_models
 from common.cache import bump_content_version
 from common.compiled_models import CompiledModels
+from common.compiled_prefetches import KeptPrefetches
 from consultations.models import Consultation, Proposal
 from cycle.models import ChallengeArea, SDGTarget
 from irm_reports.models import CommitmentAssessment
@@ -62,6 +63,7 @@ def _fresh(monkeypatch, kept) -> None:
     if isinstance(kept, CompiledModels):
         monkeypatch.setattr(kept, "compiled", compiled_models._UNCOMPILED)
         monkeypatch.setattr(kept, "first", None)
+        monkeypatch.setattr(kept, "prefetches", KeptPrefetches())
     else:
         monkeypatch.setattr(kept, "compiled", {})
         if hasattr(kept, "first"):
@@ -121,3 +123,11 @@ def test_the_demos_detail_pages_are_the_same_through_the_statements_compiled_onc
     for address, language in by_orm:
         assert _page(client, address, language) == by_orm[(address, language)], (address, language)
     assert [statement for statement in kept if not _was_kept(statement)] == []
+    # The lookups of one commitment's, proposal's and consultation's own relations were kept too.
+    with_lookups = [kept[0], kept[21], kept[26]]
+    assert [page.build.__name__ for page in with_lookups] == [
+        "_commitment_page",
+        "_proposal_page",
+        "_consultation_page",
+    ]
+    assert all(any(len(state) == 2 for state in page.prefetches.state.values()) for page in with_lookups)

@@ -1,0 +1,168 @@
+"""One instance's prefetch_related() lookups kept as statements per language (common.compiled_prefetches): the
+objects the ORM would store, where it would store them, without compiling the lookups again; lookups that
+cannot be kept stay the ORM's."""
+
+import itertools
+
+import pytest
+from django.db.models import Prefetch
+from django.db.models.sql.compiler import SQLCompiler
+from django.utils import translation
+
+from commitments.models import Commitment, Milestone, PolicyArea, ProgressUpdate
+from common.compiled_models import CompiledModels
+from common.content_translations import translation_save
+from common.translations import page_translations
+from tests.factories import (
+    CommitmentFactory,
+    MilestoneFactory,
+    OrganisationFactory,
+    PolicyAreaFactory,
+    ProgressUpdateFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _page(pk):
+    milestones = Milestone.objects.order_by(*Milestone.ORDER).prefetch_related(page_translations(Milestone))
+    return (
+        Commitment.objects.filter(pk=pk)
+        .prefetch_related(
+            "policy_areas",
+            "supporting_organisations",
+            Prefetch("milestones", queryset=milestones),
+            Prefetch("progress_updates", queryset=ProgressUpdate.objects.select_related("author")),
+            page_translations(Commitment),
+        )
+        .order_by()
+    )
+
+
+def _shown(commitment) -> dict:
+    """What a page reads of the prefetched lists."""
+    return {
+        "areas": [a.name for a in commitment.policy_areas.all()],
+        "organisations": [o.name for o in commitment.supporting_organisations.all()],
+        "milestones": [
+            (m.description, [t.description_translated for t in m.shown_translations])
+            for m in commitment.milestones.all()
+        ],
+        "updates": [(u.text, u.author.email) for u in commitment.progress_updates.all()],
+        "translations": [t.title_translated for t in commitment.shown_translations],
+    }
+
+
+@pytest.fixture
+def commitments():
+    made = [CommitmentFactory() for _ in range(4)]
+    last = made[-1]
+    last.policy_areas.add(PolicyAreaFactory(name="Water"), PolicyAreaFactory(name="Budget"))
+    last.supporting_organisations.add(OrganisationFactory(name="Open Data Hub"))
+    consult = MilestoneFactory(commitment=last, description="Consult", order=1)
+    MilestoneFactory(commitment=last, description="Publish the data", order=2)
+    MilestoneFactory(commitment=made[0], description="Another commitment's", order=1)
+    ProgressUpdateFactory(commitment=last, text="Half done", author=UserFactory(email="reporter@example.org"))
+    translation_save(last, language="fr", texts={"title": "Eau potable pour tous"}, translated_by=None)
+    translation_save(consult, language="fr", texts={"description": "Consulter"}, translated_by=None)
+    return made
+
+
+def _warm(compiled, pks, language) -> None:
+    """Calls enough for the instance's statement, then its lookups', to be kept in this language."""
+    with translation.override(language):
+        for pk in pks:
+            compiled(pk)
+
+
+def _compiling(monkeypatch) -> list:
+    """The models whose queries the ORM compiles from now on."""
+    compiled = []
+    as_sql = SQLCompiler.as_sql
+
+    def noted(self, *args, **kwargs):
+        compiled.append(self.query.model)
+        return as_sql(self, *args, **kwargs)
+
+    monkeypatch.setattr(SQLCompiler, "as_sql", noted)
+    return compiled
+
+
+def test_an_instances_lookups_are_kept_and_store_what_the_orm_stores(
+    commitments, monkeypatch, django_assert_num_queries
+):
+    compiled = CompiledModels(_page)
+    _warm(compiled, [c.pk for c in commitments[:3]], "fr")
+    target = commitments[-1]
+    with translation.override("fr"):
+        expected = _shown(_page(target.pk).get())
+        compiling = _compiling(monkeypatch)
+        with django_assert_num_queries(7):  # as many as through the ORM
+            (got,) = compiled(target.pk)
+        # Only the milestones' translations, nested in a lookup's queryset, are the ORM's.
+        assert compiling == [Milestone.translations.rel.related_model]
+        with django_assert_num_queries(0):
+            assert _shown(got) == expected
+            assert all(m.commitment is got for m in got.milestones.all())  # each milestone's commitment set
+    assert expected["areas"] == ["Budget", "Water"] and expected["translations"] == ["Eau potable pour tous"]
+    assert expected["milestones"] == [("Consult", ["Consulter"]), ("Publish the data", [])]
+    # The managers' cached querysets are still their relation's: a filter reads this commitment's rows only.
+    assert [m.description for m in got.milestones.filter(order=2)] == ["Publish the data"]
+    assert list(got.policy_areas.filter(name="Water").values_list("name", flat=True)) == ["Water"]
+
+
+def test_statements_are_kept_per_language_and_read_the_pages_language(commitments):
+    compiled = CompiledModels(_page)
+    pks = [c.pk for c in commitments[:3]]
+    _warm(compiled, pks, "en")
+    _warm(compiled, pks, "fr")
+    target = commitments[-1].pk
+    with translation.override("en"):
+        (english,) = compiled(target)
+    with translation.override("fr"):
+        (french,) = compiled(target)
+    with translation.override("es"):  # not seen yet: recorded through the ORM
+        (spanish,) = compiled(target)
+    assert {language for _place, language in compiled.prefetches.state} == {"en", "fr", "es"}
+    assert _shown(english)["translations"] == [] and _shown(spanish)["translations"] == []
+    assert _shown(french)["translations"] == ["Eau potable pour tous"]
+    assert _shown(french)["milestones"][0] == ("Consult", ["Consulter"])
+
+
+def test_a_reverse_many_to_many_relation_is_kept_too():
+    area, other = PolicyAreaFactory(), PolicyAreaFactory()
+    for commitment in (CommitmentFactory(title="Open budgets"), CommitmentFactory(title="Open contracts")):
+        commitment.policy_areas.add(area)
+    CommitmentFactory(title="Elsewhere").policy_areas.add(other)
+    spare = [PolicyAreaFactory().pk for _ in range(3)]
+    compiled = CompiledModels(
+        lambda pk: PolicyArea.objects.filter(pk=pk).prefetch_related(
+            Prefetch("commitments", queryset=Commitment.objects.order_by("title"))
+        )
+    )
+    _warm(compiled, spare, "en")
+    with translation.override("en"):
+        (got,) = compiled(area.pk)
+    assert all(type(state) is tuple and len(state) == 2 for state in compiled.prefetches.state.values())
+    assert [c.title for c in got.commitments.all()] == ["Open budgets", "Open contracts"]
+
+
+def test_lookups_that_cannot_be_kept_stay_the_orms(commitments, monkeypatch):
+    calls = itertools.count()
+
+    def build(pk):  # a parameter of its own at each call: never the same statement twice
+        return Commitment.objects.filter(pk=pk).prefetch_related(
+            Prefetch("milestones", queryset=Milestone.objects.exclude(order=1000 + next(calls)), to_attr="listed"),
+            "action_plan",  # a foreign key: read by the plan's id, not the instance's
+            "action_plan__member",  # through another relation
+        )
+
+    compiled = CompiledModels(build)
+    _warm(compiled, [c.pk for c in commitments[1:]], "en")
+    assert set(compiled.prefetches.state.values()) == {compiled.prefetches.state[(0, "en")]}
+    assert not isinstance(compiled.prefetches.state[(0, "en")], tuple)
+    with translation.override("en"):
+        (got,) = compiled(commitments[0].pk)
+    assert [m.description for m in got.listed] == ["Another commitment's"]
+    assert got.action_plan.member.name == commitments[0].action_plan.member.name
