@@ -10,48 +10,67 @@ id and store its objects as prefetch_related_objects() does (the list of `to_att
 cached queryset; the reverse foreign key set on each object). The lookups nested in a lookup's queryset (a
 milestone's translations) and any other lookup go through the ORM.
 
-Statements are kept per language: a lookup's queryset may read the page's language (its translations), never
-the user, a setting or the time.
+Statements are kept per lookup (its name) and language: a lookup's queryset may read the page's language (its
+translations), never the user, a setting or the time; a builder gives the same lookups at every call.
 """
 
 import copy
+from typing import NamedTuple
 
+from django.contrib.contenttypes.fields import ReverseGenericManyToOneDescriptor
+from django.core.exceptions import EmptyResultSet
 from django.db.models.fields.related_descriptors import ManyToManyDescriptor, ReverseManyToOneDescriptor
 from django.db.models.query import ModelIterable, normalize_prefetch_lookups, prefetch_related_objects
 from django.utils.translation import get_language
 
 from common.db import CompiledOnce
 
-_KINDS = (ReverseManyToOneDescriptor, ManyToManyDescriptor)
-_NEVER = object()  # a lookup whose statement cannot be kept: the ORM's
+_KINDS = (ReverseManyToOneDescriptor, ManyToManyDescriptor)  # the second is a subclass of the first
+_NEVER = "never"  # a lookup whose statement cannot be kept: the ORM's
+
+
+class _Sample(NamedTuple):  # a lookup's statement for a first instance
+    key: object
+    sql: str
+    params: list
+
+
+class _Kept(NamedTuple):
+    statement: object  # common.compiled_models._ModelStatement
+    place: int  # the instance's id among its parameters
 
 
 class KeptPrefetches:
     def __init__(self):
-        # (lookup's place, language) -> (id, sql, params) of the first instance | (statement, id's place) | _NEVER
-        self.state = {}
+        self.state = {}  # (lookup's prefetch_to, language) -> _Sample | _Kept | _NEVER
+
+    def kept(self) -> set:
+        """(prefetch_to, language) of the lookups read through a kept statement."""
+        return {name for name, state in self.state.items() if isinstance(state, _Kept)}
 
     def fetch(self, instance, lookups, of) -> None:
         """prefetch_related_objects([instance], *lookups); `of` makes a queryset's statement (_ModelStatement.of)."""
         language = get_language()
-        kept, record, orm = [], [], []
-        for place, lookup in enumerate(normalize_prefetch_lookups(lookups)):
-            state = self.state.get((place, language))
-            descriptor = getattr(type(instance), lookup.prefetch_through, None)
-            if state is _NEVER or "__" in lookup.prefetch_through or not isinstance(descriptor, _KINDS):
-                orm.append(lookup)
+        kept, record, orm, seen = [], [], [], set()
+        for lookup in normalize_prefetch_lookups(lookups):
+            name = (lookup.prefetch_to, language)
+            state = self.state.get(name)
+            if not _keepable(instance, lookup) or name in seen or state is _NEVER:
+                orm.append(lookup)  # a lookup named twice: the ORM skips it, or refuses a second queryset
             elif lookup.queryset is not None and lookup.queryset._iterable_class is not ModelIterable:
-                self.state[(place, language)] = _NEVER  # objects built otherwise (values(), say)
+                self.state[name] = _NEVER  # objects built otherwise (values(), say)
                 orm.append(lookup)
-            elif type(state) is tuple and len(state) == 2:
-                kept.append((lookup, descriptor, state))
+            elif isinstance(state, _Kept):
+                kept.append((lookup, state))
+            elif isinstance(state, _Sample) and state.key == instance.pk:
+                orm.append(lookup)  # the same instance again: nothing more to learn
             else:
-                record.append((place, lookup))
-        for lookup, descriptor, (statement, key_place) in kept:
+                record.append(lookup)
+            seen.add(name)
+        for lookup, (statement, place) in kept:
             params = list(statement.params)
-            params[key_place] = instance.pk
-            objects = statement.run(params, varying=(key_place,))
-            _store(instance, lookup, descriptor, objects)
+            params[place] = instance.pk
+            _store(instance, lookup, statement.run(params, varying=(place,)))
         if record:
             self._record(instance, record, of, language)
         if orm:
@@ -60,48 +79,73 @@ class KeptPrefetches:
     def _record(self, instance, lookups: list, of, language) -> None:
         """The lookups through the ORM, their querysets' statements noted on the way."""
         noted, recording = {}, []
-        for place, lookup in lookups:
+        for lookup in lookups:
             queryset = lookup.queryset
             if queryset is None:  # the relation's own queryset, as its manager gives it to a prefetch
                 manager = getattr(instance, lookup.prefetch_through)
                 queryset = super(type(manager), manager).get_queryset()
             queryset = queryset._chain()
-            queryset._iterable_class = _noting(noted, place, of)
+            queryset._iterable_class = _noting(noted, lookup.prefetch_to, of)
             copied = copy.copy(lookup)
             copied.queryset = queryset
             recording.append(copied)
         prefetch_related_objects([instance], *recording)
-        for place, _lookup in lookups:
-            self._compare(place, language, instance.pk, noted.get(place, _NEVER))
+        for lookup in lookups:
+            if not lookup.to_attr:  # the manager's cached queryset: built as any other from now on
+                caches = getattr(instance, "_prefetched_objects_cache", {})
+                cached = caches.get(_cache_name(_descriptor(instance, lookup)))
+                if cached is not None:
+                    cached._iterable_class = ModelIterable
+            self._compare((lookup.prefetch_to, language), instance.pk, noted.get(lookup.prefetch_to))
 
-    def _compare(self, place: int, language, key, statement) -> None:
-        first = self.state.get((place, language))
-        if statement is None or statement is _NEVER:
-            self.state[(place, language)] = _NEVER
+    def _compare(self, name: tuple, key, statement) -> None:
+        first = self.state.get(name)
+        if statement is None:  # not run (already cached), or not a statement that can be kept
+            self.state[name] = _NEVER
         elif first is None:
-            self.state[(place, language)] = (key, statement.sql, statement.params)
-        elif first[0] != key:
+            self.state[name] = _Sample(key, statement.sql, statement.params)
+        elif first.key != key:
             kept = CompiledOnce._kept(first, (key, statement.sql, statement.params), [])
-            self.state[(place, language)] = _NEVER if kept is None else (statement, kept[2])
+            self.state[name] = _NEVER if kept is None else _Kept(statement, kept[2])
 
 
-def _noting(noted: dict, place: int, of) -> type:
+def _descriptor(instance, lookup):
+    return getattr(type(instance), lookup.prefetch_through, None)
+
+
+def _keepable(instance, lookup) -> bool:
+    """A reverse foreign key or a many-to-many relation of the instance itself (not a generic relation)."""
+    descriptor = _descriptor(instance, lookup)
+    if "__" in lookup.prefetch_through or not isinstance(descriptor, _KINDS):
+        return False
+    return not isinstance(descriptor, ReverseGenericManyToOneDescriptor)  # cached under another name
+
+
+def _noting(noted: dict, name: str, of) -> type:
     class Noting(ModelIterable):
         def __iter__(self):
-            noted[place] = of(self.queryset, prefetch=True)
+            try:
+                noted[name] = of(self.queryset, prefetch=True)
+            except EmptyResultSet:  # no rows whatever the instance: nothing to keep
+                noted[name] = None
             yield from super().__iter__()
 
     return Noting
 
 
-def _store(instance, lookup, descriptor, objects: list) -> None:
-    """What prefetch_one_level() stores for one instance and its related objects."""
+def _cache_name(descriptor) -> str:
+    """The name the relation's manager caches its prefetched queryset under."""
+    field = descriptor.rel.field
     if isinstance(descriptor, ManyToManyDescriptor):
-        field = descriptor.rel.field  # the name its related manager caches under
-        cache_name = field.related_query_name() if descriptor.reverse else field.name
-    else:  # a reverse foreign key: each object's own key, as its manager sets it
+        return field.related_query_name() if descriptor.reverse else field.name
+    return field.remote_field.cache_name
+
+
+def _store(instance, lookup, objects: list) -> None:
+    """What prefetch_one_level() stores for one instance and its related objects."""
+    descriptor = _descriptor(instance, lookup)
+    if not isinstance(descriptor, ManyToManyDescriptor):  # a reverse foreign key: each object's own key
         field = descriptor.rel.field
-        cache_name = field.remote_field.cache_name
         for obj in objects:
             if not field.is_cached(obj):
                 field.set_cached_value(obj, instance)
@@ -116,4 +160,4 @@ def _store(instance, lookup, descriptor, objects: list) -> None:
     queryset._result_cache, queryset._prefetch_done = objects, True
     if not hasattr(instance, "_prefetched_objects_cache"):
         instance._prefetched_objects_cache = {}
-    instance._prefetched_objects_cache[cache_name] = queryset
+    instance._prefetched_objects_cache[_cache_name(descriptor)] = queryset

@@ -130,7 +130,7 @@ def test_statements_are_kept_per_language_and_read_the_pages_language(commitment
     assert _shown(french)["milestones"][0] == ("Consult", ["Consulter"])
 
 
-def test_a_reverse_many_to_many_relation_is_kept_too():
+def test_a_reverse_many_to_many_relation_is_kept_under_its_own_name(django_assert_num_queries):
     area, other = PolicyAreaFactory(), PolicyAreaFactory()
     for commitment in (CommitmentFactory(title="Open budgets"), CommitmentFactory(title="Open contracts")):
         commitment.policy_areas.add(area)
@@ -138,17 +138,18 @@ def test_a_reverse_many_to_many_relation_is_kept_too():
     spare = [PolicyAreaFactory().pk for _ in range(3)]
     compiled = CompiledModels(
         lambda pk: PolicyArea.objects.filter(pk=pk).prefetch_related(
-            Prefetch("commitments", queryset=Commitment.objects.order_by("title"))
+            Prefetch("commitments", queryset=Commitment.objects.order_by("-title"))
         )
     )
     _warm(compiled, spare, "en")
+    assert compiled.prefetches.kept() == {("commitments", "en")}
     with translation.override("en"):
         (got,) = compiled(area.pk)
-    assert all(type(state) is tuple and len(state) == 2 for state in compiled.prefetches.state.values())
-    assert [c.title for c in got.commitments.all()] == ["Open budgets", "Open contracts"]
+    with django_assert_num_queries(0):  # stored where the area's manager reads it
+        assert [c.title for c in got.commitments.all()] == ["Open contracts", "Open budgets"]
 
 
-def test_lookups_that_cannot_be_kept_stay_the_orms(commitments, monkeypatch):
+def test_lookups_that_cannot_be_kept_stay_the_orms(commitments):
     calls = itertools.count()
 
     def build(pk):  # a parameter of its own at each call: never the same statement twice
@@ -156,13 +157,30 @@ def test_lookups_that_cannot_be_kept_stay_the_orms(commitments, monkeypatch):
             Prefetch("milestones", queryset=Milestone.objects.exclude(order=1000 + next(calls)), to_attr="listed"),
             "action_plan",  # a foreign key: read by the plan's id, not the instance's
             "action_plan__member",  # through another relation
+            Prefetch("progress_updates", queryset=ProgressUpdate.objects.none()),  # no statement at all
+            "policy_areas",
+            "policy_areas",  # named twice: the ORM skips the second
         )
 
     compiled = CompiledModels(build)
     _warm(compiled, [c.pk for c in commitments[1:]], "en")
-    assert set(compiled.prefetches.state.values()) == {compiled.prefetches.state[(0, "en")]}
-    assert not isinstance(compiled.prefetches.state[(0, "en")], tuple)
+    assert compiled.prefetches.kept() == {("policy_areas", "en")}
+    assert set(compiled.prefetches.state) == {("listed", "en"), ("progress_updates", "en"), ("policy_areas", "en")}
     with translation.override("en"):
         (got,) = compiled(commitments[0].pk)
     assert [m.description for m in got.listed] == ["Another commitment's"]
     assert got.action_plan.member.name == commitments[0].action_plan.member.name
+    assert list(got.progress_updates.all()) == []
+
+
+def test_querysets_chained_from_a_recorded_lookup_are_built_as_any_other(commitments):
+    """The first calls run the ORM with a queryset that notes its statement: what a page chains from the
+    manager's cached queryset afterwards (an ordering, an empty queryset) is an ordinary query."""
+    compiled = CompiledModels(_page)
+    target = commitments[-1]
+    with translation.override("en"):
+        compiled(commitments[0].pk)  # the instance's statement kept
+        (recorded,) = compiled(target.pk)  # its lookups noted
+    assert [m.description for m in recorded.milestones.order_by("-order")] == ["Publish the data", "Consult"]
+    assert list(recorded.policy_areas.none()) == []
+    assert recorded.milestones.all()._iterable_class.__name__ == "ModelIterable"
