@@ -3,12 +3,12 @@
 
 The ORM builds and compiles a prefetch's query again at every call: for one commitment's page, its milestones,
 progress updates, policy areas, supporting organisations and translations cost more to compile than to run. A
-lookup of a reverse foreign key or of a many-to-many relation, named on the instance itself (not through another
-relation), is run by the ORM for a first instance, then for a second; when both compile to the same SQL, with
-parameters differing only where the instance's id stands, later calls send that statement with their instance's
-id and store its objects as prefetch_related_objects() does (the list of `to_attr`, or the related manager's
-cached queryset; the reverse foreign key set on each object). The lookups nested in a lookup's queryset (a
-milestone's translations) and any other lookup go through the ORM.
+lookup of a reverse foreign key or of a many-to-many relation, of the instance itself or of an object its
+select_related() read (a proposal's consultation), is run by the ORM for a first owner, then for a second; when
+both compile to the same SQL, with parameters differing only where the owner's id stands, later calls send that
+statement with their owner's id and store its objects as prefetch_related_objects() does (the list of `to_attr`,
+or the related manager's cached queryset; the reverse foreign key set on each object). The lookups nested in a
+lookup's queryset (a milestone's translations) and any other lookup go through the ORM.
 
 Statements are kept per lookup (its name) and language: a lookup's queryset may read the page's language (its
 translations), never the user, a setting or the time; a builder gives the same lookups at every call.
@@ -19,13 +19,19 @@ from typing import NamedTuple
 
 from django.contrib.contenttypes.fields import ReverseGenericManyToOneDescriptor
 from django.core.exceptions import EmptyResultSet
-from django.db.models.fields.related_descriptors import ManyToManyDescriptor, ReverseManyToOneDescriptor
+from django.db.models.fields.related_descriptors import (
+    ForwardManyToOneDescriptor,
+    ManyToManyDescriptor,
+    ReverseManyToOneDescriptor,
+    ReverseOneToOneDescriptor,
+)
 from django.db.models.query import ModelIterable, normalize_prefetch_lookups, prefetch_related_objects
 from django.utils.translation import get_language
 
 from common.db import CompiledOnce
 
 _KINDS = (ReverseManyToOneDescriptor, ManyToManyDescriptor)  # the second is a subclass of the first
+_SINGLE = (ForwardManyToOneDescriptor, ReverseOneToOneDescriptor)  # a foreign key, a one-to-one either way
 _NEVER = "never"  # a lookup whose statement cannot be kept: the ORM's
 
 
@@ -53,24 +59,24 @@ class KeptPrefetches:
         language = get_language()
         kept, record, orm, seen = [], [], [], set()
         for lookup in normalize_prefetch_lookups(lookups):
-            name = (lookup.prefetch_to, language)
+            name, owner = (lookup.prefetch_to, language), _owner(instance, lookup)
             state = self.state.get(name)
-            if not _keepable(instance, lookup) or name in seen or state is _NEVER:
+            if owner is None or name in seen or state is _NEVER:
                 orm.append(lookup)  # a lookup named twice: the ORM skips it, or refuses a second queryset
             elif lookup.queryset is not None and lookup.queryset._iterable_class is not ModelIterable:
                 self.state[name] = _NEVER  # objects built otherwise (values(), say)
                 orm.append(lookup)
             elif isinstance(state, _Kept):
-                kept.append((lookup, state))
-            elif isinstance(state, _Sample) and state.key == instance.pk:
+                kept.append((lookup, owner, state))
+            elif isinstance(state, _Sample) and state.key == owner.pk:
                 orm.append(lookup)  # the same instance again: nothing more to learn
             else:
-                record.append(lookup)
+                record.append((lookup, owner))
             seen.add(name)
-        for lookup, (statement, place) in kept:
+        for lookup, owner, (statement, place) in kept:
             params = list(statement.params)
-            params[place] = instance.pk
-            _store(instance, lookup, statement.run(params, varying=(place,)))
+            params[place] = owner.pk
+            _store(owner, lookup, statement.run(params, varying=(place,)))
         if record:
             self._record(instance, record, of, language)
         if orm:
@@ -79,10 +85,10 @@ class KeptPrefetches:
     def _record(self, instance, lookups: list, of, language) -> None:
         """The lookups through the ORM, their querysets' statements noted on the way."""
         noted, recording = {}, []
-        for lookup in lookups:
+        for lookup, owner in lookups:
             queryset = lookup.queryset
             if queryset is None:  # the relation's own queryset, as its manager gives it to a prefetch
-                manager = getattr(instance, lookup.prefetch_through)
+                manager = getattr(owner, _last(lookup))
                 queryset = super(type(manager), manager).get_queryset()
             queryset = queryset._chain()
             queryset._iterable_class = _noting(noted, lookup.prefetch_to, of)
@@ -90,13 +96,13 @@ class KeptPrefetches:
             copied.queryset = queryset
             recording.append(copied)
         prefetch_related_objects([instance], *recording)
-        for lookup in lookups:
+        for lookup, owner in lookups:
             if not lookup.to_attr:  # the manager's cached queryset: built as any other from now on
-                caches = getattr(instance, "_prefetched_objects_cache", {})
-                cached = caches.get(_cache_name(_descriptor(instance, lookup)))
+                caches = getattr(owner, "_prefetched_objects_cache", {})
+                cached = caches.get(_cache_name(_descriptor(owner, lookup)))
                 if cached is not None:
                     cached._iterable_class = ModelIterable
-            self._compare((lookup.prefetch_to, language), instance.pk, noted.get(lookup.prefetch_to))
+            self._compare((lookup.prefetch_to, language), owner.pk, noted.get(lookup.prefetch_to))
 
     def _compare(self, name: tuple, key, statement) -> None:
         first = self.state.get(name)
@@ -109,16 +115,30 @@ class KeptPrefetches:
             self.state[name] = _NEVER if kept is None else _Kept(statement, kept[2])
 
 
-def _descriptor(instance, lookup):
-    return getattr(type(instance), lookup.prefetch_through, None)
+def _last(lookup) -> str:
+    return lookup.prefetch_through.rpartition("__")[2]
 
 
-def _keepable(instance, lookup) -> bool:
-    """A reverse foreign key or a many-to-many relation of the instance itself (not a generic relation)."""
-    descriptor = _descriptor(instance, lookup)
-    if "__" in lookup.prefetch_through or not isinstance(descriptor, _KINDS):
-        return False
-    return not isinstance(descriptor, ReverseGenericManyToOneDescriptor)  # cached under another name
+def _descriptor(owner, lookup):
+    return getattr(type(owner), _last(lookup), None)
+
+
+def _owner(instance, lookup):
+    """The object whose own relation the lookup names: the instance, or an object its select_related() read (a
+    proposal's consultation); None when the lookup cannot be kept (a foreign key itself, a generic relation, an
+    object not read yet)."""
+    owner = instance
+    for part in lookup.prefetch_through.split("__")[:-1]:
+        descriptor = getattr(type(owner), part, None)
+        if not isinstance(descriptor, _SINGLE) or not descriptor.is_cached(owner):
+            return None
+        owner = getattr(owner, part)
+        if owner is None:
+            return None
+    descriptor = _descriptor(owner, lookup)
+    if not isinstance(descriptor, _KINDS) or isinstance(descriptor, ReverseGenericManyToOneDescriptor):
+        return None  # a generic relation caches its objects under another name
+    return owner
 
 
 def _noting(noted: dict, name: str, of) -> type:
@@ -142,7 +162,7 @@ def _cache_name(descriptor) -> str:
 
 
 def _store(instance, lookup, objects: list) -> None:
-    """What prefetch_one_level() stores for one instance and its related objects."""
+    """What prefetch_one_level() stores for one instance (the lookup's owner) and its related objects."""
     descriptor = _descriptor(instance, lookup)
     if not isinstance(descriptor, ManyToManyDescriptor):  # a reverse foreign key: each object's own key
         field = descriptor.rel.field
@@ -155,7 +175,7 @@ def _store(instance, lookup, objects: list) -> None:
     if lookup.to_attr:
         setattr(instance, lookup.to_attr, objects)
         return
-    manager = getattr(instance, lookup.prefetch_through)
+    manager = getattr(instance, _last(lookup))
     queryset = manager.get_queryset() if lookup.queryset is None else manager._apply_rel_filters(lookup.queryset)
     queryset._result_cache, queryset._prefetch_done = objects, True
     if not hasattr(instance, "_prefetched_objects_cache"):

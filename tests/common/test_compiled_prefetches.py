@@ -15,6 +15,8 @@ from common.content_translations import translation_save
 from common.translations import page_translations
 from tests.factories import (
     CommitmentFactory,
+    InstitutionContactFactory,
+    InstitutionFactory,
     MilestoneFactory,
     OrganisationFactory,
     PolicyAreaFactory,
@@ -184,3 +186,34 @@ def test_querysets_chained_from_a_recorded_lookup_are_built_as_any_other(commitm
     assert [m.description for m in recorded.milestones.order_by("-order")] == ["Publish the data", "Consult"]
     assert list(recorded.policy_areas.none()) == []
     assert recorded.milestones.all()._iterable_class.__name__ == "ModelIterable"
+
+
+def test_lookups_of_an_object_read_with_the_instance_are_kept_by_that_objects_id(django_assert_num_queries):
+    """A lookup through the commitment's plan (read by select_related()) is keyed by the plan; through a lead
+    institution the commitment lacks, or a member not read, it stays the ORM's."""
+    plans = [CommitmentFactory(title=f"{n} first").action_plan for n in range(4)]
+    for n, plan in enumerate(plans):
+        CommitmentFactory(action_plan=plan, title=f"{n} second")
+    led = CommitmentFactory(action_plan=plans[3], title="3 led", lead_institution=InstitutionFactory())
+    contact = InstitutionContactFactory(institution=led.lead_institution)
+
+    def build(pk):
+        return (
+            Commitment.objects.filter(pk=pk)
+            .select_related("action_plan", "lead_institution")
+            .prefetch_related(
+                Prefetch("action_plan__commitments", queryset=Commitment.objects.order_by("-title"), to_attr="listed"),
+                "lead_institution__contacts",
+                "action_plan__member__local_members",  # the member not read with the commitment
+            )
+        )
+
+    compiled = CompiledModels(build)
+    _warm(compiled, [plan.commitments.order_by("title").first().pk for plan in plans[:3]], "en")
+    assert compiled.prefetches.kept() == {("action_plan__listed", "en")}
+    with translation.override("en"):
+        (got,) = compiled(led.pk)  # a lead institution: its contacts are noted
+    with django_assert_num_queries(0):
+        assert [c.title for c in got.action_plan.listed] == ["3 second", "3 led", "3 first"]
+        assert [c.user_id for c in got.lead_institution.contacts.all()] == [contact.user_id]
+        assert got.action_plan.member.local_members.all() is not None
