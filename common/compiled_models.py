@@ -54,7 +54,8 @@ class CompiledModels:
         if statement.prefetches and objects:
             lookups = self.build(key)._prefetch_related_lookups
             if len(objects) == 1:
-                self.prefetches.fetch(objects[0], lookups, _ModelStatement.of)
+                rebuilt = lambda: self.build(key)._prefetch_related_lookups  # noqa: E731 (for a stand-in)
+                self.prefetches.fetch(objects[0], lookups, _ModelStatement.of, rebuilt)
             else:
                 prefetch_related_objects(objects, *lookups)
         return objects

@@ -18,7 +18,8 @@ import copy
 from typing import NamedTuple
 
 from django.contrib.contenttypes.fields import ReverseGenericManyToOneDescriptor
-from django.core.exceptions import EmptyResultSet
+from django.core.exceptions import EmptyResultSet, ObjectDoesNotExist
+from django.db.models import Prefetch
 from django.db.models.fields.related_descriptors import (
     ForwardManyToOneDescriptor,
     ManyToManyDescriptor,
@@ -54,8 +55,9 @@ class KeptPrefetches:
         """(prefetch_to, language) of the lookups read through a kept statement."""
         return {name for name, state in self.state.items() if isinstance(state, _Kept)}
 
-    def fetch(self, instance, lookups, of) -> None:
-        """prefetch_related_objects([instance], *lookups); `of` makes a queryset's statement (_ModelStatement.of)."""
+    def fetch(self, instance, lookups, of, rebuild) -> None:
+        """prefetch_related_objects([instance], *lookups); `of` makes a queryset's statement (_ModelStatement.of),
+        `rebuild()` gives the lookups again (built anew, for a stand-in)."""
         language = get_language()
         kept, record, orm, seen = [], [], [], set()
         for lookup in normalize_prefetch_lookups(lookups):
@@ -78,31 +80,37 @@ class KeptPrefetches:
             params[place] = owner.pk
             _store(owner, lookup, statement.run(params, varying=(place,)))
         if record:
-            self._record(instance, record, of, language)
+            self._record(instance, record, of, rebuild, language)
         if orm:
             prefetch_related_objects([instance], *orm)
 
-    def _record(self, instance, lookups: list, of, language) -> None:
-        """The lookups through the ORM, their querysets' statements noted on the way."""
-        noted, recording = {}, []
-        for lookup, owner in lookups:
-            queryset = lookup.queryset
-            if queryset is None:  # the relation's own queryset, as its manager gives it to a prefetch
-                manager = getattr(owner, _last(lookup))
-                queryset = super(type(manager), manager).get_queryset()
-            queryset = queryset._chain()
-            queryset._iterable_class = _noting(noted, lookup.prefetch_to, of)
-            copied = copy.copy(lookup)
-            copied.queryset = queryset
-            recording.append(copied)
-        prefetch_related_objects([instance], *recording)
+    def _record(self, instance, lookups: list, of, rebuild, language) -> None:
+        """The lookups through the ORM, their querysets' statements noted on the way; after a first owner's, a
+        stand-in's (the next id, not read: its lookups built anew and run on their own) in the same language, so
+        that a process which only ever sees one owner (a page everyone reads) keeps its statements at once."""
+        noted, fresh = {}, None
+        prefetch_related_objects([instance], *(_noting_lookup(lookup, owner, noted, of) for lookup, owner in lookups))
         for lookup, owner in lookups:
             if not lookup.to_attr:  # the manager's cached queryset: built as any other from now on
                 caches = getattr(owner, "_prefetched_objects_cache", {})
                 cached = caches.get(_cache_name(_descriptor(owner, lookup)))
                 if cached is not None:
                     cached._iterable_class = ModelIterable
-            self._compare((lookup.prefetch_to, language), owner.pk, noted.get(lookup.prefetch_to))
+            name = (lookup.prefetch_to, language)
+            self._compare(name, owner.pk, noted.pop(lookup.prefetch_to, None))
+            if isinstance(self.state[name], _Sample) and type(owner.pk) is int:
+                stand_in = type(owner).from_db(owner._state.db, [owner._meta.pk.attname], [owner.pk + 1])
+                if fresh is None:
+                    fresh = {again.prefetch_to: again for again in normalize_prefetch_lookups(rebuild())}
+                if lookup.prefetch_to not in fresh:  # lookups that change from call to call: never kept
+                    self.state[name] = _NEVER
+                    continue
+                alone = _alone(fresh[lookup.prefetch_to])
+                try:
+                    prefetch_related_objects([stand_in], _noting_lookup(alone, stand_in, noted, of))
+                except ObjectDoesNotExist:  # a relation to another column than the id, which it lacks
+                    continue
+                self._compare(name, stand_in.pk, noted.pop(alone.prefetch_to, None))
 
     def _compare(self, name: tuple, key, statement) -> None:
         first = self.state.get(name)
@@ -132,13 +140,32 @@ def _owner(instance, lookup):
         descriptor = getattr(type(owner), part, None)
         if not isinstance(descriptor, _SINGLE) or not descriptor.is_cached(owner):
             return None
-        owner = getattr(owner, part)
+        cached = descriptor.related if isinstance(descriptor, ReverseOneToOneDescriptor) else descriptor.field
+        owner = cached.get_cached_value(owner)  # None where there is none (a proposal without a response)
         if owner is None:
             return None
     descriptor = _descriptor(owner, lookup)
     if not isinstance(descriptor, _KINDS) or isinstance(descriptor, ReverseGenericManyToOneDescriptor):
         return None  # a generic relation caches its objects under another name
     return owner
+
+
+def _alone(lookup) -> Prefetch:
+    """The lookup as a lookup of its owner itself (its last relation)."""
+    return Prefetch(_last(lookup), queryset=lookup.queryset, to_attr=lookup.to_attr)
+
+
+def _noting_lookup(lookup, owner, noted: dict, of):
+    """A copy of the lookup whose queryset notes its statement in `noted` as it runs."""
+    queryset = lookup.queryset
+    if queryset is None:  # the relation's own queryset, as its manager gives it to a prefetch
+        manager = getattr(owner, _last(lookup))
+        queryset = super(type(manager), manager).get_queryset()
+    queryset = queryset._chain()
+    queryset._iterable_class = _noting(noted, lookup.prefetch_to, of)
+    copied = copy.copy(lookup)
+    copied.queryset = queryset
+    return copied
 
 
 def _noting(noted: dict, name: str, of) -> type:

@@ -13,6 +13,7 @@ from commitments.models import Commitment, Milestone, PolicyArea, ProgressUpdate
 from common.compiled_models import CompiledModels
 from common.content_translations import translation_save
 from common.translations import page_translations
+from consultations.models import Proposal
 from tests.factories import (
     CommitmentFactory,
     InstitutionContactFactory,
@@ -23,6 +24,7 @@ from tests.factories import (
     ProgressUpdateFactory,
     UserFactory,
 )
+from tests.factories.consultations import ProposalFactory, ResponseFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -217,3 +219,23 @@ def test_lookups_of_an_object_read_with_the_instance_are_kept_by_that_objects_id
         assert [c.title for c in got.action_plan.listed] == ["3 second", "3 led", "3 first"]
         assert [c.user_id for c in got.lead_institution.contacts.all()] == [contact.user_id]
         assert got.action_plan.member.local_members.all() is not None
+
+
+def test_a_lookup_through_a_one_to_one_the_instance_may_lack(django_assert_num_queries):
+    """A proposal's response (a reverse one-to-one, read with it) and the commitments it names: kept by the
+    response's id; a proposal without a response has none to read."""
+    answered = [ResponseFactory() for _ in range(3)]
+    for response in answered:
+        response.commitments.add(CommitmentFactory(title=f"Named by {response.pk}"))
+    unanswered = ProposalFactory()
+    compiled = CompiledModels(
+        lambda pk: Proposal.objects.filter(pk=pk).select_related("response").prefetch_related("response__commitments")
+    )
+    with translation.override("en"):
+        (without,) = compiled(unanswered.pk)
+        compiled(answered[0].proposal_id)  # the response's lookup noted, and a stand-in's
+        (got,) = compiled(answered[1].proposal_id)
+    assert compiled.prefetches.kept() == {("response__commitments", "en")}
+    with django_assert_num_queries(0):
+        assert [c.title for c in got.response.commitments.all()] == [f"Named by {answered[1].pk}"]
+        assert not hasattr(without, "response") or without.response is None
