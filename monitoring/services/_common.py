@@ -1,10 +1,12 @@
 """The rules every write on a report shares: who may file, on which plans, and the files they join."""
 
 from django.core.exceptions import ValidationError
+from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from accounts.models import Organisation, User
 from commitments.models import ActionPlan, Commitment
+from common.db import CompiledOnce
 from common.uploads import check_upload_quota
 from consultations.uploads import CheckedUpload, check_attachment
 from irm_reports.models import Report
@@ -42,7 +44,17 @@ def plan_accepts_monitoring(plan: ActionPlan) -> bool:
         return True
     if plan.status != ActionPlan.Status.COMPLETED:
         return False
-    return not Report.objects.published().filter(action_plan=plan, report_type=ReportType.END_OF_TERM_REPORT).exists()
+    return not _END_OF_TERM_PUBLISHED(plan.pk)["count"]
+
+
+# Asked by every commitment page of a completed plan: its SQL written once (a few rows of one plan's reports).
+_END_OF_TERM_PUBLISHED = CompiledOnce(
+    lambda plan_id: (
+        Report.objects.published()
+        .filter(action_plan_id=plan_id, report_type=ReportType.END_OF_TERM_REPORT)
+        .aggregate(count=Count("pk"))
+    )
+)
 
 
 def require_monitoring_open(commitment: Commitment) -> ActionPlan:

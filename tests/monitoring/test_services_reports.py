@@ -132,6 +132,25 @@ def test_after_the_end_of_term_report_the_plan_is_no_longer_monitored(member, mo
         _file(commitment, monitor)
 
 
+def test_each_completed_plan_is_monitored_until_its_own_end_of_term_report_is_published():
+    """Asked of every commitment page of a completed plan, through a statement written once: each plan's own
+    answer, whichever plans were asked first."""
+    from irm_reports.models import Report
+    from monitoring.services import _common
+    from tests.factories import ActionPlanFactory
+    from tests.factories.irm_reports import ReportFactory
+
+    plans = ActionPlanFactory.create_batch(5, status=ActionPlan.Status.COMPLETED)
+    published = ReportFactory(action_plan=plans[1], report_type="end_of_term_report")
+    ReportFactory(action_plan=plans[2], report_type="end_of_term_report")  # not published
+    other = ReportFactory(action_plan=plans[3], report_type="results_report")
+    Report.objects.filter(pk__in=[published.pk, other.pk]).update(status=Report.Status.PUBLISHED, source="imported")
+    plans.append(ActionPlanFactory(status=ActionPlan.Status.CO_CREATION))
+    answers = [_common.plan_accepts_monitoring(plan) for plan in plans + plans[::-1]]
+    assert answers == [True, False, True, True, True, False] + [False, True, True, True, False, True]
+    assert _common._END_OF_TERM_PUBLISHED.compiled["default"] is not None  # the statement was kept
+
+
 def test_an_answered_report_can_no_longer_be_edited(commitment, monitor):
     report = MonitoringReportFactory(commitment=commitment, author=monitor)
     report = report_update(report=report, text="More precise text.")
