@@ -54,11 +54,21 @@ class CompiledModels:
         if statement.prefetches and objects:
             lookups = self.build(key)._prefetch_related_lookups
             if len(objects) == 1:
-                rebuilt = lambda: self.build(key)._prefetch_related_lookups  # noqa: E731 (for a stand-in)
-                self.prefetches.fetch(objects[0], lookups, _ModelStatement.of, rebuilt)
+                self.prefetches.fetch(objects[0], lookups, _ModelStatement.of, lambda: self._lookups_of_another(key))
             else:
                 prefetch_related_objects(objects, *lookups)
         return objects
+
+    def _lookups_of_another(self, key) -> tuple | None:
+        """The prefetch lookups built for a neighbouring key (None when the builder refuses it): a lookup whose
+        query follows the key is told from one whose query follows its owner."""
+        stand_in = f"{key}-" if type(key) is str else key + 1 if type(key) is int and key + 1 in _BIGINT else None
+        if stand_in is None:
+            return None
+        try:
+            return self.build(stand_in)._prefetch_related_lookups
+        except (EmptyResultSet, ValueError, TypeError, ValidationError):
+            return None
 
     def one(self, key):
         """The first instance for `key`, or None."""

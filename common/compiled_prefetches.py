@@ -19,17 +19,19 @@ from typing import NamedTuple
 
 from django.contrib.contenttypes.fields import ReverseGenericManyToOneDescriptor
 from django.core.exceptions import EmptyResultSet, ObjectDoesNotExist
-from django.db.models import Prefetch
 from django.db.models.fields.related_descriptors import (
     ForwardManyToOneDescriptor,
     ManyToManyDescriptor,
     ReverseManyToOneDescriptor,
     ReverseOneToOneDescriptor,
+    _filter_prefetch_queryset,
 )
 from django.db.models.query import ModelIterable, normalize_prefetch_lookups, prefetch_related_objects
 from django.utils.translation import get_language
 
 from common.db import CompiledOnce
+
+_BIGINT = range(-(2**63), 2**63)
 
 _KINDS = (ReverseManyToOneDescriptor, ManyToManyDescriptor)  # the second is a subclass of the first
 _SINGLE = (ForwardManyToOneDescriptor, ReverseOneToOneDescriptor)  # a foreign key, a one-to-one either way
@@ -86,8 +88,9 @@ class KeptPrefetches:
 
     def _record(self, instance, lookups: list, of, rebuild, language) -> None:
         """The lookups through the ORM, their querysets' statements noted on the way; after a first owner's, a
-        stand-in's (the next id, not read: its lookups built anew and run on their own) in the same language, so
-        that a process which only ever sees one owner (a page everyone reads) keeps its statements at once."""
+        stand-in's, compiled and not run (the next id, the lookups built anew for another key) in the same
+        language, so that a process which only ever sees one owner (a page everyone reads) keeps its statements
+        at once, with the queries the ORM would send."""
         noted, fresh = {}, None
         prefetch_related_objects([instance], *(_noting_lookup(lookup, owner, noted, of) for lookup, owner in lookups))
         for lookup, owner in lookups:
@@ -97,20 +100,12 @@ class KeptPrefetches:
                 if cached is not None:
                     cached._iterable_class = ModelIterable
             name = (lookup.prefetch_to, language)
-            self._compare(name, owner.pk, noted.pop(lookup.prefetch_to, None))
-            if isinstance(self.state[name], _Sample) and type(owner.pk) is int:
-                stand_in = type(owner).from_db(owner._state.db, [owner._meta.pk.attname], [owner.pk + 1])
+            self._compare(name, owner.pk, noted.get(lookup.prefetch_to))
+            if isinstance(self.state[name], _Sample) and type(owner.pk) is int and owner.pk + 1 in _BIGINT:
                 if fresh is None:
-                    fresh = {again.prefetch_to: again for again in normalize_prefetch_lookups(rebuild())}
-                if lookup.prefetch_to not in fresh:  # lookups that change from call to call: never kept
-                    self.state[name] = _NEVER
-                    continue
-                alone = _alone(fresh[lookup.prefetch_to])
-                try:
-                    prefetch_related_objects([stand_in], _noting_lookup(alone, stand_in, noted, of))
-                except ObjectDoesNotExist:  # a relation to another column than the id, which it lacks
-                    continue
-                self._compare(name, stand_in.pk, noted.pop(alone.prefetch_to, None))
+                    fresh = {again.prefetch_to: again for again in normalize_prefetch_lookups(rebuild() or ())}
+                if lookup.prefetch_to in fresh:  # else lookups that change with the key: the next owner decides
+                    self._compare(name, owner.pk + 1, _stand_in_statement(owner, fresh[lookup.prefetch_to], of))
 
     def _compare(self, name: tuple, key, statement) -> None:
         first = self.state.get(name)
@@ -150,9 +145,23 @@ def _owner(instance, lookup):
     return owner
 
 
-def _alone(lookup) -> Prefetch:
-    """The lookup as a lookup of its owner itself (its last relation)."""
-    return Prefetch(_last(lookup), queryset=lookup.queryset, to_attr=lookup.to_attr)
+def _stand_in_statement(owner, lookup, of):
+    """The lookup's statement for the owner's next id, built as the relation's manager builds it for a prefetch,
+    compiled and not run (None when it cannot be told)."""
+    stand_in = type(owner).from_db(owner._state.db, [owner._meta.pk.attname], [owner.pk + 1])
+    descriptor, manager = _descriptor(owner, lookup), getattr(stand_in, _last(lookup))
+    queryset = lookup.queryset if lookup.queryset is not None else super(type(manager), manager).get_queryset()
+    try:
+        if isinstance(descriptor, ManyToManyDescriptor):  # its manager builds the query without running it
+            queryset = manager.get_prefetch_querysets([stand_in], [queryset._chain()])[0]
+        else:  # a reverse foreign key's manager runs it: the same filter, written here
+            queryset = queryset._chain()
+            queryset._add_hints(instance=stand_in)
+            queryset = queryset.using(queryset._db or manager._db)
+            queryset = _filter_prefetch_queryset(queryset, descriptor.rel.field.name, [stand_in])
+        return of(queryset, prefetch=True)
+    except (EmptyResultSet, ObjectDoesNotExist):  # no rows whatever the owner, or a key other than the id
+        return None
 
 
 def _noting_lookup(lookup, owner, noted: dict, of):

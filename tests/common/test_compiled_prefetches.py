@@ -5,8 +5,10 @@ cannot be kept stay the ORM's."""
 import itertools
 
 import pytest
+from django.db import connection
 from django.db.models import Prefetch
 from django.db.models.sql.compiler import SQLCompiler
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from commitments.models import Commitment, Milestone, PolicyArea, ProgressUpdate
@@ -218,7 +220,7 @@ def test_lookups_of_an_object_read_with_the_instance_are_kept_by_that_objects_id
     with django_assert_num_queries(0):
         assert [c.title for c in got.action_plan.listed] == ["3 second", "3 led", "3 first"]
         assert [c.user_id for c in got.lead_institution.contacts.all()] == [contact.user_id]
-        assert got.action_plan.member.local_members.all() is not None
+        assert list(got.action_plan.member.local_members.all()) == []  # fetched by the ORM
 
 
 def test_a_lookup_through_a_one_to_one_the_instance_may_lack(django_assert_num_queries):
@@ -232,10 +234,49 @@ def test_a_lookup_through_a_one_to_one_the_instance_may_lack(django_assert_num_q
         lambda pk: Proposal.objects.filter(pk=pk).select_related("response").prefetch_related("response__commitments")
     )
     with translation.override("en"):
+        compiled(answered[0].proposal_id)  # the proposal's statement kept
+        compiled(answered[1].proposal_id)  # the response's lookup noted, and a stand-in's compiled
+        assert compiled.prefetches.kept() == {("response__commitments", "en")}
+        (got,) = compiled(answered[2].proposal_id)
         (without,) = compiled(unanswered.pk)
-        compiled(answered[0].proposal_id)  # the response's lookup noted, and a stand-in's
-        (got,) = compiled(answered[1].proposal_id)
-    assert compiled.prefetches.kept() == {("response__commitments", "en")}
     with django_assert_num_queries(0):
-        assert [c.title for c in got.response.commitments.all()] == [f"Named by {answered[1].pk}"]
-        assert not hasattr(without, "response") or without.response is None
+        assert [c.title for c in got.response.commitments.all()] == [f"Named by {answered[2].pk}"]
+        assert not hasattr(without, "response")  # Django's "no response", as the ORM leaves it
+
+
+def test_a_lookup_whose_query_follows_the_pages_key_is_never_kept():
+    """The stand-in's lookups are built for another key: a query reading the page's own key (here, every
+    commitment of the plan but the page's) is told apart from one that only follows its owner."""
+    plan = CommitmentFactory(title="A").action_plan
+    others = [CommitmentFactory(action_plan=plan, title=title) for title in ("B", "C", "D")]
+    compiled = CompiledModels(
+        lambda pk: (
+            Commitment.objects.filter(pk=pk)
+            .select_related("action_plan")
+            .prefetch_related(
+                Prefetch("action_plan__commitments", queryset=Commitment.objects.exclude(pk=pk), to_attr="others")
+            )
+        )
+    )
+    shown = {}
+    with translation.override("en"):
+        for commitment in plan.commitments.all():
+            (got,) = compiled(commitment.pk)
+            shown[got.title] = sorted(c.title for c in got.action_plan.others)
+    assert compiled.prefetches.kept() == set()
+    assert shown == {"A": ["B", "C", "D"], "B": ["A", "C", "D"], "C": ["A", "B", "D"], "D": ["A", "B", "C"]}
+    assert len(others) == 3
+
+
+def test_the_first_calls_send_the_queries_the_orm_sends(commitments):
+    """Noting a lookup's statement, and a stand-in's (compiled, not run), costs no query: a page's count does
+    not change from its first call to its kept ones."""
+    compiled = CompiledModels(_page)
+    counts, by_orm = [], []
+    with translation.override("en"):
+        for commitment in commitments:
+            for built, counted in ((compiled, counts), (lambda pk: list(_page(pk)), by_orm)):
+                with CaptureQueriesContext(connection) as queries:
+                    built(commitment.pk)
+                counted.append(len(queries))
+    assert compiled.prefetches.kept() and counts == by_orm
