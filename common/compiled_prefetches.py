@@ -4,11 +4,13 @@
 The ORM builds and compiles a prefetch's query again at every call: for one commitment's page, its milestones,
 progress updates, policy areas, supporting organisations and translations cost more to compile than to run. A
 lookup of a reverse foreign key or of a many-to-many relation, of the instance itself or of an object its
-select_related() read (a proposal's consultation), is run by the ORM for a first owner, then for a second; when
-both compile to the same SQL, with parameters differing only where the owner's id stands, later calls send that
-statement with their owner's id and store its objects as prefetch_related_objects() does (the list of `to_attr`,
-or the related manager's cached queryset; the reverse foreign key set on each object). The lookups nested in a
-lookup's queryset (a milestone's translations) and any other lookup go through the ORM.
+select_related() read (a proposal's consultation), is run by the ORM for a first owner, its statement noted and
+compared with a stand-in's (the owner's next id, the lookups built for another key; compiled, not run) or, failing
+that, a second owner's; when both compile to the same SQL, with parameters differing only where the owner's id
+stands, later calls send that statement with their owner's id and store its objects as
+prefetch_related_objects() does (the list of `to_attr`, or the related manager's cached queryset; the reverse
+foreign key set on each object). The lookups nested in a lookup's queryset (a milestone's translations) and any
+other lookup go through the ORM.
 
 Statements are kept per lookup (its name) and language: a lookup's queryset may read the page's language (its
 translations), never the user, a setting or the time; a builder gives the same lookups at every call.
