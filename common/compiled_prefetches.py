@@ -150,10 +150,10 @@ def _owner(instance, lookup):
 def _stand_in_statement(owner, lookup, of):
     """The lookup's statement for the owner's next id, built as the relation's manager builds it for a prefetch,
     compiled and not run (None when it cannot be told)."""
-    stand_in = type(owner).from_db(owner._state.db, [owner._meta.pk.attname], [owner.pk + 1])
-    descriptor, manager = _descriptor(owner, lookup), getattr(stand_in, _last(lookup))
-    queryset = lookup.queryset if lookup.queryset is not None else super(type(manager), manager).get_queryset()
     try:
+        stand_in = type(owner).from_db(owner._state.db, [owner._meta.pk.attname], [owner.pk + 1])
+        descriptor, manager = _descriptor(owner, lookup), getattr(stand_in, _last(lookup))
+        queryset = lookup.queryset if lookup.queryset is not None else super(type(manager), manager).get_queryset()
         if isinstance(descriptor, ManyToManyDescriptor):  # its manager builds the query without running it
             queryset = manager.get_prefetch_querysets([stand_in], [queryset._chain()])[0]
         else:  # a reverse foreign key's manager runs it: the same filter, written here
