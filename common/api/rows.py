@@ -31,7 +31,8 @@ _AS_STORED = (
 
 
 @functools.cache
-def _fields(serializer_class):
+def serializer_fields(serializer_class):
+    """The fields of a serializer, built once per process (a row builder formats values with them)."""
     return serializer_class().fields
 
 
@@ -55,7 +56,7 @@ class Flat:
 
     @functools.cached_property
     def plan(self):
-        fields = _fields(self.serializer_class)
+        fields = serializer_fields(self.serializer_class)
         return [(name, self.prefix + name, _representation(fields[name])) for name in self.names]
 
     def keys(self) -> list[str]:

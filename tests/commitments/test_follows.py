@@ -187,3 +187,24 @@ def test_each_signed_in_reader_is_told_the_followers_and_whether_they_follow(com
         **{(commitment.pk, user.pk): {"count": 2, "following": 1} for user in followers},
         **{(quiet.pk, user.pk): {"count": 0, "following": 0} for user in readers},
     }
+
+
+def test_the_api_list_of_follows_is_the_serializers_page_by_page(commitment, participant):
+    """The list is read from values() rows: each page's items are those the serializer gives for the same follows,
+    newest first, and nobody else's follow shows."""
+    from commitments.api.follows import CommitmentFollowSerializer
+
+    services.commitment_follow(commitment=commitment, user=participant)
+    for number in range(6):
+        other = CommitmentFactory(action_plan=commitment.action_plan, number=f"8.{number}", title=f"Title <{number}>")
+        services.commitment_follow(commitment=other, user=participant)
+        services.commitment_follow(commitment=other, user=UserFactory())  # someone else's
+    api = APIClient()
+    api.force_authenticate(participant)
+    url, seen = reverse("api:commitmentfollow-list") + "?page_size=4", []
+    while url:
+        page = api.get(url).json()
+        seen += page["results"]
+        url = page["next"]
+    expected = CommitmentFollowSerializer(CommitmentFollow.objects.filter(user=participant).order_by("-id"), many=True)
+    assert seen == [dict(item) for item in expected.data] and len(seen) == 7
