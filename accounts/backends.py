@@ -2,9 +2,8 @@
 each reading the signed-in person by a statement written once per process.
 
 Every signed-in request reads its user by id (django.contrib.auth.get_user): through the ORM that query cost
-about 0.65 ms, most of it writing the SQL; kept as a statement (common.compiled_models) about 0.25 ms. A session
-names the backend that signed its person in: sessions written before these paths replaced Django's and
-allauth's own are given the new ones by migration accounts 0011, so nobody is signed out by the change.
+about 0.65 ms, most of it writing the SQL; kept as a statement (common.compiled_models) about 0.25 ms. Sessions
+naming the backends these replaced are read with the new names (accounts/sessions.py).
 """
 
 from allauth.account import auth_backends
@@ -13,7 +12,7 @@ from django.contrib.auth import backends
 from accounts.models import User
 from common.compiled_models import CompiledModels
 
-_BY_ID = CompiledModels(lambda pk: User._default_manager.filter(pk=pk))
+_BY_ID = CompiledModels(lambda pk: User._default_manager.filter(pk=pk).order_by())
 
 
 class _KeptUser:

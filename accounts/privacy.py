@@ -16,9 +16,11 @@ API tokens, sign-in records and e-mails in the outbox.
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from importlib import import_module
 from types import MappingProxyType
 
 from django.conf import settings
+from django.contrib.sessions.backends import db
 from django.contrib.sessions.models import Session
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.db import transaction
@@ -210,8 +212,8 @@ def user_deletion_blockers(user: User) -> list[str]:
 
 def _delete_sessions(user: User) -> None:
     """Delete the person's sessions stored in the database (others die anyway: the account is inactive)."""
-    if settings.SESSION_ENGINE != "django.contrib.sessions.backends.db":
-        return
+    if not issubclass(import_module(settings.SESSION_ENGINE).SessionStore, db.SessionStore):
+        return  # sessions kept elsewhere (cookies, a cache) end with the account
     doomed = [
         session.pk
         for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator()

@@ -17,13 +17,13 @@ from accounts import backends, sessions
 from common import compiled_models
 from tests.factories import UserFactory
 from tests.factories.accounts import DEFAULT_PASSWORD
-from tests.migrations import migrated_to
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("sign_in_slate")]
 FOLLOWS = "/api/v1/commitment-follows/"  # answers a signed-in person only
 
 
 def _signed_in_client(user) -> Client:
+    """Signed in by force_login: its session names the backend, as a sign-in writes it."""
     client = Client()
     client.force_login(user)
     return client
@@ -79,8 +79,11 @@ def test_a_deactivated_person_is_signed_out_at_the_next_request():
     user = UserFactory()
     client = _signed_in_client(user)
     assert client.get(FOLLOWS).status_code == 200
+    assert backends.ModelBackend().get_user(user.pk) == user
     user.is_active = False
     user.save(update_fields=["is_active"])
+    assert backends.ModelBackend().get_user(user.pk) is None
+    assert backends.AuthenticationBackend().get_user(user.pk) is None
     assert client.get(FOLLOWS).status_code in (401, 403)
 
 
@@ -101,18 +104,17 @@ def _session_of(user, backend: str) -> str:
     return store.session_key
 
 
-@pytest.mark.django_db(transaction=True)
-def test_sessions_opened_before_the_change_stay_signed_in():
+def test_sessions_opened_under_the_replaced_backends_stay_signed_in():
     user, other = UserFactory(), UserFactory()
-    with migrated_to(("accounts", "0010_api_token_scope")) as migrator:
-        django_key = _session_of(user, "django.contrib.auth.backends.ModelBackend")
-        allauth_key = _session_of(other, "allauth.account.auth_backends.AuthenticationBackend")
-        migrator.to(("accounts", "0011_session_backends"))
-    for key, person in ((django_key, user), (allauth_key, other)):
+    keys = {
+        _session_of(user, "django.contrib.auth.backends.ModelBackend"): user,
+        _session_of(other, "allauth.account.auth_backends.AuthenticationBackend"): other,
+    }
+    for key, person in keys.items():
         client = Client()
         client.cookies["sessionid"] = key
-        response = client.get(FOLLOWS)
-        assert response.status_code == 200
-        assert response.wsgi_request.user == person
-    backends_named = {SessionStore(key).load()[BACKEND_SESSION_KEY] for key in (django_key, allauth_key)}
-    assert backends_named == {"accounts.backends.ModelBackend", "accounts.backends.AuthenticationBackend"}
+        for _ in range(2):
+            response = client.get(FOLLOWS)
+            assert response.status_code == 200 and response.wsgi_request.user == person
+    named = {sessions.SessionStore(key).load()[BACKEND_SESSION_KEY] for key in keys}
+    assert named == {"accounts.backends.ModelBackend", "accounts.backends.AuthenticationBackend"}

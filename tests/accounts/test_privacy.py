@@ -8,6 +8,7 @@ from allauth.account.models import EmailAddress
 from django.apps import apps
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.sessions.models import Session
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.urls import reverse
@@ -166,6 +167,7 @@ def test_deleting_the_account_keeps_public_work_under_a_deleted_participant(
     assert response.status_code == 302 and response.url == reverse("home")
     assert client.get(reverse("profile")).status_code == 302  # signed out here…
     assert other_device.get(reverse("profile")).status_code == 302  # …and everywhere else
+    assert not [s for s in Session.objects.all() if s.get_decoded().get("_auth_user_id") == str(person.pk)]
     person.refresh_from_db()
     assert not person.is_active and person.deleted_at and not person.has_usable_password()
     assert person.email.endswith("@deleted.invalid") and person.full_name == ""

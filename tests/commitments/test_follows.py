@@ -192,7 +192,7 @@ def test_each_signed_in_reader_is_told_the_followers_and_whether_they_follow(com
 def test_the_api_list_of_follows_is_the_serializers_page_by_page(commitment, participant):
     """The list is read from values() rows: each page's items are those the serializer gives for the same follows,
     newest first, and nobody else's follow shows."""
-    from commitments.api.follows import CommitmentFollowSerializer
+    from commitments.api.follows import CommitmentFollowSerializer, CommitmentFollowViewSet
 
     services.commitment_follow(commitment=commitment, user=participant)
     for number in range(6):
@@ -208,3 +208,4 @@ def test_the_api_list_of_follows_is_the_serializers_page_by_page(commitment, par
         url = page["next"]
     expected = CommitmentFollowSerializer(CommitmentFollow.objects.filter(user=participant).order_by("-id"), many=True)
     assert seen == [dict(item) for item in expected.data] and len(seen) == 7
+    assert CommitmentFollowViewSet.__dict__.get("_rows_by_ids") is not None  # read from rows, not instances
