@@ -43,9 +43,18 @@ _UNDECIDED_PER_PLAN = PageQuery(
 def amendment_counts(consultation_ids) -> dict[int, tuple[int, int]]:
     """For consultations.pending: per review of the draft plan, its amendments (owed a reasoned decision) and those
     decided (one query)."""
-    rows = (
-        Amendment.objects.filter(version__consultation_id__in=list(consultation_ids))
+    rows = _COUNTS_PER_CONSULTATION(list(consultation_ids))
+    return {row["version__consultation_id"]: (row["owed"], row["decided"]) for row in rows}
+
+
+# Keyed by the consultations' ids, written in SQL once per process and number of ids: the co-creation checklist of
+# every action plan's page counts its consultations' amendments.
+_COUNTS_PER_CONSULTATION = PageQuery(
+    lambda ids: (
+        Amendment.objects.filter(version__consultation_id__in=ids)
         .values("version__consultation_id")
         .annotate(owed=Count("id"), decided=Count("id", filter=~Q(state=Amendment.State.PROPOSED)))
-    )
-    return {row["version__consultation_id"]: (row["owed"], row["decided"]) for row in rows}
+        .order_by()
+    ),
+    annotations=True,
+)

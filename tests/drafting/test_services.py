@@ -159,6 +159,22 @@ def test_amendments_count_as_proposals_in_the_co_creation_checklist(version, par
     assert "1 of 2 proposals answered with reasons." in item.explanation
 
 
+def test_amendment_counts_per_review_hold_for_any_list_of_reviews(plan, paragraph, participant, point_of_contact):
+    """The counts are read by a statement written once per number of reviews: whatever the reviews asked, in any
+    order, each gets its own amendments (owed a decision, decided), and a review without any gets none."""
+    from drafting.awaiting import amendment_counts
+    from tests.factories.drafting import draft_review
+
+    first = amendments.amendment_propose(author=participant, paragraph=paragraph, text="Words 1")
+    amendments.amendment_propose(author=participant, paragraph=paragraph, text="Words 2")
+    amendments.amendment_decide(amendment=first, user=point_of_contact, state="rejected", reason="No.")
+    review = paragraph.draft_commitment.version.consultation_id
+    quiet = draft_review(action_plan=plan).pk
+    for ids in ([review, quiet], [quiet, review], [quiet, review], [review]):
+        assert amendment_counts(ids) == {review: (2, 1)}
+    assert amendment_counts([quiet]) == {}
+
+
 def test_the_irm_report_annex_lists_the_accepted_amendments(version, paragraph, participant, point_of_contact):
     from irm_reports.document import report_document
     from tests.factories.irm_reports import ReportFactory
