@@ -250,7 +250,7 @@ def report_document(*, report: Report) -> dict:
         "analysed_rows": analysed_rows,
         "requirements": requirements,
         "requirements_assessed": requirements_assessed,
-        "recommendations": list(selectors.recommendations_of(report=report)),
+        "recommendations": selectors.report_recommendations(report=report),
         "researchers": list(selectors.plan_researchers(plan=plan)),
         "glance": figures,
         "charts": report_charts(report, assessments, total, figures),

@@ -80,18 +80,29 @@ def researcher_awaiting(*, plans: list[ActionPlan]) -> dict[str, list]:
     }
 
 
-def plan_researchers(*, plan: ActionPlan) -> QuerySet:
-    return User.objects.filter(irm_assignments__action_plan=plan).order_by("full_name", "email")
+def plan_researchers(*, plan: ActionPlan) -> list[User]:
+    return _RESEARCHERS(plan.pk)
+
+
+# A report's page (and its PDF) reads these for its report or plan: each written in SQL once per process
+# (common.compiled_models), only the id changes.
+_RESEARCHERS = CompiledModels(
+    lambda pk: User.objects.filter(irm_assignments__action_plan_id=pk).order_by("full_name", "email")
+)
+_PLAN_COMMITMENTS = CompiledModels(
+    lambda pk: Commitment.objects.filter(action_plan_id=pk).select_related("lead_institution").order_by("sort_key")
+)
+# Read into a dict: no ordering (the model's joins the commitment).
+_COMMITMENT_ASSESSMENTS = CompiledModels(lambda pk: CommitmentAssessment.objects.filter(report_id=pk).order_by())
+_REQUIREMENT_ASSESSMENTS = CompiledModels(lambda pk: RequirementAssessment.objects.filter(report_id=pk).order_by())
+_RECOMMENDATIONS = CompiledModels(lambda pk: recommendations_of(report=pk))
+_PUBLISHED_VERSIONS = CompiledModels(lambda pk: PublishedVersion.objects.filter(report_id=pk).order_by("-version"))
 
 
 def commitment_rows(*, report: Report) -> list[CommitmentRow]:
     """Every commitment of the plan, in order, with its assessment in this report (two queries)."""
-    commitments = list(
-        Commitment.objects.filter(action_plan_id=report.action_plan_id)
-        .select_related("lead_institution")
-        .order_by("sort_key")
-    )
-    assessments = {a.commitment_id: a for a in CommitmentAssessment.objects.filter(report=report)}
+    commitments = _PLAN_COMMITMENTS(report.action_plan_id)
+    assessments = {a.commitment_id: a for a in _COMMITMENT_ASSESSMENTS(report.pk)}
     rows = []
     for commitment in commitments:
         assessment = assessments.get(commitment.pk)
@@ -105,7 +116,7 @@ def requirement_rows(*, report: Report) -> list[tuple[StandardRequirement, Requi
     """The standards' requirements this report assesses, with their assessment (two queries)."""
     version, phase, _required = fieldsets.REQUIREMENT_SCOPE[ReportType(report.report_type)]
     requirements = StandardRequirement.objects.in_scope(version=version, phase=phase).order_by("order")
-    found = {a.requirement_id: a for a in report.requirement_assessments.all()}
+    found = {a.requirement_id: a for a in _REQUIREMENT_ASSESSMENTS(report.pk)}
     return [(requirement, found.get(requirement.pk)) for requirement in requirements]
 
 
@@ -261,6 +272,16 @@ def published_report_list() -> QuerySet:
 
 def recommendations_of(*, report: Report) -> QuerySet:
     return Recommendation.objects.filter(report=report).order_by("order", "id")
+
+
+def report_recommendations(*, report: Report) -> list[Recommendation]:
+    """recommendations_of(), read (one query)."""
+    return _RECOMMENDATIONS(report.pk)
+
+
+def published_versions(*, report: Report) -> list[PublishedVersion]:
+    """The report's published versions, newest first (one query)."""
+    return _PUBLISHED_VERSIONS(report.pk)
 
 
 def report_api_queryset(*, user: User) -> QuerySet:

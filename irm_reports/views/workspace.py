@@ -117,11 +117,11 @@ class ReportDetailView(ReportMixin, TemplateView):
         report = self.report
         rows = context["rows"] = selectors.commitment_rows(report=report)
         requirements = context["requirements"] = selectors.requirement_rows(report=report)
-        recommendations = context["recommendations"] = list(selectors.recommendations_of(report=report))
+        recommendations = context["recommendations"] = selectors.report_recommendations(report=report)
         context["missing"] = selectors.report_missing(
             report=report, rows=rows, requirements=requirements, recommendations=recommendations
         )
-        context["published_versions"] = report.published_versions.order_by("-version")
+        context["published_versions"] = selectors.published_versions(report=report)
         context["researchers"] = selectors.plan_researchers(plan=report.action_plan)
         context["status"] = report_status(report)
         context["steps"] = [(step.value, step.label) for step in STEPS]

@@ -2,6 +2,8 @@
 as the reference templates (workspace/includes/_assessment_row.html, _missing_item.html) on the same report, in
 every language, with and without the right to change it; and the page shows them."""
 
+import re
+
 import pytest
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -94,3 +96,42 @@ def test_an_address_under_a_script_prefix_is_escaped_as_the_template_escapes_it(
         assert missing_items(missing) == _reference_missing(missing)
     finally:
         set_script_prefix(previous)
+
+
+def test_the_report_page_is_the_same_through_the_statements_compiled_once(client, monkeypatch, researcher):
+    """A report's page reads its plan's commitments and researchers, its assessments, recommendations and published
+    versions by statements written once per process (irm_reports.selectors): the page shows, in each language,
+    what it shows when each of them goes through the ORM, and each was kept."""
+    from django.utils import timezone
+
+    from common import compiled_models
+    from irm_reports.models import PublishedVersion
+    from tests.factories import UserFactory
+    from tests.factories.irm_reports import ResearcherAssignmentFactory, complete_results_report
+
+    report = complete_results_report(commitments=4, researcher=researcher)
+    ResearcherAssignmentFactory(action_plan=report.action_plan, researcher=UserFactory(researcher=True))
+    PublishedVersion.objects.create(
+        report=report, version=1, language="en", pdf="irm/v1.pdf", sha256="0" * 64, size=1, published_at=timezone.now()
+    )
+    kept = [selectors._RESEARCHERS, selectors._PLAN_COMMITMENTS, selectors._COMMITMENT_ASSESSMENTS,
+            selectors._REQUIREMENT_ASSESSMENTS, selectors._RECOMMENDATIONS, selectors._PUBLISHED_VERSIONS]  # fmt: skip
+    client.force_login(researcher)
+    address = reverse("irm_reports:report-detail", args=[report.pk])
+
+    def page(language):
+        response = client.get(address, HTTP_ACCEPT_LANGUAGE=language)
+        assert response.status_code == 200
+        return re.sub(r'(value|nonce)="[^"]*"', "", response.content.decode())
+
+    for statement in kept:
+        monkeypatch.setattr(statement, "compiled", None)  # every query through the ORM
+    by_orm = {language: page(language) for language in LANGUAGES}
+    assert "Publish the budget tracker data monthly" in by_orm["en"] and "irm/v1.pdf" not in by_orm["en"]
+    assert by_orm["en"].count('<tr id="commitment-') == 4
+    for statement in kept:
+        monkeypatch.setattr(statement, "compiled", compiled_models._UNCOMPILED)
+        monkeypatch.setattr(statement, "first", None)
+    for language in [*LANGUAGES, *LANGUAGES]:  # the first calls compile, the next send the kept statements
+        assert page(language) == by_orm[language], language
+    assert [s.build for s in kept if s.compiled in (None, compiled_models._UNCOMPILED)] == []
