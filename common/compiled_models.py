@@ -149,12 +149,13 @@ class _ModelStatement:
         statement.annotations = list(compiler.annotation_col_map.items())
         statement.converters = list(compiler.get_converters([column[0] for column in select]).items())
         statement.prefetches = bool(queryset._prefetch_related_lookups)
+        statement.texts = {}  # its prepared statement's name and text (common.prepared)
         return statement
 
     def run(self, params: list, varying=()) -> list:
         connection = connections[self.alias]
         with connection.cursor() as cursor:
-            prepared.execute(cursor, connection, self.sql, params, varying)
+            prepared.execute(cursor, connection, self.sql, params, varying, self.texts)
             rows = cursor.fetchall()
         objects = []
         for row in rows:

@@ -183,12 +183,13 @@ class _Statement:
 
     def __init__(self, alias: str, sql: str, params: list, keys: list, converters: list):
         self.alias, self.sql, self.params, self.keys, self.converters = alias, sql, params, keys, converters
+        self.texts = {}  # its prepared statement's name and text (common.prepared)
 
     def run(self, params: list, varying=()) -> list[dict]:
         """The rows for `params`, of which those at the positions `varying` change from call to call."""
         connection = connections[self.alias]
         with connection.cursor() as cursor:
-            prepared.execute(cursor, connection, self.sql, params, varying)
+            prepared.execute(cursor, connection, self.sql, params, varying, self.texts)
             rows = cursor.fetchall()
         if self.converters:
             rows = [_converted(list(row), self.converters, connection) for row in rows]

