@@ -1,6 +1,6 @@
 """Reads of the commitments app: what each page and API endpoint shows, with its related rows."""
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Window
 
 from accounts.models import Organisation
 from commitments.models import (
@@ -17,6 +17,7 @@ from commitments.models import (
 )
 from common.compiled_models import CompiledModels
 from common.db import CompiledOnce, PageQuery
+from common.pagination import PER_PAGE, KeysetPage, first_keyset_page, keyset_page
 from common.translations import page_translations
 
 
@@ -296,3 +297,21 @@ def contact_commitments(*, user) -> QuerySet:
         .annotate(member_name=F("action_plan__member__name"))
         .order_by(*CONTACT_COMMITMENT_ORDER)
     )
+
+
+# The first page of a contact's commitments with their number ("matching": counted over every match before the
+# page is cut), in one statement written once per process, where the contact's id stands twice (the institutions
+# leading, and those supporting). Built by the ORM at every request, the count and the page were planned each
+# time (4.6 ms of planning for 8 ms of execution, at national scale), and the union executed twice.
+_FIRST_CONTACT_COMMITMENTS = CompiledModels(
+    lambda user_id: contact_commitments(user=user_id).annotate(matching=Window(Count("pk")))[: PER_PAGE + 1]
+)
+
+
+def contact_commitments_page(*, user, cursor: str | None) -> KeysetPage:
+    """A page of contact_commitments(user) in CONTACT_COMMITMENT_ORDER: the first from the kept statement, the
+    others (after a cursor) by keyset_page."""
+    if cursor:
+        return keyset_page(contact_commitments(user=user), ordering=CONTACT_COMMITMENT_ORDER, cursor=cursor)
+    rows = _FIRST_CONTACT_COMMITMENTS(user.pk)
+    return first_keyset_page(rows, ordering=CONTACT_COMMITMENT_ORDER, count=rows[0].matching if rows else 0)

@@ -36,7 +36,7 @@ class CompiledModels:
     def __init__(self, build):
         self.build = build
         self.first = None  # (key, sql, params) of the first call
-        self.compiled = _UNCOMPILED  # a _ModelStatement and the key's place, or None: through the ORM
+        self.compiled = _UNCOMPILED  # a _ModelStatement and the key's places, or None: through the ORM
         self.prefetches = KeptPrefetches()  # one instance's prefetch_related() lookups
 
     def __call__(self, key) -> list:
@@ -45,12 +45,13 @@ class CompiledModels:
             return list(self.build(key))  # None: the ORM writes IS NULL, a kept statement = NULL
         if compiled is _UNCOMPILED:
             return self._run_and_record(key)
-        statement, place = compiled
-        if type(key) is not type(statement.params[place]):  # "5" for 5: the ORM converts it, a statement would not
+        statement, places = compiled
+        if type(key) is not type(statement.params[places[0]]):  # "5" for 5: the ORM converts it, a statement not
             return list(self.build(key))
         params = list(statement.params)
-        params[place] = key
-        objects = statement.run(params, varying=(place,))
+        for place in places:
+            params[place] = key
+        objects = statement.run(params, varying=places)
         if statement.prefetches and objects:
             lookups = self.build(key)._prefetch_related_lookups
             if len(objects) == 1:

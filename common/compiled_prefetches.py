@@ -48,7 +48,7 @@ class _Sample(NamedTuple):  # a lookup's statement for a first instance
 
 class _Kept(NamedTuple):
     statement: object  # common.compiled_models._ModelStatement
-    place: int  # the instance's id among its parameters
+    places: tuple  # where the instance's id stands among its parameters
 
 
 class KeptPrefetches:
@@ -79,10 +79,11 @@ class KeptPrefetches:
             else:
                 record.append((lookup, owner))
             seen.add(name)
-        for lookup, owner, (statement, place) in kept:
+        for lookup, owner, (statement, places) in kept:
             params = list(statement.params)
-            params[place] = owner.pk
-            _store(owner, lookup, statement.run(params, varying=(place,)))
+            for place in places:
+                params[place] = owner.pk
+            _store(owner, lookup, statement.run(params, varying=places))
         if record:
             self._record(instance, record, of, rebuild, language)
         if orm:

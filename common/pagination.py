@@ -23,6 +23,7 @@ from django.utils.functional import cached_property
 from common.cache import cached, content_query_key
 
 COUNT_LIMIT = 1_000
+PER_PAGE = 25
 
 
 class ContentPaginator(Paginator):
@@ -200,7 +201,12 @@ def _picked_rows(queryset: QuerySet, order: tuple, matches: list[tuple], pks: li
 
 
 def keyset_page(
-    queryset: QuerySet, *, ordering: tuple[str, ...], cursor: str | None, per_page: int = 25, keys_only: bool = False
+    queryset: QuerySet,
+    *,
+    ordering: tuple[str, ...],
+    cursor: str | None,
+    per_page: int = PER_PAGE,
+    keys_only: bool = False,
 ) -> KeysetPage:
     """One page of `queryset` in `ordering` (whose last term must be unique, e.g. "-id").
 
@@ -256,6 +262,20 @@ def keyset_page(
         previous_cursor=_encode(key(rows[0]), True) if rows and has_previous else None,
         count=min(counted, limit),
         count_is_capped=counted > limit,
+    )
+
+
+def first_keyset_page(rows: list, *, ordering: tuple[str, ...], count: int, per_page: int = PER_PAGE) -> KeysetPage:
+    """The page keyset_page gives without a cursor, from the list's first `per_page` + 1 rows in `ordering` and its
+    number of rows, read by the caller (in one kept statement, say)."""
+    shown = rows[:per_page]
+    last = [getattr(shown[-1], term.lstrip("-")) for term in ordering] if shown else None
+    return KeysetPage(
+        object_list=shown,
+        next_cursor=_encode(last, False) if len(rows) > per_page else None,
+        previous_cursor=None,
+        count=min(count, COUNT_LIMIT),
+        count_is_capped=count > COUNT_LIMIT,
     )
 
 

@@ -5,7 +5,6 @@ from django.views.generic import TemplateView
 
 from commitments import selectors as commitment_selectors
 from common.compiled_models import CompiledModels
-from common.pagination import keyset_page
 from consultations import referral_selectors
 from monitoring import institution_selectors
 
@@ -38,11 +37,7 @@ class InstitutionHomeView(LoginRequiredMixin, TemplateView):
         institutions = _INSTITUTIONS(user.pk)
         if not institutions:  # who is no contact has nothing to list: no query
             return super().get_context_data(institutions=institutions, **kwargs)
-        page = keyset_page(
-            commitment_selectors.contact_commitments(user=user),
-            ordering=commitment_selectors.CONTACT_COMMITMENT_ORDER,
-            cursor=self.request.GET.get("cursor"),
-        )
+        page = commitment_selectors.contact_commitments_page(user=user, cursor=self.request.GET.get("cursor"))
         reports, more_reports = first(_REPORTS(user.pk))
         referrals, more_referrals = first(_REFERRALS(user.pk))
         return super().get_context_data(

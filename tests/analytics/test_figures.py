@@ -1,6 +1,7 @@
 """The rules of the figures: which assessment counts, what is left out, how groups are labelled."""
 
 import pytest
+from django.db.models import Q
 from django.utils import translation
 
 from analytics.figures import breakdown_rows, total_row
@@ -109,10 +110,16 @@ def test_a_query_that_cannot_be_kept_goes_through_the_orm_each_time(django_asser
     def shape_follows_the_key(key):  # [first, first] is written IN (%s), [first, second] IN (%s, %s)
         return {"n": Commitment.objects.filter(pk__in=[first.pk, key]).count()}
 
+    def follows_the_key(key):  # key + 1 beside the key: not the key, never replaced by the next call's
+        return {"n": Commitment.objects.filter(pk__gte=key, pk__lte=key + 1).count()}
+
     def kept_query(key):
         return {"n": Commitment.objects.filter(pk__gte=key).count()}
 
-    for query in (two_statements, key_in_the_text, shape_follows_the_key):
+    def key_twice(key):
+        return {"n": Commitment.objects.filter(Q(pk=key) | Q(pk__gt=key, number__gt="")).count()}
+
+    for query in (two_statements, key_in_the_text, shape_follows_the_key, follows_the_key):
         once = CompiledOnce(query)
         assert [once(c.pk) for c in (first, second, third, first)] == [
             query(c.pk) for c in (first, second, third, first)
@@ -123,6 +130,11 @@ def test_a_query_that_cannot_be_kept_goes_through_the_orm_each_time(django_asser
     assert once.compiled["default"] is not None
     with django_assert_num_queries(1):
         assert once(third.pk) == {"n": 1}
+    twice = CompiledOnce(key_twice)  # the key in two places: both take each call's key
+    assert [twice(first.pk), twice(second.pk)] == [{"n": 3}, {"n": 2}]
+    assert len(twice.compiled["default"][2]) == 2
+    with django_assert_num_queries(1):
+        assert twice(third.pk) == {"n": 1}
 
 
 def test_the_partnerships_figures_written_once_follow_the_data(django_assert_num_queries, monkeypatch):

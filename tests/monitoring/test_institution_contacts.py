@@ -98,3 +98,41 @@ def test_someone_who_is_no_contact_costs_no_commitment_query(participant):
     with CaptureQueriesContext(connection) as queries:
         assert client.get(reverse("monitoring:institution-home")).status_code == 200
     assert not [q for q in queries if "commitments_commitment" in q["sql"]]
+
+
+def test_each_contacts_first_page_is_the_keyset_page_read_by_one_kept_statement(member, other_member, monkeypatch):
+    """The first page and the count come from one statement kept per process (the contact's id stands twice in
+    it): for contacts of many, few and no commitments, the page keyset_page reads through the ORM."""
+    from commitments import selectors
+    from common.compiled_models import CompiledModels
+    from common.pagination import keyset_page
+
+    kept = CompiledModels(selectors._FIRST_CONTACT_COMMITMENTS.build)
+    monkeypatch.setattr(selectors, "_FIRST_CONTACT_COMMITMENTS", kept)
+    plans = {m: ActionPlanFactory(member=m, implementing=True) for m in (member, other_member)}
+    drafting = ActionPlanFactory(member=member)
+    contacts = []
+    for n, size in enumerate((27, 3, 0)):
+        ministry = InstitutionFactory(member=member, name=f"Ministry {n}")
+        contacts.append(InstitutionContactFactory(institution=ministry))
+        for i in range(size):
+            CommitmentFactory(action_plan=plans[member], number=f"{n}.{i}", lead_institution=ministry)
+        both = CommitmentFactory(action_plan=plans[other_member], number=f"{n}", lead_institution=ministry)
+        both.supporting_organisations.add(ministry)  # led and supported: listed once
+        CommitmentFactory(action_plan=drafting, number=f"{n}", lead_institution=ministry)  # not implemented
+    client = Client()
+    url = reverse("monitoring:institution-home")
+    for contact in contacts + contacts:
+        client.force_login(contact.user)
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get(url).context["page"]
+        orm = keyset_page(selectors.contact_commitments(user=contact.user), ordering=selectors.CONTACT_COMMITMENT_ORDER,
+                          cursor=None)  # fmt: skip
+        assert [c.pk for c in page] == [c.pk for c in orm]
+        assert [c.member_name for c in page] == [c.member_name for c in orm]
+        assert (page.count, page.count_is_capped, page.next_cursor, page.previous_cursor) == (
+            orm.count, orm.count_is_capped, orm.next_cursor, orm.previous_cursor
+        )  # fmt: skip
+        assert len([q for q in queries if "UNION" in q["sql"]]) == 1  # the led and the supported, page and count
+    assert kept.compiled is not None
+    assert [len(kept(contact.user_id)) for contact in contacts] == [26, 4, 1]
