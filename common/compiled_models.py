@@ -11,10 +11,9 @@ from django.utils.translation import get_language
 
 from common import prepared
 from common.compiled_prefetches import KeptPrefetches
-from common.db import CompiledOnce, _converted
+from common.db import BIGINT, CompiledOnce, _converted, neighbour
 
 _UNCOMPILED = object()
-_BIGINT = range(-(2**63), 2**63)  # a key outside it finds nothing through the ORM, and fails as a parameter
 
 
 class CompiledModels:
@@ -41,7 +40,7 @@ class CompiledModels:
 
     def __call__(self, key) -> list:
         compiled = self.compiled
-        if compiled is None or key is None or (type(key) is int and key not in _BIGINT):
+        if compiled is None or key is None or (type(key) is int and key not in BIGINT):
             return list(self.build(key))  # None: the ORM writes IS NULL, a kept statement = NULL
         if compiled is _UNCOMPILED:
             return self._run_and_record(key)
@@ -63,7 +62,7 @@ class CompiledModels:
     def _lookups_of_another(self, key) -> tuple | None:
         """The prefetch lookups built for a neighbouring key (None when the builder refuses it): a lookup whose
         query follows the key is told from one whose query follows its owner."""
-        stand_in = f"{key}-" if type(key) is str else key + 1 if type(key) is int and key + 1 in _BIGINT else None
+        stand_in = neighbour(key)
         if stand_in is None:
             return None
         try:
@@ -107,11 +106,8 @@ class CompiledModels:
         language: a process that only ever sees one key (a page everyone reads) keeps the statement at once, and a
         query whose SQL follows the language (between these two) is found out from the first call. Any other key,
         a stand-in the builder refuses, or a single language: the statement waits for a second call."""
-        if type(key) is str:  # a slug
-            stand_in = f"{key}-"
-        elif type(key) is int:
-            stand_in = key + 1 if key + 1 in _BIGINT else key - 1
-        else:
+        stand_in = neighbour(key)
+        if stand_in is None:
             return
         current = get_language() or settings.LANGUAGE_CODE
         other = next((code for code, _name in settings.LANGUAGES if code != current), None)

@@ -31,9 +31,7 @@ from django.db.models.fields.related_descriptors import (
 from django.db.models.query import ModelIterable, normalize_prefetch_lookups, prefetch_related_objects
 from django.utils.translation import get_language
 
-from common.db import CompiledOnce
-
-_BIGINT = range(-(2**63), 2**63)
+from common.db import CompiledOnce, neighbour
 
 _KINDS = (ReverseManyToOneDescriptor, ManyToManyDescriptor)  # the second is a subclass of the first
 _SINGLE = (ForwardManyToOneDescriptor, ReverseOneToOneDescriptor)  # a foreign key, a one-to-one either way
@@ -104,11 +102,12 @@ class KeptPrefetches:
                     cached._iterable_class = ModelIterable
             name = (lookup.prefetch_to, language)
             self._compare(name, owner.pk, noted.get(lookup.prefetch_to))
-            if isinstance(self.state[name], _Sample) and type(owner.pk) is int and owner.pk + 1 in _BIGINT:
+            if isinstance(self.state[name], _Sample) and type(owner.pk) is int:
                 if fresh is None:
                     fresh = {again.prefetch_to: again for again in normalize_prefetch_lookups(rebuild() or ())}
                 if lookup.prefetch_to in fresh:  # else lookups that change with the key: the next owner decides
-                    self._compare(name, owner.pk + 1, _stand_in_statement(owner, fresh[lookup.prefetch_to], of))
+                    stand_in = neighbour(owner.pk)
+                    self._compare(name, stand_in, _stand_in_statement(owner, stand_in, fresh[lookup.prefetch_to], of))
 
     def _compare(self, name: tuple, key, statement) -> None:
         first = self.state.get(name)
@@ -148,11 +147,11 @@ def _owner(instance, lookup):
     return owner
 
 
-def _stand_in_statement(owner, lookup, of):
-    """The lookup's statement for the owner's next id, built as the relation's manager builds it for a prefetch,
-    compiled and not run (None when it cannot be told)."""
+def _stand_in_statement(owner, key, lookup, of):
+    """The lookup's statement for another owner of id `key` (common.db.neighbour), built as the relation's manager
+    builds it for a prefetch, compiled and not run (None when it cannot be told)."""
     try:
-        stand_in = type(owner).from_db(owner._state.db, [owner._meta.pk.attname], [owner.pk + 1])
+        stand_in = type(owner).from_db(owner._state.db, [owner._meta.pk.attname], [key])
         descriptor, manager = _descriptor(owner, lookup), getattr(stand_in, _last(lookup))
         queryset = lookup.queryset if lookup.queryset is not None else super(type(manager), manager).get_queryset()
         if isinstance(descriptor, ManyToManyDescriptor):  # its manager builds the query without running it

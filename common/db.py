@@ -4,6 +4,19 @@ from django.db import DEFAULT_DB_ALIAS, connections, models
 
 from common import prepared
 
+# A key outside it finds nothing through the ORM, and fails as a parameter of a kept statement.
+BIGINT = range(-(2**63), 2**63)
+
+
+def neighbour(key):
+    """A key beside `key` (the next id, the previous one at the top of the range; a slug with a dash added), for a
+    stand-in query compiled and compared with `key`'s; None for a key of another type."""
+    if type(key) is str:
+        return f"{key}-"
+    if type(key) is int:
+        return key + 1 if key + 1 in BIGINT else key - 1
+    return None
+
 
 class SubqueryCount(models.Subquery):
     """COUNT(*) of a correlated subquery: one SQL statement per page, no join multiplication."""
