@@ -251,7 +251,7 @@ def report_document(*, report: Report) -> dict:
         "requirements": requirements,
         "requirements_assessed": requirements_assessed,
         "recommendations": selectors.report_recommendations(report=report),
-        "researchers": list(selectors.plan_researchers(plan=plan)),
+        "researchers": selectors.plan_researchers(plan=plan),
         "glance": figures,
         "charts": report_charts(report, assessments, total, figures),
         "policy_areas": policy_areas,
