@@ -21,12 +21,12 @@ class CompiledModels:
 
     The first call goes through the ORM (and a second with another key, when no neighbouring key could be
     compiled for the first): when both querysets (the first and a neighbouring key's, compiled in another
-    language) compile to the same SQL, with parameters differing only where the key stands, later calls send that
-    statement with their key (prepared on the connection, common.prepared) and build the instances as the ORM does
-    (fields, `select_related()` objects, annotations). The `prefetch_related()` lookups are built again at each
-    call (the translations of the page's language): for one instance, those of its own relations are kept as
-    statements too, per language (common.compiled_prefetches); for several, the ORM fetches them. For a detail
-    page's panels, whose small queries cost more to compile than to run. Other querysets (values(), extra(), a
+    language) compile to the same SQL, with parameters differing only where the key stands (once or more), later
+    calls send that statement with their key (prepared on the connection, common.prepared) and build the instances
+    as the ORM does (fields, `select_related()` objects, annotations). The `prefetch_related()` lookups are built
+    again at each call (the translations of the page's language): for one instance, those of its own relations are
+    kept as statements too, per language (common.compiled_prefetches); for several, the ORM fetches them. For a
+    detail page's panels, whose small queries cost more to compile than to run. Other querysets (values(), extra(), a
     related manager's) go through the ORM.
 
     As for CompiledOnce, the other parameters must be constants of the code: never the language, a setting or

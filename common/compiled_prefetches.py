@@ -7,7 +7,7 @@ lookup of a reverse foreign key or of a many-to-many relation, of the instance i
 select_related() read (a proposal's consultation), is run by the ORM for a first owner, its statement noted and
 compared with a stand-in's (the owner's next id, the lookups built for another key; compiled, not run) or, failing
 that, a second owner's; when both compile to the same SQL, with parameters differing only where the owner's id
-stands, later calls send that statement with their owner's id and store its objects as
+stands (in one place only), later calls send that statement with their owner's id and store its objects as
 prefetch_related_objects() does (the list of `to_attr`, or the related manager's cached queryset; the reverse
 foreign key set on each object). The lookups nested in a lookup's queryset (a milestone's translations) and any
 other lookup go through the ORM.
@@ -117,7 +117,10 @@ class KeptPrefetches:
             self.state[name] = _Sample(key, statement.sql, statement.params)
         elif first.key != key:
             kept = CompiledOnce._kept(first, (key, statement.sql, statement.params), [])
-            self.state[name] = _NEVER if kept is None else _Kept(statement, kept[2])
+            # The owner's id in one place only: a stand-in moves the page's key with the owner's id, and a lookup
+            # reading the page's key whose owner has the same id (a plan and its commitment) would seem to read
+            # the owner's id twice.
+            self.state[name] = _NEVER if kept is None or len(kept[2]) != 1 else _Kept(statement, kept[2])
 
 
 def _last(lookup) -> str:

@@ -100,8 +100,8 @@ class CompiledOnce:
         differ = tuple(i for i, (a, b) in enumerate(zip(params_1, params_2, strict=False)) if a != b)
         if sql_1 != sql_2 or len(params_1) != len(params_2) or not differ:
             return None
-        if any((params_1[place], params_2[place]) != (key_1, key_2) for place in differ):
-            return None  # a parameter that follows the key without being it (key + 1, say)
+        if any((params_1[p], params_2[p]) != (key_1, key_2) or type(params_1[p]) is not type(key_1) for p in differ):
+            return None  # a parameter that follows the key without being it (key + 1, say, or bool(key))
         if any(isinstance(value, date | time) for value in params_1):
             return None  # the day or the time, read when the query was built: not a constant of the code
         return sql_1, params_1, differ, keys

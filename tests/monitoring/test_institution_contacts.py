@@ -112,14 +112,16 @@ def test_each_contacts_first_page_is_the_keyset_page_read_by_one_kept_statement(
     plans = {m: ActionPlanFactory(member=m, implementing=True) for m in (member, other_member)}
     drafting = ActionPlanFactory(member=member)
     contacts = []
-    for n, size in enumerate((27, 3, 0)):
+    for n, size in enumerate((27, 3, 0, 24)):  # 28 rows, 4, none, 25: one page exactly
         ministry = InstitutionFactory(member=member, name=f"Ministry {n}")
         contacts.append(InstitutionContactFactory(institution=ministry))
+        CommitmentFactory(action_plan=drafting, number=f"{n}", lead_institution=ministry)  # not implemented
+        if not size:
+            continue
         for i in range(size):
             CommitmentFactory(action_plan=plans[member], number=f"{n}.{i}", lead_institution=ministry)
         both = CommitmentFactory(action_plan=plans[other_member], number=f"{n}", lead_institution=ministry)
         both.supporting_organisations.add(ministry)  # led and supported: listed once
-        CommitmentFactory(action_plan=drafting, number=f"{n}", lead_institution=ministry)  # not implemented
     client = Client()
     url = reverse("monitoring:institution-home")
     for contact in contacts + contacts:
@@ -135,4 +137,5 @@ def test_each_contacts_first_page_is_the_keyset_page_read_by_one_kept_statement(
         )  # fmt: skip
         assert len([q for q in queries if "UNION" in q["sql"]]) == 1  # the led and the supported, page and count
     assert kept.compiled is not None
-    assert [len(kept(contact.user_id)) for contact in contacts] == [26, 4, 1]
+    assert [len(kept(contact.user_id)) for contact in contacts] == [26, 4, 0, 25]
+    assert [kept(contact.user_id)[0].matching for contact in contacts if contact is not contacts[2]] == [28, 4, 25]
