@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from drafting.models import DraftVersion
+from drafting.selectors import version_text
 
 
 @dataclass
@@ -45,10 +46,7 @@ def word_diff(old: str, new: str) -> list[tuple[str, str]]:
 
 
 def _texts(version: DraftVersion) -> dict:
-    commitments = {}
-    for copy in version.commitments.prefetch_related("paragraphs"):
-        commitments[copy.key] = (copy, {p.key: p for p in copy.paragraphs.all()})
-    return commitments
+    return {copy.key: (copy, {p.key: p for p in copy.shown_paragraphs}) for copy in version_text(version=version)}
 
 
 def versions_diff(old: DraftVersion, new: DraftVersion) -> list[CommitmentDiff]:
