@@ -53,7 +53,9 @@ def version_text(*, version: DraftVersion) -> list[DraftCommitment]:
         copy.version, copy.shown_paragraphs = version, []  # the rules read the version (its plan's member)
         by_id[copy.pk] = copy
     for paragraph in _VERSION_PARAGRAPHS(version.pk):
-        copy = by_id[paragraph.draft_commitment_id]
+        copy = by_id.get(paragraph.draft_commitment_id)
+        if copy is None:  # its commitment written between the two reads: shown at the next visit, with it
+            continue
         paragraph.draft_commitment = copy
         copy.shown_paragraphs.append(paragraph)
     return commitments

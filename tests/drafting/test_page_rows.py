@@ -66,3 +66,28 @@ def test_the_paragraphs_written_in_python_are_the_templates(client, version, poi
     assert "Publish &lt;all&gt; the &quot;contracts&quot; &amp; l&#x27;argent 8" in written
     if language == "en":
         assert "1234 comments" in written and "1 comment," in written and "2 amendments awaiting a decision" in written
+
+
+@pytest.mark.parametrize("visitor", ["anonymous", "participant", "point_of_contact"])
+def test_a_version_costs_the_same_queries_for_one_commitment_or_many(
+    client, member, point_of_contact, visitor, request
+):
+    """Nothing is read per commitment or per paragraph (the rules read the version the page read), for a visitor,
+    a participant or the point of contact, with a thread opened."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import ActionPlanFactory
+
+    if visitor != "anonymous":
+        client.force_login(request.getfixturevalue(visitor))
+    counts = []
+    for size in (1, 4):
+        version = published_draft(action_plan=ActionPlanFactory(member=member), commitments=size, poc=point_of_contact)
+        opened = DraftParagraph.objects.filter(draft_commitment__version=version).first()
+        url = reverse("drafting:version-detail", args=[version.pk]) + f"?paragraph={opened.pk}"
+        client.get(url)  # the statements kept, the caches filled
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]

@@ -136,6 +136,6 @@ def test_each_contacts_first_page_is_the_keyset_page_read_by_one_kept_statement(
             orm.count, orm.count_is_capped, orm.next_cursor, orm.previous_cursor
         )  # fmt: skip
         assert len([q for q in queries if "UNION" in q["sql"]]) == 1  # the led and the supported, page and count
-    assert kept.compiled is not None
+    assert isinstance(kept.compiled, tuple)  # (statement, places): kept, not refused nor waiting
     assert [len(kept(contact.user_id)) for contact in contacts] == [26, 4, 0, 25]
     assert [kept(contact.user_id)[0].matching for contact in contacts if contact is not contacts[2]] == [28, 4, 25]
