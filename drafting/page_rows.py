@@ -6,10 +6,11 @@ and two plural translations cost more than the page's queries. The template stay
 tests/drafting/test_page_rows.py renders both on the same versions, in every language, and compares them.
 """
 
+import functools
 from collections.abc import Callable
 
 from django.utils.safestring import SafeString
-from django.utils.translation import ngettext
+from django.utils.translation import get_language, ngettext
 
 from common.html import joined
 from common.html import template_value as _value
@@ -37,10 +38,17 @@ class _Counts(dict):
         return self[number]
 
 
+@functools.cache
+def _section_labels(language: str | None) -> dict:
+    """{{ paragraph.get_section_display }} of each section, in `language` (the active one): written once per
+    process and language, not for each commitment of each page."""
+    return {value: _value(str(label)) for value, label in DraftParagraph.Section.choices}
+
+
 def paragraphs(rows: list[DraftParagraph], opened: int | None, thread: Callable[[DraftParagraph], str]) -> SafeString:
     """The version's paragraphs (drafting.selectors.version_text), the one `opened` with its thread (`thread`
     renders drafting/includes/_thread.html for it)."""
-    sections = {value: _value(str(label)) for value, label in DraftParagraph.Section.choices}
+    sections = _section_labels(get_language())
     comments = _Counts("%(counter)s comment", "%(counter)s comments")
     amendments = _Counts("%(counter)s amendment awaiting a decision", "%(counter)s amendments awaiting a decision")
     parts = []
