@@ -201,12 +201,7 @@ def _picked_rows(queryset: QuerySet, order: tuple, matches: list[tuple], pks: li
 
 
 def keyset_page(
-    queryset: QuerySet,
-    *,
-    ordering: tuple[str, ...],
-    cursor: str | None,
-    per_page: int = PER_PAGE,
-    keys_only: bool = False,
+    queryset: QuerySet, *, ordering: tuple[str, ...], cursor: str | None, per_page=PER_PAGE, keys_only=False
 ) -> KeysetPage:
     """One page of `queryset` in `ordering` (whose last term must be unique, e.g. "-id").
 

@@ -3,7 +3,7 @@
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.views.generic import TemplateView
 
-from commitments import selectors as commitment_selectors
+from commitments import contact_selectors
 from common.compiled_models import CompiledModels
 from consultations import referral_selectors
 from monitoring import institution_selectors
@@ -22,7 +22,7 @@ def first(rows: list):
 # Keyed by the contact's id, written in SQL once per process (common.compiled_models): one query each, of READ
 # rows at most (a constant of the statement: LIMIT shown, one more to say the queue was cut).
 READ = LIMIT + 1
-_INSTITUTIONS = CompiledModels(lambda user_id: commitment_selectors.contact_institutions(user=user_id))
+_INSTITUTIONS = CompiledModels(lambda user_id: contact_selectors.contact_institutions(user=user_id))
 _REPORTS = CompiledModels(lambda user_id: institution_selectors.contact_reports_to_answer(user=user_id)[:READ])
 _REFERRALS = CompiledModels(lambda user_id: referral_selectors.contact_referrals(user=user_id)[:READ])
 
@@ -37,7 +37,7 @@ class InstitutionHomeView(LoginRequiredMixin, TemplateView):
         institutions = _INSTITUTIONS(user.pk)
         if not institutions:  # who is no contact has nothing to list: no query
             return super().get_context_data(institutions=institutions, **kwargs)
-        page = commitment_selectors.contact_commitments_page(user=user, cursor=self.request.GET.get("cursor"))
+        page = contact_selectors.contact_commitments_page(user=user, cursor=self.request.GET.get("cursor"))
         reports, more_reports = first(_REPORTS(user.pk))
         referrals, more_referrals = first(_REFERRALS(user.pk))
         return super().get_context_data(

@@ -123,7 +123,7 @@ def test_the_data_download_lists_the_links_and_deletion_removes_them(institution
 
 
 def test_a_contact_lists_the_commitments_its_institutions_lead_or_support_once_each(member, institution, led):
-    from commitments.selectors import contact_commitments
+    from commitments.contact_selectors import contact_commitments
 
     contact = InstitutionContactFactory(institution=institution)
     implementing = led.action_plan

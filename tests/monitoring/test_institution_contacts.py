@@ -103,7 +103,7 @@ def test_someone_who_is_no_contact_costs_no_commitment_query(participant):
 def test_each_contacts_first_page_is_the_keyset_page_read_by_one_kept_statement(member, other_member, monkeypatch):
     """The first page and the count come from one statement kept per process (the contact's id stands twice in
     it): for contacts of many, few and no commitments, the page keyset_page reads through the ORM."""
-    from commitments import selectors
+    from commitments import contact_selectors as selectors
     from common.compiled_models import CompiledModels
     from common.pagination import keyset_page
 

@@ -10,7 +10,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from commitments import selectors as commitment_selectors
+from commitments import contact_selectors
 from common.compiled_models import CompiledModels
 from consultations import referral_selectors, services
 from monitoring import institution_selectors
@@ -20,7 +20,7 @@ from tests.factories.monitoring import MonitoringReportFactory
 
 pytestmark = pytest.mark.django_db
 WHOLE_ROWS = {
-    (commitment_selectors, "contact_commitments"): lambda qs: qs.defer(None).select_related("action_plan__member"),
+    (contact_selectors, "contact_commitments"): lambda qs: qs.defer(None).select_related("action_plan__member"),
     (institution_selectors, "contact_reports_to_answer"): lambda qs: qs.defer(None).select_related(
         "commitment__action_plan__member"
     ),
@@ -71,8 +71,8 @@ def test_the_page_is_the_same_with_whole_rows(contact, monkeypatch, language):
     for (module, name), whole in WHOLE_ROWS.items():
         monkeypatch.setattr(module, name, _whole_rows(getattr(module, name), whole))
     # The first page's statement, kept from the lean pass, is written again from the whole rows.
-    first_page = CompiledModels(commitment_selectors._FIRST_CONTACT_COMMITMENTS.build)
-    monkeypatch.setattr(commitment_selectors, "_FIRST_CONTACT_COMMITMENTS", first_page)
+    first_page = CompiledModels(contact_selectors._FIRST_CONTACT_COMMITMENTS.build)
+    monkeypatch.setattr(contact_selectors, "_FIRST_CONTACT_COMMITMENTS", first_page)
     full, full_queries = _page(client, language)
     assert lean == full and lean_queries == full_queries
     assert lean.count("Abrir &lt;presupuestos&gt;") == 8 and lean.count("Propuesta &lt;") == 3
