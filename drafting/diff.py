@@ -33,8 +33,13 @@ class CommitmentDiff:
 def word_diff(old: str, new: str) -> list[tuple[str, str]]:
     """The words of `old` and `new` as runs kept, deleted and inserted."""
     before, after = old.split(), new.split()
-    if before == after:  # most paragraphs of a new version: what SequenceMatcher would say, without its search
+    if before == after:  # most paragraphs of a new version: what the search would say, without it
         return [("same", " ".join(before))] if before else []
+    return searched_diff(before, after)
+
+
+def searched_diff(before: list[str], after: list[str]) -> list[tuple[str, str]]:
+    """Two lists of words as runs kept, deleted and inserted, from SequenceMatcher's opcodes."""
     parts = []
     for tag, i1, i2, j1, j2 in SequenceMatcher(a=before, b=after, autojunk=False).get_opcodes():
         if tag == "equal":
