@@ -101,7 +101,7 @@ def paragraph_thread(*, version: DraftVersion, paragraph_pk, page: str | int | N
 
 
 # The opened paragraph and its amendments (the thread links each to its own page: none of its relations), in
-# statements written once per process. Built by the ORM at every request, the paragraph's joins and the eight
+# statements written once per process. Built by the ORM at every request, the paragraph's joins and the ten
 # tables of amendment_queryset() took 2.3 and 4.2 ms to compile and plan (for no amendment, at national scale).
 _PARAGRAPH = CompiledModels(
     lambda pk: DraftParagraph.objects.filter(pk=pk).select_related("draft_commitment").order_by()

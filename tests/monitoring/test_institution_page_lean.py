@@ -14,6 +14,7 @@ from commitments import contact_selectors
 from common.compiled_models import CompiledModels
 from consultations import referral_selectors, services
 from monitoring import institution_selectors
+from monitoring.views import institutions as views
 from tests.factories import CommitmentFactory, InstitutionContactFactory, InstitutionFactory, UserFactory
 from tests.factories.consultations import ConsultationFactory, ProposalFactory
 from tests.factories.monitoring import MonitoringReportFactory
@@ -70,9 +71,9 @@ def test_the_page_is_the_same_with_whole_rows(contact, monkeypatch, language):
     lean, lean_queries = _page(client, language)
     for (module, name), whole in WHOLE_ROWS.items():
         monkeypatch.setattr(module, name, _whole_rows(getattr(module, name), whole))
-    # The first page's statement, kept from the lean pass, is written again from the whole rows.
-    first_page = CompiledModels(contact_selectors._FIRST_CONTACT_COMMITMENTS.build)
-    monkeypatch.setattr(contact_selectors, "_FIRST_CONTACT_COMMITMENTS", first_page)
+    # The statements kept from the lean pass are written again from the whole rows.
+    for module, name in ((contact_selectors, "_FIRST_CONTACT_COMMITMENTS"), (views, "_REPORTS"), (views, "_REFERRALS")):
+        monkeypatch.setattr(module, name, CompiledModels(getattr(module, name).build))
     full, full_queries = _page(client, language)
     assert lean == full and lean_queries == full_queries
     assert lean.count("Abrir &lt;presupuestos&gt;") == 8 and lean.count("Propuesta &lt;") == 3
