@@ -101,9 +101,13 @@ def test_comments_page_numbers_out_of_range_show_the_last_page(client, proposal)
 
 def test_proposal_list_filters_search_and_sorts(client, consultation):
     lobbying = PolicyAreaFactory(slug="lobbying", name="Lobbying")
-    quiet = ProposalFactory(consultation=consultation, title="Register every lobbyist", policy_area=lobbying)
+    # Texts written out where a search must not find them: the factory's random English words may say "budget data".
+    plain = {"problem": "Nobody knows.", "solution": "Publish it."}
+    quiet = ProposalFactory(consultation=consultation, title="Register every lobbyist", policy_area=lobbying, **plain)
     popular = ProposalFactory(consultation=consultation, title="Open budget data", support_count=12)
-    answered = ResponseFactory(proposal=ProposalFactory(consultation=consultation, title="Agendas online")).proposal
+    answered = ResponseFactory(
+        proposal=ProposalFactory(consultation=consultation, title="Agendas online", **plain)
+    ).proposal
     ProposalFactory(consultation=consultation, title="A private draft", draft=True)
     ProposalFactory(consultation=consultation, title="Hidden spam", is_hidden=True)
     url = reverse("consultations:proposal-list")
