@@ -109,6 +109,8 @@ TEMPLATES = [
         },
     },
 ]
+# Django's default field and widget templates written in Python, the others rendered as before (common/form_rendering.py).
+FORM_RENDERER = "common.form_rendering.FormRenderer"
 
 # DATABASE -----------------------------------------------------------------------------------------
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
