@@ -1,13 +1,16 @@
 """Django's form templates written in Python (settings.FORM_RENDERER).
 
 A form page renders each field through four to six nested templates (the field group, its label, its errors, its
-widget, the widget's attributes; a list of radio buttons two more per option): two thirds of a participant's proposal
-form went there. This renderer writes the default templates of Django's fields and widgets in Python, byte for byte,
-and renders every other template (a widget of the project's own, a form's or a formset's layout) with Django's
-templates as before. tests/common/test_form_rendering.py renders the project's forms and generated fields with both.
+widget, the widget's attributes; a list of radio buttons two more per option): about half of a participant's
+proposal form went there (docs/PERFORMANCE.md, twenty-second round). This renderer writes the default templates of
+Django's fields and widgets in Python, byte for byte, and renders every other template (a widget of the project's own,
+a form's or a formset's layout) with Django's templates as before. tests/common/test_form_rendering.py renders the
+project's forms and generated fields with both.
 
 Each writer returns what its template gives (an included template's output is not stripped); the renderer strips
-the outermost one, as Django's renderers do.
+the outermost one, as Django's renderers do. A list of options whose option template is not one of these is
+rendered whole by Django's template (a template of one's own may read the loop around it). Values are written as
+they are given: a template would call a callable attribute value, which no widget of Django's holds.
 """
 
 from django.forms.renderers import DjangoTemplates
@@ -44,8 +47,10 @@ def _input(context) -> str:
 
 
 # The widget templates that are `{% include "django/forms/widgets/input.html" %}` and a newline.
-INPUT_KINDS = ("checkbox", "color", "date", "datetime", "email", "file", "hidden", "number", "password", "search")
-INPUT_KINDS += ("tel", "text", "time", "url")
+INPUT_KINDS = (
+    *("checkbox", "color", "date", "datetime", "email", "file", "hidden"),
+    *("number", "password", "search", "tel", "text", "time", "url"),
+)
 
 
 def _input_kind(context) -> str:
@@ -84,14 +89,23 @@ class FormRenderer(DjangoTemplates):
 
     def _written(self, template_name, context, request=None) -> str:
         """What the template gives, unstripped: by its writer when it has one."""
-        write = self.writers.get(template_name)
+        write = self.writers.get(template_name) if isinstance(template_name, str) else None  # a list: select_template
         if write is None:
             return self.get_template(template_name).render(context, request=request)
         return write(self, context)
 
     def _included(self, template_name, context, widget) -> str:
-        """`{% include template_name with widget=widget %}`."""
-        return self._written(template_name, {**context, "widget": widget})
+        """`{% include template_name with widget=widget %}`, for one of the option templates written here."""
+        return self.writers[template_name](self, {**context, "widget": widget})
+
+    def _own_options(self, template_name: str, context) -> str | None:
+        """The whole list by Django's template when one of its options has a template of its own."""
+        options = (
+            option for _group, group_options, _index in context["widget"]["optgroups"] for option in group_options
+        )
+        if all(isinstance(name := option["template_name"], str) and name in self.OPTIONS for option in options):
+            return None
+        return self.get_template(template_name).render(context)
 
     def _input_option(self, context) -> str:
         option = context["widget"]
@@ -106,6 +120,9 @@ class FormRenderer(DjangoTemplates):
         return self._input_option(context) + "\n"
 
     def _multiple_input(self, context) -> str:
+        own = self._own_options("django/forms/widgets/multiple_input.html", context)
+        if own is not None:
+            return own
         widget = context["widget"]
         id_, css = widget["attrs"].get("id"), widget["attrs"].get("class")
         id_ = f' id="{template_value(id_)}"' if id_ else ""
@@ -125,6 +142,9 @@ class FormRenderer(DjangoTemplates):
         return self._multiple_input(context) + "\n"
 
     def _select(self, context) -> str:
+        own = self._own_options("django/forms/widgets/select.html", context)
+        if own is not None:
+            return own
         widget = context["widget"]
         parts = [f'<select name="{template_value(widget["name"])}"{_attrs(widget["attrs"])}>']
         for group, options, _index in widget["optgroups"]:
@@ -173,6 +193,10 @@ class FormRenderer(DjangoTemplates):
         closing = "</fieldset>" if fieldset else ""
         return f"{head}\n{helped}\n{template_value(field.errors)}\n{template_value(field)}{closing}\n"
 
+    OPTIONS = frozenset(
+        f"django/forms/widgets/{kind}.html"
+        for kind in ("input_option", "radio_option", "checkbox_option", "select_option")
+    )
     writers = {
         **dict.fromkeys((f"django/forms/widgets/{kind}.html" for kind in INPUT_KINDS), lambda self, c: _input_kind(c)),
         "django/forms/widgets/input.html": lambda self, c: _input(c),

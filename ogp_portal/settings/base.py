@@ -109,7 +109,7 @@ TEMPLATES = [
         },
     },
 ]
-# Django's default field and widget templates written in Python, the others rendered as before (common/form_rendering.py).
+# Django's default field and widget templates written in Python, others rendered as before (common/form_rendering.py).
 FORM_RENDERER = "common.form_rendering.FormRenderer"
 
 # DATABASE -----------------------------------------------------------------------------------------

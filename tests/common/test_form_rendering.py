@@ -35,6 +35,7 @@ def outputs(form_class, renderer, **kwargs) -> list[str]:
     for field in form:
         written += [field.as_field_group(), field.label_tag(), field.legend_tag(), str(field), str(field.errors)]
         written.append(field.label_tag(attrs={"class": "a&b"}, label_suffix=""))
+        written += [f"{widget}{widget.tag()}{widget.tag(wrap_label=False)}" for widget in field.subwidgets]
     return [*written, str(form.non_field_errors())]
 
 
@@ -59,21 +60,29 @@ TEXT = st.one_of(
     st.sampled_from(["<b>bold</b>", "say \"hi\" & 'bye'", "  padded  ", "Done?", "", "Títol: ü"]),
 )
 MARKED = st.one_of(TEXT, TEXT.map(mark_safe), st.sampled_from([gettext_lazy("Title"), gettext_lazy("Search")]))
+LABELS = st.one_of(MARKED, st.integers(-1, 10**7), st.decimals(places=2, allow_nan=False, allow_infinity=False))
 ATTR_VALUE = st.one_of(MARKED, st.integers(-3, 10**6), st.booleans(), st.none())
 ATTRS = st.dictionaries(
-    st.sampled_from(["class", "data-x", "placeholder", "rows", "disabled", "autofocus", "aria-label", "id", "checked"]),
+    st.sampled_from(["class", "data-x", "rows", "disabled", "autofocus", "aria-describedby", "id", "checked"]),
     ATTR_VALUE,
     max_size=4,
 )
-CHOICES = st.lists(st.tuples(st.text(max_size=4), MARKED), max_size=4)
-GROUPED = st.lists(st.one_of(st.tuples(st.text(max_size=4), MARKED), st.tuples(TEXT, CHOICES)), max_size=4)
+CHOICES = st.lists(st.tuples(st.text(max_size=4), LABELS), max_size=4)
+GROUPED = st.lists(st.one_of(st.tuples(st.text(max_size=4), LABELS), st.tuples(TEXT, CHOICES)), max_size=4)
+
+
+class OwnOptions(forms.RadioSelect):
+    """Radio buttons whose option template is not one the renderer writes: the whole list by Django's template."""
+
+    option_template_name = "django/forms/widgets/input.html"
 
 
 @st.composite
 def fields(draw) -> tuple[forms.Field, object]:
     """A field of one widget kind with generated label, help, attributes and choices, and a submitted value."""
     common = {"label": draw(st.one_of(MARKED, st.none())), "help_text": draw(st.one_of(st.just(""), MARKED)),
-              "required": draw(st.booleans()), "disabled": draw(st.booleans())}  # fmt: skip
+              "required": draw(st.booleans()), "disabled": draw(st.booleans()),
+              "show_hidden_initial": draw(st.booleans())}  # fmt: skip
     attrs, kind = draw(ATTRS), draw(st.sampled_from(range(13)))
     value = draw(st.one_of(st.none(), TEXT, st.lists(st.text(max_size=3), max_size=2)))
     initial = draw(st.one_of(st.none(), TEXT, st.integers(0, 5000)))
@@ -84,7 +93,7 @@ def fields(draw) -> tuple[forms.Field, object]:
     elif kind == 9:
         field = forms.BooleanField(widget=forms.CheckboxInput(attrs=attrs), initial=draw(st.booleans()), **common)
     elif kind == 10:
-        widget = draw(st.sampled_from([forms.Select, forms.RadioSelect, forms.SelectMultiple]))
+        widget = draw(st.sampled_from([forms.Select, forms.RadioSelect, forms.SelectMultiple, OwnOptions]))
         field = forms.ChoiceField(widget=widget(attrs=attrs), choices=draw(GROUPED), initial=initial, **common)
     elif kind == 11:
         field = forms.MultipleChoiceField(
