@@ -7,10 +7,14 @@ translation tags, more than the page's queries. The templates stay the reference
 same rows, in every language, and compare them (tests/consultations/test_proposal_rows.py, test_consultation_rows.py).
 """
 
-from django.template.defaultfilters import date, striptags, truncatewords
+from functools import lru_cache
+
+from django.template.defaultfilters import striptags, truncatewords
+from django.utils import translation
+from django.utils.dates import MONTHS_3
 from django.utils.safestring import SafeString
 from django.utils.timezone import template_localtime
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext
 
 from accounts.models import User
 from commitments.models import PolicyArea
@@ -58,12 +62,12 @@ def _author(row: dict, shared: SharedParts) -> str:
     return _value(User.public_name_of(full_name=row["author__full_name"], deleted_at=row["author__deleted_at"]))
 
 
-def _submitted(row: dict, shared: SharedParts) -> str:
+def _submitted(row: dict) -> str:
     if not row["submitted_at"]:
         return ""
     at = template_localtime(row["submitted_at"])
     # |date:"c" is the ISO 8601 form Python writes (django.utils.dateformat.DateFormat.c)
-    return f' · <time datetime="{_value(at.isoformat())}">{_day(at, shared)}</time>'
+    return f' · <time datetime="{_value(at.isoformat())}">{_day(at)}</time>'
 
 
 def _machine(machine: bool, shared: SharedParts) -> str:
@@ -126,7 +130,7 @@ def proposal_row(row: dict, *, show_consultation: bool = False, shared: SharedPa
         status_label=_value(shared.keep(("status", status), lambda: choice_display(_STATUS, status))),
         consultation=consultation,
         author=_author(row, shared),
-        submitted=_submitted(row, shared),
+        submitted=_submitted(row),
         area=shared.keep(("area", area), lambda: _area(row)) if area else "",
         response=_response(row, language, shared),
         participation=shared.labels["participation"],
@@ -163,10 +167,18 @@ def _member_link(member) -> str:
     return f'<a href="{_value(member.get_absolute_url())}">{_value(localized(member))}</a> · '
 
 
-def _day(value, shared: SharedParts) -> str:
-    """{{ value|date:"j M Y" }} in the page's time zone and language, written once per day a list shows."""
+def _day(value) -> str:
+    """{{ value|date:"j M Y" }} in the page's time zone and language: the day, the month as `M` writes it, the year
+    on four digits (django.utils.dateformat), without the formatter's work per character."""
     local = template_localtime(value)
-    return shared.keep(("day", local.date()), lambda: _value(date(local, "j M Y")))
+    return f"{local.day} {_months(get_language())[local.month]} {local.year:04d}"
+
+
+@lru_cache(maxsize=16)
+def _months(language: str | None) -> tuple[str, ...]:
+    """The months as |date:"M" writes them in `language` (MONTHS_3, title-cased), escaped; from index 1."""
+    with translation.override(language):
+        return ("", *(_value(str(MONTHS_3[month]).title()) for month in range(1, 13)))
 
 
 def consultation_row(consultation: Consultation, *, show_plan: bool = False, shared: SharedParts | None = None) -> str:
@@ -188,7 +200,7 @@ def consultation_row(consultation: Consultation, *, show_plan: bool = False, sha
         state=_value(state),
         state_label=_value(shared.keep(("state", state), consultation.get_state_display)),
         period=gettext("%(opens)s to %(closes)s")
-        % {"opens": _day(consultation.opens_at, shared), "closes": _day(consultation.ended_at, shared)},
+        % {"opens": _day(consultation.opens_at), "closes": _day(consultation.ended_at)},
         proposals=ngettext("%(counter)s proposal", "%(counter)s proposals", proposals) % {"counter": _value(proposals)},
         answered=" · " + gettext("%(answered)s answered") % {"answered": _value(answered)} if proposals else "",
         unanswered=shared.labels["unanswered"] if state == Consultation.State.CLOSED and answered < proposals else "",

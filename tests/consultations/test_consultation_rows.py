@@ -6,13 +6,19 @@ import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from django.template.defaultfilters import date
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.html import conditional_escape
+from django.utils.timezone import template_localtime
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from consultations import panel_selectors, selectors
 from consultations.models import Consultation, ConsultationTranslation
-from consultations.rows import consultation_rows
+from consultations.rows import _day, consultation_rows
 from consultations.views.public import ConsultationListView
 from tests.factories import ActionPlanFactory, MemberFactory
 from tests.factories.consultations import ConsultationFactory
@@ -138,3 +144,16 @@ def test_the_list_reads_a_page_by_its_ids_in_the_lists_order_at_the_same_cost_on
         ]
     assert shown == expected
     assert client.get(f"{url}page={number + 1}").status_code == 404
+
+
+@hypothesis_settings(max_examples=200, deadline=None)
+@given(
+    moment=st.datetimes(min_value=datetime(1, 1, 2), max_value=datetime(9999, 12, 30), timezones=st.just(UTC)),
+    language=st.sampled_from(["en", "fr", "es", None]),
+    zone=st.sampled_from(["UTC", "Pacific/Kiritimati", "America/Los_Angeles"]),
+)
+def test_a_day_is_written_as_the_date_filter_writes_it(moment, language, zone):
+    """Every day, month and year (years before 1000 on four digits), in each language and none, in the portal's
+    time zone: what {{ value|date:"j M Y" }} writes."""
+    with timezone.override(zone), translation.override(language):
+        assert _day(moment) == conditional_escape(date(template_localtime(moment), "j M Y"))
