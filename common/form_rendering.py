@@ -98,6 +98,18 @@ class FormRenderer(DjangoTemplates):
         """`{% include template_name with widget=widget %}`, for one of the option templates written here."""
         return self.writers[template_name](self, {**context, "widget": widget})
 
+    def _grouped(self, context, group_open: str, option: str, group_close: str) -> str:
+        """A choice widget's options, group by group: `group_open` (with the group's name) before a named group's
+        options, each option's markup in `option`, `group_close` after them."""
+        parts = []
+        for group, options, _index in context["widget"]["optgroups"]:
+            if group:
+                parts.append(group_open.format(template_value(group)))
+            parts.extend(option.format(self._included(o["template_name"], context, o)) for o in options)
+            if group:
+                parts.append(group_close)
+        return "".join(parts)
+
     def _own_options(self, template_name: str, context) -> str | None:
         """The whole list by Django's template when one of its options has a template of its own."""
         options = (
@@ -127,15 +139,8 @@ class FormRenderer(DjangoTemplates):
         id_, css = widget["attrs"].get("id"), widget["attrs"].get("class")
         id_ = f' id="{template_value(id_)}"' if id_ else ""
         css = f' class="{template_value(css)}"' if css else ""
-        parts = [f"<div{id_}{css}>"]
-        for group, options, _index in widget["optgroups"]:
-            if group:
-                parts.append(f"\n  <div><label>{template_value(group)}</label>")
-            parts.extend(f"<div>\n    {self._included(o['template_name'], context, o)}</div>" for o in options)
-            if group:
-                parts.append("\n  </div>")
-        parts.append("\n</div>\n")
-        return "".join(parts)
+        options = self._grouped(context, "\n  <div><label>{}</label>", "<div>\n    {}</div>", "\n  </div>")
+        return f"<div{id_}{css}>{options}\n</div>\n"
 
     def _choices_kind(self, context) -> str:
         """radio.html, checkbox_select.html: the multiple input, and a newline."""
@@ -146,15 +151,8 @@ class FormRenderer(DjangoTemplates):
         if own is not None:
             return own
         widget = context["widget"]
-        parts = [f'<select name="{template_value(widget["name"])}"{_attrs(widget["attrs"])}>']
-        for group, options, _index in widget["optgroups"]:
-            if group:
-                parts.append(f'\n  <optgroup label="{template_value(group)}">')
-            parts.extend(f"\n  {self._included(o['template_name'], context, o)}" for o in options)
-            if group:
-                parts.append("\n  </optgroup>")
-        parts.append("\n</select>\n")
-        return "".join(parts)
+        options = self._grouped(context, '\n  <optgroup label="{}">', "\n  {}", "\n  </optgroup>")
+        return f'<select name="{template_value(widget["name"])}"{_attrs(widget["attrs"])}>{options}\n</select>\n'
 
     def _select_option(self, context) -> str:
         option = context["widget"]
