@@ -63,7 +63,7 @@ makemessages: setup
 ## lint: style (ruff), security (bandit: medium severity and above) and size (bin/check-sizes: modules at most
 ## 300 lines, functions at most 60, migrations exempt) of the project's code
 ## bench: national-scale dataset in PostgreSQL, gunicorn + wrk, every page hit and miss (signed-in pages signed
-## in) against floors and targets (docs/PERFORMANCE.md); about 30–35 minutes. BENCH_ARGS="--seconds 8": longer runs
+## in) against floors and targets (docs/PERFORMANCE.md); about 38–45 minutes. BENCH_ARGS="--seconds 8": longer runs
 bench: setup-dev system-deps
 	$(PY) -m bench.run $(BENCH_ARGS)
 
