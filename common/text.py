@@ -14,7 +14,10 @@ def single_line(text: str) -> str:
 def sort_key(text: str) -> str:
     """Names in the order a reader expects, whatever the database's collation: accents and case aside
     ("Énergie" beside "Energy", before "Zoning"; "agency" before "Ministry")."""
-    decomposed = unicodedata.normalize("NFKD", str(text))
+    text = str(text)
+    if text.isascii():  # nothing to decompose nor to read as another letter
+        return text.casefold()
+    decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().translate(_UNDECOMPOSED)
 
 

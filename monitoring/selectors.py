@@ -2,15 +2,12 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import F, Prefetch, QuerySet, prefetch_related_objects
+from django.db.models import F, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
 from commitments.models import ActionPlan, Commitment, Milestone
-from commitments.row_selectors import with_listed_areas
 from common.compiled_models import CompiledModels
 from common.db import PageQuery
-from common.text import sort_key
-from common.translations import page_translations
 from monitoring import status as rule
 from monitoring.models import CommitmentMonitoring, Finding, MonitoringReport, ReportEvidence
 
@@ -63,9 +60,9 @@ class CommitmentState:
         return [row.milestone for row in self.milestones if row.milestone.is_overdue]
 
 
-def _state(commitment: Commitment, milestones: list, monitoring: CommitmentMonitoring | None) -> CommitmentState:
+def commitment_state(commitment, milestones: list, monitoring: CommitmentMonitoring | None) -> CommitmentState:
     """Both statuses of a commitment and of its milestones; `monitoring` is the commitment's row of them (None for
-    none)."""
+    none). A commitment and milestones as model instances (the commitment page) or as read by monitoring.plan_page."""
     status = monitoring.civil_society_status if monitoring else ""
     findings = monitoring.milestone_findings if monitoring else {}
     rows = []
@@ -109,7 +106,7 @@ def commitment_panel(*, commitment: Commitment) -> tuple[CommitmentState, list[M
     for report in reports:
         report.commitment = commitment
     milestones = list(commitment.milestones.all())  # prefetched by the commitment page
-    return _state(commitment, milestones, monitoring), reports
+    return commitment_state(commitment, milestones, monitoring), reports
 
 
 _MONITORING_ROW = CompiledModels(lambda pk: CommitmentMonitoring.objects.filter(commitment_id=pk).order_by("pk")[:1])
@@ -120,91 +117,6 @@ def plan_get(*, pk: int) -> ActionPlan:
 
 
 _PLAN = CompiledModels(lambda pk: ActionPlan.objects.select_related("member").filter(pk=pk).order_by())
-
-
-# What the plan's page shows of each commitment, its lead institution, stored statuses and latest report: the
-# long texts of every commitment (objective, problem, ...) cost more to read and build than the rest of the page.
-PLAN_COMMITMENT_FIELDS = (
-    "number", "title", "completion", "action_plan_id", "lead_institution__name",
-    "monitoring__commitment_id", "monitoring__civil_society_status", "monitoring__milestone_findings",
-    "monitoring__report_count", "monitoring__unanswered_count", "monitoring__latest_report__observed_on",
-)  # fmt: skip
-PLAN_MILESTONE_FIELDS = ("commitment_id", "order", "description", "due_date", "status")
-
-
-def plan_commitments(*, plan: ActionPlan) -> list[Commitment]:
-    """Every commitment of the plan as its monitoring page shows them, with their milestones, policy areas and the
-    files of their latest report (five queries); the filters' choices come from them too (plan_filter_choices).
-    The policy areas as the commitment lists read them (`listed_areas`, one instance per area)."""
-    commitments = _PLAN_COMMITMENTS(plan.pk)
-    for commitment in commitments:
-        commitment.action_plan = plan  # as the plan's related manager gives them, without a query each
-    return with_listed_areas(commitments)
-
-
-_PLAN_COMMITMENTS = CompiledModels(
-    lambda pk: (
-        Commitment.objects.filter(action_plan_id=pk)
-        .select_related("lead_institution", "monitoring__latest_report")
-        .only(*PLAN_COMMITMENT_FIELDS)
-        .prefetch_related(
-            Prefetch("milestones", queryset=Milestone.objects.only(*PLAN_MILESTONE_FIELDS).order_by(*Milestone.ORDER)),
-            page_translations(Commitment),
-            Prefetch("monitoring__latest_report__evidence", queryset=ReportEvidence.objects.only("report_id")),
-        )
-        .order_by("sort_key")
-    )
-)
-
-
-def plan_filter_choices(*, commitments: list[Commitment]) -> dict:
-    """The policy areas and lead institutions of the plan's commitments (read by plan_commitments), by name (accents
-    and case aside, the same on every database)."""
-    areas = {area.pk: area for commitment in commitments for area in commitment.listed_areas}
-    institutions = {c.lead_institution_id: c.lead_institution.name for c in commitments if c.lead_institution_id}
-    return {
-        "areas": sorted(areas.values(), key=lambda area: (sort_key(area.name), area.pk)),
-        "institutions": sorted(institutions.items(), key=lambda item: (sort_key(item[1]), item[0])),
-    }
-
-
-def _matches(commitment: Commitment, filters: dict) -> bool:
-    area, institution = filters.get("policy_area"), filters.get("institution")
-    if area and not any(a.slug == area for a in commitment.listed_areas):
-        return False
-    return not institution or str(commitment.lead_institution_id) == str(institution)
-
-
-def plan_monitoring(*, plan: ActionPlan, commitments: list[Commitment], filters: dict) -> dict:
-    """The plan's commitments (plan_commitments) of the policy area and institution asked for, with both statuses,
-    their overdue milestones and latest evidence; the open disputes, the progress of those commitments and the
-    points of the plan's findings that carry a place."""
-    states = [
-        _state(c, list(c.milestones.all()), getattr(c, "monitoring", None)) for c in commitments if _matches(c, filters)
-    ]
-    # Only the overdue milestones' descriptions are shown: their translations alone (one query).
-    prefetch_related_objects([m for state in states for m in state.overdue], page_translations(Milestone))
-    all_states = states
-    if filters.get("disputed") == "yes":
-        states = [s for s in states if s.disputed]
-    elif filters.get("disputed") == "no":
-        states = [s for s in states if not s.disputed]
-    return {
-        "states": states,
-        "disputes": [s for s in all_states if s.disputed],
-        "government_progress": rule.percent(
-            rule.plan_progress(
-                [None if s.government_progress is None else s.government_progress / 100 for s in all_states]
-            )
-        ),
-        "civil_society_progress": rule.percent(
-            rule.plan_progress(
-                [None if s.civil_society_progress is None else s.civil_society_progress / 100 for s in all_states]
-            )
-        ),
-        "unanswered": sum(s.unanswered for s in all_states),
-        "points": plan_points(plan=plan),
-    }
 
 
 _PLAN_FIGURES = PageQuery(

@@ -6,6 +6,7 @@ from commitments.models.commitment import (
     Completion,
     Milestone,
     commitment_sort_key,
+    milestone_overdue,
 )
 from commitments.models.figures import HeadlineFigures
 from commitments.models.follow import CommitmentFollow, OverdueMilestoneNotice
@@ -39,4 +40,5 @@ __all__ = [
     "StandardRequirement",
     "StandardRequirementQuerySet",
     "commitment_sort_key",
+    "milestone_overdue",
 ]

@@ -272,8 +272,10 @@ class Milestone(TranslatableModelMixin, TimeStampedModel):
 
     @property
     def is_overdue(self) -> bool:
-        return bool(
-            self.due_date
-            and self.due_date < date.today()
-            and self.status not in (self.Status.COMPLETED, self.Status.CANCELLED)
-        )
+        return milestone_overdue(self.due_date, self.status)
+
+
+def milestone_overdue(due_date: date | None, status: str) -> bool:
+    """Past its due date and neither completed nor cancelled (Milestone.is_overdue; rows read as values() too)."""
+    done = (Milestone.Status.COMPLETED, Milestone.Status.CANCELLED)
+    return bool(due_date and due_date < date.today() and status not in done)

@@ -1,6 +1,6 @@
 from django import template
 
-from monitoring import selectors
+from monitoring import plan_rows, selectors
 from monitoring.services._common import plan_accepts_monitoring
 from monitoring.status import PROGRESS_RULE
 
@@ -29,3 +29,16 @@ def monitoring_commitment_panel(context, commitment):
 def monitoring_plan_panel(plan):
     """The plan page's counts: public reports, those awaiting an answer, commitments whose statuses disagree."""
     return {"plan": plan, "figures": selectors.plan_figures(plan=plan), "accepts": plan_accepts_monitoring(plan)}
+
+
+@register.simple_tag
+def plan_commitment_rows(states, plan):
+    """The commitments of a plan's monitoring page: the markup of monitoring/includes/_plan_commitment_row.html,
+    written by monitoring.plan_rows."""
+    return plan_rows.commitment_rows(states, plan)
+
+
+@register.simple_tag
+def plan_dispute_items(states, plan):
+    """The open disputes of a plan's monitoring page: the markup of monitoring/includes/_plan_dispute.html."""
+    return plan_rows.dispute_items(states, plan)

@@ -4,7 +4,7 @@ from django.http import Http404
 from django.views.generic import DetailView, TemplateView, View
 
 from common.files import private_file_response
-from monitoring import selectors
+from monitoring import plan_page, selectors
 from monitoring.forms import PlanFilterForm
 from monitoring.status import PROGRESS_RULE
 
@@ -69,10 +69,10 @@ class PlanMonitoringView(TemplateView):
 
     def get_context_data(self, **kwargs):
         plan = selectors.plan_get(pk=self.kwargs["pk"])
-        commitments = selectors.plan_commitments(plan=plan)
-        form = PlanFilterForm(self.request.GET or None, **selectors.plan_filter_choices(commitments=commitments))
+        commitments = plan_page.plan_commitments(plan=plan)
+        form = PlanFilterForm(self.request.GET or None, **plan_page.plan_filter_choices(commitments=commitments))
         filters = form.cleaned_data if form.is_valid() else {}
-        data = selectors.plan_monitoring(plan=plan, commitments=commitments, filters=filters)
+        data = plan_page.plan_monitoring(plan=plan, commitments=commitments, filters=filters)
         return super().get_context_data(
             plan=plan,
             form=form,
