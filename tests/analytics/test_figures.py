@@ -158,3 +158,38 @@ def test_the_partnerships_figures_written_once_follow_the_data(django_assert_num
         assess(completion=completion, diog_overall="major")
     assert selectors.figures_total()["commitments"] == 4
     assert selectors._PARTNERSHIP_TOTAL.compiled["default"] is not None
+
+
+def test_every_breakdown_written_once_gives_what_the_orm_gives(django_assert_num_queries):
+    """Each breakdown of the partnership, of a member and of a challenge area sends the SQL the ORM wrote at its
+    first call, with the member's or the area's key changed: the ORM's rows for every breakdown and key (groups,
+    names in three languages, counts), one query each, and the new rows after new assessments."""
+    from analytics import selectors
+    from cycle.models import ChallengeArea
+
+    areas = list(ChallengeArea.objects.order_by("pk")[:2])
+    members = [MemberFactory(slug=f"member-{i}", name=f"Member {i}", name_fr=f"Membre {i}") for i in range(3)]
+    budget = PolicyAreaFactory(slug="budget", name="Budget", name_es="Presupuesto")
+    for i, member in enumerate(members[:2]):
+        commitment = CommitmentFactory(action_plan=ActionPlanFactory(member=member, start_date=f"201{i}-07-01"))
+        commitment.policy_areas.add(budget)
+        commitment.challenge_areas.add(areas[i])
+        assess(commitment, completion=["complete", "limited"][i], potential_impact="transformative")
+    assess(CommitmentFactory(action_plan=ActionPlanFactory(member=members[0])), completion="not_reviewed")
+
+    def orm(by, member=None, area=None):
+        return list(selectors._breakdown(selectors.assessed_commitments(member=member, challenge_area=area), by))
+
+    for _round in range(2):
+        for by in selectors.BREAKDOWNS:
+            for member, area in [(None, None), *((m, None) for m in members), *((None, a) for a in areas)]:
+                with django_assert_num_queries(1):
+                    fast = selectors.figures_by(by=by, member=member, challenge_area=area)
+                assert fast == orm(by, member, area), (by, member, area)
+        assess(CommitmentFactory(action_plan=ActionPlanFactory(member=members[2])), completion="substantial")
+    kept = [*selectors._PARTNERSHIP_BY.values(), *selectors._MEMBER_BY.values(), *selectors._CHALLENGE_BY.values()]
+    assert all(q.statement is not None for q in selectors._PARTNERSHIP_BY.values())
+    assert all(q.compiled[1] is not None for q in kept[len(selectors.BREAKDOWNS) :])
+    assert selectors.figures_by(by="member", member=members[2])[0]["group"] == "member-2"
+    years = [row["group"] for row in selectors.figures_by(by="start_year")]
+    assert {2010, 2011} <= set(years) and all(type(year) is int for year in years)
