@@ -29,15 +29,23 @@ PROPOSAL_ROW_VALUES = (
     "policy_area__name_es", "response__id", "response__status", "response__outcome", "response__reasons",
     "response__language", "comment_count",
 )  # fmt: skip
-_ROWS_OF = PageQuery(
-    lambda ids: (
-        Proposal.objects.filter(pk__in=ids)
-        .annotate(comment_count=count_of(visible_comments()))
-        .values(*PROPOSAL_ROW_VALUES)
-        .order_by()
-    ),
-    annotations=True,
-)
+
+
+def proposals_by_id(keys) -> PageQuery:
+    """The statement reading proposals by id with `keys` (values(), `comment_count` among them), written once per
+    process and number of ids (common.db.PageQuery): the HTML lists' rows and the API's."""
+    return PageQuery(
+        lambda ids: (
+            Proposal.objects.filter(pk__in=ids)
+            .annotate(comment_count=count_of(visible_comments()))
+            .values(*keys)
+            .order_by()
+        ),
+        annotations=True,
+    )
+
+
+_ROWS_OF = proposals_by_id(PROPOSAL_ROW_VALUES)
 
 
 def proposal_rows(*, ids: list[int], with_consultation: bool = False) -> list[dict]:

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from commitments.api.serializers import PLAN_MEMBER_REF, PLAN_REF
 from common.api.rows import Flat, Links, grouped
-from common.db import PageQuery, count_of
+from common.db import PageQuery
 from common.translations import translations_by_master
 from consultations.api import serializers as s
 from consultations.models import (
@@ -19,7 +19,7 @@ from consultations.models import (
     ProposalTranslation,
     Referral,
 )
-from consultations.row_selectors import visible_comments
+from consultations.row_selectors import proposals_by_id
 
 CONSULTATION = Flat(
     s.ConsultationSerializer,
@@ -96,15 +96,7 @@ def page_queryset():
     return Proposal.objects.public()
 
 
-_VALUES_BY_IDS = PageQuery(
-    lambda ids: (
-        Proposal.objects.filter(pk__in=ids)
-        .annotate(comment_count=count_of(visible_comments()))
-        .values(*PROPOSAL_KEYS)
-        .order_by()
-    ),
-    annotations=True,
-)
+_VALUES_BY_IDS = proposals_by_id(PROPOSAL_KEYS)
 
 
 def proposal_values(ids: list[int]) -> list[dict]:
