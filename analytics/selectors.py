@@ -182,12 +182,13 @@ _CHALLENGE_BY = {
 }  # fmt: skip
 
 
-def figures_by(*, by: str, member: Member | None = None, challenge_area=None) -> list[dict]:
-    """One dict of counts per group of the breakdown `by` (a key of BREAKDOWNS): one query."""
+def figures_by(*, by: str, member: Member | int | None = None, challenge_area=None) -> list[dict]:
+    """One dict of counts per group of the breakdown `by` (a key of BREAKDOWNS): one query. A member or a challenge
+    area, or its id (as assessed_commitments takes them)."""
     if challenge_area is None:
-        return _PARTNERSHIP_BY[by]() if member is None else _MEMBER_BY[by]([member.pk])
+        return _PARTNERSHIP_BY[by]() if member is None else _MEMBER_BY[by]([getattr(member, "pk", member)])
     if member is None:
-        return _CHALLENGE_BY[by]([challenge_area.pk])
+        return _CHALLENGE_BY[by]([getattr(challenge_area, "pk", challenge_area)])
     return list(_breakdown(assessed_commitments(member=member, challenge_area=challenge_area), by))
 
 

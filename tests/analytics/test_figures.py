@@ -191,5 +191,7 @@ def test_every_breakdown_written_once_gives_what_the_orm_gives(django_assert_num
     assert all(q.statement is not None for q in selectors._PARTNERSHIP_BY.values())
     assert all(q.compiled[1] is not None for q in kept[len(selectors.BREAKDOWNS) :])
     assert selectors.figures_by(by="member", member=members[2])[0]["group"] == "member-2"
+    assert selectors.figures_by(by="region", member=members[0].pk) == orm("region", members[0])  # an id, as the ORM's
+    assert selectors.figures_by(by="member", challenge_area=areas[1].pk) == orm("member", area=areas[1])
     years = [row["group"] for row in selectors.figures_by(by="start_year")]
     assert {2010, 2011} <= set(years) and all(type(year) is int for year in years)
