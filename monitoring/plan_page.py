@@ -54,7 +54,8 @@ _MILESTONES = PageQuery(
 
 @dataclass
 class PlanMilestone:
-    """A milestone as the page needs it: _state reads `pk` and `status`, CommitmentState.overdue `is_overdue`."""
+    """A milestone as the page needs it: commitment_state reads `pk` and `status`, CommitmentState.overdue
+    `is_overdue`."""
 
     pk: int
     description: str
@@ -77,7 +78,7 @@ class LatestReport(NamedTuple):
 
 
 class Monitoring(NamedTuple):
-    """A commitment's stored statuses (CommitmentMonitoring's fields that _state reads)."""
+    """A commitment's stored statuses (CommitmentMonitoring's fields that commitment_state reads)."""
 
     civil_society_status: str
     milestone_findings: dict
