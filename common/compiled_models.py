@@ -1,10 +1,14 @@
 """Model queries of a detail page, written in SQL by the ORM once per process (common.db's CompiledOnce, for
 instances)."""
 
+import weakref
+
 from django.conf import settings
 from django.core.exceptions import EmptyResultSet, ValidationError
+from django.core.signals import setting_changed
 from django.db import connections
 from django.db.models.query import ModelIterable, get_related_populators, prefetch_related_objects
+from django.dispatch import receiver
 from django.http import Http404
 from django.utils import translation
 from django.utils.translation import get_language
@@ -12,8 +16,19 @@ from django.utils.translation import get_language
 from common import prepared
 from common.compiled_prefetches import KeptPrefetches
 from common.db import BIGINT, CompiledOnce, _converted, neighbour
+from common.translations import attach_page_translations, is_page_translations
 
 _UNCOMPILED = object()
+_EVERY = weakref.WeakSet()  # every CompiledModels, for _forget_on_a_new_time_zone
+
+
+@receiver(setting_changed, dispatch_uid="compiled-models-time-zone-changed")
+def _forget_on_a_new_time_zone(*, setting, **_kwargs) -> None:
+    """A statement may read today in the site's time zone (TruncDate(Now()): its name is a parameter): a test that
+    changes TIME_ZONE gets statements written again."""
+    if setting == "TIME_ZONE":
+        for compiled in list(_EVERY):
+            compiled.forget()
 
 
 class CompiledModels:
@@ -25,15 +40,24 @@ class CompiledModels:
     calls send that statement with their key (prepared on the connection, common.prepared) and build the instances
     as the ORM does (fields, `select_related()` objects, annotations). The `prefetch_related()` lookups are built
     again at each call (the translations of the page's language): for one instance, those of its own relations are
-    kept as statements too, per language (common.compiled_prefetches); for several, the ORM fetches them. For a
+    kept as statements too, per language (common.compiled_prefetches); for several, the ORM fetches them. The
+    translations into the page's language (page_translations) of the instances themselves are read by a statement
+    kept per number of instances (common.translations.attach_page_translations), without building the queryset
+    again when they are its only lookup. For a
     detail page's panels, whose small queries cost more to compile than to run. Other querysets (values(), extra(), a
     related manager's) go through the ORM.
 
     As for CompiledOnce, the other parameters must be constants of the code: never the language, a setting or
-    the user (the day and the time are refused)."""
+    the user (the day and the time are refused: a query of the moment compares with Now(), the database's clock;
+    today in the site's zone is TruncDate(Now()), whose zone, TIME_ZONE, is a setting of the process)."""
 
     def __init__(self, build):
         self.build = build
+        self.forget()
+        _EVERY.add(self)
+
+    def forget(self) -> None:
+        """Back to the first call: nothing compiled, nothing kept."""
         self.first = None  # (key, sql, params) of the first call
         self.compiled = _UNCOMPILED  # a _ModelStatement and the key's places, or None: through the ORM
         self.prefetches = KeptPrefetches()  # one instance's prefetch_related() lookups
@@ -52,11 +76,17 @@ class CompiledModels:
             params[place] = key
         objects = statement.run(params, varying=places)
         if statement.prefetches and objects:
+            if statement.page_translations_only:  # nothing else to prefetch: no queryset to build again
+                attach_page_translations(objects)
+                return objects
             lookups = self.build(key)._prefetch_related_lookups
             if len(objects) == 1:
                 self.prefetches.fetch(objects[0], lookups, _ModelStatement.of, lambda: self._lookups_of_another(key))
             else:
-                prefetch_related_objects(objects, *lookups)
+                rest = [lookup for lookup in lookups if not is_page_translations(lookup)]
+                if len(rest) < len(lookups):
+                    attach_page_translations(objects)
+                prefetch_related_objects(objects, *rest)
         return objects
 
     def _lookups_of_another(self, key) -> tuple | None:
@@ -145,7 +175,9 @@ class _ModelStatement:
         statement.populators = get_related_populators(info, select, queryset.db)
         statement.annotations = list(compiler.annotation_col_map.items())
         statement.converters = list(compiler.get_converters([column[0] for column in select]).items())
-        statement.prefetches = bool(queryset._prefetch_related_lookups)
+        lookups = queryset._prefetch_related_lookups
+        statement.prefetches = bool(lookups)
+        statement.page_translations_only = bool(lookups) and all(is_page_translations(lookup) for lookup in lookups)
         statement.texts = {}  # its prepared statement's name and text (common.prepared)
         return statement
 

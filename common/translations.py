@@ -167,9 +167,32 @@ def page_translations(model, language: str | None = None, *, through: str = "") 
     translation_model = model._meta.get_field("translations").related_model
     language = language or page_language()
     lookup = f"{through}__translations" if through else "translations"
-    return Prefetch(
+    prefetch = Prefetch(
         lookup, queryset=translation_model.objects.filter(language_code=language), to_attr=SHOWN_TRANSLATIONS
     )
+    # A list read by a kept statement (common.compiled_models) has these read by attach_page_translations instead.
+    prefetch.page_translations = not through and language == page_language()
+    return prefetch
+
+
+def is_page_translations(lookup) -> bool:
+    """Whether a prefetch lookup is a list's own translations into the page's language (page_translations)."""
+    return getattr(lookup, "page_translations", False)
+
+
+def attach_page_translations(objects: list, language: str | None = None) -> None:
+    """What prefetch_related(page_translations(model)) does for a list of objects of one model read otherwise (by a
+    kept statement, common.compiled_models): their translations into the page's language, by one statement kept
+    per number of objects (translations_by_master's, common.db.PageQuery) rather than a query the ORM compiles at
+    every call."""
+    if not objects:
+        return
+    translation_model = type(objects[0])._meta.get_field("translations").related_model
+    by_master = {}
+    for row in _translation_rows(translation_model, [obj.pk for obj in objects], language or page_language()):
+        by_master.setdefault(row["master_id"], []).append(translation_model(**row))
+    for obj in objects:
+        obj.__dict__[SHOWN_TRANSLATIONS] = by_master.get(obj.pk, [])
 
 
 def translations_by_master(translation_model, ids, *, language: str | None = None) -> dict[int, dict[str, dict]]:
@@ -198,7 +221,8 @@ def _translation_rows(translation_model, ids: list, language: str | None):
         rows = translation_model.objects.filter(master_id__in=ids).order_by("master_id", "language_code")
         if language is not None:  # a constant of its statement: one statement per language
             rows = rows.filter(language_code=language)
-        return rows.values("master_id", "language_code", "machine_translated", *translation_model.TEXT_FIELDS)
+        fields = ("master_id", "language_code", "machine_translated", "translated_by_id")
+        return rows.values(*fields, *translation_model.TEXT_FIELDS)
 
     query = _BY_MASTER.get((translation_model, language))
     if query is None:

@@ -1,6 +1,8 @@
 """Reads of the panels the consultations app adds to the pages of plans, commitments and members
 (consultations/templatetags/consultations_tags.py): titles in the page's language, one query per list."""
 
+from django.db.models.functions import Now
+
 from commitments.models import ActionPlan, Commitment, Member
 from common.compiled_models import CompiledModels
 from common.db import PageQuery
@@ -46,11 +48,18 @@ _FED_BY_RESPONSES = PageQuery(
 
 
 def member_open_consultations(*, member: Member) -> list:
-    return list(
-        Consultation.objects.open_now()
-        .filter(action_plan__member=member)
+    return _MEMBER_OPEN_CONSULTATIONS(member.pk)
+
+
+# Open at the database's clock (Now(): the statement's time), not at a time read in Python: the statement is then the
+# same at every request, and kept.
+_MEMBER_OPEN_CONSULTATIONS = CompiledModels(
+    lambda pk: (
+        Consultation.objects.open_now(Now())
+        .filter(action_plan__member_id=pk)
         .select_related("action_plan")
         .prefetch_related(page_translations(Consultation))
         .with_counts()
         .order_by("closes_at")[:10]
     )
+)

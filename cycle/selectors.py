@@ -3,6 +3,7 @@
 from datetime import date
 
 from django.db.models import Count, F, Q, QuerySet
+from django.db.models.functions import Now, TruncDate
 
 from commitments.models import Commitment, Completion, Member, Milestone
 from common.compiled_models import CompiledModels
@@ -23,10 +24,28 @@ def member_steps(*, member: Member) -> QuerySet:
     )
 
 
-def member_upcoming_steps(*, member: Member, today: date, limit: int = 5) -> list[CycleStep]:
-    return list(
-        CycleStep.objects.filter(member=member, due_on__gte=today).order_by("due_on", "plan_number", "kind")[:limit]
-    )
+def member_upcoming_steps(*, member: Member) -> list[CycleStep]:
+    """The member's next five steps, from today (by the database's clock, in the time zone of TIME_ZONE)."""
+    return _UPCOMING_STEPS(member.pk)
+
+
+# Today read by the statement (Now() in the current time zone, TIME_ZONE's), not in Python: the statement is the
+# same every day, and kept.
+_UPCOMING_STEPS = CompiledModels(
+    lambda pk: CycleStep.objects.filter(member_id=pk, due_on__gte=TruncDate(Now())).order_by(
+        "due_on", "plan_number", "kind"
+    )[:5]
+)
+
+
+def member_challenges(*, member: Member) -> list[MemberChallenge]:
+    """The challenge areas the member took up, in the areas' order."""
+    return _MEMBER_CHALLENGES(member.pk)
+
+
+_MEMBER_CHALLENGES = CompiledModels(
+    lambda pk: MemberChallenge.objects.filter(member_id=pk).select_related("area").order_by("area__order")
+)
 
 
 # The states of a finding the support unit reads: (condition, order of the list).

@@ -1,5 +1,4 @@
 from django import template
-from django.utils import timezone
 
 from cycle import selectors
 
@@ -12,8 +11,8 @@ def cycle_member_steps(context, member):
     return {
         "member": member,
         "user": context.get("user"),
-        "steps": selectors.member_upcoming_steps(member=member, today=timezone.localdate()),
-        "challenges": list(member.challenges.select_related("area").order_by("area__order")),
+        "steps": selectors.member_upcoming_steps(member=member),
+        "challenges": selectors.member_challenges(member=member),
     }
 
 

@@ -2,6 +2,7 @@
 demo's data, in English and in French, the same HTML as when every query goes through the ORM."""
 
 import re
+from datetime import date
 
 import pytest
 from django.core.management import call_command
@@ -13,7 +14,7 @@ from common.cache import bump_content_version
 from common.compiled_models import CompiledModels
 from common.compiled_prefetches import KeptPrefetches
 from consultations.models import Consultation, Proposal
-from cycle.models import ChallengeArea, SDGTarget
+from cycle.models import ChallengeArea, MemberChallenge, SDGTarget
 from irm_reports.models import CommitmentAssessment
 from monitoring.models import CommitmentMonitoring
 from peers.models import SimilarCommitment
@@ -47,7 +48,8 @@ def _compiled() -> list:
             support._SUPPORT_RECEIVED, support._MEMBER_ENGAGEMENTS, commitments._PLAN_PAGE,
             panel_selectors._PLAN_CONSULTATIONS, checklist._CONSULTATIONS, checklist._MARKS, irm_reports._PLAN_REPORTS,
             consultations._PROPOSAL_PAGE, checklist._MEETINGS, monitoring._PLAN_FIGURES,
-            commitments._FOLLOWERS, panel_selectors._FED_BY_RESPONSES, consultations._CONSULTATION_PAGE]  # fmt: skip
+            commitments._FOLLOWERS, panel_selectors._FED_BY_RESPONSES, consultations._CONSULTATION_PAGE,
+            panel_selectors._MEMBER_OPEN_CONSULTATIONS, cycle._UPCOMING_STEPS, cycle._MEMBER_CHALLENGES]  # fmt: skip
 
 
 def _through_the_orm(monkeypatch, kept) -> None:
@@ -93,6 +95,9 @@ def _addresses() -> list[str]:
     commitments = {pk for rows in related for pk in rows.values_list("commitment_id", flat=True)[:3]}
     having = ("local_members", "status_events", "forum", "support_requests", "partner_engagements")
     members = [Member.objects.filter(**{f"{name}__isnull": False}).distinct()[:3] for name in having]
+    open_now = Consultation.objects.open_now()
+    members.append(Member.objects.filter(action_plans__consultations__in=open_now).distinct()[:3])
+    members.append(Member.objects.filter(cycle_steps__due_on__gte=date.today()).distinct()[:3])
     having = ("consultations", "reports", "requirement_marks", "forum_meetings")
     plans = [ActionPlan.objects.filter(**{f"{name}__isnull": False}).distinct()[:3] for name in having]
     having = ("comments", "response", "attachments")
@@ -111,6 +116,11 @@ def test_the_demos_detail_pages_are_the_same_through_the_statements_compiled_onc
     tagged = [int(address.split("/")[2]) for address in addresses if address.startswith("/commitments/")][:8:2]
     for area in (*ChallengeArea.objects.all()[:2], *SDGTarget.objects.all()[:2]):
         area.commitments.add(*tagged)  # the demo tags none
+    members = [
+        Member.objects.get(slug=address.split("/")[2]) for address in addresses if address.startswith("/members/")
+    ]
+    for member, area in zip(members[:3], ChallengeArea.objects.order_by("-order"), strict=False):
+        MemberChallenge.objects.create(member=member, area=area, declared_on=date(2026, 1, 15))  # nor declares any
     kept = _compiled()
     for statement in kept:
         _through_the_orm(monkeypatch, statement)
