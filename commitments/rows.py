@@ -8,11 +8,14 @@ test_member_rows.py) renders both
 on the same rows, in every language, and compares them.
 """
 
+from functools import lru_cache
+
+from django.urls import get_script_prefix, get_urlconf
 from django.utils.safestring import SafeString
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from commitments import row_selectors
-from commitments.models import ActionPlan, Commitment, Member
+from commitments.models import ActionPlan, Commitment, Member, PolicyArea
 from common.addresses import url_for
 from common.cache import cached_fragments
 from common.choices import choice_display
@@ -78,7 +81,11 @@ def _plan(row: dict) -> str:
     return f'<a href="{_value(plan.get_absolute_url())}">{label}</a> · '
 
 
-def _tag(area) -> str:
+@lru_cache(maxsize=4096)
+def _area_tag(slug: str, name: str, name_fr: str, name_es: str, *where) -> str:
+    """A policy area's tag, written once per process for what it shows (about 60 areas on a plan's page, each
+    localized and linked): its key holds everything the markup reads (the language, the URLconf, the prefix)."""
+    area = PolicyArea(slug=slug, name=name, name_fr=name_fr, name_es=name_es)
     return f'<li><a class="tag" href="{_value(area.get_absolute_url())}">{_value(localized(area))}</a></li>'
 
 
@@ -87,10 +94,11 @@ def _completion(completion: str) -> str:
     return f' · <span class="badge badge-{_value(completion)}">{_value(label)}</span>'
 
 
-def _tags(areas: list, shared: SharedParts) -> str:
+def _tags(areas: list) -> str:
     if not areas:
         return ""
-    return f'<ul class="tags">{"".join(shared.keep(("area", area.pk), lambda a=area: _tag(a)) for area in areas)}</ul>'
+    where = (get_language(), get_urlconf(), get_script_prefix())
+    return f'<ul class="tags">{"".join(_area_tag(a.slug, a.name, a.name_fr, a.name_es, *where) for a in areas)}</ul>'
 
 
 def commitment_row(row: dict, *, show_plan: bool = False, shared: SharedParts | None = None) -> str:
@@ -112,7 +120,7 @@ def commitment_row(row: dict, *, show_plan: bool = False, shared: SharedParts | 
         plan=shared.keep(("plan", row["action_plan_id"]), lambda: _plan(row)) if show_plan else "",
         lead=_value(lead) if lead is not None else "",
         completion=shared.keep(("completion", completion), lambda: _completion(completion)) if completion else "",
-        tags=_tags(row["areas"], shared),
+        tags=_tags(row["areas"]),
         progress=progress(row["milestones_completed"], row["milestone_count"], shared.labels),
     )
 

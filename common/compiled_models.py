@@ -1,34 +1,20 @@
 """Model queries of a detail page, written in SQL by the ORM once per process (common.db's CompiledOnce, for
 instances)."""
 
-import weakref
-
 from django.conf import settings
 from django.core.exceptions import EmptyResultSet, ValidationError
-from django.core.signals import setting_changed
 from django.db import connections
 from django.db.models.query import ModelIterable, get_related_populators, prefetch_related_objects
-from django.dispatch import receiver
 from django.http import Http404
 from django.utils import translation
 from django.utils.translation import get_language
 
 from common import prepared
 from common.compiled_prefetches import KeptPrefetches
-from common.db import BIGINT, CompiledOnce, _converted, neighbour
+from common.db import BIGINT, CompiledOnce, _converted, forgotten_with_the_time_zone, neighbour
 from common.translations import attach_page_translations, is_page_translations
 
 _UNCOMPILED = object()
-_EVERY = weakref.WeakSet()  # every CompiledModels, for _forget_on_a_new_time_zone
-
-
-@receiver(setting_changed, dispatch_uid="compiled-models-time-zone-changed")
-def _forget_on_a_new_time_zone(*, setting, **_kwargs) -> None:
-    """A statement may read today in the site's time zone (TruncDate(Now()): its name is a parameter): a test that
-    changes TIME_ZONE gets statements written again."""
-    if setting == "TIME_ZONE":
-        for compiled in list(_EVERY):
-            compiled.forget()
 
 
 class CompiledModels:
@@ -49,12 +35,12 @@ class CompiledModels:
 
     As for CompiledOnce, the other parameters must be constants of the code: never the language, a setting or
     the user (the day and the time are refused: a query of the moment compares with Now(), the database's clock;
-    today in the site's zone is TruncDate(Now()), whose zone, TIME_ZONE, is a setting of the process)."""
+    today in the portal's zone is common.db.database_today(), whose zone, TIME_ZONE, is a setting of the process)."""
 
     def __init__(self, build):
         self.build = build
         self.forget()
-        _EVERY.add(self)
+        forgotten_with_the_time_zone(self)
 
     def forget(self) -> None:
         """Back to the first call: nothing compiled, nothing kept."""

@@ -1,6 +1,11 @@
+import weakref
 from datetime import date, time
 
+from django.core.signals import setting_changed
 from django.db import DEFAULT_DB_ALIAS, connections, models
+from django.db.models.functions import Now, TruncDate
+from django.dispatch import receiver
+from django.utils import timezone
 
 from common import prepared
 
@@ -50,6 +55,28 @@ def set_fields(instance: models.Model, **values) -> list[str]:
     return list(given)
 
 
+def database_today() -> TruncDate:
+    """Today in the portal's zone (TIME_ZONE), read by the database at each statement (its clock, Now()): a query of
+    the day whose statement stays the same every day, and can be kept (the zone's name is its one parameter)."""
+    return TruncDate(Now(), tzinfo=timezone.get_default_timezone())
+
+
+_ZONED = weakref.WeakSet()  # kept statements whose `forget()` a change of TIME_ZONE calls
+
+
+def forgotten_with_the_time_zone(kept) -> None:
+    """`kept.forget()` is called when a test changes TIME_ZONE: a kept statement may read today in the portal's zone
+    (database_today(), whose zone's name is a parameter), a setting otherwise fixed for the process."""
+    _ZONED.add(kept)
+
+
+@receiver(setting_changed, dispatch_uid="kept-statements-time-zone-changed")
+def _forget_on_a_new_time_zone(*, setting, **_kwargs) -> None:
+    if setting == "TIME_ZONE":
+        for kept in list(_ZONED):
+            kept.forget()
+
+
 class CompiledOnce:
     """A one-row query whose SQL the ORM writes once per process, for a key that changes from call to call.
 
@@ -64,7 +91,8 @@ class CompiledOnce:
     statement, or whose SQL or other parameters change with the key, always goes through the ORM.
 
     Only for queries whose other parameters are constants of the code: one that read the date, the language or
-    a setting would keep the value of the first two calls for the life of the process.
+    a setting would keep the value of the first two calls for the life of the process (a query of the day reads it
+    in the database: database_today(); its zone, TIME_ZONE, is the one setting it reads, forgotten when changed).
 
     `keyed=False`: a query without a key (the partnership's totals), kept from its first call; call it with None.
     """
@@ -72,6 +100,10 @@ class CompiledOnce:
     def __init__(self, query, *, keyed: bool = True):
         self.query = query
         self.keyed = keyed
+        self.forget()
+        forgotten_with_the_time_zone(self)
+
+    def forget(self) -> None:
         self.first: dict = {}  # per database: (key, sql, params) of the first call
         self.compiled: dict = {}  # per database: (sql, params, the key's places, the row's keys), or None
 

@@ -165,13 +165,15 @@ def page_translations(model, language: str | None = None, *, through: str = "") 
     `through`: the path to related objects of `model` the rows show, e.g. page_translations(Consultation,
     through="consultation") for the consultation of each proposal in a list."""
     translation_model = model._meta.get_field("translations").related_model
+    # A list read by a kept statement (common.compiled_models) has its own translations into the page's language (no
+    # other one given) read by attach_page_translations instead.
+    follows_the_page = not through and language is None
     language = language or page_language()
     lookup = f"{through}__translations" if through else "translations"
     prefetch = Prefetch(
         lookup, queryset=translation_model.objects.filter(language_code=language), to_attr=SHOWN_TRANSLATIONS
     )
-    # A list read by a kept statement (common.compiled_models) has these read by attach_page_translations instead.
-    prefetch.page_translations = not through and language == page_language()
+    prefetch.page_translations = follows_the_page
     return prefetch
 
 
@@ -188,11 +190,19 @@ def attach_page_translations(objects: list, language: str | None = None) -> None
     if not objects:
         return
     translation_model = type(objects[0])._meta.get_field("translations").related_model
+    names, master = _attnames(translation_model), translation_model._meta.get_field("master")
+    by_id = {obj.pk: obj for obj in objects}
     by_master = {}
-    for row in _translation_rows(translation_model, [obj.pk for obj in objects], language or page_language()):
-        by_master.setdefault(row["master_id"], []).append(translation_model(**row))
+    for row in _translation_rows(translation_model, list(by_id), language or page_language()):
+        translation = translation_model.from_db(objects[0]._state.db, names, [row[name] for name in names])
+        master.set_cached_value(translation, by_id[row["master_id"]])  # as the ORM's prefetch sets it
+        by_master.setdefault(row["master_id"], []).append(translation)
     for obj in objects:
         obj.__dict__[SHOWN_TRANSLATIONS] = by_master.get(obj.pk, [])
+
+
+def _attnames(translation_model) -> list[str]:
+    return [field.attname for field in translation_model._meta.concrete_fields]
 
 
 def translations_by_master(translation_model, ids, *, language: str | None = None) -> dict[int, dict[str, dict]]:
@@ -221,8 +231,7 @@ def _translation_rows(translation_model, ids: list, language: str | None):
         rows = translation_model.objects.filter(master_id__in=ids).order_by("master_id", "language_code")
         if language is not None:  # a constant of its statement: one statement per language
             rows = rows.filter(language_code=language)
-        fields = ("master_id", "language_code", "machine_translated", "translated_by_id")
-        return rows.values(*fields, *translation_model.TEXT_FIELDS)
+        return rows.values(*_attnames(translation_model))  # every column: attach_page_translations builds instances
 
     query = _BY_MASTER.get((translation_model, language))
     if query is None:

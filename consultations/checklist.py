@@ -14,8 +14,8 @@ from django.utils.translation import ngettext
 from commitments.models import ActionPlan, StandardRequirement
 from common.compiled_models import CompiledModels
 from common.db import CompiledOnce
-from consultations.forum_selectors import forum_of
-from consultations.models import Consultation, ForumMeeting, ForumSeat, RequirementMark, Sector
+from consultations.forum_selectors import forum_balance, forum_of
+from consultations.models import Consultation, ForumMeeting, RequirementMark, Sector
 from consultations.pending import answer_counts
 
 MET, NOT_MET, PENDING = (
@@ -124,10 +124,7 @@ COMPUTED = {
 def _facts(plan: ActionPlan) -> dict:
     """Everything the computed items need, in a fixed number of queries."""
     forum = forum_of(member_id=plan.member_id)
-    seats = {}
-    if forum is not None:
-        rows = ForumSeat.objects.current().filter(forum=forum).values("sector").annotate(n=Count("pk"))
-        seats = {row["sector"]: row["n"] for row in rows}
+    seats = forum_balance(forum=forum) if forum is not None else {}
     meetings = _MEETINGS(plan.pk)
     consultations = _CONSULTATIONS(plan.pk)
     # The consultations' stored counters (kept by every write of a proposal), not a count of the proposals.
@@ -151,12 +148,14 @@ _MEETINGS = CompiledOnce(
     )
 )
 _CONSULTATIONS = CompiledModels(lambda pk: Consultation.objects.filter(action_plan_id=pk).order_by("opens_at"))
+# Keyed by the version of the standards: the same statement on every page.
+_MINIMUM = CompiledModels(lambda version: StandardRequirement.objects.minimum(version))
 _MARKS = CompiledModels(lambda pk: RequirementMark.objects.filter(action_plan_id=pk).order_by())  # read as a dict
 
 
 def plan_checklist(plan: ActionPlan) -> list[ChecklistItem]:
     """One item per minimum requirement of the 2021 standards, in their order."""
-    requirements = StandardRequirement.objects.minimum()
+    requirements = _MINIMUM(StandardRequirement.Version.V2021.value)
     marks = {m.requirement_id: m for m in _MARKS(plan.pk)}
     facts = _facts(plan)
     items = []

@@ -3,11 +3,10 @@
 from datetime import date
 
 from django.db.models import Count, F, Q, QuerySet
-from django.db.models.functions import Now, TruncDate
 
 from commitments.models import Commitment, Completion, Member, Milestone
 from common.compiled_models import CompiledModels
-from common.db import PageQuery
+from common.db import PageQuery, database_today
 from cycle.models import ChallengeArea, ComplianceFinding, CycleStep, MemberChallenge, SDGTarget
 
 
@@ -29,10 +28,9 @@ def member_upcoming_steps(*, member: Member) -> list[CycleStep]:
     return _UPCOMING_STEPS(member.pk)
 
 
-# Today read by the statement (Now() in the current time zone, TIME_ZONE's), not in Python: the statement is the
-# same every day, and kept.
+# Today read by the statement (database_today()), not in Python: the statement is the same every day, and kept.
 _UPCOMING_STEPS = CompiledModels(
-    lambda pk: CycleStep.objects.filter(member_id=pk, due_on__gte=TruncDate(Now())).order_by(
+    lambda pk: CycleStep.objects.filter(member_id=pk, due_on__gte=database_today()).order_by(
         "due_on", "plan_number", "kind"
     )[:5]
 )

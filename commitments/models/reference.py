@@ -56,9 +56,10 @@ class PolicyArea(LocalizedNameModel):
 
 
 class StandardRequirementQuerySet(models.QuerySet):
-    def minimum(self):
-        """The minimum requirements of the 2021 standards, in their order (the co-creation checklist)."""
-        return self.filter(version=StandardRequirement.Version.V2021, is_minimum=True).order_by("order", "code")
+    def minimum(self, version: str = "2021"):
+        """The minimum requirements of a version of the standards (2021's), in their order (the co-creation
+        checklist)."""
+        return self.filter(version=version, is_minimum=True).order_by("order", "code")
 
     def in_scope(self, *, version: str, phase: str):
         """The requirements of one version assessed in one phase (those of both phases included)."""
