@@ -9,6 +9,7 @@ import rules
 from accounts.rules import is_researcher, is_support_staff
 from commitments.models import ActionPlan
 from irm_reports.models import CommitmentAssessment, Report
+from irm_reports.researcher_selectors import assigned_plan_ids
 
 
 def plan_id_of(obj) -> int | None:
@@ -29,14 +30,15 @@ def report_of(obj) -> Report | None:
     return None
 
 
-ASSIGNED = "_irm_assigned_plans"  # on a user instance: {plan id: assigned?}, as read by is_assigned_researcher
+ASSIGNED = "_irm_assigned_plans"  # on a user instance: its assigned plans' ids, as is_assigned_researcher read them
 
 
 @rules.predicate
 def is_assigned_researcher(user, obj) -> bool:
     """The user is an IRM researcher assigned to the plan obj belongs to.
 
-    The assignment is read once per user instance and plan: a report's page asks six permissions of one report.
+    The user's assignments are read once per user instance (one statement, kept): a report's page asks six
+    permissions of one report.
     Like Django's ModelBackend, which keeps a user's permissions on the instance (`_perm_cache`), a change is seen
     by the next request's user; researcher_assign() and researcher_unassign() forget it on the instance they get.
     """
@@ -45,11 +47,9 @@ def is_assigned_researcher(user, obj) -> bool:
         return False
     assigned = getattr(user, ASSIGNED, None)
     if assigned is None:
-        assigned = {}
+        assigned = assigned_plan_ids(researcher_id=user.pk)
         setattr(user, ASSIGNED, assigned)  # through request.user's lazy wrapper too
-    if plan_id not in assigned:
-        assigned[plan_id] = user.irm_assignments.filter(action_plan_id=plan_id).exists()
-    return assigned[plan_id]
+    return plan_id in assigned
 
 
 @rules.predicate

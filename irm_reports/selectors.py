@@ -54,32 +54,6 @@ def report_get(*, pk: int) -> Report:
     return get_object_or_404(Report.objects.select_related("action_plan__member", "rendering"), pk=pk)
 
 
-def report_list_for(*, user: User) -> QuerySet:
-    """The reports a researcher works on (support staff: all of them)."""
-    queryset = Report.objects.select_related("action_plan__member").order_by("-updated_at")
-    if user.is_staff:
-        return queryset
-    return queryset.assigned_to(user).distinct()
-
-
-def assigned_plans(*, user: User) -> QuerySet:
-    """The plans a researcher is assigned to, with their reports."""
-    queryset = ActionPlan.objects.select_related("member").prefetch_related(
-        Prefetch("reports", queryset=Report.objects.order_by("report_type", "language"))
-    )
-    return queryset.filter(researcher_assignments__researcher=user).distinct().order_by("-start_date", "pk")
-
-
-def researcher_awaiting(*, plans: list[ActionPlan]) -> dict[str, list]:
-    """What awaits a researcher among their assigned plans (already loaded with their reports): plans past
-    co-creation without any report yet, and reports to finish (draft, ready to publish, failed)."""
-    open_statuses = (Report.Status.DRAFT, Report.Status.READY, Report.Status.FAILED)
-    return {
-        "plans_without_report": [p for p in plans if p.status != ActionPlan.Status.CO_CREATION and not p.reports.all()],
-        "reports_to_finish": [r for p in plans for r in p.reports.all() if r.status in open_statuses],
-    }
-
-
 def plan_researchers(*, plan: ActionPlan) -> list[User]:
     return _RESEARCHERS(plan.pk)
 
@@ -96,6 +70,17 @@ _PLAN_COMMITMENTS = CompiledModels(
 _COMMITMENT_ASSESSMENTS = CompiledModels(lambda pk: CommitmentAssessment.objects.filter(report_id=pk).order_by())
 _REQUIREMENT_ASSESSMENTS = CompiledModels(lambda pk: RequirementAssessment.objects.filter(report_id=pk).order_by())
 _RECOMMENDATIONS = CompiledModels(lambda pk: recommendations_of(report=pk))
+# Per phase, keyed by the version of the standards: reference data every report page reads.
+_REQUIREMENTS_IN_SCOPE = {
+    phase: CompiledModels(
+        lambda version, phase=phase: StandardRequirement.objects.in_scope(version=version, phase=phase).order_by(
+            "order"
+        )
+    )
+    for phase in (StandardRequirement.Phase.CO_CREATION.value, StandardRequirement.Phase.IMPLEMENTATION.value)
+}
+
+
 _PUBLISHED_VERSIONS = CompiledModels(lambda pk: PublishedVersion.objects.filter(report_id=pk).order_by("-version"))
 
 
@@ -115,7 +100,7 @@ def commitment_rows(*, report: Report) -> list[CommitmentRow]:
 def requirement_rows(*, report: Report) -> list[tuple[StandardRequirement, RequirementAssessment | None]]:
     """The standards' requirements this report assesses, with their assessment (two queries)."""
     version, phase, _required = fieldsets.REQUIREMENT_SCOPE[ReportType(report.report_type)]
-    requirements = StandardRequirement.objects.in_scope(version=version, phase=phase).order_by("order")
+    requirements = _REQUIREMENTS_IN_SCOPE[phase](version)
     found = {a.requirement_id: a for a in _REQUIREMENT_ASSESSMENTS(report.pk)}
     return [(requirement, found.get(requirement.pk)) for requirement in requirements]
 

@@ -16,7 +16,7 @@ from django.views.generic import FormView, ListView, TemplateView, View
 from commitments.models import ActionPlan
 from commitments.views.workspace import PlanTargetMixin
 from common.views import PostActionView, ServiceFormMixin, TargetMixin
-from irm_reports import selectors, services
+from irm_reports import researcher_selectors, selectors, services
 from irm_reports.forms import ReportContentForm, ReportCreateForm
 from irm_reports.models import Report
 from irm_reports.pdf import report_preview_html
@@ -38,12 +38,12 @@ class WorkspaceHomeView(LoginRequiredMixin, ListView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
-        return selectors.report_list_for(user=self.request.user)
+        return researcher_selectors.report_list_for(user=self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["plans"] = plans = list(selectors.assigned_plans(user=self.request.user))
-        context["awaiting"] = selectors.researcher_awaiting(plans=plans)
+        context["plans"] = plans = list(researcher_selectors.assigned_plans(user=self.request.user))
+        context["awaiting"] = researcher_selectors.researcher_awaiting(plans=plans)
         return context
 
 

@@ -105,6 +105,7 @@ def test_the_report_pages_are_the_same_through_the_statements_compiled_once(clie
     from django.utils import timezone
 
     from common import compiled_models
+    from irm_reports import researcher_selectors
     from irm_reports.models import PublishedVersion
     from tests.factories import UserFactory
     from tests.factories.irm_reports import ResearcherAssignmentFactory, complete_results_report
@@ -117,7 +118,8 @@ def test_the_report_pages_are_the_same_through_the_statements_compiled_once(clie
     )  # fmt: skip
     reports[1].recommendations.first().delete()
     kept = [selectors._RESEARCHERS, selectors._PLAN_COMMITMENTS, selectors._COMMITMENT_ASSESSMENTS,
-            selectors._REQUIREMENT_ASSESSMENTS, selectors._RECOMMENDATIONS, selectors._PUBLISHED_VERSIONS]  # fmt: skip
+            selectors._REQUIREMENT_ASSESSMENTS, selectors._RECOMMENDATIONS, selectors._PUBLISHED_VERSIONS,
+            selectors._REQUIREMENTS_IN_SCOPE["implementation"], researcher_selectors._ASSIGNMENTS]  # fmt: skip
     client.force_login(researcher)
 
     def page(report, language):

@@ -92,3 +92,24 @@ def test_an_unassigned_researchers_next_request_is_refused(researcher, researche
     assert researcher_client.get(address).status_code == 200
     researcher_unassign(plan=report.action_plan, researcher=type(researcher).objects.get(pk=researcher.pk))
     assert researcher_client.get(address).status_code == 403
+
+
+def test_a_researchers_plans_are_read_once_by_a_statement_kept_for_every_researcher(django_assert_num_queries):
+    from irm_reports import researcher_selectors
+    from tests.factories import ActionPlanFactory
+    from tests.factories.irm_reports import ResearcherAssignmentFactory
+
+    plans = [ActionPlanFactory() for _ in range(4)]
+    researchers = [UserFactory(researcher=True) for _ in range(4)]
+    for researcher, assigned in zip(researchers, [plans[:2], plans[1:3], [], [plans[3]]], strict=True):
+        for plan in assigned:
+            ResearcherAssignmentFactory(action_plan=plan, researcher=researcher)
+    allowed = {}
+    for researcher in researchers:
+        fresh = type(researcher).objects.get(pk=researcher.pk)
+        with django_assert_num_queries(1):  # one statement for every plan asked about
+            allowed[researcher.pk] = [fresh.has_perm("irm_reports.add_report", plan) for plan in plans]
+    assert researcher_selectors._ASSIGNMENTS.compiled is not None  # kept: the same statement for each researcher
+    assert list(allowed.values()) == [
+        [True, True, False, False], [False, True, True, False], [False] * 4, [False, False, False, True],
+    ]  # fmt: skip
