@@ -10,6 +10,7 @@ on the same rows, in every language, and compares them.
 
 from functools import lru_cache
 
+from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language, gettext
@@ -97,7 +98,7 @@ def _completion(completion: str) -> str:
 def _tags(areas: list) -> str:
     if not areas:
         return ""
-    where = (get_language(), get_urlconf(), get_script_prefix())
+    where = (get_language(), get_urlconf() or settings.ROOT_URLCONF, get_script_prefix())  # as url_for reads them
     return f'<ul class="tags">{"".join(_area_tag(a.slug, a.name, a.name_fr, a.name_es, *where) for a in areas)}</ul>'
 
 

@@ -37,8 +37,8 @@ ASSIGNED = "_irm_assigned_plans"  # on a user instance: its assigned plans' ids,
 def is_assigned_researcher(user, obj) -> bool:
     """The user is an IRM researcher assigned to the plan obj belongs to.
 
-    The user's assignments are read once per user instance (one statement, kept): a report's page asks six
-    permissions of one report.
+    The user's assignments to every plan are read once per user instance (one statement, kept): a report's page
+    asks six permissions of one report. A user instance lives for one request (or one task).
     Like Django's ModelBackend, which keeps a user's permissions on the instance (`_perm_cache`), a change is seen
     by the next request's user; researcher_assign() and researcher_unassign() forget it on the instance they get.
     """

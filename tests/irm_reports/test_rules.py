@@ -2,6 +2,7 @@
 
 import pytest
 
+from irm_reports import fieldsets
 from irm_reports.models import Report
 from tests.factories import UserFactory
 
@@ -95,6 +96,7 @@ def test_an_unassigned_researchers_next_request_is_refused(researcher, researche
 
 
 def test_a_researchers_plans_are_read_once_by_a_statement_kept_for_every_researcher(django_assert_num_queries):
+    from common import compiled_models
     from irm_reports import researcher_selectors
     from tests.factories import ActionPlanFactory
     from tests.factories.irm_reports import ResearcherAssignmentFactory
@@ -109,7 +111,23 @@ def test_a_researchers_plans_are_read_once_by_a_statement_kept_for_every_researc
         fresh = type(researcher).objects.get(pk=researcher.pk)
         with django_assert_num_queries(1):  # one statement for every plan asked about
             allowed[researcher.pk] = [fresh.has_perm("irm_reports.add_report", plan) for plan in plans]
-    assert researcher_selectors._ASSIGNMENTS.compiled is not None  # kept: the same statement for each researcher
+    kept = researcher_selectors._ASSIGNMENTS.compiled
+    assert kept not in (None, compiled_models._UNCOMPILED)  # kept: the same statement for each researcher
     assert list(allowed.values()) == [
         [True, True, False, False], [False, True, True, False], [False] * 4, [False, False, False, True],
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize("report_type", [*fieldsets.REQUIREMENT_SCOPE])
+def test_a_reports_requirements_are_those_in_the_scope_of_its_type(report_type, completed_plan):
+    """Three reports of one type (one per language): the first through the ORM, the next by the kept statement."""
+    from commitments.models import StandardRequirement
+    from irm_reports import selectors
+    from tests.factories.irm_reports import ReportFactory
+
+    version, phase, _required = fieldsets.REQUIREMENT_SCOPE[report_type]
+    expected = list(StandardRequirement.objects.in_scope(version=version, phase=phase).order_by("order"))
+    assert expected  # the standards' requirements are loaded by the migrations
+    for language in ("en", "fr", "es"):  # through the ORM, then the kept statement
+        report = ReportFactory(action_plan=completed_plan, report_type=report_type, language=language)
+        assert [requirement for requirement, _assessment in selectors.requirement_rows(report=report)] == expected
