@@ -182,7 +182,7 @@ def is_page_translations(lookup) -> bool:
     return getattr(lookup, "page_translations", False)
 
 
-def attach_page_translations(objects: list, language: str | None = None) -> None:
+def attach_page_translations(objects: list) -> None:
     """What prefetch_related(page_translations(model)) does for a list of objects of one model read otherwise (by a
     kept statement, common.compiled_models): their translations into the page's language, by one statement kept
     per number of objects (translations_by_master's, common.db.PageQuery) rather than a query the ORM compiles at
@@ -193,7 +193,7 @@ def attach_page_translations(objects: list, language: str | None = None) -> None
     names, master = _attnames(translation_model), translation_model._meta.get_field("master")
     by_id = {obj.pk: obj for obj in objects}
     by_master = {}
-    for row in _translation_rows(translation_model, list(by_id), language or page_language()):
+    for row in _translation_rows(translation_model, list(by_id), page_language()):
         translation = translation_model.from_db(objects[0]._state.db, names, [row[name] for name in names])
         master.set_cached_value(translation, by_id[row["master_id"]])  # as the ORM's prefetch sets it
         by_master.setdefault(row["master_id"], []).append(translation)

@@ -56,9 +56,9 @@ class PolicyArea(LocalizedNameModel):
 
 
 class StandardRequirementQuerySet(models.QuerySet):
-    def minimum(self, version: str = "2021"):
-        """The minimum requirements of a version of the standards (2021's), in their order (the co-creation
-        checklist)."""
+    def minimum(self, version: str):
+        """The minimum requirements of a version of the standards, in their order (the co-creation checklist reads
+        2021's)."""
         return self.filter(version=version, is_minimum=True).order_by("order", "code")
 
     def in_scope(self, *, version: str, phase: str):

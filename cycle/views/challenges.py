@@ -55,7 +55,7 @@ class ChallengeDeclareView(TargetMixin, ServiceFormMixin, FormView):
 
     def get_context_data(self, **kwargs):
         member = self.get_target()
-        declarations = member.challenges.select_related("area").order_by("area__order")
+        declarations = selectors.member_challenges(member=member)
         return super().get_context_data(member=member, declarations=declarations, **kwargs)
 
     def perform(self, form):
