@@ -4,7 +4,6 @@ import dataclasses
 import re
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db.models import OuterRef, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -15,6 +14,7 @@ from common.db import count_of
 from common.pagination import KeysetPage, keyset_page, page_of
 from common.text import as_id
 from common.translations import page_translations
+from consultations.comment_selectors import proposal_comment_page  # noqa: F401 (where its callers look for it)
 from consultations.filters import ConsultationFilter, ProposalFilter
 
 # The forum's reads, kept where their callers look for them.
@@ -143,24 +143,6 @@ def proposal_viewer_state(*, proposal: Proposal, user) -> dict:
         .get()
     )
     return {key: bool(value) for key, value in row.items()}
-
-
-def proposal_comment_page(*, proposal: Proposal, page: str | int | None, user=None):
-    """One page of top-level comments with their replies, in a fixed number of queries: the threads are read from
-    their index at any depth (comment_top_level), their authors and replies fetched for those rows only."""
-    replies = Comment.objects.select_related("author").prefetch_related(page_translations(Comment))
-    threads = (
-        Comment.objects.filter(proposal=proposal, parent__isnull=True)
-        .prefetch_related(
-            "author", page_translations(Comment), Prefetch("replies", queryset=replies.order_by("created_at", "id"))
-        )
-        .order_by("created_at", "id")
-    )
-    comments_page = Paginator(threads, settings.CONSULTATION_COMMENTS_PER_PAGE).get_page(page)
-    comments_page.object_list = list(comments_page.object_list)
-    for comment in [*comments_page.object_list, *(r for t in comments_page.object_list for r in t.replies.all())]:
-        comment.proposal = proposal  # what the rules ask of each comment (is it public?), without a query each
-    return comments_page
 
 
 def comment_url(*, comment: Comment) -> str:

@@ -5,6 +5,7 @@ import re
 from datetime import date
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
 
@@ -32,7 +33,7 @@ def demo(django_db_setup, django_db_blocker):
 def _compiled() -> list:
     """The queries of the commitment, member, action plan, proposal and consultation pages compiled once."""
     from commitments import selectors as commitments
-    from consultations import checklist, forum_selectors, panel_selectors
+    from consultations import checklist, comment_selectors, forum_selectors, panel_selectors
     from consultations import selectors as consultations
     from cycle import selectors as cycle
     from drafting import selectors as drafting
@@ -49,7 +50,9 @@ def _compiled() -> list:
             panel_selectors._PLAN_CONSULTATIONS, checklist._CONSULTATIONS, checklist._MARKS, irm_reports._PLAN_REPORTS,
             consultations._PROPOSAL_PAGE, checklist._MEETINGS, monitoring._PLAN_FIGURES,
             commitments._FOLLOWERS, panel_selectors._FED_BY_RESPONSES, consultations._CONSULTATION_PAGE,
-            panel_selectors._MEMBER_OPEN_CONSULTATIONS, cycle._UPCOMING_STEPS, cycle._MEMBER_CHALLENGES]  # fmt: skip
+            panel_selectors._MEMBER_OPEN_CONSULTATIONS, cycle._UPCOMING_STEPS, cycle._MEMBER_CHALLENGES,
+            comment_selectors._THREAD_COUNT,
+            *comment_selectors._kept_page(1, settings.CONSULTATION_COMMENTS_PER_PAGE)]  # fmt: skip
 
 
 def _through_the_orm(monkeypatch, kept) -> None:
