@@ -9,8 +9,9 @@ compared with a stand-in's (the owner's next id, the lookups built for another k
 that, a second owner's; when both compile to the same SQL, with parameters differing only where the owner's id
 stands (in one place only), later calls send that statement with their owner's id and store its objects as
 prefetch_related_objects() does (the list of `to_attr`, or the related manager's cached queryset; the reverse
-foreign key set on each object). The lookups nested in a lookup's queryset (a milestone's translations) and any
-other lookup go through the ORM.
+foreign key set on each object). The translations into the page's language nested in a lookup's queryset (a
+milestone's) are read by a statement kept per number of objects (common.translations.attach_page_translations);
+other nested lookups, and any other lookup, go through the ORM.
 
 Statements are kept per lookup (its name) and language: a lookup's queryset may read the page's language (its
 translations), never the user, a setting or the time; a builder gives the same lookups at every call.
@@ -32,6 +33,7 @@ from django.db.models.query import ModelIterable, normalize_prefetch_lookups, pr
 from django.utils.translation import get_language
 
 from common.db import CompiledOnce, neighbour
+from common.translations import attach_page_translations, is_page_translations
 
 _KINDS = (ReverseManyToOneDescriptor, ManyToManyDescriptor)  # the second is a subclass of the first
 _SINGLE = (ForwardManyToOneDescriptor, ReverseOneToOneDescriptor)  # a foreign key, a one-to-one either way
@@ -212,7 +214,11 @@ def _store(instance, lookup, objects: list) -> None:
                 field.set_cached_value(obj, instance)
     nested = lookup.queryset._prefetch_related_lookups if lookup.queryset is not None else ()
     if nested and objects:
-        prefetch_related_objects(objects, *nested)
+        rest = [inner for inner in nested if not is_page_translations(inner)]
+        if len(rest) < len(nested):  # their translations into the page's language: a statement kept per number
+            attach_page_translations(objects)
+        if rest:
+            prefetch_related_objects(objects, *rest)
     if lookup.to_attr:
         setattr(instance, lookup.to_attr, objects)
         return
