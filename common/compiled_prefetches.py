@@ -59,6 +59,18 @@ class KeptPrefetches:
         """(prefetch_to, language) of the lookups read through a kept statement."""
         return {name for name, state in self.state.items() if isinstance(state, _Kept)}
 
+    def all_kept(self, lookups, language) -> bool:
+        """Whether each of these lookups is read by a kept statement in this language, with no lookup nested in it
+        but the page's translations (a nested lookup's query is not compared with another owner's)."""
+        lookups = normalize_prefetch_lookups(lookups)
+        names = [lookup.prefetch_to for lookup in lookups]
+        nested = [inner for lookup in lookups for inner in _nested(lookup)]
+        return (
+            len(set(names)) == len(names)
+            and all(isinstance(self.state.get((name, language)), _Kept) for name in names)
+            and all(is_page_translations(inner) for inner in nested)
+        )
+
     def fetch(self, instance, lookups, of, rebuild) -> None:
         """prefetch_related_objects([instance], *lookups); `of` makes a queryset's statement (_ModelStatement.of),
         `rebuild()` gives the lookups again (built anew, for a stand-in)."""
@@ -123,6 +135,10 @@ class KeptPrefetches:
             # reading the page's key whose owner has the same id (a plan and its commitment) would seem to read
             # the owner's id twice.
             self.state[name] = _NEVER if kept is None or len(kept[2]) != 1 else _Kept(statement, kept[2])
+
+
+def _nested(lookup) -> tuple:
+    return lookup.queryset._prefetch_related_lookups if lookup.queryset is not None else ()
 
 
 def _last(lookup) -> str:
@@ -212,7 +228,7 @@ def _store(instance, lookup, objects: list) -> None:
         for obj in objects:
             if not field.is_cached(obj):
                 field.set_cached_value(obj, instance)
-    nested = lookup.queryset._prefetch_related_lookups if lookup.queryset is not None else ()
+    nested = _nested(lookup)
     if nested and objects:
         rest = [inner for inner in nested if not is_page_translations(inner)]
         if len(rest) < len(nested):  # their translations into the page's language: a statement kept per number

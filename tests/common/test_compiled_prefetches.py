@@ -288,3 +288,41 @@ def test_the_first_calls_send_the_queries_the_orm_sends(commitments):
                     built(commitment.pk)
                 counted.append(len(queries))
     assert compiled.prefetches.kept() and counts == by_orm
+
+
+def test_the_lookups_are_built_once_per_language_once_each_is_kept(commitments, django_assert_num_queries):
+    """When every lookup of the page is read by a kept statement, the queryset is no longer built to give them."""
+    built = []
+    compiled = CompiledModels(lambda pk: built.append(pk) or _page(pk))
+    _warm(compiled, [c.pk for c in commitments[:3]], "fr")
+    target = commitments[-1]
+    assert set(compiled.lookups) == {"fr"}
+    before = len(built)
+    with translation.override("fr"):
+        expected = _shown(_page(target.pk).get())
+        with django_assert_num_queries(7):
+            (got,) = compiled(target.pk)
+        assert _shown(got) == expected and expected["milestones"][0] == ("Consult", ["Consulter"])
+        assert [m.description for m in got.milestones.filter(order=2)] == ["Publish the data"]
+    assert len(built) == before  # nothing built: the French lookups kept
+    with translation.override("en"):  # another language: built until its lookups are kept too
+        (english,) = compiled(target.pk)
+    assert len(built) > before and _shown(english)["milestones"][0] == ("Consult", [])
+
+
+def test_lookups_nested_in_a_lookup_are_built_at_each_call_unless_they_are_the_pages_translations(commitments):
+    """A lookup nested in a kept lookup's queryset is not compared with another owner's: one that follows the page's
+    key (here, the policy areas of each milestone's commitment but the page's own) is built for each key."""
+
+    def build(pk):
+        areas = Prefetch("commitment__policy_areas", queryset=PolicyArea.objects.exclude(commitments=pk), to_attr="kept")
+        return Commitment.objects.filter(pk=pk).prefetch_related(
+            Prefetch("milestones", queryset=Milestone.objects.prefetch_related(areas))
+        )
+
+    compiled = CompiledModels(build)
+    _warm(compiled, [c.pk for c in commitments[:3]], "en")
+    assert compiled.prefetches.kept() == {("milestones", "en")} and compiled.lookups == {}
+    with translation.override("en"):
+        (got,) = compiled(commitments[-1].pk)
+    assert [[a.name for a in m.commitment.kept] for m in got.milestones.all()] == [[], []]
