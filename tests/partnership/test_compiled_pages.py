@@ -69,6 +69,7 @@ def _fresh(monkeypatch, kept) -> None:
         monkeypatch.setattr(kept, "compiled", compiled_models._UNCOMPILED)
         monkeypatch.setattr(kept, "first", None)
         monkeypatch.setattr(kept, "prefetches", KeptPrefetches())
+        monkeypatch.setattr(kept, "lookups", {})
     else:
         monkeypatch.setattr(kept, "compiled", {})
         if hasattr(kept, "first"):
