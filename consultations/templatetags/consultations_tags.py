@@ -4,8 +4,9 @@ Each tag costs a fixed number of queries, whatever the number of consultations, 
 """
 
 from django import template
+from django.contrib.auth.models import AnonymousUser
 
-from consultations import panel_selectors, rows, selectors
+from consultations import comment_markup, panel_selectors, rows, selectors
 from consultations.checklist import plan_checklist
 
 register = template.Library()
@@ -57,3 +58,13 @@ def consultation_rows(consultations, show_plan=False):
 def proposal_rows(proposals, show_consultation=False):
     """The rows of a proposal list: the markup of includes/_proposal_row.html, written by consultations.rows."""
     return rows.proposal_rows(proposals, show_consultation=show_consultation)
+
+
+@register.simple_tag(takes_context=True)
+def proposal_comment(context, comment):
+    """A comment of a proposal's discussion, with its actions for the signed-in user: the markup of
+    includes/_comment.html, written by consultations.comment_markup (the texts shared by the page's comments)."""
+    shared = context.render_context.get(comment_markup)
+    if shared is None:
+        shared = context.render_context[comment_markup] = comment_markup.shared_parts()
+    return comment_markup.comment_html(comment, user=context.get("user") or AnonymousUser(), shared=shared)
