@@ -66,23 +66,33 @@ class CompiledModels:
             if statement.page_translations_only:  # nothing else to prefetch: no queryset to build again
                 attach_page_translations(objects)
                 return objects
-            lookups = self.lookups.get(get_language()) or self.build(key)._prefetch_related_lookups
             if len(objects) == 1:
+                lookups = self._lookups(key, objects[0])
                 self.prefetches.fetch(objects[0], lookups, _ModelStatement.of, lambda: self._lookups_of_another(key))
-                self._keep_lookups(lookups)
+                self._keep_lookups(lookups, objects[0])
             else:
+                lookups = self.build(key)._prefetch_related_lookups
                 rest = [lookup for lookup in lookups if not is_page_translations(lookup)]
                 if len(rest) < len(lookups):
                     attach_page_translations(objects)
                 prefetch_related_objects(objects, *rest)
         return objects
 
-    def _keep_lookups(self, lookups) -> None:
+    def _lookups(self, key, instance) -> tuple:
+        """The lookups kept for this language when each is read for `instance` by a kept statement, else built."""
+        kept = self.lookups.get(get_language())
+        if kept is not None and self.prefetches.all_kept(kept, get_language(), instance):
+            return kept
+        return self.build(key)._prefetch_related_lookups
+
+    def _keep_lookups(self, lookups, instance) -> None:
         """The lookups, built for this language, used again for any key once every one of them is read by a kept
         statement: each reads by its owner's id alone (common.compiled_prefetches compared it with another's),
-        so building the queryset again (a proposal's: 0.7 ms) would only give the same lookups."""
+        so building the queryset again (a proposal's: 0.7 ms) would only give the same lookups. A lookup through an
+        object the instance lacks (a proposal's missing response) fetches nothing: for an instance that has it,
+        the lookups are built again until its statement is kept."""
         language = get_language()
-        if language not in self.lookups and self.prefetches.all_kept(lookups, language):
+        if language not in self.lookups and self.prefetches.all_kept(lookups, language, instance):
             self.lookups[language] = lookups
 
     def _lookups_of_another(self, key) -> tuple | None:

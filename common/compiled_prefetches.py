@@ -59,16 +59,19 @@ class KeptPrefetches:
         """(prefetch_to, language) of the lookups read through a kept statement."""
         return {name for name, state in self.state.items() if isinstance(state, _Kept)}
 
-    def all_kept(self, lookups, language) -> bool:
-        """Whether each of these lookups is read by a kept statement in this language, with no lookup nested in it
-        but the page's translations (a nested lookup's query is not compared with another owner's)."""
+    def all_kept(self, lookups, language, instance) -> bool:
+        """Whether each of these lookups is read for `instance` by a kept statement in this language, with no lookup
+        nested in it but the page's translations (a nested lookup's query is not compared with another owner's), or
+        goes through an object the instance was read without (a proposal's missing response: nothing to fetch)."""
         lookups = normalize_prefetch_lookups(lookups)
         names = [lookup.prefetch_to for lookup in lookups]
-        nested = [inner for lookup in lookups for inner in _nested(lookup)]
-        return (
-            len(set(names)) == len(names)
-            and all(isinstance(self.state.get((name, language)), _Kept) for name in names)
-            and all(is_page_translations(inner) for inner in nested)
+        return len(set(names)) == len(names) and all(
+            _absent(instance, lookup)
+            or (
+                isinstance(self.state.get((lookup.prefetch_to, language)), _Kept)
+                and all(is_page_translations(inner) for inner in _nested(lookup))
+            )
+            for lookup in lookups
         )
 
     def fetch(self, instance, lookups, of, rebuild) -> None:
@@ -166,6 +169,21 @@ def _owner(instance, lookup):
     if not isinstance(descriptor, _KINDS) or isinstance(descriptor, ReverseGenericManyToOneDescriptor):
         return None  # a generic relation caches its objects under another name
     return owner
+
+
+def _absent(instance, lookup) -> bool:
+    """Whether the lookup goes through an object select_related() read as missing (a proposal without a response):
+    the ORM fetches nothing for it, whatever its queryset."""
+    owner = instance
+    for part in lookup.prefetch_through.split("__")[:-1]:
+        descriptor = getattr(type(owner), part, None)
+        if not isinstance(descriptor, _SINGLE) or not descriptor.is_cached(owner):
+            return False
+        cached = descriptor.related if isinstance(descriptor, ReverseOneToOneDescriptor) else descriptor.field
+        owner = cached.get_cached_value(owner)
+        if owner is None:
+            return True
+    return False
 
 
 def _stand_in_statement(owner, key, lookup, of):

@@ -317,7 +317,9 @@ def test_lookups_nested_in_a_lookup_are_built_at_each_call_unless_they_are_the_p
     key (here, the policy areas of each milestone's commitment but the page's own) is built for each key."""
 
     def build(pk):
-        areas = Prefetch("commitment__policy_areas", queryset=PolicyArea.objects.exclude(commitments=pk), to_attr="kept")
+        areas = Prefetch(
+            "commitment__policy_areas", queryset=PolicyArea.objects.exclude(commitments=pk), to_attr="kept"
+        )
         return Commitment.objects.filter(pk=pk).prefetch_related(
             Prefetch("milestones", queryset=Milestone.objects.prefetch_related(areas))
         )
@@ -328,3 +330,40 @@ def test_lookups_nested_in_a_lookup_are_built_at_each_call_unless_they_are_the_p
     with translation.override("en"):
         (got,) = compiled(commitments[-1].pk)
     assert [[a.name for a in m.commitment.kept] for m in got.milestones.all()] == [[], []]
+
+
+def test_the_lookups_kept_without_a_response_are_built_again_for_a_proposal_that_has_one():
+    """A lookup through a proposal's response fetches nothing for a proposal without one: the page's lookups are kept
+    once its other lookups' statements are; for a proposal with a response they are built again, until the response's
+    lookup is kept too."""
+    unanswered = [ProposalFactory() for _ in range(3)]
+    answered = [ResponseFactory() for _ in range(3)]
+    for response in answered:
+        response.commitments.add(CommitmentFactory(title=f"Named by {response.pk}"))
+    built = []
+
+    def build(pk):
+        built.append(pk)
+        return (
+            Proposal.objects.filter(pk=pk)
+            .select_related("response")
+            .prefetch_related("attachments", "response__commitments")
+        )
+
+    compiled = CompiledModels(build)
+    shown = {}
+    with translation.override("en"):
+        for proposal in unanswered:
+            compiled(proposal.pk)
+        assert set(compiled.lookups) == {"en"} and compiled.prefetches.kept() == {("attachments", "en")}
+        before = len(built)
+        compiled(unanswered[0].pk)
+        assert len(built) == before  # nothing built
+        counts = []
+        for response in [*answered, answered[0]]:
+            (got,) = compiled(response.proposal_id)
+            shown.setdefault(response.pk, []).append([c.title for c in got.response.commitments.all()])
+            counts.append(len(built) - before)
+        assert compiled.prefetches.kept() == {("attachments", "en"), ("response__commitments", "en")}
+        assert counts == [2, 2, 2, 2]  # the first with a response (and a stand-in's, for its response), then none
+    assert shown == {r.pk: [[f"Named by {r.pk}"]] * (2 if r == answered[0] else 1) for r in answered}
