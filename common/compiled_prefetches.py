@@ -152,19 +152,32 @@ def _descriptor(owner, lookup):
     return getattr(type(owner), _last(lookup), None)
 
 
-def _owner(instance, lookup):
-    """The object whose own relation the lookup names: the instance, or an object its select_related() read (a
-    proposal's consultation); None when the lookup cannot be kept (a foreign key itself, a generic relation, an
-    object not read yet)."""
+_MISSING = object()  # an object select_related() read as missing
+
+
+def _along(instance, lookup):
+    """The object whose own relation the lookup names, reached through the single relations select_related() read
+    (the instance itself for its own relation): _MISSING where one was read as missing (a proposal without a
+    response), None where one was not read or is not a single relation."""
     owner = instance
     for part in lookup.prefetch_through.split("__")[:-1]:
         descriptor = getattr(type(owner), part, None)
         if not isinstance(descriptor, _SINGLE) or not descriptor.is_cached(owner):
             return None
         cached = descriptor.related if isinstance(descriptor, ReverseOneToOneDescriptor) else descriptor.field
-        owner = cached.get_cached_value(owner)  # None where there is none (a proposal without a response)
+        owner = cached.get_cached_value(owner)
         if owner is None:
-            return None
+            return _MISSING
+    return owner
+
+
+def _owner(instance, lookup):
+    """The object whose own relation the lookup names: the instance, or an object its select_related() read (a
+    proposal's consultation); None when the lookup cannot be kept (a foreign key itself, a generic relation, an
+    object not read yet, or read as missing)."""
+    owner = _along(instance, lookup)
+    if owner is None or owner is _MISSING:
+        return None
     descriptor = _descriptor(owner, lookup)
     if not isinstance(descriptor, _KINDS) or isinstance(descriptor, ReverseGenericManyToOneDescriptor):
         return None  # a generic relation caches its objects under another name
@@ -172,18 +185,9 @@ def _owner(instance, lookup):
 
 
 def _absent(instance, lookup) -> bool:
-    """Whether the lookup goes through an object select_related() read as missing (a proposal without a response):
-    the ORM fetches nothing for it, whatever its queryset."""
-    owner = instance
-    for part in lookup.prefetch_through.split("__")[:-1]:
-        descriptor = getattr(type(owner), part, None)
-        if not isinstance(descriptor, _SINGLE) or not descriptor.is_cached(owner):
-            return False
-        cached = descriptor.related if isinstance(descriptor, ReverseOneToOneDescriptor) else descriptor.field
-        owner = cached.get_cached_value(owner)
-        if owner is None:
-            return True
-    return False
+    """Whether the lookup goes through an object select_related() read as missing: the ORM fetches nothing for it,
+    whatever its queryset."""
+    return _along(instance, lookup) is _MISSING
 
 
 def _stand_in_statement(owner, key, lookup, of):
