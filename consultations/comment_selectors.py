@@ -14,6 +14,7 @@ from django.db.models import Count
 
 from common.compiled_models import CompiledModels
 from common.db import CompiledOnce
+from common.pagination import page_of
 from common.translations import attach_page_translations
 from consultations.models import Comment, Proposal
 
@@ -76,3 +77,11 @@ def proposal_comment_page(*, proposal: Proposal, page: str | int | None):
         comment.proposal = proposal  # what the rules ask of each comment (is it public?), without a query each
     comments_page.object_list = threads
     return comments_page
+
+
+def comment_url(*, comment: Comment) -> str:
+    """The proposal's page that shows the comment's thread, anchored on the comment."""
+    page = page_of(
+        _threads(comment.proposal_id), comment.parent or comment, per_page=settings.CONSULTATION_COMMENTS_PER_PAGE
+    )
+    return f"{comment.proposal.get_absolute_url()}?comments={page}#comment-{comment.pk}"

@@ -3,7 +3,6 @@
 import dataclasses
 import re
 
-from django.conf import settings
 from django.db.models import OuterRef, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -11,10 +10,10 @@ from django.urls import reverse
 from commitments.models import ActionPlan, Commitment, Member
 from common.compiled_models import CompiledModels
 from common.db import count_of
-from common.pagination import KeysetPage, keyset_page, page_of
+from common.pagination import KeysetPage, keyset_page
 from common.text import as_id
 from common.translations import page_translations
-from consultations.comment_selectors import proposal_comment_page  # noqa: F401 (where its callers look for it)
+from consultations.comment_selectors import comment_url, proposal_comment_page  # noqa: F401 (where callers look)
 from consultations.filters import ConsultationFilter, ProposalFilter
 
 # The forum's reads, kept where their callers look for them.
@@ -143,13 +142,6 @@ def proposal_viewer_state(*, proposal: Proposal, user) -> dict:
         .get()
     )
     return {key: bool(value) for key, value in row.items()}
-
-
-def comment_url(*, comment: Comment) -> str:
-    """The proposal's page that shows the comment's thread, anchored on the comment."""
-    threads = Comment.objects.filter(proposal_id=comment.proposal_id, parent__isnull=True)
-    page = page_of(threads, comment.parent or comment, per_page=settings.CONSULTATION_COMMENTS_PER_PAGE)
-    return f"{comment.proposal.get_absolute_url()}?comments={page}#comment-{comment.pk}"
 
 
 _STOPWORDS = (
