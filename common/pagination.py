@@ -45,6 +45,15 @@ def content_count(rows: QuerySet) -> int:
     return rows.count() if key is None else cached(f"count:{key}", rows.count)
 
 
+def matching_keys(keys: QuerySet) -> list:
+    """The rows `keys` reads (a filtered list's ordering keys, up to COUNT_LIMIT + 1), kept per content version when
+    only a write to the content can change them (common.cache.content_query_key), as content_count keeps a count:
+    the next page of the same filter or search, or the same one in another language, reads them from the cache
+    instead of the database (a search for a common word read 1,001 documents: 14 ms a request at national scale)."""
+    key = content_query_key(keys)
+    return list(keys) if key is None else cached(f"keys:{key}", lambda: list(keys))
+
+
 def page_of(rows: QuerySet, row, *, per_page: int) -> int:
     """The page (from 1) that shows `row` among `rows` read oldest first (created_at, then id): a comment
     thread's page, to send its reader back to it."""
@@ -228,7 +237,7 @@ def keyset_page(
     limit = COUNT_LIMIT
     matches = None
     if queryset.query.has_filters() and _orderable_here(queryset, ordering):
-        matches = list(queryset.order_by().values_list(*fields, "pk")[: limit + 1])
+        matches = matching_keys(queryset.order_by().values_list(*fields, "pk")[: limit + 1])
         counted = len(matches)
     else:
         counted = content_count(queryset.order_by().values("pk")[: limit + 1])  # no annotation, no sort: the rows

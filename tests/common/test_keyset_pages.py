@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from commitments.models import Commitment
 from common import pagination
+from common.cache import bump_content_version
 from common.pagination import keyset_page
 from notifications.models import Notification
 from tests.factories import ActionPlanFactory, CommitmentFactory, UserFactory
@@ -52,6 +53,7 @@ def test_commitment_pages_are_the_same_whoever_picks_them(monkeypatch, count_lim
     assert (count, capped) == ((5, True) if count_limit == 5 else (12, False))
     ascending, _back, _count, _capped = _walk(queryset, ("id",), per_page=5, keys_only=keys_only)
     assert ascending == sorted(expected)
+    bump_content_version()
     with CaptureQueriesContext(connection) as queries:
         keyset_page(queryset, ordering=("-id",), cursor=None, per_page=4, keys_only=keys_only)
     # Picked from the keys of every match, a page of keys needs no query of its own.
@@ -123,3 +125,47 @@ def test_a_numbered_page_reads_its_rows_in_the_order_of_its_ids_whatever_the_que
     assert [row[1] for row in pagination.rows_of(commitments.values_list("title", "id"), ids)] == ids
     assert pagination.rows_of(commitments.values_list("id", flat=True), ids) == ids
     assert pagination.rows_of(commitments, [made[1].pk, 0]) == [made[1]]  # an id gone since is left out
+
+
+def _listed(client, language, **filters):
+    response = client.get(reverse("commitments:commitment-list"), filters, HTTP_ACCEPT_LANGUAGE=language)
+    return [c.pk for c in response.context["commitments"]], response.context["page"].count
+
+
+def _key_reads(queries) -> int:
+    """The statements that read the matching commitments' keys (their ids alone, up to COUNT_LIMIT + 1)."""
+    return sum('SELECT "commitments_commitment"."id" AS "id", "commitments_commitment"."id" AS "pk"' in q["sql"]
+               for q in queries)  # fmt: skip
+
+
+def test_a_filter_s_keys_are_read_once_per_content_version_for_every_page_and_language(client):
+    plan = ActionPlanFactory(member__country="GH")
+    ActionPlanFactory.create_batch(2)
+    per_page = pagination.PER_PAGE
+    ids = sorted((CommitmentFactory(action_plan=plan).pk for _ in range(per_page + 1)), reverse=True)
+    with CaptureQueriesContext(connection) as first:
+        assert _listed(client, "en", country="GH") == (ids[:per_page], per_page + 1)
+    assert _key_reads(first) == 1
+    cursor = pagination.cursor_at([ids[per_page - 1]])
+    with CaptureQueriesContext(connection) as again:
+        # Another language (another page address, another fragment) and the next page of the same filter.
+        assert _listed(client, "fr", country="GH") == (ids[:per_page], per_page + 1)
+        assert _listed(client, "en", country="GH", cursor=cursor) == (ids[per_page:], per_page + 1)
+    assert _key_reads(again) == 0
+    newer = CommitmentFactory(action_plan=plan).pk  # a write: a new content version, the keys read again
+    with CaptureQueriesContext(connection) as written:
+        assert _listed(client, "es", country="GH") == ([newer, *ids[: per_page - 1]], per_page + 2)
+    assert _key_reads(written) == 1
+
+
+def test_keys_of_rows_that_change_without_a_new_content_version_are_read_every_time():
+    user = UserFactory()
+    for _ in range(3):
+        Notification.objects.create(recipient=user, kind="x", title="x")
+    notifications = Notification.objects.filter(recipient=user)
+    for expected in (3, 4):
+        with CaptureQueriesContext(connection) as queries:
+            page = keyset_page(notifications, ordering=("-created_at", "-id"), cursor=None)
+        assert page.count == expected
+        assert any('"notifications_notification"."created_at"' in q["sql"] for q in queries)
+        Notification.objects.create(recipient=user, kind="x", title="x")  # no new content version
