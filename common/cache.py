@@ -128,6 +128,9 @@ _READ_TABLE = re.compile(r'(?:FROM|JOIN)\s+"([^"]+)"')
 # Columns of content tables that other writes keep with QuerySet.update(), without a new content version (a
 # consultation's counters move with its proposals): a query that names one is never kept per version.
 UNVERSIONED_COLUMNS: set[str] = set()
+# The database's clock as Django's Now() writes it (PostgreSQL, SQLite), and SQL's own: a query of the moment or of
+# the day (common.db.database_today()) reads another time at every statement, without a parameter that says so.
+_CLOCK = re.compile(r"STATEMENT_TIMESTAMP\(|CURRENT_TIMESTAMP|CURRENT_DATE|LOCALTIMESTAMP|\bNOW\(|'NOW'", re.IGNORECASE)
 
 
 def register_unversioned_columns(model, *names: str) -> None:
@@ -139,9 +142,9 @@ def reads_content_only(query, sql: str) -> bool:
     """Whether only a new content version can change what a query reads: every table it reads is content (the
     tables of its joins, and those its SQL names, for an EXISTS hides its tables from the query's joins), and it
     names no column kept without a new version (UNVERSIONED_COLUMNS: a quoted name anywhere in the SQL, an alias
-    too, which only keeps less)."""
+    too, which only keeps less), nor the database's clock (_CLOCK)."""
     tables = {join.table_name for join in query.alias_map.values()} | set(_READ_TABLE.findall(sql))
-    if not tables or not tables <= CONTENT_TABLES:
+    if not tables or not tables <= CONTENT_TABLES or _CLOCK.search(sql):
         return False
     return not any(column in sql for column in UNVERSIONED_COLUMNS)
 

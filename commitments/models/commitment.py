@@ -101,6 +101,8 @@ class Commitment(TranslatableModelMixin, TimeStampedModel):
     supporting_institutions_text = models.TextField(
         _("supporting institutions (as written)"), blank=True, help_text=_("As given in OGP's data, when imported.")
     )
+    # Its link table also has an (area, commitment) index that Django does not know of (migration 0026): a migration
+    # that rebuilds the table (SQLite, on altering this field) must create it again.
     policy_areas = models.ManyToManyField(
         PolicyArea, verbose_name=_("policy areas"), blank=True, related_name="commitments"
     )

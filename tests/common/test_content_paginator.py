@@ -2,13 +2,17 @@
 total from the cache until a write changes the content; lists of other tables, or filtered on the time, count
 at every request."""
 
+from datetime import date
+
 from django.db import connection
 from django.db.models import Exists, F, OuterRef
+from django.db.models.functions import Now
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from commitments.models import ActionPlan, Member
 from common.cache import content_query_key
+from common.db import database_today
 from common.pagination import ContentPaginator
 from consultations.models import Consultation, Proposal
 from monitoring.models import CommitmentMonitoring
@@ -56,6 +60,18 @@ def test_lists_of_other_tables_or_of_the_time_are_counted_at_every_request(db):
     for _visit in range(2):  # open now: another query at every request, as the time passes
         opened = Consultation.objects.filter(opens_at__lte=timezone.now())
         assert _counted(opened) == (opened.count(), 1)
+    # Read at the database's clock, a list of content is counted at every request too (a statement the code keeps
+    # stays the same as the time passes, with no parameter that says so).
+    ActionPlanFactory.create_batch(2)
+    for listed in (
+        ActionPlan.objects.filter(created_at__lte=Now()).values("pk"),
+        ActionPlan.objects.filter(end_date__gte=database_today()).values("pk"),
+    ):
+        for _visit in range(2):
+            assert _counted(listed) == (listed.count(), 1)
+    dated = ActionPlan.objects.filter(end_date__gte=date(2026, 1, 1)).values("pk")
+    assert _counted(dated) == (dated.count(), 1)
+    assert _counted(dated) == (dated.count(), 0)  # the same day written in Python: kept
 
 
 def test_counters_kept_without_a_new_version_and_values_without_a_faithful_text_are_counted_each_time(db, plan):
