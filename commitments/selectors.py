@@ -17,6 +17,7 @@ from commitments.models import (
 )
 from common.compiled_models import CompiledModels
 from common.db import CompiledOnce, PageQuery
+from common.hints import RowHint, annotations
 from common.translations import page_translations
 
 
@@ -78,12 +79,9 @@ _PLAN_PAGE = CompiledModels(
 )
 
 
-def commitment_get(*, pk: int) -> Commitment:
-    """The commitment's page: with its translation and its milestones' into the page's language."""
-    return _COMMITMENT_PAGE.get_or_404(pk)
-
-
-def _commitment_page(pk: int) -> QuerySet:
+def commitment_page(pk: int) -> QuerySet:
+    """The commitment of its page, with its translation and its milestones' into the page's language, and whether
+    anyone follows it (common.hints; the page's app adds what its panels need, partnership.selectors.commitment_get)."""
     milestones = Milestone.objects.order_by(*Milestone.ORDER).prefetch_related(page_translations(Milestone))
     queryset = Commitment.objects.select_related("action_plan__member", "lead_institution").prefetch_related(
         "policy_areas",
@@ -93,10 +91,8 @@ def _commitment_page(pk: int) -> QuerySet:
         Prefetch("progress_updates", queryset=ProgressUpdate.objects.select_related("author")),
         page_translations(Commitment),
     )
-    return queryset.filter(pk=pk).order_by()  # one row: not the plans' ordering get() left out too
-
-
-_COMMITMENT_PAGE = CompiledModels(_commitment_page)
+    # One row: not the plans' ordering get() left out too.
+    return queryset.filter(pk=pk).annotate(**annotations([FOLLOWED])).order_by()
 
 
 FIGURE_FIELDS = (
@@ -200,7 +196,10 @@ def commitment_api_queryset() -> QuerySet:
 
 
 def commitment_followers(*, commitment: Commitment, user) -> dict:
-    """How many follow the commitment, and whether `user` does (one query)."""
+    """How many follow the commitment, and whether `user` does (one query, none when the commitment's page read that
+    nobody does)."""
+    if FOLLOWED.known_empty(commitment):
+        return {"count": 0, "following": 0}
     if not user.is_authenticated:
         return _FOLLOWERS(commitment.pk)
     rows = _FOLLOWERS_AND_USER([commitment.pk, user.pk])
@@ -221,6 +220,8 @@ _FOLLOWERS_AND_USER = PageQuery(
 )
 
 
+# Whether anyone follows the commitment (common.hints), read with the commitment's page.
+FOLLOWED = RowHint("followers", lambda commitment: CommitmentFollow.objects.filter(commitment_id=commitment))
 _FOLLOWERS = CompiledOnce(
     lambda pk: CommitmentFollow.objects.filter(commitment_id=pk).aggregate(
         count=Count("pk"), following=Count("pk", filter=Q(pk__in=[]))

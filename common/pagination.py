@@ -41,17 +41,22 @@ class ContentPaginator(Paginator):
 def content_count(rows: QuerySet) -> int:
     """rows.count(), kept per content version when only a write to the content can change it
     (common.cache.content_query_key), else counted now."""
-    key = content_query_key(rows)
-    return rows.count() if key is None else cached(f"count:{key}", rows.count)
+    return _kept_per_content("count", rows, rows.count)
 
 
 def matching_keys(keys: QuerySet) -> list:
     """The rows `keys` reads (a filtered list's ordering keys, up to COUNT_LIMIT + 1), kept per content version when
-    only a write to the content can change them (common.cache.content_query_key), as content_count keeps a count:
-    the next page of the same filter or search, or the same one in another language, reads them from the cache
-    instead of the database (a search for a common word read 1,001 documents: 14 ms a request at national scale)."""
-    key = content_query_key(keys)
-    return list(keys) if key is None else cached(f"keys:{key}", lambda: list(keys))
+    only a write to the content can change them, as content_count keeps a count: the next page of the same filter
+    or search, or the same one in another language, reads them from the cache instead of the database (a search
+    for a common word read 1,001 documents: 14 ms a request at national scale)."""
+    return _kept_per_content("keys", keys, lambda: list(keys))
+
+
+def _kept_per_content(prefix: str, queryset: QuerySet, compute):
+    """compute(), kept per content version under `prefix` when common.cache.content_query_key allows it for
+    `queryset`, else computed now."""
+    key = content_query_key(queryset)
+    return compute() if key is None else cached(f"{prefix}:{key}", compute)
 
 
 def page_of(rows: QuerySet, row, *, per_page: int) -> int:

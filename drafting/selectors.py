@@ -6,6 +6,7 @@ from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from common.compiled_models import CompiledModels
+from common.hints import RowHint
 from common.pagination import page_of
 from consultations.models import ForumSeat
 from drafting.models import Amendment, DraftCommitment, DraftParagraph, DraftVersion, ParagraphComment
@@ -158,7 +159,7 @@ def commitment_provenance(*, commitment) -> dict:
 
     The versions are found through the commitment's own drafts, not its plan: a commitment moved to another plan
     in the admin keeps the history of the draft it came from."""
-    latest = _LATEST_PUBLISHED.one(commitment.pk)
+    latest = None if PUBLISHED_DRAFT.known_empty(commitment) else _LATEST_PUBLISHED.one(commitment.pk)
     if latest is None:  # no published version: no paragraph to comment, no amendment accepted in one
         return {"accepted": [], "comment_count": 0, "latest": None}
     # What the panel shows only: the other joins of AMENDMENT_RELATED took 6 ms of planning on every commitment page.
@@ -171,12 +172,14 @@ def commitment_provenance(*, commitment) -> dict:
     return {"accepted": accepted, "comment_count": comments, "latest": latest}
 
 
+def _published_drafts(commitment):
+    return DraftVersion.objects.filter(commitments__commitment_id=commitment, state=DraftVersion.State.PUBLISHED)
+
+
 # Numbers start again in each plan: the last published, whichever plan.
-_LATEST_PUBLISHED = CompiledModels(
-    lambda pk: DraftVersion.objects.filter(commitments__commitment_id=pk, state=DraftVersion.State.PUBLISHED).order_by(
-        "-published_at", "-id"
-    )[:1]
-)
+_LATEST_PUBLISHED = CompiledModels(lambda pk: _published_drafts(pk).order_by("-published_at", "-id")[:1])
+# Whether a published draft holds the commitment (common.hints), read with the commitment's page.
+PUBLISHED_DRAFT = RowHint("published_draft", _published_drafts)
 
 
 def plan_provenance_lines(plan) -> dict[int, list[str]]:

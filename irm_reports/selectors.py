@@ -16,6 +16,7 @@ from accounts.rules import is_researcher, is_support_staff
 from commitments.models import ActionPlan, Commitment, Member, StandardRequirement
 from common.addresses import last_key_parts
 from common.compiled_models import CompiledModels
+from common.hints import RowHint
 from irm_reports import fieldsets
 from irm_reports.models import (
     CommitmentAssessment,
@@ -230,18 +231,19 @@ _MEMBER_REPORTS = CompiledModels(
 
 
 def latest_published_assessment(*, commitment: Commitment) -> CommitmentAssessment | None:
-    """The commitment's assessment in its most recently published report (one query)."""
-    return _LATEST_ASSESSMENT.one(commitment.pk)
+    """The commitment's assessment in its most recently published report (one query, none when the page's row
+    says it has none)."""
+    return None if LATEST_ASSESSMENT.known_empty(commitment) else _LATEST_ASSESSMENT.one(commitment.pk)
+
+
+def _latest_assessments(commitment):
+    return CommitmentAssessment.objects.filter(commitment_id=commitment, is_latest=True)
 
 
 # One at most (a constraint); ordered by pk: the model's ordering joined the commitment.
-_LATEST_ASSESSMENT = CompiledModels(
-    lambda pk: (
-        CommitmentAssessment.objects.filter(commitment_id=pk, is_latest=True)
-        .select_related("report")
-        .order_by("pk")[:1]
-    )
-)
+_LATEST_ASSESSMENT = CompiledModels(lambda pk: _latest_assessments(pk).select_related("report").order_by("pk")[:1])
+# Whether the commitment has an assessment in a published report (common.hints), read with the commitment's page.
+LATEST_ASSESSMENT = RowHint("latest_assessment", _latest_assessments)
 
 
 def published_report_list() -> QuerySet:

@@ -8,6 +8,9 @@ from django.shortcuts import get_object_or_404
 from commitments.models import ActionPlan, Commitment, Milestone
 from common.compiled_models import CompiledModels
 from common.db import PageQuery
+from common.hints import RowHint
+from irm_reports.models import Report
+from irm_reports.scales import ReportType
 from monitoring import status as rule
 from monitoring.models import CommitmentMonitoring, Finding, MonitoringReport, ReportEvidence
 
@@ -92,7 +95,7 @@ def commitment_state(commitment, milestones: list, monitoring: CommitmentMonitor
 def commitment_panel(*, commitment: Commitment) -> tuple[CommitmentState, list[MonitoringReport]]:
     """The commitment page's monitoring panel: both statuses, its milestones', the public reports and answers."""
     # The monitoring row alone: reading the commitment again to join it cost a second copy of its long texts.
-    monitoring = _MONITORING_ROW.one(commitment.pk)
+    monitoring = None if MONITORING_ROW.known_empty(commitment) else _MONITORING_ROW.one(commitment.pk)
     reports = []
     # The row counts the public reports (kept by every write of a report, monitoring.services.status): most
     # commitments have none, and the reports' five-table query cost 2.2 ms to find none.
@@ -110,6 +113,17 @@ def commitment_panel(*, commitment: Commitment) -> tuple[CommitmentState, list[M
 
 
 _MONITORING_ROW = CompiledModels(lambda pk: CommitmentMonitoring.objects.filter(commitment_id=pk).order_by("pk")[:1])
+# Whether the commitment has its monitoring row (common.hints), read with the commitment's page.
+MONITORING_ROW = RowHint("monitoring", lambda commitment: CommitmentMonitoring.objects.filter(commitment_id=commitment))
+
+
+def end_of_term_reports(plan_id) -> QuerySet:
+    """The plan's published end-of-term IRM reports: once there is one, its commitments' monitoring closes."""
+    return Report.objects.published().filter(action_plan_id=plan_id, report_type=ReportType.END_OF_TERM_REPORT)
+
+
+# Whether the plan's end-of-term report is published (common.hints), read with a commitment's page for its plan.
+END_OF_TERM_PUBLISHED = RowHint("end_of_term_published", end_of_term_reports, field="action_plan_id")
 
 
 def plan_get(*, pk: int) -> ActionPlan:

@@ -3,12 +3,22 @@ IRM ratings), and what the home page shows open now. Each list selects the colum
 
 from django.db.models import QuerySet
 
+from commitments import selectors as commitment_selectors
 from commitments.models import ActionPlan, Commitment, Member
 from commitments.selectors import LISTED_COMMITMENT_FIELDS
+from common import hints
+from common.compiled_models import CompiledModels
 from common.translations import page_translations
+from consultations import panel_selectors as consultation_panels
 from consultations.models import Consultation
+from cycle import selectors as cycle_selectors
+from drafting import selectors as drafting_selectors
+from irm_reports import selectors as irm_selectors
+from monitoring import selectors as monitoring_selectors
 from partnership.filters import CommitmentFilter, MemberFilter
 from partnership.models import OpenDataBuild
+from peers import selectors as peer_selectors
+from support import selectors as support_selectors
 
 MEMBER_ROW_FIELDS = ("slug", "name", "name_fr", "name_es", "kind", "country", "region", "status")
 
@@ -18,6 +28,33 @@ def member_list(*, filters: dict | None = None) -> tuple[QuerySet, MemberFilter]
     queryset = Member.objects.only(*MEMBER_ROW_FIELDS).with_counts().order_by("name")
     member_filter = MemberFilter(filters or {}, queryset=queryset)
     return member_filter.qs, member_filter
+
+
+def commitment_get(*, pk: int) -> Commitment:
+    """The commitment's page (commitments.selectors.commitment_page), with whether each panel of the other apps has
+    anything to show: a panel known to be empty sends no query (most commitments have nothing in most panels)."""
+    return _COMMITMENT_PAGE.get_or_404(pk)
+
+
+# The hints of the commitment page's panels (common.hints), in the order of the page.
+COMMITMENT_PANEL_HINTS = (
+    consultation_panels.FED_BY_RESPONSES,
+    drafting_selectors.PUBLISHED_DRAFT,
+    irm_selectors.LATEST_ASSESSMENT,
+    support_selectors.COMMITMENT_ENGAGEMENTS,
+    cycle_selectors.TAGGED_AREAS,
+    cycle_selectors.TAGGED_TARGETS,
+    monitoring_selectors.MONITORING_ROW,
+    monitoring_selectors.END_OF_TERM_PUBLISHED,
+    peer_selectors.SIMILAR,
+)
+
+
+def _commitment_page(pk: int) -> QuerySet:
+    return commitment_selectors.commitment_page(pk).annotate(**hints.annotations(COMMITMENT_PANEL_HINTS))
+
+
+_COMMITMENT_PAGE = CompiledModels(_commitment_page)
 
 
 def commitment_list(*, filters: dict | None = None) -> tuple[QuerySet, CommitmentFilter]:

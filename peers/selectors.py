@@ -5,6 +5,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from commitments.models import Commitment
 from common.compiled_models import CompiledModels
 from common.db import PageQuery
+from common.hints import RowHint
 from common.text import as_id
 from irm_reports.models import CommitmentAssessment
 from peers.models import ExchangeRequest, SimilarCommitment
@@ -22,8 +23,8 @@ SHOWN_FIELDS = (
 
 def similar_of(*, commitment: Commitment) -> list[SimilarCommitment]:
     """The stored similar commitments, best first, each with its member and its latest IRM assessment:
-    two queries, whatever the number."""
-    return _SIMILAR_ROWS(commitment.pk)
+    two queries, whatever the number (none when the page's row says it has none)."""
+    return [] if SIMILAR.known_empty(commitment) else _SIMILAR_ROWS(commitment.pk)
 
 
 def _similar_rows(pk: int) -> QuerySet:
@@ -42,6 +43,8 @@ def _similar_rows(pk: int) -> QuerySet:
 
 
 _SIMILAR_ROWS = CompiledModels(_similar_rows)
+# Whether similar commitments are stored for the commitment (common.hints), read with the commitment's page.
+SIMILAR = RowHint("similar", lambda commitment: SimilarCommitment.objects.filter(commitment_id=commitment))
 
 
 # A page of the commitments API: one statement compiled once per page size.

@@ -4,6 +4,7 @@ from django.db.models import Count, F, Prefetch, Q
 
 from commitments.models import Commitment, Member
 from common.compiled_models import CompiledModels
+from common.hints import RowHint
 from common.text import as_id
 from support.models import Engagement, Partner, Representative, ServiceOffer, SupportRequest
 
@@ -95,10 +96,12 @@ _MEMBER_ENGAGEMENTS = CompiledModels(lambda pk: engagement_rows().filter(member_
 
 
 def commitment_engagements(*, commitment: Commitment) -> list:
-    return _COMMITMENT_ENGAGEMENTS(commitment.pk)
+    return [] if COMMITMENT_ENGAGEMENTS.known_empty(commitment) else _COMMITMENT_ENGAGEMENTS(commitment.pk)
 
 
 _COMMITMENT_ENGAGEMENTS = CompiledModels(lambda pk: engagement_rows().filter(commitments=pk))
+# Whether an engagement names the commitment (common.hints), read with the commitment's page.
+COMMITMENT_ENGAGEMENTS = RowHint("engagements", lambda commitment: Engagement.objects.filter(commitments=commitment))
 
 
 def member_representative(*, member: Member):

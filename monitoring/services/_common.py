@@ -9,9 +9,8 @@ from commitments.models import ActionPlan, Commitment
 from common.db import CompiledOnce
 from common.uploads import check_upload_quota
 from consultations.uploads import CheckedUpload, check_attachment
-from irm_reports.models import Report
-from irm_reports.scales import ReportType
 from monitoring.models import MonitoringReport, ReportEvidence
+from monitoring.selectors import END_OF_TERM_PUBLISHED, end_of_term_reports
 
 MAX_EVIDENCE = 5
 
@@ -47,14 +46,17 @@ def plan_accepts_monitoring(plan: ActionPlan) -> bool:
     return not _END_OF_TERM_PUBLISHED(plan.pk)["count"]
 
 
+def commitment_accepts_monitoring(commitment: Commitment) -> bool:
+    """plan_accepts_monitoring() of the commitment's plan, without a query when the commitment's page read whether
+    the plan's end-of-term report is published (common.hints)."""
+    plan, published = commitment.action_plan, END_OF_TERM_PUBLISHED.known(commitment)
+    if published is None or plan.status != ActionPlan.Status.COMPLETED:
+        return plan_accepts_monitoring(plan)
+    return not published
+
+
 # Asked by every commitment page of a completed plan: its SQL written once (a few rows of one plan's reports).
-_END_OF_TERM_PUBLISHED = CompiledOnce(
-    lambda plan_id: (
-        Report.objects.published()
-        .filter(action_plan_id=plan_id, report_type=ReportType.END_OF_TERM_REPORT)
-        .aggregate(count=Count("pk"))
-    )
-)
+_END_OF_TERM_PUBLISHED = CompiledOnce(lambda plan_id: end_of_term_reports(plan_id).aggregate(count=Count("pk")))
 
 
 def require_monitoring_open(commitment: Commitment) -> ActionPlan:

@@ -1,7 +1,7 @@
 from django import template
 
 from monitoring import plan_rows, selectors
-from monitoring.services._common import plan_accepts_monitoring
+from monitoring.services._common import commitment_accepts_monitoring, plan_accepts_monitoring
 from monitoring.status import PROGRESS_RULE
 
 register = template.Library()
@@ -12,7 +12,7 @@ def monitoring_commitment_panel(context, commitment):
     """The commitment page's monitoring panel: both statuses, the reports and their answers, the button."""
     state, reports = selectors.commitment_panel(commitment=commitment)
     user = context["request"].user
-    accepts = plan_accepts_monitoring(commitment.action_plan)
+    accepts = commitment_accepts_monitoring(commitment)
     return {
         "commitment": commitment,
         "state": state,

@@ -74,4 +74,4 @@ class CommitmentDetailView(DetailView):
     context_object_name = "commitment"
 
     def get_object(self, queryset=None):
-        return selectors.commitment_get(pk=self.kwargs["pk"])
+        return partnership_selectors.commitment_get(pk=self.kwargs["pk"])

@@ -1,0 +1,34 @@
+"""What a page's own row says of its panels: whether each panel has rows, read by the row's statement (an EXISTS
+per panel), so that a panel known to be empty sends no query of its own.
+
+A commitment's page shows panels from six apps; most commitments have nothing in most of them, and each panel's
+query, however small, cost a round trip to the database (0.2 ms and more here) to find nothing. The page's app
+annotates its row with the hints of the panels it shows (`annotation()`); each panel asks `known_empty()` before
+its query. An instance read without the hint (any other page, the API) makes every panel ask the database."""
+
+from django.db.models import Exists, OuterRef
+
+
+class RowHint:
+    """Whether `rows(OuterRef(field))` finds anything for an instance: `rows` gives the panel's rows (or a superset
+    of them) for the instance's `field` (its primary key, or a foreign key such as its plan's)."""
+
+    def __init__(self, name: str, rows, field: str = "pk"):
+        self.attribute = f"hint_{name}"
+        self.rows, self.field = rows, field
+
+    def annotation(self) -> dict:
+        """For QuerySet.annotate(): the hint's EXISTS, named after the hint."""
+        return {self.attribute: Exists(self.rows(OuterRef(self.field)))}
+
+    def known(self, instance) -> bool | None:
+        """True or False when `instance` was read with this hint, None when it was not (then ask the database)."""
+        return getattr(instance, self.attribute, None)
+
+    def known_empty(self, instance) -> bool:
+        return self.known(instance) is False
+
+
+def annotations(hints) -> dict:
+    """The annotations of several hints, for one annotate() call."""
+    return {name: value for hint in hints for name, value in hint.annotation().items()}
