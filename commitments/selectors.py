@@ -7,34 +7,41 @@ from commitments.models import (
     ActionPlan,
     Commitment,
     CommitmentFollow,
+    CommitmentTranslation,
     HeadlineFigures,
     InstitutionContact,
     Member,
     MemberStatusEvent,
     Milestone,
+    MilestoneTranslation,
     PolicyArea,
     ProgressUpdate,
 )
 from common.compiled_models import CompiledModels
 from common.db import CompiledOnce, PageQuery
 from common.hints import RowHint, annotations
-from common.translations import page_translations
+from common.translations import SHOWN_TRANSLATIONS, page_translations
 
 
-def member_get(*, slug: str) -> Member:
-    return _MEMBER_PAGE.get_or_404(slug)
-
-
-_MEMBER_PAGE = CompiledModels(lambda slug: Member.objects.select_related("parent").filter(slug=slug).order_by())
+def member_page(slug: str) -> QuerySet:
+    """The member of its page, with whether it has status changes and local members (common.hints; the page's app
+    adds what its panels need, partnership.selectors.member_get)."""
+    return Member.objects.select_related("parent").filter(slug=slug).annotate(**annotations(MEMBER_LISTS)).order_by()
 
 
 def member_status_events(*, member: Member) -> list:
-    """The member's latest 20 status changes, newest first."""
-    return _STATUS_EVENTS(member.pk)
+    """The member's latest 20 status changes, newest first (no query when its page's row says it has none)."""
+    return [] if STATUS_EVENTS.known_empty(member) else _STATUS_EVENTS(member.pk)
 
 
 def member_local_members(*, member: Member) -> list[Member]:
-    return _LOCAL_MEMBERS(member.pk)
+    return [] if LOCAL_MEMBERS.known_empty(member) else _LOCAL_MEMBERS(member.pk)
+
+
+# Whether the member's page lists have anything (common.hints), read with the member.
+STATUS_EVENTS = RowHint("status_events", lambda member: MemberStatusEvent.objects.filter(member_id=member))
+LOCAL_MEMBERS = RowHint("local_members", lambda member: Member.objects.filter(parent_id=member))
+MEMBER_LISTS = (STATUS_EVENTS, LOCAL_MEMBERS)
 
 
 # Lists of instances without their member set: a template reading event.member or local.parent reads it again.
@@ -92,7 +99,24 @@ def commitment_page(pk: int) -> QuerySet:
         page_translations(Commitment),
     )
     # One row: not the plans' ordering get() left out too.
-    return queryset.filter(pk=pk).annotate(**annotations([FOLLOWED])).order_by()
+    return queryset.filter(pk=pk).annotate(**annotations([FOLLOWED, *PAGE_LISTS])).order_by()
+
+
+# Whether the page's lists have anything (common.hints, named after their lookups: common.compiled_prefetches sends no
+# statement for a list known to be empty). Most commitments have no supporting organisation, no progress update and
+# no translation yet; their milestones, none either.
+PAGE_LISTS = (
+    RowHint(
+        "supporting_organisations",
+        lambda commitment: Commitment.supporting_organisations.through.objects.filter(commitment_id=commitment),
+    ),
+    RowHint("progress_updates", lambda commitment: ProgressUpdate.objects.filter(commitment_id=commitment)),
+    RowHint(SHOWN_TRANSLATIONS, lambda commitment: CommitmentTranslation.objects.filter(master_id=commitment)),
+    RowHint(
+        "milestones__translations",
+        lambda commitment: MilestoneTranslation.objects.filter(master__commitment=commitment),
+    ),
+)
 
 
 FIGURE_FIELDS = (

@@ -15,6 +15,10 @@ other nested lookups, and any other lookup, go through the ORM.
 
 Statements are kept per lookup (its name) and language: a lookup's queryset may read the page's language (its
 translations), never the user, a setting or the time; a builder gives the same lookups at every call.
+
+A lookup of the instance itself that the instance's row says is empty (a common.hints.RowHint named after the lookup,
+`supporting_organisations`, or after its objects' translations, `milestones__translations`, annotated on the row)
+sends no statement once kept: its objects are stored as an empty list, as the statement would have found.
 """
 
 import copy
@@ -32,6 +36,7 @@ from django.db.models.fields.related_descriptors import (
 from django.db.models.query import ModelIterable, normalize_prefetch_lookups, prefetch_related_objects
 from django.utils.translation import get_language
 
+from common import hints
 from common.db import CompiledOnce, neighbour
 from common.translations import attach_page_translations, is_page_translations
 
@@ -95,6 +100,9 @@ class KeptPrefetches:
                 record.append((lookup, owner))
             seen.add(name)
         for lookup, owner, (statement, places) in kept:
+            if owner is instance and _known_empty(instance, lookup.prefetch_to):
+                _store(owner, lookup, [])
+                continue
             params = list(statement.params)
             for place in places:
                 params[place] = owner.pk
@@ -138,6 +146,11 @@ class KeptPrefetches:
             # reading the page's key whose owner has the same id (a plan and its commitment) would seem to read
             # the owner's id twice.
             self.state[name] = _NEVER if kept is None or len(kept[2]) != 1 else _Kept(statement, kept[2])
+
+
+def _known_empty(instance, name: str) -> bool:
+    """Whether the instance's row says that the lookup `name` finds nothing (common.hints: RowHint(name))."""
+    return hints.known(instance, name) is False
 
 
 def _nested(lookup) -> tuple:
@@ -254,7 +267,7 @@ def _store(instance, lookup, objects: list) -> None:
     if nested and objects:
         rest = [inner for inner in nested if not is_page_translations(inner)]
         if len(rest) < len(nested):  # their translations into the page's language: a statement kept per number
-            attach_page_translations(objects)
+            attach_page_translations(objects, none=_known_empty(instance, f"{lookup.prefetch_to}__translations"))
         if rest:
             prefetch_related_objects(objects, *rest)
     if lookup.to_attr:

@@ -1,10 +1,12 @@
 """What a page's own row says of its panels: whether each panel has rows, read by the row's statement (an EXISTS
 per panel), so that a panel known to be empty sends no query of its own.
 
-A commitment's page shows panels from six apps; most commitments have nothing in most of them, and each panel's
-query, however small, cost a round trip to the database (0.2 ms and more here) to find nothing. The page's app
+A commitment's page shows panels from seven apps, a follow box and lists of its own (organisations, progress
+updates, translations); most commitments have nothing in most of them, and each query, however small, cost a round
+trip to the database (0.2 ms and more here) to find nothing. The page's app
 annotates its row with the hints of the panels it shows (`annotation()`); each panel asks `known_empty()` before
-its query. An instance read without the hint (any other page, the API) makes every panel ask the database."""
+its query; common.compiled_prefetches skips a kept prefetch whose hint is named after the lookup. An instance read
+without the hint (any other page, the API) makes every panel ask the database."""
 
 from django.db.models import Exists, OuterRef
 
@@ -14,7 +16,7 @@ class RowHint:
     of them) for the instance's `field` (its primary key, or a foreign key such as its plan's)."""
 
     def __init__(self, name: str, rows, field: str = "pk"):
-        self.attribute = f"hint_{name}"
+        self.name, self.attribute = name, _attribute(name)
         self.rows, self.field = rows, field
 
     def annotation(self) -> dict:
@@ -23,12 +25,24 @@ class RowHint:
 
     def known(self, instance) -> bool | None:
         """True or False when `instance` was read with this hint, None when it was not (then ask the database)."""
-        return getattr(instance, self.attribute, None)
+        return known(instance, self.name)
 
     def known_empty(self, instance) -> bool:
         return self.known(instance) is False
 
 
+def known(instance, name: str) -> bool | None:
+    """What `instance`'s row says of the hint `name`: True, False, or None when it was read without it."""
+    return getattr(instance, _attribute(name), None)
+
+
+def _attribute(name: str) -> str:
+    return f"hint_{name}"
+
+
 def annotations(hints) -> dict:
-    """The annotations of several hints, for one annotate() call."""
+    """The annotations of several hints, for one annotate() call (two of one name would answer for each other)."""
+    hints = list(hints)
+    if len({hint.name for hint in hints}) < len(hints):
+        raise ValueError(f"Hints of the same name: {sorted(hint.name for hint in hints)}")
     return {name: value for hint in hints for name, value in hint.annotation().items()}

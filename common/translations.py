@@ -182,12 +182,16 @@ def is_page_translations(lookup) -> bool:
     return getattr(lookup, "page_translations", False)
 
 
-def attach_page_translations(objects: list) -> None:
+def attach_page_translations(objects: list, *, none: bool = False) -> None:
     """What prefetch_related(page_translations(model)) does for a list of objects of one model read otherwise (by a
     kept statement, common.compiled_models): their translations into the page's language, by one statement kept
     per number of objects (translations_by_master's, common.db.PageQuery) rather than a query the ORM compiles at
-    every call."""
+    every call. `none`: the objects are known to have no translation at all (common.hints): no statement."""
     if not objects:
+        return
+    if none:
+        for obj in objects:
+            obj.__dict__[SHOWN_TRANSLATIONS] = []
         return
     translation_model = type(objects[0])._meta.get_field("translations").related_model
     names, master = _attnames(translation_model), translation_model._meta.get_field("master")

@@ -6,11 +6,12 @@ from django.shortcuts import get_object_or_404
 from commitments.models import Member
 from common.compiled_models import CompiledModels
 from common.db import CompiledOnce, database_today
+from common.hints import RowHint
 from consultations.models import Forum, ForumMeeting, ForumSeat, Sector
 
 
 def forum_get(*, member: Member) -> Forum | None:
-    return forum_of(member_id=member.pk)
+    return None if FORUM.known_empty(member) else forum_of(member_id=member.pk)
 
 
 def forum_of(*, member_id: int) -> Forum | None:
@@ -18,6 +19,8 @@ def forum_of(*, member_id: int) -> Forum | None:
 
 
 _FORUM_OF = CompiledModels(lambda pk: Forum.objects.select_related("member").filter(member_id=pk).order_by("pk")[:1])
+# Whether the member has its forum (common.hints), read with the member's page.
+FORUM = RowHint("forum", lambda member: Forum.objects.filter(member_id=member))
 
 
 def forum_balance(*, forum: Forum) -> dict:

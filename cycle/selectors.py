@@ -25,8 +25,9 @@ def member_steps(*, member: Member) -> QuerySet:
 
 
 def member_upcoming_steps(*, member: Member) -> list[CycleStep]:
-    """The member's next five steps, from today (by the database's clock, in the time zone of TIME_ZONE)."""
-    return _UPCOMING_STEPS(member.pk)
+    """The member's next five steps, from today (by the database's clock, in the time zone of TIME_ZONE); no query
+    when its page's row says it has no step at all."""
+    return [] if MEMBER_STEPS.known_empty(member) else _UPCOMING_STEPS(member.pk)
 
 
 # Today read by the statement (database_today()), not in Python: the statement is the same every day, and kept.
@@ -39,12 +40,16 @@ _UPCOMING_STEPS = CompiledModels(
 
 def member_challenges(*, member: Member) -> list[MemberChallenge]:
     """The challenge areas the member took up, in the areas' order."""
-    return _MEMBER_CHALLENGES(member.pk)
+    return [] if MEMBER_CHALLENGES.known_empty(member) else _MEMBER_CHALLENGES(member.pk)
 
 
 _MEMBER_CHALLENGES = CompiledModels(
     lambda pk: MemberChallenge.objects.filter(member_id=pk).select_related("area").order_by("area__order")
 )
+# Whether the member has steps (any day: the statement reads today), took up challenges (common.hints), read with
+# its page.
+MEMBER_STEPS = RowHint("cycle_steps", lambda member: CycleStep.objects.filter(member_id=member))
+MEMBER_CHALLENGES = RowHint("challenges", lambda member: MemberChallenge.objects.filter(member_id=member))
 
 
 # The states of a finding the support unit reads: (condition, order of the list).

@@ -216,10 +216,12 @@ _PLAN_REPORTS = CompiledModels(
 
 
 def public_reports_of_member(*, member: Member) -> list[Report]:
-    """The public reports of every plan of a member (two queries)."""
-    return _MEMBER_REPORTS(member.pk)
+    """The public reports of every plan of a member (two queries, none when its page's row says it has none)."""
+    return [] if MEMBER_REPORTS.known_empty(member) else _MEMBER_REPORTS(member.pk)
 
 
+# Whether a plan of the member has a public report (common.hints), read with the member's page.
+MEMBER_REPORTS = RowHint("public_reports", lambda member: _public_reports().filter(action_plan__member_id=member))
 _MEMBER_REPORTS = CompiledModels(
     lambda pk: (
         _public_reports()

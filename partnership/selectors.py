@@ -9,6 +9,7 @@ from commitments.selectors import LISTED_COMMITMENT_FIELDS
 from common import hints
 from common.compiled_models import CompiledModels
 from common.translations import page_translations
+from consultations import forum_selectors
 from consultations import panel_selectors as consultation_panels
 from consultations.models import Consultation
 from cycle import selectors as cycle_selectors
@@ -28,6 +29,30 @@ def member_list(*, filters: dict | None = None) -> tuple[QuerySet, MemberFilter]
     queryset = Member.objects.only(*MEMBER_ROW_FIELDS).with_counts().order_by("name")
     member_filter = MemberFilter(filters or {}, queryset=queryset)
     return member_filter.qs, member_filter
+
+
+def member_get(*, slug: str) -> Member:
+    """The member's page (commitments.selectors.member_page), with whether each panel of the other apps has anything
+    to show: a panel known to be empty sends no query."""
+    return _MEMBER_PAGE.get_or_404(slug)
+
+
+# The hints of the member page's panels (common.hints), in the order of the page.
+MEMBER_PANEL_HINTS = (
+    forum_selectors.FORUM,
+    irm_selectors.MEMBER_REPORTS,
+    support_selectors.SUPPORT_RECEIVED,
+    support_selectors.MEMBER_ENGAGEMENTS,
+    cycle_selectors.MEMBER_STEPS,
+    cycle_selectors.MEMBER_CHALLENGES,
+)
+
+
+def _member_page(slug: str) -> QuerySet:
+    return commitment_selectors.member_page(slug).annotate(**hints.annotations(MEMBER_PANEL_HINTS))
+
+
+_MEMBER_PAGE = CompiledModels(_member_page)
 
 
 def commitment_get(*, pk: int) -> Commitment:

@@ -61,7 +61,7 @@ def request_queryset():
 
 
 def member_support_received(*, member: Member) -> list:
-    return _SUPPORT_RECEIVED(member.pk)
+    return [] if SUPPORT_RECEIVED.known_empty(member) else _SUPPORT_RECEIVED(member.pk)
 
 
 _SUPPORT_RECEIVED = CompiledModels(
@@ -89,10 +89,13 @@ def partner_engagements(*, partner: Partner):
 
 
 def member_engagements(*, member: Member) -> list:
-    return _MEMBER_ENGAGEMENTS(member.pk)
+    return [] if MEMBER_ENGAGEMENTS.known_empty(member) else _MEMBER_ENGAGEMENTS(member.pk)
 
 
 _MEMBER_ENGAGEMENTS = CompiledModels(lambda pk: engagement_rows().filter(member_id=pk))
+# Whether the member received public support, has partners' engagements (common.hints), read with its page.
+SUPPORT_RECEIVED = RowHint("support_received", lambda member: SupportRequest.objects.public().filter(member_id=member))
+MEMBER_ENGAGEMENTS = RowHint("member_engagements", lambda member: Engagement.objects.filter(member_id=member))
 
 
 def commitment_engagements(*, commitment: Commitment) -> list:

@@ -34,7 +34,7 @@ class MemberDetailView(DetailView):
     context_object_name = "member"
 
     def get_object(self, queryset=None):
-        return selectors.member_get(slug=self.kwargs["slug"])
+        return partnership_selectors.member_get(slug=self.kwargs["slug"])
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -10,7 +10,14 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
-from commitments.models import ActionPlan, Commitment, Member, ProgressUpdate
+from commitments.models import (
+    ActionPlan,
+    Commitment,
+    CommitmentTranslation,
+    Member,
+    MilestoneTranslation,
+    ProgressUpdate,
+)
 from common import compiled_models
 from common.cache import bump_content_version
 from common.compiled_models import CompiledModels
@@ -21,7 +28,7 @@ from irm_reports.models import CommitmentAssessment
 from monitoring.models import CommitmentMonitoring
 from peers.models import SimilarCommitment
 from support.models import Engagement
-from tests.factories import CommitmentFactory, UserFactory
+from tests.factories import CommitmentFactory, MemberFactory, UserFactory
 from tests.factories.drafting import published_draft
 
 
@@ -48,7 +55,7 @@ def _compiled() -> list:
 
     return [partnership._COMMITMENT_PAGE, irm_reports._LATEST_ASSESSMENT, drafting._LATEST_PUBLISHED,
             support._COMMITMENT_ENGAGEMENTS, monitoring._MONITORING_ROW, cycle._AREAS_OF, cycle._TARGETS_OF,
-            peers._SIMILAR_ROWS, commitments._MEMBER_PAGE, commitments._STATUS_EVENTS, commitments._LOCAL_MEMBERS,
+            peers._SIMILAR_ROWS, partnership._MEMBER_PAGE, commitments._STATUS_EVENTS, commitments._LOCAL_MEMBERS,
             commitments._MEMBER_PLANS, forum_selectors._FORUM_OF, irm_reports._MEMBER_REPORTS,
             support._SUPPORT_RECEIVED, support._MEMBER_ENGAGEMENTS, commitments._PLAN_PAGE,
             panel_selectors._PLAN_CONSULTATIONS, checklist._CONSULTATIONS, checklist._MARKS, irm_reports._PLAN_REPORTS,
@@ -165,8 +172,7 @@ def test_the_commitment_pages_are_the_same_whether_their_panels_ask_the_database
     """Each panel's hint (common.hints, read with the commitment) spares its query only where it would find nothing:
     the pages of commitments with something in each panel, and of commitments with nothing, as when every panel
     asks the database."""
-    from commitments.selectors import FOLLOWED
-    from common.hints import RowHint
+    from commitments.selectors import FOLLOWED, PAGE_LISTS
     from monitoring.selectors import END_OF_TERM_PUBLISHED
     from partnership import selectors as partnership_selectors
 
@@ -175,31 +181,82 @@ def test_the_commitment_pages_are_the_same_whether_their_panels_ask_the_database
     ChallengeArea.objects.first().commitments.add(*tagged)  # the demo tags none
     SDGTarget.objects.first().commitments.add(*tagged[1:])
     Commitment.objects.get(pk=tagged[0]).follows.create(user=UserFactory())  # and follows none
+    translated = Commitment.objects.filter(pk__in=tagged, milestones__isnull=False).first()  # and translates none
+    CommitmentTranslation.objects.create(master=translated, language_code="fr", title_translated="Publier les marchés")
+    milestone = translated.milestones.first()
+    MilestoneTranslation.objects.create(master=milestone, language_code="fr", description_translated="Le portail")
     plans = [ActionPlan.objects.filter(status=status).first() for status in ActionPlan.Status.values]
     quiet = [CommitmentFactory(action_plan=plan) for plan in plans if plan is not None]  # nothing in any panel
     addresses = filled + [commitment.get_absolute_url() for commitment in quiet]
+
+    # Each panel known to be empty spares its one query (the follow box's: nobody follows; the commitment's own
+    # lists': no organisation, update or translation); so does a completed plan's end-of-term report, either way.
+    every = (*partnership_selectors.COMMITMENT_PANEL_HINTS, FOLLOWED, *PAGE_LISTS)
+    read = {address: partnership_selectors.commitment_get(pk=int(address.split("/")[2])) for address in addresses}
+    # Both sides of each hint compared: rows somewhere, none elsewhere (and a completed plan's report either way).
+    assert [hint.name for hint in every if {hint.known(c) for c in read.values()} != {True, False}] == []
+    completed = [c for c in read.values() if c.action_plan.status == ActionPlan.Status.COMPLETED]
+    assert {END_OF_TERM_PUBLISHED.known(c) for c in completed} == {True, False}
+    expected = {}
+    for address, commitment in read.items():
+        hints = every
+        if not commitment.milestones.all():  # no milestone: no translation of theirs to read either way
+            hints = [hint for hint in hints if hint.name != "milestones__translations"]
+        empty = [hint for hint in hints if hint.known_empty(commitment) and hint is not END_OF_TERM_PUBLISHED]
+        expected[address] = len(empty) + (commitment in completed)
+    spared, hinted = _spared_by_hints(client, monkeypatch, addresses)
+    assert sum('id="challenge-tags-title"' in page for page in hinted.values()) == 2 * len(tagged)
+    assert spared == {(address, language): expected[address] for address, language in spared}
+    assert all(expected[commitment.get_absolute_url()] >= 12 for commitment in quiet), expected
+
+
+def _spared_by_hints(client, monkeypatch, addresses: list) -> tuple[dict, dict]:
+    """The queries each page spares with its hints (common.hints), per address and language, and its HTML: the same
+    as when every hint is unknown and each panel asks the database."""
+    from common import hints
 
     def sent(address, language):
         with CaptureQueriesContext(connection) as queries:
             page = _page(client, address, language)
         return page, len(queries)
 
-    # Each panel known to be empty spares its one query (the follow box's: nobody follows); so does a completed
-    # plan's end-of-term report, either way.
-    expected = {}
-    for address in addresses:
-        commitment = partnership_selectors.commitment_get(pk=int(address.split("/")[2]))
-        hints = (*partnership_selectors.COMMITMENT_PANEL_HINTS, FOLLOWED)
-        empty = [hint for hint in hints if hint.known_empty(commitment) and hint is not END_OF_TERM_PUBLISHED]
-        completed = commitment.action_plan.status == ActionPlan.Status.COMPLETED
-        expected[address] = len(empty) + completed
-    hinted = {(address, language): sent(address, language) for address in addresses for language in ("en", "fr")}
-    monkeypatch.setattr(RowHint, "known", lambda hint, instance: None)
+    pages = [(address, language) for address in addresses for language in ("en", "fr")]
+    for address, language in pages:  # each statement kept: the lists' are kept from their second call
+        sent(address, language)
+    hinted = {(address, language): sent(address, language) for address, language in pages}
+    monkeypatch.setattr(hints, "known", lambda instance, name: None)
     spared = {}
     for (address, language), (page, count) in hinted.items():
         asked, asked_count = sent(address, language)
         assert page == asked, (address, language)
-        spared[address] = asked_count - count
-    assert sum('id="challenge-tags-title"' in page for page, _count in hinted.values()) == 2 * len(tagged)
-    assert spared == expected
-    assert all(expected[commitment.get_absolute_url()] >= 9 for commitment in quiet), expected
+        spared[(address, language)] = asked_count - count
+    monkeypatch.undo()
+    return spared, {key: page for key, (page, _count) in hinted.items()}
+
+
+@pytest.mark.django_db
+def test_the_member_pages_are_the_same_whether_their_panels_ask_the_database_or_their_hints(demo, client, monkeypatch):
+    """The member page's hints, as the commitment page's: each list or panel known to be empty spares its query."""
+    from commitments.selectors import LOCAL_MEMBERS, MEMBER_LISTS
+    from partnership import selectors as partnership_selectors
+
+    filled = [address for address in _addresses() if address.startswith("/members/")]
+    challenged = Member.objects.get(slug=filled[0].split("/")[2])
+    MemberChallenge.objects.create(member=challenged, area=ChallengeArea.objects.first(), declared_on=date(2026, 1, 15))
+    national = MemberFactory()
+    quiet = [national, MemberFactory(local=True, parent=national)]  # nothing in any panel
+    addresses = filled + [member.get_absolute_url() for member in quiet]
+    every = (*partnership_selectors.MEMBER_PANEL_HINTS, *MEMBER_LISTS)
+    read = {address: partnership_selectors.member_get(slug=address.split("/")[2]) for address in addresses}
+    assert [hint.name for hint in every if {hint.known(m) for m in read.values()} != {True, False}] == []
+    expected = {
+        address: sum(
+            hint.known_empty(member) and (hint is not LOCAL_MEMBERS or member.kind == Member.Kind.NATIONAL)
+            for hint in every
+        )
+        for address, member in read.items()
+    }
+    spared, _pages = _spared_by_hints(client, monkeypatch, addresses)
+    assert spared == {(address, language): expected[address] for address, language in spared}
+    # All but one: the national member's local member, a local member's own (never asked).
+    assert [expected[member.get_absolute_url()] for member in quiet] == [len(every) - 1] * 2
