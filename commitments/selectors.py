@@ -17,16 +17,17 @@ from commitments.models import (
     PolicyArea,
     ProgressUpdate,
 )
+from common import hints
 from common.compiled_models import CompiledModels
 from common.db import CompiledOnce, PageQuery
-from common.hints import RowHint, annotations
+from common.hints import RowHint
 from common.translations import SHOWN_TRANSLATIONS, page_translations
 
 
 def member_page(slug: str) -> QuerySet:
     """The member of its page, with whether it has status changes and local members (common.hints; the page's app
     adds what its panels need, partnership.selectors.member_get)."""
-    return Member.objects.select_related("parent").filter(slug=slug).annotate(**annotations(MEMBER_LISTS)).order_by()
+    return hints.annotate(Member.objects.select_related("parent").filter(slug=slug), MEMBER_LISTS).order_by()
 
 
 def member_status_events(*, member: Member) -> list:
@@ -77,13 +78,10 @@ _MEMBER_PLANS = CompiledModels(
 )
 
 
-def action_plan_get(*, pk: int) -> ActionPlan:
-    return _PLAN_PAGE.get_or_404(pk)
-
-
-_PLAN_PAGE = CompiledModels(
-    lambda pk: ActionPlan.objects.select_related("member").with_counts().filter(pk=pk).order_by()
-)
+def plan_page(pk: int) -> QuerySet:
+    """The plan of its page, with its counts (the page's app adds what its panels need,
+    partnership.selectors.action_plan_get)."""
+    return ActionPlan.objects.select_related("member").with_counts().filter(pk=pk).order_by()
 
 
 def commitment_page(pk: int) -> QuerySet:
@@ -99,7 +97,7 @@ def commitment_page(pk: int) -> QuerySet:
         page_translations(Commitment),
     )
     # One row: not the plans' ordering get() left out too.
-    return queryset.filter(pk=pk).annotate(**annotations([FOLLOWED, *PAGE_LISTS])).order_by()
+    return hints.annotate(queryset.filter(pk=pk), [FOLLOWED, *PAGE_LISTS]).order_by()
 
 
 # Whether the page's lists have anything (common.hints, named after their lookups: common.compiled_prefetches sends no

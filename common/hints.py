@@ -4,7 +4,7 @@ per panel), so that a panel known to be empty sends no query of its own.
 A commitment's page shows panels from seven apps, a follow box and lists of its own (organisations, progress
 updates, translations); most commitments have nothing in most of them, and each query, however small, cost a round
 trip to the database (0.2 ms and more here) to find nothing. The page's app
-annotates its row with the hints of the panels it shows (`annotation()`); each panel asks `known_empty()` before
+annotates its row with the hints of the panels it shows (`annotate()`); each panel asks `known_empty()` before
 its query; common.compiled_prefetches skips a kept prefetch whose hint is named after the lookup. An instance read
 without the hint (any other page, the API) makes every panel ask the database."""
 
@@ -40,9 +40,11 @@ def _attribute(name: str) -> str:
     return f"hint_{name}"
 
 
-def annotations(hints) -> dict:
-    """The annotations of several hints, for one annotate() call (two of one name would answer for each other)."""
-    hints = list(hints)
-    if len({hint.name for hint in hints}) < len(hints):
-        raise ValueError(f"Hints of the same name: {sorted(hint.name for hint in hints)}")
-    return {name: value for hint in hints for name, value in hint.annotation().items()}
+def annotate(queryset, hints):
+    """The queryset with these hints annotated. Two hints of one name, here or among the queryset's annotations (an
+    app's page adds its panels' hints to the row another app's selector annotated), would answer for each other: a
+    ValueError."""
+    names = [hint.attribute for hint in hints]
+    if len(set(names)) < len(names) or set(names) & set(queryset.query.annotations):
+        raise ValueError(f"Hints of the same name: {sorted(names)}, {sorted(queryset.query.annotations)}")
+    return queryset.annotate(**{name: value for hint in hints for name, value in hint.annotation().items()})

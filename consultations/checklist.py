@@ -14,8 +14,9 @@ from django.utils.translation import ngettext
 from commitments.models import ActionPlan, StandardRequirement
 from common.compiled_models import CompiledModels
 from common.db import CompiledOnce
+from common.hints import RowHint
 from consultations.forum_selectors import forum_balance, forum_of
-from consultations.models import Consultation, ForumMeeting, RequirementMark, Sector
+from consultations.models import Consultation, Forum, ForumMeeting, RequirementMark, Sector
 from consultations.pending import answer_counts
 
 MET, NOT_MET, PENDING = (
@@ -123,7 +124,7 @@ COMPUTED = {
 
 def _facts(plan: ActionPlan) -> dict:
     """Everything the computed items need, in a fixed number of queries."""
-    forum = forum_of(member_id=plan.member_id)
+    forum = None if MEMBER_FORUM.known_empty(plan) else forum_of(member_id=plan.member_id)
     seats = forum_balance(forum=forum) if forum is not None else {}
     meetings = _MEETINGS(plan.pk)
     consultations = _CONSULTATIONS(plan.pk)
@@ -151,12 +152,16 @@ _CONSULTATIONS = CompiledModels(lambda pk: Consultation.objects.filter(action_pl
 # Keyed by the version of the standards: the same statement on every page.
 _MINIMUM = CompiledModels(lambda version: StandardRequirement.objects.minimum(version))
 _MARKS = CompiledModels(lambda pk: RequirementMark.objects.filter(action_plan_id=pk).order_by())  # read as a dict
+# Whether the support unit marked a requirement, the plan's member has its forum (common.hints), read with the
+# plan's page.
+MARKS = RowHint("requirement_marks", lambda plan: RequirementMark.objects.filter(action_plan_id=plan))
+MEMBER_FORUM = RowHint("member_forum", lambda member: Forum.objects.filter(member_id=member), field="member_id")
 
 
 def plan_checklist(plan: ActionPlan) -> list[ChecklistItem]:
     """One item per minimum requirement of the 2021 standards, in their order."""
     requirements = _MINIMUM(StandardRequirement.Version.V2021.value)
-    marks = {m.requirement_id: m for m in _MARKS(plan.pk)}
+    marks = {} if MARKS.known_empty(plan) else {m.requirement_id: m for m in _MARKS(plan.pk)}
     facts = _facts(plan)
     items = []
     for requirement in requirements:

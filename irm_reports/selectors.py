@@ -206,13 +206,16 @@ def _public_reports() -> QuerySet:
 
 
 def public_reports_of_plan(*, plan: ActionPlan) -> list[Report]:
-    """A plan's public reports with their published versions, newest first (two queries)."""
-    return _PLAN_REPORTS(plan.pk)
+    """A plan's public reports with their published versions, newest first (two queries, none when the plan's page
+    read that it has none)."""
+    return [] if PLAN_REPORTS.known_empty(plan) else _PLAN_REPORTS(plan.pk)
 
 
 _PLAN_REPORTS = CompiledModels(
     lambda pk: _public_reports().filter(action_plan_id=pk).order_by("-published_at", "report_type", "language")
 )
+# Whether the plan has a public report (common.hints), read with the plan's page.
+PLAN_REPORTS = RowHint("plan_reports", lambda plan: _public_reports().filter(action_plan_id=plan))
 
 
 def public_reports_of_member(*, member: Member) -> list[Report]:

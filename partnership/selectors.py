@@ -9,7 +9,7 @@ from commitments.selectors import LISTED_COMMITMENT_FIELDS
 from common import hints
 from common.compiled_models import CompiledModels
 from common.translations import page_translations
-from consultations import forum_selectors
+from consultations import checklist, forum_selectors
 from consultations import panel_selectors as consultation_panels
 from consultations.models import Consultation
 from cycle import selectors as cycle_selectors
@@ -31,6 +31,23 @@ def member_list(*, filters: dict | None = None) -> tuple[QuerySet, MemberFilter]
     return member_filter.qs, member_filter
 
 
+def action_plan_get(*, pk: int) -> ActionPlan:
+    """The plan's page (commitments.selectors.plan_page), with whether its panels' lists have anything: a list known
+    to be empty sends no query."""
+    return _PLAN_PAGE.get_or_404(pk)
+
+
+# The hints of the plan page's panels (common.hints).
+PLAN_PANEL_HINTS = (checklist.MARKS, checklist.MEMBER_FORUM, irm_selectors.PLAN_REPORTS)
+
+
+def _plan_page(pk: int) -> QuerySet:
+    return hints.annotate(commitment_selectors.plan_page(pk), PLAN_PANEL_HINTS)
+
+
+_PLAN_PAGE = CompiledModels(_plan_page)
+
+
 def member_get(*, slug: str) -> Member:
     """The member's page (commitments.selectors.member_page), with whether each panel of the other apps has anything
     to show: a panel known to be empty sends no query."""
@@ -49,7 +66,7 @@ MEMBER_PANEL_HINTS = (
 
 
 def _member_page(slug: str) -> QuerySet:
-    return commitment_selectors.member_page(slug).annotate(**hints.annotations(MEMBER_PANEL_HINTS))
+    return hints.annotate(commitment_selectors.member_page(slug), MEMBER_PANEL_HINTS)
 
 
 _MEMBER_PAGE = CompiledModels(_member_page)
@@ -76,7 +93,7 @@ COMMITMENT_PANEL_HINTS = (
 
 
 def _commitment_page(pk: int) -> QuerySet:
-    return commitment_selectors.commitment_page(pk).annotate(**hints.annotations(COMMITMENT_PANEL_HINTS))
+    return hints.annotate(commitment_selectors.commitment_page(pk), COMMITMENT_PANEL_HINTS)
 
 
 _COMMITMENT_PAGE = CompiledModels(_commitment_page)

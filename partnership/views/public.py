@@ -51,7 +51,7 @@ class ActionPlanDetailView(DetailView):
     context_object_name = "plan"
 
     def get_object(self, queryset=None):
-        return selectors.action_plan_get(pk=self.kwargs["pk"])
+        return partnership_selectors.action_plan_get(pk=self.kwargs["pk"])
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -17,18 +17,19 @@ from commitments.models import (
     Member,
     MilestoneTranslation,
     ProgressUpdate,
+    StandardRequirement,
 )
 from common import compiled_models
 from common.cache import bump_content_version
 from common.compiled_models import CompiledModels
 from common.compiled_prefetches import KeptPrefetches
-from consultations.models import Consultation, Proposal
+from consultations.models import Consultation, Proposal, RequirementMark
 from cycle.models import ChallengeArea, MemberChallenge, SDGTarget
 from irm_reports.models import CommitmentAssessment
 from monitoring.models import CommitmentMonitoring
 from peers.models import SimilarCommitment
 from support.models import Engagement
-from tests.factories import CommitmentFactory, MemberFactory, UserFactory
+from tests.factories import ActionPlanFactory, CommitmentFactory, MemberFactory, UserFactory
 from tests.factories.drafting import published_draft
 
 
@@ -57,7 +58,7 @@ def _compiled() -> list:
             support._COMMITMENT_ENGAGEMENTS, monitoring._MONITORING_ROW, cycle._AREAS_OF, cycle._TARGETS_OF,
             peers._SIMILAR_ROWS, partnership._MEMBER_PAGE, commitments._STATUS_EVENTS, commitments._LOCAL_MEMBERS,
             commitments._MEMBER_PLANS, forum_selectors._FORUM_OF, irm_reports._MEMBER_REPORTS,
-            support._SUPPORT_RECEIVED, support._MEMBER_ENGAGEMENTS, commitments._PLAN_PAGE,
+            support._SUPPORT_RECEIVED, support._MEMBER_ENGAGEMENTS, partnership._PLAN_PAGE,
             panel_selectors._PLAN_CONSULTATIONS, checklist._CONSULTATIONS, checklist._MARKS, irm_reports._PLAN_REPORTS,
             consultations._PROPOSAL_PAGE, checklist._MEETINGS, monitoring._PLAN_FIGURES,
             commitments._FOLLOWERS, panel_selectors._FED_BY_RESPONSES, consultations._CONSULTATION_PAGE,
@@ -108,6 +109,15 @@ def _drafted() -> str:
     return plan.commitments.order_by("pk").first().get_absolute_url()
 
 
+def _marked() -> None:
+    """A requirement of the first plan marked by the support unit (the demo marks none)."""
+    requirement = StandardRequirement.objects.minimum(StandardRequirement.Version.V2021.value).first()
+    note = "Minutes published on the portal."
+    RequirementMark.objects.create(
+        action_plan=ActionPlan.objects.first(), requirement=requirement, status="met", note=note
+    )
+
+
 def _addresses() -> list[str]:
     """Pages with something in each panel: at most three of each kind."""
     related = [CommitmentAssessment.objects.filter(is_latest=True), SimilarCommitment.objects.all(),
@@ -133,6 +143,7 @@ def _addresses() -> list[str]:
 
 @pytest.mark.django_db
 def test_the_demos_detail_pages_are_the_same_through_the_statements_compiled_once(demo, client, monkeypatch):
+    _marked()
     addresses = [*_addresses(), _drafted()]
     assert len(addresses) >= 25
     tagged = [int(address.split("/")[2]) for address in addresses if address.startswith("/commitments/")][:8:2]
@@ -260,3 +271,21 @@ def test_the_member_pages_are_the_same_whether_their_panels_ask_the_database_or_
     assert spared == {(address, language): expected[address] for address, language in spared}
     # All but one: the national member's local member, a local member's own (never asked).
     assert [expected[member.get_absolute_url()] for member in quiet] == [len(every) - 1] * 2
+
+
+@pytest.mark.django_db
+def test_the_plan_pages_are_the_same_whether_their_panels_ask_the_database_or_their_hints(demo, client, monkeypatch):
+    """The plan page's hints (its checklist's marks and forum, its reports), as the commitment page's."""
+    from partnership import selectors as partnership_selectors
+
+    _marked()
+    filled = [address for address in _addresses() if address.startswith("/action-plans/")]
+    quiet = ActionPlanFactory(member=MemberFactory())  # no mark, no forum, no report
+    addresses = [*filled, quiet.get_absolute_url()]
+    every = partnership_selectors.PLAN_PANEL_HINTS
+    read = {address: partnership_selectors.action_plan_get(pk=int(address.split("/")[2])) for address in addresses}
+    assert [hint.name for hint in every if {hint.known(plan) for plan in read.values()} != {True, False}] == []
+    expected = {address: sum(hint.known_empty(plan) for hint in every) for address, plan in read.items()}
+    spared, _pages = _spared_by_hints(client, monkeypatch, addresses)
+    assert spared == {(address, language): expected[address] for address, language in spared}
+    assert expected[quiet.get_absolute_url()] == len(every)
