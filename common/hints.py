@@ -40,6 +40,16 @@ def _attribute(name: str) -> str:
     return f"hint_{name}"
 
 
+def hinted(build, hints):
+    """build(key) (a page's queryset for its key) with these hints annotated, under build's name."""
+
+    def page(key):
+        return annotate(build(key), hints)
+
+    page.__name__ = page.__qualname__ = build.__name__
+    return page
+
+
 def annotate(queryset, hints):
     """The queryset with these hints annotated. Two hints of one name, here or among the queryset's annotations (an
     app's page adds its panels' hints to the row another app's selector annotated), would answer for each other: a

@@ -40,12 +40,7 @@ def action_plan_get(*, pk: int) -> ActionPlan:
 # The hints of the plan page's panels (common.hints).
 PLAN_PANEL_HINTS = (checklist.MARKS, checklist.MEMBER_FORUM, irm_selectors.PLAN_REPORTS)
 
-
-def _plan_page(pk: int) -> QuerySet:
-    return hints.annotate(commitment_selectors.plan_page(pk), PLAN_PANEL_HINTS)
-
-
-_PLAN_PAGE = CompiledModels(_plan_page)
+_PLAN_PAGE = CompiledModels(hints.hinted(commitment_selectors.plan_page, PLAN_PANEL_HINTS))
 
 
 def member_get(*, slug: str) -> Member:
@@ -64,12 +59,7 @@ MEMBER_PANEL_HINTS = (
     cycle_selectors.MEMBER_CHALLENGES,
 )
 
-
-def _member_page(slug: str) -> QuerySet:
-    return hints.annotate(commitment_selectors.member_page(slug), MEMBER_PANEL_HINTS)
-
-
-_MEMBER_PAGE = CompiledModels(_member_page)
+_MEMBER_PAGE = CompiledModels(hints.hinted(commitment_selectors.member_page, MEMBER_PANEL_HINTS))
 
 
 def commitment_get(*, pk: int) -> Commitment:
@@ -91,12 +81,7 @@ COMMITMENT_PANEL_HINTS = (
     peer_selectors.SIMILAR,
 )
 
-
-def _commitment_page(pk: int) -> QuerySet:
-    return hints.annotate(commitment_selectors.commitment_page(pk), COMMITMENT_PANEL_HINTS)
-
-
-_COMMITMENT_PAGE = CompiledModels(_commitment_page)
+_COMMITMENT_PAGE = CompiledModels(hints.hinted(commitment_selectors.commitment_page, COMMITMENT_PANEL_HINTS))
 
 
 def commitment_list(*, filters: dict | None = None) -> tuple[QuerySet, CommitmentFilter]:

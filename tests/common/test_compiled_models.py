@@ -148,7 +148,7 @@ def test_a_query_of_the_day_is_not_kept(commitments, postgres):
 def test_the_commitment_page_shows_each_commitment_and_answers_404_for_an_unknown_one(commitments, client, monkeypatch):
     from partnership import selectors as partnership
 
-    page = CompiledModels(partnership._commitment_page)
+    page = CompiledModels(partnership._COMMITMENT_PAGE.build)
     monkeypatch.setattr(partnership, "_COMMITMENT_PAGE", page)
     assert client.get(f"/commitments/{10**20}/").status_code == 404  # out of range: nothing learnt from it
     for pk in commitments:

@@ -169,7 +169,7 @@ def test_the_demos_detail_pages_are_the_same_through_the_statements_compiled_onc
     # The lookups of one commitment's, proposal's and consultation's own relations were kept too.
     with_lookups = [kept[0], kept[21], kept[26]]
     assert [page.build.__name__ for page in with_lookups] == [
-        "_commitment_page",
+        "commitment_page",
         "_proposal_page",
         "_consultation_page",
     ]
