@@ -37,22 +37,23 @@ def require_verified(user: User, organisation: Organisation | None) -> None:
         raise ValidationError({"organisation": _("You can only speak for your own organisation.")})
 
 
-def plan_accepts_monitoring(plan: ActionPlan) -> bool:
-    """During implementation, and after it until the plan's end-of-term IRM report is published."""
+def plan_accepts_monitoring(plan: ActionPlan, *, end_of_term_published: bool | None = None) -> bool:
+    """During implementation, and after it until the plan's end-of-term IRM report is published (asked of the
+    database unless `end_of_term_published` says)."""
     if plan.status == ActionPlan.Status.IMPLEMENTATION:
         return True
     if plan.status != ActionPlan.Status.COMPLETED:
         return False
-    return not _END_OF_TERM_PUBLISHED(plan.pk)["count"]
+    if end_of_term_published is None:
+        end_of_term_published = bool(_END_OF_TERM_PUBLISHED(plan.pk)["count"])
+    return not end_of_term_published
 
 
 def commitment_accepts_monitoring(commitment: Commitment) -> bool:
     """plan_accepts_monitoring() of the commitment's plan, without a query when the commitment's page read whether
     the plan's end-of-term report is published (common.hints)."""
-    plan, published = commitment.action_plan, END_OF_TERM_PUBLISHED.known(commitment)
-    if published is None or plan.status != ActionPlan.Status.COMPLETED:
-        return plan_accepts_monitoring(plan)
-    return not published
+    published = END_OF_TERM_PUBLISHED.known(commitment)
+    return plan_accepts_monitoring(commitment.action_plan, end_of_term_published=published)
 
 
 # Asked by every commitment page of a completed plan: its SQL written once (a few rows of one plan's reports).

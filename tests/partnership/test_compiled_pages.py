@@ -8,6 +8,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.db import connection, transaction
+from django.db.models import Exists, OuterRef
 from django.test.utils import CaptureQueriesContext
 
 from commitments.models import (
@@ -29,7 +30,7 @@ from irm_reports.models import CommitmentAssessment
 from monitoring.models import CommitmentMonitoring
 from peers.models import SimilarCommitment
 from support.models import Engagement
-from tests.factories import ActionPlanFactory, CommitmentFactory, MemberFactory, UserFactory
+from tests.factories import ActionPlanFactory, CommitmentFactory, MemberFactory, MilestoneFactory, UserFactory
 from tests.factories.drafting import published_draft
 
 
@@ -184,20 +185,33 @@ def test_the_commitment_pages_are_the_same_whether_their_panels_ask_the_database
     the pages of commitments with something in each panel, and of commitments with nothing, as when every panel
     asks the database."""
     from commitments.selectors import FOLLOWED, PAGE_LISTS
-    from monitoring.selectors import END_OF_TERM_PUBLISHED
+    from consultations.models import ProposalResponse
+    from monitoring.selectors import END_OF_TERM_PUBLISHED, end_of_term_reports
     from partnership import selectors as partnership_selectors
 
+    # Commitments with rows in each panel the demo fills only here and there: fed by a response, supported by an
+    # organisation, in a completed plan whose end-of-term report is out.
+    published = Exists(end_of_term_reports(OuterRef("action_plan_id")))
+    picked = [
+        ProposalResponse.commitments.through.objects.filter(proposalresponse__status="published").first(),
+        Commitment.supporting_organisations.through.objects.first(),
+        Commitment.objects.filter(published, action_plan__status=ActionPlan.Status.COMPLETED).first(),
+    ]
+    assert None not in picked
+    picked = [getattr(row, "commitment_id", row.pk) for row in picked]
     filled = [address for address in [*_addresses(), _drafted()] if address.startswith("/commitments/")]
+    filled += [f"/commitments/{pk}/" for pk in picked if f"/commitments/{pk}/" not in filled]
     tagged = [int(address.split("/")[2]) for address in filled][:2]
     ChallengeArea.objects.first().commitments.add(*tagged)  # the demo tags none
     SDGTarget.objects.first().commitments.add(*tagged[1:])
     Commitment.objects.get(pk=tagged[0]).follows.create(user=UserFactory())  # and follows none
-    translated = Commitment.objects.filter(pk__in=tagged, milestones__isnull=False).first()  # and translates none
+    translated = Commitment.objects.get(pk=tagged[0])  # and translates none
     CommitmentTranslation.objects.create(master=translated, language_code="fr", title_translated="Publier les marchés")
-    milestone = translated.milestones.first()
+    milestone = translated.milestones.first() or MilestoneFactory(commitment=translated)
     MilestoneTranslation.objects.create(master=milestone, language_code="fr", description_translated="Le portail")
-    plans = [ActionPlan.objects.filter(status=status).first() for status in ActionPlan.Status.values]
-    quiet = [CommitmentFactory(action_plan=plan) for plan in plans if plan is not None]  # nothing in any panel
+    # Nothing in any panel: in a plan of each status (a new completed one: no end-of-term report).
+    plans = [ActionPlanFactory(status=status) for status in ActionPlan.Status.values]
+    quiet = [CommitmentFactory(action_plan=plan) for plan in plans]
     addresses = filled + [commitment.get_absolute_url() for commitment in quiet]
 
     # Each panel known to be empty spares its one query (the follow box's: nobody follows; the commitment's own
