@@ -176,3 +176,24 @@ def test_entry_points_import_with_production_settings(module):
         timeout=60,
     )
     assert result.returncode == 0, result.stderr[-2000:]
+
+
+def test_the_web_entry_point_leaves_what_start_up_loaded_out_of_garbage_collections():
+    """A gunicorn worker imports ogp_portal.wsgi: the URL patterns and their views are loaded there, and all that
+    start-up loaded is frozen (gc.freeze), so that no full collection walks it again while requests are served."""
+    probe = (
+        "import gc, sys; import ogp_portal.wsgi; "
+        "print(gc.get_freeze_count(), len(gc.get_objects()), 'consultations.views.public' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=ROOT,
+        env={**BASE_ENV, **PRODUCTION_ENV},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    frozen, tracked, views_loaded = result.stdout.split()
+    assert views_loaded == "True"
+    assert int(frozen) > 100_000 and int(tracked) < int(frozen) / 20
