@@ -3,6 +3,7 @@ their rows as values(), by statements compiled once per process (common.db.PageQ
 
 from commitments.models import ActionPlan, Commitment, CommitmentTranslation, PolicyArea
 from common.db import PageQuery
+from common.hints import RowHint
 from common.translations import page_language, translations_by_master
 
 # A row of the commitment lists (commitments.rows), read as values(): its plan's language (its texts'), the member
@@ -38,15 +39,22 @@ def listed_commitment_rows(*, ids: list[int]) -> list[dict]:
 
 def action_plan_commitment_rows(*, plan: ActionPlan) -> list[dict]:
     """A plan's commitments as its page's rows show them (commitments.rows.commitment_rows), in the plan's order."""
-    return _with_row_details(_PLAN_ROWS_OF([plan.pk]))
+    return _with_row_details(_PLAN_ROWS_OF([plan.pk]), translated=not PLAN_TRANSLATIONS.known_empty(plan))
 
 
-def _with_row_details(rows: list[dict]) -> list[dict]:
+# Whether any commitment of the plan is translated (common.hints), read with the plan's page: most are not.
+PLAN_TRANSLATIONS = RowHint(
+    "commitment_translations", lambda plan: CommitmentTranslation.objects.filter(master__action_plan_id=plan)
+)
+
+
+def _with_row_details(rows: list[dict], *, translated: bool = True) -> list[dict]:
     """Each row with `areas` (its policy areas, listed_areas_of) and `translations` ({the page's language: texts},
-    common.translations.translations_by_master): one query each."""
+    common.translations.translations_by_master): one query each (none for the translations of rows known to have
+    none: `translated` False)."""
     ids = [row["id"] for row in rows]
     areas = listed_areas_of(ids)
-    translations = translations_by_master(CommitmentTranslation, ids, language=page_language())
+    translations = translations_by_master(CommitmentTranslation, ids, language=page_language()) if translated else {}
     for row in rows:
         row["areas"] = areas.get(row["id"], [])
         row["translations"] = translations.get(row["id"], {})

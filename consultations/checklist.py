@@ -5,6 +5,7 @@ support staff where it cannot, and a staff assessment prevails over the computed
 """
 
 from dataclasses import dataclass
+from operator import attrgetter
 
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -122,16 +123,20 @@ COMPUTED = {
 }
 
 
-def _facts(plan: ActionPlan) -> dict:
+def _facts(plan: ActionPlan, consultations: list | None) -> dict:
     """Everything the computed items need, in a fixed number of queries."""
     forum = None if MEMBER_FORUM.known_empty(plan) else forum_of(member_id=plan.member_id)
     seats = forum_balance(forum=forum) if forum is not None else {}
     meetings = _MEETINGS(plan.pk)
-    consultations = _CONSULTATIONS(plan.pk)
+    if consultations is None:
+        consultations = _CONSULTATIONS(plan.pk)
+    else:  # as _CONSULTATIONS orders them: the first opened first
+        consultations = sorted(consultations, key=attrgetter("opens_at"))
     # The consultations' stored counters (kept by every write of a proposal), not a count of the proposals.
     held = [c for c in consultations if c.status != Consultation.Status.CANCELLED]
-    # What the apps above owe answers to as well (amendments to the draft plan: consultations.pending).
-    others = answer_counts(c.pk for c in held).values()
+    # What the apps above owe answers to as well (amendments to the draft plan: consultations.pending), but what
+    # the plan's row knows it has none of.
+    others = answer_counts((c.pk for c in held), on=plan).values()
     return {
         "forum": forum,
         "seats": seats,
@@ -158,11 +163,12 @@ MARKS = RowHint("requirement_marks", lambda plan: RequirementMark.objects.filter
 MEMBER_FORUM = RowHint("member_forum", lambda member: Forum.objects.filter(member_id=member), field="member_id")
 
 
-def plan_checklist(plan: ActionPlan) -> list[ChecklistItem]:
-    """One item per minimum requirement of the 2021 standards, in their order."""
+def plan_checklist(plan: ActionPlan, *, consultations: list | None = None) -> list[ChecklistItem]:
+    """One item per minimum requirement of the 2021 standards, in their order. `consultations`: all the plan's
+    consultations, when the caller has read them already (in any order)."""
     requirements = _MINIMUM(StandardRequirement.Version.V2021.value)
     marks = {} if MARKS.known_empty(plan) else {m.requirement_id: m for m in _MARKS(plan.pk)}
-    facts = _facts(plan)
+    facts = _facts(plan, consultations)
     items = []
     for requirement in requirements:
         mark = marks.get(requirement.pk)

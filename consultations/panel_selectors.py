@@ -7,21 +7,30 @@ from commitments.models import ActionPlan, Commitment, Member
 from common.compiled_models import CompiledModels
 from common.db import PageQuery
 from common.hints import RowHint
-from common.translations import page_translations
-from consultations.models import Consultation, Proposal, ProposalResponse
+from common.translations import attach_page_translations, page_translations
+from consultations.models import Consultation, ConsultationTranslation, Proposal, ProposalResponse
 
 
 def plan_consultations(*, plan: ActionPlan) -> list:
+    """The plan's consultations, latest first, in the page's language."""
+    if PLAN_TRANSLATIONS.known_empty(plan):  # most plans: read with the plan's page
+        consultations = _PLAN_CONSULTATIONS_ONLY(plan.pk)
+        attach_page_translations(consultations, none=True)
+        return consultations
     return _PLAN_CONSULTATIONS(plan.pk)
 
 
+def _plan_consultations(pk):
+    return Consultation.objects.filter(action_plan_id=pk).with_counts().order_by("-opens_at", "-id")
+
+
 _PLAN_CONSULTATIONS = CompiledModels(
-    lambda pk: (
-        Consultation.objects.filter(action_plan_id=pk)
-        .with_counts()
-        .prefetch_related(page_translations(Consultation))
-        .order_by("-opens_at", "-id")
-    )
+    lambda pk: _plan_consultations(pk).prefetch_related(page_translations(Consultation))
+)
+_PLAN_CONSULTATIONS_ONLY = CompiledModels(_plan_consultations)
+# Whether any consultation of the plan is translated (common.hints), read with the plan's page.
+PLAN_TRANSLATIONS = RowHint(
+    "consultation_translations", lambda plan: ConsultationTranslation.objects.filter(master__action_plan_id=plan)
 )
 
 

@@ -33,6 +33,6 @@ class DraftingConfig(AppConfig):
         common_awaiting.register("drafting.amendments_to_decide", awaiting.amendments_to_decide)
         submission.register("drafting.final_version", final.draft_final_apply)
         provenance.register("drafting.amendments", selectors.plan_provenance_lines)
-        pending.register("drafting.amendments", awaiting.amendment_counts)
+        pending.register("drafting.amendments", awaiting.amendment_counts, plan_hint=awaiting.PLAN_AMENDMENTS)
         kinds.register("drafting.review_invitation", _("An invitation to review a draft plan before it is public"))
         kinds.register("drafting.amendment_decided", _("A decision on your amendment to a draft plan"))

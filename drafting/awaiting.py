@@ -8,6 +8,7 @@ from django.utils.translation import ngettext
 
 from common.awaiting import LIMIT, Awaiting
 from common.db import PageQuery
+from common.hints import RowHint
 from drafting.models import Amendment
 
 
@@ -37,6 +38,13 @@ _UNDECIDED_PER_PLAN = PageQuery(
     ),
     up_to=1,
     annotations=True,
+)
+
+
+# Whether any amendment was proposed in the plan's reviews of its draft (common.hints): for consultations.pending,
+# read with the plan's page (partnership.selectors). Most plans have none.
+PLAN_AMENDMENTS = RowHint(
+    "plan_amendments", lambda plan: Amendment.objects.filter(version__consultation__action_plan_id=plan)
 )
 
 

@@ -124,6 +124,8 @@ def end_of_term_reports(plan_id) -> QuerySet:
 
 # Whether the plan's end-of-term report is published (common.hints), read with a commitment's page for its plan.
 END_OF_TERM_PUBLISHED = RowHint("end_of_term_published", end_of_term_reports, field="action_plan_id")
+# The same, read with the plan's own page.
+PLAN_END_OF_TERM_PUBLISHED = RowHint("end_of_term_published", end_of_term_reports)
 
 
 def plan_get(*, pk: int) -> ActionPlan:
@@ -142,9 +144,15 @@ _PLAN_FIGURES = PageQuery(
 )  # fmt: skip
 
 
+# Whether any commitment of the plan has monitoring (common.hints), read with the plan's page: most have none.
+PLAN_MONITORING = RowHint(
+    "plan_monitoring", lambda plan: CommitmentMonitoring.objects.filter(commitment__action_plan_id=plan)
+)
+
+
 def plan_figures(*, plan: ActionPlan) -> dict:
     """Reports, unanswered reports and disputed commitments of a plan, from the stored statuses (two queries)."""
-    rows = _PLAN_FIGURES([plan.pk])
+    rows = [] if PLAN_MONITORING.known_empty(plan) else _PLAN_FIGURES([plan.pk])
     statuses = grouped_milestones([row["commitment_id"] for row in rows if row["milestone_findings"]])
     disputed = sum(
         1

@@ -3,6 +3,7 @@ IRM ratings), and what the home page shows open now. Each list selects the colum
 
 from django.db.models import QuerySet
 
+from commitments import row_selectors as commitment_rows
 from commitments import selectors as commitment_selectors
 from commitments.models import ActionPlan, Commitment, Member
 from commitments.selectors import LISTED_COMMITMENT_FIELDS
@@ -13,6 +14,7 @@ from consultations import checklist, forum_selectors
 from consultations import panel_selectors as consultation_panels
 from consultations.models import Consultation
 from cycle import selectors as cycle_selectors
+from drafting import awaiting as drafting_awaiting
 from drafting import selectors as drafting_selectors
 from irm_reports import selectors as irm_selectors
 from monitoring import selectors as monitoring_selectors
@@ -37,8 +39,19 @@ def action_plan_get(*, pk: int) -> ActionPlan:
     return _PLAN_PAGE.get_or_404(pk)
 
 
-# The hints of the plan page's panels (common.hints).
-PLAN_PANEL_HINTS = (checklist.MARKS, checklist.MEMBER_FORUM, irm_selectors.PLAN_REPORTS)
+# The hints of the plan page's panels (common.hints), in the order of the page: its consultations' translations, its
+# checklist's marks, forum and amendments, its reports, its monitoring (whether its end-of-term report is out: a value,
+# read either way; its rows), its commitments' translations.
+PLAN_PANEL_HINTS = (
+    consultation_panels.PLAN_TRANSLATIONS,
+    checklist.MARKS,
+    checklist.MEMBER_FORUM,
+    drafting_awaiting.PLAN_AMENDMENTS,
+    irm_selectors.PLAN_REPORTS,
+    monitoring_selectors.PLAN_END_OF_TERM_PUBLISHED,
+    monitoring_selectors.PLAN_MONITORING,
+    commitment_rows.PLAN_TRANSLATIONS,
+)
 
 _PLAN_PAGE = CompiledModels(hints.hinted(commitment_selectors.plan_page, PLAN_PANEL_HINTS))
 

@@ -14,11 +14,12 @@ register = template.Library()
 
 @register.inclusion_tag("consultations/includes/_plan_consultations.html", takes_context=True)
 def consultations_plan_panel(context, plan):
-    """The plan's consultations and its co-creation standards checklist."""
+    """The plan's consultations and its co-creation standards checklist (which reads the same consultations)."""
+    consultations = panel_selectors.plan_consultations(plan=plan)
     return {
         "plan": plan,
-        "consultations": panel_selectors.plan_consultations(plan=plan),
-        "checklist": plan_checklist(plan),
+        "consultations": consultations,
+        "checklist": plan_checklist(plan, consultations=consultations),
         "user": context.get("user"),
     }
 

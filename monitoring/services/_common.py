@@ -10,7 +10,7 @@ from common.db import CompiledOnce
 from common.uploads import check_upload_quota
 from consultations.uploads import CheckedUpload, check_attachment
 from monitoring.models import MonitoringReport, ReportEvidence
-from monitoring.selectors import END_OF_TERM_PUBLISHED, end_of_term_reports
+from monitoring.selectors import END_OF_TERM_PUBLISHED, PLAN_END_OF_TERM_PUBLISHED, end_of_term_reports
 
 MAX_EVIDENCE = 5
 
@@ -39,11 +39,13 @@ def require_verified(user: User, organisation: Organisation | None) -> None:
 
 def plan_accepts_monitoring(plan: ActionPlan, *, end_of_term_published: bool | None = None) -> bool:
     """During implementation, and after it until the plan's end-of-term IRM report is published (asked of the
-    database unless `end_of_term_published` says)."""
+    database unless `end_of_term_published` says, or the plan's row read it: its page, common.hints)."""
     if plan.status == ActionPlan.Status.IMPLEMENTATION:
         return True
     if plan.status != ActionPlan.Status.COMPLETED:
         return False
+    if end_of_term_published is None:
+        end_of_term_published = PLAN_END_OF_TERM_PUBLISHED.known(plan)
     if end_of_term_published is None:
         end_of_term_published = bool(_END_OF_TERM_PUBLISHED(plan.pk)["count"])
     return not end_of_term_published

@@ -32,7 +32,7 @@ def _compiled() -> list:
             peers._SIMILAR_ROWS, partnership._MEMBER_PAGE, commitments._STATUS_EVENTS, commitments._LOCAL_MEMBERS,
             commitments._MEMBER_PLANS, forum_selectors._FORUM_OF, irm_reports._MEMBER_REPORTS,
             support._SUPPORT_RECEIVED, support._MEMBER_ENGAGEMENTS, partnership._PLAN_PAGE,
-            panel_selectors._PLAN_CONSULTATIONS, checklist._CONSULTATIONS, checklist._MARKS, irm_reports._PLAN_REPORTS,
+            panel_selectors._PLAN_CONSULTATIONS_ONLY, checklist._MINIMUM, checklist._MARKS, irm_reports._PLAN_REPORTS,
             consultations._PROPOSAL_PAGE, checklist._MEETINGS, monitoring._PLAN_FIGURES,
             commitments._FOLLOWERS, panel_selectors._FED_BY_RESPONSES, consultations._CONSULTATION_PAGE,
             panel_selectors._MEMBER_OPEN_CONSULTATIONS, cycle._UPCOMING_STEPS, cycle._MEMBER_CHALLENGES,

@@ -12,6 +12,8 @@ from django.test.utils import CaptureQueriesContext
 from commitments.models import ActionPlan, Commitment, CommitmentTranslation, Member, MilestoneTranslation
 from cycle.models import ChallengeArea, MemberChallenge, SDGTarget
 from tests.factories import ActionPlanFactory, CommitmentFactory, MemberFactory, MilestoneFactory, UserFactory
+from tests.factories.consultations import ConsultationFactory
+from tests.factories.drafting import published_draft
 from tests.partnership.demo_pages import drafted, filled_addresses, marked, page_html
 
 
@@ -127,17 +129,64 @@ def test_the_member_pages_are_the_same_whether_their_panels_ask_the_database_or_
 
 @pytest.mark.django_db
 def test_the_plan_pages_are_the_same_whether_their_panels_ask_the_database_or_their_hints(demo, client, monkeypatch):
-    """The plan page's hints (its checklist's marks and forum, its reports), as the commitment page's."""
+    """The plan page's hints (its consultations' translations, its checklist's marks, forum and amendments, its
+    reports, its monitoring, its commitments' translations), as the commitment page's."""
+    from consultations import panel_selectors
+    from consultations.models import Consultation, ConsultationTranslation
+    from drafting.models import DraftParagraph
+    from drafting.services import amendments
+    from monitoring.selectors import PLAN_END_OF_TERM_PUBLISHED, end_of_term_reports
     from partnership import selectors as partnership_selectors
 
     marked()
     filled = [address for address in filled_addresses() if address.startswith("/action-plans/")]
-    quiet = ActionPlanFactory(member=MemberFactory())  # no mark, no forum, no report
-    addresses = [*filled, quiet.get_absolute_url()]
+    # What the demo has nowhere: an amendment to a draft, translated consultations and commitments (one plan); and
+    # a completed plan whose end-of-term report is out.
+    version = published_draft(action_plan=ActionPlanFactory(member=MemberFactory()))
+    paragraph = DraftParagraph.objects.filter(draft_commitment__version=version).first()
+    amendments.amendment_propose(author=UserFactory(), paragraph=paragraph, text="Publish every contract in a week.")
+    drafted_plan = version.action_plan
+    review = Consultation.objects.get(pk=version.consultation_id)
+    ConsultationTranslation.objects.create(master=review, language_code="fr", title_translated="Revue du projet")
+    first = drafted_plan.commitments.first()
+    CommitmentTranslation.objects.create(master=first, language_code="fr", title_translated="Publier les marchés")
+    published = Exists(end_of_term_reports(OuterRef("pk")))
+    reported = ActionPlan.objects.filter(published, status=ActionPlan.Status.COMPLETED).first()
+    # Nothing in any panel: a plan of its own member, a completed one, one with a commitment and a consultation.
+    quiet = [ActionPlanFactory(member=MemberFactory()), ActionPlanFactory(status=ActionPlan.Status.COMPLETED)]
+    CommitmentFactory(action_plan=quiet[0])
+    ConsultationFactory(action_plan=quiet[0])
+    plans = [drafted_plan, reported, *quiet]
+    addresses = sorted({*filled, *(plan.get_absolute_url() for plan in plans)})
     every = partnership_selectors.PLAN_PANEL_HINTS
     read = {address: partnership_selectors.action_plan_get(pk=int(address.split("/")[2])) for address in addresses}
     assert [hint.name for hint in every if {hint.known(plan) for plan in read.values()} != {True, False}] == []
-    expected = {address: sum(hint.known_empty(plan) for hint in every) for address, plan in read.items()}
+    completed = [plan for plan in read.values() if plan.status == ActionPlan.Status.COMPLETED]
+    assert {PLAN_END_OF_TERM_PUBLISHED.known(plan) for plan in completed} == {True, False}
+    expected = {address: _spared_on_plan(plan, every) for address, plan in read.items()}
     spared, _pages = _spared_by_hints(client, monkeypatch, addresses)
     assert spared == {(address, language): expected[address] for address, language in spared}
-    assert expected[quiet.get_absolute_url()] == len(every)
+    # The quiet plan with a commitment and a consultation spares every list's query: all the hints but the report's.
+    assert expected[quiet[0].get_absolute_url()] == len(every) - 1
+    assert panel_selectors.PLAN_TRANSLATIONS in every
+
+
+def _spared_on_plan(plan, hints) -> int:
+    """The queries a plan's page spares with its hints: one per hint saying "none", but for lists that would send no
+    query anyway (no consultation: no translations or amendments to read; no commitment: no translations); and a
+    completed plan's end-of-term report, read either way."""
+    from commitments.row_selectors import PLAN_TRANSLATIONS as COMMITMENT_TRANSLATIONS
+    from consultations.models import Consultation
+    from consultations.panel_selectors import PLAN_TRANSLATIONS as CONSULTATION_TRANSLATIONS
+    from drafting.awaiting import PLAN_AMENDMENTS
+    from monitoring.selectors import PLAN_END_OF_TERM_PUBLISHED
+
+    consultations = Consultation.objects.filter(action_plan=plan)
+    asked_only_with = {
+        CONSULTATION_TRANSLATIONS: consultations.exists(),
+        PLAN_AMENDMENTS: consultations.exclude(status=Consultation.Status.CANCELLED).exists(),
+        COMMITMENT_TRANSLATIONS: plan.commitments.exists(),
+    }
+    empty = [hint for hint in hints if hint.known_empty(plan) and asked_only_with.get(hint, True)]
+    value = PLAN_END_OF_TERM_PUBLISHED in hints and plan.status == ActionPlan.Status.COMPLETED
+    return len([hint for hint in empty if hint is not PLAN_END_OF_TERM_PUBLISHED]) + value
