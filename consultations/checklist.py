@@ -127,7 +127,7 @@ def _facts(plan: ActionPlan, consultations: list | None) -> dict:
     """Everything the computed items need, in a fixed number of queries."""
     forum = None if MEMBER_FORUM.known_empty(plan) else forum_of(member_id=plan.member_id)
     seats = forum_balance(forum=forum) if forum is not None else {}
-    meetings = _MEETINGS(plan.pk)
+    meetings = {"co_creation": 0, "implementation": 0} if MEETINGS.known_empty(plan) else _MEETINGS(plan.pk)
     if consultations is None:
         consultations = _CONSULTATIONS(plan.pk)
     else:  # as _CONSULTATIONS orders them: the first opened first
@@ -161,6 +161,8 @@ _MARKS = CompiledModels(lambda pk: RequirementMark.objects.filter(action_plan_id
 # plan's page.
 MARKS = RowHint("requirement_marks", lambda plan: RequirementMark.objects.filter(action_plan_id=plan))
 MEMBER_FORUM = RowHint("member_forum", lambda member: Forum.objects.filter(member_id=member), field="member_id")
+# Whether the plan's forum met at all (common.hints), read with the plan's page: if not, no count to make.
+MEETINGS = RowHint("meetings", lambda plan: ForumMeeting.objects.filter(action_plan_id=plan))
 
 
 def plan_checklist(plan: ActionPlan, *, consultations: list | None = None) -> list[ChecklistItem]:

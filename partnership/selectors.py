@@ -40,12 +40,13 @@ def action_plan_get(*, pk: int) -> ActionPlan:
 
 
 # The hints of the plan page's panels (common.hints), in the order of the page: its consultations' translations, its
-# checklist's marks, forum and amendments, its reports, its monitoring (whether its end-of-term report is out: a value,
-# read either way; its rows), its commitments' translations.
+# checklist's marks, forum, meetings and amendments, its reports, its monitoring (whether its end-of-term report is
+# out: a value, read either way; its rows), its commitments' translations.
 PLAN_PANEL_HINTS = (
     consultation_panels.PLAN_TRANSLATIONS,
     checklist.MARKS,
     checklist.MEMBER_FORUM,
+    checklist.MEETINGS,
     drafting_awaiting.PLAN_AMENDMENTS,
     irm_selectors.PLAN_REPORTS,
     monitoring_selectors.PLAN_END_OF_TERM_PUBLISHED,

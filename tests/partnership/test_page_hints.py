@@ -166,7 +166,8 @@ def test_the_plan_pages_are_the_same_whether_their_panels_ask_the_database_or_th
     expected = {address: _spared_on_plan(plan, every) for address, plan in read.items()}
     spared, _pages = _spared_by_hints(client, monkeypatch, addresses)
     assert spared == {(address, language): expected[address] for address, language in spared}
-    # The quiet plan with a commitment and a consultation spares every list's query: all the hints but the report's.
+    # The quiet plan with a commitment and a consultation spares a query per hint but the end-of-term report's (a plan
+    # not completed never asks).
     assert expected[quiet[0].get_absolute_url()] == len(every) - 1
     assert panel_selectors.PLAN_TRANSLATIONS in every
 
