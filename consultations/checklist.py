@@ -131,7 +131,7 @@ def _facts(plan: ActionPlan, consultations: list | None) -> dict:
     if consultations is None:
         consultations = _CONSULTATIONS(plan.pk)
     else:  # as _CONSULTATIONS orders them: the first opened first
-        consultations = sorted(consultations, key=attrgetter("opens_at"))
+        consultations = sorted(consultations, key=attrgetter("opens_at", "pk"))
     # The consultations' stored counters (kept by every write of a proposal), not a count of the proposals.
     held = [c for c in consultations if c.status != Consultation.Status.CANCELLED]
     # What the apps above owe answers to as well (amendments to the draft plan: consultations.pending), but what
@@ -153,7 +153,7 @@ _MEETINGS = CompiledOnce(
         implementation=Count("pk", filter=Q(phase=ForumMeeting.Phase.IMPLEMENTATION)),
     )
 )
-_CONSULTATIONS = CompiledModels(lambda pk: Consultation.objects.filter(action_plan_id=pk).order_by("opens_at"))
+_CONSULTATIONS = CompiledModels(lambda pk: Consultation.objects.filter(action_plan_id=pk).order_by("opens_at", "id"))
 # Keyed by the version of the standards: the same statement on every page.
 _MINIMUM = CompiledModels(lambda version: StandardRequirement.objects.minimum(version))
 _MARKS = CompiledModels(lambda pk: RequirementMark.objects.filter(action_plan_id=pk).order_by())  # read as a dict

@@ -17,11 +17,6 @@ def register(name: str, counter: Counter, *, plan_hint: RowHint | None = None) -
     _counters[name] = (counter, plan_hint)
 
 
-def plan_hints() -> list[RowHint]:
-    """The registered counters' hints on a plan, for the pages that read a plan with them."""
-    return [hint for _counter, hint in _counters.values() if hint is not None]
-
-
 def answer_counts(consultation_ids: Iterable[int], *, on: ActionPlan | None = None) -> dict[int, tuple[int, int]]:
     """Every registered counter's (owed, answered) per consultation, summed (one query per counter). `on`: the plan
     of these consultations; a counter whose hint says it has none of its items sends no query."""

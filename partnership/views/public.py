@@ -51,13 +51,16 @@ class ActionPlanDetailView(DetailView):
     context_object_name = "plan"
 
     def get_object(self, queryset=None):
+        # The rows' key before the plan: rows read with the plan's hints (whether its commitments are translated) are
+        # kept under the content version that preceded them, never under one a write made after them.
+        self.rows_key = versioned(f"{get_language()}:{self.kwargs['pk']}")
         return partnership_selectors.action_plan_get(pk=self.kwargs["pk"])
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         # Read only when the rows' fragment is not cached (per plan, language and content version).
         context["commitments"] = SimpleLazyObject(lambda: row_selectors.action_plan_commitment_rows(plan=self.object))
-        context["rows_key"] = versioned(f"{get_language()}:{self.object.pk}")
+        context["rows_key"] = self.rows_key
         return context
 
 

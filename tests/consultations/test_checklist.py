@@ -116,3 +116,26 @@ def test_answers_are_counted_on_the_plans_held_consultations_only(member):
     ProposalFactory(consultation=ConsultationFactory())  # another plan's
     item = next(i for i in plan_checklist(plan) if i.requirement.code == "4.1")
     assert "1 of 2 proposals answered" in item.explanation
+
+
+def test_the_checklist_reads_the_same_from_the_panels_consultations_as_from_its_own(plan):
+    """The plan page's checklist takes the consultations its panel read (latest first): the same items as when it
+    reads them itself, whichever of two consultations opened at the same moment it names."""
+    from consultations.panel_selectors import plan_consultations
+
+    opened = timezone.now() - timedelta(days=3)
+    for days in (20, 9):  # both still open, opened together: the first by id closes first
+        ConsultationFactory(action_plan=plan, opens_at=opened, closes_at=timezone.now() + timedelta(days=days))
+    ConsultationFactory(
+        action_plan=plan, opens_at=timezone.now() - timedelta(days=40), closes_at=timezone.now() - timedelta(days=30)
+    )
+    read = plan_consultations(plan=plan)
+    assert [c.opens_at for c in read] == sorted((c.opens_at for c in read), reverse=True)
+
+    def items(checklist):
+        return [(item.requirement.code, item.status, item.explanation) for item in checklist]
+
+    own = items(plan_checklist(plan))
+    assert own == items(plan_checklist(plan, consultations=read))
+    running = {code: explanation for code, _status, explanation in own}["3.3"]
+    assert (timezone.localdate() + timedelta(days=20)).isoformat() in running

@@ -52,7 +52,7 @@ def filled_addresses() -> list[str]:
     members.append(Member.objects.filter(cycle_steps__due_on__gte=date.today()).distinct()[:3])
     having = ("consultations", "reports", "requirement_marks", "forum_meetings")
     plans = [ActionPlan.objects.filter(**{f"{name}__isnull": False}).distinct()[:3] for name in having]
-    plans.append(ActionPlan.objects.filter(commitments__monitoring__isnull=False).distinct()[:3])
+    plans.append(ActionPlan.objects.filter(commitments__monitoring__report_count__gt=0).distinct()[:3])
     having = ("comments", "response", "attachments")
     proposals = [Proposal.objects.public().filter(**{f"{name}__isnull": False}).distinct()[:3] for name in having]
     consultations = [Consultation.objects.filter(proposals__isnull=False).distinct()[:3]]

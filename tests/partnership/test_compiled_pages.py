@@ -10,6 +10,7 @@ from commitments.models import Member
 from common import compiled_models
 from common.compiled_models import CompiledModels
 from common.compiled_prefetches import KeptPrefetches
+from consultations.models import Consultation, ConsultationTranslation
 from cycle.models import ChallengeArea, MemberChallenge, SDGTarget
 from tests.partnership.demo_pages import drafted, filled_addresses, marked, page_html
 
@@ -37,7 +38,8 @@ def _compiled() -> list:
             commitments._FOLLOWERS, panel_selectors._FED_BY_RESPONSES, consultations._CONSULTATION_PAGE,
             panel_selectors._MEMBER_OPEN_CONSULTATIONS, cycle._UPCOMING_STEPS, cycle._MEMBER_CHALLENGES,
             comment_selectors._THREAD_COUNT,
-            *comment_selectors._kept_page(1, settings.CONSULTATION_COMMENTS_PER_PAGE)]  # fmt: skip
+            *comment_selectors._kept_page(1, settings.CONSULTATION_COMMENTS_PER_PAGE),
+            panel_selectors._PLAN_CONSULTATIONS]  # fmt: skip
 
 
 def _through_the_orm(monkeypatch, kept) -> None:
@@ -80,6 +82,11 @@ def test_the_demos_detail_pages_are_the_same_through_the_statements_compiled_onc
     ]
     for member, area in zip(members[:3], ChallengeArea.objects.order_by("-order"), strict=False):
         MemberChallenge.objects.create(member=member, area=area, declared_on=date(2026, 1, 15))  # nor declares any
+    plans = [int(address.split("/")[2]) for address in addresses if address.startswith("/action-plans/")]
+    consultation = Consultation.objects.filter(action_plan_id__in=plans).order_by("pk").first()
+    ConsultationTranslation.objects.create(  # nor translates any consultation
+        master=consultation, language_code="fr", title_translated="Revue", description_translated="Une revue."
+    )
     kept = _compiled()
     for statement in kept:
         _through_the_orm(monkeypatch, statement)
