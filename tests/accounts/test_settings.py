@@ -165,10 +165,10 @@ def test_production_without_its_public_address_fails_the_deployment_checks():
     assert result.returncode != 0 and "ogp_portal.E001" in result.stdout + result.stderr
 
 
-@pytest.mark.parametrize("module", ["ogp_portal.wsgi", "ogp_portal.celery"])
-def test_entry_points_import_with_production_settings(module):
+def _in_production(code: str) -> str:
+    """What `code` prints, run by a new Python process with the production settings (it must succeed)."""
     result = subprocess.run(
-        [sys.executable, "-c", f"import {module}"],
+        [sys.executable, "-c", code],
         cwd=ROOT,
         env={**BASE_ENV, **PRODUCTION_ENV},
         capture_output=True,
@@ -176,25 +176,22 @@ def test_entry_points_import_with_production_settings(module):
         timeout=60,
     )
     assert result.returncode == 0, result.stderr[-2000:]
+    return result.stdout
+
+
+@pytest.mark.parametrize("module", ["ogp_portal.wsgi", "ogp_portal.celery"])
+def test_entry_points_import_with_production_settings(module):
+    _in_production(f"import {module}")
 
 
 def test_the_web_entry_point_leaves_what_start_up_loaded_out_of_garbage_collections():
     """A gunicorn worker imports ogp_portal.wsgi: the URL patterns and their views are loaded there, and all that
     start-up loaded is frozen (gc.freeze), so that no full collection walks it again while requests are served."""
-    probe = (
+    printed = _in_production(
         "import gc, sys; import ogp_portal.wsgi; "
         "print(gc.get_freeze_count(), len(gc.get_objects()), 'consultations.views.public' in sys.modules)"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", probe],
-        cwd=ROOT,
-        env={**BASE_ENV, **PRODUCTION_ENV},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    frozen, tracked, views_loaded = result.stdout.split()
+    frozen, tracked, views_loaded = printed.split()
     assert views_loaded == "True"
     # gc.get_objects() leaves the frozen out: what is left tracked was loaded after the freeze.
     assert int(frozen) > 100_000 and int(tracked) < int(frozen) / 20
