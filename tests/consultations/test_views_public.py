@@ -244,6 +244,7 @@ def test_panels_cost_a_fixed_number_of_queries(client, plan, member):
     forum = ForumFactory(member=member)
     urls = [plan.get_absolute_url(), commitment.get_absolute_url(), member.get_absolute_url()]
     ConsultationFactory(action_plan=plan)  # one held: the checklist then asks the apps above what they owe answers to
+    ForumMeetingFactory(forum=forum, action_plan=plan)  # one meeting: the checklist then counts them (common.hints)
     # one proposal fed the commitment: its panel reads its rows and their titles' translations (none when empty)
     ResponseFactory(proposal=ProposalFactory(), outcome="accepted").commitments.add(commitment)
     before = [_cold(client, url) for url in urls]
