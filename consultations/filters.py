@@ -55,11 +55,15 @@ class ProposalFilter(django_filters.FilterSet):
 
     def __init__(self, data=None, *args, consultation: Consultation | None = None, **kwargs):
         super().__init__(data, *args, **kwargs)
+        self._areas = None
         if consultation is not None:
             del self.filters["consultation"]
             areas = consultation.policy_areas.all()
             if areas:
                 self.filters["policy_area"].queryset = areas
+                # The options are the areas the page has read already (its prefetch): the field's own queryset
+                # (a copy) would be compiled and read again for each consultation. It still validates a choice.
+                self._areas = list(areas)
 
     CONSULTATION_CHOICES_LIMIT = 100
 
@@ -74,7 +78,14 @@ class ProposalFilter(django_filters.FilterSet):
             field.widget.choices = CallableChoiceIterator(
                 functools.cache(lambda: self._consultation_choices(field, chosen))
             )
+        area_field = form.fields["policy_area"]
+        if self._areas is not None and not isinstance(area_field.widget.choices, CallableChoiceIterator):
+            # What the field's ModelChoiceIterator yields, from the areas read (labels in the language rendered).
+            area_field.widget.choices = CallableChoiceIterator(lambda: self._area_choices(area_field))
         return form
+
+    def _area_choices(self, field):
+        return [("", field.empty_label), *((area.slug, field.label_from_instance(area)) for area in self._areas)]
 
     def _consultation_choices(self, field, chosen):
         # (id, title) rows, not model instances: building 100 consultations cost more than reading them; read once
