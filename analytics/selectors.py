@@ -64,18 +64,25 @@ BREAKDOWNS = {
 NAMED = {"policy_area": "policy_areas", "member": "action_plan__member", "challenge_area": "challenge_areas"}
 
 
+def _jit_off_on_connection() -> bool:
+    return "-c jit=off" in connection.settings_dict.get("OPTIONS", {}).get("options", "")
+
+
 @contextmanager
 def without_jit():
-    """PostgreSQL's JIT for the figures' queries: off (one SET LOCAL, in a transaction).
+    """PostgreSQL's JIT for the figures' queries: off. It is off on every connection unless DB_JIT turned it on
+    (settings); then one SET LOCAL, in a transaction.
 
     Their correlated subqueries run only for the commitments whose latest assessment lacks a rating, but the
     planner costs them for every row: on 50,000 commitments it then spends about 10 s compiling a query that
     runs in 0.2 s.
     """
+    if connection.vendor != "postgresql" or _jit_off_on_connection():
+        yield
+        return
     with transaction.atomic():
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL jit = off")
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL jit = off")
         yield
 
 

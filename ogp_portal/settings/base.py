@@ -120,9 +120,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     # A page's queries are short and many run at once: extra processes for one query cost more than they
     # save on a loaded server (docs/PERFORMANCE.md, sixth round). DB_MAX_PARALLEL_WORKERS gives them back.
+    # JIT compilation off (DB_JIT to turn it on): it pays for queries that run for seconds, not a page's; the
+    # planner's costs of the IRM figures (correlated subqueries) made it compile for 10 s a query that runs in 0.2 s.
     _options = DATABASES["default"].setdefault("OPTIONS", {})
     _parallel = f"-c max_parallel_workers_per_gather={env.int('DB_MAX_PARALLEL_WORKERS', default=0)}"
-    _options["options"] = f"{_options.get('options', '')} {_parallel}".strip()
+    _jit = "" if env.bool("DB_JIT", default=False) else "-c jit=off"
+    _options["options"] = " ".join(filter(None, [_options.get("options", ""), _parallel, _jit]))
 else:
     # SQLite: wait for a writer instead of failing at once; WAL lets readers run beside it.
     DATABASES["default"].setdefault("OPTIONS", {}).update(

@@ -1,4 +1,5 @@
-"""The database connection's settings: no parallel workers per query on PostgreSQL unless asked for."""
+"""The database connection's settings: no parallel workers per query and no JIT compilation on PostgreSQL unless
+asked for."""
 
 import json
 import os
@@ -13,11 +14,13 @@ from tests.conftest import require
 pytestmark = pytest.mark.django_db
 
 
-def test_postgresql_connections_run_queries_without_parallel_workers():
+def test_postgresql_connections_run_queries_without_parallel_workers_nor_jit():
     require(connection.vendor == "postgresql", "needs PostgreSQL (DATABASE_URL)")
     with connection.cursor() as cursor:
         cursor.execute("SHOW max_parallel_workers_per_gather")
         assert cursor.fetchone()[0] == "0"
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
 
 
 def _options(**environ) -> dict:
@@ -29,7 +32,9 @@ def _options(**environ) -> dict:
 
 def test_the_workers_setting_keeps_the_options_of_the_database_url():
     url = "postgres://portal@db.example.org:5432/portal?options=-c%20statement_timeout%3D5000"
-    assert _options(DATABASE_URL=url)["options"] == "-c statement_timeout=5000 -c max_parallel_workers_per_gather=0"
-    raised = _options(DATABASE_URL=url, DB_MAX_PARALLEL_WORKERS="2")["options"]
-    assert raised.endswith("-c max_parallel_workers_per_gather=2")
+    assert _options(DATABASE_URL=url)["options"] == (
+        "-c statement_timeout=5000 -c max_parallel_workers_per_gather=0 -c jit=off"
+    )
+    raised = _options(DATABASE_URL=url, DB_MAX_PARALLEL_WORKERS="2", DB_JIT="1")["options"]
+    assert raised == "-c statement_timeout=5000 -c max_parallel_workers_per_gather=2"
     assert "options" not in _options(DATABASE_URL="sqlite:///portal.sqlite3")
