@@ -63,18 +63,27 @@ FED_BY_RESPONSES = RowHint("fed_by_responses", lambda commitment: _published_lin
 
 
 def member_open_consultations(*, member: Member) -> list:
+    """The member's open consultations, closing first (ten), in the page's language."""
+    if MEMBER_TRANSLATIONS.known_empty(member):  # most members: read with the member's page
+        consultations = _MEMBER_OPEN_CONSULTATIONS_ONLY(member.pk)
+        attach_page_translations(consultations, none=True)
+        return consultations
     return _MEMBER_OPEN_CONSULTATIONS(member.pk)
 
 
 # Open at the database's clock (Now(): the statement's time), not at a time read in Python: the statement is then the
 # same at every request, and kept.
+def _member_open_consultations(pk):
+    open_now = Consultation.objects.open_now(Now()).filter(action_plan__member_id=pk)
+    return open_now.select_related("action_plan").with_counts().order_by("closes_at")[:10]
+
+
 _MEMBER_OPEN_CONSULTATIONS = CompiledModels(
-    lambda pk: (
-        Consultation.objects.open_now(Now())
-        .filter(action_plan__member_id=pk)
-        .select_related("action_plan")
-        .prefetch_related(page_translations(Consultation))
-        .with_counts()
-        .order_by("closes_at")[:10]
-    )
+    lambda pk: _member_open_consultations(pk).prefetch_related(page_translations(Consultation))
+)
+_MEMBER_OPEN_CONSULTATIONS_ONLY = CompiledModels(_member_open_consultations)
+# Whether any consultation of the member (open or not) is translated (common.hints), read with the member's page.
+MEMBER_TRANSLATIONS = RowHint(
+    "member_consultation_translations",
+    lambda member: ConsultationTranslation.objects.filter(master__action_plan__member_id=member),
 )

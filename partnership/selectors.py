@@ -65,6 +65,7 @@ def member_get(*, slug: str) -> Member:
 
 # The hints of the member page's panels (common.hints), in the order of the page.
 MEMBER_PANEL_HINTS = (
+    consultation_panels.MEMBER_TRANSLATIONS,
     forum_selectors.FORUM,
     irm_selectors.MEMBER_REPORTS,
     support_selectors.SUPPORT_RECEIVED,

@@ -103,22 +103,33 @@ def _spared_by_hints(client, monkeypatch, addresses: list) -> tuple[dict, dict]:
 def test_the_member_pages_are_the_same_whether_their_panels_ask_the_database_or_their_hints(demo, client, monkeypatch):
     """The member page's hints, as the commitment page's: each list or panel known to be empty spares its query."""
     from commitments.selectors import LOCAL_MEMBERS, MEMBER_LISTS
+    from consultations.models import Consultation, ConsultationTranslation
+    from consultations.panel_selectors import MEMBER_TRANSLATIONS
     from partnership import selectors as partnership_selectors
 
     filled = [address for address in filled_addresses() if address.startswith("/members/")]
     challenged = Member.objects.get(slug=filled[0].split("/")[2])
     MemberChallenge.objects.create(member=challenged, area=ChallengeArea.objects.first(), declared_on=date(2026, 1, 15))
+    translated = ConsultationFactory(action_plan=ActionPlanFactory(member=challenged))  # the demo translates none
+    ConsultationTranslation.objects.create(master=translated, language_code="fr", title_translated="Budget ouvert")
     national = MemberFactory()
-    quiet = [national, MemberFactory(local=True, parent=national)]  # nothing in any panel
+    quiet = [national, MemberFactory(local=True, parent=national)]  # nothing in any panel but an open consultation
+    for member in quiet:
+        ConsultationFactory(action_plan=ActionPlanFactory(member=member))
     addresses = filled + [member.get_absolute_url() for member in quiet]
     every = (*partnership_selectors.MEMBER_PANEL_HINTS, *MEMBER_LISTS)
     read = {address: partnership_selectors.member_get(slug=address.split("/")[2]) for address in addresses}
     assert [hint.name for hint in every if {hint.known(m) for m in read.values()} != {True, False}] == []
+
+    def asked(hint, member) -> bool:  # a local member's own local members, and no open consultation's translations
+        if hint is LOCAL_MEMBERS:
+            return member.kind == Member.Kind.NATIONAL
+        if hint is MEMBER_TRANSLATIONS:
+            return Consultation.objects.open_now().filter(action_plan__member=member).exists()
+        return True
+
     expected = {
-        address: sum(
-            hint.known_empty(member) and (hint is not LOCAL_MEMBERS or member.kind == Member.Kind.NATIONAL)
-            for hint in every
-        )
+        address: sum(hint.known_empty(member) and asked(hint, member) for hint in every)
         for address, member in read.items()
     }
     spared, _pages = _spared_by_hints(client, monkeypatch, addresses)
