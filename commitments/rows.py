@@ -17,14 +17,13 @@ from django.utils.translation import get_language, gettext
 
 from commitments import row_selectors
 from commitments.models import ActionPlan, Commitment, Member, PolicyArea
-from common.addresses import url_for
 from common.cache import cached_fragments
 from common.choices import choice_display
 from common.html import SharedParts, joined
 from common.html import template_value as _value
-from common.templatetags.markup import lang_attr, localized
+from common.templatetags.markup import localized
 from common.templatetags.portal import percent
-from common.translations import page_language, shown_row_texts
+from common.translations import shown_row_texts
 
 _COMPLETION = Commitment._meta.get_field("completion")
 
@@ -95,10 +94,10 @@ def _completion(completion: str) -> str:
     return f' · <span class="badge badge-{_value(completion)}">{_value(label)}</span>'
 
 
-def _tags(areas: list) -> str:
+def _tags(areas: list, shared: SharedParts) -> str:
     if not areas:
         return ""
-    where = (get_language(), get_urlconf() or settings.ROOT_URLCONF, get_script_prefix())  # as url_for reads them
+    where = shared.keep("where", lambda: (get_language(), get_urlconf() or settings.ROOT_URLCONF, get_script_prefix()))
     return f'<ul class="tags">{"".join(_area_tag(a.slug, a.name, a.name_fr, a.name_es, *where) for a in areas)}</ul>'
 
 
@@ -107,21 +106,21 @@ def commitment_row(row: dict, *, show_plan: bool = False, shared: SharedParts | 
     template renders the commitment (the active language); `shared`: what the rows of its list share."""
     shared = shared or _shared()
     source = row["action_plan__language"]
-    language = page_language()
+    language = shared.language
     texts, machine = shown_row_texts(source, language, row["translations"])
     completion = row["completion"]
     lead = row["lead_institution__name"]
     return _ROW.format(
         pk=_value(row["id"]),
         number=_value(row["number"]),
-        url=_value(url_for("commitments:commitment-detail", row["id"])),
-        lang=lang_attr(language if texts else source),
+        url=_value(shared.url("commitments:commitment-detail", row["id"])),
+        lang=shared.lang(language if texts else source),
         title=_value(texts.get("title") or row["title"]),
         machine=shared.labels["machine"] if machine else "",
         plan=shared.keep(("plan", row["action_plan_id"]), lambda: _plan(row)) if show_plan else "",
         lead=_value(lead) if lead is not None else "",
         completion=shared.keep(("completion", completion), lambda: _completion(completion)) if completion else "",
-        tags=_tags(row["areas"]),
+        tags=_tags(row["areas"], shared),
         progress=progress(row["milestones_completed"], row["milestone_count"], shared.labels),
     )
 

@@ -4,12 +4,16 @@ Each writer reproduces a template byte for byte, and a test renders both on the 
 """
 
 import html
+from datetime import datetime
 
 from django.conf import settings
 from django.utils.formats import localize
-from django.utils.html import conditional_escape, escape
+from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.timezone import template_localtime
+from django.utils.timezone import get_current_timezone, is_naive, localtime, template_localtime
+
+from common.addresses import url_parts
+from common.models import page_language
 
 
 def template_value(value) -> str:
@@ -37,13 +41,33 @@ def joined(parts) -> SafeString:
 class SharedParts:
     """What the rows of one list share, written once for the list: its texts in the active language (`labels`),
     and markup that many rows repeat (a plan's link, a policy area's tag, a status's badge), built by `keep` the
-    first time its key is asked."""
+    first time its key is asked. What every row would read again (the page's language, its time zone, the URLconf
+    and script prefix of its addresses: each a read of a request's local state) is read once, with the labels."""
 
     def __init__(self, **labels: str):
         self.labels = labels
         self._kept = {}
+        self.language = page_language()
+        self.zone = get_current_timezone()
 
     def keep(self, key, build):
         if key not in self._kept:
             self._kept[key] = build()
         return self._kept[key]
+
+    def url(self, name: str, key) -> str:
+        """common.addresses.url_for(name, key), the route's parts looked up once for the list."""
+        before, after = self.keep(("url", name), lambda: url_parts(name))
+        return f"{before}{key}{after}"
+
+    def lang(self, language: str | None) -> str:
+        """common.templatetags.markup.lang_attr for a content's language code: ` lang="…"` unless the page's."""
+        if not language or language == self.language:
+            return ""
+        return self.keep(("lang", language), lambda: format_html(' lang="{}"', language))
+
+    def local(self, value: datetime) -> datetime:
+        """template_localtime(value) for a value read from the database: in the page's time zone."""
+        if settings.USE_TZ and not is_naive(value):
+            return localtime(value, self.zone)
+        return value

@@ -9,14 +9,12 @@ compare them (tests/consultations/test_comment_markup.py).
 
 from django.utils import dateformat
 from django.utils.safestring import SafeString
-from django.utils.timezone import template_localtime
 from django.utils.translation import get_language_info, gettext, pgettext
 
-from common.addresses import url_for
 from common.html import SharedParts, joined
 from common.html import template_value as _value
 from common.markdown import render_markdown
-from common.templatetags.markup import lang_attr
+from common.templatetags.markup import content_language
 from common.translations import shown_in
 
 
@@ -54,7 +52,7 @@ def _translation_note(shown, shared: SharedParts) -> str:
 
 def _texts(comment, shared: SharedParts) -> str:
     shown = shown_in(comment)
-    body = f'\n  <div class="prose"{lang_attr(shown)}>{render_markdown(shown.body)}</div>\n  '
+    body = f'\n  <div class="prose"{shared.lang(content_language(shown))}>{render_markdown(shown.body)}</div>\n  '
     if shown.is_original:
         return body
     summary = gettext("Show the original (%(language)s)") % {"language": _language_name(shared, comment.language)}
@@ -69,7 +67,7 @@ def _texts(comment, shared: SharedParts) -> str:
 def _actions(comment, user, shared: SharedParts) -> str:
     labels, pk = shared.labels, comment.pk
     links = [
-        f'<a href="{_value(url_for(name, pk))}">{labels[label]}</a>' if user.has_perm(rule, comment) else ""
+        f'<a href="{_value(shared.url(name, pk))}">{labels[label]}</a>' if user.has_perm(rule, comment) else ""
         for rule, name, label in (
             ("consultations.edit_comment", "consultations:comment-update", "edit"),
             ("consultations.translate_comment", "consultations:comment-translation", "translate"),
@@ -77,7 +75,7 @@ def _actions(comment, user, shared: SharedParts) -> str:
         )
     ]
     moderate = shared.keep("moderator", lambda: user.has_perm("consultations.moderate"))
-    address = _value(url_for("consultations:moderation-comment", pk))
+    address = _value(shared.url("consultations:moderation-comment", pk))
     links.append(f'<a href="{address}">{labels["moderate"]}</a>' if moderate else "")
     return '\n  <div class="comment-actions">\n    ' + "\n    ".join(links) + "\n  </div>\n  "
 
@@ -92,7 +90,7 @@ def comment_html(comment, *, user, shared: SharedParts) -> SafeString:
         author = comment.author
         name = _value(author.public_name) if author is not None and author.public_name else shared.labels["deleted"]
         official = shared.labels["official"] if author is not None and author.is_point_of_contact else ""
-        created = template_localtime(comment.created_at)
+        created = shared.local(comment.created_at)
         parts.append(
             f'\n  <header class="comment-meta"><strong>{name}</strong>{official} · <time datetime="'
             f'{_value(dateformat.format(created, "c"))}">{_value(dateformat.format(created, "j M Y, H:i"))}</time>'

@@ -18,13 +18,12 @@ from django.utils.translation import get_language, gettext, ngettext
 
 from accounts.models import User
 from commitments.models import PolicyArea
-from common.addresses import url_for
 from common.choices import choice_display
 from common.html import SharedParts, joined
 from common.html import template_value as _value
 from common.markdown import render_markdown
 from common.templatetags.markup import lang_attr, localized
-from common.translations import page_language, shown_in, shown_row_texts
+from common.translations import shown_in, shown_row_texts
 from consultations.models import Consultation, Proposal, ProposalResponse
 
 _ROW = (
@@ -62,12 +61,12 @@ def _author(row: dict, shared: SharedParts) -> str:
     return _value(User.public_name_of(full_name=row["author__full_name"], deleted_at=row["author__deleted_at"]))
 
 
-def _submitted(row: dict) -> str:
+def _submitted(row: dict, shared: SharedParts) -> str:
     if not row["submitted_at"]:
         return ""
-    at = template_localtime(row["submitted_at"])
+    at = shared.local(row["submitted_at"])
     # |date:"c" is the ISO 8601 form Python writes (django.utils.dateformat.DateFormat.c)
-    return f' · <time datetime="{_value(at.isoformat())}">{_day(at)}</time>'
+    return f' · <time datetime="{_value(at.isoformat())}">{_local_day(at, shared.language)}</time>'
 
 
 def _machine(machine: bool, shared: SharedParts) -> str:
@@ -81,7 +80,7 @@ def _response(row: dict, language: str, shared: SharedParts) -> str:
         reasons = truncatewords(striptags(render_markdown(texts.get("reasons") or row["response__reasons"])), 30)
         outcome = row["response__outcome"]
         label = shared.keep(("outcome", outcome), lambda: choice_display(_OUTCOME, outcome))
-        lang = lang_attr(language if texts else source)
+        lang = shared.lang(language if texts else source)
         return (
             f'\n    <p class="response-summary"><strong>{shared.labels["response"]}</strong> '
             f'<span class="badge badge-{_value(outcome)}">{_value(label)}</span> '
@@ -92,12 +91,12 @@ def _response(row: dict, language: str, shared: SharedParts) -> str:
     return ""
 
 
-def _consultation(row: dict, language: str) -> str:
-    source = row["consultation__language"]
+def _consultation(row: dict, shared: SharedParts) -> str:
+    source, language = row["consultation__language"], shared.language
     texts, _machine_translated = shown_row_texts(source, language, row["consultation_translations"])
-    url = _value(url_for("consultations:consultation-detail", row["consultation_id"]))
+    url = _value(shared.url("consultations:consultation-detail", row["consultation_id"]))
     title = texts.get("title") or row["consultation__title"]
-    return f' · <a href="{url}"{lang_attr(language if texts else source)}>{_value(title)}</a>'
+    return f' · <a href="{url}"{shared.lang(language if texts else source)}>{_value(title)}</a>'
 
 
 def _area(row: dict) -> str:
@@ -112,25 +111,25 @@ def proposal_row(row: dict, *, show_consultation: bool = False, shared: SharedPa
     """One row (of consultations.row_selectors.proposal_rows), as the template renders the proposal (the active
     language); `shared`: what the rows of its list share."""
     shared = shared or _shared()
-    language = page_language()
+    language = shared.language
     consultation = ""
     if show_consultation:
-        consultation = shared.keep(("consultation", row["consultation_id"]), lambda: _consultation(row, language))
+        consultation = shared.keep(("consultation", row["consultation_id"]), lambda: _consultation(row, shared))
     area = row["policy_area_id"]
     supports, comments, status = row["support_count"], row["comment_count"], row["status"]
     source = row["language"]
     texts, machine = shown_row_texts(source, language, row["translations"])
     return _ROW.format(
         pk=_value(row["id"]),
-        url=_value(url_for("consultations:proposal-detail", row["id"])),
-        lang=lang_attr(language if texts else source),
+        url=_value(shared.url("consultations:proposal-detail", row["id"])),
+        lang=shared.lang(language if texts else source),
         title=_value(texts.get("title") or row["title"]),
         machine=_machine(machine, shared),
         status=_value(status),
         status_label=_value(shared.keep(("status", status), lambda: choice_display(_STATUS, status))),
         consultation=consultation,
         author=_author(row, shared),
-        submitted=_submitted(row),
+        submitted=_submitted(row, shared),
         area=shared.keep(("area", area), lambda: _area(row)) if area else "",
         response=_response(row, language, shared),
         participation=shared.labels["participation"],
@@ -170,8 +169,12 @@ def _member_link(member) -> str:
 def _day(value) -> str:
     """{{ value|date:"j M Y" }} in the page's time zone and language: the day, the month as `M` writes it, the year
     on four digits (django.utils.dateformat), without the formatter's work per character."""
-    local = template_localtime(value)
-    return f"{local.day} {_months(get_language())[local.month]} {local.year:04d}"
+    return _local_day(template_localtime(value), get_language())
+
+
+def _local_day(local, language: str | None) -> str:
+    """_day of a value already in the page's time zone, in `language`."""
+    return f"{local.day} {_months(language)[local.month]} {local.year:04d}"
 
 
 @lru_cache(maxsize=16)
