@@ -30,9 +30,10 @@ class TimeStampedModel(models.Model):
         abstract = True
 
 
-def in_page_language(english: str, french: str, spanish: str) -> tuple[str, str]:
-    """(text, its language): the page's translation when there is one, the English text otherwise."""
-    language = (get_language() or "")[:2]
+def in_page_language(english: str, french: str, spanish: str, *, language: str | None = None) -> tuple[str, str]:
+    """(text, its language): the page's translation when there is one, the English text otherwise (`language`: the
+    page's, when a list has read it once for all its rows)."""
+    language = language if language is not None else (get_language() or "")[:2]
     translated = {"fr": french, "es": spanish}.get(language)
     return (translated, language) if translated else (english, "en")
 
