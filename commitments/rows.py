@@ -55,6 +55,13 @@ def progress(done, total, labels: dict | None = None) -> str:
 
 
 def _labels() -> dict:
+    """The progress bar's and a row's texts in the active language (read once per language: a loop of progress
+    bars asks for them at every row)."""
+    return _labels_in(get_language())
+
+
+@lru_cache(maxsize=16)
+def _labels_in(_language: str | None) -> dict:
     return {
         "none": f'\n<p class="progress-none muted">{gettext("No milestones recorded")}</p>\n',
         "title": gettext("%(done)s of %(total)s milestones completed"),

@@ -22,7 +22,7 @@ from common.choices import choice_display
 from common.html import SharedParts, joined
 from common.html import template_value as _value
 from common.markdown import render_markdown
-from common.templatetags.markup import lang_attr, localized
+from common.templatetags.markup import content_language, localized
 from common.translations import shown_in, shown_row_texts
 from consultations.models import Consultation, Proposal, ProposalResponse
 
@@ -172,6 +172,11 @@ def _day(value) -> str:
     return _local_day(template_localtime(value), get_language())
 
 
+def _day_of(value, shared: SharedParts) -> str:
+    """_day with what the rows of a list share (the page's time zone and language, read once)."""
+    return _local_day(shared.local(value), shared.language)
+
+
 def _local_day(local, language: str | None) -> str:
     """_day of a value already in the page's time zone, in `language`."""
     return f"{local.day} {_months(language)[local.month]} {local.year:04d}"
@@ -194,8 +199,8 @@ def consultation_row(consultation: Consultation, *, show_plan: bool = False, sha
         member = consultation.action_plan.member
         plan = shared.keep(("member", member.pk), lambda: _member_link(member))
     return _CONSULTATION_ROW.format(
-        url=_value(consultation.get_absolute_url()),
-        lang=lang_attr(shown),
+        url=_value(shared.url("consultations:consultation-detail", consultation.pk)),
+        lang=shared.lang(content_language(shown)),
         title=_value(shown.title),
         machine=_machine(shown.machine_translated, shared),
         plan=plan,
@@ -203,7 +208,7 @@ def consultation_row(consultation: Consultation, *, show_plan: bool = False, sha
         state=_value(state),
         state_label=_value(shared.keep(("state", state), consultation.get_state_display)),
         period=gettext("%(opens)s to %(closes)s")
-        % {"opens": _day(consultation.opens_at), "closes": _day(consultation.ended_at)},
+        % {"opens": _day_of(consultation.opens_at, shared), "closes": _day_of(consultation.ended_at, shared)},
         proposals=ngettext("%(counter)s proposal", "%(counter)s proposals", proposals) % {"counter": _value(proposals)},
         answered=" · " + gettext("%(answered)s answered") % {"answered": _value(answered)} if proposals else "",
         unanswered=shared.labels["unanswered"] if state == Consultation.State.CLOSED and answered < proposals else "",
