@@ -100,7 +100,7 @@ def comparison_chart(member_row: FigureRow, partnership: FigureRow) -> str:
 
 
 def analytics_page(*, by: str, member: Member | None) -> dict:
-    """Everything the public page shows: 3 queries, 5 with a member (and the SET LOCAL of without_jit)."""
+    """Everything the public page shows: 3 queries, 5 with a member (and, where JIT is on, without_jit's SET LOCAL)."""
     with without_jit():
         return _analytics_page(by=by, member=member)
 

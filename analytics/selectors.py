@@ -65,13 +65,22 @@ NAMED = {"policy_area": "policy_areas", "member": "action_plan__member", "challe
 
 
 def _jit_off_on_connection() -> bool:
-    return "-c jit=off" in connection.settings_dict.get("OPTIONS", {}).get("options", "")
+    """Whether the server says JIT is off for this connection: asked once per connection (settings turn it off when
+    it opens, unless DB_JIT; a pooler may drop that option, and the server's default then holds)."""
+    raw = connection.connection
+    known = getattr(connection, "ogp_jit_off", None)
+    if known is None or known[0] is not raw:
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW jit")
+            known = (connection.connection, cursor.fetchone()[0] == "off")
+        connection.ogp_jit_off = known
+    return known[1]
 
 
 @contextmanager
 def without_jit():
     """PostgreSQL's JIT for the figures' queries: off. It is off on every connection unless DB_JIT turned it on
-    (settings); then one SET LOCAL, in a transaction.
+    (settings) or a pooler dropped the option; then one SET LOCAL, in a transaction.
 
     Their correlated subqueries run only for the commitments whose latest assessment lacks a rating, but the
     planner costs them for every row: on 50,000 commitments it then spends about 10 s compiling a query that

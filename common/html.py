@@ -68,6 +68,6 @@ class SharedParts:
 
     def local(self, value: datetime) -> datetime:
         """template_localtime(value) for a value read from the database: in the page's time zone."""
-        if settings.USE_TZ and not is_naive(value):
+        if isinstance(value, datetime) and settings.USE_TZ and not is_naive(value):
             return localtime(value, self.zone)
         return value

@@ -85,7 +85,10 @@ class ProposalFilter(django_filters.FilterSet):
         return form
 
     def _area_choices(self, field):
-        return [("", field.empty_label), *((area.slug, field.label_from_instance(area)) for area in self._areas)]
+        """What django-filter's ModelChoiceIterator yields for the field, over the areas read."""
+        empty = [("", field.empty_label)] if field.empty_label is not None else []
+        null = [(field.null_value, field.null_label)] if getattr(field, "null_label", None) is not None else []
+        return [*empty, *null, *((area.slug, field.label_from_instance(area)) for area in self._areas)]
 
     def _consultation_choices(self, field, chosen):
         # (id, title) rows, not model instances: building 100 consultations cost more than reading them; read once

@@ -25,7 +25,8 @@ def test_postgresql_connections_run_queries_without_parallel_workers_nor_jit():
 
 def _options(**environ) -> dict:
     code = "import json, ogp_portal.settings.base as b; print(json.dumps(b.DATABASES['default'].get('OPTIONS', {})))"
-    env = {**os.environ, "DEBUG": "1", **environ}
+    inherited = {k: v for k, v in os.environ.items() if k not in ("DB_JIT", "DB_MAX_PARALLEL_WORKERS")}
+    env = {**inherited, "DEBUG": "1", **environ}
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
 

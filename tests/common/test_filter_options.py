@@ -107,7 +107,8 @@ def test_a_consultations_areas_are_the_ones_its_page_read(data, django_assert_nu
     is still checked against the consultation's areas."""
     consultation = ConsultationFactory(action_plan=data)
     water = PolicyAreaFactory(name="Water", name_fr="Eau", slug="water")
-    consultation.policy_areas.add(water, PolicyArea.objects.get(slug="open-contracting"))
+    first = PolicyAreaFactory(name="Access to water", name_fr="Accès à l'eau", slug="access-water")  # last, yet first
+    consultation.policy_areas.add(water, PolicyArea.objects.get(slug="open-contracting"), first)
     PolicyAreaFactory(name="Elsewhere", slug="elsewhere-only")  # not the consultation's
     consultation = consultation_get(pk=consultation.pk)
     with translation.override(language):
@@ -119,7 +120,8 @@ def test_a_consultations_areas_are_the_ones_its_page_read(data, django_assert_nu
         chosen_html = str(chosen.form["policy_area"])
     assert chosen_html.endswith(f"{reference}</select>") and '<option value="water" selected>' in chosen_html
     assert html.replace(" selected>", ">") == chosen_html.replace(" selected>", ">")
-    assert html.count("<option") == 3 and 'value="elsewhere-only"' not in html
+    assert html.count("<option") == 4 and 'value="elsewhere-only"' not in html
+    assert html.index('value="access-water"') < html.index('value="open-contracting"')
     foreign = ProposalFilter({"policy_area": "elsewhere-only"}, queryset=None, consultation=consultation)
     assert not foreign.form.is_valid() and "policy_area" in foreign.form.errors
 

@@ -6,7 +6,7 @@ import uuid
 
 from django.urls import get_resolver, resolve
 
-from tests.security.urlconf import url_patterns
+from tests.security.urlconf import is_excluded, url_patterns
 
 SAMPLES = {"int": "7", "slug": "a-slug", "str": "token", "uuid": str(uuid.UUID(int=7)), "path": "a/b.txt"}
 CONVERTER = re.compile(r"<(?:(\w+):)?\w+>")
@@ -18,8 +18,8 @@ def _address(route: str) -> str:
 
 def _routes():
     for route, name, callback in url_patterns():
-        if "^" in route or "(?P" in route or "drf_format_suffix" in route or route.startswith(("admin/", "accounts/")):
-            continue  # the API router's patterns (regular expressions, format suffixes) and the libraries' own
+        if "^" in route or "(?P" in route or "drf_format_suffix" in route or is_excluded(route, name):
+            continue  # the API router's patterns (regular expressions, format suffixes), the admin's and allauth's
         yield route, name, callback
 
 
