@@ -5,7 +5,7 @@ from django import forms
 from django.core.exceptions import EmptyResultSet
 from django.forms.models import ModelChoiceIterator
 from django.forms.utils import flatatt
-from django.utils.choices import CallableChoiceIterator
+from django.utils.choices import CallableChoiceIterator, normalize_choices
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -44,6 +44,11 @@ def _flat_choices(choices) -> tuple | None:
         key = _fixed_choices_key(choices)
         if key is not None:
             return _kept(key, choices)
+    elif isinstance(choices, CallableChoiceIterator):
+        listed = choices.func()
+        if isinstance(listed, list | tuple):  # pairs: flattened as they are, not normalized one by one first
+            return _flattened(listed)
+        return _flattened(normalize_choices(listed))
     return _flattened(choices)
 
 
@@ -67,7 +72,7 @@ def _fixed_choices_key(choices: FilterChoiceIterator) -> tuple | None:
 def _flattened(choices) -> tuple | None:
     flat = []
     for option_value, label in choices:
-        if isinstance(label, list | tuple):
+        if isinstance(label, list | tuple | dict):  # a group
             return None
         flat.append(("" if option_value is None else str(option_value), str(label)))
     return tuple(flat)
@@ -129,10 +134,14 @@ def content_choices(name: str, read) -> CallableChoiceIterator:
 
 @lru_cache(maxsize=256)
 def _option_parts(choices: tuple) -> tuple[tuple[str, str, str], ...]:
-    """Each option's value and its HTML before and after the place of the `selected` marker."""
-    return tuple(
-        (key, format_html('<option value="{}"', key), format_html(">{}</option>", label)) for key, label in choices
-    )
+    """Each option's value and its HTML before and after the place of the `selected` marker. A list seen for the
+    first time (the latest consultations and the one chosen: one list per consultation) reuses its options' HTML."""
+    return tuple(_option_part(key, label) for key, label in choices)
+
+
+@lru_cache(maxsize=8192)
+def _option_part(key: str, label: str) -> tuple[str, str, str]:
+    return key, format_html('<option value="{}"', key), format_html(">{}</option>", label)
 
 
 def _marked(parts: tuple, selected: frozenset) -> str:
