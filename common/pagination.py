@@ -203,8 +203,8 @@ def _page_from_keys(matches: list[tuple], *, descending: bool, after: list | Non
 
 
 class KeyRow(SimpleNamespace):
-    """A row of a keys-only page: its ordering fields and its primary key (`pk`) as attributes, nothing else. A
-    model instance per row cost more than reading it (a translatable model reads the language as it is built)."""
+    """A keys-only page's row: its ordering fields and `pk`, cheaper than a model instance (translatable: a
+    language read each)."""
 
 
 def _key_row(fields: list[str], values: tuple) -> KeyRow:
@@ -260,10 +260,8 @@ def keyset_page(
         page_query = queryset.order_by(*order)
         if values is not None:
             page_query = page_query.filter(_after(order, values))
-        if keys_only:
-            rows = [_key_row(fields, keys) for keys in page_query.values_list(*fields, "pk")[: per_page + 1]]
-        else:
-            rows = list(page_query[: per_page + 1])
+        query = page_query.values_list(*fields, "pk") if keys_only else page_query
+        rows = [_key_row(fields, k) for k in query[: per_page + 1]] if keys_only else list(query[: per_page + 1])
     more = len(rows) > per_page
     rows = rows[:per_page]
     if backwards:
