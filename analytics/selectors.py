@@ -64,16 +64,26 @@ BREAKDOWNS = {
 NAMED = {"policy_area": "policy_areas", "member": "action_plan__member", "challenge_area": "challenge_areas"}
 
 
+def remember_jit(sender, connection, **kwargs):
+    """connection_created (analytics.apps): whether the server has JIT off for the new connection, asked as it opens
+    (settings turn it off unless DB_JIT; a pooler may drop that option, and the server's default then holds)."""
+    if connection.vendor == "postgresql":
+        _ask_jit(connection)
+
+
+def _ask_jit(wrapper) -> bool:
+    with wrapper.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        off = cursor.fetchone()[0] == "off"
+    wrapper.ogp_jit_off = (wrapper.connection, off)
+    return off
+
+
 def _jit_off_on_connection() -> bool:
-    """Whether the server says JIT is off for this connection: asked once per connection (settings turn it off when
-    it opens, unless DB_JIT; a pooler may drop that option, and the server's default then holds)."""
-    raw = connection.connection
+    connection.ensure_connection()  # a new one is asked as it opens (remember_jit)
     known = getattr(connection, "ogp_jit_off", None)
-    if known is None or known[0] is not raw:
-        with connection.cursor() as cursor:
-            cursor.execute("SHOW jit")
-            known = (connection.connection, cursor.fetchone()[0] == "off")
-        connection.ogp_jit_off = known
+    if known is None or known[0] is not connection.connection:
+        return _ask_jit(connection)
     return known[1]
 
 

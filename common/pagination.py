@@ -203,12 +203,11 @@ def _page_from_keys(matches: list[tuple], *, descending: bool, after: list | Non
 
 
 class KeyRow(SimpleNamespace):
-    """A keys-only page's row: its ordering fields and `pk`, cheaper than a model instance (translatable: a
-    language read each)."""
+    """A keys-only page's row: its ordering fields and `pk` (cheaper than a model instance)."""
 
 
 def _key_row(fields: list[str], values: tuple) -> KeyRow:
-    return KeyRow(**dict(zip(fields, values[:-1], strict=True)), pk=values[-1])
+    return KeyRow(**{**dict(zip(fields, values[:-1], strict=True)), "pk": values[-1]})  # an ordering may name "pk"
 
 
 def _picked_rows(queryset: QuerySet, order: tuple, matches: list[tuple], pks: list, *, keys_only: bool) -> list:

@@ -139,7 +139,7 @@ def _option_parts(choices: tuple) -> tuple[tuple[str, str, str], ...]:
     return tuple(_option_part(key, label) for key, label in choices)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=8192, typed=True)  # typed: a label marked safe is not the same text unmarked (not escaped)
 def _option_part(key: str, label: str) -> tuple[str, str, str]:
     return key, format_html('<option value="{}"', key), format_html(">{}</option>", label)
 

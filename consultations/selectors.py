@@ -83,8 +83,7 @@ def proposal_page(
     if consultation is not None:
         queryset = queryset.filter(consultation=consultation)
     proposal_filter = ProposalFilter(filters or {}, queryset=queryset, consultation=consultation)
-    keys = {"pk", *(term.lstrip("-") for term in ordering)}
-    page = keyset_page(proposal_filter.qs.only(*keys), ordering=ordering, cursor=cursor, keys_only=True)
+    page = keyset_page(proposal_filter.qs, ordering=ordering, cursor=cursor, keys_only=True)
     rows = proposal_rows(ids=[row.pk for row in page.object_list], with_consultation=consultation is None)
     return dataclasses.replace(page, object_list=rows), proposal_filter
 

@@ -2,7 +2,7 @@
 is on for the connection (DB_JIT, or a pooler that dropped the connection's options)."""
 
 import pytest
-from django.db import connection
+from django.db import connection, connections
 from django.test.utils import CaptureQueriesContext
 
 from analytics.selectors import without_jit
@@ -32,3 +32,13 @@ def test_with_jit_on_for_the_connection_the_figures_turn_it_off_for_their_transa
     connection.ogp_jit_off = None
     sent, shown = _inside_without_jit()
     assert shown == "off" and sent[0] == "SHOW jit" and "SET LOCAL jit = off" in sent
+
+
+def test_a_new_connection_is_asked_as_it_opens_not_in_a_page():
+    require(connection.vendor == "postgresql", "needs PostgreSQL (DATABASE_URL)")
+    opened = connections.create_connection("default")
+    try:
+        opened.ensure_connection()
+        assert opened.ogp_jit_off == (opened.connection, True)
+    finally:
+        opened.close()
