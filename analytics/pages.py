@@ -3,9 +3,10 @@
 Each function runs a fixed number of queries (one per breakdown or total), whatever the data.
 """
 
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
+from analytics import selectors
 from analytics.figures import FigureRow, breakdown_rows, total_row
 from analytics.selectors import without_jit
 from commitments.models import Member
@@ -33,6 +34,13 @@ def rows_cached(*, by: str, member: Member | None, language: str) -> list[Figure
             return breakdown_rows(by=by, member=member)
 
     return cached(key, compute)
+
+
+def members_to_choose() -> list[dict]:
+    """The members with assessed commitments (the page's choice of member) as values() rows, read once per content
+    version: the same on every analytics page."""
+    rows = selectors.members_with_figures().values("slug", "name", "name_fr", "name_es")
+    return cached("analytics:members", lambda: list(rows))
 
 
 def _share_chart(chart_id: str, title: str, rows: list[FigureRow], measure: str) -> str:
@@ -105,16 +113,23 @@ def analytics_page(*, by: str, member: Member | None) -> dict:
         return _analytics_page(by=by, member=member)
 
 
+def _rows(*, by: str, member: Member | None) -> list[FigureRow]:
+    """A member's rows, or the partnership's: the same on every member's page, kept per content version."""
+    if member is None:
+        return rows_cached(by=by, member=None, language=get_language())
+    return breakdown_rows(by=by, member=member)
+
+
 def _analytics_page(*, by: str, member: Member | None) -> dict:
     partnership = total_row(label=_("All members"))
-    rows = breakdown_rows(by=by, member=member)
-    trend = breakdown_rows(by="start_year", member=member)
+    rows = _rows(by=by, member=member)
+    trend = _rows(by="start_year", member=member)
     context = {"partnership": partnership, "glance": [partnership], "rows": rows, "trend": trend}
     if member is not None:
         context["member_row"] = mine = total_row(label=member.display_name, member=member)
         context["glance"] = [mine, partnership]
         context["comparison_chart"] = comparison_chart(mine, partnership)
-        context["partnership_trend"] = partnership_trend = breakdown_rows(by="start_year")
+        context["partnership_trend"] = partnership_trend = _rows(by="start_year", member=None)
         trend_title = _("Trend of %(name)s over action-plan cycles") % {"name": member.display_name}
         context["partnership_trend_chart"] = _trend_chart(
             "trend-all", partnership_trend, _("Trend of the partnership over action-plan cycles")

@@ -44,7 +44,7 @@ class AnalyticsView(TemplateView):
         context = super().get_context_data(**kwargs)
         # Computed only when the page's cached fragment is stale (per content version, language, choice).
         context["figures"] = SimpleLazyObject(lambda: pages.analytics_page(by=by, member=member))
-        context["members"] = SimpleLazyObject(lambda: list(selectors.members_with_figures()))
+        context["members"] = SimpleLazyObject(pages.members_to_choose)
         context["fragment_key"] = versioned(f"{get_language()}:{by}:{member.slug if member else ''}")
         context.update(by=by, by_label=pages.BY_LABELS[by], member=member, breakdowns=pages.BY_LABELS)
         return context

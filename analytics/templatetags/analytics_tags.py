@@ -5,11 +5,24 @@ from django import template
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from analytics import tables
 from analytics.figures import breakdown_rows, total_row
 from analytics.selectors import without_jit
 from common.cache import cached
 
 register = template.Library()
+
+
+@register.simple_tag
+def figures_table(rows, caption, group_label):
+    """{% figures_table rows caption group_label %}: analytics/_figures_table.html, written in Python."""
+    return tables.figures_table(rows, caption, group_label)
+
+
+@register.simple_tag
+def member_options(members, selected):
+    """{% member_options members slug %}: the options of the analytics page's member select (analytics.tables)."""
+    return tables.member_options(members, selected)
 
 
 @register.inclusion_tag("analytics/includes/_member_figures.html")
