@@ -6,7 +6,7 @@ from django.db.models import Count, F, Q, QuerySet
 
 from commitments.models import Commitment, Completion, Member, Milestone
 from common.compiled_models import CompiledModels
-from common.db import PageQuery, database_today
+from common.db import FixedQuery, PageQuery, database_today
 from common.hints import RowHint
 from cycle.models import ChallengeArea, ComplianceFinding, CycleStep, MemberChallenge, SDGTarget
 
@@ -101,24 +101,32 @@ def challenge_areas() -> QuerySet:
     ).order_by("order", "name")
 
 
+NAMES = ("name", "name_fr", "name_es")
+# What challenge_sdg_alignment reads, compiled once per process: nothing in them depends on a request.
+_SDG_TARGETS = FixedQuery(lambda: SDGTarget.objects.order_by().values("id", "code", "goal", "order", *NAMES))
+_ALIGNED = FixedQuery(
+    lambda: (
+        ChallengeArea.commitments.through.objects.filter(commitment__sdg_targets__isnull=False)
+        .values("challengearea_id", target=F("commitment__sdg_targets"))
+        .annotate(n=Count("commitment_id", distinct=True))
+        .order_by()
+    ),
+    annotations=True,
+)
+
+
 def challenge_sdg_alignment() -> dict[int, list[dict]]:
     """For each area, the SDG targets its tagged commitments are aligned with and how many (two queries)."""
-    tags = ChallengeArea.commitments.through.objects.filter(commitment__sdg_targets__isnull=False)
-    counts = tags.values("challengearea_id", target=F("commitment__sdg_targets")).annotate(
-        n=Count("commitment_id", distinct=True)
-    )
-    targets = {target.pk: target for target in SDGTarget.objects.all()}
+    targets = {target["id"]: target for target in _SDG_TARGETS()}
     aligned: dict[int, list[dict]] = {}
-    for row in counts.order_by():
+    for row in _ALIGNED():
         target = targets[row["target"]]
         aligned.setdefault(row["challengearea_id"], []).append(
             {
-                "code": target.code,
-                "goal": target.goal,
-                "order": (target.goal, target.order),
-                "name": target.name,
-                "name_fr": target.name_fr,
-                "name_es": target.name_es,
+                "code": target["code"],
+                "goal": target["goal"],
+                "order": (target["goal"], target["order"]),
+                **{name: target[name] for name in NAMES},
                 "commitments": row["n"],
             }
         )

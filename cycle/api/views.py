@@ -7,12 +7,14 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import viewsets
+from rest_framework.response import Response
 
 from commitments.models import Member
 from common.api.caching import PublicReadCacheMixin
 from common.api.pagination import CursorPagination
 from common.api.permissions import require_perm, signed_in_only
 from cycle import selectors
+from cycle.api import rows
 from cycle.api import serializers as s
 from cycle.models import ComplianceFinding, CycleStep, MemberChallenge, SDGTarget
 from cycle.quarters import PATTERN, Quarter
@@ -107,6 +109,16 @@ class ChallengeAreaViewSet(PublicReadCacheMixin, viewsets.ReadOnlyModelViewSet):
 
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "aligned_targets": selectors.challenge_sdg_alignment()}
+
+    def list(self, request, *args, **kwargs):
+        # The serializer's JSON from values() rows (cycle.api.rows), paged as before; anonymous bodies cached.
+        return self._from_cache(request, lambda: self._list_from_rows(request))
+
+    def _list_from_rows(self, request):
+        page = self.paginate_queryset(rows.area_rows())
+        if page is None:
+            return Response(rows.area_items(request, rows.area_rows()))
+        return self.get_paginated_response(rows.area_items(request, page))
 
 
 class SDGTargetViewSet(PublicReadCacheMixin, viewsets.ReadOnlyModelViewSet):

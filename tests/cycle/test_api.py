@@ -1,5 +1,6 @@
 """The cycle's API: the calendar's steps, the compliance findings (support unit only), the challenge areas."""
 
+import json
 from datetime import date
 
 import pytest
@@ -97,6 +98,39 @@ def test_challenge_areas_with_their_declarations_and_sdg_targets(client):
     targets = client.get("/api/v1/sdg-targets/").json()["results"]
     assert len(targets) == 12 and all(t["name_fr"] and t["name_es"] for t in targets)
     assert client.get("/api/v1/sdg-targets/16.10/", HTTP_ACCEPT_LANGUAGE="es").json()["goal"] == 16
+
+
+def _reference_items(address: str) -> list[dict]:
+    """The list's items as ChallengeAreaSerializer writes them from model instances (the contract)."""
+    from rest_framework.renderers import JSONRenderer
+    from rest_framework.request import Request
+    from rest_framework.test import APIRequestFactory
+
+    from cycle.api.serializers import ChallengeAreaSerializer
+    from cycle.api.views import ChallengeAreaViewSet
+
+    view = ChallengeAreaViewSet(request=Request(APIRequestFactory().get(address)), format_kwarg=None, action="list")
+    data = ChallengeAreaSerializer(view.get_queryset(), many=True, context=view.get_serializer_context()).data
+    return json.loads(JSONRenderer().render(data))
+
+
+def test_the_list_from_rows_is_the_serializers_json(client):
+    """Declarations (in the members' order, with a country), SDG targets per area, areas without either; pages."""
+    areas = list(ChallengeArea.objects.order_by("order"))
+    for index, name in enumerate(["Zembla", "Arcadia <&>", "Ruritania"]):
+        member = MemberFactory(name=name, country="KE" if index else "")
+        member_challenge_declare(member=member, area=areas[index % 2], ambition=f"Ambition {index} & <more>")
+        targets = list(SDGTarget.objects.order_by("-code")[index : index + 2])
+        commitment_tag(commitment=CommitmentFactory(action_plan__member=member), areas=areas[:2], sdg_targets=targets)
+    listing = client.get("/api/v1/challenge-areas/?page_size=100").json()
+    reference = _reference_items("/api/v1/challenge-areas/?page_size=100")
+    assert listing["results"] == reference and listing["count"] == len(areas)
+    assert [list(item) for item in listing["results"]] == [list(item) for item in reference]  # the keys' order
+    assert [d["member"]["name"] for d in listing["results"][0]["declarations"]] == ["Ruritania", "Zembla"]
+    assert len(listing["results"][1]["sdg_targets"]) == 4
+    second = client.get("/api/v1/challenge-areas/?page_size=3&page=2").json()
+    assert [item["slug"] for item in second["results"]] == [area.slug for area in areas[3:6]]
+    assert second["results"] == reference[3:6] and second["previous"] and second["next"]
 
 
 def _more(index: int) -> None:
