@@ -106,9 +106,10 @@ def test_pages_api_and_csv_answer_in_constant_queries(client):
     some_assessed(6, member=steady)
     many = {address: _queries(client, address) for address in ADDRESSES}
     assert many == few
-    # The page: total, breakdown, trend, the members to choose from; a member's: and the member, its total, the
-    # partnership's trend. The API: one; the CSV: the member and one.
-    assert set(few.values()) == {4, 7, 1, 2}, few
+    # The page: total, breakdown, trend, the members to choose from (by start year, the breakdown is the trend: read
+    # once); a member's: and the member, its total, the partnership's trend. The API: one; the CSV: the member and one.
+    assert set(few.values()) == {4, 3, 7, 1, 2}, few
+    assert few["/analytics/?by=start_year"] == 3, few
 
 
 def test_a_cached_page_reads_nothing(client):
