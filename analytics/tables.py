@@ -4,13 +4,13 @@ analytics/_figures_table.html (with _share.html) and of the page's member option
 an analytics page that no cache holds: four tables of includes, and an option per member."""
 
 from django.template.defaultfilters import floatformat
-from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from analytics.figures import FigureRow
 from common.html import joined, template_value
 from common.models import in_page_language, page_language
+from common.templatetags.markup import localized
 
 
 def _share(share, part: int, whole: int) -> str:
@@ -20,16 +20,9 @@ def _share(share, part: int, whole: int) -> str:
     return f'<strong>{template_value(floatformat(share, "-1"))} %</strong> <span class="muted">({counts})</span>\n'
 
 
-def _name(row: FigureRow, language: str) -> str:
-    """{{ row|localized }}: the label, in a span naming its language when it is not the page's."""
-    if not row.label_language or row.label_language == language:
-        return template_value(row.label)
-    return format_html('<span lang="{}">{}</span>', row.label_language, row.label)
-
-
-def _row(row: FigureRow, language: str) -> str:
+def _row(row: FigureRow) -> str:
     return (
-        f'\n    <tr>\n      <th scope="row">{_name(row, language)}</th>\n'
+        f'\n    <tr>\n      <th scope="row">{template_value(localized(row))}</th>\n'
         f"      <td>{template_value(row.commitments)}</td>\n"
         f"      <td>{_share(row.completed_share, row.completed, row.completion_assessed)}</td>\n"
         f"      <td>{_share(row.transformative_share, row.transformative, row.impact_assessed)}</td>\n"
@@ -41,9 +34,8 @@ def _row(row: FigureRow, language: str) -> str:
 
 def figures_table(rows: list[FigureRow], caption, group_label) -> SafeString:
     """analytics/_figures_table.html with these rows, caption and header of the first column."""
-    language = page_language()
     if rows:
-        body = "".join(_row(row, language) for row in rows)
+        body = "".join(_row(row) for row in rows)
     else:
         empty = _("No commitment has a published IRM assessment yet.")
         body = f'\n    <tr><td colspan="6">{empty}</td></tr>\n    '

@@ -98,7 +98,12 @@ def challenge_areas() -> QuerySet:
     """The areas with how many members took each up and how many commitments are tagged (one query)."""
     return ChallengeArea.objects.annotate(
         member_count=Count("declarations", distinct=True), commitment_count=Count("commitments", distinct=True)
-    ).order_by("order", "name")
+    ).order_by("order", "name", "slug")
+
+
+def challenge_declarations() -> QuerySet:
+    """The members' declarations of the areas, in the order the API lists them (the members' names)."""
+    return MemberChallenge.objects.order_by("member__name", "member_id")
 
 
 NAMES = ("name", "name_fr", "name_es")

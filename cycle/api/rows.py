@@ -7,7 +7,6 @@ from common.api.rows import Flat, Links, grouped
 from common.db import FixedQuery
 from cycle import selectors
 from cycle.api import serializers as s
-from cycle.models import MemberChallenge
 
 AREA = Flat(
     s.ChallengeAreaSerializer, ["slug", "name", "name_fr", "name_es", "order", "member_count", "commitment_count"]
@@ -17,11 +16,9 @@ DECLARING_MEMBER = member_ref("member__")
 TARGET_KEYS = list(s.AlignedTargetSerializer._declared_fields)
 
 _AREAS = FixedQuery(lambda: selectors.challenge_areas().values("id", *AREA.keys()), annotations=True)
-# In the order of the detail's prefetch (the members' names), grouped by area.
+# In the order of the detail's prefetch, grouped by area.
 _DECLARATIONS = FixedQuery(
-    lambda: MemberChallenge.objects.order_by("member__name").values(
-        "area_id", *DECLARATION.keys(), *DECLARING_MEMBER.keys()
-    )
+    lambda: selectors.challenge_declarations().values("area_id", *DECLARATION.keys(), *DECLARING_MEMBER.keys())
 )
 
 

@@ -131,6 +131,9 @@ def test_the_list_from_rows_is_the_serializers_json(client):
     second = client.get("/api/v1/challenge-areas/?page_size=3&page=2").json()
     assert [item["slug"] for item in second["results"]] == [area.slug for area in areas[3:6]]
     assert second["results"] == reference[3:6] and second["previous"] and second["next"]
+    # With a format suffix, the links keep it (as the serializer writes them).
+    suffixed = client.get("/api/v1/challenge-areas.json?page_size=100").json()["results"]
+    assert suffixed[0]["url"].endswith("/api/v1/challenge-areas/access-to-information.json")
 
 
 def _more(index: int) -> None:
