@@ -155,6 +155,9 @@ class RowListMixin:
         return self.paginate_queryset(self._values(queryset))
 
     def list(self, request, *args, **kwargs):
+        if self.format_kwarg:
+            # A format suffix (`/api/v1/members.json`) goes through the serializer, whose links keep the suffix.
+            return super().list(request, *args, **kwargs)
         rows = self._page(request)
         if rows is None:
             return Response(self.build_items(list(self._rows())))
@@ -166,6 +169,8 @@ class RowDetailMixin(RowListMixin):
     statement compiled once (`_by_ids`) unless a parameter names a filter, which applies as on the list."""
 
     def retrieve(self, request, *args, **kwargs):
+        if self.format_kwarg:
+            return super().retrieve(request, *args, **kwargs)
         pk = as_id(self.kwargs[self.lookup_url_kwarg or self.lookup_field])
         if pk is None:
             raise Http404
