@@ -17,10 +17,12 @@ admin.site.index_title = _("Administration")
 # Members, plans and commitments: the public pages (partnership) and the workspace (commitments), one namespace.
 commitment_routes = ([*partnership.urls.urlpatterns, *commitments.urls.urlpatterns], "commitments")
 
-# Patterns are tried in order, each app's include one by one: the public pages most requests ask for come first
-# (tests/common/test_route_order.py checks that no route is then shadowed by another).
+# Patterns are tried in order, each app's include one by one: the API (one prefix, passed over at once by every other
+# address) and the public pages most requests ask for come first (tests/common/test_route_order.py checks that no
+# route is then shadowed by another).
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
+    path("api/v1/", include(("ogp_portal.api_router", "api"), namespace="api")),
     path("", include(commitment_routes)),
     path("", include("consultations.urls")),
     path("healthz/", pages.healthz, name="healthz"),
@@ -47,7 +49,6 @@ urlpatterns = [
     path("", include("notifications.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
-    path("api/v1/", include(("ogp_portal.api_router", "api"), namespace="api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", ApiReferenceView.as_view(), name="api-docs"),
     path("", include("irm_reports.urls")),
