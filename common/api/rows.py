@@ -5,11 +5,14 @@ value with the serializer's own field (dates, choices, countries come out identi
 from one reverse() per process (common.addresses).
 """
 
+import datetime
 import functools
 
+from django.conf import settings
 from django.http import Http404
+from django.utils import timezone
 from django_filters.rest_framework import DjangoFilterBackend
-from rest_framework import serializers
+from rest_framework import ISO_8601, serializers
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
@@ -36,9 +39,28 @@ def serializer_fields(serializer_class):
     return serializer_class().fields
 
 
+# A date and time in ISO 8601 in the active time zone (DRF's default), written by Flat with the zone read once per row.
+_ZONED = object()
+
+
+def _zoned(field) -> bool:
+    """Whether the field writes ISO 8601 in the active time zone, as `zoned_iso()` does."""
+    output = getattr(field, "format", api_settings.DATETIME_FORMAT)
+    return settings.USE_TZ and isinstance(output, str) and output.lower() == ISO_8601 and not hasattr(field, "timezone")
+
+
+def zoned_iso(value: datetime.datetime, zone) -> str:
+    """DateTimeField.to_representation() of an aware value in `zone` (the active time zone): without its two
+    reads of the zone per value (a page of proposals has fifty)."""
+    text = value.astimezone(zone).isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
 def _representation(field):
     if type(field) in _AS_STORED:
         return None
+    if type(field) is serializers.DateTimeField and _zoned(field):
+        return _ZONED
     if type(field) is serializers.BigIntegerField and not getattr(
         field, "coerce_to_string", api_settings.COERCE_BIGINT_TO_STRING
     ):
@@ -63,10 +85,18 @@ class Flat:
         return [self.prefix + name for name in self.names]
 
     def __call__(self, row: dict) -> dict:
-        out = {}
+        out, zone = {}, None
         for name, key, represent in self.plan:
             value = row[key]
-            out[name] = value if value is None or represent is None else represent(value)
+            if value is None or represent is None:
+                out[name] = value
+            elif represent is _ZONED and timezone.is_aware(value):
+                zone = zone or timezone.get_current_timezone()
+                out[name] = zoned_iso(value, zone)
+            elif represent is _ZONED:
+                out[name] = serializer_fields(self.serializer_class)[name].to_representation(value)
+            else:
+                out[name] = represent(value)
         return out
 
 
