@@ -15,7 +15,7 @@ from django.urls import get_script_prefix, get_urlconf
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language, gettext
 
-from commitments import row_selectors
+from commitments import row_selectors, selectors
 from commitments.models import ActionPlan, Commitment, Member, PolicyArea
 from common.cache import cached_fragments
 from common.choices import choice_display
@@ -182,6 +182,6 @@ def member_row(member: Member, shared: SharedParts) -> str:
 
 
 def member_rows(members) -> SafeString:
-    """The member list's rows, joined."""
+    """The member list's rows, joined, with their counts (selectors.with_member_counts)."""
     shared = SharedParts()
-    return joined(member_row(member, shared) for member in members)
+    return joined(member_row(member, shared) for member in selectors.with_member_counts(list(members)))

@@ -6,6 +6,7 @@ from django_countries import countries
 from accounts.models import User
 from commitments.api.serializers import PLAN_MEMBER_REF, PLAN_REF, member_ref
 from commitments.models import Commitment, CommitmentTranslation, Milestone, MilestoneTranslation
+from commitments.selectors import member_counts
 from common.api.rows import Flat, Links, grouped
 from common.db import PageQuery
 from common.translations import translations_by_master
@@ -18,9 +19,7 @@ from partnership.api import serializers as s
 from peers.selectors import similar_ids
 
 MEMBER_FLAT = Flat(s.MemberSerializer, ["id", "slug", "name", "name_fr", "name_es", "kind", "country", "region"])
-MEMBER_TAIL = Flat(
-    s.MemberSerializer, ["joined_year", "code", "status", "website_url", "plan_count", "commitment_count"]
-)
+MEMBER_TAIL = Flat(s.MemberSerializer, ["joined_year", "code", "status", "website_url"])
 PARENT = member_ref("parent__")
 MEMBER_KEYS = [*MEMBER_FLAT.keys(), *MEMBER_TAIL.keys(), *PARENT.keys()]
 
@@ -82,6 +81,7 @@ def _ref(flat, row, id_key):
 def member_items(request, rows: list[dict]) -> list[dict]:
     links = Links(request, "api:member-detail")
     pages = Links(request, "commitments:member-detail")
+    counts = member_counts()
     items = []
     for row in rows:
         item = MEMBER_FLAT(row)
@@ -90,6 +90,7 @@ def member_items(request, rows: list[dict]) -> list[dict]:
         item["country_name"] = str(countries.name(row["country"]))
         item["parent"] = _ref(PARENT, row, "parent__id")
         item.update(MEMBER_TAIL(row))
+        item["plan_count"], item["commitment_count"] = counts.get(row["id"], (0, 0))
         items.append(_ordered(item, s.MemberSerializer))
     return items
 

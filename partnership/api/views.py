@@ -44,7 +44,7 @@ class MemberViewSet(PublicReadCacheMixin, RowDetailMixin, viewsets.ReadOnlyModel
         return selectors.member_api_queryset()
 
     def row_queryset(self):
-        return selectors.member_api_queryset()
+        return selectors.member_api_rows()
 
     def build_items(self, rows):
         return member_items(self.request, rows)

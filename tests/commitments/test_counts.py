@@ -4,6 +4,7 @@ import pytest
 from django.db.models import OuterRef
 
 from commitments.models import ActionPlan, Commitment, Member, Milestone
+from commitments.selectors import member_counts, with_member_counts
 from common.db import count_of
 from tests.factories import ActionPlanFactory, CommitmentFactory, MemberFactory, MilestoneFactory
 
@@ -63,3 +64,20 @@ def test_the_counts_filter_sort_and_work_inside_another_query(tree):
         Member.objects.with_counts().order_by("-commitment_count", "pk").values_list("commitment_count", flat=True)
     )
     assert counts == sorted(counts, reverse=True) and counts[-1] == 0
+
+
+def test_the_counts_read_once_per_content_version_are_with_counts(tree, django_assert_num_queries):
+    """commitments.selectors.member_counts: every member's counts as with_counts() gives them, read in two queries
+    once per content version; a new commitment shows at once."""
+    fields = ("pk", "plan_count", "commitment_count")
+    reference = list(Member.objects.with_counts().order_by("pk").values_list(*fields))
+    members = list(Member.objects.order_by("pk"))
+    with django_assert_num_queries(2):
+        with_member_counts(members)
+    assert [(m.pk, m.plan_count, m.commitment_count) for m in members] == reference
+    assert reference[-1][1:] == (0, 0)  # a member without plans
+    with django_assert_num_queries(0):
+        member_counts()
+    plan = ActionPlan.objects.order_by("pk").last()
+    CommitmentFactory(action_plan=plan)
+    assert member_counts()[plan.member_id][1] == {pk: c for pk, _p, c in reference}[plan.member_id] + 1

@@ -8,6 +8,7 @@ from django.utils import translation
 
 from commitments.models import Member, Region
 from commitments.rows import member_rows
+from commitments.selectors import with_member_counts
 from partnership.selectors import member_list
 from tests.factories.commitments import ActionPlanFactory, CommitmentFactory, MemberFactory
 
@@ -31,7 +32,7 @@ def members():
 @pytest.mark.parametrize("language", ["en", "fr", "es"])
 def test_the_rows_written_in_python_are_the_templates(members, language):
     with translation.override(language):
-        rows = list(member_list()[0])
+        rows = with_member_counts(list(member_list()[0]))
         expected = "".join(render_to_string("commitments/includes/_member_row.html", {"member": m}) for m in rows)
         assert member_rows(rows) == expected
     assert len(rows) == 5 and "Côte d&#x27;Ivoire &amp; &lt;Test&gt;" in member_rows(rows)
