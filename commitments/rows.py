@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf
+from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language, gettext
 
@@ -21,6 +22,7 @@ from common.cache import cached_fragments
 from common.choices import choice_display
 from common.html import SharedParts, joined
 from common.html import template_value as _value
+from common.models import in_page_language
 from common.templatetags.markup import localized
 from common.templatetags.portal import percent
 from common.translations import shown_row_texts
@@ -164,15 +166,31 @@ def _other_name(language: str, name: str) -> str:
     return f' <small class="muted alt-name" lang="{_value(language)}">({_value(name)})</small>'
 
 
+def _names(member: Member, language: str) -> tuple[str, str]:
+    """The member's name as `localized` shows it and its other names as `other_names` lists them, in the list's
+    language read once (each of them reads the request's language again, three times a row)."""
+    shown, shown_language = in_page_language(member.name, member.name_fr, member.name_es, language=language)
+    seen, others = {shown}, []
+    for other_language, name in (("en", member.name), ("fr", member.name_fr), ("es", member.name_es)):
+        if name and name not in seen:
+            seen.add(name)
+            others.append(_other_name(other_language, name))
+    if shown_language != language:
+        shown = format_html('<span lang="{}">{}</span>', shown_language, shown)
+    return _value(shown), "".join(others)
+
+
 def member_row(member: Member, shared: SharedParts) -> str:
     """A row of the member list (a member of partnership.selectors.member_list, with its counts), as
     includes/_member_row.html renders it in the active language."""
+    name, other_names = _names(member, shared.language)
+    code = member.__dict__["country"]  # the stored code: member.country builds a Country (and reads the language)
     return _MEMBER_ROW.format(
-        url=_value(member.get_absolute_url()),
-        name=_value(localized(member)),
-        other_names="".join(_other_name(language, name) for language, name in member.other_names),
+        url=_value(shared.url("commitments:member-detail", member.slug)),
+        name=name,
+        other_names=other_names,
         kind=_value(shared.keep(("kind", member.kind), member.get_kind_display)),
-        country=shared.keep(("country", member.country.code), lambda: _value(member.country.name)),
+        country=shared.keep(("country", code), lambda: _value(member.country.name)),
         region=_value(shared.keep(("region", member.region), member.get_region_display)),
         plans=_value(member.plan_count),
         commitments=_value(member.commitment_count),
