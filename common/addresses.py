@@ -15,8 +15,9 @@ _PLACEHOLDER = "7350917351"  # digits (an <int:> route accepts it), found nowher
 
 
 @lru_cache(maxsize=64)
-def _pattern(name: str, urlconf, prefix: str) -> tuple[str, str]:
-    before, _, after = reverse(name, args=[_PLACEHOLDER], urlconf=urlconf).partition(_PLACEHOLDER)
+def _pattern(name: str, urlconf, prefix: str, suffix: str | None = None) -> tuple[str, str]:
+    args = [_PLACEHOLDER] if suffix is None else [_PLACEHOLDER, suffix]
+    before, _, after = reverse(name, args=args, urlconf=urlconf).partition(_PLACEHOLDER)
     return before, after
 
 
@@ -35,9 +36,10 @@ def url_for(name: str, key) -> str:
     return f"{before}{key}{after}"
 
 
-def url_parts(name: str) -> tuple[str, str]:
-    """What reverse(name, args=[key]) writes before and after the key."""
-    return _pattern(name, *_where())
+def url_parts(name: str, *, suffix: str | None = None) -> tuple[str, str]:
+    """What reverse(name, args=[key]) writes before and after the key; with `suffix`, the API route's address
+    with that format suffix (reverse(name, args=[key, suffix]): `/api/v1/members/7.json`)."""
+    return _pattern(name, *_where(), suffix)
 
 
 def plain_url(name: str) -> str:

@@ -100,12 +100,20 @@ class Flat:
         return out
 
 
+def format_suffix(request) -> str | None:
+    """The format suffix of the API request's address (`json` for `/api/v1/members.json`), None without one."""
+    context = getattr(request, "parser_context", None) or {}
+    return context.get("kwargs", {}).get("format")
+
+
 class Links:
     """Absolute addresses of one kind of object: the route's path kept once per process (common.addresses), then
-    the id is put in its place per row."""
+    the id is put in its place per row. An API route keeps the request's format suffix (`/api/v1/members.json`),
+    as DRF's HyperlinkedIdentityField writes it; a page's route (`html_url`) does not."""
 
     def __init__(self, request, view_name):
-        before, self.after = url_parts(view_name)
+        suffix = format_suffix(request) if view_name.startswith("api:") else None
+        before, self.after = url_parts(view_name, suffix=suffix)
         self.before = request.build_absolute_uri(before)
 
     def __call__(self, key) -> str:
@@ -185,9 +193,6 @@ class RowListMixin:
         return self.paginate_queryset(self._values(queryset))
 
     def list(self, request, *args, **kwargs):
-        if self.format_kwarg:
-            # A format suffix (`/api/v1/members.json`) goes through the serializer, whose links keep the suffix.
-            return super().list(request, *args, **kwargs)
         rows = self._page(request)
         if rows is None:
             return Response(self.build_items(list(self._rows())))
@@ -199,8 +204,6 @@ class RowDetailMixin(RowListMixin):
     statement compiled once (`_by_ids`) unless a parameter names a filter, which applies as on the list."""
 
     def retrieve(self, request, *args, **kwargs):
-        if self.format_kwarg:
-            return super().retrieve(request, *args, **kwargs)
         pk = as_id(self.kwargs[self.lookup_url_kwarg or self.lookup_field])
         if pk is None:
             raise Http404

@@ -113,9 +113,6 @@ class ChallengeAreaViewSet(PublicReadCacheMixin, viewsets.ReadOnlyModelViewSet):
     def list(self, request, *args, **kwargs):
         # The serializer's JSON from values() rows (cycle.api.rows), paged as before; anonymous bodies cached. Not
         # common.api.rows.RowListMixin: no filter, and every area is read at once (about ten), not a page by ids.
-        # A format suffix (`.json`) goes through the serializer, whose links keep the suffix.
-        if self.format_kwarg:
-            return super().list(request, *args, **kwargs)
         return self._from_cache(request, lambda: self._list_from_rows(request))
 
     def _list_from_rows(self, request):

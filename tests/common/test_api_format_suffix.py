@@ -1,13 +1,23 @@
 """A format suffix (`/api/v1/members.json`) on the lists and details built from values() rows
-(common.api.rows): the same items as without it, their API links keeping the suffix as DRF's serializers write
-them, whether anonymous or signed in."""
+(common.api.rows): the JSON of the reference serializers given the suffix (their API links keep it, their page
+links do not), the same items as without it otherwise, anonymous or signed in; and no more queries."""
 
+import json
 import re
 
 import pytest
-from rest_framework.test import APIClient
+from django.contrib.auth.models import AnonymousUser
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from rest_framework.renderers import JSONRenderer
+from rest_framework.request import Request
+from rest_framework.test import APIClient, APIRequestFactory
 
-from tests.factories import CommitmentFactory, UserFactory
+from consultations.api.serializers import ConsultationSerializer, ProposalSerializer
+from consultations.api.views import ConsultationViewSet, ProposalViewSet
+from partnership.api.serializers import CommitmentSerializer, MemberSerializer
+from partnership.api.views import CommitmentViewSet, MemberViewSet
+from tests.factories import CommitmentFactory, MilestoneFactory, UserFactory
 from tests.factories.consultations import ConsultationFactory, ProposalFactory
 
 pytestmark = pytest.mark.django_db
@@ -35,9 +45,30 @@ def _without_suffix(value):
     return value
 
 
+ENDPOINTS = {
+    "members": (MemberViewSet, MemberSerializer),
+    "commitments": (CommitmentViewSet, CommitmentSerializer),
+    "consultations": (ConsultationViewSet, ConsultationSerializer),
+    "proposals": (ProposalViewSet, ProposalSerializer),
+}
+
+
+def _reference(name: str, ids: list[int], user) -> list[dict]:
+    """What the endpoint's serializer writes of these objects for an address with the `.json` suffix."""
+    viewset, serializer_class = ENDPOINTS[name]
+    request = Request(APIRequestFactory().get(f"/api/v1/{name}.json"))
+    request.user = user or AnonymousUser()
+    view = viewset(request=request, format_kwarg="json", action="list", kwargs={"format": "json"})
+    objects = {obj.pk: obj for obj in view.get_queryset().filter(pk__in=ids)}
+    context = {"request": request, "format": "json", "view": view}
+    data = serializer_class([objects[pk] for pk in ids], many=True, context=context).data
+    return json.loads(JSONRenderer().render(data))
+
+
 @pytest.fixture
 def objects():
     commitment = CommitmentFactory()
+    MilestoneFactory(commitment=commitment)
     consultation = ConsultationFactory(action_plan=commitment.action_plan)
     proposal = ProposalFactory(consultation=consultation)
     return {
@@ -49,17 +80,24 @@ def objects():
 
 
 @pytest.mark.parametrize("signed_in", [False, True])
-@pytest.mark.parametrize("name", ["members", "commitments", "consultations", "proposals"])
+@pytest.mark.parametrize("name", list(ENDPOINTS))
 def test_a_list_and_its_items_keep_the_suffix(objects, name, signed_in):
-    api = APIClient()
-    if signed_in:
-        api.force_authenticate(UserFactory())
+    api, user = APIClient(), UserFactory() if signed_in else None
+    if user:
+        api.force_authenticate(user)
     plain = api.get(f"/api/v1/{name}/").json()
-    suffixed = api.get(f"/api/v1/{name}.json").json()
-    links = _links(suffixed["results"])
+    with CaptureQueriesContext(connection) as suffixed_queries:
+        suffixed = api.get(f"/api/v1/{name}.json").json()
+    items = suffixed["results"]
+    assert items == _reference(name, [item["id"] for item in items], user)
+    links = _links(items)
     assert links and all(link.endswith(".json") for link in links)
-    assert _without_suffix(suffixed["results"]) == plain["results"]
+    assert all(not item["html_url"].endswith(".json") for item in items)
+    assert _without_suffix(items) == plain["results"]
     detail = api.get(f"/api/v1/{name}/{objects[name]}.json")
     assert detail.status_code == 200
     assert detail.json()["url"].endswith(f"/api/v1/{name}/{objects[name]}.json")
     assert _without_suffix(detail.json()) == api.get(f"/api/v1/{name}/{objects[name]}/").json()
+    with CaptureQueriesContext(connection) as plain_queries:
+        api.get(f"/api/v1/{name}/?x=1")
+    assert len(suffixed_queries) <= len(plain_queries) + 3  # a fixed cost, never one per item
