@@ -17,7 +17,7 @@ import time
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from django.dispatch import Signal
-from redis.exceptions import RedisError
+from redis.exceptions import RedisError, ResponseError
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +43,16 @@ end
 """
 
 
+_REFUSED = object()  # a client whose Redis refuses scripts
+
+
+def _refuses_scripts(error: ResponseError) -> bool:
+    """Whether Redis answered that scripts are not allowed (an ACL: NOPERM; a renamed or proxied-away command:
+    unknown command), not that the write itself failed (out of memory, a read-only replica): the cache unavailable."""
+    text = str(error).upper()
+    return text.startswith("NOPERM") or "UNKNOWN COMMAND" in text
+
+
 class ReusedClientRedisCacheClient(RedisCacheClient):
     """One `redis.Redis` per connection pool, not one per call: a client takes a connection from its pool for
     each command, so it can serve call after call."""
@@ -61,13 +71,23 @@ class ReusedClientRedisCacheClient(RedisCacheClient):
 
     def set_many(self, data, timeout):
         """One script call instead of Django's MULTI, MSET, an EXPIRE per key and EXEC: the 25 rows a list page
-        writes (common.cache.cached_fragments) cost a third less."""
+        writes (common.cache.cached_fragments) cost a third less. A Redis that refuses scripts (an ACL without
+        @scripting, a proxy) gets Django's commands from then on, rather than an error that would pause the cache."""
         client = self.get_client(None, write=True)
         script = self._set_many_scripts.get(client)
         if script is None:
             script = self._set_many_scripts[client] = client.register_script(_SET_MANY)
+        if script is _REFUSED:
+            return super().set_many(data, timeout)
         values = [self._serializer.dumps(value) for value in data.values()]
-        script(keys=list(data), args=[*values, "" if timeout is None else timeout])
+        try:
+            script(keys=list(data), args=[*values, "" if timeout is None else timeout])
+        except ResponseError as exc:
+            if not _refuses_scripts(exc):
+                raise
+            logger.warning("Redis refuses scripts, set_many sends plain commands: %s", exc)
+            self._set_many_scripts[client] = _REFUSED
+            super().set_many(data, timeout)
 
 
 class ResilientRedisCache(RedisCache):

@@ -53,3 +53,35 @@ def test_redis_away_drops_the_values(monkeypatch):
     cache = ResilientRedisCache("redis://127.0.0.1:1/0", {"OPTIONS": {"socket_connect_timeout": 0.5}})
     monkeypatch.setattr(ResilientRedisCache, "_down_until", 0.0)
     assert cache.set_many(VALUES, 600) == list(VALUES)
+
+
+@pytest.mark.parametrize(
+    "refusal", ["NOPERM this user has no permissions to run the 'evalsha' command", "ERR unknown command 'EVALSHA'"]
+)
+def test_a_redis_refusing_scripts_gets_djangos_commands(caches, monkeypatch, refusal):
+    ours, _django = caches
+    ours.set_many({"kept": 1}, 600)  # the script registered
+    client = ours._cache.get_client(write=True)
+
+    def refused(*args, **kwargs):
+        raise redis.ResponseError(refusal)
+
+    monkeypatch.setattr(type(ours._cache._set_many_scripts[client]), "__call__", refused)
+    monkeypatch.setattr(ResilientRedisCache, "_down_until", 0.0)
+    assert ours.set_many(VALUES, 600) == []
+    assert ours.get_many(list(VALUES)) == VALUES and ResilientRedisCache._down_until == 0.0  # not paused
+    assert ours.set_many({"row:2": 8}, 600) == [] and ours.get("row:2") == 8  # Django's commands from then on
+
+
+def test_a_failed_write_is_not_taken_for_a_refusal(caches, monkeypatch):
+    ours, _django = caches
+    ours.set_many({"kept": 1}, 600)
+    script = ours._cache._set_many_scripts[ours._cache.get_client(write=True)]
+
+    def out_of_memory(*args, **kwargs):
+        raise redis.ResponseError("OOM command not allowed when used memory > 'maxmemory'.")
+
+    monkeypatch.setattr(type(script), "__call__", out_of_memory)
+    monkeypatch.setattr(ResilientRedisCache, "_down_until", 0.0)
+    assert ours.set_many(VALUES, 600) == list(VALUES)  # dropped, the cache paused as for any failure
+    assert ResilientRedisCache._down_until > 0
