@@ -11,6 +11,7 @@ import functools
 from django.conf import settings
 from django.http import Http404
 from django.utils import timezone
+from django_countries.serializer_fields import CountryField
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import ISO_8601, serializers
 from rest_framework.response import Response
@@ -61,6 +62,9 @@ def _representation(field):
         return None
     if type(field) is serializers.DateTimeField and _zoned(field):
         return _ZONED
+    if type(field) is CountryField and not field.name_only and not field.country_dict:
+        # The code alone, the same in every language: kept per code (the lookup reads the language twice).
+        return functools.lru_cache(maxsize=512)(field.to_representation)
     if type(field) is serializers.BigIntegerField and not getattr(
         field, "coerce_to_string", api_settings.COERCE_BIGINT_TO_STRING
     ):

@@ -81,13 +81,16 @@ def _ref(flat, row, id_key):
 def member_items(request, rows: list[dict]) -> list[dict]:
     links = Links(request, "api:member-detail")
     pages = Links(request, "commitments:member-detail")
-    counts = member_counts()
+    counts, country_names = member_counts(), {}
     items = []
     for row in rows:
         item = MEMBER_FLAT(row)
         item["url"] = links(row["id"])
         item["html_url"] = pages(row["slug"])
-        item["country_name"] = str(countries.name(row["country"]))
+        code = row["country"]
+        if code not in country_names:
+            country_names[code] = str(countries.name(code))
+        item["country_name"] = country_names[code]
         item["parent"] = _ref(PARENT, row, "parent__id")
         item.update(MEMBER_TAIL(row))
         item["plan_count"], item["commitment_count"] = counts.get(row["id"], (0, 0))
