@@ -16,7 +16,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language, gettext
 
-from commitments import row_selectors, selectors
+from commitments import member_counts, row_selectors
 from commitments.models import ActionPlan, Commitment, Member, PolicyArea
 from common.cache import cached_fragments
 from common.choices import choice_display
@@ -200,6 +200,6 @@ def member_row(member: Member, shared: SharedParts) -> str:
 
 
 def member_rows(members) -> SafeString:
-    """The member list's rows, joined, with their counts (selectors.with_member_counts)."""
+    """The member list's rows, joined, with their counts (member_counts.with_member_counts)."""
     shared = SharedParts()
-    return joined(member_row(member, shared) for member in selectors.with_member_counts(list(members)))
+    return joined(member_row(member, shared) for member in member_counts.with_member_counts(list(members)))

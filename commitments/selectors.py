@@ -18,7 +18,6 @@ from commitments.models import (
     ProgressUpdate,
 )
 from common import hints
-from common.cache import cached
 from common.compiled_models import CompiledModels
 from common.db import CompiledOnce, PageQuery
 from common.hints import RowHint
@@ -209,28 +208,6 @@ def member_api_queryset() -> QuerySet:
 def member_api_rows() -> QuerySet:
     """The API's member rows (partnership.api.rows): their counts come from member_counts(), not per row."""
     return Member.objects.select_related("parent")
-
-
-def member_counts() -> dict[int, tuple[int, int]]:
-    """{member id: (its plans, its commitments)} for every member with a plan, read once per content version: counted
-    per member on a page (Member.objects.with_counts()), a national-scale member's hundreds of commitments cost
-    0.1 ms each, 3 to 12 ms a page of the member list."""
-    return cached("member-counts", _member_counts)
-
-
-def _member_counts() -> dict[int, tuple[int, int]]:
-    plans = ActionPlan.objects.values_list("member_id").annotate(count=Count("id")).order_by()
-    commitments = Commitment.objects.values_list("action_plan__member_id").annotate(count=Count("id")).order_by()
-    found = dict(commitments)
-    return {member: (count, found.get(member, 0)) for member, count in plans}
-
-
-def with_member_counts(members: list[Member]) -> list[Member]:
-    """The members, each with `plan_count` and `commitment_count` (member_counts()), as with_counts() gives them."""
-    counts = member_counts()
-    for member in members:
-        member.plan_count, member.commitment_count = counts.get(member.pk, (0, 0))
-    return members
 
 
 def action_plan_api_queryset() -> QuerySet:

@@ -28,7 +28,7 @@ MEMBER_ROW_FIELDS = ("slug", "name", "name_fr", "name_es", "kind", "country", "r
 
 def member_list(*, filters: dict | None = None) -> tuple[QuerySet, MemberFilter]:
     """Members, filtered; the filter carries its form. Their rows show their counts (commitments.rows.member_rows:
-    commitments.selectors.with_member_counts)."""
+    commitments.member_counts.with_member_counts)."""
     queryset = Member.objects.only(*MEMBER_ROW_FIELDS).order_by("name")
     member_filter = MemberFilter(filters or {}, queryset=queryset)
     return member_filter.qs, member_filter

@@ -5,8 +5,8 @@ from django_countries import countries
 
 from accounts.models import User
 from commitments.api.serializers import PLAN_MEMBER_REF, PLAN_REF, member_ref
+from commitments.member_counts import member_counts
 from commitments.models import Commitment, CommitmentTranslation, Milestone, MilestoneTranslation
-from commitments.selectors import member_counts
 from common.api.rows import Flat, Links, grouped
 from common.db import PageQuery
 from common.translations import translations_by_master

@@ -227,7 +227,7 @@ def test_numbered_pages_of_members_and_plans_hold_every_row_once_in_order_with_i
     walked, costs = _walk(api, "/api/v1/members/?page_size=2")
     assert [m["name"] for m in walked] == sorted(m.name for m in members)
     # The first page counts the list and reads every member's counts, once per content version
-    # (common.pagination.ContentPaginator, commitments.selectors.member_counts).
+    # (common.pagination.ContentPaginator, commitments.member_counts).
     assert costs[0] == costs[1] + 3 and len(set(costs[1:])) == 1
     for item in walked:
         member = next(m for m in members if m.pk == item["id"])

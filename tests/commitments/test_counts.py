@@ -3,8 +3,8 @@
 import pytest
 from django.db.models import OuterRef
 
+from commitments.member_counts import member_counts, with_member_counts
 from commitments.models import ActionPlan, Commitment, Member, Milestone
-from commitments.selectors import member_counts, with_member_counts
 from common.db import count_of
 from tests.factories import ActionPlanFactory, CommitmentFactory, MemberFactory, MilestoneFactory
 
@@ -67,7 +67,7 @@ def test_the_counts_filter_sort_and_work_inside_another_query(tree):
 
 
 def test_the_counts_read_once_per_content_version_are_with_counts(tree, django_assert_num_queries):
-    """commitments.selectors.member_counts: every member's counts as with_counts() gives them, read in two queries
+    """commitments.member_counts.member_counts: every member's counts as with_counts() gives them, read in two queries
     once per content version; a new commitment shows at once."""
     fields = ("pk", "plan_count", "commitment_count")
     reference = list(Member.objects.with_counts().order_by("pk").values_list(*fields))

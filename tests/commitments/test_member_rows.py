@@ -6,9 +6,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from commitments.member_counts import with_member_counts
 from commitments.models import Member, Region
 from commitments.rows import member_rows
-from commitments.selectors import with_member_counts
 from partnership.selectors import member_list
 from tests.factories.commitments import ActionPlanFactory, CommitmentFactory, MemberFactory
 
