@@ -17,7 +17,7 @@ import time
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from django.dispatch import Signal
-from redis.exceptions import RedisError, ResponseError
+from redis.exceptions import NoPermissionError, RedisError, ResponseError
 
 logger = logging.getLogger(__name__)
 
@@ -47,10 +47,12 @@ _REFUSED = object()  # a client whose Redis refuses scripts
 
 
 def _refuses_scripts(error: ResponseError) -> bool:
-    """Whether Redis answered that scripts are not allowed (an ACL: NOPERM; a renamed or proxied-away command:
-    unknown command), not that the write itself failed (out of memory, a read-only replica): the cache unavailable."""
-    text = str(error).upper()
-    return text.startswith("NOPERM") or "UNKNOWN COMMAND" in text
+    """Whether Redis answered that scripts are not allowed (an ACL: NOPERM, which redis-py raises as
+    NoPermissionError without the code in its text; a renamed or proxied-away command: unknown command), not that
+    the write itself failed (out of memory, a read-only replica): the cache unavailable."""
+    if isinstance(error, NoPermissionError) or getattr(error, "status_code", None) == "NOPERM":
+        return True
+    return "UNKNOWN COMMAND" in str(error).upper()
 
 
 class ReusedClientRedisCacheClient(RedisCacheClient):
