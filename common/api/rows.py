@@ -15,6 +15,7 @@ from django_countries.serializer_fields import CountryField
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import ISO_8601, serializers
 from rest_framework.response import Response
+from rest_framework.reverse import preserve_builtin_query_params
 from rest_framework.settings import api_settings
 
 from common.addresses import url_parts
@@ -63,7 +64,7 @@ def _representation(field):
     if type(field) is serializers.DateTimeField and _zoned(field):
         return _ZONED
     if type(field) is CountryField and not field.name_only and not field.country_dict:
-        # The code alone, the same in every language: kept per code (the lookup reads the language twice).
+        # The code alone, the same in every language: kept per code (the lookup reads request-local state twice).
         return functools.lru_cache(maxsize=512)(field.to_representation)
     if type(field) is serializers.BigIntegerField and not getattr(
         field, "coerce_to_string", api_settings.COERCE_BIGINT_TO_STRING
@@ -107,18 +108,21 @@ class Flat:
 def format_suffix(request) -> str | None:
     """The format suffix of the API request's address (`json` for `/api/v1/members.json`), None without one."""
     context = getattr(request, "parser_context", None) or {}
-    return context.get("kwargs", {}).get("format")
+    return context.get("kwargs", {}).get(api_settings.FORMAT_SUFFIX_KWARG)
 
 
 class Links:
     """Absolute addresses of one kind of object: the route's path kept once per process (common.addresses), then
-    the id is put in its place per row. An API route keeps the request's format suffix (`/api/v1/members.json`),
-    as DRF's HyperlinkedIdentityField writes it; a page's route (`html_url`) does not."""
+    the id is put in its place per row. An API route keeps the request's format, as DRF's hyperlinked fields write
+    it: its suffix (`/api/v1/members.json` → `…/members/7.json`) and its `?format=` (`…/members/7/?format=json`); a
+    page's route (`html_url`) keeps neither."""
 
     def __init__(self, request, view_name):
-        suffix = format_suffix(request) if view_name.startswith("api:") else None
-        before, self.after = url_parts(view_name, suffix=suffix)
+        api = view_name.startswith("api:")
+        before, self.after = url_parts(view_name, suffix=format_suffix(request) if api else None)
         self.before = request.build_absolute_uri(before)
+        if api:
+            self.after += preserve_builtin_query_params("", request)
 
     def __call__(self, key) -> str:
         return f"{self.before}{key}{self.after}"

@@ -53,14 +53,15 @@ ENDPOINTS = {
 }
 
 
-def _reference(name: str, ids: list[int], user) -> list[dict]:
-    """What the endpoint's serializer writes of these objects for an address with the `.json` suffix."""
+def _reference(name: str, ids: list[int], user, *, suffix: str | None = "json", query: str = "") -> list[dict]:
+    """What the endpoint's serializer writes of these objects for an address with this suffix and query."""
     viewset, serializer_class = ENDPOINTS[name]
-    request = Request(APIRequestFactory().get(f"/api/v1/{name}.json"))
+    address = f"/api/v1/{name}.{suffix}" if suffix else f"/api/v1/{name}/"
+    request = Request(APIRequestFactory().get(address + query))
     request.user = user or AnonymousUser()
-    view = viewset(request=request, format_kwarg="json", action="list", kwargs={"format": "json"})
+    view = viewset(request=request, format_kwarg=suffix, action="list", kwargs={"format": suffix} if suffix else {})
     objects = {obj.pk: obj for obj in view.get_queryset().filter(pk__in=ids)}
-    context = {"request": request, "format": "json", "view": view}
+    context = {"request": request, "format": suffix, "view": view}
     data = serializer_class([objects[pk] for pk in ids], many=True, context=context).data
     return json.loads(JSONRenderer().render(data))
 
@@ -101,3 +102,14 @@ def test_a_list_and_its_items_keep_the_suffix(objects, name, signed_in):
     with CaptureQueriesContext(connection) as plain_queries:
         api.get(f"/api/v1/{name}/?x=1")
     assert len(suffixed_queries) <= len(plain_queries) + 3  # a fixed cost, never one per item
+
+
+@pytest.mark.parametrize("name", list(ENDPOINTS))
+def test_the_format_parameter_stays_in_the_items_links(objects, name):
+    """`?format=json` (DRF's URL_FORMAT_OVERRIDE) is kept in the API links, as DRF's reverse() keeps it."""
+    api = APIClient()
+    for address, suffix in ((f"/api/v1/{name}/?format=json", None), (f"/api/v1/{name}.json?format=json", "json")):
+        items = api.get(address).json()["results"]
+        query = "?format=json"
+        assert items == _reference(name, [item["id"] for item in items], None, suffix=suffix, query=query)
+        assert all(link.endswith(".json?format=json" if suffix else "/?format=json") for link in _links(items))
