@@ -9,16 +9,21 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.test import APIClient, APIRequestFactory
 
 from consultations.api.serializers import ConsultationSerializer, ProposalSerializer
 from consultations.api.views import ConsultationViewSet, ProposalViewSet
+from consultations.models import ProposalResponse
+from irm_reports.models import CommitmentAssessment, Report
 from partnership.api.serializers import CommitmentSerializer, MemberSerializer
 from partnership.api.views import CommitmentViewSet, MemberViewSet
+from tests.commitments.test_api_rows import _amended
 from tests.factories import CommitmentFactory, MilestoneFactory, UserFactory
-from tests.factories.consultations import ConsultationFactory, ProposalFactory
+from tests.factories.consultations import ConsultationFactory, ProposalFactory, ResponseFactory
+from tests.factories.irm_reports import CommitmentAssessmentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -68,10 +73,17 @@ def _reference(name: str, ids: list[int], user, *, suffix: str | None = "json", 
 
 @pytest.fixture
 def objects():
+    """Every kind of API link the rows write: a commitment with an IRM assessment published and accepted
+    amendments, a proposal whose published response names it."""
     commitment = CommitmentFactory()
     MilestoneFactory(commitment=commitment)
+    assessed = CommitmentAssessmentFactory(report__action_plan=commitment.action_plan, commitment=commitment)
+    CommitmentAssessment.objects.filter(pk=assessed.pk).update(is_latest=True)
+    Report.objects.filter(pk=assessed.report_id).update(published_at=timezone.now())
+    _amended(commitment)
     consultation = ConsultationFactory(action_plan=commitment.action_plan)
     proposal = ProposalFactory(consultation=consultation)
+    ResponseFactory(proposal=proposal, outcome=ProposalResponse.Outcome.ACCEPTED).commitments.add(commitment)
     return {
         "members": commitment.action_plan.member_id,
         "commitments": commitment.pk,
@@ -93,6 +105,9 @@ def test_a_list_and_its_items_keep_the_suffix(objects, name, signed_in):
     assert items == _reference(name, [item["id"] for item in items], user)
     links = _links(items)
     assert links and all(link.endswith(".json") for link in links)
+    kinds = {link.split("/api/v1/")[1].split("/")[0] for link in links}
+    assert kinds >= {"commitments": {"commitments", "reports", "amendments"}}.get(name, {name})
+    assert name != "proposals" or "commitments" in kinds  # the response's commitments
     assert all(not item["html_url"].endswith(".json") for item in items)
     assert _without_suffix(items) == plain["results"]
     detail = api.get(f"/api/v1/{name}/{objects[name]}.json")
