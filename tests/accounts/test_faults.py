@@ -53,14 +53,14 @@ def test_the_api_answers_503_in_its_own_format(transactional_db, client, monkeyp
     require(connection.vendor == "postgresql", "needs PostgreSQL (set DATABASE_URL)")
     from commitments import selectors
 
-    original = selectors.member_api_queryset
+    original = selectors.member_api_rows
 
     def failing():
         _kill_this_connection()
         return original()
 
-    monkeypatch.setattr(selectors, "member_api_queryset", failing)
+    monkeypatch.setattr(selectors, "member_api_rows", failing)
     response = client.get("/api/v1/members/")
     assert response.status_code == 503 and response.json()["code"] == "unavailable"
-    monkeypatch.setattr(selectors, "member_api_queryset", original)
+    monkeypatch.setattr(selectors, "member_api_rows", original)
     assert client.get("/api/v1/members/").status_code == 200
