@@ -170,14 +170,10 @@ def _names(member: Member, language: str) -> tuple[str, str]:
     """The member's name as `localized` shows it and its other names as `other_names` lists them, in the list's
     language read once (each of them reads the request's language again, three times a row)."""
     shown, shown_language = in_page_language(member.name, member.name_fr, member.name_es, language=language)
-    seen, others = {shown}, []
-    for other_language, name in (("en", member.name), ("fr", member.name_fr), ("es", member.name_es)):
-        if name and name not in seen:
-            seen.add(name)
-            others.append(_other_name(other_language, name))
+    others = "".join(_other_name(other, name) for other, name in member.names_other_than(shown))
     if shown_language != language:
         shown = format_html('<span lang="{}">{}</span>', shown_language, shown)
-    return _value(shown), "".join(others)
+    return _value(shown), others
 
 
 def member_row(member: Member, shared: SharedParts) -> str:

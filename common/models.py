@@ -64,7 +64,11 @@ class LocalizedNameModel(models.Model):
     @property
     def other_names(self) -> list[tuple[str, str]]:
         """(language, name) of this object in the other languages, when the name differs from the one shown."""
-        shown = self.display_name
+        return self.names_other_than(self.display_name)
+
+    def names_other_than(self, shown: str) -> list[tuple[str, str]]:
+        """(language, name) in each language whose name is set and differs from `shown` and the earlier ones (a
+        list that knows its language passes the name it shows, instead of reading the request's language)."""
         seen, names = {shown}, []
         for language, name in (("en", self.name), ("fr", self.name_fr), ("es", self.name_es)):
             if name and name not in seen:
