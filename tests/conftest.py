@@ -15,8 +15,14 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.db import connection
+from hypothesis import settings as hypothesis_settings
 
 from tests.factories import ActionPlanFactory, MemberFactory, UserFactory
+
+# Nothing in the suite is timed: hypothesis' default deadline (200 ms an example) failed a correct test on a
+# loaded machine. Tests that need fewer or more examples still say so with their own settings.
+hypothesis_settings.register_profile("portal", deadline=None)
+hypothesis_settings.load_profile("portal")
 
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
 ROOT = Path(__file__).resolve().parent.parent
