@@ -154,6 +154,9 @@ class CompiledOnce:
             return dict(zip(keys, cursor.fetchone(), strict=True))
 
 
+ANY_SIZE = "any number of ids"  # PageQuery.compiled's key of its statement for any number of ids
+
+
 class PageQuery:
     """A values() query over the ids of a page, compiled to SQL once per process and page size.
 
@@ -166,13 +169,18 @@ class PageQuery:
     Only for queries whose other parameters are constants of the code: one that read the time, the language or a
     request would keep the values of its first compilation for the life of the process.
 
-    One statement is kept per number of ids up to `up_to` (a page's rows); more ids go through the ORM."""
+    On PostgreSQL two ids or more are one parameter, an array (`"id" = ANY(%s)` for the ORM's `"id" IN (%s, %s…)`):
+    one statement for any number, planned once per connection, where a statement per number was planned again for
+    each (a page's milestones, 40 to 140: 0.5 ms of planning, 0.06 of execution) and filled common.prepared.LIMIT.
+    One id keeps `IN ($1)`, an equality planned for one row (a plan's commitments: 1.7 ms, 3.3 by `= ANY($1)`).
+    Elsewhere, or when the ids are not one `IN` list, a statement is kept per number of ids up to `up_to` (a page's
+    rows); more ids go through the ORM."""
 
     def __init__(self, build, *, up_to: int = 100, annotations: bool = False):
         self.build = build
         self.up_to = up_to
         self.annotations = annotations
-        self.compiled = {}
+        self.compiled = {}  # {ANY_SIZE: (statement, the array's position) or None, number of ids: …}
 
     def _compile(self, size: int):
         stand_ins = [-n for n in range(1, size + 1)]
@@ -185,12 +193,35 @@ class PageQuery:
             return None  # a stand-in missing (keys that are not integers) or twice (a constant equal to one)
         return statement, slots
 
+    def _compile_any_size(self):
+        """The statement with the ids as one array and the array's position; None where it cannot be written so."""
+        stand_ins = [-1, -2]
+        queryset = self.build(stand_ins)
+        if connections[queryset.db].vendor != "postgresql":
+            return None
+        statement = _statement(queryset, annotations=self.annotations)
+        if statement is None:
+            return None
+        rewritten = prepared.as_array(statement.sql, statement.params, stand_ins)
+        if rewritten is None:
+            return None
+        sql, params, position = rewritten
+        array = _Statement(statement.alias, sql, params, statement.keys, statement.converters)
+        return array, position
+
     def __call__(self, ids: list) -> list[dict]:
         size = len(ids)
         if not size:
             return []
         if size > self.up_to:
             return list(self.build(ids))
+        if size > 1 and ANY_SIZE not in self.compiled:
+            self.compiled[ANY_SIZE] = self._compile_any_size()
+        if size > 1 and self.compiled[ANY_SIZE] is not None:
+            statement, position = self.compiled[ANY_SIZE]
+            params = list(statement.params)
+            params[position] = list(ids)
+            return statement.run(params, varying=(position,))
         if size not in self.compiled:
             self.compiled[size] = self._compile(size)
         compiled = self.compiled[size]

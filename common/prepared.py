@@ -30,7 +30,7 @@ from django.db.backends.signals import connection_created
 # A connection keeps at most this many (the last page of a list, or the API's page_size, makes a statement per
 # number of ids): beyond it, statements are sent as they are.
 LIMIT = 300
-_PLACEHOLDER = re.compile(r"%%|%s")
+PLACEHOLDER = re.compile(r"%%|%s")  # a literal percent, or a parameter
 _COMMENT_MARK = re.compile(r"(?<=[/*])(?=[/*])")
 _UNPREPARABLE = set()  # statements PostgreSQL refused to prepare for what they say (SQLSTATE class 42)
 _TEXTS = {}  # (sql, varying positions, constants) -> (name, text to prepare, comment)
@@ -61,7 +61,23 @@ def _prepared_sql(cursor, sql: str, params: list, varying: set) -> str:
             return f"${number}"
         return cursor.mogrify("%s", [params[position]]).decode()
 
-    return _PLACEHOLDER.sub(replace, sql)
+    return PLACEHOLDER.sub(replace, sql)
+
+
+def as_array(sql: str, params: list, values: list) -> tuple[str, list, int] | None:
+    """`sql` with its `IN (%s, …)` of exactly `values` (found once, and nowhere else among the parameters) written
+    `= ANY(%s)`: its parameters with one in place of the list (None, for the caller's array), and that one's
+    position. None when the values are not one such list."""
+    listed = f" IN ({', '.join(['%s'] * len(values))})"
+    if sql.count(listed) != 1:
+        return None
+    before, after = sql.split(listed)
+    position = sum(1 for mark in PLACEHOLDER.findall(before) if mark == "%s")
+    end = position + len(values)
+    others = [*params[:position], *params[end:]]
+    if params[position:end] != values or any(value in values for value in others):
+        return None
+    return f"{before} = ANY(%s){after}", [*params[:position], None, *params[end:]], position
 
 
 def _statement(cursor, sql: str, params: list, varying: set) -> tuple[str, str, str]:

@@ -32,7 +32,8 @@ def test_a_page_of_rows_is_read_through_a_prepared_statement_counted_once(postgr
     assert sent[0].startswith("SELECT")  # the first use on a connection is sent as it is
     assert all(sql.startswith("EXECUTE ogp_") for sql in sent[1:])
     # The statement's SQL (placeholders for the ids) follows as a comment: logs and tests still read it.
-    assert sent[0].split(" IN (")[0] in sent[1] and "IN (%s, %s, %s)" in sent[1]
+    # The ids are one parameter, an array: one statement for any number of ids.
+    assert sent[0].split(" = ANY(")[0] in sent[1] and '"id" = ANY(%s)' in sent[1]
     assert sent[1].split("(")[0].removeprefix("EXECUTE ") in _prepared_on_server()
 
 
@@ -91,9 +92,10 @@ def test_comment_marks_in_the_sql_do_not_break_the_execute(postgres):
 def test_the_limit_of_a_connection_sends_further_statements_as_they_are(postgres, monkeypatch):
     monkeypatch.setattr(prepared, "LIMIT", 0)
     member = MemberFactory()
+    rows = PageQuery(lambda ids: Member.objects.filter(pk__in=ids).values("id", "slug"))  # not prepared before
     with CaptureQueriesContext(connection) as queries:
         for _ in range(3):
-            assert ROWS([member.pk, member.pk + 1000])[0]["id"] == member.pk
+            assert rows([member.pk, member.pk + 1000])[0]["id"] == member.pk
     assert not any(q["sql"].startswith("EXECUTE") for q in queries)
 
 
@@ -129,3 +131,33 @@ def test_a_statement_kept_by_its_caller_is_written_once_and_reads_each_calls_row
                 assert reader([member.pk]) == [{"id": member.pk, "name": member.name}]
     assert len(written) == 1  # the first call's; the others read it from the statement's `texts`
     assert sum(q["sql"].startswith("EXECUTE ") for q in queries) == 8  # prepared at its second use
+
+
+@pytest.mark.parametrize(
+    "sql, params, written",
+    [
+        ('SELECT 1 WHERE "id" IN (%s, %s)', [-1, -2], ('SELECT 1 WHERE "id" = ANY(%s)', [None], 0)),
+        (
+            "SELECT '%%' WHERE a = %s AND \"id\" IN (%s, %s) AND b > %s",
+            [7, -1, -2, 3],
+            ("SELECT '%%' WHERE a = %s AND \"id\" = ANY(%s) AND b > %s", [7, None, 3], 1),
+        ),
+        ('SELECT 1 WHERE "id" IN (%s, %s) AND b = %s', [-1, -2, -1], None),  # a constant equal to an id
+        ('SELECT 1 WHERE "id" IN (%s, %s) OR "x" IN (%s, %s)', [-1, -2, -1, -2], None),  # two lists
+        ('SELECT 1 WHERE "id" IN (%s, %s)', [-2, -1], None),  # not the ids, in their order
+        ('SELECT 1 WHERE "id" = %s', [-1], None),
+    ],
+)
+def test_the_ids_of_an_in_list_become_one_array(sql, params, written):
+    assert prepared.as_array(sql, params, [-1, -2]) == written
+
+
+def test_any_number_of_ids_is_one_prepared_statement(postgres):
+    members = MemberFactory.create_batch(6)
+    ids = [member.pk for member in members]
+    with CaptureQueriesContext(connection) as queries:
+        for _ in range(3):
+            for size in (2, 3, 5, 6):
+                assert sorted(row["id"] for row in ROWS(ids[:size])) == ids[:size]
+    executed = {q["sql"].split("(")[0] for q in queries if q["sql"].startswith("EXECUTE ")}
+    assert len(queries) == 12 and len(executed) == 1

@@ -10,6 +10,7 @@ from commitments.models import Member
 from common import compiled_models
 from common.compiled_models import CompiledModels
 from common.compiled_prefetches import KeptPrefetches
+from common.db import ANY_SIZE
 from consultations.models import Consultation, ConsultationTranslation
 from cycle.models import ChallengeArea, MemberChallenge, SDGTarget
 from tests.partnership.demo_pages import drafted, filled_addresses, marked, page_html
@@ -47,8 +48,8 @@ def _through_the_orm(monkeypatch, kept) -> None:
         monkeypatch.setattr(kept, "compiled", None)
     elif hasattr(kept, "first"):  # CompiledOnce
         monkeypatch.setattr(kept, "compiled", {"default": None})
-    else:  # PageQuery: per number of ids
-        monkeypatch.setattr(kept, "compiled", {1: None})
+    else:  # PageQuery: for any number of ids, and per number of ids
+        monkeypatch.setattr(kept, "compiled", {ANY_SIZE: None, 1: None})
 
 
 def _fresh(monkeypatch, kept) -> None:
