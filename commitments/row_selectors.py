@@ -13,7 +13,7 @@ COMMITMENT_ROW_VALUES = (
     "action_plan__start_date", "action_plan__end_date", "action_plan__member__name", "action_plan__member__name_fr",
     "action_plan__member__name_es", "milestone_count", "milestones_completed",
 )  # fmt: skip
-# Statements compiled once per number of ids (common.db.PageQuery): a list's rows by their ids, a plan's by its id.
+# Statements compiled once (common.db.PageQuery): a list's rows by their ids, a plan's by its id.
 _ROWS_OF = PageQuery(
     lambda ids: (
         Commitment.objects.filter(pk__in=ids).with_milestone_progress().values(*COMMITMENT_ROW_VALUES).order_by()

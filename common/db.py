@@ -215,9 +215,11 @@ class PageQuery:
             return []
         if size > self.up_to:
             return list(self.build(ids))
-        if size > 1 and ANY_SIZE not in self.compiled:
+        # Integers only in an array: ['1', '2'] would be text[], where IN ('1', '2') let the column type them.
+        arrayed = size > 1 and all(type(pk) is int for pk in ids)
+        if arrayed and ANY_SIZE not in self.compiled:
             self.compiled[ANY_SIZE] = self._compile_any_size()
-        if size > 1 and self.compiled[ANY_SIZE] is not None:
+        if arrayed and self.compiled[ANY_SIZE] is not None:
             statement, position = self.compiled[ANY_SIZE]
             params = list(statement.params)
             params[position] = list(ids)

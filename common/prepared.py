@@ -27,8 +27,8 @@ import re
 from django.conf import settings
 from django.db.backends.signals import connection_created
 
-# A connection keeps at most this many (the last page of a list, or the API's page_size, makes a statement per
-# number of ids): beyond it, statements are sent as they are.
+# A connection keeps at most this many (statements kept per number of ids, where their ids cannot be one array,
+# make one per number: common.db.PageQuery): beyond it, statements are sent as they are.
 LIMIT = 300
 PLACEHOLDER = re.compile(r"%%|%s")  # a literal percent, or a parameter
 _COMMENT_MARK = re.compile(r"(?<=[/*])(?=[/*])")

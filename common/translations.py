@@ -224,8 +224,8 @@ def translations_by_master(translation_model, ids, *, language: str | None = Non
     return result
 
 
-# A page of the API (up to 100 objects) reads its translations by a statement compiled once per process and page
-# size (common.db.PageQuery); larger reads (open data) through the ORM.
+# A page of the API (up to 100 objects) reads its translations by a statement compiled once per process
+# (common.db.PageQuery); larger reads (open data) through the ORM.
 _COMPILED_UP_TO = 100
 _BY_MASTER: dict = {}
 

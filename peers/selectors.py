@@ -47,7 +47,7 @@ _SIMILAR_ROWS = CompiledModels(_similar_rows)
 SIMILAR = RowHint("similar", lambda commitment: SimilarCommitment.objects.filter(commitment_id=commitment))
 
 
-# A page of the commitments API: one statement compiled once per page size.
+# A page of the commitments API: one statement compiled once (common.db.PageQuery).
 _SIMILAR_OF = PageQuery(
     lambda ids: (
         SimilarCommitment.objects.filter(commitment_id__in=ids)

@@ -155,9 +155,12 @@ def test_the_ids_of_an_in_list_become_one_array(sql, params, written):
 def test_any_number_of_ids_is_one_prepared_statement(postgres):
     members = MemberFactory.create_batch(6)
     ids = [member.pk for member in members]
+    rows = PageQuery(lambda ids: Member.objects.filter(pk__in=ids).values("id", "kind"))  # not prepared before
     with CaptureQueriesContext(connection) as queries:
         for _ in range(3):
             for size in (2, 3, 5, 6):
-                assert sorted(row["id"] for row in ROWS(ids[:size])) == ids[:size]
+                assert sorted(row["id"] for row in rows(ids[:size])) == ids[:size]
+    # ids given as text (a key from an address, say) are typed by the column, as in an IN list
+    assert sorted(row["id"] for row in rows([str(pk) for pk in ids[:3]] * 4)) == ids[:3]
     executed = {q["sql"].split("(")[0] for q in queries if q["sql"].startswith("EXECUTE ")}
     assert len(queries) == 12 and len(executed) == 1
