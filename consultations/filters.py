@@ -9,7 +9,9 @@ from django.utils.choices import CallableChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from commitments.models import Member, PolicyArea
+from common.db import FixedQuery
 from common.filters import SearchFilter
+from common.models import in_page_language, page_language
 from common.text import as_id
 from common.widgets import FastSelect, content_choices
 from consultations.models import Consultation, Proposal
@@ -20,6 +22,21 @@ SORTS = {
     "supported": ("-support_count", "-submitted_at", "-id"),
     "oldest": ("submitted_at", "id"),
 }
+
+# Every policy area by name, as the proposal filter's queryset reads them: read again after every write
+# (common.widgets.content_choices keeps them per content version), compiled once.
+_EVERY_AREA = FixedQuery(lambda: PolicyArea.objects.order_by("name").values("slug", "name", "name_fr", "name_es"))
+
+
+def every_policy_area() -> list[tuple[str, str]]:
+    """The options of the proposals' policy-area filter, as its ModelChoiceField lists them (PolicyArea.__str__ in the
+    active language), without compiling the field's query at every page to find them in the cache."""
+    language = page_language()
+    named = (
+        (area["slug"], in_page_language(area["name"], area["name_fr"], area["name_es"], language=language)[0])
+        for area in _EVERY_AREA()
+    )
+    return [("", str(_("All policy areas"))), *named]
 
 
 class ProposalFilter(django_filters.FilterSet):
@@ -82,6 +99,9 @@ class ProposalFilter(django_filters.FilterSet):
         if self._areas is not None and not isinstance(area_field.widget.choices, CallableChoiceIterator):
             # What the field's ModelChoiceIterator yields, from the areas read (labels in the language rendered).
             area_field.widget.choices = CallableChoiceIterator(lambda: self._area_choices(area_field))
+        elif self._areas is None and not isinstance(area_field.widget.choices, CallableChoiceIterator):
+            # Every area: what the field's own queryset gives, kept per content version and language.
+            area_field.widget.choices = content_choices("proposal-filter-policy-areas", every_policy_area)
         return form
 
     def _area_choices(self, field):

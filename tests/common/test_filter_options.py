@@ -174,3 +174,23 @@ def test_commitment_options_list_the_countries_and_areas_in_use_read_by_a_kept_s
         assert [code for code, _name in countries] == sorted(codes, key=lambda code: dict(countries)[code])
         assert set(dict(countries)) == codes
     assert filters._AREAS_USED.statement is not None and filters._MEMBER_COUNTRIES.statement is not None
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_proposal_filters_areas_are_its_fields_queryset(data, language):
+    """Kept per content version (consultations.filters.every_policy_area): the options the field's own
+    ModelChoiceIterator gives, every area by name with its label in the page's language, in the same order."""
+    PolicyAreaFactory(name="Access to justice", name_es="Acceso a la justicia", slug="access-to-justice-test")
+    with translation.override(language):
+        form = ProposalFilter({}, queryset=Proposal.objects.all()).form
+        field = form.fields["policy_area"]
+        expected = [(str(value), str(label)) for value, label in forms.ModelChoiceField.iterator(field)]
+        assert [(str(value), str(label)) for value, label in field.widget.choices] == expected
+        assert len(expected) == PolicyArea.objects.count() + 1
+        html = str(form["policy_area"])
+        assert html == reference_select(form["policy_area"])
+        label = {"en": "Access to justice", "fr": "Access to justice", "es": "Acceso a la justicia"}[language]
+        assert f'<option value="access-to-justice-test">{label}</option>' in html
+    PolicyAreaFactory(name="Zoning test", slug="zoning-test")  # a write to the content: the options follow it
+    select = str(ProposalFilter({}, queryset=None).form["policy_area"])
+    assert '<option value="zoning-test">Zoning test</option>' in select
