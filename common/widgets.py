@@ -13,6 +13,7 @@ from django_countries import countries
 from django_filters.fields import ChoiceIterator as FilterChoiceIterator
 
 from common.cache import content_version, reads_content_only
+from common.models import in_page_language, page_language
 
 
 class FastSelect(forms.Select):
@@ -130,6 +131,15 @@ def content_choices(name: str, read) -> CallableChoiceIterator:
         return _kept(("content-choices", name, get_language(), content_version()), None, lambda _none: tuple(read()))
 
     return CallableChoiceIterator(kept)
+
+
+def localized_options(rows, empty_label) -> list[tuple[str, str]]:
+    """Options of reference data read as values() rows ("slug", "name", "name_fr", "name_es"): the empty option, then
+    (slug, name in the page's language), the label a ModelChoiceField gives a LocalizedNameModel (its __str__)."""
+    language = page_language()
+    named = ((row["slug"], in_page_language(row["name"], row["name_fr"], row["name_es"], language=language)[0])
+             for row in rows)  # fmt: skip
+    return [("", str(empty_label)), *named]
 
 
 @lru_cache(maxsize=256)

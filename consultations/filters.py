@@ -11,9 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from commitments.models import Member, PolicyArea
 from common.db import FixedQuery
 from common.filters import SearchFilter
-from common.models import in_page_language, page_language
 from common.text import as_id
-from common.widgets import FastSelect, content_choices
+from common.widgets import FastSelect, content_choices, localized_options
 from consultations.models import Consultation, Proposal
 
 PUBLIC_STATUSES = [(s.value, s.label) for s in Proposal.Status if s != Proposal.Status.DRAFT]
@@ -31,12 +30,22 @@ _EVERY_AREA = FixedQuery(lambda: PolicyArea.objects.order_by("name").values("slu
 def every_policy_area() -> list[tuple[str, str]]:
     """The options of the proposals' policy-area filter, as its ModelChoiceField lists them (PolicyArea.__str__ in the
     active language), without compiling the field's query at every page to find them in the cache."""
-    language = page_language()
-    named = (
-        (area["slug"], in_page_language(area["name"], area["name_fr"], area["name_es"], language=language)[0])
-        for area in _EVERY_AREA()
+    return localized_options(_EVERY_AREA(), _("All policy areas"))
+
+
+# The members holding consultations, by name, as the consultation filter's queryset reads them (compiled once).
+_CONSULTING_MEMBERS = FixedQuery(
+    lambda: (
+        Member.objects.filter(Exists(Consultation.objects.filter(action_plan__member=OuterRef("pk"))))
+        .order_by("name")
+        .values("slug", "name", "name_fr", "name_es")
     )
-    return [("", str(_("All policy areas"))), *named]
+)
+
+
+def consulting_members() -> list[tuple[str, str]]:
+    """The options of the consultations' member filter, as its ModelChoiceField lists them (Member.__str__)."""
+    return localized_options(_CONSULTING_MEMBERS(), _("All members"))
 
 
 class ProposalFilter(django_filters.FilterSet):
@@ -162,6 +171,11 @@ class ConsultationFilter(django_filters.FilterSet):
     class Meta:
         model = Consultation
         fields = ["search", "state", "member"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # What the member field's own queryset gives, kept per content version and language; any member still valid.
+        self.form.fields["member"].widget.choices = content_choices("consultation-filter-members", consulting_members)
 
     def filter_search(self, queryset, name, value):
         return queryset.search(value)

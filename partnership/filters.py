@@ -7,8 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from commitments.models import ActionPlan, Commitment, Completion, Member, PolicyArea, Region
 from common.db import FixedQuery
 from common.filters import ListFilterForm, SearchFilter
-from common.models import in_page_language, page_language
-from common.widgets import FastSelect, content_choices, country_choices
+from common.widgets import FastSelect, content_choices, country_choices, localized_options
 from irm_reports.scales import Completion as IrmCompletion
 from irm_reports.scales import PotentialForResults
 
@@ -31,12 +30,7 @@ def countries_with_members():
 
 def policy_areas_used():
     """The options of the policy-area filter: only the areas some commitment carries (PolicyArea.display_name)."""
-    areas, language = _AREAS_USED(), page_language()
-    named = (
-        (area["slug"], in_page_language(area["name"], area["name_fr"], area["name_es"], language=language)[0])
-        for area in areas
-    )
-    return [("", str(_("All policy areas"))), *named]
+    return localized_options(_AREAS_USED(), _("All policy areas"))
 
 
 class MemberFilter(django_filters.FilterSet):

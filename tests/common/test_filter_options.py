@@ -194,3 +194,24 @@ def test_the_proposal_filters_areas_are_its_fields_queryset(data, language):
     PolicyAreaFactory(name="Zoning test", slug="zoning-test")  # a write to the content: the options follow it
     select = str(ProposalFilter({}, queryset=None).form["policy_area"])
     assert '<option value="zoning-test">Zoning test</option>' in select
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_consultation_filters_members_are_its_fields_queryset(data, language):
+    """Kept per content version (consultations.filters.consulting_members): the members holding consultations, by
+    name, labelled in the page's language, as the field's own ModelChoiceIterator lists them."""
+    translated = MemberFactory(name="Ghana test", name_fr="", name_es="Ghana prueba", slug="ghana-test")
+    ConsultationFactory(action_plan=ActionPlanFactory(member=translated))
+    MemberFactory(name="Aaa without consultations", slug="aaa-none")
+    with translation.override(language):
+        form = ConsultationFilter({}, queryset=None).form
+        field = form.fields["member"]
+        expected = [(str(value), str(label)) for value, label in forms.ModelChoiceField.iterator(field)]
+        assert [(str(value), str(label)) for value, label in field.widget.choices] == expected
+        html = str(form["member"])
+        assert html == reference_select(form["member"]) and 'value="aaa-none"' not in html
+        label = {"en": "Ghana test", "fr": "Ghana test", "es": "Ghana prueba"}[language]
+        assert f'<option value="ghana-test">{label}</option>' in html
+    ConsultationFactory(action_plan=ActionPlanFactory(member__name="Zambia test", member__slug="zambia-test"))
+    select = str(ConsultationFilter({}, queryset=None).form["member"])
+    assert '<option value="zambia-test">Zambia test</option>' in select
