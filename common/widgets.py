@@ -35,6 +35,17 @@ class FastSelect(forms.Select):
         options = _options(self.choices, selected) if choices is None else _marked(_option_parts(choices), selected)
         return format_html("<select{}>{}</select>", flatatt(final_attrs), options)
 
+    def use_required_attribute(self, initial):
+        """Select's rule (`required` only when the first option is empty), reading the first option of a function's
+        list as it is: Django's iterator normalizes the whole list first (250 countries at every field rendered)."""
+        choices = self.choices
+        if self.allow_multiple_selected or not isinstance(choices, CallableChoiceIterator):
+            return super().use_required_attribute(initial)
+        listed = choices.func()
+        if not isinstance(listed, list | tuple):
+            return super().use_required_attribute(initial)
+        return not self.is_hidden and bool(listed) and self._choice_has_empty_value(listed[0])
+
 
 def _flat_choices(choices) -> tuple | None:
     """The choices as ((value as text, label as text), …), or None when they have groups."""

@@ -215,3 +215,35 @@ def test_the_consultation_filters_members_are_its_fields_queryset(data, language
     ConsultationFactory(action_plan=ActionPlanFactory(member__name="Zambia test", member__slug="zambia-test"))
     select = str(ConsultationFilter({}, queryset=None).form["member"])
     assert '<option value="zambia-test">Zambia test</option>' in select
+
+
+@pytest.mark.parametrize(
+    "choices",
+    [
+        [("", "All"), ("a", "A")],
+        [("a", "A"), ("", "All")],
+        [(None, "None first"), ("a", "A")],
+        [],
+        [("Group", [("", "Empty"), ("a", "A")])],
+        (("", "All"), ("b", "B")),
+    ],
+)
+@pytest.mark.parametrize("multiple", [False, True])
+@pytest.mark.parametrize("required", [False, True])
+def test_required_is_written_as_djangos_select_writes_it(choices, multiple, required):
+    """`required` only when the first option is empty (Select's rule), for a function's list read as it is."""
+    field_class = forms.MultipleChoiceField if multiple else forms.ChoiceField
+    widget_class = forms.SelectMultiple if multiple else forms.Select
+
+    class Reference(forms.Form):
+        pick = field_class(required=required, choices=lambda: choices, widget=widget_class)
+
+    class Fast(forms.Form):
+        pick = field_class(required=required, choices=lambda: choices, widget=FastSelect(attrs={}))
+
+    if multiple:
+        Fast.base_fields["pick"].widget.allow_multiple_selected = True
+    reference, fast = Reference().fields["pick"].widget, Fast().fields["pick"].widget
+    for initial in (None, "a"):
+        assert fast.use_required_attribute(initial) == reference.use_required_attribute(initial)
+    assert (" required" in str(Fast()["pick"])) == (" required" in str(Reference()["pick"]))
