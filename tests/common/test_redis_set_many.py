@@ -69,14 +69,18 @@ def test_a_redis_refusing_scripts_gets_djangos_commands(caches, monkeypatch, ref
     ours.set_many({"kept": 1}, 600)  # the script registered
     client = ours._cache.get_client(write=True)
 
+    tried = []
+
     def refused(*args, **kwargs):
+        tried.append(args)
         raise BaseParser.parse_error(refusal)  # as redis-py raises Redis's answer
 
     monkeypatch.setattr(type(ours._cache._set_many_scripts[client]), "__call__", refused)
     monkeypatch.setattr(ResilientRedisCache, "_down_until", 0.0)
     assert ours.set_many(VALUES, 600) == []
     assert ours.get_many(list(VALUES)) == VALUES and ResilientRedisCache._down_until == 0.0  # not paused
-    assert ours.set_many({"row:2": 8}, 600) == [] and ours.get("row:2") == 8  # Django's commands from then on
+    assert ours.set_many({"row:2": 8}, 600) == [] and ours.get("row:2") == 8
+    assert len(tried) == 1  # Django's commands from then on: the refused script is not sent again
 
 
 def test_a_failed_write_is_not_taken_for_a_refusal(caches, monkeypatch):
