@@ -158,7 +158,7 @@ ANY_SIZE = "any number of ids"  # PageQuery.compiled's key of its statement for 
 
 
 class PageQuery:
-    """A values() query over the ids of a page, compiled to SQL once per process and page size.
+    """A values() query over the ids of a page, compiled to SQL once per process (see below: per number of ids or not).
 
     Compiling a query in the ORM costs more than running it for one page: `build(ids)` gives the values()
     queryset, compiled once with stand-in ids; afterwards only the ids change, and the columns the ORM converts
